@@ -13,6 +13,8 @@
 #include <dossier/dossier.h>
 #include <dossier/dossier-suggest.h>
 
+#include "test-util.h"
+
 static DossierParsedDocument *
 import_file (const char *dir_env,
              const char *subdir,
@@ -554,30 +556,33 @@ test_stakeholder_kind (void)
     "master, Tomas Rudd, agreed. Nell Pascoe, the port director, did not. Mr Ivo Brandt, "
     "who owns the boatyard, spoke for the Kestle Cyclists’ Union. La ministra Carmen Ruiz "
     "no vino. Dara Penhallow spoke last.";
+  gint64 start, end;
 
-  g_assert_cmpint (dossier_suggest_stakeholder_kind (text, "Dara Penhallow", NULL), ==,
+  g_assert_cmpint (dossier_suggest_stakeholder_kind (text, "Dara Penhallow", -1, -1), ==,
                    DOSSIER_STAKEHOLDER_OFFICIAL);
-  g_assert_cmpint (dossier_suggest_stakeholder_kind (text, "Penhallow", NULL), ==,
+  g_assert_cmpint (dossier_suggest_stakeholder_kind (text, "Penhallow", -1, -1), ==,
                    DOSSIER_STAKEHOLDER_OFFICIAL);
-  g_assert_cmpint (dossier_suggest_stakeholder_kind (text, "tomas rudd", NULL), ==,
+  g_assert_cmpint (dossier_suggest_stakeholder_kind (text, "tomas rudd", -1, -1), ==,
                    DOSSIER_STAKEHOLDER_OFFICIAL);
-  g_assert_cmpint (dossier_suggest_stakeholder_kind (text, "Nell Pascoe", NULL), ==,
+  g_assert_cmpint (dossier_suggest_stakeholder_kind (text, "Nell Pascoe", -1, -1), ==,
                    DOSSIER_STAKEHOLDER_OFFICIAL);
-  g_assert_cmpint (dossier_suggest_stakeholder_kind (text, "Carmen Ruiz", NULL), ==,
+  g_assert_cmpint (dossier_suggest_stakeholder_kind (text, "Carmen Ruiz", -1, -1), ==,
                    DOSSIER_STAKEHOLDER_OFFICIAL);
-  g_assert_cmpint (dossier_suggest_stakeholder_kind (text, "Kestle Cyclists’ Union", NULL), ==,
+  g_assert_cmpint (dossier_suggest_stakeholder_kind (text, "Kestle Cyclists’ Union", -1, -1), ==,
                    DOSSIER_STAKEHOLDER_CIVIL_SOCIETY);
-  g_assert_cmpint (dossier_suggest_stakeholder_kind (text, "Ivo Brandt", NULL), ==,
+  g_assert_cmpint (dossier_suggest_stakeholder_kind (text, "Ivo Brandt", -1, -1), ==,
                    DOSSIER_STAKEHOLDER_PERSON);
-  g_assert_cmpint (dossier_suggest_stakeholder_kind (text, "Wenna Trask", NULL), ==,
+  g_assert_cmpint (dossier_suggest_stakeholder_kind (text, "Wenna Trask", -1, -1), ==,
                    DOSSIER_STAKEHOLDER_OTHER);
   /* A name the text does not hold: the passage cited opens with a title. */
-  g_assert_cmpint (dossier_suggest_stakeholder_kind (text, "Wenna Trask", "the port director did not"),
+  text_range (text, "the port director, did not", &start, &end);
+  g_assert_cmpint (dossier_suggest_stakeholder_kind (text, "Wenna Trask", start, end),
                    ==, DOSSIER_STAKEHOLDER_OFFICIAL);
-  g_assert_cmpint (dossier_suggest_stakeholder_kind (text, "Wenna Trask", "Mr Ivo Brandt, who owns"),
+  text_range (text, "Mr Ivo Brandt, who owns", &start, &end);
+  g_assert_cmpint (dossier_suggest_stakeholder_kind (text, "Wenna Trask", start, end),
                    ==, DOSSIER_STAKEHOLDER_OTHER);
-  g_assert_cmpint (dossier_suggest_stakeholder_kind (text, "", NULL), ==, DOSSIER_STAKEHOLDER_OTHER);
-  g_assert_cmpint (dossier_suggest_stakeholder_kind ("", "Dara Penhallow", NULL), ==,
+  g_assert_cmpint (dossier_suggest_stakeholder_kind (text, "", -1, -1), ==, DOSSIER_STAKEHOLDER_OTHER);
+  g_assert_cmpint (dossier_suggest_stakeholder_kind ("", "Dara Penhallow", -1, -1), ==,
                    DOSSIER_STAKEHOLDER_OTHER);
 }
 
@@ -609,12 +614,132 @@ test_stakeholders_people_kind (void)
   g_assert_cmpint (find_stakeholder (s, "Nuria Vidal")->kind, ==, DOSSIER_STAKEHOLDER_OFFICIAL);
 
   /* As the picker reads a name in the same text. */
-  g_assert_cmpint (dossier_suggest_stakeholder_kind (text, "Joss Penrose", NULL), ==,
+  g_assert_cmpint (dossier_suggest_stakeholder_kind (text, "Joss Penrose", -1, -1), ==,
                    DOSSIER_STAKEHOLDER_PERSON);
-  g_assert_cmpint (dossier_suggest_stakeholder_kind (text, "Lucía Ferrán", NULL), ==,
+  g_assert_cmpint (dossier_suggest_stakeholder_kind (text, "Lucía Ferrán", -1, -1), ==,
                    DOSSIER_STAKEHOLDER_PERSON);
-  g_assert_cmpint (dossier_suggest_stakeholder_kind (text, "Elin Cardew", NULL), ==,
+  g_assert_cmpint (dossier_suggest_stakeholder_kind (text, "Elin Cardew", -1, -1), ==,
                    DOSSIER_STAKEHOLDER_OFFICIAL);
+}
+
+/* Who said it (an article written for this test): "…,” he said" after a
+ * quote is the person named just before, "the councillor said" the
+ * councillor; "said Ana Ruiz of the … Association" is hers, the
+ * association an actor of its own that said nothing; a chief executive,
+ * or the president of an association, is a person and no official. */
+static void
+test_stakeholders_who_said_it (void)
+{
+  const char *text =
+    "Ferry timetable cut\n\n"
+    "The operator cut the winter timetable on Monday. Joss Penrose has run the island "
+    "shop for twenty years. “Half my deliveries come on the last boat,” he said.\n\n"
+    "“Nobody asked the islanders,” said Ana Ruiz of the Quarry Lane Residents’ Association, "
+    "which meets on Friday. The Quarry Lane Residents’ Association wants the last sailing "
+    "back.\n\n"
+    "Chief Executive Oren Vyse of Calder Sound Ferries defended the cut. Vyse said the "
+    "winter crossings lost money. Ida Ferro, the president of the Harbour Merchants’ "
+    "Association, warned that shops would close. Nils Berg, the president of Norland, "
+    "wrote to the operator.\n\n"
+    "Councillor Tam Reddie met the operator on Tuesday. “We will look at Sundays again,” "
+    "the councillor said.";
+  g_autoptr(GPtrArray) s = stakeholders_of_article (text);
+  DossierStakeholderSuggestion *penrose, *ruiz, *association, *vyse, *reddie;
+
+  penrose = find_stakeholder (s, "Joss Penrose");
+  g_assert_cmpint (penrose->kind, ==, DOSSIER_STAKEHOLDER_PERSON);
+  g_assert_cmpuint (penrose->n_mentions, ==, 1);
+
+  ruiz = find_stakeholder (s, "Ana Ruiz");
+  g_assert_cmpint (ruiz->kind, ==, DOSSIER_STAKEHOLDER_PERSON);
+  g_assert_cmpuint (ruiz->n_mentions, ==, 1);
+  association = find_stakeholder (s, "Quarry Lane Residents’ Association");
+  g_assert_cmpint (association->kind, ==, DOSSIER_STAKEHOLDER_CIVIL_SOCIETY);
+  g_assert_cmpuint (association->n_mentions, ==, 2);
+  assert_not_suggested (s, "Ana Ruiz of the Quarry Lane Residents’ Association");
+
+  vyse = find_stakeholder (s, "Oren Vyse");
+  g_assert_cmpint (vyse->kind, ==, DOSSIER_STAKEHOLDER_PERSON);
+  assert_alias (vyse, "Vyse");
+  assert_not_suggested (s, "Oren Vyse of Calder Sound Ferries");
+  g_assert_cmpint (find_stakeholder (s, "Ida Ferro")->kind, ==, DOSSIER_STAKEHOLDER_PERSON);
+  g_assert_cmpint (find_stakeholder (s, "Nils Berg")->kind, ==, DOSSIER_STAKEHOLDER_OFFICIAL);
+
+  reddie = find_stakeholder (s, "Tam Reddie");
+  g_assert_cmpint (reddie->kind, ==, DOSSIER_STAKEHOLDER_OFFICIAL);
+  g_assert_cmpuint (reddie->n_mentions, ==, 1);
+}
+
+/* The same in Spanish (written for this test): "«…», dijo." after the
+ * person named before, "afirmó la concejala", "dijo Ana Ruiz de la
+ * Asociación …", "el presidente de la Asociación de Navieros". */
+static void
+test_stakeholders_who_said_it_spanish (void)
+{
+  const char *text =
+    "Recorte del ferri\n\n"
+    "La naviera recortó el horario de invierno el lunes. Lucía Ferrán lleva veinte años al "
+    "frente de la tienda de la isla. «La mitad de mis pedidos llega en el último barco», "
+    "dijo.\n\n"
+    "«Nadie preguntó a los isleños», dijo Ana Ruiz de la Asociación Vecinal del Muelle. La "
+    "Asociación Vecinal del Muelle pide recuperar la última salida.\n\n"
+    "Según Pablo Mena, el presidente de la Asociación de Navieros, nadie pujará.\n\n"
+    "La concejala Marta Illa se reunió con la naviera el martes. «Volveremos a estudiar los "
+    "domingos», afirmó la concejala.";
+  g_autoptr(GPtrArray) s = stakeholders_of_article (text);
+  DossierStakeholderSuggestion *ruiz, *association;
+
+  g_assert_cmpint (find_stakeholder (s, "Lucía Ferrán")->kind, ==, DOSSIER_STAKEHOLDER_PERSON);
+  g_assert_cmpuint (find_stakeholder (s, "Lucía Ferrán")->n_mentions, ==, 1);
+  ruiz = find_stakeholder (s, "Ana Ruiz");
+  g_assert_cmpint (ruiz->kind, ==, DOSSIER_STAKEHOLDER_PERSON);
+  association = find_stakeholder (s, "Asociación Vecinal del Muelle");
+  g_assert_cmpint (association->kind, ==, DOSSIER_STAKEHOLDER_CIVIL_SOCIETY);
+  g_assert_cmpuint (association->n_mentions, ==, 2);
+  g_assert_cmpint (find_stakeholder (s, "Pablo Mena")->kind, ==, DOSSIER_STAKEHOLDER_PERSON);
+  g_assert_cmpint (find_stakeholder (s, "Marta Illa")->kind, ==, DOSSIER_STAKEHOLDER_OFFICIAL);
+  g_assert_cmpuint (find_stakeholder (s, "Marta Illa")->n_mentions, ==, 1);
+}
+
+/* A body named once beside the person who speaks for it takes none of
+ * her words: not proposed for them. (Written for this test.) */
+static void
+test_stakeholders_words_not_the_body_s (void)
+{
+  const char *text =
+    "Pier closed\n\n"
+    "The pier closed for repairs. “It should have been done years ago,” said Ana Ruiz of "
+    "the Quarry Lane Residents’ Association.";
+  g_autoptr(GPtrArray) s = stakeholders_of_article (text);
+
+  g_assert_cmpint (find_stakeholder (s, "Ana Ruiz")->kind, ==, DOSSIER_STAKEHOLDER_PERSON);
+  assert_not_suggested (s, "Quarry Lane Residents’ Association");
+  assert_not_suggested (s, "Ana Ruiz of the Quarry Lane Residents’ Association");
+}
+
+/* The kind from the title beside the mention cited, not from a title the
+ * same words carry elsewhere. (Written for this test.) */
+static void
+test_stakeholder_kind_at_mention (void)
+{
+  const char *text =
+    "President Ruiz opened the pier. Later, “It was overdue,” said Ruiz of the Quarry Lane "
+    "Residents’ Association, Ana Ruiz. Chief Executive Oren Vyse of Calder Sound Ferries "
+    "paid for the lamps. Joss Penrose runs the shop. “We lose money,” he said.";
+  gint64 start, end;
+
+  text_range (text, "“It was overdue,” said Ruiz of the Quarry Lane", &start, &end);
+  g_assert_cmpint (dossier_suggest_stakeholder_kind (text, "Ruiz", start, end), ==,
+                   DOSSIER_STAKEHOLDER_PERSON);
+  text_range (text, "President Ruiz opened", &start, &end);
+  g_assert_cmpint (dossier_suggest_stakeholder_kind (text, "Ruiz", start, end), ==,
+                   DOSSIER_STAKEHOLDER_OFFICIAL);
+  text_range (text, "paid for the lamps", &start, &end);
+  g_assert_cmpint (dossier_suggest_stakeholder_kind (text, "Oren Vyse", start, end), ==,
+                   DOSSIER_STAKEHOLDER_PERSON);
+  text_range (text, "“We lose money,” he said.", &start, &end);
+  g_assert_cmpint (dossier_suggest_stakeholder_kind (text, "Joss Penrose", start, end), ==,
+                   DOSSIER_STAKEHOLDER_PERSON);
 }
 
 static void
@@ -650,6 +775,12 @@ main (int   argc,
   g_test_add_func ("/dossier/suggest/stakeholders-long-titles", test_stakeholders_long_titles);
   g_test_add_func ("/dossier/suggest/stakeholder-kind", test_stakeholder_kind);
   g_test_add_func ("/dossier/suggest/stakeholders-people-kind", test_stakeholders_people_kind);
+  g_test_add_func ("/dossier/suggest/stakeholders-who-said-it", test_stakeholders_who_said_it);
+  g_test_add_func ("/dossier/suggest/stakeholders-who-said-it-spanish",
+                   test_stakeholders_who_said_it_spanish);
+  g_test_add_func ("/dossier/suggest/stakeholders-words-not-the-body-s",
+                   test_stakeholders_words_not_the_body_s);
+  g_test_add_func ("/dossier/suggest/stakeholder-kind-at-mention", test_stakeholder_kind_at_mention);
   g_test_add_func ("/dossier/suggest/stakeholders-quoted-once-spanish",
                    test_stakeholders_quoted_once_spanish);
 

@@ -1117,10 +1117,10 @@ dossier_project_create_stakeholder (DossierProject                  *self,
   return create_stakeholder (self, fields, NULL, NULL, error);
 }
 
-/* The kind the cited document's words give @name ("councillor Dara
- * Penhallow", a passage "the harbour master said"), OTHER if they say
- * none or the document cannot be read (the citation's checks then say
- * why). */
+/* The kind the cited document's words give @name beside the passage
+ * cited ("councillor Dara Penhallow", a passage "the harbour master
+ * said"), OTHER if they say none or the document cannot be read (the
+ * citation's checks then say why). */
 static DossierStakeholderKind
 kind_from_document (DossierProject      *self,
                     const char          *name,
@@ -1129,7 +1129,6 @@ kind_from_document (DossierProject      *self,
   gint64 document_id = citation->document_id;
   gint64 start = citation->start, end = citation->end;
   g_autofree char *text = NULL;
-  g_autofree char *passage = NULL;
 
   if (!citation->by_range)
     {
@@ -1145,9 +1144,8 @@ kind_from_document (DossierProject      *self,
   text = dossier_project_get_document_text (self, document_id, NULL);
   if (text == NULL)
     return DOSSIER_STAKEHOLDER_OTHER;
-  passage = dossier_text_slice (text, start, end);
 
-  return dossier_suggest_stakeholder_kind (text, name, passage);
+  return dossier_suggest_stakeholder_kind (text, name, start, end);
 }
 
 gint64

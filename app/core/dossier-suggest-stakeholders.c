@@ -12,7 +12,11 @@
  * names it twice, or once when it quotes it ("Rudd said", "said Dara
  * Penhallow,", "Rudd, the harbour master, warned", "according to Rudd");
  * a lone capital letter, or a run that only labels ("Option B", "Plan B",
- * "Phase 2"), never is.
+ * "Phase 2"), never is. A quote followed by "he said", "the councillor
+ * said" or "dijo" is the person named last; "said Ana Ruiz of the
+ * Residents’ Association" is hers, the association another actor.
+ * Someone named with no office (a resident who speaks, "Dr", "Chief
+ * Executive", "president of the … Association") is a person.
  * Variants of one actor are grouped: a surname under the full name,
  * "President López Obrador" under "Andrés Manuel López Obrador", an
  * acronym under the words it abbreviates, and "Mexico's President" when
@@ -109,8 +113,7 @@ static const struct
   { "commissioner", TITLE_OFFICIAL }, { "councillor", TITLE_OFFICIAL },
   { "councilor", TITLE_OFFICIAL }, { "sheriff", TITLE_OFFICIAL }, { "speaker", TITLE_OFFICIAL },
   { "spokesman", TITLE_OFFICIAL }, { "spokeswoman", TITLE_OFFICIAL },
-  { "spokesperson", TITLE_OFFICIAL }, { "director", TITLE_OFFICIAL },
-  { "chairman", TITLE_OFFICIAL }, { "chairwoman", TITLE_OFFICIAL }, { "ceo", TITLE_OFFICIAL },
+  { "spokesperson", TITLE_OFFICIAL },
   { "bishop", TITLE_OFFICIAL }, { "archbishop", TITLE_OFFICIAL }, { "cardinal", TITLE_OFFICIAL },
   { "presidente", TITLE_OFFICIAL }, { "presidenta", TITLE_OFFICIAL },
   { "ministro", TITLE_OFFICIAL }, { "ministra", TITLE_OFFICIAL },
@@ -133,16 +136,31 @@ static const struct
   { "chief medical officer", TITLE_OFFICIAL },
   { "concejal", TITLE_OFFICIAL }, { "concejala", TITLE_OFFICIAL },
   { "consejero", TITLE_OFFICIAL }, { "consejera", TITLE_OFFICIAL },
-  { "directora", TITLE_OFFICIAL }, { "capitan de puerto", TITLE_OFFICIAL },
+  { "capitan de puerto", TITLE_OFFICIAL },
   { "mr", TITLE_HONORIFIC }, { "mrs", TITLE_HONORIFIC }, { "ms", TITLE_HONORIFIC },
   { "dr", TITLE_HONORIFIC }, { "sir", TITLE_HONORIFIC }, { "lord", TITLE_HONORIFIC },
   { "lady", TITLE_HONORIFIC }, { "professor", TITLE_HONORIFIC }, { "prof", TITLE_HONORIFIC },
   { "don", TITLE_HONORIFIC }, { "dona", TITLE_HONORIFIC }, { "sr", TITLE_HONORIFIC },
   { "sra", TITLE_HONORIFIC },
   { "leader", TITLE_ROLE }, { "chair", TITLE_ROLE }, { "chairperson", TITLE_ROLE },
-  { "chief executive", TITLE_ROLE }, { "founder", TITLE_ROLE }, { "lider", TITLE_ROLE },
+  { "founder", TITLE_ROLE }, { "lider", TITLE_ROLE },
   { "jefe", TITLE_ROLE }, { "jefa", TITLE_ROLE }, { "fundador", TITLE_ROLE },
   { "fundadora", TITLE_ROLE },
+  /* Roles at a business or a body, never an office: "Chief Executive
+   * Oren Vyse", "Vyse, chief executive of Vyse Aggregates". */
+  { "chief executive", TITLE_ROLE }, { "chief executive officer", TITLE_ROLE },
+  { "ceo", TITLE_ROLE }, { "chairman", TITLE_ROLE }, { "chairwoman", TITLE_ROLE },
+  { "director", TITLE_ROLE }, { "directora", TITLE_ROLE }, { "managing director", TITLE_ROLE },
+  { "executive director", TITLE_ROLE }, { "consejero delegado", TITLE_ROLE },
+  { "consejera delegada", TITLE_ROLE }, { "director ejecutivo", TITLE_ROLE },
+  { "directora ejecutiva", TITLE_ROLE }, { "presidente ejecutivo", TITLE_ROLE },
+  { "presidenta ejecutiva", TITLE_ROLE },
+  /* People by what they do. */
+  { "campaigner", TITLE_ROLE }, { "activist", TITLE_ROLE }, { "economist", TITLE_ROLE },
+  { "analyst", TITLE_ROLE }, { "researcher", TITLE_ROLE }, { "scientist", TITLE_ROLE },
+  { "lawyer", TITLE_ROLE }, { "activista", TITLE_ROLE }, { "economista", TITLE_ROLE },
+  { "investigador", TITLE_ROLE }, { "investigadora", TITLE_ROLE }, { "abogado", TITLE_ROLE },
+  { "abogada", TITLE_ROLE }, { "vecino", TITLE_ROLE }, { "vecina", TITLE_ROLE },
 };
 
 /* After a name, these say it is a person's: "Ferrow said". */
@@ -335,6 +353,21 @@ in_list (const char * const *list,
 }
 
 #define IN_LIST(list, word) in_list ((list), G_N_ELEMENTS (list), (word))
+
+/* The kind a word inside a name gives it ("union": civil society); FALSE
+ * for a word that gives none. */
+static gboolean
+name_word_kind (const char             *folded,
+                DossierStakeholderKind *kind)
+{
+  for (guint k = 0; k < G_N_ELEMENTS (name_words); k++)
+    if (g_str_equal (folded, name_words[k].word))
+      {
+        *kind = name_words[k].kind;
+        return TRUE;
+      }
+  return FALSE;
+}
 
 static int
 find_body (const char *folded)
@@ -589,6 +622,10 @@ typedef struct
   GHashTable  *lower_words;     /* folded words seen in lower case */
   GHashTable  *body_counts;     /* body index + 1 → count of bare uses */
   GHashTable  *body_forms;      /* body index + 1 → GPtrArray of forms */
+  /* Who "he said" and "they said" after a quote are: the person named
+   * last (as a person, or opening a sentence), and the actor named last. */
+  Candidate   *last_person;
+  Candidate   *last_named;
 } Collector;
 
 static Candidate *
@@ -690,10 +727,50 @@ is_name_token (const Token *t)
   return (t->flags & (TOKEN_CAPITAL | TOKEN_ACRONYM)) != 0;
 }
 
+/* Words that tie a title to the body it is held in: "chief executive
+ * of Vyse Aggregates", "spokeswoman for the trust", "directora de la
+ * Asociación". */
+static const char * const title_ties[] = { "of", "for", "at", "de", "del" };
+
+static gboolean
+is_title_tie (GArray *tokens,
+              guint   at)
+{
+  return at < tokens->len && IN_LIST (title_ties, g_array_index (tokens, Token, at).folded);
+}
+
+/* Whether the words from @at, a tie (see is_title_tie ()) to the end of
+ * the clause, name a business, a body of civil society, the media or an
+ * organisation ("of the Quarry Lane Residents’ Association", "of the
+ * residents’ association"): an office there is a role of a person, not
+ * an official's ("president of the association", not "of Mexico"). */
+static gboolean
+tied_to_body (GArray *tokens,
+              guint   at)
+{
+  if (!is_title_tie (tokens, at))
+    return FALSE;
+  for (guint k = at + 1; k < tokens->len && k <= at + 8; k++)
+    {
+      const Token *t = &g_array_index (tokens, Token, k);
+      DossierStakeholderKind kind;
+
+      if (name_word_kind (t->folded, &kind))
+        return kind == DOSSIER_STAKEHOLDER_BUSINESS || kind == DOSSIER_STAKEHOLDER_CIVIL_SOCIETY ||
+               kind == DOSSIER_STAKEHOLDER_MEDIA || kind == DOSSIER_STAKEHOLDER_ORGANISATION;
+      if (!(t->flags & TOKEN_SPACE))
+        break;
+    }
+  return FALSE;
+}
+
 /* A title after the name that ends at token @last and a comma: "López
  * Obrador, Mexico's president", "Rudd, the harbour master", "Ruiz, la
- * ministra". Returns how many tokens after @last lead to the title's
- * last word (its owner or article included), 0 if there is none. */
+ * ministra", or a bare title tied to a body: "Vyse, chief executive of
+ * Vyse Aggregates". An office held at a business or a body of civil
+ * society is a role (see tied_to_body ()). Returns how many tokens after
+ * @last lead to the title's last word (its owner or article included), 0
+ * if there is none. */
 static guint
 title_after (GArray    *tokens,
              guint      last,
@@ -701,16 +778,31 @@ title_after (GArray    *tokens,
 {
   guint at = last + 1;
   const Token *lead;
-  guint n;
+  TitleKind found = TITLE_NONE;
+  guint n = 0;
 
   if (!(g_array_index (tokens, Token, last).flags & TOKEN_COMMA) || at + 1 >= tokens->len)
     return 0;
   lead = &g_array_index (tokens, Token, at);
-  if (!((lead->flags & TOKEN_POSSESSIVE) && is_name_token (lead)) &&
-      !((lead->flags & TOKEN_SPACE) && IN_LIST (articles, lead->folded)))
+  if (!is_name_token (lead))
+    {
+      n = title_at (tokens, at, tokens->len, &found);
+      if (!is_title_tie (tokens, at + n))
+        n = 0;
+    }
+  if (n == 0 && (((lead->flags & TOKEN_POSSESSIVE) && is_name_token (lead)) ||
+                 ((lead->flags & TOKEN_SPACE) && IN_LIST (articles, lead->folded))))
+    {
+      n = title_at (tokens, at + 1, tokens->len, &found);
+      n = n > 0 ? n + 1 : 0;
+    }
+  if (n == 0)
     return 0;
-  n = title_at (tokens, at + 1, tokens->len, kind);
-  return n > 0 ? n + 1 : 0;
+
+  if (found == TITLE_OFFICIAL && tied_to_body (tokens, last + n + 1))
+    found = TITLE_ROLE;
+  *kind = found;
+  return n;
 }
 
 /* A letter or a number that labels ("B", "2", "IV"), not a word. */
@@ -805,7 +897,9 @@ quoted_before (GArray *tokens,
   const Token *before, *end = &g_array_index (tokens, Token, last);
   guint at = first;
 
-  if (at <= from || (end->flags & TOKEN_SPACE) ||
+  /* "said Ana Ruiz of the residents’ association": who she speaks for
+   * ends the clause as well. */
+  if (at <= from || ((end->flags & TOKEN_SPACE) && !is_title_tie (tokens, last + 1)) ||
       (g_array_index (tokens, Token, at).flags & TOKEN_INITIAL))
     return FALSE;
   before = &g_array_index (tokens, Token, at - 1);
@@ -864,11 +958,26 @@ note_name (Collector *col,
 
   if (c->kind == DOSSIER_STAKEHOLDER_OTHER)
     for (guint i = first; i <= last; i++)
-      for (guint k = 0; k < G_N_ELEMENTS (name_words); k++)
-        if (g_str_equal (g_array_index (tokens, Token, i).folded, name_words[k].word))
-          c->kind = name_words[k].kind;
+      name_word_kind (g_array_index (tokens, Token, i).folded, &c->kind);
 
   return c;
+}
+
+/* Remembers @c, just noted, as who a statement after a quote may be
+ * ("…,” he said"): a person, or a name of two or three words that opens
+ * its sentence ("Joss Penrose has lived there for years."). */
+static void
+note_speaker (Collector *col,
+              Candidate *c,
+              gboolean   opens)
+{
+  if (c->body || c->compound)
+    return;
+  col->last_named = c;
+  if (!c->acronym &&
+      (c->kind == DOSSIER_STAKEHOLDER_OTHER || c->kind == DOSSIER_STAKEHOLDER_OFFICIAL) &&
+      (c->person || (opens && c->n_words >= 2 && c->n_words <= 3)))
+    col->last_person = c;
 }
 
 /* The name after a title and a comma ("President, Andrés Manuel López
@@ -899,8 +1008,147 @@ note_appositive (Collector *col,
     c->kind = DOSSIER_STAKEHOLDER_OFFICIAL;
   if (quoted_after (tokens, last))
     c->quoted = TRUE;
+  note_speaker (col, c, FALSE);
   *end = last;
   return c;
+}
+
+/* Whether a quotation closes just before token @at: "…,” he said",
+ * "«…», dijo". */
+static gboolean
+after_quote (GArray *tokens,
+             guint   at)
+{
+  const Token *prev, *t;
+  gboolean punct = FALSE;
+
+  if (at == 0)
+    return FALSE;
+  prev = &g_array_index (tokens, Token, at - 1);
+  t = &g_array_index (tokens, Token, at);
+  for (const char *p = prev->p + prev->len; p < t->p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == 0x201D || c == '"' || c == 0x00BB || (punct && (c == 0x2019 || c == '\'')))
+        return TRUE;
+      punct = punct || c == ',' || c == '.' || c == '!' || c == '?' || c == 0x2026;
+    }
+  return FALSE;
+}
+
+static const char * const pronouns[] = { "he", "she", "they", "ella", "el", "ellos", "ellas" };
+
+/* Whether the clause ends at token @at (nothing, or a new sentence, after
+ * it). */
+static gboolean
+clause_ends (GArray *tokens,
+             guint   at)
+{
+  return at >= tokens->len || (g_array_index (tokens, Token, at).flags & TOKEN_INITIAL);
+}
+
+/* A statement given after a quote to someone named before it: "…,” he
+ * said", "…,” the minister said", "«…», dijo", "«…», afirmó la
+ * concejala". The quote is the last person's ("they": the last actor's),
+ * when the words at @at say so. */
+static void
+attribute_quote (Collector *col,
+                 GArray    *tokens,
+                 guint      at)
+{
+  const Token *t = &g_array_index (tokens, Token, at);
+  Candidate *speaker = NULL;
+  gboolean plural = FALSE;
+  guint n;
+  TitleKind kind;
+
+  if (!after_quote (tokens, at))
+    return;
+
+  if ((t->flags & TOKEN_SPACE) && IN_LIST (pronouns, t->folded) && at + 1 < tokens->len &&
+      IN_LIST (reporting_verbs, g_array_index (tokens, Token, at + 1).folded))
+    {
+      /* "he said", "they said" */
+      plural = g_str_equal (t->folded, "they");
+      speaker = col->last_person;
+    }
+  else if ((t->flags & TOKEN_SPACE) && IN_LIST (articles, t->folded) &&
+           (n = title_at (tokens, at + 1, tokens->len, &kind)) > 0 && at + n + 1 < tokens->len &&
+           IN_LIST (reporting_verbs, g_array_index (tokens, Token, at + n + 1).folded))
+    {
+      /* "the minister said" */
+      speaker = col->last_person;
+    }
+  else if (IN_LIST (reporting_verbs, t->folded) || IN_LIST (attributing_words, t->folded))
+    {
+      /* "dijo", "said she", "afirmó la concejala": nobody named after it. */
+      guint next = at + 1;
+
+      if (next < tokens->len && (t->flags & TOKEN_SPACE))
+        {
+          const Token *u = &g_array_index (tokens, Token, next);
+
+          if (IN_LIST (pronouns, u->folded) && !is_name_token (u))
+            next++;
+          else if (IN_LIST (articles, u->folded) &&
+                   (n = title_at (tokens, next + 1, tokens->len, &kind)) > 0 &&
+                   !(next + n + 1 < tokens->len &&
+                     is_name_token (&g_array_index (tokens, Token, next + n + 1)) &&
+                     (g_array_index (tokens, Token, next + n).flags & TOKEN_SPACE)))
+            next += n + 1;
+          else
+            return;
+        }
+      if (!clause_ends (tokens, next) &&
+          !(g_array_index (tokens, Token, next - 1).flags & TOKEN_COMMA))
+        return;
+      speaker = col->last_person;
+    }
+
+  if (plural && col->last_named != NULL)
+    speaker = col->last_named;
+  if (speaker == NULL)
+    return;
+  speaker->quoted = TRUE;
+  if (!plural)
+    speaker->person = TRUE;
+}
+
+/* Where the run [@first, @last] holds a person and the body she speaks
+ * for ("Ana Ruiz of the Quarry Lane Residents’ Association", "Chief
+ * Executive Oren Vyse of Vyse Aggregates"): the tie between them, 0 if it
+ * names one actor ("Bank of England", "United States of America"). */
+static guint
+person_of_body (GArray   *tokens,
+                guint     first,
+                guint     last,
+                gboolean  titled)
+{
+  for (guint k = first + 1; k < last; k++)
+    {
+      const Token *t = &g_array_index (tokens, Token, k);
+      DossierStakeholderKind kind;
+      gboolean body = FALSE;
+
+      if (is_name_token (t))
+        continue;
+      if (!is_title_tie (tokens, k) || (k - first < 2 && !titled))
+        return 0;
+      for (guint j = first; j <= last; j++)
+        if (name_word_kind (g_array_index (tokens, Token, j).folded, &kind))
+          {
+            /* A word of the person's side makes it all one body. */
+            if (j < k)
+              return 0;
+            body = TRUE;
+          }
+      for (guint j = first; j < k; j++)
+        if (g_array_index (tokens, Token, j).flags & TOKEN_ACRONYM)
+          return 0;
+      return body || titled ? k : 0;
+    }
+  return 0;
 }
 
 /* Reads the words of one block. */
@@ -923,6 +1171,8 @@ collect_block (Collector *col,
       if (!is_name_token (t))
         {
           guint n_end;
+
+          attribute_quote (col, tokens, i);
 
           /* A lower-case title, a comma, then a name: "the harbour
            * master, Tomas Rudd," — "Its secretary, Liv Brekke,". */
@@ -1087,6 +1337,30 @@ collect_block (Collector *col,
         if (title_len == 0 && is_label_run (tokens, name_start, run_end, i))
           continue;
 
+        /* "…, said Ana Ruiz of the Quarry Lane Residents’ Association":
+         * she is a person and the words are hers; the association is an
+         * actor of its own, that said nothing here. */
+        {
+          guint tie = person_of_body (tokens, name_start, run_end, title_len > 0);
+
+          if (tie > 0)
+            {
+              Candidate *c = note_name (col, tokens, name_start, tie - 1, title_from, title_kind);
+              guint body_start = tie + 1;
+
+              c->person = TRUE;
+              if (quoted_after (tokens, run_end) || quoted_before (tokens, from, title_from, run_end))
+                c->quoted = TRUE;
+              while (body_start < run_end &&
+                     (!is_name_token (&g_array_index (tokens, Token, body_start)) ||
+                      IN_LIST (stop_words, g_array_index (tokens, Token, body_start).folded)))
+                body_start++;
+              note_name (col, tokens, body_start, run_end, body_start, TITLE_NONE);
+              note_speaker (col, c, TRUE);
+              continue;
+            }
+        }
+
         {
           Candidate *c = note_name (col, tokens, name_start, run_end, title_from, title_kind);
           const Token *last = &g_array_index (tokens, Token, run_end);
@@ -1143,7 +1417,8 @@ collect_block (Collector *col,
               TitleKind kind = TITLE_NONE;
               guint n = title_after (tokens, run_end, &kind);
 
-              if (n > 0 && (g_array_index (tokens, Token, run_end + n).flags & TOKEN_COMMA))
+              if (n > 0 && ((g_array_index (tokens, Token, run_end + n).flags & TOKEN_COMMA) ||
+                            is_title_tie (tokens, run_end + n + 1)))
                 {
                   if (owner->flags & TOKEN_POSSESSIVE)
                     {
@@ -1161,6 +1436,7 @@ collect_block (Collector *col,
                   i = run_end + n + 1;
                 }
             }
+          note_speaker (col, c, (g_array_index (tokens, Token, title_from).flags & TOKEN_INITIAL) != 0);
         }
       }
     }
@@ -1500,10 +1776,14 @@ dossier_suggest_stakeholders (const char         *text,
       g_autofree char *body_text = NULL;
       g_autoptr(GArray) tokens = NULL;
 
-      /* Headings and titles capitalise every word. */
+      /* Headings and titles capitalise every word. A section's "he
+       * said" is not about the last section's people. */
       if (block->kind == DOSSIER_BLOCK_TITLE || block->kind == DOSSIER_BLOCK_HEADING ||
           block->kind == DOSSIER_BLOCK_PREFORMATTED || block->start < cursor.offset)
-        continue;
+        {
+          col.last_person = col.last_named = NULL;
+          continue;
+        }
 
       body_text = dossier_text_cursor_slice (&cursor, block->start, block->end);
       tokens = tokenize (body_text, block->start);
@@ -1708,14 +1988,56 @@ title_before (GArray *tokens,
   return TITLE_NONE;
 }
 
+/* What the title a mention has beside it makes of it. */
+static DossierStakeholderKind
+kind_of_title (TitleKind kind)
+{
+  switch (kind)
+    {
+    case TITLE_OFFICIAL: return DOSSIER_STAKEHOLDER_OFFICIAL;
+    case TITLE_ROLE:
+    case TITLE_HONORIFIC: return DOSSIER_STAKEHOLDER_PERSON;
+    case TITLE_NONE:
+    default: return DOSSIER_STAKEHOLDER_OTHER;
+    }
+}
+
+/* Whether the text reads @key (folded) as a person's name, as the
+ * suggestions do: after a title that is no office, or quoted ("said Ana
+ * Ruiz", "Joss Penrose … “…,” he said"). */
+static gboolean
+read_as_person (const char *text,
+                GArray     *tokens,
+                const char *key)
+{
+  g_autoptr(GPtrArray) candidates = g_ptr_array_new_with_free_func (candidate_free);
+  g_autoptr(GHashTable) by_key = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) lower_words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) body_counts = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) body_forms = g_hash_table_new_full (NULL, NULL, NULL,
+                                                            (GDestroyNotify) g_ptr_array_unref);
+  Collector col = { text, candidates, by_key, lower_words, body_counts, body_forms, NULL, NULL };
+  Candidate *c;
+
+  if (tokens->len > 0)
+    collect_block (&col, tokens, 0);
+  c = g_hash_table_lookup (by_key, key);
+  return c != NULL && c->person && !c->body && !c->compound && !c->acronym &&
+         c->kind == DOSSIER_STAKEHOLDER_OTHER && (c->n_words >= 2 || c->titled);
+}
+
 DossierStakeholderKind
 dossier_suggest_stakeholder_kind (const char *text,
                                   const char *name,
-                                  const char *passage)
+                                  gint64      start,
+                                  gint64      end)
 {
   g_autoptr(GArray) words = NULL;
   g_autoptr(GArray) tokens = NULL;
-  gboolean person = FALSE;
+  g_autofree char *key = NULL;
+  DossierStakeholderKind nearest = DOSSIER_STAKEHOLDER_OTHER;
+  gint64 nearest_distance = G_MAXINT64;
+  gboolean passage = start >= 0 && end > start;
 
   g_return_val_if_fail (text != NULL, DOSSIER_STAKEHOLDER_OTHER);
   g_return_val_if_fail (name != NULL, DOSSIER_STAKEHOLDER_OTHER);
@@ -1726,19 +2048,26 @@ dossier_suggest_stakeholder_kind (const char *text,
 
   /* The name says it itself: "Harbour Workers’ Union". */
   for (guint w = 0; w < words->len; w++)
-    for (guint k = 0; k < G_N_ELEMENTS (name_words); k++)
-      if (g_str_equal (g_array_index (words, Token, w).folded, name_words[k].word))
-        return name_words[k].kind;
+    {
+      DossierStakeholderKind kind;
 
-  /* An official's title before the name (or before the rest of it:
-   * "President Andrés Manuel López Obrador" for "López Obrador"), or
-   * after it and a comma. */
+      if (name_word_kind (g_array_index (words, Token, w).folded, &kind))
+        return kind;
+    }
+
+  /* The title beside each mention: before the name (or before the rest
+   * of it: "President Andrés Manuel López Obrador" for "López Obrador"),
+   * or after it and a comma. The mention in the passage says first; a
+   * title once given elsewhere may be another's ("President Ruiz" is not
+   * "Ana Ruiz of the residents’ association"), so the nearest says next. */
   tokens = tokenize (text, 0);
   for (guint i = 0; i + words->len <= tokens->len; i++)
     {
       guint last = i + words->len - 1;
-      TitleKind kind = TITLE_NONE;
+      TitleKind title = TITLE_NONE;
+      DossierStakeholderKind kind;
       gboolean match = TRUE;
+      gint64 m_start, m_end, distance;
 
       for (guint w = 0; match && w < words->len; w++)
         match = g_str_equal (g_array_index (tokens, Token, i + w).folded,
@@ -1749,36 +2078,64 @@ dossier_suggest_stakeholder_kind (const char *text,
 
       for (guint at = i; at > 0 && at + 3 > i; at--)
         {
-          kind = title_before (tokens, at);
-          if (kind != TITLE_NONE ||
+          title = title_before (tokens, at);
+          if (title != TITLE_NONE ||
               !(g_array_index (tokens, Token, at - 1).flags & TOKEN_SPACE) ||
               !is_name_token (&g_array_index (tokens, Token, at - 1)))
             break;
         }
-      if (kind == TITLE_NONE)
-        title_after (tokens, last, &kind);
-      if (kind == TITLE_OFFICIAL)
-        return DOSSIER_STAKEHOLDER_OFFICIAL;
-      /* "Mr Ivo Brandt", "chief executive Jan Holt"; or a name of two
-       * words that speaks ("Ana Ruiz said", "according to Ana Ruiz"). */
-      if (kind != TITLE_NONE ||
-          (words->len >= 2 && (quoted_after (tokens, last) || quoted_before (tokens, 0, i, last))))
-        person = TRUE;
+      if (title == TITLE_NONE)
+        title_after (tokens, last, &title);
+      kind = kind_of_title (title);
+
+      m_start = g_array_index (tokens, Token, i).start;
+      m_end = g_array_index (tokens, Token, last).end;
+      if (passage && m_start < end && m_end > start)
+        {
+          guint first = i;
+
+          if (kind != DOSSIER_STAKEHOLDER_OTHER)
+            return kind;
+          /* No title, but it speaks there: "said Ruiz of the residents’
+           * association", "Ana Ruiz warned". */
+          while (first > 0 && (g_array_index (tokens, Token, first - 1).flags & TOKEN_SPACE) &&
+                 is_name_token (&g_array_index (tokens, Token, first - 1)) &&
+                 !(g_array_index (tokens, Token, first).flags & TOKEN_INITIAL))
+            first--;
+          if ((quoted_after (tokens, last) || quoted_before (tokens, 0, first, last)) &&
+              (last > first || tied_to_body (tokens, last + 1)))
+            return DOSSIER_STAKEHOLDER_PERSON;
+        }
+      distance = !passage ? m_start : m_end <= start ? start - m_end : m_start - end;
+      if (kind != DOSSIER_STAKEHOLDER_OTHER && distance < nearest_distance)
+        {
+          nearest = kind;
+          nearest_distance = distance;
+        }
     }
 
-  /* The passage cited opens with one: "the harbour master said". */
-  if (passage != NULL)
+  /* The passage cited opens with a title: "the harbour master said". */
+  if (passage)
     {
-      g_autoptr(GArray) cited = tokenize (passage, 0);
-      guint at = 0;
-      TitleKind kind = TITLE_NONE;
+      g_autofree char *cited_text = dossier_text_slice (text, start, end);
+      g_autoptr(GArray) cited = tokenize (cited_text, 0);
+      guint at = 0, n;
+      TitleKind title = TITLE_NONE;
 
       if (cited->len > 1 && (g_array_index (cited, Token, 0).flags & TOKEN_SPACE) &&
           IN_LIST (articles, g_array_index (cited, Token, 0).folded))
         at = 1;
-      if (title_at (cited, at, cited->len, &kind) > 0 && kind == TITLE_OFFICIAL)
-        return DOSSIER_STAKEHOLDER_OFFICIAL;
+      n = title_at (cited, at, cited->len, &title);
+      /* Not "Mr Ivo Brandt, who owns": that one is someone's name. */
+      if (n > 0 && (title == TITLE_OFFICIAL ||
+                    (title == TITLE_ROLE &&
+                     (at + n >= cited->len || !is_name_token (&g_array_index (cited, Token, at + n))))))
+        return kind_of_title (title);
     }
 
-  return person ? DOSSIER_STAKEHOLDER_PERSON : DOSSIER_STAKEHOLDER_OTHER;
+  if (nearest != DOSSIER_STAKEHOLDER_OTHER)
+    return nearest;
+
+  key = dossier_text_fold (name);
+  return read_as_person (text, tokens, key) ? DOSSIER_STAKEHOLDER_PERSON : DOSSIER_STAKEHOLDER_OTHER;
 }

@@ -43,17 +43,21 @@ GPtrArray *dossier_suggest_stakeholders        (const char         *text,
 /* The kind of actor the words of @text around @name say it is: an
  * official's title before it ("councillor Dara Penhallow", "la ministra
  * Ruiz", "the harbour master, Tomas Rudd") or after it ("Rudd, the
- * harbour master"), or a word of the name itself ("… Workers’ Union"),
- * as dossier_suggest_stakeholders() reads them; failing those, an
- * official's title that opens @passage (may be NULL), the words cited
- * for it ("the harbour master said"). A person (DOSSIER_STAKEHOLDER_PERSON)
- * for a name after an honorific or a role that is no office ("Mr Ivo
- * Brandt", "chief executive Jan Holt"), or a name of two words or more
- * that speaks ("Ana Ruiz said", "según Ana Ruiz"). DOSSIER_STAKEHOLDER_OTHER
- * when nothing says. */
+ * harbour master"), or a word of the name itself ("… Workers’ Union"), as
+ * dossier_suggest_stakeholders() reads them. The mention inside the
+ * passage [@start, @end) (code points; @start < 0 for none) says first,
+ * then a title that opens the passage ("the harbour master said"), then
+ * the mention nearest to it: a title given once elsewhere may be
+ * another's. A title that is no office ("Mr Ivo Brandt", "Chief
+ * Executive Oren Vyse", "Marta Quell, chief executive of Brinmoor
+ * Holdings", "the president of the residents’ association") makes a
+ * person (DOSSIER_STAKEHOLDER_PERSON), as does a name of two words or more
+ * that speaks ("Ana Ruiz said", "según Ana Ruiz", "…,” he said" after
+ * her). DOSSIER_STAKEHOLDER_OTHER when nothing says. */
 DossierStakeholderKind dossier_suggest_stakeholder_kind (const char *text,
                                                          const char *name,
-                                                         const char *passage);
+                                                         gint64      start,
+                                                         gint64      end);
 
 /* An item of a list under a heading such as "Pros", "Disadvantages",
  * "Risks", "Arguments against", "Ventajas" (or a short label paragraph
