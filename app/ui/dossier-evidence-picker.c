@@ -9,7 +9,10 @@
  * offered, as the tag picker offers "Create tag": always last, and only
  * when no stakeholder has the typed text as its name or an alias (folded,
  * as the core compares them). Choosing it creates the stakeholder with the
- * passage as its evidence, in one undo step.
+ * passage as its evidence, in one undo step. A stakeholder added, renamed
+ * or removed while the picker is open (an undo, another window's action,
+ * a read-only window following the file) filters the list again, so the
+ * row is never offered for a name the core would refuse.
  *
  * No "New Pro" or "New Con": an argument belongs to a question, and the
  * picker, opened from the reader or a highlight, has no question of its
@@ -40,6 +43,7 @@ struct _DossierEvidencePicker
   GListStore         *create_row;  /* a GtkStringObject with the row's label, or empty */
   char               *new_name;    /* what create_row would create */
   DossierStakeholder *exact;       /* the stakeholder named (or aliased) as typed */
+  GSignalGroup       *project_signals;
 
   gint64              document_id;
   gint64              start;
@@ -465,6 +469,15 @@ dossier_evidence_picker_activate (DossierFilterPopover *popover,
     add_to (DOSSIER_EVIDENCE_PICKER (popover), item);
 }
 
+/* Names changed elsewhere: what is typed may now be taken, or free. */
+static void
+on_stakeholder_names_changed (DossierEvidencePicker *self)
+{
+  /* Opening filters anyway. */
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    dossier_filter_popover_refilter (DOSSIER_FILTER_POPOVER (self));
+}
+
 /* ---- public ---------------------------------------------------------------------- */
 
 static void
@@ -481,6 +494,7 @@ dossier_evidence_picker_project_changed (DossierFilterPopover *popover)
   DossierProject *project = dossier_filter_popover_get_project (popover);
 
   self->project = project;
+  g_signal_group_set_target (self->project_signals, project);
   self->document_id = self->highlight_id = 0;
   self->exact = NULL;
   g_clear_pointer (&self->new_name, g_free);
@@ -614,6 +628,7 @@ dossier_evidence_picker_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), DOSSIER_TYPE_EVIDENCE_PICKER);
   g_clear_object (&self->lists);
   g_clear_object (&self->create_row);
+  g_clear_object (&self->project_signals);
   self->exact = NULL;
 
   G_OBJECT_CLASS (dossier_evidence_picker_parent_class)->dispose (object);
@@ -678,6 +693,10 @@ dossier_evidence_picker_init (DossierEvidencePicker *self)
                                             "a name to add a stakeholder, or add arguments in the "
                                             "Pros & Cons panel."),
                                           _("No stakeholder or argument matches."));
+
+  self->project_signals = g_signal_group_new (DOSSIER_TYPE_PROJECT);
+  g_signal_group_connect_object (self->project_signals, "stakeholder-names-changed",
+                                 G_CALLBACK (on_stakeholder_names_changed), self, G_CONNECT_SWAPPED);
 
   self->create_row = g_list_store_new (GTK_TYPE_STRING_OBJECT);
   self->lists = g_list_store_new (G_TYPE_LIST_MODEL);
