@@ -183,6 +183,29 @@ dossier_filter_popover_real_pick_highlight (DossierFilterPopover *self)
   return g_list_model_get_n_items (G_LIST_MODEL (priv->filtered)) > 0 ? 0 : GTK_INVALID_LIST_POSITION;
 }
 
+guint
+dossier_filter_popover_find_match (DossierFilterPopover *self,
+                                   gpointer              item)
+{
+  GListModel *matches;
+  guint n;
+
+  g_return_val_if_fail (DOSSIER_IS_FILTER_POPOVER (self), GTK_INVALID_LIST_POSITION);
+
+  if (item == NULL)
+    return GTK_INVALID_LIST_POSITION;
+  matches = dossier_filter_popover_get_matches (self);
+  n = g_list_model_get_n_items (matches);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) match = g_list_model_get_item (matches, i);
+
+      if (match == item)
+        return i;
+    }
+  return GTK_INVALID_LIST_POSITION;
+}
+
 void
 dossier_filter_popover_refilter (DossierFilterPopover *self)
 {

@@ -64,6 +64,11 @@ void            dossier_filter_popover_set_factory (DossierFilterPopover *self,
 /* The filtered items, in the order listed. */
 GListModel     *dossier_filter_popover_get_matches (DossierFilterPopover *self);
 
+/* Where @item (may be NULL) is in the filtered list, or
+ * GTK_INVALID_LIST_POSITION: the row a picker highlights for the name
+ * typed. */
+guint           dossier_filter_popover_find_match  (DossierFilterPopover *self,
+                                                    gpointer              item);
 /* Filters again, as when the text changes (also picking the highlighted
  * row again); binds every row again (what they show beyond their item
  * changed). */

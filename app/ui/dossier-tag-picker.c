@@ -251,16 +251,11 @@ static guint
 dossier_tag_picker_pick_highlight (DossierFilterPopover *popover)
 {
   DossierTagPicker *self = DOSSIER_TAG_PICKER (popover);
-  GListModel *matches = dossier_filter_popover_get_matches (popover);
-  guint n = g_list_model_get_n_items (matches);
+  guint n = g_list_model_get_n_items (dossier_filter_popover_get_matches (popover));
+  guint exact = dossier_filter_popover_find_match (popover, self->exact);
 
-  for (guint i = 0; self->exact != NULL && i < n; i++)
-    {
-      g_autoptr(GObject) item = g_list_model_get_item (matches, i);
-
-      if (item == (GObject *) self->exact)
-        return i;
-    }
+  if (exact != GTK_INVALID_LIST_POSITION)
+    return exact;
   return create_offered (self) ? n - 1 : GTK_INVALID_LIST_POSITION;
 }
 
