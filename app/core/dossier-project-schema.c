@@ -693,7 +693,8 @@ dossier_schema_check_header (const char  *path,
   if (got < sizeof header || memcmp (header, "SQLite format 3", 16) != 0)
     {
       g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_NOT_SQLITE,
-                   _("“%s” is not a Dossier project (it is not a database file)."), name);
+                   _("“%s” is not a Dossier project (it is not a database file). Open a "
+                     "project Dossier saved, or a backup copy if this one was a project."), name);
       return FALSE;
     }
 

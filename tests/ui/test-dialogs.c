@@ -5,6 +5,8 @@
  * through its responses the way its buttons do, and finalized after. */
 #include "config.h"
 
+#include <string.h>
+
 #include <adwaita.h>
 
 #include "dossier-document-details-dialog.h"
@@ -13,6 +15,7 @@
 #include "dossier-tag-choose-dialog.h"
 #include "dossier-tag-color-dialog.h"
 #include "dossier-text-dialog.h"
+#include "dossier-window.h"
 #include "ui-test-util.h"
 
 static const char article[] =
@@ -46,6 +49,45 @@ fixture_tear_down (Fixture       *f,
 {
   close_toplevels (NULL);
   test_finish_project (&f->project, &f->dir, NULL);
+}
+
+/* ---- Opening a file that is not a project ----------------------------------- */
+
+static gboolean
+message_dialog_shown (gpointer window)
+{
+  return find_toplevel (ADW_TYPE_MESSAGE_DIALOG, window) != NULL;
+}
+
+/* A file that is no project (bytes of anything, named .dossier), opened
+ * as a user does: the dialog names it, says it is no project and what to
+ * open instead. It said what the file is not, and stopped there. */
+static void
+test_open_not_a_project (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "Notes.dossier", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  DossierWindow *window;
+  AdwMessageDialog *dialog;
+  const char *body;
+
+  g_assert_true (g_file_set_contents (path, "Minutes of the harbour committee, 3 May.\n", -1, NULL));
+  window = g_object_ref_sink (dossier_window_new (NULL));
+  gtk_window_present (GTK_WINDOW (window));
+  dossier_window_open_project_interactive (window, file);
+  wait_until (message_dialog_shown, window, "the dialog");
+  dialog = ADW_MESSAGE_DIALOG (find_toplevel (ADW_TYPE_MESSAGE_DIALOG, GTK_WINDOW (window)));
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Could Not Open “Notes.dossier”");
+  body = adw_message_dialog_get_body (dialog);
+  if (strstr (body, "“Notes.dossier” is not a Dossier project") == NULL ||
+      strstr (body, "Open a project Dossier saved, or a backup copy") == NULL)
+    g_error ("the dialog says “%s”", body);
+
+  close_toplevels (GTK_WINDOW (window));
+  gtk_window_destroy (GTK_WINDOW (window));
+  flush_events ();
+  g_assert_finalize_object (window);
 }
 
 /* ---- Text dialog ------------------------------------------------------------ */
@@ -484,6 +526,7 @@ main (int   argc,
 #define ADD(path, func) \
   g_test_add ("/dossier/dialogs/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
+  ADD ("open-not-a-project", test_open_not_a_project);
   ADD ("text", test_text_dialog);
   ADD ("name", test_name_dialog);
   ADD ("tag-choose", test_tag_choose_dialog);
