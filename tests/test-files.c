@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 
 #include <dossier/dossier.h>
 
@@ -493,13 +494,30 @@ test_foreign_journal (TestDir       *fixture,
 /* Run as "test-files --leave-log PATH HOW": a writer killed after its
  * action, leaving its log and shared memory. "copied": the action is
  * checkpointed into the file, as the window does a moment after it;
- * "in-flight": a second action follows and is only in the log. */
+ * "in-flight": a second action follows and is only in the log;
+ * "uncopied": the action alone, killed before its checkpoint; "other":
+ * another program (an older Dossier) adds a tag, writing no stamp. */
 static int
 leave_log (const char *path,
            const char *how)
 {
   g_autoptr(DossierProject) project = NULL;
   g_autoptr(GError) error = NULL;
+
+  if (g_str_equal (how, "other"))
+    {
+      sqlite3 *db = NULL;
+
+      if (sqlite3_open (path, &db) != SQLITE_OK ||
+          sqlite3_exec (db, "INSERT INTO tags (uuid, name, color) "
+                            "VALUES ('other', 'Left by a crash', '#3584e4')",
+                        NULL, NULL, NULL) != SQLITE_OK)
+        {
+          g_printerr ("%s\n", sqlite3_errmsg (db));
+          return 1;
+        }
+      _exit (0);
+    }
 
   project = dossier_project_open (path, DOSSIER_OPEN_READ_WRITE, &error);
   if (project == NULL || dossier_project_add_tag (project, "Left by a crash", 0, NULL, NULL,
@@ -508,6 +526,8 @@ leave_log (const char *path,
       g_printerr ("%s\n", error->message);
       return 1;
     }
+  if (g_str_equal (how, "uncopied"))
+    _exit (0);
   while (g_main_context_iteration (NULL, FALSE))
     ;
   if (g_str_equal (how, "in-flight") &&
@@ -639,6 +659,89 @@ test_own_log (TestDir       *fixture,
       project = dossier_project_open (path, DOSSIER_OPEN_READ_WRITE, &error);
       g_assert_no_error (error);
       g_assert_true (has_tag (project, "Left by a crash"));
+    }
+}
+
+/* The same, with nothing yet copied from the log (a writer killed
+ * within a moment of its action): only the log's stamps tie it to its
+ * file. Another project's, and this project's over a copy of it made
+ * before the crash, are refused, the files as they were. */
+static void
+test_foreign_log_uncopied (TestDir       *fixture,
+                           gconstpointer  data)
+{
+  g_autofree char *path = test_dir_path (fixture, "mine.dossier");
+  g_autofree char *other = test_dir_path (fixture, "other.dossier");
+  g_autofree char *older = test_dir_path (fixture, "older.dossier");
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+  g_autoptr(GBytes) shm_bytes = NULL;
+
+  test_make_project (path, article);
+  test_make_project (other, "Somebody else's text, about trains rather than ferries.\n");
+  {
+    g_autoptr(GBytes) bytes = test_read_bytes (path);
+
+    g_assert_true (g_file_set_contents (older, g_bytes_get_data (bytes, NULL),
+                                        g_bytes_get_size (bytes), NULL));
+  }
+  run_leave_log (path, "in-flight");
+  shm_bytes = test_read_bytes (shm);
+
+  for (guint replacement = 0; replacement < 2; replacement++)
+    {
+      g_autoptr(GBytes) bytes = test_read_bytes (replacement == 0 ? other : older);
+      g_autoptr(TestFiles) before = NULL;
+
+      g_test_message ("%s", replacement == 0 ? "another project" : "an older copy");
+      g_assert_true (g_file_set_contents (path, g_bytes_get_data (bytes, NULL),
+                                          g_bytes_get_size (bytes), NULL));
+      g_assert_true (g_file_set_contents (shm, g_bytes_get_data (shm_bytes, NULL),
+                                          g_bytes_get_size (shm_bytes), NULL));
+      before = test_files_snapshot (path);
+      assert_refused_untouched (path, before, "“mine.dossier-wal”", "“mine.dossier-wal”");
+    }
+}
+
+/* A log nothing was copied from, beside its own file, is applied: a
+ * file with stamps; one written before them (its first is in the log);
+ * a log another program wrote, with no stamp at all, which cannot tell;
+ * and, told by its stamps, one whose shared memory is not the log's (a
+ * writer killed in its commit, after the log was written but before the
+ * shared memory was: test-crash met it), where the first transaction of
+ * the log is not yet in the file. (With no shared memory at all, the
+ * file may be a copy put back after a checkpoint: log/foreign.) */
+static void
+test_own_log_uncopied (TestDir       *fixture,
+                       gconstpointer  data)
+{
+  static const char *hows[] = { "uncopied", "uncopied", "other", "uncopied" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (hows); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("own-%u.dossier", i);
+      g_autofree char *path = test_dir_path (fixture, name);
+      g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+      g_autoptr(DossierProject) project = NULL;
+      g_autoptr(GError) error = NULL;
+
+      test_make_project (path, article);
+      if (i == 1)
+        test_sql_exec (path, "DELETE FROM sqlite_sequence WHERE name = '" DOSSIER_LOG_STAMP_NAME "'");
+      g_assert_cmpint (test_sql_int (path, "SELECT count (*) FROM sqlite_sequence "
+                                           "WHERE name = '" DOSSIER_LOG_STAMP_NAME "'"), ==, i != 1);
+      run_leave_log (path, hows[i]);
+      if (i == 3)
+        {
+          g_autoptr(GBytes) bytes = test_read_bytes (shm);
+          g_autofree char *zeros = g_malloc0 (g_bytes_get_size (bytes));
+
+          g_assert_true (g_file_set_contents (shm, zeros, g_bytes_get_size (bytes), NULL));
+        }
+
+      project = dossier_project_open (path, DOSSIER_OPEN_READ_WRITE, &error);
+      g_assert_no_error (error);
+      g_assert_true (has_tag (project, "Left by a crash"));
+      assert_project_sound (project);
     }
 }
 
@@ -969,6 +1072,8 @@ main (int    argc,
   add_test ("journal/dossier-writes-none", test_dossier_writes_no_journal);
   add_test ("log/foreign", test_foreign_log);
   add_test ("log/own", test_own_log);
+  add_test ("log/foreign-uncopied", test_foreign_log_uncopied);
+  add_test ("log/own-uncopied", test_own_log_uncopied);
   add_test ("older/check-says-how", test_older_check_says_how);
   add_test ("lock/held-elsewhere", test_held_elsewhere);
   add_test ("lock/wait", test_wait);

@@ -253,6 +253,7 @@ begin (DossierProject  *self,
     }
 
   self->in_transaction = TRUE;
+  self->changes_at_begin = sqlite3_total_changes64 (self->db);
   dossier_changes_clear (&self->changes);
   dossier_changes_init (&self->changes);
   dossier_project_forget_pointed_at (self);
@@ -311,6 +312,13 @@ commit (DossierProject  *self,
   /* Cascades change evidence too: its citers are known from the rows. */
   dossier_project_note_citers (self);
   dossier_project_detach_sessions (self);
+
+  if (!dossier_log_stamp (self->db, self->path, self->changes_at_begin, error))
+    {
+      sqlite3_free (changeset);
+      dossier_project_rollback (self);
+      return FALSE;
+    }
 
   rc = sqlite3_exec (self->db, "COMMIT", NULL, NULL, NULL);
   if (rc != SQLITE_OK)
@@ -405,6 +413,7 @@ dossier_transaction_begin (DossierTransaction  *transaction,
 
   transaction->db = db;
   transaction->path = path;
+  transaction->changes_at_begin = sqlite3_total_changes64 (db);
   return TRUE;
 }
 
@@ -414,7 +423,9 @@ dossier_transaction_commit (DossierTransaction  *transaction,
 {
   g_assert (transaction->db != NULL);
 
-  if (!dossier_sqlite_exec (transaction->db, transaction->path, "COMMIT", error))
+  if (!dossier_log_stamp (transaction->db, transaction->path, transaction->changes_at_begin,
+                          error) ||
+      !dossier_sqlite_exec (transaction->db, transaction->path, "COMMIT", error))
     {
       dossier_transaction_clear (transaction);
       return FALSE;

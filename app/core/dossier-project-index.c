@@ -119,7 +119,9 @@ static gboolean
 commit_indexed (DossierTransaction  *transaction,
                 GError             **error)
 {
-  if (!dossier_sqlite_exec (transaction->db, transaction->path, "COMMIT", error))
+  if (!dossier_log_stamp (transaction->db, transaction->path, transaction->changes_at_begin,
+                          error) ||
+      !dossier_sqlite_exec (transaction->db, transaction->path, "COMMIT", error))
     return FALSE;
   transaction->db = NULL;
   return TRUE;

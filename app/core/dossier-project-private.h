@@ -214,6 +214,7 @@ struct _DossierProject
 
   /* The action in progress, between _begin() and _commit()/_rollback(). */
   gboolean         in_transaction;
+  gint64           changes_at_begin;    /* of the action in progress: dossier_log_stamp () */
   /* Per DossierRowKind, the highest id rows of other tables point at,
    * read once per action (dossier-project-ids.c); -1 until then. */
   gint64           highest_pointed_at[DOSSIER_N_ROW_KINDS];
@@ -506,9 +507,10 @@ typedef struct
 {
   sqlite3    *db;     /* NULL unless begun and not yet ended */
   const char *path;
+  gint64      changes_at_begin;   /* for dossier_log_stamp () */
 } DossierTransaction;
 
-#define DOSSIER_TRANSACTION_INIT { NULL, NULL }
+#define DOSSIER_TRANSACTION_INIT { NULL, NULL, 0 }
 
 gboolean      dossier_transaction_begin    (DossierTransaction *transaction,
                                             sqlite3            *db,
@@ -775,6 +777,27 @@ gboolean      dossier_project_renumber_unkeyable (DossierProject  *self,
   "    OR EXISTS (SELECT 1 FROM questions WHERE id < 1)" \
   "    OR EXISTS (SELECT 1 FROM arguments WHERE id < 1)" \
   "    OR EXISTS (SELECT 1 FROM briefings WHERE id < 1)"
+
+/* The log's stamp: a row of sqlite_sequence (no schema change; SQLite
+ * reads that table's rows by table name only, and sessions skip a table
+ * without a primary key, so undo never sees it) whose text, rewritten in
+ * every transaction that changes anything, reads
+ * "PREVIOUS-TOKEN NEW-TOKEN PROJECT-UUID": each commit of a log carries
+ * its page, tying the log to its file (dossier_schema_check_header ()). */
+#define DOSSIER_LOG_STAMP_NAME "dossier-log"
+#define DOSSIER_LOG_STAMP_NONE "00000000-0000-0000-0000-000000000000"
+#define DOSSIER_LOG_TOKEN_LENGTH 36
+
+/* Writes a new stamp in the write transaction open on @db, if it changed
+ * anything since sqlite3_total_changes64() was @changes_at_begin: SQLite's
+ * result code. */
+int           dossier_log_stamp_rc             (sqlite3        *db,
+                                                gint64          changes_at_begin);
+/* The same, the error naming @path. */
+gboolean      dossier_log_stamp                (sqlite3        *db,
+                                                const char     *path,
+                                                gint64          changes_at_begin,
+                                                GError        **error);
 
 /* Defensive mode, tighter limits, cell size checks. @inspect: the file is
  * opened only to be checked, despite objects Dossier did not create; none

@@ -466,7 +466,9 @@ dossier_wal_read_header (const char *path,
  * may have copied some of those). Without shared memory that is the log's,
  * its first transaction must be in the file. A log no checkpoint copied
  * anything from (a writer killed within a moment of its last action)
- * shows nothing of its file, and is applied as SQLite finds it. */
+ * shows nothing of its file in its pages: its stamps must fit the file's
+ * (log_stamps_fit ()), and a log without any (an older Dossier's, another
+ * program's) is applied as SQLite finds it. */
 
 /* Byte offsets in SQLite's shared memory (wal.c; its own byte order). */
 #define SHM_HEADER_SIZE  48
@@ -513,7 +515,9 @@ file_holds_frames (WalLog *log,
 }
 
 /* How many frames of @log a checkpoint copied into the file, as its
- * shared memory says: -1 if there is none that is this log's. *@in_use:
+ * shared memory says: -1 if there is none, -2 if it is not this log's
+ * (a writer killed in its commit, once it wrote the log, before it wrote
+ * the shared memory, leaves an older one). *@in_use:
  * another process has the log open (then it is not left over: the file
  * is being written, and what it holds may be a moment behind). */
 static gint64
@@ -537,7 +541,7 @@ wal_backfilled (const char *path,
   valid = read_exactly (fd, shm, sizeof shm, 0);
   close (fd);
   if (!valid)
-    return -1;
+    return -2;
 
   memcpy (&version, shm, 4);
   memcpy (&max_frame, shm + 16, 4);
@@ -546,9 +550,248 @@ wal_backfilled (const char *path,
       shm[12] != 1 || memcmp (shm + 32, log->salts, sizeof log->salts) != 0 ||
       backfilled > max_frame || backfilled > log->frames->len ||
       (backfilled > 0 && wal_frame (log, backfilled - 1)->commit == 0))
-    return -1;
+    return -2;
 
   return backfilled;
+}
+
+/* ---- The log's stamp (see DOSSIER_LOG_STAMP_NAME) ------------------------- */
+
+/* A varint as SQLite writes it at @p, before @end: its length, 0 if it
+ * runs past @end. */
+static guint
+read_varint (const guchar *p,
+             const guchar *end,
+             guint64      *value)
+{
+  guint64 v = 0;
+
+  for (guint i = 0; i < 9; i++)
+    {
+      if (p + i >= end)
+        return 0;
+      if (i == 8)
+        {
+          *value = (v << 8) | p[i];
+          return 9;
+        }
+      v = (v << 7) | (p[i] & 0x7f);
+      if ((p[i] & 0x80) == 0)
+        {
+          *value = v;
+          return i + 1;
+        }
+    }
+  return 0;
+}
+
+/* The stamp's text in @page (page @number of a file with @page_size-byte
+ * pages), a leaf of sqlite_sequence: its cell whose name is the stamp's,
+ * read from the cells the page lists (not from its free space, which may
+ * hold an older copy). NULL if there is none. */
+static char *
+page_stamp (const guchar *page,
+            guint32       number,
+            guint32       page_size,
+            guint32       usable_size)
+{
+  guint header = number == 1 ? SQLITE_HEADER_SIZE : 0;
+  const guchar *end = page + page_size;
+  guint n_cells;
+
+  if (page[header] != 0x0d || usable_size < 480)
+    return NULL;
+  n_cells = ((guint) page[header + 3] << 8) | page[header + 4];
+
+  for (guint i = 0; i < n_cells && header + 8 + 2 * i + 2 <= page_size; i++)
+    {
+      guint offset = ((guint) page[header + 8 + 2 * i] << 8) | page[header + 8 + 2 * i + 1];
+      const guchar *p = page + offset, *record, *body;
+      guint64 payload, rowid, header_size, types[2], lengths[2];
+      guint n;
+
+      if (offset >= page_size)
+        continue;
+      if ((n = read_varint (p, end, &payload)) == 0)
+        continue;
+      p += n;
+      if ((n = read_varint (p, end, &rowid)) == 0)
+        continue;
+      p += n;
+      /* Only a record held whole in the page: the stamp's is short. */
+      if (payload > usable_size - 35 || payload > (guint64) (end - p))
+        continue;
+      record = p;
+      if ((n = read_varint (p, record + payload, &header_size)) == 0 || header_size > payload)
+        continue;
+      p += n;
+      for (guint c = 0; c < 2; c++)
+        {
+          types[c] = 0;
+          if (p < record + header_size && (n = read_varint (p, record + header_size, &types[c])) > 0)
+            p += n;
+        }
+      /* Two texts: the name, then the stamp. */
+      if (types[0] < 13 || types[0] % 2 == 0 || types[1] < 13 || types[1] % 2 == 0)
+        continue;
+      lengths[0] = (types[0] - 13) / 2;
+      lengths[1] = (types[1] - 13) / 2;
+      body = record + header_size;
+      if (lengths[0] + lengths[1] > payload - header_size ||
+          lengths[0] != strlen (DOSSIER_LOG_STAMP_NAME) ||
+          memcmp (body, DOSSIER_LOG_STAMP_NAME, lengths[0]) != 0)
+        continue;
+
+      return g_strndup ((const char *) body + lengths[0], lengths[1]);
+    }
+
+  return NULL;
+}
+
+/* The token a stamp ends with (SQL's substr (seq, 38, 36)), its first,
+ * and the project it names. FALSE unless it has them all. */
+static gboolean
+split_stamp (const char  *stamp,
+             char        *previous,
+             char        *token,
+             const char **uuid)
+{
+  const guint n = DOSSIER_LOG_TOKEN_LENGTH;
+
+  if (stamp == NULL || strlen (stamp) < 2 * n + 2 || stamp[n] != ' ' || stamp[2 * n + 1] != ' ')
+    return FALSE;
+  memcpy (previous, stamp, n);
+  previous[n] = '\0';
+  memcpy (token, stamp + n + 1, n);
+  token[n] = '\0';
+  *uuid = stamp + 2 * n + 2;
+  return TRUE;
+}
+
+/* What the file at @path holds as it is on disk, without its log (an
+ * immutable connection reads no log): its project's UUID, the page of
+ * sqlite_sequence and the token of its stamp (NULL if it has none yet).
+ * FALSE if it cannot be read so (SQLite then says why, as it opens it). */
+static gboolean
+read_file_stamp (const char  *path,
+                 char       **uuid,
+                 guint32     *page,
+                 char       **token)
+{
+  g_autofree char *escaped = g_uri_escape_string (path, "/", FALSE);
+  g_autofree char *uri = g_strconcat ("file:", escaped, "?immutable=1", NULL);
+  DossierSqliteGuard *guard = NULL;
+  sqlite3_stmt *stmt = NULL;
+  sqlite3 *db = NULL;
+  gboolean ok = FALSE;
+
+  *uuid = NULL;
+  *token = NULL;
+  *page = 0;
+  if (sqlite3_open_v2 (uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOFOLLOW,
+                       NULL) == SQLITE_OK)
+    {
+      dossier_sqlite_harden (db, TRUE);
+      guard = dossier_sqlite_guard_new (db, path);
+      if (sqlite3_prepare_v2 (db,
+                              "SELECT (SELECT rootpage FROM main.sqlite_schema "
+                              "        WHERE type = 'table' AND name = 'sqlite_sequence'), "
+                              "  (SELECT uuid FROM main.project WHERE id = 1), "
+                              "  (SELECT substr (seq, 38, 36) FROM main.sqlite_sequence "
+                              "   WHERE name = '" DOSSIER_LOG_STAMP_NAME "')",
+                              -1, &stmt, NULL) == SQLITE_OK &&
+          sqlite3_step (stmt) == SQLITE_ROW &&
+          sqlite3_column_type (stmt, 1) == SQLITE_TEXT)
+        {
+          gint64 root = sqlite3_column_int64 (stmt, 0);
+
+          *page = root > 0 && root <= G_MAXUINT32 ? (guint32) root : 0;
+          *uuid = g_strdup ((const char *) sqlite3_column_text (stmt, 1));
+          if (sqlite3_column_type (stmt, 2) == SQLITE_TEXT)
+            *token = g_strdup ((const char *) sqlite3_column_text (stmt, 2));
+          ok = TRUE;
+        }
+      sqlite3_finalize (stmt);
+    }
+  /* The guard lets go of the connection first. */
+  g_clear_pointer (&guard, dossier_sqlite_guard_free);
+  sqlite3_close (db);
+
+  return ok;
+}
+
+typedef enum
+{
+  STAMPS_UNTOLD,   /* none, or only a first one on a file without */
+  STAMPS_FIT,
+  STAMPS_MISFIT,
+} StampsVerdict;
+
+/* Whether the stamps in @log's transactions are those of the file at
+ * @path: each names its project, each follows the one before (a stamp
+ * whose first token is none begins anew: a file written before stamps,
+ * or whose stamp was removed), and the file's own is among them — the one
+ * its first transaction followed, or one a checkpoint copied; then the
+ * file is one the log's transactions went through, and the log is its
+ * own. A log without any stamp (an older Dossier, another program)
+ * cannot tell; nor can a first stamp on a file without one (any copy of
+ * such a file would take it), beyond the project it names. */
+static StampsVerdict
+log_stamps_fit (const char *path,
+                WalLog     *log,
+                guint32     usable_size)
+{
+  g_autofree guchar *page = NULL;
+  g_autofree char *uuid = NULL;
+  g_autofree char *file_token = NULL;
+  char previous[DOSSIER_LOG_TOKEN_LENGTH + 1], token[DOSSIER_LOG_TOKEN_LENGTH + 1];
+  char last[DOSSIER_LOG_TOKEN_LENGTH + 1] = "";
+  gboolean any = FALSE, anchored = FALSE;
+  guint32 stamp_page;
+  guint first = 0;
+
+  if (!read_file_stamp (path, &uuid, &stamp_page, &file_token) || stamp_page == 0)
+    return STAMPS_UNTOLD;
+
+  page = g_malloc (log->page_size);
+  for (guint i = 0; i < log->frames->len; i++)
+    {
+      g_autofree char *stamp = NULL;
+      const char *stamp_uuid = NULL;
+      gint64 newest = -1;
+
+      if (wal_frame (log, i)->commit == 0)
+        continue;
+
+      /* Transaction [first, i]: its stamp page as it committed it. */
+      for (guint j = first; j <= i; j++)
+        if (wal_frame (log, j)->page == stamp_page)
+          newest = j;
+      first = i + 1;
+      if (newest < 0 || !read_exactly (log->fd, page, log->page_size,
+                                       wal_page_offset (log, (guint) newest)))
+        continue;
+      stamp = page_stamp (page, stamp_page, log->page_size, usable_size);
+      if (stamp == NULL)
+        continue;
+      if (!split_stamp (stamp, previous, token, &stamp_uuid) ||
+          g_strcmp0 (stamp_uuid, uuid) != 0)
+        return STAMPS_MISFIT;
+
+      if (!any)
+        anchored = g_str_equal (previous, file_token != NULL ? file_token
+                                                             : DOSSIER_LOG_STAMP_NONE);
+      else if (!g_str_equal (previous, last) && !g_str_equal (previous, DOSSIER_LOG_STAMP_NONE))
+        return STAMPS_MISFIT;
+      any = TRUE;
+      memcpy (last, token, sizeof last);
+      if (file_token != NULL && g_str_equal (token, file_token))
+        anchored = TRUE;
+    }
+
+  if (!any || (anchored && file_token == NULL))
+    return STAMPS_UNTOLD;
+  return anchored ? STAMPS_FIT : STAMPS_MISFIT;
 }
 
 /* Whether "PATH-wal" is the log of the file at @path, whose header is
@@ -560,6 +803,7 @@ wal_is_files (const char   *path,
   g_auto(WalLog) log = WAL_LOG_INIT;
   guint32 page_size = ((guint32) header[16] << 8) | header[17];
   gboolean in_use, holds;
+  StampsVerdict verdict;
   gint64 backfilled;
   guint first = 0;
   int fd;
@@ -567,13 +811,36 @@ wal_is_files (const char   *path,
   if (!wal_log_read (path, &log) || log.frames->len == 0)
     return TRUE;
   backfilled = wal_backfilled (path, &log, &in_use);
-  if (in_use || backfilled == 0)
+  if (in_use)
     return TRUE;
 
   if (page_size == 1)
     page_size = 65536;
   if (page_size != log.page_size)
-    return FALSE;
+    return backfilled == 0;
+
+  /* What nothing was copied from yet shows nothing of its file but its
+   * stamps; nor does a log whose shared memory a writer killed in its
+   * commit left behind it (without shared memory, the file may also be a
+   * copy put back after a checkpoint: its first transaction must be in
+   * it, below). A writer in this process (whose locks fcntl () does not
+   * show) may have checkpointed between the two reads: once more,
+   * afresh. */
+  verdict = log_stamps_fit (path, &log, page_size - header[20]);
+  if (verdict == STAMPS_MISFIT)
+    {
+      g_auto(WalLog) again = WAL_LOG_INIT;
+
+      if (!wal_log_read (path, &again) || again.frames->len == 0)
+        return TRUE;
+      if (again.page_size != log.page_size)
+        return FALSE;
+      verdict = log_stamps_fit (path, &again, page_size - header[20]);
+      if (verdict == STAMPS_MISFIT)
+        return FALSE;
+    }
+  if (backfilled == 0 || (verdict == STAMPS_FIT && backfilled == -2))
+    return TRUE;
 
   if (backfilled < 0)
     while (wal_frame (&log, first++)->commit == 0)

@@ -1094,3 +1094,74 @@ dossier_project_renumber_unkeyable (DossierProject  *self,
   *renumbered = TRUE;
   return TRUE;
 }
+
+/* ---- The log's stamp ----------------------------------------------------------------- */
+
+/* Runs @sql with @token as ?1: SQLite's result code, SQLITE_OK once done.
+ * A file without the tables it names (an old schema, in its upgrade)
+ * goes without a stamp: a log with none is taken as its file's. */
+static int
+run_stamp (sqlite3    *db,
+           const char *sql,
+           const char *token)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  if (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      sqlite3_finalize (stmt);
+      return SQLITE_OK;
+    }
+  sqlite3_bind_text (stmt, 1, token, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  sqlite3_finalize (stmt);
+
+  return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+int
+dossier_log_stamp_rc (sqlite3 *db,
+                      gint64   changes_at_begin)
+{
+  g_autofree char *token = NULL;
+  int rc;
+
+  g_return_val_if_fail (db != NULL, SQLITE_MISUSE);
+
+  /* A transaction that changed nothing writes nothing to the log. */
+  if (sqlite3_total_changes64 (db) == changes_at_begin)
+    return SQLITE_OK;
+
+  token = g_uuid_string_random ();
+  rc = run_stamp (db,
+                  "UPDATE main.sqlite_sequence "
+                  "SET seq = substr (seq, 38, 36) || ' ' || ?1 || ' ' || "
+                  "  (SELECT uuid FROM main.project WHERE id = 1) "
+                  "WHERE name = '" DOSSIER_LOG_STAMP_NAME "'",
+                  token);
+  if (rc != SQLITE_OK || sqlite3_changes64 (db) > 0)
+    return rc;
+
+  /* A file written before stamps (or by another program): its first. */
+  return run_stamp (db,
+                    "INSERT INTO main.sqlite_sequence (name, seq) "
+                    "SELECT '" DOSSIER_LOG_STAMP_NAME "', "
+                    "  '" DOSSIER_LOG_STAMP_NONE "' || ' ' || ?1 || ' ' || uuid "
+                    "FROM main.project WHERE id = 1",
+                    token);
+}
+
+gboolean
+dossier_log_stamp (sqlite3     *db,
+                   const char  *path,
+                   gint64       changes_at_begin,
+                   GError     **error)
+{
+  int rc = dossier_log_stamp_rc (db, changes_at_begin);
+
+  if (rc == SQLITE_OK)
+    return TRUE;
+  dossier_set_sqlite_error (error, path, db, rc);
+  return FALSE;
+}

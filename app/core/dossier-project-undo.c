@@ -285,6 +285,7 @@ apply_step (DossierProject  *self,
   g_autoptr(GError) moved_error = NULL;
   void *inverted = NULL;
   int n_inverted = 0;
+  gint64 changes_at_begin;
   int rc;
 
   if (invert)
@@ -306,6 +307,7 @@ apply_step (DossierProject  *self,
   rc = sqlite3_exec (self->db, "PRAGMA foreign_keys = OFF", NULL, NULL, NULL);
   if (rc == SQLITE_OK)
     rc = sqlite3_exec (self->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+  changes_at_begin = sqlite3_total_changes64 (self->db);
   if (rc == SQLITE_OK && !dossier_project_verify_in_place (self, &moved_error))
     {
       sqlite3_free (inverted);
@@ -321,6 +323,8 @@ apply_step (DossierProject  *self,
                                    invert ? n_inverted : step->n_changeset,
                                    invert ? inverted : step->changeset,
                                    NULL, on_conflict, self);
+      if (rc == SQLITE_OK)
+        rc = dossier_log_stamp_rc (self->db, changes_at_begin);
       if (rc == SQLITE_OK)
         rc = sqlite3_exec (self->db, "COMMIT", NULL, NULL, NULL);
     }
