@@ -670,6 +670,29 @@ test_stakeholders_who_said_it (void)
   g_assert_cmpuint (reddie->n_mentions, ==, 1);
 }
 
+/* A word that opens a place's or another actor's name ("Tarn", of "the
+ * upper Tarn valley" and "Tarn Valley Growers' Union") is no alias of a
+ * name ending in it ("Save the Tarn" → "Wild Tarn"), nor an actor alone;
+ * "Wild Tarn, a small campaign," is a group, not a person (written for
+ * this test, after the lead's reservoir op-ed). */
+static void
+test_stakeholders_place_words (void)
+{
+  const char *text =
+    "Dam plan splits the valley\n\n"
+    "The water board wants a dam in the upper Tarn valley. The Tarn Valley Growers' Union "
+    "objects, and the Tarn reservoir would flood nine farms.\n\n"
+    "Wild Tarn, a small campaign, says the dam would drown the last wet meadow. The Tarn "
+    "floods every spring.";
+  g_autoptr(GPtrArray) s = stakeholders_of_article (text);
+  DossierStakeholderSuggestion *wild;
+
+  wild = find_stakeholder (s, "Wild Tarn");
+  g_assert_cmpint (wild->kind, ==, DOSSIER_STAKEHOLDER_CIVIL_SOCIETY);
+  g_assert_cmpuint (wild->n_mentions, ==, 1);
+  assert_not_suggested (s, "Tarn");
+}
+
 /* The same in Spanish (written for this test): "«…», dijo." after the
  * person named before, "afirmó la concejala", "dijo Ana Ruiz de la
  * Asociación …", "el presidente de la Asociación de Navieros". */
@@ -781,6 +804,7 @@ main (int   argc,
   g_test_add_func ("/dossier/suggest/stakeholders-words-not-the-body-s",
                    test_stakeholders_words_not_the_body_s);
   g_test_add_func ("/dossier/suggest/stakeholder-kind-at-mention", test_stakeholder_kind_at_mention);
+  g_test_add_func ("/dossier/suggest/stakeholders-place-words", test_stakeholders_place_words);
   g_test_add_func ("/dossier/suggest/stakeholders-quoted-once-spanish",
                    test_stakeholders_quoted_once_spanish);
 

@@ -178,6 +178,14 @@ static const char * const attributing_words[] = {
   "segun", "dijo", "afirmo", "declaro", "aseguro", "senalo", "explico", "advirtio", "anadio",
 };
 
+/* After a name and a comma, "a smaller campaign," says a group, not a
+ * person: "Wild Eskin, a smaller campaign, says…". */
+static const char * const group_words[] = {
+  "campaign", "group", "charity", "coalition", "movement", "network", "alliance",
+  "organisation", "organization", "association", "society", "nonprofit", "ngo",
+  "campana", "grupo", "colectivo", "plataforma", "organizacion", "asociacion", "movimiento",
+};
+
 /* Before a title: "the harbour master", "la ministra". */
 static const char * const articles[] = { "the", "el", "la" };
 
@@ -596,6 +604,8 @@ typedef struct
   gboolean                quoted;      /* a statement is attributed to it */
   gboolean                body;        /* a body of people without capitals ("cartels") */
   gboolean                compound;    /* a run + a body word ("Trump administration") */
+  gboolean                modifier;    /* a word opening another name ("Eskin" of
+                                        * "Eskin Valley Farmers' Union"): a place */
   DossierStakeholderKind  kind;
   gint64                  start;       /* first seen */
   gint64                  end;
@@ -1407,6 +1417,28 @@ collect_block (Collector *col,
                 }
             }
 
+          /* "Wild Eskin, a smaller campaign,": a group that speaks. */
+          if ((last->flags & TOKEN_COMMA) && title_len == 0 &&
+              c->kind == DOSSIER_STAKEHOLDER_OTHER && i < tokens->len &&
+              (g_str_equal (g_array_index (tokens, Token, i).folded, "a") ||
+               g_str_equal (g_array_index (tokens, Token, i).folded, "an") ||
+               g_str_equal (g_array_index (tokens, Token, i).folded, "un") ||
+               g_str_equal (g_array_index (tokens, Token, i).folded, "una")))
+            for (guint k = i + 1; k < tokens->len && k <= i + 3; k++)
+              {
+                const Token *w = &g_array_index (tokens, Token, k);
+
+                if (is_name_token (w))
+                  break;
+                if (IN_LIST (group_words, w->folded) && (w->flags & TOKEN_COMMA))
+                  {
+                    c->kind = DOSSIER_STAKEHOLDER_CIVIL_SOCIETY;
+                    break;
+                  }
+                if (!(w->flags & TOKEN_SPACE))
+                  break;
+              }
+
           /* "Andrés Manuel López Obrador, Mexico's president," — and
            * "Colm Devlin, the chief fire officer," (no form of its own:
            * "the chief fire officer" may be anyone's). */
@@ -1565,6 +1597,26 @@ group_variants (Collector *col)
         unite (cands, GPOINTER_TO_UINT (found) - 1, i);
     }
 
+  /* A word that opens another name ("Eskin", of "Eskin Valley Farmers'
+   * Union") names a place or a thing the other is of, not the actor a
+   * name ending in it is ("Wild Eskin"), unless it speaks or is titled. */
+  for (guint i = 0; i < cands->len; i++)
+    {
+      Candidate *c = g_ptr_array_index (cands, i);
+
+      if (c->n_words != 1 || c->acronym || c->person || c->quoted || c->compound || c->body)
+        continue;
+      for (guint k = 0; k < cands->len && !c->modifier; k++)
+        {
+          Candidate *other = g_ptr_array_index (cands, k);
+          gsize len = strlen (c->key);
+
+          c->modifier = other->n_words >= 2 && !other->body &&
+                        !other->compound && strncmp (other->key, c->key, len) == 0 &&
+                        other->key[len] == ' ';
+        }
+    }
+
   /* A name's last words ("López Obrador", "Obrador") under the person's
    * full name, when only one full name ends that way. */
   for (guint i = 0; i < cands->len; i++)
@@ -1590,7 +1642,8 @@ group_variants (Collector *col)
       guint owner = GPOINTER_TO_UINT (g_hash_table_lookup (suffix_owner, c->key));
       Candidate *full;
 
-      if (owner == 0 || owner == G_MAXUINT || c->compound || c->body || c->acronym)
+      if (owner == 0 || owner == G_MAXUINT || c->compound || c->body || c->acronym ||
+          c->modifier)
         continue;
       full = g_ptr_array_index (cands, owner - 1);
       /* A person's surname; "the Ledger" for "The Civic Ledger". */
@@ -1730,7 +1783,7 @@ plausible (Collector *col,
   if (c->body)
     return TRUE;
   /* A lone letter ("B" of "option B") is never an actor. */
-  if (g_utf8_strlen (c->key, -1) < 2)
+  if (g_utf8_strlen (c->key, -1) < 2 || c->modifier)
     return FALSE;
   if (c->n_words == 1 && !c->acronym && !c->compound)
     {
