@@ -693,6 +693,23 @@ test_stakeholders_place_words (void)
   assert_not_suggested (s, "Tarn");
 }
 
+/* "The board's chair, Councillor Nell Amadi,": the title after the comma
+ * is hers, not part of her name (written for this test). */
+static void
+test_stakeholders_titled_appositive (void)
+{
+  const char *text =
+    "Dam plan\n\n"
+    "The board's chair, Councillor Nell Amadi, argues that the alternative is worse. "
+    "\"Without storage, the towns face rationing,\" she said.";
+  g_autoptr(GPtrArray) s = stakeholders_of_article (text);
+  DossierStakeholderSuggestion *amadi;
+
+  amadi = find_stakeholder (s, "Nell Amadi");
+  g_assert_cmpint (amadi->kind, ==, DOSSIER_STAKEHOLDER_OFFICIAL);
+  assert_alias (amadi, "Councillor Nell Amadi");
+}
+
 /* The same in Spanish (written for this test): "«…», dijo." after the
  * person named before, "afirmó la concejala", "dijo Ana Ruiz de la
  * Asociación …", "el presidente de la Asociación de Navieros". */
@@ -805,6 +822,8 @@ main (int   argc,
                    test_stakeholders_words_not_the_body_s);
   g_test_add_func ("/dossier/suggest/stakeholder-kind-at-mention", test_stakeholder_kind_at_mention);
   g_test_add_func ("/dossier/suggest/stakeholders-place-words", test_stakeholders_place_words);
+  g_test_add_func ("/dossier/suggest/stakeholders-titled-appositive",
+                   test_stakeholders_titled_appositive);
   g_test_add_func ("/dossier/suggest/stakeholders-quoted-once-spanish",
                    test_stakeholders_quoted_once_spanish);
 

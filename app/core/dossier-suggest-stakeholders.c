@@ -1012,7 +1012,21 @@ note_appositive (Collector *col,
   if (last == start)
     return NULL;
 
-  c = note_name (col, tokens, start, last, start, TITLE_NONE);
+  /* "The board's chair, Councillor Helen Osei,": the name is "Helen
+   * Osei", and her title says what she is. */
+  {
+    TitleKind own_kind = TITLE_NONE;
+    guint own = title_at (tokens, start, last + 1, &own_kind);
+
+    if (own > 0 && start + own < last)
+      {
+        c = note_name (col, tokens, start + own, last, start, own_kind);
+        if (own_kind == TITLE_OFFICIAL)
+          title_kind = TITLE_OFFICIAL;
+      }
+    else
+      c = note_name (col, tokens, start, last, start, TITLE_NONE);
+  }
   c->person = TRUE;
   if (title_kind == TITLE_OFFICIAL)
     c->kind = DOSSIER_STAKEHOLDER_OFFICIAL;
