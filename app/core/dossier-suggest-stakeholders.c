@@ -1176,6 +1176,27 @@ person_of_body (GArray   *tokens,
 }
 
 /* Reads the words of one block. */
+/* Whether the title at token @at is "its" (or "su") office at the union,
+ * company or body named last: "The Eskin Valley Farmers' Union has filed
+ * an objection, and its secretary, Ruth Kimathi," — hers is a role, not
+ * an official's. */
+static gboolean
+of_body_named_last (Collector *col,
+                    GArray    *tokens,
+                    guint      at)
+{
+  DossierStakeholderKind kind;
+
+  if (at == 0 || col->last_named == NULL)
+    return FALSE;
+  if (!g_str_equal (g_array_index (tokens, Token, at - 1).folded, "its") &&
+      !g_str_equal (g_array_index (tokens, Token, at - 1).folded, "su"))
+    return FALSE;
+  kind = col->last_named->kind;
+  return kind == DOSSIER_STAKEHOLDER_BUSINESS || kind == DOSSIER_STAKEHOLDER_CIVIL_SOCIETY ||
+         kind == DOSSIER_STAKEHOLDER_MEDIA || kind == DOSSIER_STAKEHOLDER_ORGANISATION;
+}
+
 static void
 collect_block (Collector *col,
                GArray    *tokens,
@@ -1204,7 +1225,9 @@ collect_block (Collector *col,
           if (title_len > 0 && (g_array_index (tokens, Token, i + title_len - 1).flags & TOKEN_COMMA) &&
               i + title_len < tokens->len &&
               !IN_LIST (stop_words, g_array_index (tokens, Token, i + title_len).folded) &&
-              note_appositive (col, tokens, i + title_len, title_kind, &n_end) != NULL)
+              note_appositive (col, tokens, i + title_len,
+                               of_body_named_last (col, tokens, i) ? TITLE_ROLE : title_kind,
+                               &n_end) != NULL)
             {
               for (guint k = i; k < i + title_len; k++)
                 g_hash_table_add (col->lower_words, g_strdup (g_array_index (tokens, Token, k).folded));
