@@ -1783,6 +1783,8 @@ test_tags_name_length (Fixture       *fixture,
   g_autofree char *over = NULL;
   g_autofree char *huge = g_strnfill (1024 * 1024, 'x');
   g_autofree char *message = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *report = NULL;
   gint64 id;
 
   /* "é" is two bytes: the limit is in characters. */
@@ -1815,6 +1817,24 @@ test_tags_name_length (Fixture       *fixture,
   g_clear_error (&error);
   g_assert_cmpuint (g_list_model_get_n_items (dossier_project_get_tags (project)), ==, 1);
   g_assert_cmpstr (dossier_tag_get_name (dossier_project_get_tag (project, id)), ==, "Cost");
+
+  /* A file from elsewhere holding longer names: check lists them. */
+  g_assert_cmpint (dossier_project_add_stakeholder (project, "Council", NULL,
+                                                    DOSSIER_STAKEHOLDER_OFFICIAL, &error), >, 0);
+  g_assert_no_error (error);
+  dossier_project_close (project);
+  g_clear_object (&project);
+  path = path_in (fixture, "names.dossier");
+  test_sql_exec (path, "UPDATE tags SET name = replace (hex (zeroblob (150)), '0', 'ab');"
+                       "UPDATE stakeholders SET name = replace (hex (zeroblob (101)), '0', 'c');");
+  project = dossier_project_open (path, DOSSIER_OPEN_INSPECT, &error);
+  g_assert_no_error (error);
+  g_assert_false (dossier_project_check (project, &report, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (report, "Tag 1: its name is 600 characters long, more than the 200 a "
+                                    "tag’s name may have; rename it.\n"));
+  g_assert_nonnull (strstr (report, "Stakeholder 1: its name is 202 characters long, more than the "
+                                    "200 a stakeholder’s name may have; rename it.\n"));
 }
 
 static gint64

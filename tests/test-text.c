@@ -434,6 +434,11 @@ test_shorten (void)
   s = dossier_text_shorten ("ab", 1);
   g_assert_cmpstr (s, ==, "…");
   g_free (s);
+  /* Text that is not valid UTF-8 after all (a file's): not read past
+   * its end. */
+  s = dossier_text_shorten ("ab\xed", 5);
+  g_assert_cmpstr (s, ==, "ab\xed");
+  g_free (s);
   s = dossier_text_shorten (huge, 200);
   g_assert_cmpint (g_utf8_strlen (s, -1), ==, 200);
   g_assert_true (g_str_has_suffix (s, "x…"));

@@ -13,6 +13,8 @@
 
 #include <glib/gi18n.h>
 
+#include <dossier/dossier-text.h>
+
 #include "dossier-coding-stripes.h"
 #include "dossier-contrast.h"
 
@@ -237,9 +239,13 @@ label_new (DossierCodingStripes *self,
 {
   g_autoptr(PangoAttrList) attrs = pango_attr_list_new ();
   Label *label = g_new0 (Label, 1);
+  g_autofree char *shown = NULL;
   int width, height;
 
-  label->layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), text);
+  /* A tag's name of any length, from a file: even ellipsized, a layout
+   * shapes its whole text. */
+  shown = dossier_text_shorten (text, DOSSIER_TEXT_SHOWN_MAX);
+  label->layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), shown);
   pango_attr_list_insert (attrs, pango_attr_scale_new (0.8));
   pango_attr_list_insert (attrs, pango_attr_weight_new (PANGO_WEIGHT_SEMIBOLD));
   pango_layout_set_attributes (label->layout, attrs);

@@ -14,6 +14,8 @@
 
 #include <glib/gi18n.h>
 
+#include <dossier/dossier-text.h>
+
 #include "dossier-contrast.h"
 #include "dossier-matrix.h"
 
@@ -392,6 +394,7 @@ set_text (DossierMatrix *self,
           int            lines)
 {
   PangoAttrList *attrs = pango_attr_list_new ();
+  g_autofree char *shown = NULL;
 
   if (bold)
     pango_attr_list_insert (attrs, pango_attr_weight_new (PANGO_WEIGHT_BOLD));
@@ -403,7 +406,9 @@ set_text (DossierMatrix *self,
   pango_layout_set_height (self->text, -lines);
   pango_layout_set_wrap (self->text, PANGO_WRAP_WORD_CHAR);
   pango_layout_set_ellipsize (self->text, width > 0 ? PANGO_ELLIPSIZE_END : PANGO_ELLIPSIZE_NONE);
-  pango_layout_set_text (self->text, text != NULL ? text : "", -1);
+  /* A heading may be a name or a title of any length from a file. */
+  shown = dossier_text_shorten (text, DOSSIER_TEXT_SHOWN_MAX);
+  pango_layout_set_text (self->text, shown, -1);
 }
 
 static int

@@ -13,6 +13,7 @@
 #include <glib/gi18n.h>
 
 #include <dossier/dossier-stakeholder.h>
+#include <dossier/dossier-text.h>
 
 #include "dossier-power-grid.h"
 
@@ -165,7 +166,9 @@ make_layout (DossierPowerGrid *self,
              gboolean          bold,
              gboolean          small)
 {
-  PangoLayout *layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), text);
+  /* A stakeholder's name of any length, from a file. */
+  g_autofree char *shown = dossier_text_shorten (text, DOSSIER_TEXT_SHOWN_MAX);
+  PangoLayout *layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), shown);
   PangoAttrList *attrs = pango_attr_list_new ();
 
   if (bold)

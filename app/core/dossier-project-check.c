@@ -687,6 +687,82 @@ check_tag_colors (DossierProject  *self,
   return rc == SQLITE_DONE;
 }
 
+/* The ids of the rows @sql finds whose name is over @max characters,
+ * each followed by its length; NULL on error. */
+static GArray *
+long_names (DossierProject  *self,
+            const char      *sql,
+            int              max,
+            GError         **error)
+{
+  g_auto(DossierStmt) stmt = dossier_project_prepare (self, sql, error);
+  g_autoptr(GArray) found = g_array_new (FALSE, FALSE, sizeof (gint64));
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int (stmt, 1, max);
+  while ((rc = dossier_project_step (self, stmt, error)) == SQLITE_ROW)
+    {
+      gint64 row[2] = { sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1) };
+
+      g_array_append_vals (found, row, 2);
+    }
+  return rc == SQLITE_DONE ? g_steal_pointer (&found) : NULL;
+}
+
+/* Names longer than Dossier writes them, which only a file from elsewhere
+ * (or an older Dossier, for tags) holds: the window shows them shortened,
+ * and renaming them is the way out. */
+static gboolean
+check_name_lengths (DossierProject  *self,
+                    GString         *report,
+                    GError         **error)
+{
+  g_autoptr(GArray) tags = long_names (self, "SELECT id, length (name) FROM tags "
+                                             "WHERE length (name) > ?1 ORDER BY id",
+                                       DOSSIER_TAG_MAX_NAME, error);
+  g_autoptr(GArray) stakeholders = NULL;
+  guint n_listed = 0;
+
+  if (tags == NULL)
+    return FALSE;
+  for (guint i = 0; i < tags->len; i += 2)
+    {
+      /* TRANSLATORS: a tag's id, its name's length, the most a name may have */
+      g_autofree char *line = g_strdup_printf (_("Tag %" PRId64 ": its name is %" PRId64 " characters "
+                                                 "long, more than the %d a tag’s name may have; "
+                                                 "rename it.\n"),
+                                               g_array_index (tags, gint64, i),
+                                               g_array_index (tags, gint64, i + 1),
+                                               DOSSIER_TAG_MAX_NAME);
+
+      list_problem (report, &n_listed, line);
+    }
+  list_more (report, n_listed);
+
+  stakeholders = long_names (self, "SELECT id, length (name) FROM stakeholders "
+                                   "WHERE length (name) > ?1 ORDER BY id",
+                              DOSSIER_STAKEHOLDER_MAX_NAME, error);
+  if (stakeholders == NULL)
+    return FALSE;
+  n_listed = 0;
+  for (guint i = 0; i < stakeholders->len; i += 2)
+    {
+      /* TRANSLATORS: a stakeholder's id, its name's length, the most a name may have */
+      g_autofree char *line = g_strdup_printf (_("Stakeholder %" PRId64 ": its name is %" PRId64
+                                                 " characters long, more than the %d a "
+                                                 "stakeholder’s name may have; rename it.\n"),
+                                               g_array_index (stakeholders, gint64, i),
+                                               g_array_index (stakeholders, gint64, i + 1),
+                                               DOSSIER_STAKEHOLDER_MAX_NAME);
+
+      list_problem (report, &n_listed, line);
+    }
+  list_more (report, n_listed);
+  return TRUE;
+}
+
 /* A document's title as the user knows it, for a report; NULL if it has
  * none (title_excerpt ()). */
 static char *
@@ -857,7 +933,7 @@ dossier_project_check (DossierProject  *self,
    * the others still look. */
   {
     static gboolean (* const checks[]) (DossierProject *, GString *, GError **) = {
-      check_values, check_highlights, check_structure, check_tag_colors,
+      check_values, check_highlights, check_structure, check_tag_colors, check_name_lengths,
     };
 
     for (guint i = 0; i < G_N_ELEMENTS (checks); i++)

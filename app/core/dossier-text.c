@@ -134,7 +134,8 @@ dossier_text_shorten (const char *text,
 
   g_return_val_if_fail (max_chars > 0, NULL);
 
-  for (; *p != '\0'; p = g_utf8_next_char (p))
+  /* Not past the end of a text that is not valid UTF-8 after all. */
+  for (; *p != '\0'; p = g_utf8_find_next_char (p, NULL))
     {
       if (++n == max_chars)
         last = p;

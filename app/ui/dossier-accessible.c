@@ -20,6 +20,7 @@
 
 #include "dossier-accessible.h"
 #include "dossier-toast-title.h"
+#include "dossier-ui-utils.h"
 
 static GQuark named_quark;
 
@@ -554,6 +555,15 @@ dossier_accessible_show_toast (GtkWidget *widget,
     {
       g_object_unref (toast);
       return FALSE;
+    }
+
+  /* A message may name what a file from elsewhere holds, of any length. */
+  if (adw_toast_get_custom_title (toast) == NULL)
+    {
+      g_autofree char *shown = dossier_shown_text (adw_toast_get_title (toast));
+
+      if (g_strcmp0 (shown, adw_toast_get_title (toast)) != 0)
+        adw_toast_set_title (toast, shown);
     }
 
   /* Always there (GTK 4.8 leaves hidden widgets out of the tree, and a

@@ -118,7 +118,7 @@ describe (DossierArgumentRow *self,
       /* Translators: "3 passages from 2 outlets" */
       g_string_append_printf (text, ngettext ("%u passage from %s", "%u passages from %s", n), n, outlets);
     }
-  return g_string_free (g_steal_pointer (&text), FALSE);
+  return dossier_shown_text (text->str);
 }
 
 static void reload_evidence (DossierArgumentRow *self);
@@ -152,6 +152,7 @@ update (DossierRow *row)
   DossierArgumentRow *self = DOSSIER_ARGUMENT_ROW (row);
   DossierArgument *argument = dossier_row_get_item (row);
   g_autofree char *details = NULL;
+  g_autofree char *statement = NULL;
   const char *weakness;
 
   if (argument == NULL)
@@ -161,7 +162,8 @@ update (DossierRow *row)
                              g_variant_new_int32 (dossier_argument_get_strength (argument)));
   g_simple_action_set_state (self->perspective_action,
                              g_variant_new_int64 (dossier_argument_get_stakeholder_id (argument)));
-  dossier_wrap_label_set_text (self->statement, dossier_argument_get_statement (argument));
+  statement = dossier_shown_text (dossier_argument_get_statement (argument));
+  dossier_wrap_label_set_text (self->statement, statement);
   details = describe (self, argument);
   dossier_wrap_label_set_text (self->details, details);
   weakness = dossier_argument_describe_weakness (argument);
@@ -171,7 +173,7 @@ update (DossierRow *row)
     gtk_widget_set_visible (self->flag, weakness != NULL);
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, dossier_argument_get_statement (argument),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, statement,
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, details,
                                   -1);
   if (self->expanded)
@@ -644,16 +646,18 @@ edit_action (GtkWidget  *widget,
   DossierArgumentRow *self = DOSSIER_ARGUMENT_ROW (widget);
   DossierArgument *argument = dossier_row_get_item (DOSSIER_ROW (self));
   DossierPanel *panel = dossier_row_get_panel (DOSSIER_ROW (self));
+  g_autofree char *statement = NULL;
   GtkWidget *dialog;
 
   if (argument == NULL || panel == NULL || dossier_panel_get_project (panel) == NULL)
     return;
 
+  /* One too long to lay out is shortened, within what it may be. */
+  statement = dossier_shown_text (dossier_argument_get_statement (argument));
   dialog = dossier_text_dialog_new (dossier_panel_get_window (panel),
                                     _("Edit Argument"),
                                     _("State the argument in one sentence."),
-                                    _("Argument"),
-                                    dossier_argument_get_statement (argument),
+                                    _("Argument"), statement,
                                     dossier_panel_get_project (panel),
                                     dossier_argument_get_id (argument),
                                     dossier_project_set_argument_statement,
@@ -793,9 +797,10 @@ create_menu (DossierRow *row)
     {
       g_autoptr(DossierStakeholder) s = g_list_model_get_item (stakeholders, i);
       g_autoptr(GMenuItem) item = g_menu_item_new (NULL, NULL);
+      g_autofree char *name = dossier_shown_text (dossier_stakeholder_get_name (s));
 
       /* A name, not a mnemonic: underscores stay. */
-      g_menu_item_set_attribute (item, "label", "s", dossier_stakeholder_get_name (s));
+      g_menu_item_set_attribute (item, "label", "s", name);
       g_menu_item_set_attribute (item, "use-markup", "b", FALSE);
       g_menu_item_set_action_and_target_value (item, "argument.perspective",
                                                g_variant_new_int64 (dossier_stakeholder_get_id (s)));

@@ -656,15 +656,17 @@ rename_question_action (GtkWidget  *widget,
 {
   DossierArgumentsPanel *self = DOSSIER_ARGUMENTS_PANEL (widget);
   DossierQuestion *q = current_question (self);
+  g_autofree char *text = NULL;
   GtkWidget *dialog;
 
   if (q == NULL)
     return;
+  /* One too long to lay out is shortened, within what it may be. */
+  text = dossier_shown_text (dossier_question_get_text (q));
   dialog = dossier_text_dialog_new (dossier_panel_get_window (DOSSIER_PANEL (self)),
                                     _("Rename Question"),
                                     _("The proposition the arguments are for or against."),
-                                    _("Question"),
-                                    dossier_question_get_text (q),
+                                    _("Question"), text,
                                     PROJECT (self), self->question_id,
                                     dossier_project_set_question_text,
                                     _("Could not rename the question"));
@@ -1091,32 +1093,15 @@ dossier_arguments_panel_class_init (DossierArgumentsPanelClass *klass)
   gtk_widget_class_set_css_name (widget_class, "argumentspanel");
 }
 
-static GtkListItemFactory *
-question_factory (gboolean wrap)
-{
-  /* A question is a sentence: the button shows it on one line, cut; the
-   * list shows it whole. */
-  g_autofree char *ui = g_strdup_printf (
-    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
-    "<interface><template class=\"GtkListItem\"><property name=\"child\">"
-    "<object class=\"GtkLabel\">"
-    "<property name=\"xalign\">0</property>"
-    "<property name=\"%s\">%s</property>"
-    "<property name=\"max-width-chars\">40</property>"
-    "<binding name=\"label\"><lookup name=\"text\" type=\"DossierQuestion\">"
-    "<lookup name=\"item\">GtkListItem</lookup></lookup></binding>"
-    "</object></property></template></interface>",
-    wrap ? "wrap" : "ellipsize", wrap ? "True" : "end");
-  g_autoptr(GBytes) bytes = g_bytes_new (ui, strlen (ui));
-
-  return gtk_builder_list_item_factory_new_from_bytes (NULL, bytes);
-}
-
 static void
 dossier_arguments_panel_init (DossierArgumentsPanel *self)
 {
-  g_autoptr(GtkListItemFactory) factory = question_factory (FALSE);
-  g_autoptr(GtkListItemFactory) list_factory = question_factory (TRUE);
+  /* A question is a sentence: the button shows it on one line, cut; the
+   * list shows it whole. */
+  g_autoptr(GtkListItemFactory) factory = dossier_shown_label_factory_new (DOSSIER_TYPE_QUESTION, "text",
+                                                                           FALSE, 40);
+  g_autoptr(GtkListItemFactory) list_factory = dossier_shown_label_factory_new (DOSSIER_TYPE_QUESTION,
+                                                                                "text", TRUE, 40);
 
   gtk_widget_init_template (GTK_WIDGET (self));
   /* Here rather than in the template: see dossier_set_tooltip_unshown(). */

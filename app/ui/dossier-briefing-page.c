@@ -151,6 +151,16 @@ append_escaped (GString    *out,
   g_string_append (out, escaped);
 }
 
+/* @text as the window shows it (dossier_shown_text ()), escaped. */
+static void
+append_shown (GString    *out,
+              const char *text)
+{
+  g_autofree char *shown = dossier_shown_text (text);
+
+  append_escaped (out, shown);
+}
+
 static gboolean
 preview_full (PreviewWriter *w)
 {
@@ -732,7 +742,7 @@ update_preview (DossierBriefingPage *self)
               g_string_append_printf (sources, "<span foreground=\"%s\"><b>", problem_color ());
               append_escaped (sources, _("Unverified:"));
               g_string_append (sources, "</b> ");
-              append_escaped (sources, problem);
+              append_shown (sources, problem);
               g_string_append (sources, "</span> ");
             }
           if (c->quote != NULL)
@@ -743,14 +753,14 @@ update_preview (DossierBriefingPage *self)
               /* A passage that is a quotation already keeps its marks. */
               dossier_text_quote_marks (quote, &open, &close);
               g_string_append (sources, open);
-              append_escaped (sources, quote);
+              append_shown (sources, quote);
               g_string_append_printf (sources, "%s — <i>", close);
-              append_escaped (sources, c->document_title);
+              append_shown (sources, c->document_title);
               g_string_append (sources, "</i>");
               if (c->outlet != NULL)
                 {
                   g_string_append (sources, ", ");
-                  append_escaped (sources, c->outlet);
+                  append_shown (sources, c->outlet);
                 }
               if (c->published != NULL)
                 {
@@ -1917,6 +1927,19 @@ dossier_briefing_page_init (DossierBriefingPage *self)
 
   title = gtk_property_expression_new (DOSSIER_TYPE_BRIEFING, NULL, "title");
   gtk_drop_down_set_expression (self->chooser, title);
+  /* The title ellipsized in the button, so that a long one never keeps
+   * the page (and the window) from getting narrow, and asking for no more
+   * than 30 characters, so that the buttons after it stay beside it on a
+   * phone; whole in the list. */
+  {
+    g_autoptr(GtkListItemFactory) factory = dossier_shown_label_factory_new (DOSSIER_TYPE_BRIEFING, "title",
+                                                                             FALSE, 30);
+    g_autoptr(GtkListItemFactory) list_factory = dossier_shown_label_factory_new (DOSSIER_TYPE_BRIEFING,
+                                                                                  "title", TRUE, 40);
+
+    gtk_drop_down_set_factory (self->chooser, factory);
+    gtk_drop_down_set_list_factory (self->chooser, list_factory);
+  }
   g_signal_connect_object (self->chooser, "notify::selected", G_CALLBACK (on_chooser_selected),
                            self, G_CONNECT_SWAPPED);
 

@@ -210,7 +210,8 @@ document_row (DossierComparePage *self,
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
   GtkWidget *check = gtk_check_button_new ();
   gpointer id = GSIZE_TO_POINTER ((gsize) dossier_document_get_id (doc));
-  GtkWidget *label = gtk_label_new (dossier_document_get_title (doc));
+  g_autofree char *title = dossier_shown_text (dossier_document_get_title (doc));
+  GtkWidget *label = gtk_label_new (title);
   struct { const char *icon; const char *tip; GCallback cb; gboolean sensitive; } moves[] = {
     { "go-up-symbolic", N_("Move Left"), G_CALLBACK (on_move_up), chosen && !first },
     { "go-down-symbolic", N_("Move Right"), G_CALLBACK (on_move_down), chosen && !last },
@@ -227,8 +228,7 @@ document_row (DossierComparePage *self,
   gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_check_button_set_child (GTK_CHECK_BUTTON (check), label);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  dossier_document_get_title (doc), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
   g_object_set_qdata (G_OBJECT (check), index_quark, id);
   g_signal_connect_object (check, "toggled", G_CALLBACK (on_document_toggled), self, 0);
   gtk_box_append (GTK_BOX (box), check);
@@ -365,7 +365,7 @@ excerpt_row (DossierComparePage   *self,
 {
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
-  GtkWidget *quote = gtk_label_new (x->quote);
+  GtkWidget *quote = gtk_label_new (NULL);
   g_autofree char *caption = excerpt_caption (shown, x);
 
   gtk_widget_set_margin_start (box, 10);
@@ -376,11 +376,14 @@ excerpt_row (DossierComparePage   *self,
   gtk_label_set_wrap_mode (GTK_LABEL (quote), PANGO_WRAP_WORD_CHAR);
   gtk_label_set_xalign (GTK_LABEL (quote), 0);
   gtk_label_set_max_width_chars (GTK_LABEL (quote), 48);
+  dossier_label_set_shown (GTK_LABEL (quote), x->quote);
   gtk_box_append (GTK_BOX (box), quote);
 
   if (*caption != '\0')
     {
-      GtkWidget *label = gtk_label_new (caption);
+      GtkWidget *label = gtk_label_new (NULL);
+
+      dossier_label_set_shown (GTK_LABEL (label), caption);
 
       gtk_label_set_wrap (GTK_LABEL (label), TRUE);
       gtk_label_set_xalign (GTK_LABEL (label), 0);
@@ -451,7 +454,7 @@ show_excerpts (DossierComparePage *self)
       /* Translators: the title over the excerpts of a row, e.g. "Side by Side: Costs". */
       g_autofree char *title = g_strdup_printf (_("Side by Side: %s"),
                                                 dossier_comparison_get_row_label (shown, row));
-      gtk_label_set_label (self->excerpts_title, title);
+      dossier_label_set_shown (self->excerpts_title, title);
     }
   else
     gtk_label_set_label (self->excerpts_title, _("Side by Side"));
@@ -468,7 +471,8 @@ show_excerpts (DossierComparePage *self)
         continue;
       box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
       gtk_widget_set_size_request (box, 240, -1);
-      heading = gtk_label_new (dossier_comparison_get_document_title (shown, col));
+      heading = gtk_label_new (NULL);
+      dossier_label_set_shown (GTK_LABEL (heading), dossier_comparison_get_document_title (shown, col));
       gtk_label_set_wrap (GTK_LABEL (heading), TRUE);
       gtk_label_set_xalign (GTK_LABEL (heading), 0);
       gtk_widget_add_css_class (heading, "heading");
@@ -732,7 +736,7 @@ divergence_row (DossierComparePage      *self,
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
   GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
   GtkWidget *kind = gtk_label_new (dossier_divergence_kind_get_label (d->kind));
-  GtkWidget *summary = gtk_label_new (d->summary);
+  GtkWidget *summary = gtk_label_new (NULL);
   g_autofree char *kind_class = g_strdup_printf ("divergence-%s", dossier_divergence_kind_to_string (d->kind));
 
   gtk_widget_set_margin_start (box, 12);
@@ -742,6 +746,7 @@ divergence_row (DossierComparePage      *self,
   gtk_widget_add_css_class (kind, "divergence-kind");
   gtk_widget_add_css_class (kind, kind_class);
   gtk_widget_set_valign (kind, GTK_ALIGN_START);
+  dossier_label_set_shown (GTK_LABEL (summary), d->summary);
   gtk_label_set_wrap (GTK_LABEL (summary), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (summary), PANGO_WRAP_WORD_CHAR);
   gtk_label_set_xalign (GTK_LABEL (summary), 0);
@@ -754,6 +759,7 @@ divergence_row (DossierComparePage      *self,
     {
       const DossierDivergencePassage *x = g_ptr_array_index (d->passages, p);
       g_autofree char *text = NULL;
+      g_autofree char *shown = NULL;
       GtkWidget *button = gtk_button_new ();
       GtkWidget *label;
 
@@ -761,14 +767,15 @@ divergence_row (DossierComparePage      *self,
         text = g_strdup_printf ("%s — %s: %s", source_name (self, x->document_id), x->detail, x->quote);
       else
         text = g_strdup_printf ("%s: %s", source_name (self, x->document_id), x->quote);
-      label = gtk_label_new (text);
+      shown = dossier_shown_text (text);
+      label = gtk_label_new (shown);
       gtk_label_set_xalign (GTK_LABEL (label), 0);
       gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
       gtk_widget_add_css_class (label, "caption");
       gtk_button_set_child (GTK_BUTTON (button), label);
       gtk_widget_add_css_class (button, "flat");
-      gtk_widget_set_tooltip_text (button, x->quote);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
+      dossier_set_tooltip_unshown (button, x->quote);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, shown, -1);
       g_object_set_qdata (G_OBJECT (button), index_quark, GUINT_TO_POINTER (((index << 8) | p) + 1));
       g_signal_connect_object (button, "clicked", G_CALLBACK (on_passage_clicked), self, 0);
       gtk_box_append (GTK_BOX (box), button);

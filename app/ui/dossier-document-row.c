@@ -115,8 +115,8 @@ update (DossierRow *row)
       count = g_strdup_printf ("%u", n);
       self->shown = doc;
     }
-  gtk_label_set_label (self->title, texts ? dossier_document_get_title (doc) : "");
-  gtk_label_set_label (self->subtitle, texts && details ? details : "");
+  dossier_label_set_shown (self->title, texts ? dossier_document_get_title (doc) : "");
+  dossier_label_set_shown (self->subtitle, texts && details ? details : "");
   gtk_widget_set_visible (GTK_WIDGET (self->subtitle), details != NULL);
   gtk_label_set_label (self->badge, texts ? count : "");
   gtk_widget_set_visible (GTK_WIDGET (self->badge), n > 0);
@@ -165,13 +165,15 @@ query_tooltip_cb (DossierDocumentRow *self,
   DossierDocument *doc = dossier_row_get_item (DOSSIER_ROW (self));
   g_autofree char *count = NULL;
   g_autofree char *text = NULL;
+  g_autofree char *shown = NULL;
 
   if (doc == NULL)
     return FALSE;
 
   count = format_count (dossier_document_get_n_highlights (doc));
   text = g_strdup_printf ("%s\n%s", dossier_document_get_title (doc), count);
-  gtk_tooltip_set_text (tooltip, text);
+  shown = dossier_shown_text (text);
+  gtk_tooltip_set_text (tooltip, shown);
   return TRUE;
 }
 

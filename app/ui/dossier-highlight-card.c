@@ -172,9 +172,11 @@ show_document (DossierHighlightCard *self)
     document = dossier_project_get_document (self->project,
                                              dossier_highlight_get_document_id (highlight));
   if (document != NULL)
-    self->document_binding = g_object_ref (g_object_bind_property (document, "title",
-                                                                   ensure_document (self), "label",
-                                                                   G_BINDING_SYNC_CREATE));
+    self->document_binding = g_object_ref (g_object_bind_property_full (document, "title",
+                                                                        ensure_document (self), "label",
+                                                                        G_BINDING_SYNC_CREATE,
+                                                                        dossier_shown_transform,
+                                                                        NULL, NULL, NULL));
   if (self->document != NULL)
     gtk_widget_set_visible (GTK_WIDGET (self->document), document != NULL);
 }
@@ -209,7 +211,8 @@ show_chips (DossierHighlightCard *self)
       gtk_widget_set_visible (chip, FALSE);
       g_object_bind_property (tag, "name", chip, "tag-name", G_BINDING_SYNC_CREATE);
       g_object_bind_property (tag, "color", chip, "color", G_BINDING_SYNC_CREATE);
-      g_object_bind_property (tag, "path", chip, "tooltip-text", G_BINDING_SYNC_CREATE);
+      g_object_bind_property_full (tag, "path", chip, "tooltip-text", G_BINDING_SYNC_CREATE,
+                                   dossier_shown_transform, NULL, NULL, NULL);
       gtk_widget_set_visible (chip, TRUE);
       gtk_box_append (GTK_BOX (self->chips), chip);
     }
@@ -292,7 +295,7 @@ show_evidence (DossierHighlightCard *self)
   if (self->show_evidence && self->project != NULL && highlight != NULL)
     text = describe_evidence (self, highlight);
   if (text != NULL)
-    gtk_label_set_text (ensure_evidence (self), text);
+    dossier_label_set_shown (ensure_evidence (self), text);
   if (self->evidence != NULL)
     gtk_widget_set_visible (GTK_WIDGET (self->evidence), text != NULL);
   update_accessible (self);

@@ -22,6 +22,7 @@
 
 #include "dossier-highlight-card.h"
 #include "dossier-highlights-panel.h"
+#include "dossier-ui-utils.h"
 
 struct _DossierHighlightsPanel
 {
@@ -128,7 +129,7 @@ update_header (DossierHighlightsPanel *self)
       g_auto(GStrv) parts = g_strsplit (dossier_tag_get_path (tag), "/", -1);
       g_autofree char *title = g_strjoinv (" › ", parts);
 
-      gtk_label_set_text (self->title_label, title);
+      dossier_label_set_shown (self->title_label, title);
       if (n > 0)
         {
           documents = g_strdup_printf (ngettext ("%u document", "%u documents", n_documents),
@@ -140,7 +141,7 @@ update_header (DossierHighlightsPanel *self)
     }
   else if (document != NULL)
     {
-      gtk_label_set_text (self->title_label, dossier_document_get_title (document));
+      dossier_label_set_shown (self->title_label, dossier_document_get_title (document));
       if (n > 0)
         count = g_strdup_printf (ngettext ("%u highlight", "%u highlights", n), n);
     }
@@ -161,8 +162,10 @@ update_header (DossierHighlightsPanel *self)
   gtk_stack_set_visible_child_name (self->stack, "empty");
   if (tag != NULL)
     {
-      g_autofree char *description =
-        g_strdup_printf (_("No passage is tagged “%s” yet."), dossier_tag_get_name (tag));
+      /* The description is markup. */
+      g_autofree char *name = dossier_shown_text (dossier_tag_get_name (tag));
+      g_autofree char *escaped = g_markup_escape_text (name, -1);
+      g_autofree char *description = g_strdup_printf (_("No passage is tagged “%s” yet."), escaped);
 
       adw_status_page_set_title (self->empty_page, _("No Highlights"));
       adw_status_page_set_description (self->empty_page, description);

@@ -219,12 +219,14 @@ dossier_row_set_accessible (DossierRow *self,
                             const char *description)
 {
   DossierRowPrivate *priv = dossier_row_get_instance_private (self);
+  g_autofree char *shown_label = label != NULL ? dossier_shown_text (label) : NULL;
+  g_autofree char *shown_description = description != NULL ? dossier_shown_text (description) : NULL;
 
   g_return_if_fail (DOSSIER_IS_ROW (self));
 
-  dossier_set_str (&priv->label, label);
-  dossier_set_str (&priv->description, description);
-  name_accessible (GTK_ACCESSIBLE (self), label, description);
+  dossier_set_str (&priv->label, shown_label);
+  dossier_set_str (&priv->description, shown_description);
+  name_accessible (GTK_ACCESSIBLE (self), shown_label, shown_description);
   name_list_row (self);
 }
 

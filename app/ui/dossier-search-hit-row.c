@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "dossier-search-hit-row.h"
+#include "dossier-ui-utils.h"
 
 struct _DossierSearchHitRow
 {
@@ -65,6 +66,7 @@ dossier_search_hit_row_class_init (DossierSearchHitRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DossierSearchHitRow, count);
   gtk_widget_class_bind_template_child (widget_class, DossierSearchHitRow, memo);
   gtk_widget_class_bind_template_child (widget_class, DossierSearchHitRow, snippet);
+  dossier_shown_class_init (widget_class);
 }
 
 static void

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "dossier-stakeholder-row.h"
+#include "dossier-ui-utils.h"
 #include "dossier-tag-chip.h"
 #include "dossier-wrap-label.h"
 
@@ -86,11 +87,13 @@ update (DossierRow *row)
   DossierStakeholderRow *self = DOSSIER_STAKEHOLDER_ROW (row);
   DossierStakeholder *stakeholder = dossier_row_get_item (row);
   g_autofree char *counts = NULL;
+  g_autofree char *name = NULL;
 
   if (stakeholder == NULL)
     return;
 
-  dossier_wrap_label_set_text (self->name, dossier_stakeholder_get_name (stakeholder));
+  name = dossier_shown_text (dossier_stakeholder_get_name (stakeholder));
+  dossier_wrap_label_set_text (self->name, name);
   counts = dossier_stakeholder_describe_counts (stakeholder);
   dossier_wrap_label_set_text (self->counts, counts);
   gtk_label_set_label (self->stance,
@@ -99,8 +102,7 @@ update (DossierRow *row)
   gtk_image_set_from_icon_name (self->kind_icon,
                                 dossier_stakeholder_kind_get_icon_name (dossier_stakeholder_get_kind (stakeholder)));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  dossier_stakeholder_get_name (stakeholder),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name,
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, counts,
                                   -1);
 }
@@ -214,7 +216,7 @@ dossier_stakeholder_row_init (DossierStakeholderRow *self)
   gtk_widget_set_has_tooltip (GTK_WIDGET (self->name), TRUE);
   g_signal_connect_object (self->name, "query-tooltip", G_CALLBACK (on_name_query_tooltip), self,
                            G_CONNECT_SWAPPED);
-  dossier_row_bind_item (DOSSIER_ROW (self), "name", self->swatch, "tag-name", NULL);
+  dossier_row_bind_item (DOSSIER_ROW (self), "name", self->swatch, "tag-name", dossier_shown_transform);
   dossier_row_bind_item (DOSSIER_ROW (self), "color", self->swatch, "color", NULL);
   dossier_row_connect_item (DOSSIER_ROW (self), "notify", G_CALLBACK (update));
 }

@@ -608,7 +608,7 @@ merge_targets (gpointer item,
       DossierSuggestionTarget *target = g_new0 (DossierSuggestionTarget, 1);
 
       target->id = dossier_stakeholder_get_id (s);
-      target->label = g_strdup (dossier_stakeholder_get_name (s));
+      target->label = dossier_shown_text (dossier_stakeholder_get_name (s));
       g_ptr_array_add (shares_a_word (words, s) ? targets : others, target);
     }
   for (guint i = 0; i < others->len; i++)
@@ -669,21 +669,24 @@ join_aliases (DossierStakeholder *stakeholder)
   return g_strjoinv ("; ", (char **) dossier_stakeholder_get_aliases (stakeholder));
 }
 
-/* What the text row of @property shows of @s. */
+/* What the text row of @property shows of @s (shortened when it is too
+ * long to lay out: see dossier_shown_text ()). */
 static char *
 field_text (DossierStakeholder *s,
             const char         *property)
 {
+  g_autofree char *aliases = NULL;
+
   if (g_str_equal (property, "name"))
-    return g_strdup (dossier_stakeholder_get_name (s));
+    return dossier_shown_text (dossier_stakeholder_get_name (s));
   if (g_str_equal (property, "aliases"))
-    return join_aliases (s);
+    return dossier_shown_text (aliases = join_aliases (s));
   if (g_str_equal (property, "description"))
-    return g_strdup (dossier_stakeholder_get_description (s));
+    return dossier_shown_text (dossier_stakeholder_get_description (s));
   if (g_str_equal (property, "stance"))
-    return g_strdup (dossier_stakeholder_get_stance (s));
+    return dossier_shown_text (dossier_stakeholder_get_stance (s));
   g_assert (g_str_equal (property, "interests"));
-  return g_strdup (dossier_stakeholder_get_interests (s));
+  return dossier_shown_text (dossier_stakeholder_get_interests (s));
 }
 
 static guint
@@ -705,15 +708,16 @@ set_field_error (DossierStakeholdersPanel *self,
                  const char               *reason)
 {
   GtkWidget *icon = self->text_fields[text_field_of (self, row)].error_icon;
+  g_autofree char *shown = reason != NULL ? dossier_shown_text (reason) : NULL;
 
   if (reason != NULL)
     gtk_widget_add_css_class (GTK_WIDGET (row), "error");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
-  gtk_widget_set_tooltip_text (icon, reason);
+  gtk_widget_set_tooltip_text (icon, shown);
   gtk_widget_set_visible (icon, reason != NULL);
   if (reason != NULL)
-    gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, reason, -1);
+    gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, shown, -1);
   else
     gtk_accessible_reset_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
 }
@@ -753,7 +757,7 @@ fill_field (DossierStakeholdersPanel *self,
         reset_text_field (self, self->text_fields[i].row, text);
       }
   if (all || g_str_equal (property, "name"))
-    gtk_label_set_text (self->detail_title, dossier_stakeholder_get_name (s));
+    dossier_label_set_shown (self->detail_title, dossier_stakeholder_get_name (s));
   if (all || g_str_equal (property, "kind"))
     adw_combo_row_set_selected (self->kind_row, dossier_stakeholder_get_kind (s));
   if (all || g_str_equal (property, "stance-position"))
@@ -1245,7 +1249,9 @@ evidence_header_func (GtkListBoxRow *row,
       return;
     }
 
-  header = gtk_label_new (document_title (self, dossier_highlight_get_document_id (evidence->highlight)));
+  header = gtk_label_new (NULL);
+  dossier_label_set_shown (GTK_LABEL (header),
+                           document_title (self, dossier_highlight_get_document_id (evidence->highlight)));
   gtk_label_set_xalign (GTK_LABEL (header), 0);
   gtk_label_set_ellipsize (GTK_LABEL (header), PANGO_ELLIPSIZE_END);
   gtk_widget_set_margin_start (header, 10);
@@ -1317,7 +1323,9 @@ make_evidence_row (DossierStakeholdersPanel *self,
     }
   if (details->len > 0)
     {
-      GtkWidget *caption = gtk_label_new (details->str);
+      GtkWidget *caption = gtk_label_new (NULL);
+
+      dossier_label_set_shown (GTK_LABEL (caption), details->str);
 
       gtk_label_set_xalign (GTK_LABEL (caption), 0);
       gtk_label_set_wrap (GTK_LABEL (caption), TRUE);
@@ -1449,13 +1457,14 @@ make_mention_row (DossierStakeholdersPanel *self,
   g_autofree char *quoted = g_strdup_printf (_("“%s”"), hit->mention);
   g_autofree char *text = g_strconcat (hit->before, quoted, hit->after, NULL);
   GtkWidget *snippet = gtk_label_new (text);
-  GtkWidget *source = gtk_label_new (document_title (self, hit->document_id));
+  GtkWidget *source = gtk_label_new (NULL);
 
   gtk_widget_set_margin_start (box, 10);
   gtk_widget_set_margin_end (box, 10);
   gtk_widget_set_margin_top (box, 6);
   gtk_widget_set_margin_bottom (box, 6);
   dossier_label_set_max_lines (GTK_LABEL (snippet), 3);
+  dossier_label_set_shown (GTK_LABEL (source), document_title (self, hit->document_id));
   gtk_label_set_xalign (GTK_LABEL (source), 0);
   gtk_label_set_ellipsize (GTK_LABEL (source), PANGO_ELLIPSIZE_END);
   gtk_widget_add_css_class (source, "caption");

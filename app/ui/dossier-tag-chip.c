@@ -356,12 +356,15 @@ void
 dossier_tag_chip_set_tag_name (DossierTagChip *self,
                                const char     *name)
 {
+  g_autofree char *shown = name != NULL ? dossier_shown_text (name) : NULL;
+
   g_return_if_fail (DOSSIER_IS_TAG_CHIP (self));
 
-  if (dossier_set_str (&self->name, name))
+  /* Even ellipsized, a layout shapes its whole text. */
+  if (dossier_set_str (&self->name, shown))
     {
       if (self->layout != NULL)
-        pango_layout_set_text (self->layout, name ? name : "", -1);
+        pango_layout_set_text (self->layout, shown ? shown : "", -1);
       gtk_widget_queue_resize (GTK_WIDGET (self));
       update_accessible (self);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TAG_NAME]);

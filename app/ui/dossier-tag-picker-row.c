@@ -10,6 +10,7 @@
 
 #include "dossier-tag-chip.h"
 #include "dossier-tag-picker-row.h"
+#include "dossier-ui-utils.h"
 
 struct _DossierTagPickerRow
 {
@@ -37,6 +38,7 @@ parent_path (GBinding     *binding,
   const char *path = g_value_get_string (from);
   const char *slash = path ? strrchr (path, '/') : NULL;
   g_autofree char *parent = NULL;
+  g_autofree char *joined = NULL;
   g_auto(GStrv) parts = NULL;
 
   if (slash == NULL)
@@ -47,7 +49,8 @@ parent_path (GBinding     *binding,
 
   parent = g_strndup (path, slash - path);
   parts = g_strsplit (parent, "/", -1);
-  g_value_take_string (to, g_strjoinv (" › ", parts));
+  joined = g_strjoinv (" › ", parts);
+  g_value_take_string (to, dossier_shown_text (joined));
   return TRUE;
 }
 
@@ -116,9 +119,9 @@ dossier_tag_picker_row_init (DossierTagPickerRow *self)
 
   dossier_row_bind_item (DOSSIER_ROW (self), "name", self->swatch, "tag-name", NULL);
   dossier_row_bind_item (DOSSIER_ROW (self), "color", self->swatch, "color", NULL);
-  dossier_row_bind_item (DOSSIER_ROW (self), "name", self->name, "label", NULL);
+  dossier_row_bind_item (DOSSIER_ROW (self), "name", self->name, "label", dossier_shown_transform);
   dossier_row_bind_item (DOSSIER_ROW (self), "path", self->path, "label", parent_path);
   dossier_row_bind_item (DOSSIER_ROW (self), "depth", self->path, "visible", nested);
-  dossier_row_bind_item (DOSSIER_ROW (self), "path", self, "tooltip-text", NULL);
+  dossier_row_bind_item (DOSSIER_ROW (self), "path", self, "tooltip-text", dossier_shown_transform);
   dossier_row_connect_item (DOSSIER_ROW (self), "notify::path", G_CALLBACK (update));
 }

@@ -205,7 +205,7 @@ dossier_tag_row_init (DossierTagRow *self)
   /* Here rather than in the template: see dossier_set_tooltip_unshown(). */
   dossier_set_tooltip_unshown (GTK_WIDGET (self->count), _("Highlights with this tag"));
 
-  dossier_row_bind_item (DOSSIER_ROW (self), "name", self->name, "label", NULL);
+  dossier_row_bind_item (DOSSIER_ROW (self), "name", self->name, "label", dossier_shown_transform);
   dossier_row_bind_item (DOSSIER_ROW (self), "name", self->swatch, "tag-name", NULL);
   dossier_row_bind_item (DOSSIER_ROW (self), "color", self->swatch, "color", NULL);
   dossier_row_bind_item (DOSSIER_ROW (self), "n-highlights", self->count, "label", NULL);

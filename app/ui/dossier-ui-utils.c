@@ -584,6 +584,7 @@ void
 dossier_set_tooltip_unshown (GtkWidget  *widget,
                              const char *text)
 {
+  g_autofree char *shown = text != NULL ? dossier_shown_text (text) : NULL;
   gboolean visible;
 
   g_return_if_fail (GTK_IS_WIDGET (widget));
@@ -592,7 +593,7 @@ dossier_set_tooltip_unshown (GtkWidget  *widget,
   visible = gtk_widget_get_visible (widget);
   if (visible)
     gtk_widget_set_visible (widget, FALSE);
-  gtk_widget_set_tooltip_text (widget, text);
+  gtk_widget_set_tooltip_text (widget, shown);
   if (visible)
     gtk_widget_set_visible (widget, TRUE);
 }
@@ -601,11 +602,15 @@ void
 dossier_set_tooltip (GtkWidget  *widget,
                      const char *text)
 {
+  g_autofree char *shown = NULL;
+
   g_return_if_fail (GTK_IS_WIDGET (widget));
 
   /* GTK stores "" as no tooltip. */
   if (text != NULL && *text == '\0')
     text = NULL;
+  if (text != NULL)
+    text = shown = dossier_shown_text (text);
   if (g_strcmp0 (gtk_widget_get_tooltip_text (widget), text) == 0)
     return;
 
@@ -631,6 +636,84 @@ dossier_set_template_tooltips (GtkWidget                    *self,
       g_return_if_fail (GTK_IS_WIDGET (child));
       dossier_set_tooltip_unshown (GTK_WIDGET (child), _(tooltips[i].tooltip));
     }
+}
+
+char *
+dossier_shown_text (const char *text)
+{
+  return dossier_text_shorten (text, DOSSIER_SHOWN_MAX_CHARS);
+}
+
+void
+dossier_label_set_shown (GtkLabel   *label,
+                         const char *text)
+{
+  g_autofree char *shown = dossier_shown_text (text);
+
+  g_return_if_fail (GTK_IS_LABEL (label));
+
+  gtk_label_set_text (label, shown);
+}
+
+gboolean
+dossier_shown_transform (GBinding     *binding,
+                         const GValue *from,
+                         GValue       *to,
+                         gpointer      user_data)
+{
+  const char *text = g_value_get_string (from);
+
+  g_value_take_string (to, text != NULL ? dossier_shown_text (text) : NULL);
+  return TRUE;
+}
+
+char *
+dossier_shown_closure (gpointer    this_object,
+                       const char *text)
+{
+  return dossier_shown_text (text);
+}
+
+GtkBuilderScope *
+dossier_shown_scope (void)
+{
+  GtkBuilderScope *scope = gtk_builder_cscope_new ();
+
+  gtk_builder_cscope_add_callback_symbol (GTK_BUILDER_CSCOPE (scope), "dossier_shown",
+                                          G_CALLBACK (dossier_shown_closure));
+  return scope;
+}
+
+void
+dossier_shown_class_init (GtkWidgetClass *widget_class)
+{
+  gtk_widget_class_bind_template_callback_full (widget_class, "dossier_shown",
+                                                G_CALLBACK (dossier_shown_closure));
+}
+
+GtkListItemFactory *
+dossier_shown_label_factory_new (GType       item_type,
+                                 const char *property,
+                                 gboolean    wrap,
+                                 int         max_width_chars)
+{
+  g_autofree char *ui = g_strdup_printf (
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+    "<interface><template class=\"GtkListItem\"><property name=\"child\">"
+    "<object class=\"GtkLabel\">"
+    "<property name=\"xalign\">0</property>"
+    "<property name=\"%s\">%s</property>"
+    "<property name=\"max-width-chars\">%d</property>"
+    "<binding name=\"label\"><closure type=\"gchararray\" function=\"dossier_shown\">"
+    "<lookup name=\"%s\" type=\"%s\"><lookup name=\"item\">GtkListItem</lookup></lookup>"
+    "</closure></binding>"
+    "</object></property></template></interface>",
+    wrap ? "wrap" : "ellipsize", wrap ? "True" : "end", max_width_chars,
+    property, g_type_name (item_type));
+  g_autoptr(GBytes) bytes = g_bytes_new (ui, strlen (ui));
+  g_autoptr(GtkBuilderScope) scope = dossier_shown_scope ();
+
+  return gtk_builder_list_item_factory_new_from_bytes (scope, bytes);
 }
 
 void

@@ -133,6 +133,44 @@ void     dossier_set_template_tooltips (GtkWidget                    *self,
                                         const DossierTemplateTooltip *tooltips,
                                         gsize                         n);
 
+/* The most of a stored text the window shows in one label, row, tooltip,
+ * title or menu item. A file from elsewhere may hold a name or a text of
+ * any length, and a GTK label lays out the whole of its text each time it
+ * is measured: a wrapped megabyte keeps the window busy for minutes. */
+#define DOSSIER_SHOWN_MAX_CHARS DOSSIER_TEXT_SHOWN_MAX
+
+/* @text (valid UTF-8; NULL is "") as the window shows it: cut to
+ * DOSSIER_SHOWN_MAX_CHARS characters, ending in "…", when longer. */
+char    *dossier_shown_text          (const char   *text);
+/* gtk_label_set_text () of dossier_shown_text (@text). */
+void     dossier_label_set_shown     (GtkLabel     *label,
+                                      const char   *text);
+/* A GBindingTransformFunc from a string to dossier_shown_text () of it:
+ * for a stored text bound to a label, a tooltip or a chip. */
+gboolean dossier_shown_transform     (GBinding     *binding,
+                                      const GValue *from,
+                                      GValue       *to,
+                                      gpointer      user_data);
+
+/* The same for a closure in a builder expression, <closure
+ * type="gchararray" function="dossier_shown"> around a lookup: the
+ * symbol is in dossier_shown_scope () and, through
+ * dossier_shown_class_init (), in a widget class's template. */
+char    *dossier_shown_closure       (gpointer      this_object,
+                                      const char   *text);
+/* A builder scope knowing "dossier_shown" (transfer full): for a
+ * GtkBuilderListItemFactory made in code. */
+GtkBuilderScope *dossier_shown_scope (void);
+void     dossier_shown_class_init    (GtkWidgetClass *widget_class);
+
+/* A factory of labels showing @property, a string of the list's items of
+ * @item_type, through dossier_shown_text (): on one line, ellipsized
+ * (a drop-down's button), or wrapped (its list); @max_width_chars wide. */
+GtkListItemFactory *dossier_shown_label_factory_new (GType       item_type,
+                                                     const char *property,
+                                                     gboolean    wrap,
+                                                     int         max_width_chars);
+
 /* Makes @label a start-aligned text that wraps (inside a long word too)
  * over at most @lines lines and ends in "…" when it needs more: a quote,
  * a snippet or a name in a list row, which must not make the row tall. */

@@ -80,7 +80,13 @@ void              dossier_text_quote_marks       (const char       *text,
                                                   const char      **open,
                                                   const char      **close);
 
-/* @text (valid UTF-8; NULL is "") when it is at most @max_chars
+/* The most of a stored text a window shows in one label, row, tooltip,
+ * title or menu item (see dossier_text_shorten ()): above every limit a
+ * text shown whole is written with (a question's or an argument's 2,000
+ * characters, a name's 200). */
+#define DOSSIER_TEXT_SHOWN_MAX 2000
+
+/* @text (UTF-8, not read past its end if invalid; NULL is "") when it is at most @max_chars
  * characters long, else its first @max_chars - 1 characters and "…".
  * For a stored text that a file from elsewhere may make of any length,
  * where it is shown or said whole (a label, a message, a report): a GTK

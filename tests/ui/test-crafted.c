@@ -6,7 +6,8 @@
  * CLI; here each kind of file they craft — ids below 1, references to rows
  * that are gone, invalid UTF-8 in stored text, offsets past a text's end,
  * ranges reversed or negative, a codebook whose parents make a cycle, a
- * briefing citing a highlight that is gone, empty names, a huge name,
+ * briefing citing a highlight that is gone, empty names, names and
+ * texts of a megabyte (with spaces and without),
  * mention counts that lie — is opened in the window, for writing (and
  * some read-only too), and every page and panel is shown in turn: the reader on each
  * document, the codebook with each tag selected, Highlights, Search,
@@ -136,13 +137,23 @@ static const Craft crafts[] = {
     "UPDATE questions SET text = '';" },
   { "empty-briefing", "briefings",
     "UPDATE briefings SET title = '', body = '';" },
-  /* A huge tag name is left out: its row's label, measured for wrapping,
-   * keeps the window busy for minutes (a GTK label of a megabyte). */
+  /* Names and texts of about a megabyte, which a GTK label measuring
+   * them whole (a codebook row, a tag chip) took minutes over: words, then
+   * one word, the worst case for wrapping. */
   { "huge-names", NULL,
+    "UPDATE tags SET name = replace (hex (zeroblob (100000)), '0', 'Costs ') WHERE id = 1;"
     "UPDATE stakeholders SET name = replace (hex (zeroblob (100000)), '0', 'Council ') WHERE id = 2;"
     "UPDATE documents SET title = replace (hex (zeroblob (100000)), '0', 'Fares ') WHERE id = 2;"
     "UPDATE questions SET text = replace (hex (zeroblob (100000)), '0', 'Why ');"
+    "UPDATE arguments SET statement = replace (hex (zeroblob (100000)), '0', 'Fuel ') WHERE id = 1;"
     "UPDATE briefings SET title = replace (hex (zeroblob (100000)), '0', 'Note ');" },
+  { "huge-names-no-spaces", NULL,
+    "UPDATE tags SET name = replace (hex (zeroblob (524288)), '0', 'c') WHERE id = 2;"
+    "UPDATE stakeholders SET name = replace (hex (zeroblob (524288)), '0', 'o') WHERE id = 1;"
+    "UPDATE documents SET title = replace (hex (zeroblob (524288)), '0', 't') WHERE id = 1;"
+    "UPDATE questions SET text = replace (hex (zeroblob (524288)), '0', 'q');"
+    "UPDATE arguments SET statement = replace (hex (zeroblob (524288)), '0', 'a') WHERE id = 2;"
+    "UPDATE briefings SET title = replace (hex (zeroblob (524288)), '0', 'n');" },
   { "mention-counts", NULL,
     "UPDATE stakeholder_mentions SET count = 999;"
     "INSERT OR REPLACE INTO stakeholder_mentions (stakeholder, document, count) VALUES (2, 2, 12);",
@@ -198,6 +209,25 @@ make_project (char **dir)
 
 /* ---- Visiting every page ---------------------------------------------------- */
 
+/* Fails on a label at or below @widget showing more of a text than the
+ * window shows of any (DOSSIER_TEXT_SHOWN_MAX characters, and a few of
+ * the words around it): a label measures the whole of its text. */
+static void
+assert_labels_short (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget))
+    {
+      const char *text = gtk_label_get_text (GTK_LABEL (widget));
+
+      if (g_utf8_strlen (text, -1) > DOSSIER_TEXT_SHOWN_MAX + 100)
+        g_error ("a label of %ld characters under %s: %.60s…", g_utf8_strlen (text, -1),
+                 G_OBJECT_TYPE_NAME (gtk_widget_get_parent (widget)), text);
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    assert_labels_short (child);
+}
+
 static gboolean
 compare_ready (gpointer data)
 {
@@ -211,6 +241,7 @@ show_right (DossierWindow *window,
             GtkWidget     *panel)
 {
   adw_view_stack_set_visible_child (window->right_stack, panel);
+  assert_labels_short (GTK_WIDGET (window));
   gtk_test_widget_wait_for_draw (panel);
 }
 
@@ -221,6 +252,7 @@ show_page (DossierWindow *window,
   GtkWidget *page = adw_view_stack_get_child_by_name (window->page_stack, name);
 
   adw_view_stack_set_visible_child (window->page_stack, page);
+  assert_labels_short (GTK_WIDGET (window));
   gtk_test_widget_wait_for_draw (page);
 }
 
@@ -304,6 +336,7 @@ visit_every_page (DossierWindow *window)
   compare = DOSSIER_COMPARE_PAGE (window->compare_page);
   dossier_compare_page_update (compare);
   wait_until (compare_ready, compare, "the comparison");
+  assert_labels_short (GTK_WIDGET (window));
   compared = dossier_compare_page_get_documents (compare);
   g_assert_cmpuint (compared->len, ==, g_list_model_get_n_items (documents));
   g_assert_cmpuint (dossier_comparison_get_n_documents (dossier_compare_page_get_comparison (compare)),
