@@ -77,6 +77,7 @@ static int opt_runs = 0;
 static int opt_tags_per_run = 9;
 static char *opt_keep = NULL;
 static char *opt_only = NULL;
+static char *opt_file = NULL;
 
 static char *work_dir;
 
@@ -1634,6 +1635,9 @@ main (int   argc,
     { "verbose", 'v', 0, G_OPTION_ARG_NONE, &opt_verbose, "Print each run", NULL },
     { "mentions", 'm', 0, G_OPTION_ARG_NONE, &opt_mentions,
       "The long document's project with 4 stakeholders it names ~9,000 times, their mentions underlined", NULL },
+    { "file", 'f', 0, G_OPTION_ARG_FILENAME, &opt_file,
+      "Only time opening FILE (a copy is opened) in a new window, to the first frame with its "
+      "documents listed: a project from elsewhere", "FILE" },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new ("— time the Dossier window");
@@ -1700,6 +1704,37 @@ main (int   argc,
   r.rss = g_array_new (FALSE, FALSE, sizeof (double));
   r.tag_frames = g_array_new (FALSE, FALSE, sizeof (double));
   r.rss_before = g_array_new (FALSE, FALSE, sizeof (double));
+
+  /* A given project: opened in a window as the big one is (a copy, as
+   * the window may write to it). */
+  if (opt_file != NULL)
+    {
+      g_autoptr(GFile) from = g_file_new_for_path (opt_file);
+      g_autoptr(GFile) to = NULL;
+      BigProject fp = { g_build_filename (work_dir, "given.dossier", NULL), 0, 0 };
+      sqlite3 *db = NULL;
+      sqlite3_stmt *stmt = NULL;
+      Ms median;
+
+      to = g_file_new_for_path (fp.path);
+      if (!g_file_copy (from, to, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, &error))
+        die (opt_file, error);
+      if (sqlite3_open_v2 (fp.path, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK
+          && sqlite3_prepare_v2 (db, "SELECT count(*) FROM documents", -1, &stmt, NULL) == SQLITE_OK
+          && sqlite3_step (stmt) == SQLITE_ROW)
+        fp.n_documents = (guint) sqlite3_column_int64 (stmt, 0);
+      sqlite3_finalize (stmt);
+      sqlite3_close (db);
+
+      run_open_big (&fp, &r, TRUE);
+      for (int i = 0; i < opt_runs; i++)
+        run_open_big (&fp, &r, FALSE);
+      median = samples_median (&r.open_frame);
+      printf ("%s opened, first frame with its %u documents listed: median %.1f ms wall, "
+              "%.1f ms CPU (%d runs)\n", opt_file, fp.n_documents, median.wall, median.cpu, opt_runs);
+      g_free (fp.path);
+      return 0;
+    }
 
   g_printerr ("bench-window: making the projects in %s\n", work_dir);
   if (selected ("show"))
