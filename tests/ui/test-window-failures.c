@@ -623,7 +623,7 @@ test_long_toast_whole (Fixture       *f,
   wait_until (shows_toast, f->window, "the short toast");
   label = assert_toast_whole (f, "Tags “R&D” and “Q&A” merged");
   g_assert_cmpint (pango_layout_get_line_count (gtk_label_get_layout (GTK_LABEL (label))), ==, 1);
-  dossier_accessible_dismiss_toasts (GTK_WIDGET (f->window), NULL);
+  dossier_accessible_dismiss_toasts (GTK_WIDGET (f->window->toast_overlay), NULL);
   wait_until (shows_no_toast, f->window, "the short toast's going");
 
   g_assert_cmpint (g_rename (f->path, moved), ==, 0);
