@@ -745,6 +745,146 @@ test_own_log_uncopied (TestDir       *fixture,
     }
 }
 
+#define STAMP_SQL \
+  "SELECT seq FROM sqlite_sequence WHERE name = '" DOSSIER_LOG_STAMP_NAME "'"
+
+/* Whether every transaction in the log of the file at @path wrote a
+ * stamp naming @uuid, each following the one before, read as the look at
+ * open reads them; and (@last: the newest token seen before, updated)
+ * whether @what wrote any. */
+static void
+assert_log_stamped (const char  *path,
+                    const char  *uuid,
+                    char       **last,
+                    const char  *what)
+{
+  g_autoptr(GPtrArray) stamps = dossier_wal_read_stamps (path);
+  const guint n = DOSSIER_LOG_TOKEN_LENGTH;
+  const char *newest = NULL;
+
+  g_test_message ("%s", what);
+  g_assert_nonnull (stamps);
+  g_assert_cmpuint (stamps->len, >, 0);
+  for (guint i = 0; i < stamps->len; i++)
+    {
+      const char *stamp = g_ptr_array_index (stamps, i);
+
+      if (stamp == NULL)
+        g_error ("%s: transaction %u of %u in the log has no stamp", what, i + 1, stamps->len);
+      g_assert_cmpuint (strlen (stamp), ==, 2 * n + 2 + strlen (uuid));
+      g_assert_cmpstr (stamp + 2 * n + 2, ==, uuid);
+      if (newest != NULL)
+        g_assert_cmpmem (stamp, n, newest, n);
+      newest = stamp + n + 1;
+    }
+  /* It wrote a transaction of its own. */
+  g_assert_true (*last == NULL || strncmp (*last, newest, n) != 0);
+  g_free (*last);
+  *last = g_strndup (newest, n);
+}
+
+/* Every transaction Dossier commits carries the log's stamp, whatever
+ * writes it: actions of each kind, undo and redo, the search index (a
+ * new text indexed, both indexes made again), an import from another
+ * tool, a migration at open, and the repairs made at open (ids below 1,
+ * wrong mention counts). A transaction without one would be taken for
+ * another program's at the next open, after a crash. */
+static void
+test_every_commit_stamped (TestDir       *fixture,
+                           gconstpointer  data)
+{
+  g_autofree char *path = test_dir_path (fixture, "stamped.dossier");
+  g_autofree char *refi = g_build_filename (g_getenv ("DOSSIER_FIXTURES_DIR"), "refi-qda",
+                                            "qualcoder", "project.qde", NULL);
+  g_autofree char *last = NULL;
+  g_autofree char *uuid = NULL;
+
+  test_make_project (path, article);
+  uuid = test_sql_text (path, "SELECT uuid FROM project");
+
+  {
+    g_autoptr(DossierProject) project = dossier_project_open (path, DOSSIER_OPEN_READ_WRITE, NULL);
+    g_autoptr(DossierImportReport) report = NULL;
+    g_autoptr(GFile) file = g_file_new_for_path (refi);
+    g_autoptr(GError) error = NULL;
+    gint64 tag, document, highlight;
+
+    g_assert_nonnull (project);
+    tag = add_tag (project, "Fares", 0);
+    assert_log_stamped (path, uuid, &last, "an action");
+    g_assert_true (dossier_project_rename_tag (project, tag, "Fare rises", &error));
+    g_assert_no_error (error);
+    assert_log_stamped (path, uuid, &last, "a text set");
+    highlight = add_phrase_highlight (project, 1, "ferry fare", tag, NULL);
+    g_assert_true (dossier_project_set_highlight_memo (project, highlight, "Why a fifth?", &error));
+    g_assert_no_error (error);
+    assert_log_stamped (path, uuid, &last, "a memo");
+    g_assert_true (dossier_project_undo (project, &error));
+    g_assert_no_error (error);
+    assert_log_stamped (path, uuid, &last, "undo");
+    g_assert_true (dossier_project_redo (project, &error));
+    g_assert_no_error (error);
+    assert_log_stamped (path, uuid, &last, "redo");
+    document = add_doc (project, "Buses", "The bus fare stays as it is.\n");
+    g_assert_cmpuint (dossier_project_count_unindexed (project), ==, 0);
+    assert_log_stamped (path, uuid, &last, "a document, indexed");
+    g_assert_cmpint (dossier_project_autocode (project, tag, "fare", NULL, document, &error), >, 0);
+    g_assert_no_error (error);
+    assert_log_stamped (path, uuid, &last, "autocode");
+    g_assert_cmpint (dossier_project_add_stakeholder (project, "The operator", NULL,
+                                                      DOSSIER_STAKEHOLDER_ORGANISATION, &error), >, 0);
+    g_assert_no_error (error);
+    assert_log_stamped (path, uuid, &last, "a stakeholder, its mentions counted");
+    g_assert_true (dossier_project_rebuild_search_index (project, &error));
+    g_assert_no_error (error);
+    assert_log_stamped (path, uuid, &last, "the search indexes made again");
+    report = dossier_exchange_import (project, file, NULL, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_nonnull (report);
+    assert_log_stamped (path, uuid, &last, "an import from another tool");
+    g_assert_true (dossier_project_delete_document (project, document, &error));
+    g_assert_no_error (error);
+    assert_log_stamped (path, uuid, &last, "a document deleted");
+    assert_project_sound (project);
+  }
+
+  /* At open: each repair, then a migration. */
+  test_sql_exec (path, "INSERT INTO tags (id, uuid, name, color) VALUES (0, 'zero', 'Zero', '#3584e4')");
+  g_clear_pointer (&last, g_free);
+  {
+    g_autoptr(DossierProject) project = dossier_project_open (path, DOSSIER_OPEN_READ_WRITE, NULL);
+
+    g_assert_nonnull (project);
+    assert_log_stamped (path, uuid, &last, "ids below 1, at open");
+  }
+  test_sql_exec (path, "UPDATE stakeholder_mentions SET count = 999");
+  g_clear_pointer (&last, g_free);
+  {
+    g_autoptr(DossierProject) project = dossier_project_open (path, DOSSIER_OPEN_READ_WRITE, NULL);
+
+    g_assert_nonnull (project);
+    assert_log_stamped (path, uuid, &last, "mention counts, at open");
+  }
+
+  /* A migration is copied into the file at once (its header must tell
+   * the new version): its stamp is the file's. */
+  test_sql_exec (path, "ALTER TABLE tags DROP COLUMN shortcut; PRAGMA user_version = 4");
+  g_free (last);
+  last = test_sql_text (path, STAMP_SQL);
+  {
+    g_autoptr(DossierProject) project = dossier_project_open (path, DOSSIER_OPEN_READ_WRITE, NULL);
+    g_autofree char *stamp = test_sql_text (path, STAMP_SQL);
+
+    g_assert_nonnull (project);
+    g_assert_nonnull (stamp);
+    g_test_message ("a migration, at open");
+    g_assert_cmpstr (stamp + 2 * DOSSIER_LOG_TOKEN_LENGTH + 2, ==, uuid);
+    g_assert_cmpmem (stamp, DOSSIER_LOG_TOKEN_LENGTH,
+                     last + DOSSIER_LOG_TOKEN_LENGTH + 1, DOSSIER_LOG_TOKEN_LENGTH);
+    assert_project_sound (project);
+  }
+}
+
 /* ---- From an older version ---------------------------------------------------- */
 
 /* Whether the file at @path is marked WAL in its header (bytes 18 and
@@ -1074,6 +1214,7 @@ main (int    argc,
   add_test ("log/own", test_own_log);
   add_test ("log/foreign-uncopied", test_foreign_log_uncopied);
   add_test ("log/own-uncopied", test_own_log_uncopied);
+  add_test ("log/every-commit-stamped", test_every_commit_stamped);
   add_test ("older/check-says-how", test_older_check_says_how);
   add_test ("lock/held-elsewhere", test_held_elsewhere);
   add_test ("lock/wait", test_wait);

@@ -313,14 +313,7 @@ commit (DossierProject  *self,
   dossier_project_note_citers (self);
   dossier_project_detach_sessions (self);
 
-  if (!dossier_log_stamp (self->db, self->path, self->changes_at_begin, error))
-    {
-      sqlite3_free (changeset);
-      dossier_project_rollback (self);
-      return FALSE;
-    }
-
-  rc = sqlite3_exec (self->db, "COMMIT", NULL, NULL, NULL);
+  rc = dossier_commit_stamped (self->db, self->changes_at_begin);
   if (rc != SQLITE_OK)
     {
       dossier_project_set_db_error (self, error, rc);
@@ -421,12 +414,14 @@ gboolean
 dossier_transaction_commit (DossierTransaction  *transaction,
                            GError             **error)
 {
+  int rc;
+
   g_assert (transaction->db != NULL);
 
-  if (!dossier_log_stamp (transaction->db, transaction->path, transaction->changes_at_begin,
-                          error) ||
-      !dossier_sqlite_exec (transaction->db, transaction->path, "COMMIT", error))
+  rc = dossier_commit_stamped (transaction->db, transaction->changes_at_begin);
+  if (rc != SQLITE_OK)
     {
+      dossier_set_sqlite_error (error, transaction->path, transaction->db, rc);
       dossier_transaction_clear (transaction);
       return FALSE;
     }

@@ -119,10 +119,13 @@ static gboolean
 commit_indexed (DossierTransaction  *transaction,
                 GError             **error)
 {
-  if (!dossier_log_stamp (transaction->db, transaction->path, transaction->changes_at_begin,
-                          error) ||
-      !dossier_sqlite_exec (transaction->db, transaction->path, "COMMIT", error))
-    return FALSE;
+  int rc = dossier_commit_stamped (transaction->db, transaction->changes_at_begin);
+
+  if (rc != SQLITE_OK)
+    {
+      dossier_set_sqlite_error (error, transaction->path, transaction->db, rc);
+      return FALSE;
+    }
   transaction->db = NULL;
   return TRUE;
 }

@@ -214,7 +214,7 @@ struct _DossierProject
 
   /* The action in progress, between _begin() and _commit()/_rollback(). */
   gboolean         in_transaction;
-  gint64           changes_at_begin;    /* of the action in progress: dossier_log_stamp () */
+  gint64           changes_at_begin;    /* of the action in progress: dossier_commit_stamped () */
   /* Per DossierRowKind, the highest id rows of other tables point at,
    * read once per action (dossier-project-ids.c); -1 until then. */
   gint64           highest_pointed_at[DOSSIER_N_ROW_KINDS];
@@ -507,7 +507,7 @@ typedef struct
 {
   sqlite3    *db;     /* NULL unless begun and not yet ended */
   const char *path;
-  gint64      changes_at_begin;   /* for dossier_log_stamp () */
+  gint64      changes_at_begin;   /* for dossier_commit_stamped () */
 } DossierTransaction;
 
 #define DOSSIER_TRANSACTION_INIT { NULL, NULL, 0 }
@@ -758,6 +758,11 @@ gboolean      dossier_sqlite_backup            (sqlite3        *db,
  * without SQLite, so that a file refused for what it says is untouched. */
 gboolean      dossier_wal_read_header          (const char     *path,
                                                 guchar          header[100]);
+/* The stamp (DOSSIER_LOG_STAMP_NAME) each transaction committed in
+ * "@path-wal" wrote, in order, read as the look at open reads them: its
+ * text, or NULL for a transaction that wrote none. NULL if there is no
+ * log, or the file is not one to read it with (for tests). */
+GPtrArray    *dossier_wal_read_stamps          (const char     *path);
 
 /* Opened for writing: gives every document, tag, highlight, stakeholder,
  * question, argument and briefing whose id is below 1 (only a file made
@@ -788,16 +793,17 @@ gboolean      dossier_project_renumber_unkeyable (DossierProject  *self,
 #define DOSSIER_LOG_STAMP_NONE "00000000-0000-0000-0000-000000000000"
 #define DOSSIER_LOG_TOKEN_LENGTH 36
 
-/* Writes a new stamp in the write transaction open on @db, if it changed
- * anything since sqlite3_total_changes64() was @changes_at_begin: SQLite's
- * result code. */
-int           dossier_log_stamp_rc             (sqlite3        *db,
+/* Commits the write transaction open on @db, with a new stamp if it
+ * changed anything since sqlite3_total_changes64() was @changes_at_begin
+ * (-1: whatever it changed; a change to the schema counts no row):
+ * SQLite's result code. The only way Dossier commits a write — the
+ * actions' commit, dossier_transaction_commit (), undo and redo go
+ * through it — for a transaction without a stamp is taken for another
+ * program's at the next open (test-files log/every-commit-stamped). A
+ * failed COMMIT leaves the transaction open, for the caller to roll
+ * back. */
+int           dossier_commit_stamped           (sqlite3        *db,
                                                 gint64          changes_at_begin);
-/* The same, the error naming @path. */
-gboolean      dossier_log_stamp                (sqlite3        *db,
-                                                const char     *path,
-                                                gint64          changes_at_begin,
-                                                GError        **error);
 
 /* Defensive mode, tighter limits, cell size checks. @inspect: the file is
  * opened only to be checked, despite objects Dossier did not create; none

@@ -720,6 +720,66 @@ read_file_stamp (const char  *path,
   return ok;
 }
 
+/* The stamp each transaction of @log committed, in order: the text of
+ * the stamp's row in its newest copy of page @stamp_page (of
+ * sqlite_sequence; @usable_size bytes of each page in use), or NULL where
+ * it wrote none. */
+static GPtrArray *
+wal_commit_stamps (WalLog  *log,
+                   guint32  stamp_page,
+                   guint32  usable_size)
+{
+  g_autoptr(GPtrArray) stamps = g_ptr_array_new_with_free_func (g_free);
+  g_autofree guchar *page = g_malloc (log->page_size);
+  guint first = 0;
+
+  for (guint i = 0; i < log->frames->len; i++)
+    {
+      gint64 newest = -1;
+
+      if (wal_frame (log, i)->commit == 0)
+        continue;
+
+      /* Transaction [first, i]: its stamp page as it committed it. */
+      for (guint j = first; j <= i; j++)
+        if (wal_frame (log, j)->page == stamp_page)
+          newest = j;
+      first = i + 1;
+      if (newest >= 0 && read_exactly (log->fd, page, log->page_size,
+                                       wal_page_offset (log, (guint) newest)))
+        g_ptr_array_add (stamps, page_stamp (page, stamp_page, log->page_size, usable_size));
+      else
+        g_ptr_array_add (stamps, NULL);
+    }
+
+  return g_steal_pointer (&stamps);
+}
+
+GPtrArray *
+dossier_wal_read_stamps (const char *path)
+{
+  g_auto(WalLog) log = WAL_LOG_INIT;
+  g_autofree char *uuid = NULL;
+  g_autofree char *token = NULL;
+  guchar header[SQLITE_HEADER_SIZE];
+  guint32 stamp_page;
+  gboolean read;
+  int fd;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  fd = open (path, O_RDONLY | O_CLOEXEC);
+  if (fd < 0)
+    return NULL;
+  read = read_exactly (fd, header, sizeof header, 0);
+  close (fd);
+  if (!read || !wal_log_read (path, &log) ||
+      !read_file_stamp (path, &uuid, &stamp_page, &token) || stamp_page == 0)
+    return NULL;
+
+  return wal_commit_stamps (&log, stamp_page, log.page_size - header[20]);
+}
+
 typedef enum
 {
   STAMPS_UNTOLD,   /* none, or only a first one on a file without */
@@ -741,37 +801,23 @@ log_stamps_fit (const char *path,
                 WalLog     *log,
                 guint32     usable_size)
 {
-  g_autofree guchar *page = NULL;
+  g_autoptr(GPtrArray) stamps = NULL;
   g_autofree char *uuid = NULL;
   g_autofree char *file_token = NULL;
   char previous[DOSSIER_LOG_TOKEN_LENGTH + 1], token[DOSSIER_LOG_TOKEN_LENGTH + 1];
   char last[DOSSIER_LOG_TOKEN_LENGTH + 1] = "";
   gboolean any = FALSE, anchored = FALSE;
   guint32 stamp_page;
-  guint first = 0;
 
   if (!read_file_stamp (path, &uuid, &stamp_page, &file_token) || stamp_page == 0)
     return STAMPS_UNTOLD;
 
-  page = g_malloc (log->page_size);
-  for (guint i = 0; i < log->frames->len; i++)
+  stamps = wal_commit_stamps (log, stamp_page, usable_size);
+  for (guint i = 0; i < stamps->len; i++)
     {
-      g_autofree char *stamp = NULL;
+      const char *stamp = g_ptr_array_index (stamps, i);
       const char *stamp_uuid = NULL;
-      gint64 newest = -1;
 
-      if (wal_frame (log, i)->commit == 0)
-        continue;
-
-      /* Transaction [first, i]: its stamp page as it committed it. */
-      for (guint j = first; j <= i; j++)
-        if (wal_frame (log, j)->page == stamp_page)
-          newest = j;
-      first = i + 1;
-      if (newest < 0 || !read_exactly (log->fd, page, log->page_size,
-                                       wal_page_offset (log, (guint) newest)))
-        continue;
-      stamp = page_stamp (page, stamp_page, log->page_size, usable_size);
       if (stamp == NULL)
         continue;
       if (!split_stamp (stamp, previous, token, &stamp_uuid) ||
@@ -1133,10 +1179,14 @@ dossier_schema_migrate (sqlite3     *db,
 
   g_return_val_if_fail (version >= 1 && version < DOSSIER_SCHEMA_VERSION, FALSE);
 
+  if (!dossier_transaction_begin (&transaction, db, path, error))
+    return FALSE;
+  /* A change to the schema counts no row: stamped all the same. */
+  transaction.changes_at_begin = -1;
+
   /* Stakeholders from before version 3 get their mentions counted in the
    * same transaction. */
-  if (!dossier_transaction_begin (&transaction, db, path, error) ||
-      !run_migrations (db, path, version, error) ||
+  if (!run_migrations (db, path, version, error) ||
       (version < 3 && !dossier_mentions_rebuild (db, path, NULL, error)))
     return FALSE;
 

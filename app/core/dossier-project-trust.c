@@ -1120,17 +1120,15 @@ run_stamp (sqlite3    *db,
   return rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
 
-int
-dossier_log_stamp_rc (sqlite3 *db,
-                      gint64   changes_at_begin)
+static int
+log_stamp (sqlite3 *db,
+           gint64   changes_at_begin)
 {
   g_autofree char *token = NULL;
   int rc;
 
-  g_return_val_if_fail (db != NULL, SQLITE_MISUSE);
-
   /* A transaction that changed nothing writes nothing to the log. */
-  if (sqlite3_total_changes64 (db) == changes_at_begin)
+  if (changes_at_begin >= 0 && sqlite3_total_changes64 (db) == changes_at_begin)
     return SQLITE_OK;
 
   token = g_uuid_string_random ();
@@ -1152,16 +1150,16 @@ dossier_log_stamp_rc (sqlite3 *db,
                     token);
 }
 
-gboolean
-dossier_log_stamp (sqlite3     *db,
-                   const char  *path,
-                   gint64       changes_at_begin,
-                   GError     **error)
+int
+dossier_commit_stamped (sqlite3 *db,
+                        gint64   changes_at_begin)
 {
-  int rc = dossier_log_stamp_rc (db, changes_at_begin);
+  int rc;
 
+  g_return_val_if_fail (db != NULL, SQLITE_MISUSE);
+
+  rc = log_stamp (db, changes_at_begin);
   if (rc == SQLITE_OK)
-    return TRUE;
-  dossier_set_sqlite_error (error, path, db, rc);
-  return FALSE;
+    rc = sqlite3_exec (db, "COMMIT", NULL, NULL, NULL);
+  return rc;
 }

@@ -324,9 +324,7 @@ apply_step (DossierProject  *self,
                                    invert ? inverted : step->changeset,
                                    NULL, on_conflict, self);
       if (rc == SQLITE_OK)
-        rc = dossier_log_stamp_rc (self->db, changes_at_begin);
-      if (rc == SQLITE_OK)
-        rc = sqlite3_exec (self->db, "COMMIT", NULL, NULL, NULL);
+        rc = dossier_commit_stamped (self->db, changes_at_begin);
     }
 
   sqlite3_free (inverted);
