@@ -751,22 +751,29 @@ test_builder_many_blocks (void)
   g_assert_cmpint (dossier_text_length (text), ==, expected);
 }
 
-/* A quotation keeps its own marks; anything else gets “ and ”. */
+/* A quotation keeps its own marks; a passage cut inside one gets only the
+ * mark it lacks, matching its own; anything else gets “ and ”. */
 static void
 test_quote_marks (void)
 {
-  struct { const char *text; gboolean quoted; } cases[] = {
-    { "“the most important decision”", TRUE },
-    { "«une perte»", TRUE },
-    { "„Wir warten nicht“", TRUE },
-    { "\"plain\"", TRUE },
-    { "「東京」", TRUE },
-    { "“not closed", FALSE },
-    { "he said “no”", FALSE },
-    { "“", FALSE },
-    { "“”", FALSE },
-    { "plain words", FALSE },
-    { "", FALSE },
+  struct { const char *text, *open, *close; } cases[] = {
+    { "“the most important decision”", "", "" },
+    { "«une perte»", "", "" },
+    { "„Wir warten nicht“", "", "" },
+    { "\"plain\"", "", "" },
+    { "「東京」", "", "" },
+    { "“not closed", "", "”" },
+    { "\"A ward that cannot be run is not a safe", "", "\"" },
+    { "«sin cerrar", "", "»" },
+    { "„nicht geschlossen", "", "“" },
+    { "never opened”", "“", "" },
+    { "jamais ouvert»", "«", "" },
+    { "he said “no”", "“", "”" },
+    { "“no,” he said", "“", "”" },
+    { "“", "“", "”" },
+    { "“”", "“", "”" },
+    { "plain words", "“", "”" },
+    { "", "“", "”" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -774,8 +781,8 @@ test_quote_marks (void)
       const char *open, *close;
 
       dossier_text_quote_marks (cases[i].text, &open, &close);
-      g_assert_cmpstr (open, ==, cases[i].quoted ? "" : "“");
-      g_assert_cmpstr (close, ==, cases[i].quoted ? "" : "”");
+      g_assert_cmpstr (open, ==, cases[i].open);
+      g_assert_cmpstr (close, ==, cases[i].close);
     }
 }
 

@@ -780,6 +780,36 @@ dossier_text_quote_marks (const char  *text,
           return;
         }
     }
+
+  /* A passage cut inside a quotation opens it and never closes it (or
+   * the other way round): printing “ and ” around it would show two
+   * opening marks, so only the missing one is added, matching its own. */
+  for (guint i = 0; i < G_N_ELEMENTS (pairs); i++)
+    {
+      gsize a = strlen (pairs[i][0]), b = strlen (pairs[i][1]);
+
+      if (len > a && g_str_has_prefix (text, pairs[i][0]) && strstr (text + a, pairs[i][1]) == NULL)
+        {
+          *open = "";
+          *close = pairs[i][1];
+          return;
+        }
+      if (len > b && g_str_has_suffix (text, pairs[i][1]))
+        {
+          gboolean opened = FALSE;
+
+          /* ” closes “, „ and ”: opened by any of them, it is balanced. */
+          for (guint j = 0; j < G_N_ELEMENTS (pairs) && !opened; j++)
+            opened = strcmp (pairs[j][1], pairs[i][1]) == 0
+                     && g_strstr_len (text, len - b, pairs[j][0]) != NULL;
+          if (!opened)
+            {
+              *open = pairs[i][0];
+              *close = "";
+              return;
+            }
+        }
+    }
 }
 
 /* ---- SHA-256 -------------------------------------------------------------

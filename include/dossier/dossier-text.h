@@ -75,7 +75,10 @@ char             *dossier_text_join_lines        (const char       *text);
 /* The marks to print around @text as a quotation: “ and ”, or "" and ""
  * when @text is one already (it opens with a quotation mark and closes
  * with the mark that matches it: “…”, «…», „…“, "…", 「…」 and the like),
- * so that a passage that quotes someone is not printed ““…””. */
+ * so that a passage that quotes someone is not printed ““…””. A passage
+ * that opens a quotation and never closes it gets only the closing mark
+ * (""…" becomes "…"), one that closes a quotation it never opened only the
+ * opening mark. */
 void              dossier_text_quote_marks       (const char       *text,
                                                   const char      **open,
                                                   const char      **close);
