@@ -350,8 +350,15 @@ test_refused_untouched (TestDir       *fixture,
 
         g_test_message ("%s, %s", cases[i].sql, in_wal ? "in the log" : "in the file");
         test_make_project (path, article);
+        /* In the log of a file without the log's stamp (an older
+         * Dossier's), which is applied as found (beside a file with one,
+         * a change without is refused for that: log/stampless). */
         if (in_wal)
-          test_sql_exec_in_wal (path, cases[i].sql);
+          {
+            test_sql_exec (path, "DELETE FROM sqlite_sequence WHERE name = '"
+                                 DOSSIER_LOG_STAMP_NAME "'");
+            test_sql_exec_in_wal (path, cases[i].sql);
+          }
         else
           test_sql_exec (path, cases[i].sql);
         before = test_files_snapshot (path);
@@ -496,7 +503,10 @@ test_foreign_journal (TestDir       *fixture,
  * checkpointed into the file, as the window does a moment after it;
  * "in-flight": a second action follows and is only in the log;
  * "uncopied": the action alone, killed before its checkpoint; "other":
- * another program (an older Dossier) adds a tag, writing no stamp. */
+ * another program (an older Dossier) adds a tag, writing no stamp (the
+ * page of sqlite_sequence, as the tag's number moves on, and in it the
+ * stamp as it was, if there is one); "retitle": another program retitles
+ * the project, writing nothing of sqlite_sequence. */
 static int
 leave_log (const char *path,
            const char *how)
@@ -504,13 +514,15 @@ leave_log (const char *path,
   g_autoptr(DossierProject) project = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (g_str_equal (how, "other"))
+  if (g_str_equal (how, "other") || g_str_equal (how, "retitle"))
     {
       sqlite3 *db = NULL;
 
       if (sqlite3_open (path, &db) != SQLITE_OK ||
-          sqlite3_exec (db, "INSERT INTO tags (uuid, name, color) "
-                            "VALUES ('other', 'Left by a crash', '#3584e4')",
+          sqlite3_exec (db, g_str_equal (how, "other")
+                              ? "INSERT INTO tags (uuid, name, color) "
+                                "VALUES ('other', 'Left by a crash', '#3584e4')"
+                              : "UPDATE project SET title = 'Retitled elsewhere'",
                         NULL, NULL, NULL) != SQLITE_OK)
         {
           g_printerr ("%s\n", sqlite3_errmsg (db));
@@ -704,8 +716,9 @@ test_foreign_log_uncopied (TestDir       *fixture,
 
 /* A log nothing was copied from, beside its own file, is applied: a
  * file with stamps; one written before them (its first is in the log);
- * a log another program wrote, with no stamp at all, which cannot tell;
- * and, told by its stamps, one whose shared memory is not the log's (a
+ * a log an older Dossier (or another program) wrote, with no stamp at
+ * all, beside a file without one either, which cannot tell; and, told by
+ * its stamps, one whose shared memory is not the log's (a
  * writer killed in its commit, after the log was written but before the
  * shared memory was: test-crash met it), where the first transaction of
  * the log is not yet in the file. (With no shared memory at all, the
@@ -725,10 +738,11 @@ test_own_log_uncopied (TestDir       *fixture,
       g_autoptr(GError) error = NULL;
 
       test_make_project (path, article);
-      if (i == 1)
+      if (i == 1 || i == 2)
         test_sql_exec (path, "DELETE FROM sqlite_sequence WHERE name = '" DOSSIER_LOG_STAMP_NAME "'");
       g_assert_cmpint (test_sql_int (path, "SELECT count (*) FROM sqlite_sequence "
-                                           "WHERE name = '" DOSSIER_LOG_STAMP_NAME "'"), ==, i != 1);
+                                           "WHERE name = '" DOSSIER_LOG_STAMP_NAME "'"),
+                       ==, i != 1 && i != 2);
       run_leave_log (path, hows[i]);
       if (i == 3)
         {
@@ -743,6 +757,64 @@ test_own_log_uncopied (TestDir       *fixture,
       g_assert_true (has_tag (project, "Left by a crash"));
       assert_project_sound (project);
     }
+}
+
+/* A log with transactions that carry no stamp beside a file that has
+ * one: another project's log, from an older Dossier (or another
+ * program), put beside it; or its own log, where another program (an
+ * older Dossier) wrote after Dossier did. The file's chain of stamps
+ * cannot hold them: refused, the files as they were, with the log's
+ * shared memory and without. (SQLite applied both where the shared
+ * memory was there: a mixture of the two projects, and a change the
+ * chain does not know.) */
+static void
+test_stampless_log (TestDir       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *path = test_dir_path (fixture, "mine.dossier");
+  g_autofree char *other = test_dir_path (fixture, "other.dossier");
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+  static const char * const suffixes[] = { "-wal", "-shm" };
+
+  test_make_project (path, article);
+  test_make_project (other, "Somebody else's text, about trains rather than ferries.\n");
+  test_sql_exec (other, "DELETE FROM sqlite_sequence WHERE name = '" DOSSIER_LOG_STAMP_NAME "'");
+  run_leave_log (other, "other");
+
+  for (guint keep_shm = 0; keep_shm < 2; keep_shm++)
+    {
+      g_autoptr(TestFiles) before = NULL;
+
+      g_test_message ("another project's, %s", keep_shm ? "with its shared memory" : "without");
+      for (guint i = 0; i < 1 + keep_shm; i++)
+        {
+          g_autofree char *from = g_strconcat (other, suffixes[i], NULL);
+          g_autofree char *to = g_strconcat (path, suffixes[i], NULL);
+          g_autoptr(GBytes) bytes = test_read_bytes (from);
+
+          g_assert_true (g_file_set_contents (to, g_bytes_get_data (bytes, NULL),
+                                              g_bytes_get_size (bytes), NULL));
+        }
+      before = test_files_snapshot (path);
+      assert_refused_untouched (path, before, "“mine.dossier-wal”", "“mine.dossier-wal”");
+      g_assert_cmpint (g_unlink (wal), ==, 0);
+      g_unlink (shm);
+    }
+
+  g_test_message ("its own, a transaction without a stamp after Dossier's");
+  run_leave_log (path, "uncopied");
+  run_leave_log (path, "retitle");
+  {
+    g_autoptr(GPtrArray) stamps = dossier_wal_read_stamps (path);
+    g_autoptr(TestFiles) before = test_files_snapshot (path);
+
+    g_assert_nonnull (stamps);
+    g_assert_cmpuint (stamps->len, ==, 2);
+    g_assert_nonnull (g_ptr_array_index (stamps, 0));
+    g_assert_null (g_ptr_array_index (stamps, 1));
+    assert_refused_untouched (path, before, "“mine.dossier-wal”", "“mine.dossier-wal”");
+  }
 }
 
 #define STAMP_SQL \
@@ -1215,6 +1287,7 @@ main (int    argc,
   add_test ("log/foreign-uncopied", test_foreign_log_uncopied);
   add_test ("log/own-uncopied", test_own_log_uncopied);
   add_test ("log/every-commit-stamped", test_every_commit_stamped);
+  add_test ("log/stampless", test_stampless_log);
   add_test ("older/check-says-how", test_older_check_says_how);
   add_test ("lock/held-elsewhere", test_held_elsewhere);
   add_test ("lock/wait", test_wait);

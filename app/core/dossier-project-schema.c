@@ -467,8 +467,10 @@ dossier_wal_read_header (const char *path,
  * its first transaction must be in the file. A log no checkpoint copied
  * anything from (a writer killed within a moment of its last action)
  * shows nothing of its file in its pages: its stamps must fit the file's
- * (log_stamps_fit ()), and a log without any (an older Dossier's, another
- * program's) is applied as SQLite finds it. */
+ * (log_stamps_fit ()). Beside a file with a stamp, every transaction of
+ * the log must have one; a log without any is applied as SQLite finds it
+ * only beside a file without one (both an older Dossier's, or another
+ * program's), the one case nothing ties to its file. */
 
 /* Byte offsets in SQLite's shared memory (wal.c; its own byte order). */
 #define SHM_HEADER_SIZE  48
@@ -782,20 +784,31 @@ dossier_wal_read_stamps (const char *path)
 
 typedef enum
 {
-  STAMPS_UNTOLD,   /* none, or only a first one on a file without */
-  STAMPS_FIT,
+  STAMPS_UNTOLD,      /* none, beside a file without one */
+  STAMPS_FIRST,       /* a first stamp, on a file without one */
+  STAMPS_CONTINUES,   /* the first follows the file's own */
+  STAMPS_FIT,         /* the file's own is among them */
   STAMPS_MISFIT,
 } StampsVerdict;
 
 /* Whether the stamps in @log's transactions are those of the file at
- * @path: each names its project, each follows the one before (a stamp
- * whose first token is none begins anew: a file written before stamps,
- * or whose stamp was removed), and the file's own is among them — the one
- * its first transaction followed, or one a checkpoint copied; then the
- * file is one the log's transactions went through, and the log is its
- * own. A log without any stamp (an older Dossier, another program)
- * cannot tell; nor can a first stamp on a file without one (any copy of
- * such a file would take it), beyond the project it names. */
+ * @path. Each names its project and follows the one before, and once a
+ * stamp is there — the file's own, or one in the log — every transaction
+ * after it has one: Dossier stamps every write it commits
+ * (dossier_commit_stamped ()), and a transaction without is another
+ * program's, or an older Dossier's, which the file's chain cannot hold.
+ * Then either the first follows the file's own stamp (STAMPS_CONTINUES:
+ * the file is the one the log's transactions began from, whatever was
+ * copied; the stamp is new at each write, so no other state of any file
+ * has it), or the file's own is among them (STAMPS_FIT: a checkpoint
+ * copied it; the shared memory, or the log's first transaction, must
+ * then be in the file); a file without a stamp may have transactions
+ * without one before the log's first stamp (an older Dossier, before
+ * this one wrote its first: STAMPS_FIRST, which any copy of that file
+ * would take, so what was copied must tell). A log without any stamp
+ * beside a file without one (both an older Dossier's, or another
+ * program's) cannot tell: STAMPS_UNTOLD, applied as SQLite finds it
+ * unless what was copied says otherwise. */
 static StampsVerdict
 log_stamps_fit (const char *path,
                 WalLog     *log,
@@ -806,7 +819,7 @@ log_stamps_fit (const char *path,
   g_autofree char *file_token = NULL;
   char previous[DOSSIER_LOG_TOKEN_LENGTH + 1], token[DOSSIER_LOG_TOKEN_LENGTH + 1];
   char last[DOSSIER_LOG_TOKEN_LENGTH + 1] = "";
-  gboolean any = FALSE, anchored = FALSE;
+  gboolean any = FALSE, unstamped = FALSE, continues = FALSE, holds = FALSE;
   guint32 stamp_page;
 
   if (!read_file_stamp (path, &uuid, &stamp_page, &file_token) || stamp_page == 0)
@@ -819,25 +832,40 @@ log_stamps_fit (const char *path,
       const char *stamp_uuid = NULL;
 
       if (stamp == NULL)
-        continue;
+        {
+          if (any)
+            return STAMPS_MISFIT;
+          unstamped = TRUE;
+          continue;
+        }
       if (!split_stamp (stamp, previous, token, &stamp_uuid) ||
           g_strcmp0 (stamp_uuid, uuid) != 0)
         return STAMPS_MISFIT;
 
       if (!any)
-        anchored = g_str_equal (previous, file_token != NULL ? file_token
-                                                             : DOSSIER_LOG_STAMP_NONE);
-      else if (!g_str_equal (previous, last) && !g_str_equal (previous, DOSSIER_LOG_STAMP_NONE))
+        {
+          /* Unstamped transactions came before it: on a file without a
+           * stamp, or it would have followed that file's own. */
+          if (unstamped && !g_str_equal (previous, DOSSIER_LOG_STAMP_NONE))
+            return STAMPS_MISFIT;
+          continues = g_str_equal (previous, file_token != NULL ? file_token
+                                                                : DOSSIER_LOG_STAMP_NONE);
+        }
+      else if (!g_str_equal (previous, last))
         return STAMPS_MISFIT;
       any = TRUE;
       memcpy (last, token, sizeof last);
       if (file_token != NULL && g_str_equal (token, file_token))
-        anchored = TRUE;
+        holds = TRUE;
     }
 
-  if (!any || (anchored && file_token == NULL))
-    return STAMPS_UNTOLD;
-  return anchored ? STAMPS_FIT : STAMPS_MISFIT;
+  if (!any)
+    return file_token == NULL ? STAMPS_UNTOLD : STAMPS_MISFIT;
+  if (file_token == NULL)
+    return continues ? STAMPS_FIRST : STAMPS_MISFIT;
+  if (continues)
+    return STAMPS_CONTINUES;
+  return holds ? STAMPS_FIT : STAMPS_MISFIT;
 }
 
 /* Whether "PATH-wal" is the log of the file at @path, whose header is
@@ -885,7 +913,7 @@ wal_is_files (const char   *path,
       if (verdict == STAMPS_MISFIT)
         return FALSE;
     }
-  if (backfilled == 0 || (verdict == STAMPS_FIT && backfilled == -2))
+  if (backfilled == 0 || ((verdict == STAMPS_FIT || verdict == STAMPS_CONTINUES) && backfilled == -2))
     return TRUE;
 
   if (backfilled < 0)
