@@ -10,6 +10,8 @@
 
 #include <dossier/dossier.h>
 
+#include "test-util.h"
+
 /* The text of [start, end) as a new string. */
 static char *
 slice (const char *text,
@@ -464,6 +466,104 @@ test_threads (void)
     g_assert_cmpuint (GPOINTER_TO_UINT (g_thread_join (threads[i])), ==, 600);
 }
 
+/* The mention counts a file stores are checked at open by one pass over
+ * them beside the counts of the texts, both in the table's order
+ * (stakeholder, document): a row wrong, missing or too many is found
+ * wherever it falls in that order (first, last, between), and the rows
+ * no count is shown for (their document or stakeholder deleted by hand)
+ * are passed over wherever they fall. */
+#define TRUE_MENTIONS "1:1:1 1:3:2 2:1:1 2:2:1 3:3:1"
+
+static char *
+stored_mentions (const char *path)
+{
+  return test_sql_text (path, "SELECT group_concat (r, ' ') FROM "
+                              "(SELECT stakeholder || ':' || document || ':' || count AS r "
+                              " FROM stakeholder_mentions ORDER BY stakeholder, document)");
+}
+
+static void
+test_checked_at_open (void)
+{
+  static const struct
+  {
+    const char *sql;
+    const char *left;   /* the rows after the open, if not TRUE_MENTIONS */
+  } damage[] = {
+    { "DELETE FROM stakeholder_mentions WHERE stakeholder = 1 AND document = 1", NULL },
+    { "DELETE FROM stakeholder_mentions WHERE stakeholder = 2 AND document = 2", NULL },
+    { "DELETE FROM stakeholder_mentions WHERE stakeholder = 3", NULL },
+    { "DELETE FROM stakeholder_mentions", NULL },
+    { "INSERT INTO stakeholder_mentions VALUES (1, 2, 1)", NULL },
+    { "INSERT INTO stakeholder_mentions VALUES (4, 3, 1)", NULL },
+    { "INSERT INTO stakeholder_mentions VALUES (4, 1, 1)", NULL },
+    { "UPDATE stakeholder_mentions SET count = 2 WHERE stakeholder = 3", NULL },
+    { "UPDATE stakeholder_mentions SET count = 5 WHERE stakeholder = 1 AND document = 1", NULL },
+    /* Not shown, left alone: with the rest right, or wrong after them. */
+    { "INSERT INTO stakeholder_mentions VALUES (1, 99, 5), (2, 0, 1), (9, 1, 1)",
+      "1:1:1 1:3:2 1:99:5 2:0:1 2:1:1 2:2:1 3:3:1 9:1:1" },
+    { "INSERT INTO stakeholder_mentions VALUES (1, 99, 5), (9, 1, 1);"
+      "DELETE FROM stakeholder_mentions WHERE stakeholder = 3",
+      "1:1:1 1:3:2 1:99:5 2:1:1 2:2:1 3:3:1 9:1:1" },
+  };
+  g_autofree char *dir = test_make_tmp_dir ("mentions");
+  g_autofree char *made = g_build_filename (dir, "made.dossier", NULL);
+  g_autofree char *bytes = NULL;
+  gsize length;
+
+  {
+    g_autoptr(DossierProject) project = dossier_project_create (made, "Mentions", NULL);
+    static const char * const names[] = { "Ada", "Ben", "Cy", "Dee" };
+    g_autoptr(GError) error = NULL;
+
+    g_assert_nonnull (project);
+    add_doc (project, "One", "Ada and Ben met.\n");
+    add_doc (project, "Two", "Ben.\n");
+    add_doc (project, "Three", "Cy and Ada, and Ada again.\n");
+    for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+      g_assert_cmpint (dossier_project_add_stakeholder (project, names[i], NULL,
+                                                        DOSSIER_STAKEHOLDER_PUBLIC, &error),
+                       ==, i + 1);
+    g_assert_no_error (error);
+  }
+  {
+    g_autofree char *rows = stored_mentions (made);
+
+    g_assert_cmpstr (rows, ==, TRUE_MENTIONS);
+  }
+  g_assert_true (g_file_get_contents (made, &bytes, &length, NULL));
+
+  for (guint i = 0; i < G_N_ELEMENTS (damage); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("%s/damaged-%u.dossier", dir, i);
+      g_autofree char *rows = NULL;
+
+      g_test_message ("%s", damage[i].sql);
+      g_assert_true (g_file_set_contents (path, bytes, length, NULL));
+      test_sql_exec (path, damage[i].sql);
+
+      for (int mode = 0; mode < 2; mode++)
+        {
+          g_autoptr(GError) error = NULL;
+          g_autoptr(DossierProject) project =
+            dossier_project_open (path, mode == 0 ? DOSSIER_OPEN_READ_ONLY : DOSSIER_OPEN_READ_WRITE,
+                                  &error);
+          static const guint n_mentions[] = { 3, 2, 1, 0 };
+
+          g_assert_no_error (error);
+          for (guint s = 0; s < G_N_ELEMENTS (n_mentions); s++)
+            g_assert_cmpuint (dossier_stakeholder_get_n_mentions (dossier_project_get_stakeholder (project, s + 1)),
+                              ==, n_mentions[s]);
+        }
+
+      /* Opened for writing, the file holds the true counts. */
+      rows = stored_mentions (path);
+      g_assert_cmpstr (rows, ==, damage[i].left != NULL ? damage[i].left : TRUE_MENTIONS);
+    }
+
+  remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -481,6 +581,7 @@ main (int   argc,
   g_test_add_func ("/dossier/mentions/non-nfc", test_non_nfc);
   g_test_add_func ("/dossier/mentions/random", test_random);
   g_test_add_func ("/dossier/mentions/threads", test_threads);
+  g_test_add_func ("/dossier/mentions/checked-at-open", test_checked_at_open);
 
   return g_test_run ();
 }

@@ -34,6 +34,16 @@ typedef struct
   guint  alias;
 } Owner;
 
+/* What a match of a pattern is checked by, side by side for all of them:
+ * a search meets several patterns at each mention ("Person 1", "Person
+ * 12", … "Person 1234"), and each Pattern is an allocation of its own. */
+typedef struct
+{
+  guint32 n_code_points;
+  guint8  word_start;
+  guint8  word_end;
+} Shape;
+
 struct _DossierMentionFinder
 {
   gatomicrefcount ref_count;
@@ -51,6 +61,7 @@ struct _DossierMentionFinder
   guint32    *delta;            /* n_states × n_classes: the next state (while compiling) */
   guint32    *trans;            /* the same as next row << 1 | has output */
   gint32     *terminal;         /* per state: pattern, or -1 */
+  Shape      *shapes;           /* per pattern */
   guint32    *dict;             /* per state: next state with a terminal on its failure chain, 0 = none */
   guint       ring_size;        /* power of two above the longest pattern */
 };
@@ -104,6 +115,7 @@ dossier_mention_finder_unref (DossierMentionFinder *self)
   g_free (self->trans);
   g_free (self->terminal);
   g_free (self->dict);
+  g_free (self->shapes);
   g_mutex_clear (&self->lock);
   g_free (self);
 }
@@ -186,22 +198,40 @@ compare_owners (gconstpointer a,
 static void
 compile (DossierMentionFinder *self)
 {
-  g_autoptr(GArray) trie = g_array_new (FALSE, FALSE, sizeof (guint32)); /* 256 per state */
+  g_autoptr(GArray) trie = g_array_new (FALSE, FALSE, sizeof (guint32)); /* n_classes per state */
   g_autofree guint32 *fail = NULL;
   g_autofree guint32 *queue = NULL;
+  g_autofree guint32 *none = NULL;
   guint head = 0, tail = 0;
   guint max_code_points = 1;
-  guint32 none[256];
 
-  memset (none, 0xff, sizeof none);
   memset (self->byte_class, 0, sizeof self->byte_class);
 
   /* Mentions come out ordered by key where keys share an alias. */
   for (guint i = 0; i < self->patterns->len; i++)
     g_array_sort (((Pattern *) g_ptr_array_index (self->patterns, i))->owners, compare_owners);
 
-  /* The trie, with a full row of 256 per state while it is built. */
-  g_array_append_vals (trie, none, 256);
+  /* Bytes no alias uses share class 0, which always leads to the root.
+   * The classes are known before the trie is built, so that its rows are
+   * as narrow as the automaton's (5,000 names of three aliases: some
+   * 60,000 states, a row of 256 would be 60 MB to fill). */
+  for (guint i = 0; i < self->patterns->len; i++)
+    {
+      Pattern *pattern = g_ptr_array_index (self->patterns, i);
+
+      for (const guchar *p = (const guchar *) pattern->folded; *p != '\0'; p++)
+        self->byte_class[*p] = 1;
+    }
+  self->n_classes = 1;
+  for (guint b = 0; b < 256; b++)
+    if (self->byte_class[b] != 0)
+      self->byte_class[b] = self->n_classes++;
+
+  none = g_new (guint32, self->n_classes);
+  memset (none, 0xff, self->n_classes * sizeof (guint32));
+  none[0] = 0;
+
+  g_array_append_vals (trie, none, self->n_classes);
   self->n_states = 1;
   for (guint i = 0; i < self->patterns->len; i++)
     {
@@ -211,41 +241,29 @@ compile (DossierMentionFinder *self)
       max_code_points = MAX (max_code_points, pattern->n_code_points);
       for (const guchar *p = (const guchar *) pattern->folded; *p != '\0'; p++)
         {
-          guint32 *next = &g_array_index (trie, guint32, state * 256 + *p);
+          gsize at = (gsize) state * self->n_classes + self->byte_class[*p];
+          guint32 next = g_array_index (trie, guint32, at);
 
-          self->byte_class[*p] = 1;
-          if (*next == NONE)
+          if (next == NONE)
             {
-              *next = self->n_states++;
-              g_array_append_vals (trie, none, 256);
-              next = &g_array_index (trie, guint32, state * 256 + *p);
+              next = self->n_states++;
+              g_array_index (trie, guint32, at) = next;
+              g_array_append_vals (trie, none, self->n_classes);
             }
-          state = *next;
+          state = next;
         }
     }
 
-  /* Bytes no alias uses share class 0, which always leads to the root. */
-  self->n_classes = 1;
-  for (guint b = 0; b < 256; b++)
-    if (self->byte_class[b] != 0)
-      self->byte_class[b] = self->n_classes++;
-
-  self->delta = g_new (guint32, (gsize) self->n_states * self->n_classes);
+  self->delta = (guint32 *) (void *) g_array_steal (trie, NULL);
   self->terminal = g_new (gint32, self->n_states);
   self->dict = g_new0 (guint32, self->n_states);
   fail = g_new0 (guint32, self->n_states);
   queue = g_new (guint32, self->n_states);
 
-  for (guint s = 0; s < self->n_states; s++)
-    {
-      guint32 *row = self->delta + (gsize) s * self->n_classes;
+  self->shapes = g_new (Shape, self->patterns->len);
 
-      self->terminal[s] = -1;
-      row[0] = 0;
-      for (guint b = 0; b < 256; b++)
-        if (self->byte_class[b] != 0)
-          row[self->byte_class[b]] = g_array_index (trie, guint32, s * 256 + b);
-    }
+  for (guint s = 0; s < self->n_states; s++)
+    self->terminal[s] = -1;
 
   for (guint i = 0; i < self->patterns->len; i++)
     {
@@ -255,6 +273,7 @@ compile (DossierMentionFinder *self)
       for (const guchar *p = (const guchar *) pattern->folded; *p != '\0'; p++)
         state = self->delta[(gsize) state * self->n_classes + self->byte_class[*p]];
       self->terminal[state] = i;
+      self->shapes[i] = (Shape) { pattern->n_code_points, pattern->word_start, pattern->word_end };
     }
 
   /* Breadth first, so that a state's failure state is complete before
@@ -544,13 +563,13 @@ dossier_mention_finder_find (DossierMentionFinder *self,
 
           for (; t != 0; t = self->dict[t])
             {
-              const Pattern *pattern = g_ptr_array_index (self->patterns, self->terminal[t]);
-              guint64 first = fed + 1 - pattern->n_code_points;
+              const Shape *shape = &self->shapes[self->terminal[t]];
+              guint64 first = fed + 1 - shape->n_code_points;
               Candidate candidate;
 
-              if (pattern->word_start && ring_after_word[first & mask])
+              if (shape->word_end && followed)
                 continue;
-              if (pattern->word_end && followed)
+              if (shape->word_start && ring_after_word[first & mask])
                 continue;
 
               candidate.start = ring_offset[first & mask];
