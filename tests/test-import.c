@@ -1202,6 +1202,116 @@ test_bad_input (Fixture       *f,
   }
 }
 
+/* A failed import's message names the file once, as the person picked it
+ * (not "The document", not its full path nor GIO's "Error opening file"),
+ * and keeps the importer's advice. */
+static void
+assert_said_in_words (const GError *error,
+                      const char   *name,
+                      const char   *dir,
+                      const char   *advice)
+{
+  const char *first;
+
+  g_assert_nonnull (error);
+  first = strstr (error->message, name);
+  if (first == NULL || strstr (first + 1, name) != NULL || strstr (error->message, "The document") != NULL ||
+      strstr (error->message, dir) != NULL || strstr (error->message, "Error ") != NULL ||
+      (advice != NULL && strstr (error->message, advice) == NULL))
+    g_error ("%s: not said in plain words: %s", name, error->message);
+}
+
+static void
+test_failures_in_words (Fixture       *f,
+                        gconstpointer  data)
+{
+  static const char png[] = "\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10\0\0\0\x10\x08\x06";
+  static const char zip[] = "PK\x03\x04\x14\0\x06\0\x08\0\0\0!\0";
+  static const struct {
+    const char *name;
+    const char *data;
+    gssize      len;
+    gint        code;
+    const char *advice;
+  } cases[] = {
+    /* Binary files renamed .html go through the HTML importer. */
+    { "photo.html", png, sizeof png - 1, DOSSIER_IMPORT_ERROR_NOT_TEXT, "PNG image" },
+    { "bundle.htm", zip, sizeof zip - 1, DOSSIER_IMPORT_ERROR_NOT_TEXT, "ZIP archive" },
+    { "noise.html", "<html>\x01\x02\x03\x04\x05\x06\x07\x08\x0e\x0f\x10\x11\x12\x13", -1,
+      DOSSIER_IMPORT_ERROR_NOT_TEXT, "Import a text" },
+    /* A page of scripts alone: why, and what to do. */
+    { "app-shell.html",
+      "<!DOCTYPE html><html><head><title>Quay News</title></head><body><div id=\"root\"></div>"
+      "<noscript>Enable JavaScript.</noscript><script>start()</script></body></html>", -1,
+      DOSSIER_IMPORT_ERROR_EMPTY, "save it again once it has loaded" },
+    /* Latin-1 with no <meta charset>. */
+    { "legacy.html", "<html><body><p>Caf\xe9 on the quay, by the ferry.</p></body></html>", -1,
+      DOSSIER_IMPORT_ERROR_ENCODING, "<meta charset>" },
+    /* UTF-16 cut in the middle of a character. */
+    { "odd.html", "\xff\xfe<\0h\0t", 7, DOSSIER_IMPORT_ERROR_ENCODING, "UTF-8" },
+    { "blank.html", "   \n\n  ", -1, DOSSIER_IMPORT_ERROR_EMPTY, NULL },
+  };
+  g_autofree char *missing = g_build_filename (f->dir, "moved-away.html", NULL);
+  g_autoptr(GFile) missing_file = g_file_new_for_path (missing);
+  g_autoptr(GError) error = NULL;
+  DossierParsedDocument *doc;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *path = write_file (f, cases[i].name, cases[i].data, cases[i].len);
+
+      doc = import_path (path, &error);
+      g_assert_null (doc);
+      g_assert_error (error, DOSSIER_IMPORT_ERROR, cases[i].code);
+      assert_said_in_words (error, cases[i].name, f->dir, cases[i].advice);
+      g_clear_error (&error);
+    }
+
+  /* Gone between being chosen and being read. */
+  doc = dossier_import_file (missing_file, DOSSIER_FORMAT_AUTO, NULL, &error);
+  g_assert_null (doc);
+  g_assert_error (error, DOSSIER_IMPORT_ERROR, DOSSIER_IMPORT_ERROR_IO);
+  assert_said_in_words (error, "moved-away.html", f->dir, "Import it from where it is now");
+  g_clear_error (&error);
+
+  /* Unreadable: a child reads it (root reads anything: it gives that
+   * up first). */
+  {
+    g_autofree char *locked = write_file (f, "locked.txt", "A short note.\n", -1);
+
+    g_assert_cmpint (g_chmod (locked, 0), ==, 0);
+    g_assert_cmpint (g_chmod (f->dir, 0755), ==, 0);
+    g_setenv ("DOSSIER_TEST_UNREADABLE", locked, TRUE);
+    g_test_trap_subprocess ("/dossier/import/failures-in-words/unreadable", 0,
+                            G_TEST_SUBPROCESS_INHERIT_STDERR);
+    g_test_trap_assert_passed ();
+    g_unsetenv ("DOSSIER_TEST_UNREADABLE");
+  }
+}
+
+/* The child of failures-in-words that reads its unreadable file. */
+static void
+test_failures_unreadable (void)
+{
+  const char *locked = g_getenv ("DOSSIER_TEST_UNREADABLE");
+  g_autofree char *dir = NULL;
+  g_autoptr(GError) error = NULL;
+  DossierParsedDocument *doc;
+
+  if (!g_test_subprocess () || locked == NULL)
+    {
+      g_test_skip ("run by /dossier/import/failures-in-words");
+      return;
+    }
+  if (geteuid () == 0 && (setgid (65534) != 0 || setuid (65534) != 0))
+    g_error ("could not give up root");
+  doc = import_path (locked, &error);
+  g_assert_null (doc);
+  g_assert_error (error, DOSSIER_IMPORT_ERROR, DOSSIER_IMPORT_ERROR_IO);
+  dir = g_path_get_dirname (locked);
+  assert_said_in_words (error, "locked.txt", dir, "permissions");
+}
+
 /* A project's own files (the project, and its lock, log and shared memory
  * while it is open: the lock is text, so a chooser's "Articles" lists it)
  * are refused saying what they are, before a byte is read, and the
@@ -1451,6 +1561,9 @@ main (int   argc,
   g_test_add_func ("/dossier/import/decode-charsets", test_decode_charsets);
   g_test_add ("/dossier/import/bad-input", Fixture, NULL,
               fixture_setup, test_bad_input, fixture_teardown);
+  g_test_add ("/dossier/import/failures-in-words", Fixture, NULL,
+              fixture_setup, test_failures_in_words, fixture_teardown);
+  g_test_add_func ("/dossier/import/failures-in-words/unreadable", test_failures_unreadable);
   g_test_add ("/dossier/import/project-parts", Fixture, NULL,
               fixture_setup, test_project_parts, fixture_teardown);
   g_test_add ("/dossier/import/stray-nul", Fixture, NULL,

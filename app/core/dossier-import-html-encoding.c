@@ -271,6 +271,7 @@ is_non_ascii_utf8 (const guint8 *data,
 char *
 dossier_html_decode (const guint8  *data,
                      gsize          len,
+                     const char    *display,
                      gsize         *out_len,
                      GError       **error)
 {
@@ -285,16 +286,24 @@ dossier_html_decode (const guint8  *data,
         g_clear_pointer (&charset, g_free);
     }
 
-  utf8 = dossier_import_decode (data, len, charset, out_len, &local_error);
+  utf8 = dossier_import_decode_named (data, len, charset, display, out_len, &local_error);
   if (utf8 != NULL)
     return utf8;
 
   if (charset == NULL &&
       g_error_matches (local_error, DOSSIER_IMPORT_ERROR, DOSSIER_IMPORT_ERROR_ENCODING))
-    g_set_error (error, DOSSIER_IMPORT_ERROR, DOSSIER_IMPORT_ERROR_ENCODING,
-                 _("The page is not valid UTF-8 and does not declare another encoding "
-                   "with <meta charset>. Save it again as UTF-8, or add its encoding, "
-                   "and import it again."));
+    {
+      if (display != NULL)
+        g_set_error (error, DOSSIER_IMPORT_ERROR, DOSSIER_IMPORT_ERROR_ENCODING,
+                     _("“%s” is not valid UTF-8 and does not declare another encoding "
+                       "with <meta charset>. Save it again as UTF-8, or add its encoding, "
+                       "and import it again."), display);
+      else
+        g_set_error (error, DOSSIER_IMPORT_ERROR, DOSSIER_IMPORT_ERROR_ENCODING,
+                     _("The page is not valid UTF-8 and does not declare another encoding "
+                       "with <meta charset>. Save it again as UTF-8, or add its encoding, "
+                       "and import it again."));
+    }
   else
     g_propagate_error (error, g_steal_pointer (&local_error));
   return NULL;

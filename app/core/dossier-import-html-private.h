@@ -310,9 +310,11 @@ gboolean  dossier_html_is_inside  (xmlNode    *node,
 /* ---- Bytes (dossier-import-html-encoding.c) --------------------------- */
 
 /* Raw bytes to UTF-8: BOM, else the page's declared charset, else UTF-8;
- * DOSSIER_IMPORT_ERROR_ENCODING when that cannot be done. */
+ * DOSSIER_IMPORT_ERROR_ENCODING when that cannot be done, naming @display
+ * (the file's name, or NULL). */
 char     *dossier_html_decode                (const guint8  *data,
                                               gsize          len,
+                                              const char    *display,
                                               gsize         *out_len,
                                               GError       **error);
 void      dossier_html_blank_internal_subset (char          *s,

@@ -666,17 +666,25 @@ first_paragraph (const char *text,
 }
 
 static void
-set_empty_error (GError **error)
+set_empty_error (GError    **error,
+                 const char *display)
 {
-  g_set_error (error, DOSSIER_IMPORT_ERROR, DOSSIER_IMPORT_ERROR_EMPTY,
-               _("No readable text was found in this HTML page: it holds only scripts, "
-                 "navigation or other page furniture. If the article shows in a browser, "
-                 "save it again once it has loaded, or copy and paste its text."));
+  if (display != NULL)
+    g_set_error (error, DOSSIER_IMPORT_ERROR, DOSSIER_IMPORT_ERROR_EMPTY,
+                 _("No readable text was found in “%s”: it holds only scripts, "
+                   "navigation or other page furniture. If the article shows in a browser, "
+                   "save it again once it has loaded, or copy and paste its text."), display);
+  else
+    g_set_error (error, DOSSIER_IMPORT_ERROR, DOSSIER_IMPORT_ERROR_EMPTY,
+                 _("No readable text was found in this HTML page: it holds only scripts, "
+                   "navigation or other page furniture. If the article shows in a browser, "
+                   "save it again once it has loaded, or copy and paste its text."));
 }
 
 gboolean
 dossier_import_html_parse (const guint8           *data,
                            gsize                   len,
+                           const char             *display,
                            DossierParsedDocument  *doc,
                            GError                **error)
 {
@@ -698,14 +706,14 @@ dossier_import_html_parse (const guint8           *data,
 
   dossier_html_init ();
 
-  utf8 = dossier_html_decode (data, len, &utf8_len, error);
+  utf8 = dossier_html_decode (data, len, display, &utf8_len, error);
   if (utf8 == NULL)
     return FALSE;
   utf8_len = dossier_html_remove_nul_bytes (utf8, utf8_len);
   dossier_html_blank_internal_subset (utf8, utf8_len);
   if (utf8_len == 0)
     {
-      set_empty_error (error);
+      set_empty_error (error, display);
       return FALSE;
     }
   if (utf8_len > G_MAXINT)
@@ -718,7 +726,7 @@ dossier_import_html_parse (const guint8           *data,
   ctxt = htmlNewParserCtxt ();
   if (ctxt == NULL)
     {
-      set_empty_error (error);
+      set_empty_error (error, display);
       return FALSE;
     }
   xdoc = htmlCtxtReadMemory (ctxt, utf8, (int) utf8_len, NULL, "UTF-8", HTML_OPTIONS);
@@ -728,7 +736,7 @@ dossier_import_html_parse (const guint8           *data,
     {
       if (xdoc != NULL)
         xmlFreeDoc (xdoc);
-      set_empty_error (error);
+      set_empty_error (error, display);
       return FALSE;
     }
 
@@ -779,7 +787,7 @@ dossier_import_html_parse (const guint8           *data,
     }
 
   if (body_blocks == 0)
-    set_empty_error (error);
+    set_empty_error (error, display);
   else
     {
       char *text = NULL;

@@ -23,24 +23,33 @@ gboolean dossier_import_markdown_parse (const char             *utf8,
                                         DossierParsedDocument  *doc,
                                         GError                **error);
 /* Raw bytes: decodes by BOM, <meta charset> or UTF-8, refusing anything it
- * cannot decode with DOSSIER_IMPORT_ERROR_ENCODING. */
+ * cannot decode with DOSSIER_IMPORT_ERROR_ENCODING. @display: the file's
+ * name for the messages (may be NULL). */
 gboolean dossier_import_html_parse     (const guint8           *data,
                                         gsize                   len,
+                                        const char             *display,
                                         DossierParsedDocument  *doc,
                                         GError                **error);
 
-/* Decodes @data to UTF-8 using its BOM (UTF-8, UTF-16 LE/BE, UTF-32) or, if
- * none, @charset_hint (may be NULL = UTF-8). Refuses binary data
- * (NOT_TEXT) and undecodable input (ENCODING). Result is not yet normalized. */
 /* Ends @builder's text and blocks into @doc (replacing what it held);
  * refuses, with EMPTY, a document left without text. */
 gboolean dossier_import_finish_text    (DossierTextBuilder     *builder,
                                         DossierParsedDocument  *doc,
                                         GError                **error);
 
+/* Decodes @data to UTF-8 using its BOM (UTF-8, UTF-16 LE/BE, UTF-32) or, if
+ * none, @charset_hint (may be NULL = UTF-8). Refuses binary data
+ * (NOT_TEXT) and undecodable input (ENCODING). Result is not yet normalized. */
 char    *dossier_import_decode         (const guint8           *data,
                                         gsize                   len,
                                         const char             *charset_hint,
+                                        gsize                  *out_len,
+                                        GError                **error);
+/* dossier_import_decode (), its messages naming @display (may be NULL). */
+char    *dossier_import_decode_named   (const guint8           *data,
+                                        gsize                   len,
+                                        const char             *charset_hint,
+                                        const char             *display,
                                         gsize                  *out_len,
                                         GError                **error);
 

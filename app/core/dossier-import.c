@@ -403,10 +403,21 @@ dossier_import_decode (const guint8  *data,
                        gsize         *out_len,
                        GError       **error)
 {
+  return dossier_import_decode_named (data, len, charset_hint, NULL, out_len, error);
+}
+
+char *
+dossier_import_decode_named (const guint8  *data,
+                             gsize          len,
+                             const char    *charset_hint,
+                             const char    *display,
+                             gsize         *out_len,
+                             GError       **error)
+{
   g_return_val_if_fail (data != NULL || len == 0, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  return decode (data, len, charset_hint, NULL, out_len, error);
+  return decode (data, len, charset_hint, display, out_len, error);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -624,7 +635,7 @@ import_bytes (GBytes        *bytes,
 
   if (format == DOSSIER_FORMAT_HTML)
     {
-      ok = dossier_import_html_parse (data, len, doc, &local_error);
+      ok = dossier_import_html_parse (data, len, display, doc, &local_error);
     }
   else
     {
@@ -721,6 +732,35 @@ is_project_part (const char *basename)
   return FALSE;
 }
 
+/* Why the file @display could not be read (@io_error, GIO's), in words
+ * that say what to do; a cancellation stays one. */
+static void
+set_read_error (GError      **error,
+                GError      **io_error,
+                const char   *display)
+{
+  GError *e = *io_error;
+
+  if (g_error_matches (e, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_propagate_error (error, g_steal_pointer (io_error));
+  else if (g_error_matches (e, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+    /* Mistyped, or moved or deleted since it was chosen. */
+    g_set_error (error, DOSSIER_IMPORT_ERROR, DOSSIER_IMPORT_ERROR_IO,
+                 _("Cannot import “%s”: the file is not there (moved, renamed or deleted?). "
+                   "Import it from where it is now."), display);
+  else if (g_error_matches (e, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED))
+    g_set_error (error, DOSSIER_IMPORT_ERROR, DOSSIER_IMPORT_ERROR_IO,
+                 _("Cannot import “%s”: you are not allowed to read it. "
+                   "Change its permissions so that you can, then import it again."), display);
+  else if (g_error_matches (e, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY))
+    g_set_error (error, DOSSIER_IMPORT_ERROR, DOSSIER_IMPORT_ERROR_IO,
+                 _("Cannot import “%s”: it is a folder, not a file"), display);
+  else
+    /* GIO's words are the one clue there is (a disk error, say). */
+    g_set_error (error, DOSSIER_IMPORT_ERROR, DOSSIER_IMPORT_ERROR_IO,
+                 _("Cannot read “%s”: %s"), display, e->message);
+}
+
 DossierParsedDocument *
 dossier_import_file (GFile         *file,
                      DossierFormat  format,
@@ -756,14 +796,7 @@ dossier_import_file (GFile         *file,
                             G_FILE_QUERY_INFO_NONE, cancellable, &local_error);
   if (info == NULL)
     {
-      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_propagate_error (error, g_steal_pointer (&local_error));
-      else if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
-        g_set_error (error, DOSSIER_IMPORT_ERROR, DOSSIER_IMPORT_ERROR_IO,
-                     _("Cannot import “%s”: the file does not exist"), display);
-      else
-        g_set_error (error, DOSSIER_IMPORT_ERROR, DOSSIER_IMPORT_ERROR_IO,
-                     _("Cannot read “%s”: %s"), display, local_error->message);
+      set_read_error (error, &local_error, display);
       return NULL;
     }
 
@@ -793,13 +826,10 @@ dossier_import_file (GFile         *file,
       return NULL;
     }
 
+  /* Gone, or made unreadable, since: as if it had been so before. */
   if (!g_file_load_contents (file, cancellable, &contents, &length, NULL, &local_error))
     {
-      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_propagate_error (error, g_steal_pointer (&local_error));
-      else
-        g_set_error (error, DOSSIER_IMPORT_ERROR, DOSSIER_IMPORT_ERROR_IO,
-                     _("Cannot read “%s”: %s"), display, local_error->message);
+      set_read_error (error, &local_error, display);
       return NULL;
     }
 
