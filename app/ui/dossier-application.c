@@ -273,15 +273,41 @@ dossier_application_open (GApplication  *app,
                           const char    *hint)
 {
   DossierApplication *self = DOSSIER_APPLICATION (app);
+  g_autoptr(GPtrArray) articles = g_ptr_array_new ();
+  DossierWindow *first = NULL;
 
   for (int i = 0; i < n_files; i++)
     {
-      /* The first file goes to the current window, any others get their own. */
-      DossierWindow *window = i == 0 ? get_window (self) : dossier_window_new (GTK_APPLICATION (app));
+      DossierWindow *window;
 
+      /* Articles are offered for import together ("dossier PROJECT
+       * FILE…", or many opened from a file manager), not a window each. */
+      if (dossier_window_is_article_file (files[i]))
+        {
+          g_ptr_array_add (articles, files[i]);
+          continue;
+        }
+
+      /* The first project goes to the current window, any others get their own. */
+      window = first == NULL ? get_window (self) : dossier_window_new (GTK_APPLICATION (app));
+      if (first == NULL)
+        first = window;
       gtk_window_present (GTK_WINDOW (window));
       dossier_window_open_project_interactive (window, files[i]);
     }
+
+  if (articles->len == 0)
+    return;
+  /* Into the first project given, else the one open. */
+  if (first == NULL)
+    {
+      first = get_window (self);
+      gtk_window_present (GTK_WINDOW (first));
+    }
+  if (articles->len == 1)
+    dossier_window_open_project_interactive (first, g_ptr_array_index (articles, 0));
+  else
+    dossier_window_offer_articles (first, (GFile **) articles->pdata, articles->len);
 }
 
 /* ---- App actions ---------------------------------------------------------------- */

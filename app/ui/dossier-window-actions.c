@@ -562,7 +562,7 @@ new_project_now (DossierWindow *self,
 {
   g_autoptr(GError) error = NULL;
 
-  g_autoptr(GFile) article = g_steal_pointer (&self->import_after_new);
+  g_autoptr(GPtrArray) articles = g_steal_pointer (&self->import_after_new);
 
   if (!dossier_window_new_project (self, file, &error))
     {
@@ -575,9 +575,9 @@ new_project_now (DossierWindow *self,
       return;
     }
 
-  /* The article that New Project was started for goes in. */
-  if (article != NULL)
-    dossier_window_import_files (self, &article, 1);
+  /* The articles that New Project was started for go in. */
+  if (articles != NULL)
+    dossier_window_import_files (self, (GFile **) articles->pdata, articles->len);
 }
 
 void
@@ -597,13 +597,20 @@ new_project_chosen (DossierWindow *self,
 }
 
 void
-_dossier_window_new_project_for (DossierWindow *self,
-                                 GFile         *article)
+_dossier_window_new_project_for (DossierWindow  *self,
+                                 GFile         **articles,
+                                 guint           n_articles)
 {
   GtkFileChooserNative *chooser;
 
-  /* Only the chooser started for it imports it (not a later one). */
-  g_set_object (&self->import_after_new, article);
+  /* Only the chooser started for them imports them (not a later one). */
+  g_clear_pointer (&self->import_after_new, g_ptr_array_unref);
+  if (n_articles > 0)
+    {
+      self->import_after_new = g_ptr_array_new_with_free_func (g_object_unref);
+      for (guint i = 0; i < n_articles; i++)
+        g_ptr_array_add (self->import_after_new, g_object_ref (articles[i]));
+    }
 
   chooser = new_chooser (self, _("New Project"), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Create"),
                          new_project_chosen);
@@ -617,7 +624,7 @@ new_project_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
 {
-  _dossier_window_new_project_for (DOSSIER_WINDOW (widget), NULL);
+  _dossier_window_new_project_for (DOSSIER_WINDOW (widget), NULL, 0);
 }
 
 static void
@@ -1033,6 +1040,61 @@ warn_duplicates (DossierWindow *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* The files of an import that did not come in, @n_failed of them (more
+ * than one), each with why and what to do (@failures, a paragraph each):
+ * in a list that scrolls, as thirty would run off the screen, below how
+ * many came in. */
+static void
+show_import_failures (DossierWindow *self,
+                      guint          n_failed,
+                      guint          n_imported,
+                      const char    *failures)
+{
+  g_autofree char *heading = g_strdup_printf (ngettext ("%u File Could Not Be Imported",
+                                                        "%u Files Could Not Be Imported", n_failed),
+                                              n_failed);
+  g_autofree char *body = NULL;
+  GtkWidget *dialog, *scrolled, *label;
+
+  if (n_imported > 0)
+    body = g_strdup_printf (ngettext ("%u other file was imported. Why these were not, and what to do:",
+                                      "%u other files were imported. Why these were not, and what to do:",
+                                      n_imported),
+                            n_imported);
+  else
+    body = g_strdup (_("Nothing was imported. Why, and what to do:"));
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
+
+  label = gtk_label_new (failures);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_yalign (GTK_LABEL (label), 0);
+  /* Its height is asked at this width: at one line a message, the list
+   * would get a sliver of the height it takes once wrapped. */
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 30);
+  gtk_widget_add_css_class (label, "import-failures");
+  gtk_widget_set_margin_start (label, 12);
+  gtk_widget_set_margin_end (label, 12);
+  gtk_widget_set_margin_top (label, 8);
+  gtk_widget_set_margin_bottom (label, 8);
+
+  scrolled = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 280);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+  gtk_widget_set_overflow (scrolled, GTK_OVERFLOW_HIDDEN);
+  gtk_widget_add_css_class (scrolled, "card");
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), label);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scrolled);
+
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* Reports what an import did: a toast for what came in, one dialog for
  * every file that could not. */
 static void
@@ -1064,7 +1126,7 @@ report_import (DossierWindow *self,
 
           n_failed++;
           if (errors->len > 0)
-            g_string_append_c (errors, '\n');
+            g_string_append (errors, "\n\n");
           /* The core's messages usually name the file already. */
           if (strstr (outcome->error->message, name) != NULL)
             g_string_append (errors, outcome->error->message);
@@ -1098,12 +1160,10 @@ report_import (DossierWindow *self,
       dossier_window_show_toast (self, message, FALSE);
     }
 
-  if (errors->len > 0)
-    _dossier_window_show_error_dialog (self,
-                                       ngettext ("A File Could Not Be Imported",
-                                                 "Some Files Could Not Be Imported",
-                                                 MAX (n_failed, 1)),
-                                       errors->str);
+  if (n_failed == 1)
+    _dossier_window_show_error_dialog (self, _("A File Could Not Be Imported"), errors->str);
+  else if (n_failed > 1)
+    show_import_failures (self, n_failed, n_imported, errors->str);
   warn_duplicates (self, outcomes);
 }
 

@@ -33,8 +33,9 @@ struct _DossierWindow
   /* The idle that lists the codebook's keys in the Keyboard Shortcuts
    * window again. */
   guint                  help_idle_id;
-  /* An article to import into the project New Project is creating for it. */
-  GFile                 *import_after_new;
+  /* The articles (GFile) to import into the project New Project is
+   * creating for them, or NULL. */
+  GPtrArray             *import_after_new;
   char                  *last_import_folder;
   /* What to focus once a sidebar being shown over the centre is on screen
    * (see show_sidebar). */
@@ -143,10 +144,11 @@ void     _dossier_window_show_step_toast    (DossierWindow  *self,
 /* The toast offering Undo or Redo goes, if the project's undo step is no
  * longer the one it was shown for. */
 void     _dossier_window_dismiss_stale_undo_toast (DossierWindow *self);
-/* Asks where to create a new project (and, if @article is not NULL,
- * imports that file into it once created). */
+/* Asks where to create a new project (and imports the @n_articles files
+ * of @articles into it once created). */
 void     _dossier_window_new_project_for    (DossierWindow  *self,
-                                             GFile          *article);
+                                             GFile         **articles,
+                                             guint           n_articles);
 /* Creates a project at @file as New Project's chooser does once a file
  * was chosen (asking first if the project's file went, see
  * _dossier_window_leave_project); a failure is shown in a dialog. */

@@ -994,48 +994,91 @@ on_open_error_response (AdwMessageDialog *dialog,
 /* A file that Dossier imports (a page, Markdown, plain text) rather than a
  * project: what a user picks by mistake in Open, or opens from a file
  * manager. */
-static gboolean
-is_article_file (GFile *file)
+gboolean
+dossier_window_is_article_file (GFile *file)
 {
-  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *name = NULL;
   g_autofree char *type = NULL;
 
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  name = g_file_get_basename (file);
   if (name == NULL || g_str_has_suffix (name, ".dossier"))
     return FALSE;
   type = g_content_type_guess (name, NULL, 0, NULL);
   return g_content_type_is_a (type, "text/plain") || g_content_type_is_a (type, "text/html");
 }
 
-static void
-on_article_response (AdwMessageDialog *dialog,
-                     const char       *response,
-                     OpenReadOnlyData *d)
+/* Articles offered for import, and the window offering them. */
+typedef struct
 {
-  if (_dossier_window_is_closed (d->self))
-    return;
+  DossierWindow *self;
+  GPtrArray     *files;
+} Articles;
 
-  if (g_strcmp0 (response, "import") == 0 && d->self->project != NULL)
-    dossier_window_import_files (d->self, &d->file, 1);
-  else if (g_strcmp0 (response, "new") == 0)
-    _dossier_window_new_project_for (d->self, d->file);
+static void
+articles_free (gpointer data)
+{
+  Articles *a = data;
+
+  g_object_unref (a->self);
+  g_ptr_array_unref (a->files);
+  g_free (a);
 }
 
 static void
-offer_article_import (DossierWindow *self,
-                      GFile         *file)
+on_article_response (AdwMessageDialog *dialog,
+                     const char       *response,
+                     Articles         *a)
 {
-  g_autofree char *name = g_file_get_basename (file);
-  g_autofree char *heading = g_strdup_printf (_("“%s” Is an Article, Not a Project"), name);
-  g_autofree char *body = NULL;
-  gboolean into_open = self->project != NULL && !dossier_project_get_read_only (self->project);
-  AdwMessageDialog *dialog;
-  OpenReadOnlyData *d;
+  if (_dossier_window_is_closed (a->self))
+    return;
 
-  if (into_open)
-    body = g_strdup_printf (_("Projects collect articles. Import this one into “%s”?"),
-                            dossier_project_get_title (self->project));
+  if (g_strcmp0 (response, "import") == 0 && a->self->project != NULL)
+    dossier_window_import_files (a->self, (GFile **) a->files->pdata, a->files->len);
+  else if (g_strcmp0 (response, "new") == 0)
+    _dossier_window_new_project_for (a->self, (GFile **) a->files->pdata, a->files->len);
+}
+
+void
+dossier_window_offer_articles (DossierWindow  *self,
+                               GFile         **files,
+                               guint           n_files)
+{
+  g_autofree char *heading = NULL;
+  g_autofree char *body = NULL;
+  gboolean into_open;
+  AdwMessageDialog *dialog;
+  Articles *a;
+
+  g_return_if_fail (DOSSIER_IS_WINDOW (self));
+  g_return_if_fail (files != NULL || n_files == 0);
+
+  if (n_files == 0)
+    return;
+
+  into_open = self->project != NULL && !dossier_project_get_read_only (self->project);
+  if (n_files == 1)
+    {
+      g_autofree char *name = g_file_get_basename (files[0]);
+
+      heading = g_strdup_printf (_("“%s” Is an Article, Not a Project"), name);
+      if (into_open)
+        body = g_strdup_printf (_("Projects collect articles. Import this one into “%s”?"),
+                                dossier_project_get_title (self->project));
+      else
+        body = g_strdup (_("Projects collect articles. Create a project for this one, and import it there?"));
+    }
   else
-    body = g_strdup (_("Projects collect articles. Create a project for this one, and import it there?"));
+    {
+      heading = g_strdup_printf (ngettext ("Import %u Article?", "Import %u Articles?", n_files), n_files);
+      if (into_open)
+        /* Translators: %s is the project's title */
+        body = g_strdup_printf (_("Projects collect articles. Import these into “%s”?"),
+                                dossier_project_get_title (self->project));
+      else
+        body = g_strdup (_("Projects collect articles. Create a project for these, and import them there?"));
+    }
 
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, body));
   adw_message_dialog_add_response (dialog, "cancel", _("_Cancel"));
@@ -1047,11 +1090,13 @@ offer_article_import (DossierWindow *self,
   adw_message_dialog_set_default_response (dialog, into_open ? "import" : "new");
   adw_message_dialog_set_close_response (dialog, "cancel");
 
-  d = g_new0 (OpenReadOnlyData, 1);
-  d->self = g_object_ref (self);
-  d->file = g_object_ref (file);
-  g_signal_connect_data (dialog, "response", G_CALLBACK (on_article_response), d,
-                         (GClosureNotify) (void (*) (void)) open_read_only_data_free, 0);
+  a = g_new0 (Articles, 1);
+  a->self = g_object_ref (self);
+  a->files = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < n_files; i++)
+    g_ptr_array_add (a->files, g_object_ref (files[i]));
+  g_signal_connect_data (dialog, "response", G_CALLBACK (on_article_response), a,
+                         (GClosureNotify) (void (*) (void)) articles_free, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -1070,9 +1115,9 @@ open_project_interactive (DossierWindow *self,
 
   if ((g_error_matches (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_NOT_SQLITE) ||
        g_error_matches (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_NOT_PROJECT))
-      && is_article_file (file))
+      && dossier_window_is_article_file (file))
     {
-      offer_article_import (self, file);
+      dossier_window_offer_articles (self, &file, 1);
       return;
     }
 
@@ -1114,7 +1159,7 @@ dossier_window_open_project_interactive (DossierWindow *self,
   g_return_if_fail (G_IS_FILE (file));
 
   /* An article is offered for import into the project, which stays. */
-  if (is_article_file (file))
+  if (dossier_window_is_article_file (file))
     open_project_interactive (self, file);
   else
     _dossier_window_leave_project (self, open_project_interactive, file);
@@ -1987,7 +2032,7 @@ dossier_window_finalize (GObject *object)
   DossierWindow *self = DOSSIER_WINDOW (object);
 
   g_clear_pointer (&self->last_import_folder, g_free);
-  g_clear_object (&self->import_after_new);
+  g_clear_pointer (&self->import_after_new, g_ptr_array_unref);
   g_clear_object (&self->settings);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->import_cancellable);

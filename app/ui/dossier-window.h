@@ -26,6 +26,14 @@ gboolean             dossier_window_open_project       (DossierWindow    *self,
  * Read-Only" for a project that is open elsewhere). */
 void                 dossier_window_open_project_interactive (DossierWindow *self,
                                                         GFile            *file);
+/* Whether @file is an article Dossier imports (a page, Markdown, plain
+ * text, by its name) rather than a project it opens. */
+gboolean             dossier_window_is_article_file    (GFile            *file);
+/* Asks, in one dialog, whether to import the @n_files articles of @files
+ * into the project open (else into a new project), and does. */
+void                 dossier_window_offer_articles     (DossierWindow    *self,
+                                                        GFile           **files,
+                                                        guint             n_files);
 /* Creates a project at @file (".dossier" is added when missing) and shows it. */
 gboolean             dossier_window_new_project        (DossierWindow    *self,
                                                         GFile            *file,

@@ -2752,6 +2752,154 @@ test_import_files (Fixture       *f,
   g_object_unref (files[1]);
 }
 
+/* The one dialog @f's window shows over it, closed once its @heading and
+ * the failures it lists are checked: each of @bad (file names) once, in
+ * a paragraph of its own, and none of @good. */
+static void
+assert_import_failures (Fixture           *f,
+                        const char        *heading,
+                        const char        *body,
+                        const char *const *bad,
+                        guint              n_bad,
+                        GPtrArray         *good)
+{
+  AdwMessageDialog *dialog = find_message_dialog (GTK_WINDOW (f->window));
+  const char *list;
+  g_auto(GStrv) paragraphs = NULL;
+
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, heading);
+  g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==, body);
+  list = label_with_class (GTK_WIDGET (dialog), "import-failures");
+  paragraphs = g_strsplit (list, "\n\n", -1);
+  g_assert_cmpuint (g_strv_length (paragraphs), ==, n_bad);
+  for (guint i = 0; i < n_bad; i++)
+    {
+      g_autofree char *quoted = g_strdup_printf ("“%s”", bad[i]);
+
+      g_assert_nonnull (strstr (paragraphs[i], quoted));
+      g_assert_null (strstr (list, "The document"));
+      g_assert_null (strstr (list, f->dir));
+    }
+  for (guint i = 0; good != NULL && i < good->len; i++)
+    g_assert_null (strstr (list, g_ptr_array_index (good, i)));
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  flush_events ();
+}
+
+/* Thirty files dropped at once (or given on the command line), three of
+ * them bad: a PNG named .html, an empty file, one gone since it was
+ * chosen. The 27 good ones come in, in order, each once; the bad ones are
+ * listed in one dialog, each with why, a paragraph each, in a list that
+ * scrolls; a batch of bad files alone leaves the project as it was. */
+static void
+test_import_batch_failures (Fixture       *f,
+                            gconstpointer  data)
+{
+  static const char png[] = "\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10\0\0\0\x10\x08\x06";
+  static const char *const bad[] = { "quay-photo.html", "blank-notes.txt", "moved-away.html" };
+  static const char *const topics[] = { "ferry timetable", "harbour wall", "tram depot", "library hours",
+                                        "bridge tolls", "school meals", "river dredging", "bus lanes",
+                                        "market square" };
+  DossierProject *project = dossier_window_get_project (f->window);
+  GListModel *documents = dossier_project_get_documents (project);
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) good = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *before = export_json (project);
+  g_autofree char *after = NULL;
+  AdwMessageDialog *offer;
+  guint n_before = g_list_model_get_n_items (documents);
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autofree char *path = g_build_filename (f->dir, bad[i], NULL);
+
+      if (i == 0)
+        g_assert_true (g_file_set_contents (path, png, sizeof png - 1, NULL));
+      else if (i == 1)
+        g_assert_true (g_file_set_contents (path, "", 0, NULL));
+      g_ptr_array_add (files, g_file_new_for_path (path));
+    }
+
+  /* The bad ones alone: nothing comes in, nothing changes. */
+  dossier_window_import_files (f->window, (GFile **) files->pdata, files->len);
+  wait_until (not_importing, f->window, "the import");
+  flush_events ();
+  assert_import_failures (f, "3 Files Could Not Be Imported", "Nothing was imported. Why, and what to do:",
+                          bad, G_N_ELEMENTS (bad), NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (documents), ==, n_before);
+  g_assert_false (dossier_project_get_can_undo (project));
+  after = export_json (project);
+  g_assert_cmpstr (after, ==, before);
+
+  /* Among 27 good ones, in the middle and at the end. */
+  g_ptr_array_set_size (files, 0);
+  for (guint i = 0; i < 30; i++)
+    {
+      g_autofree char *name = NULL;
+      g_autofree char *path = NULL;
+
+      if (i == 4 || i == 17 || i == 29)
+        {
+          const char *one = bad[i == 4 ? 0 : i == 17 ? 1 : 2];
+
+          path = g_build_filename (f->dir, one, NULL);
+        }
+      else
+        {
+          const char *topic = topics[good->len % G_N_ELEMENTS (topics)];
+          g_autofree char *title = g_strdup_printf ("Notes on the %s, part %u", topic, good->len + 1);
+          g_autofree char *text = NULL;
+
+          if (good->len % 2 == 0)
+            {
+              name = g_strdup_printf ("notes-%02u.html", good->len + 1);
+              text = g_strdup_printf ("<!DOCTYPE html><html><head><title>%s</title></head><body><article>"
+                                      "<h1>%s</h1><p>Members heard from residents about the %s, and "
+                                      "asked officers for costs by the spring.</p></article></body></html>",
+                                      title, title, topic);
+            }
+          else
+            {
+              name = g_strdup_printf ("notes-%02u.txt", good->len + 1);
+              text = g_strdup_printf ("%s\n\nResidents wrote about the %s; a reply is due in %u weeks.\n",
+                                      title, topic, good->len + 2);
+            }
+          path = g_build_filename (f->dir, name, NULL);
+          g_assert_true (g_file_set_contents (path, text, -1, NULL));
+          g_ptr_array_add (good, g_steal_pointer (&title));
+        }
+      g_ptr_array_add (files, g_file_new_for_path (path));
+    }
+  g_assert_cmpuint (good->len, ==, 27);
+
+  /* As "dossier PROJECT FILE…" offers them, then Import. */
+  dossier_window_offer_articles (f->window, (GFile **) files->pdata, files->len);
+  offer = find_message_dialog (GTK_WINDOW (f->window));
+  g_assert_nonnull (offer);
+  g_assert_cmpstr (adw_message_dialog_get_heading (offer), ==, "Import 30 Articles?");
+  adw_message_dialog_response (offer, "import");
+  gtk_window_destroy (GTK_WINDOW (offer));
+  flush_events ();
+  g_assert_true (dossier_window_is_importing (f->window));
+  wait_until (not_importing, f->window, "the import");
+  flush_events ();
+
+  g_assert_cmpuint (g_list_model_get_n_items (documents), ==, n_before + 27);
+  for (guint i = 0; i < good->len; i++)
+    {
+      g_autoptr(DossierDocument) doc = g_list_model_get_item (documents, n_before + i);
+
+      g_assert_cmpstr (dossier_document_get_title (doc), ==, g_ptr_array_index (good, i));
+    }
+  assert_import_failures (f, "3 Files Could Not Be Imported",
+                          "27 other files were imported. Why these were not, and what to do:",
+                          bad, G_N_ELEMENTS (bad), good);
+  g_assert_null (find_message_dialog (GTK_WINDOW (f->window)));
+  wait_for_text (GTK_WIDGET (f->window), "Imported 27 documents");
+}
+
 static gboolean
 focus_is_inside (DossierWindow *window,
                  GtkWidget     *widget)
@@ -4150,6 +4298,7 @@ main (int   argc,
   ADD ("documents-panel", test_documents_panel);
   ADD ("documents-dates", test_documents_dates);
   ADD ("import-files", test_import_files);
+  ADD ("import-batch-failures", test_import_batch_failures);
   ADD ("import-focus", test_import_focus);
   ADD ("import-into-new-project", test_import_into_new_project);
   ADD ("sidebar-empty-panel-focus", test_sidebar_empty_panel_focus);
