@@ -577,14 +577,27 @@ has_tag (DossierProject *project,
   return dossier_project_find_tag (project, name) != NULL;
 }
 
+/* Opens the project at @path, adds a tag named @name and closes it: a
+ * session that ends well, its log copied into the file and removed. */
+static void
+add_tag_and_close (const char *path,
+                   const char *name)
+{
+  g_autoptr(DossierProject) project = dossier_project_open (path, DOSSIER_OPEN_READ_WRITE, NULL);
+
+  g_assert_nonnull (project);
+  add_tag (project, name, 0);
+  dossier_project_close (project);
+}
+
 /* A log left by a crash beside a project, and another file put in the
  * project's place afterwards — another project, or a copy of this one
- * made before the crash: SQLite applied the log's pages to it, a mixture
- * of two files that the first write made permanent (the tags of one and
- * the documents of the other, "row missing from index"). Such a log is
- * refused now, before anything reads or writes, naming it and what to
- * do, the files as they were; with its shared memory gone too. Moved
- * away, the file opens as it is. */
+ * made before the session that crashed: SQLite applied the log's pages
+ * to it, a mixture of two files that the first write made permanent (the
+ * tags of one and the documents of the other, "row missing from index").
+ * Such a log is refused now, before anything reads or writes, naming it
+ * and what to do, the files as they were; with its shared memory gone
+ * too. Moved away, the file opens as it is. */
 static void
 test_foreign_log (TestDir       *fixture,
                   gconstpointer  data)
@@ -604,6 +617,7 @@ test_foreign_log (TestDir       *fixture,
     g_assert_true (g_file_set_contents (older, g_bytes_get_data (bytes, NULL),
                                         g_bytes_get_size (bytes), NULL));
   }
+  add_tag_and_close (path, "Between");
   run_leave_log (path, "copied");
 
   for (guint replacement = 0; replacement < 2; replacement++)
@@ -674,10 +688,65 @@ test_own_log (TestDir       *fixture,
     }
 }
 
+/* A copy of the file as it was when the log's first transaction began
+ * (a copy made during the session that crashed, before any of its
+ * actions), put back after a checkpoint copied the log into the file:
+ * the log's pages, applied over it, make the file as the crash left it,
+ * no mixture, and its first stamp follows the copy's. It is the file's
+ * own, with the log's shared memory (which says what was copied, and the
+ * copy lacks it) and without, and is applied. */
+static void
+test_own_log_over_copy (TestDir       *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *path = test_dir_path (fixture, "mine.dossier");
+  g_autofree char *copy = test_dir_path (fixture, "copy.dossier");
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+  g_autoptr(GBytes) wal_bytes = NULL;
+  g_autoptr(GBytes) shm_bytes = NULL;
+
+  test_make_project (path, article);
+  {
+    g_autoptr(GBytes) bytes = test_read_bytes (path);
+
+    g_assert_true (g_file_set_contents (copy, g_bytes_get_data (bytes, NULL),
+                                        g_bytes_get_size (bytes), NULL));
+  }
+  run_leave_log (path, "copied");
+  wal_bytes = test_read_bytes (wal);
+  shm_bytes = test_read_bytes (shm);
+
+  for (guint keep_shm = 0; keep_shm < 2; keep_shm++)
+    {
+      g_autoptr(GBytes) bytes = test_read_bytes (copy);
+      g_autoptr(DossierProject) project = NULL;
+      g_autoptr(GError) error = NULL;
+
+      g_test_message ("%s", keep_shm ? "with its shared memory" : "without");
+      g_assert_true (g_file_set_contents (path, g_bytes_get_data (bytes, NULL),
+                                          g_bytes_get_size (bytes), NULL));
+      g_assert_true (g_file_set_contents (wal, g_bytes_get_data (wal_bytes, NULL),
+                                          g_bytes_get_size (wal_bytes), NULL));
+      if (keep_shm)
+        g_assert_true (g_file_set_contents (shm, g_bytes_get_data (shm_bytes, NULL),
+                                            g_bytes_get_size (shm_bytes), NULL));
+      else
+        g_unlink (shm);
+
+      project = dossier_project_open (path, DOSSIER_OPEN_READ_WRITE, &error);
+      g_assert_no_error (error);
+      g_assert_true (has_tag (project, "Left by a crash"));
+      assert_project_sound (project);
+      dossier_project_close (project);
+    }
+}
+
 /* The same, with nothing yet copied from the log (a writer killed
  * within a moment of its action): only the log's stamps tie it to its
  * file. Another project's, and this project's over a copy of it made
- * before the crash, are refused, the files as they were. */
+ * before the session that crashed, are refused, the files as they were,
+ * with the log's shared memory and without. */
 static void
 test_foreign_log_uncopied (TestDir       *fixture,
                            gconstpointer  data)
@@ -696,38 +765,45 @@ test_foreign_log_uncopied (TestDir       *fixture,
     g_assert_true (g_file_set_contents (older, g_bytes_get_data (bytes, NULL),
                                         g_bytes_get_size (bytes), NULL));
   }
+  add_tag_and_close (path, "Between");
   run_leave_log (path, "in-flight");
   shm_bytes = test_read_bytes (shm);
 
   for (guint replacement = 0; replacement < 2; replacement++)
-    {
-      g_autoptr(GBytes) bytes = test_read_bytes (replacement == 0 ? other : older);
-      g_autoptr(TestFiles) before = NULL;
+    for (guint keep_shm = 0; keep_shm < 2; keep_shm++)
+      {
+        g_autoptr(GBytes) bytes = test_read_bytes (replacement == 0 ? other : older);
+        g_autoptr(TestFiles) before = NULL;
 
-      g_test_message ("%s", replacement == 0 ? "another project" : "an older copy");
-      g_assert_true (g_file_set_contents (path, g_bytes_get_data (bytes, NULL),
-                                          g_bytes_get_size (bytes), NULL));
-      g_assert_true (g_file_set_contents (shm, g_bytes_get_data (shm_bytes, NULL),
-                                          g_bytes_get_size (shm_bytes), NULL));
-      before = test_files_snapshot (path);
-      assert_refused_untouched (path, before, "“mine.dossier-wal”", "“mine.dossier-wal”");
-    }
+        g_test_message ("%s, %s", replacement == 0 ? "another project" : "an older copy",
+                        keep_shm ? "with its shared memory" : "without");
+        g_assert_true (g_file_set_contents (path, g_bytes_get_data (bytes, NULL),
+                                            g_bytes_get_size (bytes), NULL));
+        if (keep_shm)
+          g_assert_true (g_file_set_contents (shm, g_bytes_get_data (shm_bytes, NULL),
+                                              g_bytes_get_size (shm_bytes), NULL));
+        else
+          g_unlink (shm);
+        before = test_files_snapshot (path);
+        assert_refused_untouched (path, before, "“mine.dossier-wal”", "“mine.dossier-wal”");
+      }
 }
 
 /* A log nothing was copied from, beside its own file, is applied: a
  * file with stamps; one written before them (its first is in the log);
  * a log an older Dossier (or another program) wrote, with no stamp at
  * all, beside a file without one either, which cannot tell; and, told by
- * its stamps, one whose shared memory is not the log's (a
- * writer killed in its commit, after the log was written but before the
- * shared memory was: test-crash met it), where the first transaction of
- * the log is not yet in the file. (With no shared memory at all, the
- * file may be a copy put back after a checkpoint: log/foreign.) */
+ * its stamps, one whose shared memory is not the log's (a writer killed
+ * in its commit, after the log was written but before the shared memory
+ * was: test-crash met it), where the first transaction of the log is not
+ * yet in the file; and one whose shared memory is gone (its first
+ * transaction follows the file's own stamp, which no older copy has:
+ * log/foreign-uncopied). */
 static void
 test_own_log_uncopied (TestDir       *fixture,
                        gconstpointer  data)
 {
-  static const char *hows[] = { "uncopied", "uncopied", "other", "uncopied" };
+  static const char *hows[] = { "uncopied", "uncopied", "other", "uncopied", "uncopied" };
 
   for (guint i = 0; i < G_N_ELEMENTS (hows); i++)
     {
@@ -751,6 +827,8 @@ test_own_log_uncopied (TestDir       *fixture,
 
           g_assert_true (g_file_set_contents (shm, zeros, g_bytes_get_size (bytes), NULL));
         }
+      if (i == 4)
+        g_assert_cmpint (g_unlink (shm), ==, 0);
 
       project = dossier_project_open (path, DOSSIER_OPEN_READ_WRITE, &error);
       g_assert_no_error (error);
@@ -1284,6 +1362,7 @@ main (int    argc,
   add_test ("journal/dossier-writes-none", test_dossier_writes_no_journal);
   add_test ("log/foreign", test_foreign_log);
   add_test ("log/own", test_own_log);
+  add_test ("log/own-over-copy", test_own_log_over_copy);
   add_test ("log/foreign-uncopied", test_foreign_log_uncopied);
   add_test ("log/own-uncopied", test_own_log_uncopied);
   add_test ("log/every-commit-stamped", test_every_commit_stamped);

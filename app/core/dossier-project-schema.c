@@ -895,11 +895,13 @@ wal_is_files (const char   *path,
 
   /* What nothing was copied from yet shows nothing of its file but its
    * stamps; nor does a log whose shared memory a writer killed in its
-   * commit left behind it (without shared memory, the file may also be a
-   * copy put back after a checkpoint: its first transaction must be in
-   * it, below). A writer in this process (whose locks fcntl () does not
-   * show) may have checkpointed between the two reads: once more,
-   * afresh. */
+   * commit left behind it, or is gone. A log whose first transaction
+   * follows the file's own stamp began from this very file, whatever was
+   * copied or not: each write draws a new stamp, which no other state of
+   * any file has. Else, without shared memory, the file may be a copy put
+   * back after a checkpoint: its first transaction must be in it, below.
+   * A writer in this process (whose locks fcntl () does not show) may
+   * have checkpointed between the two reads: once more, afresh. */
   verdict = log_stamps_fit (path, &log, page_size - header[20]);
   if (verdict == STAMPS_MISFIT)
     {
@@ -913,7 +915,8 @@ wal_is_files (const char   *path,
       if (verdict == STAMPS_MISFIT)
         return FALSE;
     }
-  if (backfilled == 0 || ((verdict == STAMPS_FIT || verdict == STAMPS_CONTINUES) && backfilled == -2))
+  if (verdict == STAMPS_CONTINUES || backfilled == 0 ||
+      (verdict == STAMPS_FIT && backfilled == -2))
     return TRUE;
 
   if (backfilled < 0)
