@@ -374,6 +374,30 @@ test_stakeholders_samples (void)
   find_stakeholder (l, "Calder Heritage Trust");
 }
 
+/* What a first-time user sees on the sample: no street, and each actor's
+ * kind as the words beside it say ("the engineering consultancy Halloran
+ * & Pike", "the campaign group Clean Air Calder", "an economist at the
+ * Treasury-funded Centre for …"). */
+static void
+test_stakeholders_samples_kinds (void)
+{
+  g_autoptr(DossierParsedDocument) tribune = import_file ("DOSSIER_SAMPLES_DIR", "", "harbor-bridge-tribune.html");
+  g_autoptr(DossierParsedDocument) ledger = import_file ("DOSSIER_SAMPLES_DIR", "", "harbor-bridge-civic-ledger.md");
+  g_autoptr(DossierParsedDocument) wire = import_file ("DOSSIER_SAMPLES_DIR", "", "harbor-bridge-wire.txt");
+  g_autoptr(GPtrArray) t = stakeholders_of (tribune);
+  g_autoptr(GPtrArray) l = stakeholders_of (ledger);
+  g_autoptr(GPtrArray) w = stakeholders_of (wire);
+
+  assert_not_suggested (t, "Quay Street");
+  assert_not_suggested (l, "Quay Street");
+  g_assert_cmpint (find_stakeholder (t, "Clean Air Calder")->kind, ==,
+                   DOSSIER_STAKEHOLDER_CIVIL_SOCIETY);
+  g_assert_cmpint (find_stakeholder (l, "Halloran & Pike")->kind, ==, DOSSIER_STAKEHOLDER_BUSINESS);
+  g_assert_cmpint (find_stakeholder (w, "Centre for Transport Appraisal")->kind, ==,
+                   DOSSIER_STAKEHOLDER_ORGANISATION);
+  assert_not_suggested (w, "Treasury-funded Centre for Transport Appraisal");
+}
+
 /* @text's paragraphs (separated by blank lines) as blocks. */
 static GArray *
 paragraph_blocks (const char *text)
@@ -797,6 +821,48 @@ test_stakeholder_kind_at_mention (void)
                    DOSSIER_STAKEHOLDER_PERSON);
 }
 
+/* Streets, firms and campaigns (an article written for this test): a
+ * street is no stakeholder though a quote ends beside it; "&" between
+ * names is a firm; the word before a name says what it is; "Lottery-funded"
+ * is no part of one; in Spanish too. */
+static void
+test_stakeholders_streets_firms_campaigns (void)
+{
+  const char *text =
+    "Mill Street to close\n\n"
+    "The council will close Mill Street to cars next spring. Ivo Brandt, who runs a bakery "
+    "on Mill Street, said his trade would halve. Bea Lund, of the campaign group Cleaner "
+    "Kestle, said the change was overdue.\n\n"
+    "The traders hired the engineering consultancy Dunlop & Vane. Dunlop & Vane found the "
+    "costs too low. Save the Mill wants the street kept open, and Save the Mill will go to "
+    "court. Nell Pascoe, an economist at the Lottery-funded Centre for Coastal Study, said "
+    "the figures held.\n\n"
+    "Los vecinos de la calle Mayor protestaron. La plataforma Salvemos el Muelle pidió un "
+    "estudio, y la consultora Ibarra y Soler lo hará. Ibarra y Soler entregará el informe "
+    "en mayo. La calle Mayor seguirá abierta.";
+  g_autoptr(GPtrArray) s = stakeholders_of_article (text);
+
+  assert_not_suggested (s, "Mill Street");
+  assert_not_suggested (s, "Mayor");
+  assert_not_suggested (s, "calle Mayor");
+  g_assert_cmpint (find_stakeholder (s, "Ivo Brandt")->kind, ==, DOSSIER_STAKEHOLDER_PERSON);
+  g_assert_cmpint (find_stakeholder (s, "Cleaner Kestle")->kind, ==, DOSSIER_STAKEHOLDER_CIVIL_SOCIETY);
+  g_assert_cmpint (find_stakeholder (s, "Dunlop & Vane")->kind, ==, DOSSIER_STAKEHOLDER_BUSINESS);
+  g_assert_cmpint (find_stakeholder (s, "Save the Mill")->kind, ==, DOSSIER_STAKEHOLDER_CIVIL_SOCIETY);
+  g_assert_cmpint (find_stakeholder (s, "Centre for Coastal Study")->kind, ==,
+                   DOSSIER_STAKEHOLDER_ORGANISATION);
+  assert_not_suggested (s, "Lottery-funded Centre for Coastal Study");
+  g_assert_cmpint (find_stakeholder (s, "Ibarra y Soler")->kind, ==, DOSSIER_STAKEHOLDER_BUSINESS);
+
+  /* As the picker reads them. */
+  g_assert_cmpint (dossier_suggest_stakeholder_kind (text, "Dunlop & Vane", -1, -1), ==,
+                   DOSSIER_STAKEHOLDER_BUSINESS);
+  g_assert_cmpint (dossier_suggest_stakeholder_kind (text, "Cleaner Kestle", -1, -1), ==,
+                   DOSSIER_STAKEHOLDER_CIVIL_SOCIETY);
+  g_assert_cmpint (dossier_suggest_stakeholder_kind (text, "Save the Mill", -1, -1), ==,
+                   DOSSIER_STAKEHOLDER_CIVIL_SOCIETY);
+}
+
 static void
 test_stakeholders_none (void)
 {
@@ -824,6 +890,9 @@ main (int   argc,
   g_test_add_func ("/dossier/suggest/stakeholders-markdown", test_stakeholders_markdown);
   g_test_add_func ("/dossier/suggest/stakeholders-spanish", test_stakeholders_spanish);
   g_test_add_func ("/dossier/suggest/stakeholders-samples", test_stakeholders_samples);
+  g_test_add_func ("/dossier/suggest/stakeholders-samples-kinds", test_stakeholders_samples_kinds);
+  g_test_add_func ("/dossier/suggest/stakeholders-streets-firms-campaigns",
+                   test_stakeholders_streets_firms_campaigns);
   g_test_add_func ("/dossier/suggest/stakeholders-none", test_stakeholders_none);
   g_test_add_func ("/dossier/suggest/stakeholders-people-untitled", test_stakeholders_people_untitled);
   g_test_add_func ("/dossier/suggest/stakeholders-quoted-once", test_stakeholders_quoted_once);

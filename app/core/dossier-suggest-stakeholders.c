@@ -16,7 +16,10 @@
  * said" or "dijo" is the person named last; "said Ana Ruiz of the
  * Residents’ Association" is hers, the association another actor.
  * Someone named with no office (a resident who speaks, "Dr", "Chief
- * Executive", "president of the … Association") is a person.
+ * Executive", "president of the … Association") is a person. A street
+ * ("Quay Street", "la calle Mayor") is no actor; the word before a name
+ * ("the campaign group …", "the consultancy …"), an "&" in it, or a
+ * campaign's first word ("Save the …") says what it is.
  * Variants of one actor are grouped: a surname under the full name,
  * "President López Obrador" under "Andrés Manuel López Obrador", an
  * acronym under the words it abbreviates, and "Mexico's President" when
@@ -336,6 +339,9 @@ static const struct
   { "llc", DOSSIER_STAKEHOLDER_BUSINESS }, { "company", DOSSIER_STAKEHOLDER_BUSINESS },
   { "bank", DOSSIER_STAKEHOLDER_BUSINESS }, { "holdings", DOSSIER_STAKEHOLDER_BUSINESS },
   { "airlines", DOSSIER_STAKEHOLDER_BUSINESS }, { "ferries", DOSSIER_STAKEHOLDER_BUSINESS },
+  { "plc", DOSSIER_STAKEHOLDER_BUSINESS }, { "llp", DOSSIER_STAKEHOLDER_BUSINESS },
+  { "partners", DOSSIER_STAKEHOLDER_BUSINESS }, { "associates", DOSSIER_STAKEHOLDER_BUSINESS },
+  { "asociados", DOSSIER_STAKEHOLDER_BUSINESS },
   { "union", DOSSIER_STAKEHOLDER_CIVIL_SOCIETY }, { "association", DOSSIER_STAKEHOLDER_CIVIL_SOCIETY },
   { "foundation", DOSSIER_STAKEHOLDER_CIVIL_SOCIETY }, { "federation", DOSSIER_STAKEHOLDER_CIVIL_SOCIETY },
   { "trust", DOSSIER_STAKEHOLDER_CIVIL_SOCIETY }, { "coalition", DOSSIER_STAKEHOLDER_CIVIL_SOCIETY },
@@ -345,8 +351,54 @@ static const struct
   { "institute", DOSSIER_STAKEHOLDER_ORGANISATION }, { "commission", DOSSIER_STAKEHOLDER_ORGANISATION },
   { "committee", DOSSIER_STAKEHOLDER_ORGANISATION }, { "nations", DOSSIER_STAKEHOLDER_ORGANISATION },
   { "fund", DOSSIER_STAKEHOLDER_ORGANISATION }, { "organizacion", DOSSIER_STAKEHOLDER_ORGANISATION },
+  { "centre", DOSSIER_STAKEHOLDER_ORGANISATION }, { "center", DOSSIER_STAKEHOLDER_ORGANISATION },
+  { "centro", DOSSIER_STAKEHOLDER_ORGANISATION }, { "university", DOSSIER_STAKEHOLDER_ORGANISATION },
+  { "universidad", DOSSIER_STAKEHOLDER_ORGANISATION }, { "college", DOSSIER_STAKEHOLDER_ORGANISATION },
+  { "instituto", DOSSIER_STAKEHOLDER_ORGANISATION },
   { "cartel", DOSSIER_STAKEHOLDER_ARMED_GROUP }, { "gang", DOSSIER_STAKEHOLDER_ARMED_GROUP },
   { "militia", DOSSIER_STAKEHOLDER_ARMED_GROUP }, { "front", DOSSIER_STAKEHOLDER_ARMED_GROUP },
+};
+
+/* The last word of a street's name ("Quay Street", "Harbour Row"), or
+ * the first in Spanish ("calle Mayor", "Plaza de España"): a place, no
+ * stakeholder, whatever is said beside it. */
+static const char * const street_words[] = {
+  "street", "road", "avenue", "square", "lane", "boulevard", "row", "crescent", "terrace",
+  "embankment", "st", "rd", "ave",
+};
+static const char * const street_words_before[] = {
+  "calle", "avenida", "plaza", "paseo", "carretera", "camino", "glorieta", "rambla",
+};
+
+/* A word for what an actor is, in lower case just before its name ("the
+ * campaign group Clean Air Calder", "the engineering consultancy Halloran
+ * & Pike", "la plataforma Vecinos del Muelle"): the kind it gives. */
+static const struct
+{
+  const char             *word;
+  DossierStakeholderKind  kind;
+} descriptors[] = {
+  { "campaign", DOSSIER_STAKEHOLDER_CIVIL_SOCIETY }, { "group", DOSSIER_STAKEHOLDER_CIVIL_SOCIETY },
+  { "charity", DOSSIER_STAKEHOLDER_CIVIL_SOCIETY }, { "coalition", DOSSIER_STAKEHOLDER_CIVIL_SOCIETY },
+  { "movement", DOSSIER_STAKEHOLDER_CIVIL_SOCIETY }, { "nonprofit", DOSSIER_STAKEHOLDER_CIVIL_SOCIETY },
+  { "campaigners", DOSSIER_STAKEHOLDER_CIVIL_SOCIETY },
+  { "plataforma", DOSSIER_STAKEHOLDER_CIVIL_SOCIETY }, { "colectivo", DOSSIER_STAKEHOLDER_CIVIL_SOCIETY },
+  { "campana", DOSSIER_STAKEHOLDER_CIVIL_SOCIETY }, { "movimiento", DOSSIER_STAKEHOLDER_CIVIL_SOCIETY },
+  { "ong", DOSSIER_STAKEHOLDER_CIVIL_SOCIETY },
+  { "consultancy", DOSSIER_STAKEHOLDER_BUSINESS }, { "firm", DOSSIER_STAKEHOLDER_BUSINESS },
+  { "company", DOSSIER_STAKEHOLDER_BUSINESS }, { "contractor", DOSSIER_STAKEHOLDER_BUSINESS },
+  { "developer", DOSSIER_STAKEHOLDER_BUSINESS }, { "operator", DOSSIER_STAKEHOLDER_BUSINESS },
+  { "retailer", DOSSIER_STAKEHOLDER_BUSINESS }, { "supermarket", DOSSIER_STAKEHOLDER_BUSINESS },
+  { "empresa", DOSSIER_STAKEHOLDER_BUSINESS }, { "consultora", DOSSIER_STAKEHOLDER_BUSINESS },
+  { "constructora", DOSSIER_STAKEHOLDER_BUSINESS }, { "naviera", DOSSIER_STAKEHOLDER_BUSINESS },
+  { "newspaper", DOSSIER_STAKEHOLDER_MEDIA }, { "broadcaster", DOSSIER_STAKEHOLDER_MEDIA },
+  { "diario", DOSSIER_STAKEHOLDER_MEDIA }, { "periodico", DOSSIER_STAKEHOLDER_MEDIA },
+};
+
+/* The first word of a campaign's name: "Save the Tarn", "Stop the
+ * Pylons", "Friends of the Earth", "Salvemos el Muelle". */
+static const char * const campaign_openers[] = {
+  "save", "stop", "protect", "defend", "friends", "salvemos", "salvar", "salvad", "defendamos",
 };
 
 static gboolean
@@ -540,6 +592,18 @@ tokenize (const char *text,
 
       token.len = p - token.p;
       token.end = offset;
+      /* "Treasury-funded", "State-owned": a word that describes, with a
+       * capital only for its first part, is no part of a name. */
+      if (token.flags & TOKEN_CAPITAL)
+        {
+          const char *hyphen = NULL;
+
+          for (const char *r = token.p; r < p; r = g_utf8_next_char (r))
+            if (g_utf8_get_char (r) == '-' || g_utf8_get_char (r) == 0x2010)
+              hyphen = r;
+          if (hyphen != NULL && g_unichar_islower (g_utf8_get_char (g_utf8_next_char (hyphen))))
+            token.flags &= ~TOKEN_CAPITAL;
+        }
       if (dotted || (n_letters >= 2 && n_upper == n_letters && n_letters <= 8))
         token.flags |= TOKEN_ACRONYM;
 
@@ -1175,6 +1239,73 @@ person_of_body (GArray   *tokens,
   return 0;
 }
 
+/* Whether the run [@first, @last] names a street: "Quay Street",
+ * "Harbour Row", "la calle Mayor", "Plaza de España"; not "Ana Ruiz of
+ * Quay Street" (a person, and where she lives), nor "Downing Street
+ * said" (a street that speaks is the office in it). @next is the token
+ * after the run. */
+static gboolean
+is_street (GArray *tokens,
+           guint   first,
+           guint   last,
+           guint   next)
+{
+  const Token *end = &g_array_index (tokens, Token, last);
+
+  if ((end->flags & TOKEN_SPACE) && next < tokens->len &&
+      IN_LIST (reporting_verbs, g_array_index (tokens, Token, next).folded))
+    return FALSE;
+  if (first > 0 && (g_array_index (tokens, Token, first - 1).flags & TOKEN_SPACE) &&
+      IN_LIST (street_words_before, g_array_index (tokens, Token, first - 1).folded))
+    return TRUE;
+  if (IN_LIST (street_words_before, g_array_index (tokens, Token, first).folded) && last > first)
+    return TRUE;
+  if (first == last || !IN_LIST (street_words, end->folded))
+    return FALSE;
+  for (guint k = first; k < last; k++)
+    if (!is_name_token (&g_array_index (tokens, Token, k)))
+      return FALSE;
+  return TRUE;
+}
+
+/* The kind the words around the run [@first, @last] give it, when they
+ * say what it is: a word before it ("the campaign group Clean Air
+ * Calder", "the engineering consultancy Halloran & Pike"), an "&" between
+ * its words (a firm), or the opening of a campaign's name ("Save the
+ * Tarn", "Friends of the Earth"). DOSSIER_STAKEHOLDER_OTHER if none. */
+static DossierStakeholderKind
+described_kind (GArray *tokens,
+                guint   first,
+                guint   last)
+{
+  const Token *a = &g_array_index (tokens, Token, first);
+  const Token *b = &g_array_index (tokens, Token, last);
+
+  if (first > 0)
+    {
+      const Token *before = &g_array_index (tokens, Token, first - 1);
+      /* "the campaign Ruiz launched": one word may be anyone's. */
+      gboolean alone = first < last || (b->flags & TOKEN_COMMA) || clause_ends (tokens, last + 1) ||
+                       (last + 1 < tokens->len &&
+                        IN_LIST (reporting_verbs, g_array_index (tokens, Token, last + 1).folded));
+
+      if ((before->flags & TOKEN_SPACE) && !is_name_token (before) && alone)
+        for (guint k = 0; k < G_N_ELEMENTS (descriptors); k++)
+          if (g_str_equal (before->folded, descriptors[k].word))
+            return descriptors[k].kind;
+    }
+
+  for (const char *p = a->p; p < b->p; p++)
+    if (*p == '&')
+      return DOSSIER_STAKEHOLDER_BUSINESS;
+
+  if (first < last && IN_LIST (campaign_openers, a->folded) &&
+      (!g_str_equal (a->folded, "friends") ||
+       g_str_equal (g_array_index (tokens, Token, first + 1).folded, "of")))
+    return DOSSIER_STAKEHOLDER_CIVIL_SOCIETY;
+  return DOSSIER_STAKEHOLDER_OTHER;
+}
+
 /* Reads the words of one block. */
 /* Whether the title at token @at is "its" (or "su") office at the union,
  * company or body named last: "The Eskin Valley Farmers' Union has filed
@@ -1384,6 +1515,10 @@ collect_block (Collector *col,
         if (title_len == 0 && is_label_run (tokens, name_start, run_end, i))
           continue;
 
+        /* "Quay Street", "la calle Mayor": a place. */
+        if (title_len == 0 && is_street (tokens, name_start, run_end, i))
+          continue;
+
         /* "…, said Ana Ruiz of the Quarry Lane Residents’ Association":
          * she is a person and the words are hers; the association is an
          * actor of its own, that said nothing here. */
@@ -1411,6 +1546,11 @@ collect_block (Collector *col,
         {
           Candidate *c = note_name (col, tokens, name_start, run_end, title_from, title_kind);
           const Token *last = &g_array_index (tokens, Token, run_end);
+
+          /* "the campaign group Clean Air Calder", "Save the Tarn": what
+           * it is, and no one's name. */
+          if (title_len == 0 && c->kind == DOSSIER_STAKEHOLDER_OTHER)
+            c->kind = described_kind (tokens, name_start, run_end);
 
           if ((last->flags & TOKEN_SPACE) && i < tokens->len &&
               IN_LIST (reporting_verbs, g_array_index (tokens, Token, i).folded))
@@ -2177,6 +2317,9 @@ dossier_suggest_stakeholder_kind (const char *text,
       if (title == TITLE_NONE)
         title_after (tokens, last, &title);
       kind = kind_of_title (title);
+      /* "the consultancy Halloran & Pike", "Save the Tarn". */
+      if (kind == DOSSIER_STAKEHOLDER_OTHER)
+        kind = described_kind (tokens, i, last);
 
       m_start = g_array_index (tokens, Token, i).start;
       m_end = g_array_index (tokens, Token, last).end;
