@@ -773,6 +773,12 @@ GPtrArray    *dossier_wal_read_stamps          (const char     *path);
 gboolean      dossier_project_renumber_unkeyable (DossierProject  *self,
                                                   gboolean        *renumbered,
                                                   GError         **error);
+/* Whether that renumbering would fail (@error set, as it would be): the
+ * same work, rolled back, nothing of it reaching the file, for a file in
+ * rollback mode, which must not be turned to WAL (writing its header)
+ * only to be refused. Sets the connection's journal mode to MEMORY. */
+gboolean      dossier_project_renumber_unkeyable_would_fail (DossierProject  *self,
+                                                             GError         **error);
 /* The look: one row, TRUE if any such id is there (for tests). */
 #define DOSSIER_UNKEYABLE_SQL \
   "SELECT EXISTS (SELECT 1 FROM documents WHERE id < 1)" \

@@ -1017,18 +1017,19 @@ renumber_table (DossierProject  *self,
   return TRUE;
 }
 
-gboolean
-dossier_project_renumber_unkeyable (DossierProject  *self,
-                                    gboolean        *renumbered,
-                                    GError         **error)
+/* The renumbering; @dry_run: all of it but its commit, rolled back,
+ * nothing of it reaching the file (see
+ * dossier_project_renumber_unkeyable_would_fail ()). */
+static gboolean
+renumber_unkeyable (DossierProject  *self,
+                    gboolean         dry_run,
+                    gboolean        *renumbered,
+                    GError         **error)
 {
   g_auto(DossierTransaction) transaction = DOSSIER_TRANSACTION_INIT;
   g_autoptr(GError) local_error = NULL;
   gboolean reindex = FALSE;
   gint64 any = 0;
-
-  g_return_val_if_fail (DOSSIER_IS_PROJECT (self), FALSE);
-  g_return_val_if_fail (renumbered != NULL, FALSE);
 
   *renumbered = FALSE;
   if (self->read_only)
@@ -1043,6 +1044,13 @@ dossier_project_renumber_unkeyable (DossierProject  *self,
   }
   if (!any)
     return TRUE;
+
+  /* A file in rollback mode: its changes stay in memory, no journal
+   * beside it and no page written before the commit, which never comes. */
+  if (dry_run &&
+      (!dossier_project_exec (self, "PRAGMA journal_mode = MEMORY", error) ||
+       !dossier_project_exec (self, "PRAGMA cache_spill = OFF", error)))
+    return FALSE;
 
   /* Each reference is moved after its row, or before: the foreign keys
    * are checked at the commit, once every one has moved. */
@@ -1066,7 +1074,25 @@ dossier_project_renumber_unkeyable (DossierProject  *self,
 
   if (local_error == NULL &&
       (!reindex || dossier_project_rebuild_indexes_within (self, &local_error)))
-    dossier_transaction_commit (&transaction, &local_error);
+    {
+      if (!dry_run)
+        dossier_transaction_commit (&transaction, &local_error);
+      else
+        {
+          int broken = 0, most = 0;
+
+          /* What the commit would find: a reference to no row. */
+          if (sqlite3_db_status (self->db, SQLITE_DBSTATUS_DEFERRED_FKS, &broken, &most,
+                                 FALSE) == SQLITE_OK && broken)
+            g_set_error_literal (&local_error, DOSSIER_PROJECT_ERROR,
+                                 DOSSIER_PROJECT_ERROR_INVALID, "FOREIGN KEY constraint failed");
+        }
+    }
+  if (dry_run)
+    {
+      dossier_transaction_clear (&transaction);
+      sqlite3_exec (self->db, "PRAGMA cache_spill = ON", NULL, NULL, NULL);
+    }
 
   /* A row whose new id its references cannot take (a constraint the file
    * breaks once they move: a reference to a row the file lacks, say) was
@@ -1091,8 +1117,30 @@ dossier_project_renumber_unkeyable (DossierProject  *self,
       return FALSE;
     }
 
-  *renumbered = TRUE;
+  *renumbered = !dry_run;
   return TRUE;
+}
+
+gboolean
+dossier_project_renumber_unkeyable (DossierProject  *self,
+                                    gboolean        *renumbered,
+                                    GError         **error)
+{
+  g_return_val_if_fail (DOSSIER_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (renumbered != NULL, FALSE);
+
+  return renumber_unkeyable (self, FALSE, renumbered, error);
+}
+
+gboolean
+dossier_project_renumber_unkeyable_would_fail (DossierProject  *self,
+                                               GError         **error)
+{
+  gboolean renumbered = FALSE;
+
+  g_return_val_if_fail (DOSSIER_IS_PROJECT (self), TRUE);
+
+  return !renumber_unkeyable (self, TRUE, &renumbered, error);
 }
 
 /* ---- The log's stamp ----------------------------------------------------------------- */

@@ -2088,7 +2088,20 @@ open_database (DossierProject  *self,
         dossier_project_load_tags (self, NULL, &local_error) &&
         dossier_project_load_analysis (self, &local_error) &&
         dossier_project_load_briefings (self, &local_error))
-      return self->read_only || set_journal (self, error);
+      {
+        gint64 wal = 1;
+
+        if (self->read_only)
+          return TRUE;
+        /* Nor a file whose ids below 1 cannot be given others: the open
+         * fails then (dossier_project_renumber_unkeyable ()), and a file
+         * in rollback mode is tried first. */
+        if (query_int (self->db, "SELECT journal_mode = 'wal' FROM pragma_journal_mode",
+                       &wal) && !wal &&
+            dossier_project_renumber_unkeyable_would_fail (self, error))
+          return FALSE;
+        return set_journal (self, error);
+      }
 
     /* A damaged file is what the check is for: it stays open, inert and
      * with what could be read, and the check says what could not. */
