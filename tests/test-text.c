@@ -445,6 +445,51 @@ test_shorten (void)
   g_free (s);
 }
 
+/* What a window shows: at most DOSSIER_TEXT_SHOWN_MAX characters, no
+ * run without a line break of more than DOSSIER_TEXT_SHOWN_RUN_MAX, the
+ * text after a cut word kept; words, addresses and CJK untouched. */
+static void
+test_shown (void)
+{
+  g_autofree char *huge = g_strnfill (1024 * 1024, 't');
+  g_autofree char *word = g_strnfill (150, 'w');
+  g_autofree char *cjk = NULL;
+  g_autofree char *with_word = g_strconcat ("Fares ", word, " rise", NULL);
+  g_autoptr(GString) many = g_string_new (NULL);
+  char *s;
+
+  for (guint i = 0; i < 1000; i++)
+    g_string_append (many, "港口渡轮");
+  cjk = g_strdup (many->str);
+
+  g_assert_cmpuint (dossier_text_longest_run (NULL), ==, 0);
+  g_assert_cmpuint (dossier_text_longest_run ("Harbour ferry fares"), ==, 7);
+  g_assert_cmpuint (dossier_text_longest_run ("https://example.org/harbour/ferry-fares"), ==, 11);
+  g_assert_cmpuint (dossier_text_longest_run (cjk), <=, 1);
+  g_assert_cmpuint (dossier_text_longest_run (huge), ==, 1024 * 1024);
+
+  s = dossier_text_shown ("Harbour ferry fares");
+  g_assert_cmpstr (s, ==, "Harbour ferry fares");
+  g_free (s);
+  s = dossier_text_shown (huge);
+  g_assert_cmpuint (g_utf8_strlen (s, -1), ==, DOSSIER_TEXT_SHOWN_RUN_MAX);
+  g_assert_true (g_str_has_suffix (s, "t…"));
+  g_free (s);
+  s = dossier_text_shown (with_word);
+  g_assert_cmpuint (dossier_text_longest_run (s), ==, DOSSIER_TEXT_SHOWN_RUN_MAX);
+  g_assert_true (g_str_has_prefix (s, "Fares www"));
+  g_assert_true (g_str_has_suffix (s, "w… rise"));
+  g_free (s);
+  /* Ideographs break anywhere: only shortened. */
+  s = dossier_text_shown (cjk);
+  g_assert_cmpuint (g_utf8_strlen (s, -1), ==, DOSSIER_TEXT_SHOWN_MAX);
+  g_free (s);
+  /* Not valid UTF-8 after all: not read past its end. */
+  s = dossier_text_shown ("ab\xed");
+  g_assert_cmpstr (s, ==, "ab\xed");
+  g_free (s);
+}
+
 /* The embeddings, overrides and isolates (and their ends) are bidi
  * controls; the direction marks and the characters beside them are not. */
 static void
@@ -812,6 +857,7 @@ main (int   argc,
   g_test_add_func ("/dossier/text/builder-many-blocks", test_builder_many_blocks);
   g_test_add_func ("/dossier/text/bidi-control", test_bidi_control);
   g_test_add_func ("/dossier/text/shorten", test_shorten);
+  g_test_add_func ("/dossier/text/shown", test_shown);
 
   return g_test_run ();
 }

@@ -244,7 +244,7 @@ label_new (DossierCodingStripes *self,
 
   /* A tag's name of any length, from a file: even ellipsized, a layout
    * shapes its whole text. */
-  shown = dossier_text_shorten (text, DOSSIER_TEXT_SHOWN_MAX);
+  shown = dossier_text_shown (text);
   label->layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), shown);
   pango_attr_list_insert (attrs, pango_attr_scale_new (0.8));
   pango_attr_list_insert (attrs, pango_attr_weight_new (PANGO_WEIGHT_SEMIBOLD));

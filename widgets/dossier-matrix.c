@@ -407,7 +407,7 @@ set_text (DossierMatrix *self,
   pango_layout_set_wrap (self->text, PANGO_WRAP_WORD_CHAR);
   pango_layout_set_ellipsize (self->text, width > 0 ? PANGO_ELLIPSIZE_END : PANGO_ELLIPSIZE_NONE);
   /* A heading may be a name or a title of any length from a file. */
-  shown = dossier_text_shorten (text, DOSSIER_TEXT_SHOWN_MAX);
+  shown = dossier_text_shown (text);
   pango_layout_set_text (self->text, shown, -1);
 }
 

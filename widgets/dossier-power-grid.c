@@ -167,7 +167,7 @@ make_layout (DossierPowerGrid *self,
              gboolean          small)
 {
   /* A stakeholder's name of any length, from a file. */
-  g_autofree char *shown = dossier_text_shorten (text, DOSSIER_TEXT_SHOWN_MAX);
+  g_autofree char *shown = dossier_text_shown (text);
   PangoLayout *layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), shown);
   PangoAttrList *attrs = pango_attr_list_new ();
 

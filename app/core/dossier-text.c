@@ -149,6 +149,95 @@ dossier_text_shorten (const char *text,
   return g_strdup (text != NULL ? text : "");
 }
 
+/* Whether a line may break next to @c (before or after it), as UAX #14
+ * has it for the classes that matter: spaces, hyphens, slashes,
+ * ideographs and kana, Hangul, the scripts broken by a dictionary (Thai).
+ * Letters, digits, marks, quotes, other punctuation and invalid bytes
+ * join a run. */
+static gboolean
+breaks_line (gunichar c)
+{
+  switch (g_unichar_break_type (c))
+    {
+    case G_UNICODE_BREAK_MANDATORY:
+    case G_UNICODE_BREAK_CARRIAGE_RETURN:
+    case G_UNICODE_BREAK_LINE_FEED:
+    case G_UNICODE_BREAK_NEXT_LINE:
+    case G_UNICODE_BREAK_SPACE:
+    case G_UNICODE_BREAK_ZERO_WIDTH_SPACE:
+    case G_UNICODE_BREAK_AFTER:
+    case G_UNICODE_BREAK_BEFORE:
+    case G_UNICODE_BREAK_BEFORE_AND_AFTER:
+    case G_UNICODE_BREAK_HYPHEN:
+    case G_UNICODE_BREAK_SYMBOL:
+    case G_UNICODE_BREAK_IDEOGRAPHIC:
+    case G_UNICODE_BREAK_CONDITIONAL_JAPANESE_STARTER:
+    case G_UNICODE_BREAK_COMPLEX_CONTEXT:
+    case G_UNICODE_BREAK_HANGUL_L_JAMO:
+    case G_UNICODE_BREAK_HANGUL_V_JAMO:
+    case G_UNICODE_BREAK_HANGUL_T_JAMO:
+    case G_UNICODE_BREAK_HANGUL_LV_SYLLABLE:
+    case G_UNICODE_BREAK_HANGUL_LVT_SYLLABLE:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+/* The character at @p, or (gunichar) -1 for an invalid byte. */
+static gunichar
+char_at (const char *p)
+{
+  gunichar c = g_utf8_get_char_validated (p, -1);
+
+  return c == (gunichar) -2 ? (gunichar) -1 : c;
+}
+
+char *
+dossier_text_shown (const char *text)
+{
+  g_autofree char *shortened = dossier_text_shorten (text, DOSSIER_TEXT_SHOWN_MAX);
+  GString *shown;
+  gsize run = 0;
+
+  if (dossier_text_longest_run (shortened) <= DOSSIER_TEXT_SHOWN_RUN_MAX)
+    return g_steal_pointer (&shortened);
+
+  shown = g_string_sized_new (strlen (shortened));
+  for (const char *p = shortened; *p != '\0';)
+    {
+      /* Never past the '\0': it is no continuation byte. */
+      const char *next = g_utf8_find_next_char (p, NULL);
+      gunichar c = char_at (p);
+
+      if (c != (gunichar) -1 && breaks_line (c))
+        run = 0;
+      else
+        run++;
+      if (run < DOSSIER_TEXT_SHOWN_RUN_MAX)
+        g_string_append_len (shown, p, next - p);
+      else if (run == DOSSIER_TEXT_SHOWN_RUN_MAX)
+        g_string_append (shown, "…");
+      p = next;
+    }
+  return g_string_free (shown, FALSE);
+}
+
+gsize
+dossier_text_longest_run (const char *text)
+{
+  gsize run = 0, longest = 0;
+
+  for (const char *p = text != NULL ? text : ""; *p != '\0'; p = g_utf8_find_next_char (p, NULL))
+    {
+      gunichar c = char_at (p);
+
+      run = c != (gunichar) -1 && breaks_line (c) ? 0 : run + 1;
+      longest = MAX (longest, run);
+    }
+  return longest;
+}
+
 char *
 dossier_text_excerpt (const char *text)
 {

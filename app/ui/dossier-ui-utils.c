@@ -641,7 +641,7 @@ dossier_set_template_tooltips (GtkWidget                    *self,
 char *
 dossier_shown_text (const char *text)
 {
-  return dossier_text_shorten (text, DOSSIER_SHOWN_MAX_CHARS);
+  return dossier_text_shown (text);
 }
 
 void

@@ -140,7 +140,9 @@ void     dossier_set_template_tooltips (GtkWidget                    *self,
 #define DOSSIER_SHOWN_MAX_CHARS DOSSIER_TEXT_SHOWN_MAX
 
 /* @text (valid UTF-8; NULL is "") as the window shows it: cut to
- * DOSSIER_SHOWN_MAX_CHARS characters, ending in "…", when longer. */
+ * DOSSIER_SHOWN_MAX_CHARS characters, ending in "…", when longer, and
+ * each word of more than DOSSIER_TEXT_SHOWN_RUN_MAX characters cut too
+ * (dossier_text_shown ()). */
 char    *dossier_shown_text          (const char   *text);
 /* gtk_label_set_text () of dossier_shown_text (@text). */
 void     dossier_label_set_shown     (GtkLabel     *label,

@@ -98,6 +98,25 @@ void              dossier_text_quote_marks       (const char       *text,
 char             *dossier_text_shorten           (const char       *text,
                                                   gsize             max_chars);
 
+/* The longest run of characters with no line break between them (a word,
+ * in most scripts) that a window shows: Pango wraps a longer one a
+ * character at a time, shaping the rest of it again for each line, so
+ * that a label of 2,000 characters in one word took 100 ms a measure
+ * (GTK measures a wrapped label several times a frame), 5–10 s on Compare
+ * with one such document title. No word of a language comes near it; a
+ * web address breaks at its slashes and hyphens. */
+#define DOSSIER_TEXT_SHOWN_RUN_MAX 100
+
+/* What a window shows of a stored text: dossier_text_shorten (@text,
+ * DOSSIER_TEXT_SHOWN_MAX), each run longer than DOSSIER_TEXT_SHOWN_RUN_MAX
+ * characters with no line break in it cut to its first
+ * DOSSIER_TEXT_SHOWN_RUN_MAX - 1 and "…", the text after it kept. */
+char             *dossier_text_shown             (const char       *text);
+/* The characters of @text's longest run with no line break opportunity in
+ * it (after a space, a hyphen, a slash; around an ideograph…): what Pango
+ * has to wrap a character at a time. */
+gsize             dossier_text_longest_run       (const char       *text);
+
 /* SHA-256 of the text, hex. */
 char             *dossier_text_hash              (const char       *text);
 

@@ -211,7 +211,10 @@ make_project (char **dir)
 
 /* Fails on a label at or below @widget showing more of a text than the
  * window shows of any (DOSSIER_TEXT_SHOWN_MAX characters, and a few of
- * the words around it): a label measures the whole of its text. */
+ * the words around it): a label measures the whole of its text. Or a
+ * word longer than the window shows (DOSSIER_TEXT_SHOWN_RUN_MAX): Pango
+ * wraps it a character at a time, shaping the rest again for each line
+ * (Compare's divergences, with a title of one word, took 5–10 s). */
 static void
 assert_labels_short (GtkWidget *widget)
 {
@@ -221,6 +224,10 @@ assert_labels_short (GtkWidget *widget)
 
       if (g_utf8_strlen (text, -1) > DOSSIER_TEXT_SHOWN_MAX + 100)
         g_error ("a label of %ld characters under %s: %.60s…", g_utf8_strlen (text, -1),
+                 G_OBJECT_TYPE_NAME (gtk_widget_get_parent (widget)), text);
+      if (dossier_text_longest_run (text) > DOSSIER_TEXT_SHOWN_RUN_MAX)
+        g_error ("a label with a word of %" G_GSIZE_FORMAT " characters under %s: %.60s…",
+                 dossier_text_longest_run (text),
                  G_OBJECT_TYPE_NAME (gtk_widget_get_parent (widget)), text);
     }
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
