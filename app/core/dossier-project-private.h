@@ -214,6 +214,8 @@ struct _DossierProject
 
   /* The action in progress, between _begin() and _commit()/_rollback(). */
   gboolean         in_transaction;
+  /* Counted among the files this process has open (dossier_project_open_here ()). */
+  gboolean         noted_open_here;
   gint64           changes_at_begin;    /* of the action in progress: dossier_commit_stamped () */
   /* Per DossierRowKind, the highest id rows of other tables point at,
    * read once per action (dossier-project-ids.c); -1 until then. */
@@ -763,6 +765,10 @@ gboolean      dossier_wal_read_header          (const char     *path,
  * text, or NULL for a transaction that wrote none. NULL if there is no
  * log, or the file is not one to read it with (for tests). */
 GPtrArray    *dossier_wal_read_stamps          (const char     *path);
+/* Whether a project of this process has a connection to the file at
+ * @path (its real path) through its log: then the log beside it is in
+ * use, not left over. */
+gboolean      dossier_project_open_here        (const char     *path);
 
 /* Opened for writing: gives every document, tag, highlight, stakeholder,
  * question, argument and briefing whose id is below 1 (only a file made

@@ -882,6 +882,10 @@ wal_is_files (const char   *path,
   guint first = 0;
   int fd;
 
+  /* Open in this process: in use, and not to be looked at through a
+   * descriptor of ours, whose close would drop its locks. */
+  if (dossier_project_open_here (path))
+    return TRUE;
   if (!wal_log_read (path, &log) || log.frames->len == 0)
     return TRUE;
   backfilled = wal_backfilled (path, &log, &in_use);

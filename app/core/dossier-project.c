@@ -1409,9 +1409,53 @@ release_lock (int        *fd,
 
 /* ---- GObject ----------------------------------------------------------- */
 
+/* The files this process has a connection to, through their log (real
+ * path → how many): a log beside one is in use, not left over. Its
+ * locks, this process's own, are not what fcntl () shows this process,
+ * and a look through a descriptor of its own would drop them at its
+ * close (POSIX record locks), so the look at open asks here first
+ * (dossier_schema_check_header ()). */
+G_LOCK_DEFINE_STATIC (open_here);
+static GHashTable *open_here;
+
+static void
+note_open_here (const char *path,
+                gboolean    open)
+{
+  guint n;
+
+  G_LOCK (open_here);
+  if (open_here == NULL)
+    open_here = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  n = GPOINTER_TO_UINT (g_hash_table_lookup (open_here, path));
+  if (open)
+    g_hash_table_insert (open_here, g_strdup (path), GUINT_TO_POINTER (n + 1));
+  else if (n > 1)
+    g_hash_table_insert (open_here, g_strdup (path), GUINT_TO_POINTER (n - 1));
+  else
+    g_hash_table_remove (open_here, path);
+  G_UNLOCK (open_here);
+}
+
+gboolean
+dossier_project_open_here (const char *path)
+{
+  gboolean open;
+
+  G_LOCK (open_here);
+  open = open_here != NULL && g_hash_table_contains (open_here, path);
+  G_UNLOCK (open_here);
+  return open;
+}
+
 static void
 close_db (DossierProject *self)
 {
+  if (self->noted_open_here)
+    {
+      note_open_here (self->path, FALSE);
+      self->noted_open_here = FALSE;
+    }
   cancel_checkpoint (self);
   dossier_project_stop_indexing (self);
 
@@ -1989,6 +2033,11 @@ open_connection (DossierProject  *self,
                             SQLITE_OPEN_NOFOLLOW, NULL);
       if (rc == SQLITE_OK && self->query_only)
         rc = sqlite3_exec (*db, "PRAGMA query_only = ON", NULL, NULL, NULL);
+      if (rc == SQLITE_OK)
+        {
+          note_open_here (self->path, TRUE);
+          self->noted_open_here = TRUE;
+        }
       return rc;
     }
 
