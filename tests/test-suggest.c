@@ -863,6 +863,48 @@ test_stakeholders_streets_firms_campaigns (void)
                    DOSSIER_STAKEHOLDER_CIVIL_SOCIETY);
 }
 
+/* Named once, with what they are (an article written for this test): a
+ * person with a relative clause or a role after her name, the
+ * university she works at, a union whose secretary speaks — and no place
+ * introduced the same way ("a village of …"), no sentence opener. In
+ * Spanish too. */
+static void
+test_stakeholders_named_once (void)
+{
+  const char *text =
+    "Reservoir hearing\n\n"
+    "The hearing opened on Monday. Compensation would follow the old schedule, which Petra "
+    "Lasko, who keeps sheep near Arden Ford, calls unfair.\n\n"
+    "Ola Brandvik, a geologist at Kestrel University, has mapped the basin. The Arden "
+    "Growers' Union has lodged an appeal, and its secretary, Ines Mabry, wrote to the "
+    "board.\n\n"
+    "Alder Crossing, a village of four hundred people, would be flooded. Upper Wenlow, a "
+    "market town, would not.\n\n"
+    "Carmen Vidal, una investigadora de la Universidad de Orense, midió la cuenca. Iker "
+    "Sanz, quien dirige la cooperativa, no quiso opinar.";
+  g_autoptr(GPtrArray) s = stakeholders_of_article (text);
+
+  g_assert_cmpint (find_stakeholder (s, "Petra Lasko")->kind, ==, DOSSIER_STAKEHOLDER_PERSON);
+  g_assert_cmpuint (find_stakeholder (s, "Petra Lasko")->n_mentions, ==, 1);
+  g_assert_cmpint (find_stakeholder (s, "Ola Brandvik")->kind, ==, DOSSIER_STAKEHOLDER_PERSON);
+  g_assert_cmpint (find_stakeholder (s, "Kestrel University")->kind, ==,
+                   DOSSIER_STAKEHOLDER_ORGANISATION);
+  g_assert_cmpint (find_stakeholder (s, "Arden Growers' Union")->kind, ==,
+                   DOSSIER_STAKEHOLDER_CIVIL_SOCIETY);
+  g_assert_cmpint (find_stakeholder (s, "Ines Mabry")->kind, ==, DOSSIER_STAKEHOLDER_PERSON);
+  g_assert_cmpint (find_stakeholder (s, "Carmen Vidal")->kind, ==, DOSSIER_STAKEHOLDER_PERSON);
+  g_assert_cmpint (find_stakeholder (s, "Universidad de Orense")->kind, ==,
+                   DOSSIER_STAKEHOLDER_ORGANISATION);
+  g_assert_cmpint (find_stakeholder (s, "Iker Sanz")->kind, ==, DOSSIER_STAKEHOLDER_PERSON);
+
+  assert_not_suggested (s, "Arden Ford");
+  assert_not_suggested (s, "Alder Crossing");
+  assert_not_suggested (s, "Upper Wenlow");
+  assert_not_suggested (s, "Compensation");
+  assert_not_suggested (s, "Monday");
+  g_assert_cmpuint (s->len, ==, 8);
+}
+
 static void
 test_stakeholders_none (void)
 {
@@ -893,6 +935,7 @@ main (int   argc,
   g_test_add_func ("/dossier/suggest/stakeholders-samples-kinds", test_stakeholders_samples_kinds);
   g_test_add_func ("/dossier/suggest/stakeholders-streets-firms-campaigns",
                    test_stakeholders_streets_firms_campaigns);
+  g_test_add_func ("/dossier/suggest/stakeholders-named-once", test_stakeholders_named_once);
   g_test_add_func ("/dossier/suggest/stakeholders-none", test_stakeholders_none);
   g_test_add_func ("/dossier/suggest/stakeholders-people-untitled", test_stakeholders_people_untitled);
   g_test_add_func ("/dossier/suggest/stakeholders-quoted-once", test_stakeholders_quoted_once);

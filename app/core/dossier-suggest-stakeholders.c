@@ -10,8 +10,10 @@
  * ("the cartels"). Titles ("President", "la ministra", "the harbour
  * master, Tomas Rudd,") mark officials. A name is proposed when the text
  * names it twice, or once when it quotes it ("Rudd said", "said Dara
- * Penhallow,", "Rudd, the harbour master, warned", "according to Rudd");
- * a lone capital letter, or a run that only labels ("Option B", "Plan B",
+ * Penhallow,", "Rudd, the harbour master, warned", "according to Rudd")
+ * or says what it is ("Tomas Varga, who runs a dairy herd,", "Sarah
+ * Lindqvist, a hydrologist at Dunmore University", "Mayor Inès Varga",
+ * "the campaign group Clean Air Calder"); a lone capital letter, or a run that only labels ("Option B", "Plan B",
  * "Phase 2"), never is. A quote followed by "he said", "the councillor
  * said" or "dijo" is the person named last; "said Ana Ruiz of the
  * Residents’ Association" is hers, the association another actor.
@@ -666,6 +668,8 @@ typedef struct
   gboolean                person;      /* seen with a title or as an appositive */
   gboolean                titled;      /* seen after a title ("Mr Brandt", "CEO Holt") */
   gboolean                quoted;      /* a statement is attributed to it */
+  gboolean                introduced;  /* said once what it is: "Ana Ruiz, who runs the
+                                        * shop,", "a hydrologist at Dunmore University" */
   gboolean                body;        /* a body of people without capitals ("cartels") */
   gboolean                compound;    /* a run + a body word ("Trump administration") */
   gboolean                modifier;    /* a word opening another name ("Eskin" of
@@ -1026,6 +1030,9 @@ note_name (Collector *col,
         candidate_add_form (c, titled);
       c->person = TRUE;
       c->titled = TRUE;
+      /* "Mayor Inès Varga": a full name with what she is. */
+      if (first < last)
+        c->introduced = TRUE;
       if (title_kind == TITLE_OFFICIAL)
         c->kind = DOSSIER_STAKEHOLDER_OFFICIAL;
     }
@@ -1092,6 +1099,7 @@ note_appositive (Collector *col,
       c = note_name (col, tokens, start, last, start, TITLE_NONE);
   }
   c->person = TRUE;
+  c->introduced = TRUE;
   if (title_kind == TITLE_OFFICIAL)
     c->kind = DOSSIER_STAKEHOLDER_OFFICIAL;
   if (quoted_after (tokens, last))
@@ -1274,13 +1282,15 @@ is_street (GArray *tokens,
  * its words (a firm), or the opening of a campaign's name ("Save the
  * Tarn", "Friends of the Earth"). DOSSIER_STAKEHOLDER_OTHER if none. */
 static DossierStakeholderKind
-described_kind (GArray *tokens,
-                guint   first,
-                guint   last)
+described_kind (GArray   *tokens,
+                guint     first,
+                guint     last,
+                gboolean *by_word)
 {
   const Token *a = &g_array_index (tokens, Token, first);
   const Token *b = &g_array_index (tokens, Token, last);
 
+  *by_word = FALSE;
   if (first > 0)
     {
       const Token *before = &g_array_index (tokens, Token, first - 1);
@@ -1292,7 +1302,10 @@ described_kind (GArray *tokens,
       if ((before->flags & TOKEN_SPACE) && !is_name_token (before) && alone)
         for (guint k = 0; k < G_N_ELEMENTS (descriptors); k++)
           if (g_str_equal (before->folded, descriptors[k].word))
-            return descriptors[k].kind;
+            {
+              *by_word = TRUE;
+              return descriptors[k].kind;
+            }
     }
 
   for (const char *p = a->p; p < b->p; p++)
@@ -1304,6 +1317,120 @@ described_kind (GArray *tokens,
        g_str_equal (g_array_index (tokens, Token, first + 1).folded, "of")))
     return DOSSIER_STAKEHOLDER_CIVIL_SOCIETY;
   return DOSSIER_STAKEHOLDER_OTHER;
+}
+
+/* "Ana Ruiz, who runs the shop": a person. */
+static const char * const relative_pronouns[] = { "who", "quien" };
+
+/* Words for what someone is or does: titles ("secretary", "vecina"), and
+ * nouns with a person's ending ("hydrologist", "farmer", "economist",
+ * "investigadora"), not a thing's ("river", "department"). */
+static gboolean
+is_person_noun (const char *folded)
+{
+  static const char * const endings[] = {
+    "ist", "er", "or", "ian", "ant", "ent", "man", "woman", "ee", "ess", "ista", "ero", "era",
+    "ora", "dor",
+  };
+  static const char * const things[] = {
+    "river", "water", "border", "quarter", "center", "corner", "tower", "theater", "order",
+    "power", "paper", "number", "matter", "letter", "sector", "factor", "error", "floor", "door",
+    "event", "winter", "summer", "cluster", "chapter", "shelter", "harbor", "meter", "litter",
+    "other", "another", "former", "further", "rather", "never", "ever", "however", "after",
+    "under", "over", "per", "for", "or", "nor", "major", "minor", "interior", "exterior",
+    "calendar", "dinner", "number", "percent", "cent", "recent", "frequent", "urgent", "silent",
+    "dependent", "independent", "current", "different", "present", "consent", "content",
+    "extent", "intent", "talent", "plant", "giant", "ant", "grant", "want", "distant",
+    "important", "significant", "vacant", "valor", "color", "colour", "flavor", "labor",
+    "motor", "mirror", "horror", "sera", "era", "para", "pero", "primera", "tercera", "entera",
+    "madera", "carretera", "frontera", "manera", "bandera", "mayor", "menor", "peor", "mejor",
+    "exterior", "anterior", "posterior", "superior", "inferior",
+  };
+
+  for (guint t = 0; t < G_N_ELEMENTS (titles); t++)
+    if (g_str_equal (titles[t].words, folded))
+      return TRUE;
+  if (IN_LIST (group_words, folded) || IN_LIST (things, folded) ||
+      g_str_has_suffix (folded, "ment") || g_utf8_strlen (folded, -1) < 4)
+    return FALSE;
+  for (guint e = 0; e < G_N_ELEMENTS (endings); e++)
+    if (g_str_has_suffix (folded, endings[e]))
+      return TRUE;
+  return FALSE;
+}
+
+/* Whether the words from @at, after a name and a comma, say what someone
+ * is: "a hydrologist at Dunmore University,", "an economist who …", "a
+ * dairy farmer,", "una vecina del barrio". Not "a smaller campaign," nor
+ * "a city of …". */
+static gboolean
+role_appositive (GArray *tokens,
+                 guint   at)
+{
+  static const char * const indefinite[] = { "a", "an", "un", "una" };
+  guint k;
+
+  if (at + 1 >= tokens->len || !IN_LIST (indefinite, g_array_index (tokens, Token, at).folded) ||
+      !(g_array_index (tokens, Token, at).flags & TOKEN_SPACE))
+    return FALSE;
+  for (k = at + 1; k < tokens->len && k <= at + 4; k++)
+    {
+      const Token *t = &g_array_index (tokens, Token, k);
+      const Token *next = k + 1 < tokens->len ? &g_array_index (tokens, Token, k + 1) : NULL;
+
+      if (is_name_token (t) || (t->flags & TOKEN_INITIAL))
+        return FALSE;
+      /* The last word before a comma, a tie or "who" is what she is. */
+      if ((t->flags & TOKEN_COMMA) || next == NULL || (next->flags & TOKEN_INITIAL) ||
+          ((t->flags & TOKEN_SPACE) &&
+           (is_title_tie (tokens, k + 1) || IN_LIST (relative_pronouns, next->folded))))
+        return is_person_noun (t->folded);
+      if (!(t->flags & TOKEN_SPACE))
+        return FALSE;
+    }
+  return FALSE;
+}
+
+/* Whether the name that starts at token @first (after any title) is where
+ * someone named before works, in the words that say what she is: "Sarah
+ * Lindqvist, a hydrologist at Dunmore University", "Ruth Kimathi,
+ * secretary of the Eskin Valley Farmers' Union". Not "Ana Ruiz of the
+ * … Association" (no role: she may only live there), nor "Nils Berg, the
+ * president of Norland" (an office of a state, which @kind, the name's,
+ * says is no body of that sort). */
+static gboolean
+in_role_appositive (GArray                 *tokens,
+                    guint                   from,
+                    guint                   first,
+                    DossierStakeholderKind  kind)
+{
+  guint k = first;
+  const Token *head;
+
+  if (kind != DOSSIER_STAKEHOLDER_BUSINESS && kind != DOSSIER_STAKEHOLDER_CIVIL_SOCIETY &&
+      kind != DOSSIER_STAKEHOLDER_MEDIA && kind != DOSSIER_STAKEHOLDER_ORGANISATION)
+    return FALSE;
+  if (k > from && IN_LIST (articles, g_array_index (tokens, Token, k - 1).folded))
+    k--;
+  if (k < from + 2 || !is_title_tie (tokens, k - 1) ||
+      (g_array_index (tokens, Token, k - 1).flags & TOKEN_INITIAL))
+    return FALSE;
+  head = &g_array_index (tokens, Token, k - 2);
+  if (is_name_token (head) || !(head->flags & TOKEN_SPACE) || !is_person_noun (head->folded))
+    return FALSE;
+  /* Back to the comma after her name. */
+  for (guint j = k - 2; j > from && j + 6 > k; j--)
+    {
+      const Token *before = &g_array_index (tokens, Token, j - 1);
+
+      if (g_array_index (tokens, Token, j).flags & TOKEN_INITIAL)
+        return FALSE;
+      if (before->flags & TOKEN_COMMA)
+        return is_name_token (before);
+      if (is_name_token (before) || !(before->flags & TOKEN_SPACE))
+        return FALSE;
+    }
+  return FALSE;
 }
 
 /* Reads the words of one block. */
@@ -1346,6 +1473,7 @@ collect_block (Collector *col,
 
       if (!is_name_token (t))
         {
+          Candidate *its_body;
           guint n_end;
 
           attribute_quote (col, tokens, i);
@@ -1353,13 +1481,17 @@ collect_block (Collector *col,
           /* A lower-case title, a comma, then a name: "the harbour
            * master, Tomas Rudd," — "Its secretary, Liv Brekke,". */
           title_len = title_at (tokens, i, tokens->len, &title_kind);
+          its_body = of_body_named_last (col, tokens, i) ? col->last_named : NULL;
           if (title_len > 0 && (g_array_index (tokens, Token, i + title_len - 1).flags & TOKEN_COMMA) &&
               i + title_len < tokens->len &&
               !IN_LIST (stop_words, g_array_index (tokens, Token, i + title_len).folded) &&
               note_appositive (col, tokens, i + title_len,
-                               of_body_named_last (col, tokens, i) ? TITLE_ROLE : title_kind,
-                               &n_end) != NULL)
+                               its_body != NULL ? TITLE_ROLE : title_kind, &n_end) != NULL)
             {
+              /* "The … Union has filed an objection, and its secretary,
+               * Ruth Kimathi,": the union is introduced with her. */
+              if (its_body != NULL)
+                its_body->introduced = TRUE;
               for (guint k = i; k < i + title_len; k++)
                 g_hash_table_add (col->lower_words, g_strdup (g_array_index (tokens, Token, k).folded));
               i = n_end + 1;
@@ -1549,8 +1681,26 @@ collect_block (Collector *col,
 
           /* "the campaign group Clean Air Calder", "Save the Tarn": what
            * it is, and no one's name. */
+          gboolean by_word = FALSE;
+
           if (title_len == 0 && c->kind == DOSSIER_STAKEHOLDER_OTHER)
-            c->kind = described_kind (tokens, name_start, run_end);
+            c->kind = described_kind (tokens, name_start, run_end, &by_word);
+          if (by_word)
+            c->introduced = TRUE;
+          /* "Tomas Varga, who runs a dairy herd," — "Sarah Lindqvist, a
+           * hydrologist at …,": someone the text introduces. */
+          if (run_end > name_start && title_len == 0 && c->kind == DOSSIER_STAKEHOLDER_OTHER &&
+              (last->flags & TOKEN_COMMA) && i < tokens->len &&
+              (IN_LIST (relative_pronouns, g_array_index (tokens, Token, i).folded) ||
+               role_appositive (tokens, i)))
+            {
+              c->person = TRUE;
+              c->introduced = TRUE;
+            }
+          /* "a hydrologist at Dunmore University": where she works. */
+          if (c->kind != DOSSIER_STAKEHOLDER_OTHER && c->kind != DOSSIER_STAKEHOLDER_OFFICIAL &&
+              in_role_appositive (tokens, from, title_from, c->kind))
+            c->introduced = TRUE;
 
           if ((last->flags & TOKEN_SPACE) && i < tokens->len &&
               IN_LIST (reporting_verbs, g_array_index (tokens, Token, i).folded))
@@ -1640,6 +1790,7 @@ collect_block (Collector *col,
                     for (guint k = run_end + 1; k <= run_end + n; k++)
                       g_hash_table_add (col->lower_words, g_strdup (g_array_index (tokens, Token, k).folded));
                   c->person = TRUE;
+                  c->introduced = TRUE;
                   if (kind == TITLE_OFFICIAL)
                     c->kind = DOSSIER_STAKEHOLDER_OFFICIAL;
                   i = run_end + n + 1;
@@ -2132,9 +2283,10 @@ dossier_suggest_stakeholders (const char         *text,
         gboolean quoted = FALSE;
         gboolean person = FALSE;
 
-        /* Named twice, or quoted once. */
+        /* Named twice, or quoted or introduced once. */
         for (guint m = 0; m < members->len; m++)
-          quoted = quoted || ((Candidate *) g_ptr_array_index (members, m))->quoted;
+          quoted = quoted || ((Candidate *) g_ptr_array_index (members, m))->quoted ||
+                   ((Candidate *) g_ptr_array_index (members, m))->introduced;
         if (g_array_index (counts, guint, g) < (quoted ? 1u : 2u))
           continue;
 
@@ -2319,7 +2471,11 @@ dossier_suggest_stakeholder_kind (const char *text,
       kind = kind_of_title (title);
       /* "the consultancy Halloran & Pike", "Save the Tarn". */
       if (kind == DOSSIER_STAKEHOLDER_OTHER)
-        kind = described_kind (tokens, i, last);
+        {
+          gboolean by_word;
+
+          kind = described_kind (tokens, i, last, &by_word);
+        }
 
       m_start = g_array_index (tokens, Token, i).start;
       m_end = g_array_index (tokens, Token, last).end;
