@@ -336,8 +336,7 @@ end_list (DossierExportContext *ctx,
 
   if (rc != SQLITE_DONE)
     {
-      g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_IO,
-                   "%s", sqlite3_errmsg (ctx->db));
+      dossier_export_context_set_db_error (ctx, error);
       return FALSE;
     }
   return TRUE;
@@ -423,8 +422,7 @@ step_row (DossierExportContext *ctx,
     return TRUE;
   if (rc != SQLITE_DONE)
     {
-      g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_IO,
-                   "%s", sqlite3_errmsg (ctx->db));
+      dossier_export_context_set_db_error (ctx, error);
       *ok = FALSE;
     }
   return FALSE;

@@ -197,6 +197,11 @@ sqlite3_stmt         *dossier_export_context_prepare (DossierExportContext *ctx,
                                                       const char           *sql,
                                                       GError              **error);
 
+/* Sets @error to why the project could not be read (the database's last
+ * error), in words, its file named but not its folder. */
+void                  dossier_export_context_set_db_error (DossierExportContext  *ctx,
+                                                           GError               **error);
+
 /* Steps @stmt once: *@row tells whether a row came; FALSE with @error on a
  * database error. */
 gboolean              dossier_export_context_step    (DossierExportContext *ctx,

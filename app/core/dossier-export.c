@@ -653,13 +653,41 @@ dossier_export_context_column_text (DossierExportContext *ctx,
   return repaired->pdata[column];
 }
 
-static void
-set_db_error (DossierExportContext *ctx,
-              GError              **error)
+void
+dossier_export_context_set_db_error (DossierExportContext  *ctx,
+                                     GError               **error)
 {
+  int rc = sqlite3_extended_errcode (ctx->db);
+  g_autofree char *name = NULL;
+
+  switch (rc & 0xff)
+    {
+    /* What the project says of a file it cannot read (a failing disk, a
+     * damaged or busy file, one replaced under it), in the same words. */
+    case SQLITE_IOERR:
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+    case SQLITE_NOMEM:
+    case SQLITE_INTERRUPT:
+      dossier_project_set_db_error (ctx->project, error, rc);
+      return;
+    default:
+      break;
+    }
+
+  /* Anything else (a table gone, a changed schema) is another program's
+   * doing, unless the file was moved or overwritten (which the user is
+   * told). SQLite's English says nothing more to the user: the log. */
+  g_debug ("%s: %s", dossier_project_get_path (ctx->project), sqlite3_errmsg (ctx->db));
+  if (!dossier_project_verify_in_place (ctx->project, error))
+    return;
+  name = dossier_display_name (dossier_project_get_path (ctx->project));
   g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_IO,
-               _("Cannot read “%s”: %s"), dossier_project_get_path (ctx->project),
-               sqlite3_errmsg (ctx->db));
+               _("Could not read “%s” to export it: another program may have changed it. "
+                 "Close the project, open it again and export again; if that fails, "
+                 "run “dossier-cli check” on it."), name);
 }
 
 sqlite3_stmt *
@@ -678,7 +706,7 @@ dossier_export_context_prepare (DossierExportContext  *ctx,
 
   if (sqlite3_prepare_v3 (ctx->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) != SQLITE_OK)
     {
-      set_db_error (ctx, error);
+      dossier_export_context_set_db_error (ctx, error);
       return NULL;
     }
   g_hash_table_insert (ctx->statements, (gpointer) sql, stmt);
@@ -699,7 +727,7 @@ step (DossierExportContext *ctx,
       *row = rc == SQLITE_ROW;
       return TRUE;
     }
-  set_db_error (ctx, error);
+  dossier_export_context_set_db_error (ctx, error);
   return FALSE;
 }
 
@@ -925,7 +953,7 @@ dossier_export_context_new (DossierProject            *project,
     {
       if (sqlite3_exec (ctx->db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
         {
-          set_db_error (ctx, error);
+          dossier_export_context_set_db_error (ctx, error);
           return NULL;
         }
       ctx->in_transaction = TRUE;
@@ -1172,14 +1200,61 @@ dossier_export_to_stream (DossierProject             *project,
 
 /* ---- Destinations ------------------------------------------------------ */
 
+/* Why a file could not be written, for the usual failures in words that
+ * say what to do (the file is written beside, then renamed: nothing is
+ * left half-written); else the system's words. */
+static const char *
+write_failure (int saved_errno)
+{
+  switch (saved_errno)
+    {
+    case EACCES:
+    case EPERM:
+      return _("you are not allowed to write there; choose another folder");
+    case EROFS:
+      return _("the disk is read-only; choose another place");
+    case ENOSPC:
+    case EDQUOT:
+      return _("the disk is full; free some space, or choose another place");
+    case ENOENT:
+    case ENOTDIR:
+      return _("its folder does not exist; choose one that does");
+    default:
+      return g_strerror (saved_errno);
+    }
+}
+
 static gboolean
 set_io_error (GError    **error,
               const char *path,
               int         saved_errno)
 {
   g_set_error (error, DOSSIER_EXPORT_ERROR, DOSSIER_EXPORT_ERROR_IO,
-               _("Cannot write “%s”: %s"), path, g_strerror (saved_errno));
+               _("Cannot write “%s”: %s"), path, write_failure (saved_errno));
   return FALSE;
+}
+
+/* The same for a GIO write error (@io_error). */
+static void
+set_stream_error (GError       **error,
+                  const char    *path,
+                  const GError  *io_error)
+{
+  static const struct { GIOErrorEnum code; int errnum; } known[] = {
+    { G_IO_ERROR_PERMISSION_DENIED, EACCES },
+    { G_IO_ERROR_READ_ONLY, EROFS },
+    { G_IO_ERROR_NO_SPACE, ENOSPC },
+    { G_IO_ERROR_NOT_FOUND, ENOENT },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (known); i++)
+    if (g_error_matches (io_error, G_IO_ERROR, known[i].code))
+      {
+        set_io_error (error, path, known[i].errnum);
+        return;
+      }
+  g_set_error (error, DOSSIER_EXPORT_ERROR, DOSSIER_EXPORT_ERROR_IO,
+               _("Cannot write “%s”: %s"), path, io_error->message);
 }
 
 /* The descriptor that /dev/stdout, /dev/stderr, /dev/fd/N or
@@ -1362,8 +1437,7 @@ export_through (int                     fd,
 
   if (local_error->domain == G_IO_ERROR &&
       !g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    g_set_error (error, DOSSIER_EXPORT_ERROR, DOSSIER_EXPORT_ERROR_IO,
-                 _("Cannot write “%s”: %s"), shown_path, local_error->message);
+    set_stream_error (error, shown_path, local_error);
   else
     g_propagate_error (error, g_steal_pointer (&local_error));
   return FALSE;
@@ -1534,8 +1608,7 @@ dossier_export_write_to_path (const char             *path,
           g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         g_propagate_error (error, g_steal_pointer (&local_error));
       else
-        g_set_error (error, DOSSIER_EXPORT_ERROR, DOSSIER_EXPORT_ERROR_IO,
-                     _("Cannot write “%s”: %s"), path, local_error->message);
+        set_stream_error (error, path, local_error);
       return FALSE;
     }
 
