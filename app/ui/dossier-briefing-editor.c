@@ -380,10 +380,16 @@ dossier_briefing_editor_show_citations (DossierBriefingEditor *self,
           g_autofree char *problem = dossier_citation_describe_problem (c);
           g_autofree char *where = dossier_citation_format_source (c, TRUE);
 
+          /* A passage, a title, a problem quoting either, from a file: of
+           * any length (the source after a passage cut short). */
+          g_autofree char *quote = dossier_text_shorten (c->quote, DOSSIER_TEXT_SHOWN_MAX / 2);
+          g_autofree char *text = NULL;
+
           if (problem != NULL)
-            chip.tooltip = g_strdup_printf ("%u. %s %s", number, _("Unverified:"), problem);
+            text = g_strdup_printf ("%u. %s %s", number, _("Unverified:"), problem);
           else
-            chip.tooltip = g_strdup_printf ("%u. “%s” — %s", number, c->quote, where);
+            text = g_strdup_printf ("%u. “%s” — %s", number, quote, where);
+          chip.tooltip = dossier_shown_text (text);
         }
 
       gtk_text_buffer_get_iter_at_offset (buffer, &at, (int) node->start);

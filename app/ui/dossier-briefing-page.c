@@ -151,6 +151,9 @@ append_escaped (GString    *out,
   g_string_append (out, escaped);
 }
 
+/* The most of a cited passage a line of the sources shows. */
+#define SOURCE_QUOTE_MAX 500
+
 /* @text as the window shows it (dossier_shown_text ()), escaped. */
 static void
 append_shown (GString    *out,
@@ -159,6 +162,18 @@ append_shown (GString    *out,
   g_autofree char *shown = dossier_shown_text (text);
 
   append_escaped (out, shown);
+}
+
+/* The same, at most @max_chars characters of it: a part of a line of the
+ * sources, where many stand together. */
+static void
+append_shown_within (GString    *out,
+                     const char *text,
+                     gsize       max_chars)
+{
+  g_autofree char *part = dossier_text_shorten (text, max_chars);
+
+  append_shown (out, part);
 }
 
 static gboolean
@@ -753,14 +768,16 @@ update_preview (DossierBriefingPage *self)
               /* A passage that is a quotation already keeps its marks. */
               dossier_text_quote_marks (quote, &open, &close);
               g_string_append (sources, open);
-              append_shown (sources, quote);
+              /* The passage as the cite picker shows it; the title and
+               * outlet at most as long as they may be written. */
+              append_shown_within (sources, quote, SOURCE_QUOTE_MAX);
               g_string_append_printf (sources, "%s — <i>", close);
-              append_shown (sources, c->document_title);
+              append_shown_within (sources, c->document_title, DOSSIER_DOCUMENT_MAX_TITLE);
               g_string_append (sources, "</i>");
               if (c->outlet != NULL)
                 {
                   g_string_append (sources, ", ");
-                  append_shown (sources, c->outlet);
+                  append_shown_within (sources, c->outlet, DOSSIER_DOCUMENT_MAX_OUTLET);
                 }
               if (c->published != NULL)
                 {
@@ -1456,7 +1473,8 @@ rename_action (GtkWidget  *widget,
   dossier_briefing_page_commit (self);
   dialog = dossier_name_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), _("Rename the Note"),
                                     NULL, _("_Rename"), _("Title"),
-                                    dossier_briefing_get_title (self->briefing));
+                                    dossier_briefing_get_title (self->briefing),
+                                    DOSSIER_BRIEFING_MAX_TITLE);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_rename_response), self, 0);
   gtk_window_present (GTK_WINDOW (dialog));
 }

@@ -55,9 +55,13 @@ bind_row (GtkSignalListItemFactory *factory,
 {
   DossierHighlight *highlight = gtk_list_item_get_item (list_item);
   GtkWidget *label = gtk_list_item_get_child (list_item);
+  /* A passage and a title from a file: of any length, three lines shown. */
+  g_autofree char *quote = dossier_text_shorten (dossier_highlight_get_quote (highlight), 500);
+  g_autofree char *title = dossier_text_shorten (document_title (self, highlight),
+                                                 DOSSIER_DOCUMENT_MAX_TITLE);
   /* Translators: a highlight in the Cite list: its quote — its document */
-  g_autofree char *text = g_strdup_printf (_("“%s” — %s"), dossier_highlight_get_quote (highlight),
-                                           document_title (self, highlight));
+  g_autofree char *full = g_strdup_printf (_("“%s” — %s"), quote, title);
+  g_autofree char *text = dossier_shown_text (full);
 
   gtk_label_set_text (GTK_LABEL (label), text);
   gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (label)),

@@ -1249,7 +1249,8 @@ open_name_dialog (DossierCodebookPanel *self,
   dialog = dossier_name_dialog_new (dossier_panel_get_window (DOSSIER_PANEL (self)),
                                     add ? _("New Tag") : _("Rename Tag"), body,
                                     add ? _("_Add") : _("_Rename"), _("Tag name"),
-                                    !add && tag != NULL ? dossier_tag_get_name (tag) : NULL);
+                                    !add && tag != NULL ? dossier_tag_get_name (tag) : NULL,
+                                    DOSSIER_TAG_MAX_NAME);
   if (add && tag != NULL)
     {
       g_autofree char *inside = g_strdup_printf (_("Inside “%s”"), dossier_tag_get_path (tag));

@@ -66,7 +66,9 @@ dossier_document_details_dialog_new (GtkWindow       *parent,
   struct {
     GtkEditable *row;
     const char  *value;
+    guint        max_chars;
   } fields[5];
+  gboolean shortened = FALSE;
 
   g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
   g_return_val_if_fail (DOSSIER_IS_PROJECT (project), NULL);
@@ -79,12 +81,29 @@ dossier_document_details_dialog_new (GtkWindow       *parent,
   self->document_id = dossier_document_get_id (document);
 
   fields[0].row = self->title_row, fields[0].value = dossier_document_get_title (document);
+  fields[0].max_chars = DOSSIER_DOCUMENT_MAX_TITLE;
   fields[1].row = self->author_row, fields[1].value = dossier_document_get_author (document);
+  fields[1].max_chars = DOSSIER_DOCUMENT_MAX_AUTHOR;
   fields[2].row = self->outlet_row, fields[2].value = dossier_document_get_outlet (document);
+  fields[2].max_chars = DOSSIER_DOCUMENT_MAX_OUTLET;
   fields[3].row = self->source_row, fields[3].value = dossier_document_get_source (document);
+  fields[3].max_chars = DOSSIER_TEXT_SHOWN_MAX;
   fields[4].row = self->published_row, fields[4].value = dossier_document_get_published (document);
+  fields[4].max_chars = DOSSIER_TEXT_SHOWN_MAX;
+  /* A detail from a file may be of any length: an entry of a megabyte
+   * cannot be edited (each key lays the whole line out again). Each
+   * starts at what may be written, and the dialog says so. */
   for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
-    gtk_editable_set_text (fields[i].row, fields[i].value ? fields[i].value : "");
+    {
+      g_autofree char *start = dossier_text_shorten (fields[i].value, fields[i].max_chars);
+
+      shortened |= fields[i].value != NULL && !g_str_equal (start, fields[i].value);
+      gtk_editable_set_text (fields[i].row, start);
+    }
+  if (shortened)
+    adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (self),
+                                 _("Some details are longer than they may be: they start "
+                                   "shortened here, and are kept shortened when saved."));
 
   return GTK_WIDGET (self);
 }

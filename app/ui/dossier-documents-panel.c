@@ -382,7 +382,7 @@ rename_action (GtkWidget  *widget,
 
   dialog = dossier_name_dialog_new (dossier_panel_get_window (DOSSIER_PANEL (self)),
                                     _("Rename Document"), NULL, _("_Rename"), _("Title"),
-                                    dossier_document_get_title (doc));
+                                    dossier_document_get_title (doc), DOSSIER_DOCUMENT_MAX_TITLE);
   request = g_new0 (RenameRequest, 1);
   request->self = g_object_ref (self);
   request->document_id = dossier_document_get_id (doc);

@@ -124,10 +124,12 @@ describe_target (DossierEvidencePicker *self,
                            ? dossier_project_get_question (self->project, dossier_argument_get_question_id (a))
                            : NULL;
       const char *side = argument_side (a);
+      /* A question from a file may be of any length. */
+      g_autofree char *question = dossier_shown_text (q != NULL ? dossier_question_get_text (q) : "");
 
       /* Translators: under an argument in "Add as Evidence For": its side
        * and its question */
-      what = g_strdup_printf (_("%s · %s"), side, q != NULL ? dossier_question_get_text (q) : "");
+      what = g_strdup_printf (_("%s · %s"), side, question);
     }
 
   if (is_cited (self, item))
@@ -182,11 +184,12 @@ bind_row (GtkSignalListItemFactory *factory,
   GtkWidget *caption = gtk_widget_get_next_sibling (title);
   GtkWidget *check = gtk_widget_get_next_sibling (labels);
   g_autofree char *description = NULL;
+  g_autofree char *name = NULL;
   const char *icon_name;
 
   if (GTK_IS_STRING_OBJECT (item))
     {
-      const char *label = gtk_string_object_get_string (GTK_STRING_OBJECT (item));
+      g_autofree char *label = dossier_shown_text (gtk_string_object_get_string (GTK_STRING_OBJECT (item)));
 
       gtk_image_set_from_icon_name (GTK_IMAGE (icon), "list-add-symbolic");
       gtk_label_set_text (GTK_LABEL (title), label);
@@ -207,12 +210,14 @@ bind_row (GtkSignalListItemFactory *factory,
     icon_name = dossier_argument_get_polarity (DOSSIER_ARGUMENT (item)) == DOSSIER_POLARITY_PRO
                 ? "list-add-symbolic" : "list-remove-symbolic";
 
+  /* A name or a statement from a file: of any length. */
+  name = dossier_shown_text (target_name (item));
   gtk_image_set_from_icon_name (GTK_IMAGE (icon), icon_name);
-  gtk_label_set_text (GTK_LABEL (title), target_name (item));
-  gtk_label_set_text (GTK_LABEL (caption), description);
+  gtk_label_set_text (GTK_LABEL (title), name);
+  dossier_label_set_shown (GTK_LABEL (caption), description);
   gtk_widget_set_visible (check, is_cited (self, item));
   gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (box)),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, target_name (item),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, name,
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
                                   -1);
 }

@@ -603,10 +603,15 @@ choose_destination (DossierExportDialog *self,
       DossierBriefing *briefing = briefing_id != 0
                                   ? dossier_project_get_briefing (self->project, briefing_id) : NULL;
 
-      /* Named after what it holds: the note, or the project. */
-      name = g_strconcat (briefing != NULL ? dossier_briefing_get_title (briefing)
-                                           : dossier_project_get_title (self->project),
-                          ".", ext, NULL);
+      /* Named after what it holds: the note, or the project; a title
+       * from a file may be of any length, a file name is at most 255
+       * bytes (60 characters are 240 at the most). */
+      g_autofree char *stem = dossier_text_shorten (briefing != NULL
+                                                    ? dossier_briefing_get_title (briefing)
+                                                    : dossier_project_get_title (self->project),
+                                                    60);
+
+      name = g_strconcat (stem, ".", ext, NULL);
       g_strdelimit (name, "/\\", '-');
     }
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
@@ -810,8 +815,9 @@ append_items (GtkStringList *names,
     {
       g_autoptr(GObject) item = g_list_model_get_item (model, i);
       gint64 id = get_id (item);
+      g_autofree char *shown = dossier_shown_text (get_label (item));
 
-      gtk_string_list_append (names, get_label (item));
+      gtk_string_list_append (names, shown);
       g_array_append_val (ids, id);
     }
 }

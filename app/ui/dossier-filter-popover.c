@@ -19,6 +19,7 @@
 #include <glib/gi18n.h>
 
 #include "dossier-filter-popover.h"
+#include "dossier-ui-utils.h"
 
 /* How far Page Up and Page Down move the highlighted row. */
 #define PAGE_ROWS 8
@@ -98,10 +99,15 @@ describe_highlighted (DossierFilterPopover *self)
   gpointer item = dossier_filter_popover_get_highlighted (self);
   g_autofree char *what = item != NULL && klass->describe != NULL ? klass->describe (self, item) : NULL;
 
-  /* The focus stays in the entry: what Enter would do is said there. */
+  /* The focus stays in the entry: what Enter would do is said there (a
+   * name or a passage from a file, of any length: shortened). */
   if (what != NULL)
-    gtk_accessible_update_property (GTK_ACCESSIBLE (priv->entry),
-                                    GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, what, -1);
+    {
+      g_autofree char *shown = dossier_shown_text (what);
+
+      gtk_accessible_update_property (GTK_ACCESSIBLE (priv->entry),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, shown, -1);
+    }
   else
     gtk_accessible_reset_property (GTK_ACCESSIBLE (priv->entry), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
 }

@@ -3,7 +3,10 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "dossier-name-dialog.h"
+#include "dossier-ui-utils.h"
 
 struct _DossierNameDialog
 {
@@ -16,6 +19,7 @@ struct _DossierNameDialog
   /* template */
   GtkEntry         *entry;
   GtkCheckButton   *option;
+  GtkLabel         *note_label;
   GtkLabel         *error_label;
 };
 
@@ -47,25 +51,49 @@ dossier_name_dialog_new (GtkWindow  *parent,
                          const char *body,
                          const char *accept,
                          const char *label,
-                         const char *name)
+                         const char *name,
+                         guint       max_chars)
 {
   DossierNameDialog *self;
+  g_autofree char *shown_heading = dossier_shown_text (heading);
+  g_autofree char *start = NULL;
 
   g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
   g_return_val_if_fail (accept != NULL, NULL);
+  g_return_val_if_fail (max_chars > 1, NULL);
 
   self = g_object_new (DOSSIER_TYPE_NAME_DIALOG,
                        "transient-for", parent,
-                       "heading", heading,
+                       "heading", shown_heading,
                        NULL);
   if (body != NULL)
-    adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (self), body);
+    {
+      g_autofree char *shown_body = dossier_shown_text (body);
+
+      adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (self), shown_body);
+    }
+  /* A name from a file may be of any length: an entry of a megabyte
+   * cannot be edited (each key lays the whole line out again). It starts
+   * at what may be written, and says so. */
+  start = dossier_text_shorten (name, max_chars);
+  if (name != NULL && !g_str_equal (start, name))
+    {
+      g_autofree char *length = g_strdup_printf ("%'ld", g_utf8_strlen (name, -1));
+      g_autofree char *note =
+        /* Translators: a name or title from a file, of more characters than may be
+         * written; the first %s is its length, %u the most. */
+        g_strdup_printf (_("It is %s characters long, more than the %u it may have: it "
+                           "starts shortened here, and is kept shortened."), length, max_chars);
+
+      gtk_label_set_text (self->note_label, note);
+      gtk_widget_set_visible (GTK_WIDGET (self->note_label), TRUE);
+    }
   adw_message_dialog_set_response_label (ADW_MESSAGE_DIALOG (self), "ok", accept);
   gtk_entry_set_placeholder_text (self->entry, label);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->entry),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, label,
                                   -1);
-  gtk_editable_set_text (GTK_EDITABLE (self->entry), name ? name : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->entry), start);
   gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->entry));
   validate (self);
 
@@ -152,6 +180,7 @@ dossier_name_dialog_class_init (DossierNameDialogClass *klass)
                                                "/org/dossier/Dossier/ui/dossier-name-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, DossierNameDialog, entry);
   gtk_widget_class_bind_template_child (widget_class, DossierNameDialog, option);
+  gtk_widget_class_bind_template_child (widget_class, DossierNameDialog, note_label);
   gtk_widget_class_bind_template_child (widget_class, DossierNameDialog, error_label);
   gtk_widget_class_bind_template_callback (widget_class, validate);
 }

@@ -22,13 +22,16 @@ typedef const char *(*DossierNameCheck) (DossierNameDialog *dialog,
                                          gpointer           user_data);
 
 /* @accept labels the "ok" response; @label is the entry's placeholder and
- * accessible label; @name the text it starts with (may be NULL). */
+ * accessible label; @name the text it starts with (may be NULL), cut to
+ * @max_chars characters (what may be written) with a note saying so
+ * when longer. @heading and @body are shown shortened. */
 GtkWidget *dossier_name_dialog_new        (GtkWindow         *parent,
                                            const char        *heading,
                                            const char        *body,
                                            const char        *accept,
                                            const char        *label,
-                                           const char        *name);
+                                           const char        *name,
+                                           guint              max_chars);
 /* Shows a check button labelled @label under the entry. */
 void       dossier_name_dialog_set_option (DossierNameDialog *self,
                                            const char        *label,

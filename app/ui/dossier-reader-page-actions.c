@@ -795,6 +795,17 @@ append_menu_item (GMenu      *section,
   g_menu_append_item (section, item);
 }
 
+/* A tag's name as a menu item shows it: shortened (a name from a file
+ * may be of any length), its underscores not taken for mnemonics. */
+static char *
+menu_name (DossierTag *tag)
+{
+  g_autofree char *shown = dossier_shown_text (dossier_tag_get_name (tag));
+  g_auto(GStrv) parts = g_strsplit (shown, "_", -1);
+
+  return g_strjoinv ("__", parts);
+}
+
 void
 _dossier_reader_page_popup_highlight_menu (DossierReaderPage *self,
                                            gint64             highlight_id,
@@ -829,11 +840,13 @@ _dossier_reader_page_popup_highlight_menu (DossierReaderPage *self,
     {
       DossierTag *tag = dossier_project_get_tag (self->project, tag_ids[i]);
       g_autofree char *label = NULL;
+      g_autofree char *name = NULL;
 
       if (tag == NULL)
         continue;
+      name = menu_name (tag);
       /* Translators: a menu item removing one tag from a highlight */
-      label = g_strdup_printf (_("Remove “%s”"), dossier_tag_get_name (tag));
+      label = g_strdup_printf (_("Remove “%s”"), name);
       append_menu_item (untag, label, "reader.remove-highlight-tag",
                         g_variant_new ("(xx)", highlight_id, tag_ids[i]), NULL);
     }
@@ -874,11 +887,13 @@ _dossier_reader_page_popup_text_menu (DossierReaderPage *self,
       gint64 tag_id = dossier_project_get_key_tag (self->project, slot);
       DossierTag *slot_tag = tag_id != 0 ? dossier_project_get_tag (self->project, tag_id) : NULL;
       g_autofree char *accel = NULL;
+      g_autofree char *name = NULL;
 
       if (slot_tag == NULL)
         continue;
       accel = g_strdup_printf ("%u", slot);
-      append_menu_item (slots, dossier_tag_get_name (slot_tag), "reader.tag-with",
+      name = menu_name (slot_tag);
+      append_menu_item (slots, name, "reader.tag-with",
                         g_variant_new_int32 (slot), accel);
     }
   if (g_menu_model_get_n_items (G_MENU_MODEL (slots)) > 0)

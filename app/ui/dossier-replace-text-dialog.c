@@ -74,16 +74,14 @@ static guint signals[N_SIGNALS];
 static char *
 short_quote (const char *quote)
 {
-  g_autofree char *flat = g_strdup (quote != NULL ? quote : "");
+  /* Not read past QUOTE_CHARS: a passage may be of any length; nor a
+   * word longer than a label shows (dossier_text_shown ()). */
+  g_autofree char *head = dossier_text_shorten (quote, QUOTE_CHARS);
+  g_autofree char *shown = NULL;
 
-  g_strdelimit (flat, "\n\t", ' ');
-  if (g_utf8_strlen (flat, -1) > QUOTE_CHARS)
-    {
-      g_autofree char *head = g_utf8_substring (flat, 0, QUOTE_CHARS - 1);
-
-      return g_strdup_printf ("“%s…”", head);
-    }
-  return g_strdup_printf ("“%s”", flat);
+  g_strdelimit (head, "\n\t", ' ');
+  shown = dossier_text_shown (head);
+  return g_strdup_printf ("“%s”", shown);
 }
 
 GPtrArray *
@@ -558,7 +556,9 @@ dossier_replace_text_dialog_new (GtkWindow              *parent,
   if (document != NULL)
     {
       /* Translators: the review's heading: a document's title */
-      title = g_strdup_printf (_("Replacing the Text of “%s”"), dossier_document_get_title (document));
+      g_autofree char *name = dossier_shown_text (dossier_document_get_title (document));
+
+      title = g_strdup_printf (_("Replacing the Text of “%s”"), name);
       adw_preferences_group_set_title (self->summary_group, title);
     }
   /* Translators: counts of highlights by what re-anchoring does to them */

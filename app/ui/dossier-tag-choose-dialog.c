@@ -7,6 +7,7 @@
 
 #include "dossier-tag-chip.h"
 #include "dossier-tag-choose-dialog.h"
+#include "dossier-ui-utils.h"
 
 struct _DossierTagChooseDialog
 {
@@ -65,7 +66,7 @@ bind_choice (GtkSignalListItemFactory *factory,
   const char *name = gtk_string_object_get_string (gtk_list_item_get_item (item));
   const char *color = position < self->colors->len ? g_ptr_array_index (self->colors, position) : NULL;
 
-  gtk_label_set_text (GTK_LABEL (label), name);
+  dossier_label_set_shown (GTK_LABEL (label), name);
   dossier_tag_chip_set_tag_name (DOSSIER_TAG_CHIP (swatch), name);
   dossier_tag_chip_set_color (DOSSIER_TAG_CHIP (swatch), color);
   /* "Top Level" has no colour; its place is kept, so names line up. */
@@ -81,16 +82,18 @@ dossier_tag_choose_dialog_new (GtkWindow            *parent,
   DossierTagChooseDialog *self;
   GListModel *tags;
   g_autofree char *heading = NULL;
+  g_autofree char *name = NULL;
   gboolean move = kind == DOSSIER_TAG_CHOOSE_MOVE;
 
   g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
   g_return_val_if_fail (DOSSIER_IS_PROJECT (project), NULL);
   g_return_val_if_fail (DOSSIER_IS_TAG (tag), NULL);
 
+  name = dossier_shown_text (dossier_tag_get_name (tag));
   if (move)
-    heading = g_strdup_printf (_("Move “%s” To"), dossier_tag_get_name (tag));
+    heading = g_strdup_printf (_("Move “%s” To"), name);
   else
-    heading = g_strdup_printf (_("Merge “%s” Into"), dossier_tag_get_name (tag));
+    heading = g_strdup_printf (_("Merge “%s” Into"), name);
 
   self = g_object_new (DOSSIER_TYPE_TAG_CHOOSE_DIALOG,
                        "transient-for", parent,

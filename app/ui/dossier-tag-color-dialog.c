@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "dossier-tag-color-dialog.h"
+#include "dossier-ui-utils.h"
 
 static const char * const palette[] = {
   "#3584e4", "#e66100", "#2ec27e", "#c061cb", "#f5c211", "#e01b24",
@@ -35,12 +36,14 @@ dossier_tag_color_dialog_new (GtkWindow  *parent,
 {
   DossierTagColorDialog *self;
   g_autofree char *heading = NULL;
+  g_autofree char *name = NULL;
   GdkRGBA current;
 
   g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
   g_return_val_if_fail (DOSSIER_IS_TAG (tag), NULL);
 
-  heading = g_strdup_printf (_("Colour of “%s”"), dossier_tag_get_name (tag));
+  name = dossier_shown_text (dossier_tag_get_name (tag));
+  heading = g_strdup_printf (_("Colour of “%s”"), name);
   self = g_object_new (DOSSIER_TYPE_TAG_COLOR_DIALOG,
                        "transient-for", parent,
                        "heading", heading,

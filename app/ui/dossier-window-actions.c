@@ -795,6 +795,7 @@ save_as_action (GtkWidget  *widget,
 {
   DossierWindow *self = DOSSIER_WINDOW (widget);
   GtkFileChooserNative *chooser;
+  g_autofree char *stem = NULL;
   g_autofree char *name = NULL;
 
   if (self->project == NULL)
@@ -803,7 +804,10 @@ save_as_action (GtkWidget  *widget,
   chooser = new_chooser (self, _("Save Project As"), GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"),
                          save_as_chosen);
   /* Translators: the suggested file name of a copy of a project */
-  name = g_strdup_printf (_("%s (copy).dossier"), dossier_project_get_title (self->project));
+  /* A title from the file may be of any length; a file name is at most
+   * 255 bytes. */
+  stem = dossier_text_shorten (dossier_project_get_title (self->project), 60);
+  name = g_strdup_printf (_("%s (copy).dossier"), stem);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
   set_chooser_folder_near_project (self, GTK_FILE_CHOOSER (chooser));
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));

@@ -525,6 +525,7 @@ update_title (DossierWindow *self)
 {
   g_autofree char *basename = NULL;
   g_autofree char *subtitle = NULL;
+  g_autofree char *shown = NULL;
   const char *title;
 
   /* The pages' switcher only with a project: the start page has no
@@ -546,9 +547,9 @@ update_title (DossierWindow *self)
       return;
     }
 
-  title = dossier_project_get_title (self->project);
-  if (title == NULL || title[0] == '\0')
-    title = _("Untitled Project");
+  /* The project's title, from its file, may be of any length. */
+  shown = dossier_shown_text (dossier_project_get_title (self->project));
+  title = shown[0] != '\0' ? shown : _("Untitled Project");
   basename = g_path_get_basename (dossier_project_get_path (self->project));
   if (dossier_project_get_read_only (self->project))
     /* Translators: the window subtitle: a project's file name */
@@ -751,11 +752,15 @@ remember_project (DossierWindow  *self,
                   DossierProject *project,
                   gboolean        opened_now)
 {
+  g_autofree char *title = NULL;
+
   if (project == NULL)
     return;
 
+  /* Kept in the settings, and shown on the start page. */
+  title = dossier_shown_text (dossier_project_get_title (project));
   dossier_application_remember_project (self->settings, dossier_project_get_path (project),
-                                        dossier_project_get_title (project),
+                                        title,
                                         g_list_model_get_n_items (dossier_project_get_documents (project)),
                                         opened_now);
 }
@@ -1047,6 +1052,7 @@ dossier_window_offer_articles (DossierWindow  *self,
 {
   g_autofree char *heading = NULL;
   g_autofree char *body = NULL;
+  g_autofree char *project_title = NULL;
   gboolean into_open;
   AdwMessageDialog *dialog;
   Articles *a;
@@ -1057,6 +1063,9 @@ dossier_window_offer_articles (DossierWindow  *self,
   if (n_files == 0)
     return;
 
+  if (self->project != NULL)
+    project_title = dossier_shown_text (dossier_project_get_title (self->project));
+
   into_open = self->project != NULL && !dossier_project_get_read_only (self->project);
   if (n_files == 1)
     {
@@ -1065,7 +1074,7 @@ dossier_window_offer_articles (DossierWindow  *self,
       heading = g_strdup_printf (_("“%s” Is an Article, Not a Project"), name);
       if (into_open)
         body = g_strdup_printf (_("Projects collect articles. Import this one into “%s”?"),
-                                dossier_project_get_title (self->project));
+                                project_title);
       else
         body = g_strdup (_("Projects collect articles. Create a project for this one, and import it there?"));
     }
@@ -1075,7 +1084,7 @@ dossier_window_offer_articles (DossierWindow  *self,
       if (into_open)
         /* Translators: %s is the project's title */
         body = g_strdup_printf (_("Projects collect articles. Import these into “%s”?"),
-                                dossier_project_get_title (self->project));
+                                project_title);
       else
         body = g_strdup (_("Projects collect articles. Create a project for these, and import them there?"));
     }

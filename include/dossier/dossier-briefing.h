@@ -22,6 +22,8 @@ G_BEGIN_DECLS
 
 /* A body longer than this (in bytes) is refused: 4 MB is some 1,500 pages. */
 #define DOSSIER_BRIEFING_MAX_BODY (4 * 1024 * 1024)
+/* The most characters a note's title may have. */
+#define DOSSIER_BRIEFING_MAX_TITLE 500
 /* A note compares at most this many documents. */
 #define DOSSIER_BRIEFING_MAX_DOCUMENTS 1000
 

@@ -11,6 +11,12 @@
 
 G_BEGIN_DECLS
 
+/* The most characters a document's title, author(s) and outlet may have:
+ * a headline is rarely over 150, a byline of many names a few hundred. */
+#define DOSSIER_DOCUMENT_MAX_TITLE  500
+#define DOSSIER_DOCUMENT_MAX_AUTHOR 500
+#define DOSSIER_DOCUMENT_MAX_OUTLET 200
+
 #define DOSSIER_TYPE_DOCUMENT (dossier_document_get_type ())
 G_DECLARE_FINAL_TYPE (DossierDocument, dossier_document, DOSSIER, DOCUMENT, GObject)
 

@@ -26,10 +26,18 @@
 #include "dossier-arguments-panel.h"
 #include "dossier-briefing-page.h"
 #include "dossier-codebook-panel.h"
+#include "dossier-cite-picker.h"
 #include "dossier-compare-page.h"
+#include "dossier-document-details-dialog.h"
+#include "dossier-export-dialog.h"
 #include "dossier-highlights-panel.h"
+#include "dossier-name-dialog.h"
+#include "dossier-reader-page-private.h"
+#include "dossier-replace-text-dialog.h"
 #include "dossier-search-panel.h"
 #include "dossier-stakeholders-panel.h"
+#include "dossier-tag-choose-dialog.h"
+#include "dossier-tag-color-dialog.h"
 #include "dossier-window-private.h"
 #include "ui-test-util.h"
 
@@ -60,6 +68,7 @@ typedef struct
   const char *sql;
   gboolean    read_only;      /* opened read-only too (each opening of
                                * every page takes seconds under ASan) */
+  gboolean    dialogs;        /* each dialog and menu showing a text opened too */
 } Craft;
 
 static const Craft crafts[] = {
@@ -146,14 +155,24 @@ static const Craft crafts[] = {
     "UPDATE documents SET title = replace (hex (zeroblob (100000)), '0', 'Fares ') WHERE id = 2;"
     "UPDATE questions SET text = replace (hex (zeroblob (100000)), '0', 'Why ');"
     "UPDATE arguments SET statement = replace (hex (zeroblob (100000)), '0', 'Fuel ') WHERE id = 1;"
-    "UPDATE briefings SET title = replace (hex (zeroblob (100000)), '0', 'Note ');" },
+    "UPDATE briefings SET title = replace (hex (zeroblob (100000)), '0', 'Note ');"
+    "UPDATE project SET title = replace (hex (zeroblob (100000)), '0', 'Ferry ');"
+    "UPDATE documents SET author = replace (hex (zeroblob (100000)), '0', 'Ana ');"
+    "UPDATE documents SET outlet = replace (hex (zeroblob (100000)), '0', 'Post ');"
+    "UPDATE highlights SET quote = replace (hex (zeroblob (100000)), '0', 'Dear ') WHERE id = 1;",
+    FALSE, TRUE },
   { "huge-names-no-spaces", NULL,
     "UPDATE tags SET name = replace (hex (zeroblob (524288)), '0', 'c') WHERE id = 2;"
     "UPDATE stakeholders SET name = replace (hex (zeroblob (524288)), '0', 'o') WHERE id = 1;"
     "UPDATE documents SET title = replace (hex (zeroblob (524288)), '0', 't') WHERE id = 1;"
     "UPDATE questions SET text = replace (hex (zeroblob (524288)), '0', 'q');"
     "UPDATE arguments SET statement = replace (hex (zeroblob (524288)), '0', 'a') WHERE id = 2;"
-    "UPDATE briefings SET title = replace (hex (zeroblob (524288)), '0', 'n');" },
+    "UPDATE briefings SET title = replace (hex (zeroblob (524288)), '0', 'n');"
+    "UPDATE project SET title = replace (hex (zeroblob (524288)), '0', 'p');"
+    "UPDATE documents SET author = replace (hex (zeroblob (524288)), '0', 'w');"
+    "UPDATE documents SET outlet = replace (hex (zeroblob (524288)), '0', 'u');"
+    "UPDATE highlights SET quote = replace (hex (zeroblob (524288)), '0', 'd') WHERE id = 3;",
+    FALSE, TRUE },
   { "mention-counts", NULL,
     "UPDATE stakeholder_mentions SET count = 999;"
     "INSERT OR REPLACE INTO stakeholder_mentions (stakeholder, document, count) VALUES (2, 2, 12);",
@@ -218,6 +237,19 @@ make_project (char **dir)
 static void
 assert_labels_short (GtkWidget *widget)
 {
+  /* An entry prefilled with a text from the file, to edit: one of a
+   * megabyte cannot be (each key lays the whole line out again). */
+  if (GTK_IS_TEXT (widget))
+    {
+      const char *text = gtk_editable_get_text (GTK_EDITABLE (widget));
+
+      if (g_utf8_strlen (text, -1) > DOSSIER_TEXT_SHOWN_MAX)
+        g_error ("an entry of %ld characters under %s: %.60s…", g_utf8_strlen (text, -1),
+                 G_OBJECT_TYPE_NAME (gtk_widget_get_parent (widget)), text);
+    }
+  if (GTK_IS_WINDOW (widget) && gtk_window_get_title (GTK_WINDOW (widget)) != NULL)
+    g_assert_cmpint (g_utf8_strlen (gtk_window_get_title (GTK_WINDOW (widget)), -1), <=,
+                     DOSSIER_TEXT_SHOWN_MAX + 100);
   if (GTK_IS_LABEL (widget))
     {
       const char *text = gtk_label_get_text (GTK_LABEL (widget));
@@ -225,14 +257,103 @@ assert_labels_short (GtkWidget *widget)
       if (g_utf8_strlen (text, -1) > DOSSIER_TEXT_SHOWN_MAX + 100)
         g_error ("a label of %ld characters under %s: %.60s…", g_utf8_strlen (text, -1),
                  G_OBJECT_TYPE_NAME (gtk_widget_get_parent (widget)), text);
-      if (dossier_text_longest_run (text) > DOSSIER_TEXT_SHOWN_RUN_MAX)
-        g_error ("a label with a word of %" G_GSIZE_FORMAT " characters under %s: %.60s…",
-                 dossier_text_longest_run (text),
-                 G_OBJECT_TYPE_NAME (gtk_widget_get_parent (widget)), text);
+      /* (Quotation marks and other punctuation around a cut word join it.) */
+      if (dossier_text_longest_run (text) > DOSSIER_TEXT_SHOWN_RUN_MAX + 10)
+        {
+          g_autoptr(GString) under = g_string_new (NULL);
+
+          for (GtkWidget *p = gtk_widget_get_parent (widget); p != NULL; p = gtk_widget_get_parent (p))
+            g_string_append_printf (under, " %s", G_OBJECT_TYPE_NAME (p));
+          g_error ("a label with a word of %" G_GSIZE_FORMAT " characters under%s: %.60s…",
+                   dossier_text_longest_run (text), under->str, text);
+        }
     }
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     assert_labels_short (child);
+}
+
+/* The one dialog of @type the window has open shows no text whole; it
+ * is closed. */
+static void
+check_dialog (DossierWindow *window,
+              GType          type)
+{
+  GtkWindow *dialog = find_toplevel (type, GTK_WINDOW (window));
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+
+  g_assert_nonnull (dialog);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (dialog));
+  assert_labels_short (GTK_WIDGET (dialog));
+  /* The lists of combo rows (the export dialog's documents, tags, notes). */
+  collect_descendants (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, rows);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      GListModel *model = adw_combo_row_get_model (rows->pdata[i]);
+
+      for (guint j = 0; GTK_IS_STRING_LIST (model) && j < g_list_model_get_n_items (model); j++)
+        {
+          const char *text = gtk_string_list_get_string (GTK_STRING_LIST (model), j);
+
+          g_assert_cmpint (g_utf8_strlen (text, -1), <=, DOSSIER_TEXT_SHOWN_MAX);
+          g_assert_cmpuint (dossier_text_longest_run (text), <=, DOSSIER_TEXT_SHOWN_RUN_MAX + 10);
+        }
+    }
+  gtk_window_destroy (dialog);
+  flush_events ();
+}
+
+/* A popover (a menu, a picker) shows no text whole; it is closed. */
+static void
+check_popover (GtkWidget *popover)
+{
+  g_assert_nonnull (popover);
+  g_assert_true (gtk_widget_get_visible (popover));
+  gtk_test_widget_wait_for_draw (popover);
+  assert_labels_short (popover);
+  gtk_popover_popdown (GTK_POPOVER (popover));
+  flush_events ();
+}
+
+static gboolean
+replace_dialog_shown (gpointer window)
+{
+  return find_toplevel (DOSSIER_TYPE_REPLACE_TEXT_DIALOG, window) != NULL;
+}
+
+/* The reader's menus, its evidence picker and the review of a new text
+ * for the document shown. */
+static void
+visit_reader_dialogs (DossierWindow *window,
+                      gint64         document_id)
+{
+  DossierProject *project = dossier_window_get_project (window);
+  DossierReaderPage *page = window->reader_page;
+  g_autoptr(GPtrArray) highlights = dossier_project_list_highlights (project, document_id, 0, NULL);
+  g_autofree char *newer = dossier_project_get_document_text (project, document_id, NULL);
+
+  _dossier_reader_page_popup_text_menu (page, 10, 10);
+  check_popover (page->highlight_menu);
+  for (guint i = 0; highlights != NULL && i < highlights->len; i++)
+    {
+      gint64 id = dossier_highlight_get_id (g_ptr_array_index (highlights, i));
+
+      _dossier_reader_page_popup_highlight_menu (page, id, 10, 10);
+      check_popover (page->highlight_menu);
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "reader.add-highlight-evidence",
+                                                 "x", id));
+      flush_events ();
+      check_popover (page->evidence_picker);
+    }
+
+  /* The text again, one letter changed: the review is headed with the
+   * document's title. */
+  g_assert_nonnull (newer);
+  newer[strlen (newer) / 2] = newer[strlen (newer) / 2] == 'x' ? 'y' : 'x';
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (window)), newer);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.replace-text-clipboard", NULL));
+  wait_until (replace_dialog_shown, window, "the review of the new text");
+  check_dialog (window, DOSSIER_TYPE_REPLACE_TEXT_DIALOG);
 }
 
 static gboolean
@@ -264,7 +385,8 @@ show_page (DossierWindow *window,
 }
 
 static void
-visit_every_page (DossierWindow *window)
+visit_every_page (DossierWindow *window,
+                  gboolean       dialogs)
 {
   DossierProject *project = dossier_window_get_project (window);
   GListModel *documents = dossier_project_get_documents (project);
@@ -289,6 +411,22 @@ visit_every_page (DossierWindow *window)
        * that is not its own) is not: a toast says why. */
       if (dossier_window_get_document_id (window) != id)
         g_assert_true (shows_toast (window));
+      else if (dialogs)
+        visit_reader_dialogs (window, id);
+      if (dialogs)
+        {
+          g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window->documents_panel),
+                                                     "documents.rename", "x", id));
+          check_dialog (window, DOSSIER_TYPE_NAME_DIALOG);
+          g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window->documents_panel),
+                                                     "documents.edit-details", "x", id));
+          check_dialog (window, DOSSIER_TYPE_DOCUMENT_DETAILS_DIALOG);
+        }
+    }
+  if (dialogs)
+    {
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.export", NULL));
+      check_dialog (window, DOSSIER_TYPE_EXPORT_DIALOG);
     }
 
   /* The codebook, each tag selected: the Highlights panel follows. */
@@ -302,6 +440,15 @@ visit_every_page (DossierWindow *window)
       g_assert_cmpint (dossier_codebook_panel_get_selected_tag_id (DOSSIER_CODEBOOK_PANEL (window->codebook_panel)),
                        >, 0);
       gtk_test_widget_wait_for_draw (window->highlights_panel);
+      if (dialogs)
+        {
+          g_assert_true (gtk_widget_activate_action (window->codebook_panel, "codebook.rename", NULL));
+          check_dialog (window, DOSSIER_TYPE_NAME_DIALOG);
+          g_assert_true (gtk_widget_activate_action (window->codebook_panel, "codebook.recolor", NULL));
+          check_dialog (window, DOSSIER_TYPE_TAG_COLOR_DIALOG);
+          g_assert_true (gtk_widget_activate_action (window->codebook_panel, "codebook.move-to", NULL));
+          check_dialog (window, DOSSIER_TYPE_TAG_CHOOSE_DIALOG);
+        }
     }
 
   /* Search. */
@@ -362,6 +509,14 @@ visit_every_page (DossierWindow *window)
       gtk_test_widget_wait_for_draw (window->briefing_page);
       g_assert_cmpint (dossier_briefing_page_get_briefing_id (DOSSIER_BRIEFING_PAGE (window->briefing_page)),
                        ==, id);
+      if (dialogs && !dossier_project_get_read_only (project))
+        {
+          g_assert_true (gtk_widget_activate_action (window->briefing_page, "briefing.rename", NULL));
+          check_dialog (window, DOSSIER_TYPE_NAME_DIALOG);
+          g_assert_true (gtk_widget_activate_action (window->briefing_page, "briefing.choose-citation", NULL));
+          flush_events ();
+          check_popover (find_descendant (window->briefing_page, DOSSIER_TYPE_CITE_PICKER));
+        }
     }
 
   show_page (window, "reader");
@@ -406,7 +561,7 @@ test_crafted (gconstpointer data)
       g_assert_true (dossier_window_open_project (window, file, flags, &error));
       g_assert_no_error (error);
       wait_until (view_painted, window, "the first paint");
-      visit_every_page (window);
+      visit_every_page (window, craft->dialogs);
       close_reader_window (&window);
     }
 

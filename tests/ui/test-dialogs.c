@@ -266,7 +266,7 @@ test_name_dialog (Fixture       *f,
                   gconstpointer  data)
 {
   GtkWidget *dialog = g_object_ref_sink (dossier_name_dialog_new (NULL, "New Tag", NULL, "_Add",
-                                                                  "Tag name", NULL));
+                                                                  "Tag name", NULL, 200));
   AdwMessageDialog *message = ADW_MESSAGE_DIALOG (dialog);
   GtkWidget *entry = find_descendant (adw_message_dialog_get_extra_child (message), GTK_TYPE_ENTRY);
   GtkWidget *error_label = find_with_class (adw_message_dialog_get_extra_child (message), "error");
@@ -309,13 +309,42 @@ test_name_dialog (Fixture       *f,
 
   /* Starting from a name: it is there to edit, and can be confirmed. */
   dialog = g_object_ref_sink (dossier_name_dialog_new (NULL, "Rename Document", NULL, "_Rename",
-                                                       "Title", "Night buses return"));
+                                                       "Title", "Night buses return", 500));
   g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "ok"));
+  g_assert_false (gtk_widget_get_visible (find_with_class (adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (dialog)),
+                                                           "dim-label")));
   {
     g_autofree char *name = dossier_name_dialog_get_name (DOSSIER_NAME_DIALOG (dialog));
 
     g_assert_cmpstr (name, ==, "Night buses return");
   }
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_finalize_object (dialog);
+}
+
+/* A name from a file longer than may be written (a megabyte): the entry
+ * starts at the most that may be, and a note says it was shortened. */
+static void
+test_name_dialog_long (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *huge = g_strnfill (1024 * 1024, 't');
+  g_autofree char *heading = g_strconcat ("Rename “", huge, "”", NULL);
+  GtkWidget *dialog = g_object_ref_sink (dossier_name_dialog_new (NULL, heading, huge, "_Rename",
+                                                                  "Title", huge, 500));
+  GtkWidget *extra = adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (dialog));
+  GtkWidget *note = find_with_class (extra, "dim-label");
+  g_autofree char *name = dossier_name_dialog_get_name (DOSSIER_NAME_DIALOG (dialog));
+
+  g_assert_cmpint (g_utf8_strlen (name, -1), ==, 500);
+  g_assert_true (g_str_has_suffix (name, "t…"));
+  g_assert_true (gtk_widget_get_visible (note));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (note)), "more than the 500"));
+  g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "ok"));
+  g_assert_cmpint (g_utf8_strlen (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), -1),
+                   <=, DOSSIER_TEXT_SHOWN_MAX);
+  g_assert_cmpint (g_utf8_strlen (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), -1),
+                   <=, DOSSIER_TEXT_SHOWN_MAX);
   gtk_window_destroy (GTK_WINDOW (dialog));
   g_assert_finalize_object (dialog);
 }
@@ -529,6 +558,7 @@ main (int   argc,
   ADD ("open-not-a-project", test_open_not_a_project);
   ADD ("text", test_text_dialog);
   ADD ("name", test_name_dialog);
+  ADD ("name-long", test_name_dialog_long);
   ADD ("tag-choose", test_tag_choose_dialog);
   ADD ("tag-color", test_tag_color_dialog);
   ADD ("document-details", test_document_details_dialog);
