@@ -1818,6 +1818,24 @@ test_tags_name_length (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (dossier_project_get_tags (project)), ==, 1);
   g_assert_cmpstr (dossier_tag_get_name (dossier_project_get_tag (project, id)), ==, "Cost");
 
+  /* A stakeholder's name or alias: the length is checked first, before
+   * the messages that quote it ("spans several lines", "no letter"). */
+  message = (g_free (message),
+             g_strdup_printf ("A name or alias can be at most %d characters long.",
+                              DOSSIER_STAKEHOLDER_MAX_NAME));
+  huge[1000] = '\n';
+  g_assert_cmpint (dossier_project_add_stakeholder (project, huge, NULL,
+                                                    DOSSIER_STAKEHOLDER_OFFICIAL, &error), ==, 0);
+  g_assert_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==, message);
+  g_clear_error (&error);
+  memset (huge, '-', 1024 * 1024);
+  g_assert_cmpint (dossier_project_add_stakeholder (project, huge, NULL,
+                                                    DOSSIER_STAKEHOLDER_OFFICIAL, &error), ==, 0);
+  g_assert_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==, message);
+  g_clear_error (&error);
+
   /* A file from elsewhere holding longer names: check lists them. */
   g_assert_cmpint (dossier_project_add_stakeholder (project, "Council", NULL,
                                                     DOSSIER_STAKEHOLDER_OFFICIAL, &error), >, 0);

@@ -760,6 +760,17 @@ check_name (const char  *name,
       return NULL;
     }
 
+  /* The length first: the messages after it quote the name, which may be
+   * a megabyte (from a script, or pasted by mistake). Controls count (a
+   * tab is one character as the space it becomes). */
+  if (g_utf8_strlen (stripped, -1) > DOSSIER_STAKEHOLDER_MAX_NAME)
+    {
+      g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_INVALID,
+                   _("A name or alias can be at most %d characters long."),
+                   DOSSIER_STAKEHOLDER_MAX_NAME);
+      return NULL;
+    }
+
   if (strchr (stripped, '\n') != NULL)
     {
       g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_INVALID,
@@ -776,14 +787,6 @@ check_name (const char  *name,
       g_set_error_literal (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_INVALID,
                            alias ? _("An alias cannot be empty.")
                                  : _("A stakeholder needs a name."));
-      return NULL;
-    }
-
-  if (g_utf8_strlen (stripped, -1) > DOSSIER_STAKEHOLDER_MAX_NAME)
-    {
-      g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_INVALID,
-                   _("A name or alias can be at most %d characters long."),
-                   DOSSIER_STAKEHOLDER_MAX_NAME);
       return NULL;
     }
 
