@@ -1855,6 +1855,99 @@ test_tags_name_length (Fixture       *fixture,
                                     "200 a stakeholder’s name may have; rename it.\n"));
 }
 
+/* Titles, authors, outlets, notes' titles and free texts have a stored
+ * most: what a file or a page brings is shortened (an imported page's
+ * <title> of 100 KB is not refused), what is typed or given is refused
+ * with a message saying the most, and check lists what a file from
+ * elsewhere holds beyond it. */
+static void
+test_text_lengths (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(DossierProject) project = create_project (fixture, "lengths.dossier");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *huge = g_strnfill (100 * 1024, 't');
+  g_autofree char *over_free = g_strnfill (DOSSIER_TEXT_MAX_FREE + 1, 'd');
+  g_autofree char *message = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *report = NULL;
+  DossierParsedDocument *doc = make_doc (huge, "Fares rise.");
+  DossierDocument *document;
+  gint64 id, note, stakeholder;
+
+  /* Brought by a file: shortened, not refused. */
+  doc->author = g_strdup (huge);
+  doc->outlet = g_strdup (huge);
+  id = add_parsed_doc (project, doc);
+  document = dossier_project_get_document (project, id);
+  g_assert_cmpint (g_utf8_strlen (dossier_document_get_title (document), -1), ==,
+                   DOSSIER_DOCUMENT_MAX_TITLE);
+  g_assert_true (g_str_has_suffix (dossier_document_get_title (document), "t…"));
+  g_assert_cmpint (g_utf8_strlen (dossier_document_get_author (document), -1), ==,
+                   DOSSIER_DOCUMENT_MAX_AUTHOR);
+  g_assert_cmpint (g_utf8_strlen (dossier_document_get_outlet (document), -1), ==,
+                   DOSSIER_DOCUMENT_MAX_OUTLET);
+
+  /* Typed or given: refused, saying the most. */
+  g_assert_false (dossier_project_set_document_metadata (project, id, huge, NULL, NULL, NULL, NULL,
+                                                         &error));
+  message = g_strdup_printf ("A document’s title can be at most %d characters long.",
+                             DOSSIER_DOCUMENT_MAX_TITLE);
+  g_assert_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==, message);
+  g_clear_error (&error);
+  g_assert_false (dossier_project_set_document_metadata (project, id, NULL, huge, NULL, NULL, NULL,
+                                                         &error));
+  g_assert_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (dossier_project_set_document_metadata (project, id, NULL, NULL, huge, NULL, NULL,
+                                                         &error));
+  g_assert_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_true (dossier_project_set_document_metadata (project, id, "Fares", "Ana", "Post", NULL,
+                                                        NULL, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpint (dossier_project_add_briefing (project, huge, &id, 1, "", &error), ==, 0);
+  g_assert_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_INVALID);
+  g_clear_error (&error);
+  note = dossier_project_add_briefing (project, "Fares", &id, 1, "", &error);
+  g_assert_no_error (error);
+  g_assert_false (dossier_project_set_briefing_title (project, note, huge, &error));
+  g_assert_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_INVALID);
+  g_clear_error (&error);
+
+  stakeholder = dossier_project_add_stakeholder (project, "Council", NULL,
+                                                 DOSSIER_STAKEHOLDER_OFFICIAL, &error);
+  g_assert_no_error (error);
+  g_assert_false (dossier_project_set_stakeholder_description (project, stakeholder, over_free,
+                                                               &error));
+  g_assert_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_INVALID);
+  g_clear_error (&error);
+  over_free[DOSSIER_TEXT_MAX_FREE] = '\0';
+  g_assert_true (dossier_project_set_stakeholder_description (project, stakeholder, over_free,
+                                                              &error));
+  g_assert_no_error (error);
+
+  /* A file from elsewhere holding longer ones: check lists them. */
+  dossier_project_close (project);
+  g_clear_object (&project);
+  path = path_in (fixture, "lengths.dossier");
+  test_sql_exec (path, "UPDATE documents SET title = replace (hex (zeroblob (300)), '0', 'ab'),"
+                       "  outlet = replace (hex (zeroblob (101)), '0', 'o');"
+                       "UPDATE briefings SET title = replace (hex (zeroblob (251)), '0', 'n');");
+  project = dossier_project_open (path, DOSSIER_OPEN_INSPECT, &error);
+  g_assert_no_error (error);
+  g_assert_false (dossier_project_check (project, &report, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (report, "Document 1: its title is 1200 characters long, more than the "
+                                    "500 a title may have; rename it.\n"));
+  g_assert_nonnull (strstr (report, "Document 1: its outlet is 202 characters long, more than the "
+                                    "200 an outlet may have; edit its details.\n"));
+  g_assert_nonnull (strstr (report, "Note 1: its title is 502 characters long, more than the "
+                                    "500 a note’s title may have; rename it.\n"));
+}
+
 static gint64
 highlight_with_tags (DossierProject *project,
                      gint64          doc,
@@ -2429,6 +2522,7 @@ main (int   argc,
   ADD ("tags-tree", test_tags_tree);
   ADD ("tags-merge-delete", test_tags_merge_delete);
   ADD ("tags-name-length", test_tags_name_length);
+  ADD ("text-lengths", test_text_lengths);
   ADD ("names-without-controls", test_names_without_controls);
   ADD ("tag-keys", test_tag_keys);
   ADD ("save-as", test_save_as);

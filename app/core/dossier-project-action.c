@@ -525,6 +525,15 @@ dossier_project_set_text (DossierProject          *self,
       value = stripped;
     }
 
+  if (column->max_chars > 0 && g_utf8_strlen (value, -1) > column->max_chars)
+    {
+      g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_INVALID,
+                   /* TRANSLATORS: a text typed or given is longer than may be written */
+                   _("This can be at most %u characters long; it is %ld."),
+                   column->max_chars, g_utf8_strlen (value, -1));
+      return FALSE;
+    }
+
   if (!dossier_action_begin (&action, self, error))
     return FALSE;
 

@@ -366,7 +366,7 @@ insert_documents (DossierProject  *self,
 
 static const DossierTextColumn title_column = {
   "briefings", "title", NULL, DOSSIER_TEXT_REQUIRED | DOSSIER_TEXT_TIMESTAMPED | DOSSIER_TEXT_ONE_LINE,
-  N_("A briefing needs a title."), N_("The title is not valid UTF-8."),
+  N_("A briefing needs a title."), N_("The title is not valid UTF-8."), DOSSIER_BRIEFING_MAX_TITLE,
 };
 
 static const DossierTextColumn body_column = {
@@ -406,6 +406,12 @@ dossier_project_add_briefing (DossierProject  *self,
     {
       g_set_error_literal (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_INVALID,
                            _("A briefing needs a title."));
+      return 0;
+    }
+  if (g_utf8_strlen (clean_title, -1) > DOSSIER_BRIEFING_MAX_TITLE)
+    {
+      g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_INVALID,
+                   _("A note’s title can be at most %d characters long."), DOSSIER_BRIEFING_MAX_TITLE);
       return 0;
     }
   clean_body = normalize_body (body, error);

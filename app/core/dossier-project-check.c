@@ -18,6 +18,8 @@
 
 #include <glib/gi18n.h>
 
+#include <dossier/dossier-briefing.h>
+
 /* ---- Check --------------------------------------------------------------- */
 
 static void
@@ -711,6 +713,78 @@ long_names (DossierProject  *self,
   return rc == SQLITE_DONE ? g_steal_pointer (&found) : NULL;
 }
 
+/* Titles, authors and outlets longer than Dossier writes them (only a
+ * file from elsewhere holds them): like names, shown shortened; renaming
+ * or editing the details is the way out. */
+static gboolean
+check_text_lengths (DossierProject  *self,
+                    GString         *report,
+                    GError         **error)
+{
+  static const struct {
+    const char *sql;
+    int         max;
+  } texts[] = {
+    { "SELECT id, length (title) FROM documents WHERE length (title) > ?1 ORDER BY id",
+      DOSSIER_DOCUMENT_MAX_TITLE },
+    { "SELECT id, length (author) FROM documents WHERE length (author) > ?1 ORDER BY id",
+      DOSSIER_DOCUMENT_MAX_AUTHOR },
+    { "SELECT id, length (outlet) FROM documents WHERE length (outlet) > ?1 ORDER BY id",
+      DOSSIER_DOCUMENT_MAX_OUTLET },
+    { "SELECT id, length (title) FROM briefings WHERE length (title) > ?1 ORDER BY id",
+      DOSSIER_BRIEFING_MAX_TITLE },
+  };
+
+  for (guint t = 0; t < G_N_ELEMENTS (texts); t++)
+    {
+      g_autoptr(GArray) rows = long_names (self, texts[t].sql, texts[t].max, error);
+      guint n_listed = 0;
+
+      if (rows == NULL)
+        return FALSE;
+      for (guint i = 0; i < rows->len; i += 2)
+        {
+          gint64 id = g_array_index (rows, gint64, i);
+          gint64 length = g_array_index (rows, gint64, i + 1);
+          g_autofree char *line = NULL;
+
+          switch (t)
+            {
+            case 0:
+              /* TRANSLATORS: a document's id, its title's length, the most it may have */
+              line = g_strdup_printf (_("Document %" PRId64 ": its title is %" PRId64 " characters "
+                                        "long, more than the %d a title may have; rename it.\n"),
+                                      id, length, texts[t].max);
+              break;
+            case 1:
+              /* TRANSLATORS: a document's id, its author's length, the most it may have */
+              line = g_strdup_printf (_("Document %" PRId64 ": its author is %" PRId64 " characters "
+                                        "long, more than the %d an author may have; edit its "
+                                        "details.\n"),
+                                      id, length, texts[t].max);
+              break;
+            case 2:
+              /* TRANSLATORS: a document's id, its outlet's length, the most it may have */
+              line = g_strdup_printf (_("Document %" PRId64 ": its outlet is %" PRId64 " characters "
+                                        "long, more than the %d an outlet may have; edit its "
+                                        "details.\n"),
+                                      id, length, texts[t].max);
+              break;
+            default:
+              /* TRANSLATORS: a note's id, its title's length, the most it may have */
+              line = g_strdup_printf (_("Note %" PRId64 ": its title is %" PRId64 " characters "
+                                        "long, more than the %d a note’s title may have; rename "
+                                        "it.\n"),
+                                      id, length, texts[t].max);
+              break;
+            }
+          list_problem (report, &n_listed, line);
+        }
+      list_more (report, n_listed);
+    }
+  return TRUE;
+}
+
 /* Names longer than Dossier writes them, which only a file from elsewhere
  * (or an older Dossier, for tags) holds: the window shows them shortened,
  * and renaming them is the way out. */
@@ -760,7 +834,7 @@ check_name_lengths (DossierProject  *self,
       list_problem (report, &n_listed, line);
     }
   list_more (report, n_listed);
-  return TRUE;
+  return check_text_lengths (self, report, error);
 }
 
 /* A document's title as the user knows it, for a report; NULL if it has

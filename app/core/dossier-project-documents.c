@@ -338,19 +338,43 @@ bind_original (sqlite3_stmt *stmt,
 /* ---- Actions ------------------------------------------------------------ */
 
 /* A document's title as stored: one line without controls (it comes
- * from the file), stripped, never empty. */
+ * from the file), stripped, never empty, at most DOSSIER_DOCUMENT_MAX_TITLE
+ * characters (a page's <title> may be of any length: shortened, not
+ * refused). */
 static char *
 clean_title (const DossierParsedDocument *doc)
 {
-  char *title = g_strstrip (dossier_text_from_elsewhere (doc->title != NULL ? doc->title : "",
-                                                         FALSE));
+  g_autofree char *title = g_strstrip (dossier_text_from_elsewhere (doc->title != NULL ? doc->title : "",
+                                                                    FALSE));
 
   if (title[0] == '\0')
-    {
-      g_free (title);
-      title = g_strdup (_("Untitled Document"));
-    }
-  return title;
+    return g_strdup (_("Untitled Document"));
+  return dossier_text_shorten (title, DOSSIER_DOCUMENT_MAX_TITLE);
+}
+
+/* An optional text from the file as stored: one line without controls,
+ * at most @max_chars characters; NULL stays NULL. */
+static char *
+clean_optional (const char *text,
+                guint       max_chars)
+{
+  g_autofree char *clean = dossier_text_from_elsewhere (text, FALSE);
+
+  return clean != NULL ? dossier_text_shorten (clean, max_chars) : NULL;
+}
+
+/* Refuses @text (NULL: not given) longer than @max_chars characters,
+ * with @message (one %d, the most). */
+static gboolean
+check_length (const char  *text,
+              guint        max_chars,
+              const char  *message,
+              GError     **error)
+{
+  if (text == NULL || g_utf8_strlen (text, -1) <= max_chars)
+    return TRUE;
+  g_set_error_literal (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_INVALID, message);
+  return FALSE;
 }
 
 gint64
@@ -398,9 +422,10 @@ dossier_project_insert_document (DossierProject               *self,
 
   dossier_bind_text (stmt, 1, uuid);
   dossier_bind_text (stmt, 2, title);
-  /* What the page or the exchange file says, one line without controls. */
-  author = dossier_text_from_elsewhere (doc->author, FALSE);
-  outlet = dossier_text_from_elsewhere (doc->outlet, FALSE);
+  /* What the page or the exchange file says, one line without controls,
+   * shortened to what may be written. */
+  author = clean_optional (doc->author, DOSSIER_DOCUMENT_MAX_AUTHOR);
+  outlet = clean_optional (doc->outlet, DOSSIER_DOCUMENT_MAX_OUTLET);
   source = dossier_text_from_elsewhere (doc->source, FALSE);
   dossier_bind_optional_text (stmt, 3, author);
   dossier_bind_optional_text (stmt, 4, outlet);
@@ -473,6 +498,9 @@ dossier_project_set_document_metadata (DossierProject  *self,
   g_autofree char *clean_author = dossier_text_from_elsewhere (author, FALSE);
   g_autofree char *clean_outlet = dossier_text_from_elsewhere (outlet, FALSE);
   g_autofree char *clean_source = dossier_text_from_elsewhere (source, FALSE);
+  g_autofree char *title_message = NULL;
+  g_autofree char *author_message = NULL;
+  g_autofree char *outlet_message = NULL;
 
   g_return_val_if_fail (DOSSIER_IS_PROJECT (self), FALSE);
 
@@ -490,6 +518,17 @@ dossier_project_set_document_metadata (DossierProject  *self,
           return FALSE;
         }
     }
+
+  title_message = g_strdup_printf (_("A document’s title can be at most %d characters long."),
+                                   DOSSIER_DOCUMENT_MAX_TITLE);
+  author_message = g_strdup_printf (_("A document’s author can be at most %d characters long."),
+                                    DOSSIER_DOCUMENT_MAX_AUTHOR);
+  outlet_message = g_strdup_printf (_("A document’s outlet can be at most %d characters long."),
+                                    DOSSIER_DOCUMENT_MAX_OUTLET);
+  if (!check_length (stripped_title, DOSSIER_DOCUMENT_MAX_TITLE, title_message, error) ||
+      !check_length (clean_author, DOSSIER_DOCUMENT_MAX_AUTHOR, author_message, error) ||
+      !check_length (clean_outlet, DOSSIER_DOCUMENT_MAX_OUTLET, outlet_message, error))
+    return FALSE;
 
   if (published != NULL && published[0] != '\0' && !valid_date (published))
     {

@@ -565,6 +565,7 @@ typedef struct
   DossierTextFlags  flags;
   const char       *empty_message;    /* N_(), for DOSSIER_TEXT_REQUIRED */
   const char       *invalid_message;  /* N_(), for text that is not UTF-8 */
+  guint             max_chars;        /* the most characters written; 0: no limit */
 } DossierTextColumn;
 
 /* Sets @column of row @row_id to @value (NULL = "") as one action

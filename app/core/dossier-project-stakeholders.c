@@ -1455,15 +1455,15 @@ dossier_project_set_stakeholder_kind (DossierProject          *self,
 
 static const DossierTextColumn description_column = {
   "stakeholders", "description", NULL, DOSSIER_TEXT_FLAGS_NONE,
-  NULL, N_("The description is not valid UTF-8 text."),
+  NULL, N_("The description is not valid UTF-8 text."), DOSSIER_TEXT_MAX_FREE,
 };
 static const DossierTextColumn stance_column = {
   "stakeholders", "stance", NULL, DOSSIER_TEXT_FLAGS_NONE,
-  NULL, N_("The stance is not valid UTF-8 text."),
+  NULL, N_("The stance is not valid UTF-8 text."), DOSSIER_TEXT_MAX_FREE,
 };
 static const DossierTextColumn interests_column = {
   "stakeholders", "interests", NULL, DOSSIER_TEXT_FLAGS_NONE,
-  NULL, N_("The interests are not valid UTF-8 text."),
+  NULL, N_("The interests are not valid UTF-8 text."), DOSSIER_TEXT_MAX_FREE,
 };
 
 gboolean

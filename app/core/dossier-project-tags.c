@@ -1080,7 +1080,7 @@ static const DossierTextColumn color_column = {
 };
 
 static const DossierTextColumn description_column = {
-  "tags", "description", NULL, DOSSIER_TEXT_FLAGS_NONE, NULL, NULL,
+  "tags", "description", NULL, DOSSIER_TEXT_FLAGS_NONE, NULL, NULL, DOSSIER_TEXT_MAX_FREE,
 };
 
 gboolean

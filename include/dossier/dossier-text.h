@@ -83,6 +83,10 @@ void              dossier_text_quote_marks       (const char       *text,
                                                   const char      **open,
                                                   const char      **close);
 
+/* The most characters a free text may have: a tag's or a stakeholder's
+ * description, a stakeholder's stance and interests (some eight pages). */
+#define DOSSIER_TEXT_MAX_FREE 20000
+
 /* The most of a stored text a window shows in one label, row, tooltip,
  * title or menu item (see dossier_text_shorten ()): above every limit a
  * text shown whole is written with (a question's or an argument's 2,000
