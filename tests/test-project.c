@@ -1873,7 +1873,7 @@ test_text_lengths (Fixture       *fixture,
   g_autofree char *report = NULL;
   DossierParsedDocument *doc = make_doc (huge, "Fares rise.");
   DossierDocument *document;
-  gint64 id, note, stakeholder;
+  gint64 id, note, stakeholder, highlight, tag;
 
   /* Brought by a file: shortened, not refused. */
   doc->author = g_strdup (huge);
@@ -1924,9 +1924,22 @@ test_text_lengths (Fixture       *fixture,
                                                                &error));
   g_assert_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_INVALID);
   g_clear_error (&error);
+  tag = dossier_project_add_tag (project, "Fares", 0, NULL, NULL, &error);
+  g_assert_no_error (error);
+  highlight = dossier_project_add_highlight (project, id, 0, 5, &tag, 1, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_false (dossier_project_add_stakeholder_evidence (project, stakeholder, highlight, over_free,
+                                                            DOSSIER_EVIDENCE_QUOTE,
+                                                            DOSSIER_STANCE_UNKNOWN, &error));
+  g_assert_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_INVALID);
+  g_clear_error (&error);
   over_free[DOSSIER_TEXT_MAX_FREE] = '\0';
   g_assert_true (dossier_project_set_stakeholder_description (project, stakeholder, over_free,
                                                               &error));
+  g_assert_no_error (error);
+  g_assert_true (dossier_project_add_stakeholder_evidence (project, stakeholder, highlight, over_free,
+                                                           DOSSIER_EVIDENCE_QUOTE,
+                                                           DOSSIER_STANCE_UNKNOWN, &error));
   g_assert_no_error (error);
 
   /* A file from elsewhere holding longer ones: check lists them. */

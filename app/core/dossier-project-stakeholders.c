@@ -1928,6 +1928,13 @@ check_evidence (const char           *note,
   if (!dossier_check_note (note, error))
     return FALSE;
 
+  if (note != NULL && g_utf8_strlen (note, -1) > DOSSIER_TEXT_MAX_FREE)
+    {
+      g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_INVALID,
+                   _("A note on evidence can be at most %d characters long."), DOSSIER_TEXT_MAX_FREE);
+      return FALSE;
+    }
+
   if ((guint) role > DOSSIER_EVIDENCE_QUOTE)
     {
       g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_INVALID,
