@@ -905,6 +905,34 @@ test_stakeholders_named_once (void)
   g_assert_cmpuint (s->len, ==, 8);
 }
 
+/* Who said it (an article written for this test): "He said …" opening a
+ * sentence is the person named last; a surname alone that speaks
+ * ("Gorski said", "Kassabian told"), though it ends like a nationality,
+ * is the full name named before. */
+static void
+test_stakeholders_who_said_it_surname (void)
+{
+  const char *text =
+    "Weir plan\n\n"
+    "Rhys Tallon farms above the weir. He said the board never came to see him.\n\n"
+    "The plan follows an old schedule, which Nia Kassabian, who keeps bees near the mill, "
+    "calls unfair. “They flew a drone over us,” she said. Kassabian told the meeting she "
+    "would appeal.\n\n"
+    "The board's chair, Councillor Ada Gorski, defended it. “We have no choice,” Gorski said.";
+  g_autoptr(GPtrArray) s = stakeholders_of_article (text);
+  DossierStakeholderSuggestion *kassabian, *gorski;
+
+  g_assert_cmpint (find_stakeholder (s, "Rhys Tallon")->kind, ==, DOSSIER_STAKEHOLDER_PERSON);
+  kassabian = find_stakeholder (s, "Nia Kassabian");
+  assert_alias (kassabian, "Kassabian");
+  g_assert_cmpuint (kassabian->n_mentions, ==, 2);
+  gorski = find_stakeholder (s, "Ada Gorski");
+  assert_alias (gorski, "Gorski");
+  g_assert_cmpuint (gorski->n_mentions, ==, 2);
+  g_assert_cmpint (gorski->kind, ==, DOSSIER_STAKEHOLDER_OFFICIAL);
+  assert_not_suggested (s, "Weir");
+}
+
 static void
 test_stakeholders_none (void)
 {
@@ -936,6 +964,8 @@ main (int   argc,
   g_test_add_func ("/dossier/suggest/stakeholders-streets-firms-campaigns",
                    test_stakeholders_streets_firms_campaigns);
   g_test_add_func ("/dossier/suggest/stakeholders-named-once", test_stakeholders_named_once);
+  g_test_add_func ("/dossier/suggest/stakeholders-who-said-it-surname",
+                   test_stakeholders_who_said_it_surname);
   g_test_add_func ("/dossier/suggest/stakeholders-none", test_stakeholders_none);
   g_test_add_func ("/dossier/suggest/stakeholders-people-untitled", test_stakeholders_people_untitled);
   g_test_add_func ("/dossier/suggest/stakeholders-quoted-once", test_stakeholders_quoted_once);

@@ -15,7 +15,8 @@
  * Lindqvist, a hydrologist at Dunmore University", "Mayor Inès Varga",
  * "the campaign group Clean Air Calder"); a lone capital letter, or a run that only labels ("Option B", "Plan B",
  * "Phase 2"), never is. A quote followed by "he said", "the councillor
- * said" or "dijo" is the person named last; "said Ana Ruiz of the
+ * said" or "dijo" is the person named last, and so is "He said …"
+ * opening a sentence; "said Ana Ruiz of the
  * Residents’ Association" is hers, the association another actor.
  * Someone named with no office (a resident who speaks, "Dr", "Chief
  * Executive", "president of the … Association") is a person. A street
@@ -1159,7 +1160,12 @@ attribute_quote (Collector *col,
   guint n;
   TitleKind kind;
 
-  if (!after_quote (tokens, at))
+  /* "He said the board had never come.": reported, no quote. */
+  if (!after_quote (tokens, at) &&
+      !((t->flags & TOKEN_INITIAL) && (t->flags & TOKEN_SPACE) && IN_LIST (pronouns, t->folded) &&
+        !g_str_equal (t->folded, "they") && !g_str_equal (t->folded, "ellos") &&
+        !g_str_equal (t->folded, "ellas") && at + 1 < tokens->len &&
+        IN_LIST (reporting_verbs, g_array_index (tokens, Token, at + 1).folded)))
     return;
 
   if ((t->flags & TOKEN_SPACE) && IN_LIST (pronouns, t->folded) && at + 1 < tokens->len &&
@@ -1317,6 +1323,26 @@ described_kind (GArray   *tokens,
        g_str_equal (g_array_index (tokens, Token, first + 1).folded, "of")))
     return DOSSIER_STAKEHOLDER_CIVIL_SOCIETY;
   return DOSSIER_STAKEHOLDER_OTHER;
+}
+
+/* Whether @folded is the last word of a person's full name seen before
+ * ("osei" of "Helen Osei"). */
+static gboolean
+surname_of_named (Collector  *col,
+                  const char *folded)
+{
+  gsize len = strlen (folded);
+
+  for (guint i = 0; i < col->candidates->len; i++)
+    {
+      Candidate *c = g_ptr_array_index (col->candidates, i);
+      gsize key_len = strlen (c->key);
+
+      if (c->person && c->n_words >= 2 && key_len > len + 1 &&
+          g_str_equal (c->key + key_len - len, folded) && c->key[key_len - len - 1] == ' ')
+        return TRUE;
+    }
+  return FALSE;
 }
 
 /* "Ana Ruiz, who runs the shop": a person. */
@@ -1543,6 +1569,10 @@ collect_block (Collector *col,
             }
         }
 
+      /* "He said the board never came." */
+      if (!lower_title && (t->flags & TOKEN_INITIAL))
+        attribute_quote (col, tokens, i);
+
       /* A run of capitalised words, joined by single spaces and by
        * connectors that lead to another capitalised word. */
       run_start = i;
@@ -1637,9 +1667,12 @@ collect_block (Collector *col,
               continue;
             }
 
+          /* Not "Osei told", nor "Osei" after "Helen Osei": a surname. */
           if (name_start == run_end && title_len == 0 &&
               !(g_array_index (tokens, Token, name_start).flags & TOKEN_ACRONYM) &&
-              looks_like_demonym (g_array_index (tokens, Token, name_start).folded))
+              looks_like_demonym (g_array_index (tokens, Token, name_start).folded) &&
+              !quoted_after (tokens, run_end) && !quoted_before (tokens, from, title_from, run_end) &&
+              !surname_of_named (col, g_array_index (tokens, Token, name_start).folded))
             continue;
         }
 
