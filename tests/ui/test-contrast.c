@@ -23,6 +23,7 @@ typedef struct
   GtkWidget *list;
   GtkWidget *row;
   GtkWidget *tree_row;
+  GtkWidget *toasts;      /* an AdwToastOverlay over ink and paper */
 } Fixture;
 
 static double
@@ -119,6 +120,23 @@ surface (GtkWidget  *box,
   return frame;
 }
 
+/* The first widget at or below @widget whose CSS name is @name. */
+static GtkWidget *
+find_css_name (GtkWidget  *widget,
+               const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_css_name (widget), name) == 0)
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_css_name (c, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static void
 wait_drawn (Fixture *fx)
 {
@@ -180,6 +198,28 @@ fixture_setup (Fixture       *fx,
   gtk_tree_expander_set_child (GTK_TREE_EXPANDER (fx->tree_row), tree_label);
   gtk_widget_set_hexpand (fx->tree_row, TRUE);
   surface (box, "navigation-sidebar", fx->tree_row);
+
+  /* A toast over a page whose left half is ink (text under it), the
+   * right half paper. */
+  {
+    GtkWidget *page = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+    GtkWidget *ink = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+    GtkWidget *paper = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+    AdwToast *toast = adw_toast_new ("Imported “Harbour budget notes” into the project");
+
+    gtk_widget_add_css_class (page, "view");
+    gtk_widget_add_css_class (ink, "test-ink");
+    gtk_widget_set_hexpand (ink, TRUE);
+    gtk_widget_set_hexpand (paper, TRUE);
+    gtk_widget_set_size_request (page, -1, 90);
+    gtk_box_append (GTK_BOX (page), ink);
+    gtk_box_append (GTK_BOX (page), paper);
+    fx->toasts = adw_toast_overlay_new ();
+    adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (fx->toasts), page);
+    adw_toast_set_timeout (toast, 0);
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (fx->toasts), toast);
+    gtk_box_append (GTK_BOX (box), fx->toasts);
+  }
 
   gtk_window_present (GTK_WINDOW (fx->window));
   while (!gtk_widget_get_mapped (fx->row))
@@ -298,6 +338,27 @@ test_contrast (Fixture       *fx,
       g_error ("the focused tree row's ring (%s) is %.2f:1, under 3:1", style, ratio);
   }
 
+  /* A toast is opaque: its background is the same over text as over
+   * the bare page (libadwaita's is 70 % black, and the reader's lines
+   * showed through it between its words). Sampled in its padding, above
+   * its text, left and right of its middle. */
+  {
+    GtkWidget *toast = find_css_name (fx->toasts, "toast");
+    double w, above;
+    GdkRGBA over_ink, over_paper;
+
+    g_assert_nonnull (toast);
+    w = gtk_widget_get_width (toast);
+    above = 3;
+    over_ink = pixel (texture, root, toast, w * 0.35, above);
+    over_paper = pixel (texture, root, toast, w * 0.65, above);
+    g_test_message ("toast, %s: over ink #%02x%02x%02x, over paper #%02x%02x%02x", style,
+                    (int) (over_ink.red * 255), (int) (over_ink.green * 255), (int) (over_ink.blue * 255),
+                    (int) (over_paper.red * 255), (int) (over_paper.green * 255), (int) (over_paper.blue * 255));
+    if (!gdk_rgba_equal (&over_ink, &over_paper))
+      g_error ("the toast (%s) shows what lies under it", style);
+  }
+
   /* The tag picker's selected row, against the list. */
   {
     GtkListBoxRow *other = gtk_list_box_get_row_at_index (GTK_LIST_BOX (fx->list), 1);
@@ -315,9 +376,15 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
+  g_autoptr(GtkCssProvider) ink = gtk_css_provider_new ();
 
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
+  /* The toast is drawn where it ends, not faded in. */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  gtk_css_provider_load_from_data (ink, ".test-ink { background-color: black; }", -1);
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (ink),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
 
   /* The application's style.css, as AdwApplication loads it. */
   gtk_css_provider_load_from_resource (provider, "/org/dossier/Dossier/style.css");
