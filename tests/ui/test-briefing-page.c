@@ -1817,26 +1817,37 @@ preview_grew (gpointer data)
   return n > growth->n_labels;
 }
 
-/* The preview scrolled to its end until no more labels come. */
+/* The words a preview cut short ends with, in its last label: the last
+ * chunk, after which no label comes. */
+#define PREVIEW_ENDS "The preview ends here: the note is too long to show whole. " \
+                     "Export it to read all of it."
+
+static gboolean
+preview_at_end (gpointer data)
+{
+  guint n;
+  g_autofree char *text = preview_text (data, &n);
+
+  return g_str_has_suffix (text, PREVIEW_ENDS);
+}
+
+/* The preview (of a note too long to show whole) scrolled to its end,
+ * each next label waited for, until the one that says where it ends:
+ * not a moment's wait for a label that does not come. */
 static void
 scroll_preview_to_end (Fixture *f)
 {
   GtkScrolledWindow *scroller = GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (preview_rest (f), GTK_TYPE_SCROLLED_WINDOW));
   GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (scroller);
 
-  for (guint i = 0; i < 100; i++)
+  while (!preview_at_end (f))
     {
       PreviewGrowth growth = { f, 0 };
       g_autofree char *text = preview_text (f, &growth.n_labels);
-      gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
 
       gtk_test_widget_wait_for_draw (GTK_WIDGET (f->page));
       gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
-      while (!preview_grew (&growth) && g_get_monotonic_time () < deadline)
-        if (!g_main_context_iteration (NULL, FALSE))
-          g_usleep (2000);
-      if (!preview_grew (&growth))
-        return;
+      wait_until (preview_grew, &growth, "the preview's next label");
     }
 }
 
@@ -1888,8 +1899,7 @@ test_preview_long_note (Fixture       *f,
       g_assert_nonnull (strstr (shown, line));
     }
   g_assert_null (strstr (shown, "Paragraph 4999 "));
-  g_assert_true (g_str_has_suffix (shown, "The preview ends here: the note is too long to show whole. "
-                                          "Export it to read all of it."));
+  g_assert_true (g_str_has_suffix (shown, PREVIEW_ENDS));
   g_clear_pointer (&shown, g_free);
 
   /* Changed elsewhere: from its first label again. */
@@ -1995,9 +2005,7 @@ test_preview_long_paragraph (Fixture       *f,
 
       g_assert_nonnull (strstr (joined->str, sentence));
     }
-  g_assert_true (g_str_has_suffix (g_ptr_array_index (labels, labels->len - 1),
-                                   "The preview ends here: the note is too long to show whole. "
-                                   "Export it to read all of it."));
+  g_assert_true (g_str_has_suffix (g_ptr_array_index (labels, labels->len - 1), PREVIEW_ENDS));
 }
 
 /* A paragraph citing the same passage 200 times (a file may hold such a

@@ -571,7 +571,9 @@ test_stakeholders_delete_key (Fixture       *f,
   /* Undone, it takes the focus back (it stayed on the next one). */
   wait_until (focus_on_stakeholder, &(FocusOn) { list_view, f->board }, "the focus back on the one restored");
 
-  /* The last one: the focus goes to the one before. */
+  /* The last one: the focus goes to the one before. (The first
+   * deletion's toast sent away: the next need not wait for it.) */
+  dismiss_toasts (overlay);
   focus_stakeholder_row (list_view, f->brant);
   g_assert_nonnull (press_key (window, GDK_KEY_Delete, 0));
   wait_for_text (overlay, "“Odile Brant” deleted");
@@ -710,6 +712,8 @@ test_stakeholders_row_menu (Fixture       *f,
   g_assert_cmpuint (dossier_stakeholder_get_n_evidence (dossier_project_get_stakeholder (f->project, f->brant)),
                     ==, 1);
   wait_for_text (overlay, "Evidence cited for “Odile Brant”");
+  /* Read: the toast at the end need not wait for it to time out. */
+  dismiss_toasts (overlay);
   undo (f->project);
 
   /* Ctrl+E on a focused row: for that one. */
@@ -724,6 +728,8 @@ test_stakeholders_row_menu (Fixture       *f,
   dossier_stakeholders_panel_set_stakeholder_id (DOSSIER_STAKEHOLDERS_PANEL (panel), 0);
   flush_events ();
 
+  /* The toast of the citation by Ctrl+E would hold back the deletion's. */
+  dismiss_toasts (overlay);
   row = stakeholder_row (list_view, f->board);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "stakeholders.delete", "x", f->board));
   g_assert_null (dossier_project_get_stakeholder (f->project, f->board));

@@ -210,8 +210,7 @@ test_long_enough_to_read (Fixture       *f,
   dossier_window_show_toast (f->window, shorter, FALSE);
   toast = toast_on_show (f, shorter);
   g_assert_cmpuint (adw_toast_get_timeout (toast), ==, 5);
-  dossier_accessible_dismiss_toasts (GTK_WIDGET (f->window->toast_overlay), NULL);
-  wait_until (shows_no_toast, f->window, "the short toast to go");
+  dismiss_toasts (GTK_WIDGET (f->window));
 
   dossier_window_show_toast (f->window, longer, FALSE);
   toast = toast_on_show (f, longer);
@@ -219,8 +218,7 @@ test_long_enough_to_read (Fixture       *f,
   g_assert_cmpuint (adw_toast_get_timeout (toast), >, 5);
   /* Not for ever: it goes by itself. */
   g_assert_cmpuint (adw_toast_get_timeout (toast), <=, 15);
-  dossier_accessible_dismiss_toasts (GTK_WIDGET (f->window->toast_overlay), NULL);
-  wait_until (shows_no_toast, f->window, "the long toast to go");
+  dismiss_toasts (GTK_WIDGET (f->window));
 
   /* One with Undo, naming a long name, too. */
   g_assert_cmpuint (dossier_toast_reading_time ("Removed tag “Costs of the new harbour ferries "
@@ -291,8 +289,7 @@ test_failures_in_plain_words (Fixture       *f,
                       "busy in another program", "Try again", NULL);
   g_assert_cmpint (sqlite3_exec (other, "ROLLBACK", NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (other);
-  dossier_accessible_dismiss_toasts (GTK_WIDGET (f->window->toast_overlay), NULL);
-  wait_until (shows_no_toast, f->window, "the toast to go");
+  dismiss_toasts (GTK_WIDGET (f->window));
 
   g_assert_cmpint (sqlite3_exec (dossier_project_get_db (project), "PRAGMA query_only = 1",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
@@ -344,8 +341,7 @@ assert_beside (Fixture    *f,
   g_assert_cmpfloat (action.origin.x, >=, text.origin.x + text.size.width);
   g_assert_cmpint (pango_layout_get_line_count (gtk_label_get_layout (GTK_LABEL (label))), ==, lines);
   g_assert_false (gtk_widget_has_css_class (toast, "dossier-stacked"));
-  dossier_accessible_dismiss_toasts (GTK_WIDGET (f->window->toast_overlay), NULL);
-  wait_until (shows_no_toast, f->window, "the toast to go");
+  dismiss_toasts (GTK_WIDGET (f->window));
 }
 
 /* At a phone's width a toast's text gets the toast's width: its buttons
@@ -404,8 +400,7 @@ test_text_gets_the_width (Fixture       *f,
   g_assert_cmpfloat (action.origin.y, <, text.origin.y + text.size.height);
   g_assert_cmpfloat (action.origin.x, >=, text.origin.x + text.size.width);
   g_assert_false (gtk_widget_has_css_class (toast, "dossier-stacked"));
-  dossier_accessible_dismiss_toasts (GTK_WIDGET (f->window->toast_overlay), NULL);
-  wait_until (shows_no_toast, f->window, "the toast to go");
+  dismiss_toasts (GTK_WIDGET (f->window));
 
   /* Short, with a button, at a phone's width: one row; a text of two
    * lines beside the buttons too. */

@@ -12,7 +12,6 @@
 #include <gdk/x11/gdkx.h>
 #include <dossier/dossier.h>
 
-#include "dossier-accessible.h"
 #include "dossier-application.h"
 #include "dossier-briefing-page.h"
 #include "dossier-codebook-panel.h"
@@ -1506,8 +1505,7 @@ test_toast_above_bottom_bars (Fixture       *f,
   g_assert_true (graphene_rect_contains_rect (&window_bounds, &button_bounds));
 
   /* Wide, with no bar below, the next one sits at the bottom again. */
-  dossier_accessible_dismiss_toasts (GTK_WIDGET (w->toast_overlay), NULL);
-  wait_until (shows_no_toast, w, "the toast to go");
+  dismiss_toasts (GTK_WIDGET (w));
   resize_window (w, 1280);
   gtk_widget_activate_action (GTK_WIDGET (w), "win.undo", NULL);
   wait_until (shows_toast, w, "the toast of the undo");

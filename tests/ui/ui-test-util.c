@@ -10,6 +10,7 @@
 
 #include <gdk/x11/gdkx.h>
 
+#include "dossier-accessible.h"
 #include "dossier-argument-row.h"
 #include "dossier-reader-page-private.h"
 #include "dossier-stakeholder-row.h"
@@ -1002,10 +1003,11 @@ popover_in_window (GtkWidget *popover,
          popover_y + content.size.height <= gtk_widget_get_height (window);
 }
 
-GtkWidget *
-window_toast (DossierWindow *window)
+/* The toast @overlay shows (the first, if one slides out as another
+ * slides in), or NULL. */
+static GtkWidget *
+overlay_toast (AdwToastOverlay *overlay)
 {
-  AdwToastOverlay *overlay = window->toast_overlay;
   GtkWidget *content = adw_toast_overlay_get_child (overlay);
 
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (overlay)); child != NULL;
@@ -1013,6 +1015,12 @@ window_toast (DossierWindow *window)
     if (child != content)
       return child;
   return NULL;
+}
+
+GtkWidget *
+window_toast (DossierWindow *window)
+{
+  return overlay_toast (window->toast_overlay);
 }
 
 gboolean
@@ -1025,6 +1033,24 @@ gboolean
 shows_no_toast (gpointer window)
 {
   return window_toast (DOSSIER_WINDOW (window)) == NULL;
+}
+
+static gboolean
+overlay_shows_no_toast (gpointer overlay)
+{
+  return overlay_toast (overlay) == NULL;
+}
+
+void
+dismiss_toasts (GtkWidget *widget)
+{
+  GtkWidget *overlay = DOSSIER_IS_WINDOW (widget) ? GTK_WIDGET (DOSSIER_WINDOW (widget)->toast_overlay)
+                       : ADW_IS_TOAST_OVERLAY (widget) ? widget
+                       : gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY);
+
+  g_assert_nonnull (overlay);
+  dossier_accessible_dismiss_toasts (overlay, NULL);
+  wait_until (overlay_shows_no_toast, overlay, "the toasts to go");
 }
 
 typedef struct

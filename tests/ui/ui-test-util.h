@@ -210,6 +210,12 @@ gboolean    shows_toast        (gpointer        window);
 /* Whether @window (a DossierWindow) shows no toast, not even one sliding
  * out: its toast overlay holds its content alone. */
 gboolean    shows_no_toast     (gpointer        window);
+/* Dismisses the toasts on show or queued in the toast overlay of @widget
+ * (a DossierWindow, the overlay, or a widget in it) and waits until none
+ * shows: the next toast then shows at once, not after the few seconds on
+ * screen the overlay gives each one before it (a test that waits for it
+ * would otherwise wait those out). */
+void        dismiss_toasts     (GtkWidget      *widget);
 
 typedef struct
 {
