@@ -140,6 +140,83 @@ test_reconcile (void)
     g_assert_finalize_object (pool[i]);
 }
 
+static void
+log_changes_cb (GListModel *model,
+                guint       position,
+                guint       removed,
+                guint       added,
+                GString    *log)
+{
+  g_string_append_printf (log, "%s%u-%u+%u", log->len > 0 ? " " : "", position, removed, added);
+}
+
+/* Reconciles @store (holding @from) to @to; returns its items-changed as
+ * "position-removed+added …". */
+static char *
+changes_of (GObject    **pool,
+            const char  *from,
+            const char  *to,
+            gboolean     moves)
+{
+  g_autoptr(GListStore) store = g_list_store_new (G_TYPE_OBJECT);
+  g_autoptr(GPtrArray) items = listing (pool, to);
+  GString *log = g_string_new (NULL);
+
+  reconcile (store, pool, from, NULL);
+  g_signal_connect (store, "items-changed", G_CALLBACK (log_changes_cb), log);
+  if (moves)
+    dossier_list_store_reconcile_moves (store, items, NULL);
+  else
+    dossier_list_store_reconcile (store, items, NULL);
+  assert_store (store, pool, to);
+  g_signal_handlers_disconnect_by_func (store, log_changes_cb, log);
+  return g_string_free (log, FALSE);
+}
+
+/* dossier_list_store_reconcile_moves (): a block of items moved (a tag
+ * with its sub-tags moved in the codebook, listed flat): only the block is taken out and put back, the smaller
+ * side of the run it crossed, instead of the whole run replaced (200 tags,
+ * the first moved to the end: every row rebuilt, the selection in it
+ * lost). */
+static void
+test_moves (void)
+{
+  static const struct
+  {
+    const char *from, *to, *changes;
+  } cases[] = {
+    { "abcde", "bcdea", "0-1+0 4-0+1" },   /* the first to the end */
+    { "abcde", "eabcd", "4-1+0 0-0+1" },   /* the last to the front */
+    { "abcdef", "adebcf", "1-2+0 3-0+2" }, /* "bc" past "de" */
+    { "abcdef", "aefbcd", "4-2+0 1-0+2" }, /* "ef" before "bcd" */
+    { "abcde", "abdce", "2-1+0 3-0+1" },   /* neighbours swapped */
+    { "abcde", "acbed", "1-4+4" },         /* two moves: one splice */
+    { "abcde", "bacde", "0-1+0 1-0+1" },
+  };
+  GObject *pool[26];
+
+  for (guint i = 0; i < G_N_ELEMENTS (pool); i++)
+    pool[i] = g_object_new (G_TYPE_OBJECT, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *changes = changes_of (pool, cases[i].from, cases[i].to, TRUE);
+
+      g_test_message ("%s → %s", cases[i].from, cases[i].to);
+      g_assert_cmpstr (changes, ==, cases[i].changes);
+    }
+
+  /* Without looking for moves (the stakeholders' list): the one splice. */
+  {
+    g_autofree char *changes = changes_of (pool, "abcde", "bcdea", FALSE);
+
+    g_assert_cmpstr (changes, ==, "0-5+5");
+  }
+
+  for (guint i = 0; i < G_N_ELEMENTS (pool); i++)
+    g_assert_finalize_object (pool[i]);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -147,6 +224,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/dossier/list-store/reconcile", test_reconcile);
+  g_test_add_func ("/dossier/list-store/moves", test_moves);
 
   return g_test_run ();
 }

@@ -359,7 +359,7 @@ dossier_project_load_tags (DossierProject  *self,
   for (guint i = 0; i < rows->len; i++)
     g_hash_table_add (seen, &g_array_index (rows, TagRow, i).id);
 
-  dossier_list_store_reconcile (self->tags, items, NULL);
+  dossier_list_store_reconcile_moves (self->tags, items, NULL);
 
   g_hash_table_iter_init (&iter, self->tags_by_id);
   while (g_hash_table_iter_next (&iter, &key, NULL))

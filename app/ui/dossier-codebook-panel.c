@@ -368,9 +368,9 @@ rebuild (DossierCodebookPanel *self)
           g_hash_table_insert (self->families, id_dup (id), family);
           g_array_append_val (remade, id);
         }
-      dossier_list_store_reconcile (family, g_hash_table_lookup (children, parent), NULL);
+      dossier_list_store_reconcile_moves (family, g_hash_table_lookup (children, parent), NULL);
     }
-  dossier_list_store_reconcile (self->roots, top, NULL);
+  dossier_list_store_reconcile_moves (self->roots, top, NULL);
 
   for (guint i = 0; i < remade->len; i++)
     remake_row (self, g_array_index (remade, gint64, i));

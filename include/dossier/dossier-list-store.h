@@ -13,8 +13,16 @@ G_BEGIN_DECLS
  * and suffix. Items are the same when @equal says so, or, with @equal
  * NULL, when they are the same object. Does nothing when nothing
  * differs. */
-void dossier_list_store_reconcile (GListStore *store,
-                                   GPtrArray  *items,
-                                   GEqualFunc  equal);
+void dossier_list_store_reconcile       (GListStore *store,
+                                         GPtrArray  *items,
+                                         GEqualFunc  equal);
+/* The same, and where that run holds the same items with a block of them
+ * moved from one end to the other (a tag and its sub-tags moved in the
+ * codebook), two splices: the block taken out and put back in its new
+ * place, so that a selection elsewhere in the run stays. (The stakeholders'
+ * list has its focus follow a moved row by the one splice: not for it.) */
+void dossier_list_store_reconcile_moves (GListStore *store,
+                                         GPtrArray  *items,
+                                         GEqualFunc  equal);
 
 G_END_DECLS

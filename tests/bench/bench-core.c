@@ -435,6 +435,166 @@ add_text_document (DossierProject *project,
   return id;
 }
 
+/* ---- Moves and merges in the lists ------------------------------------ */
+
+static sqlite3 *raw_db (const char *name,
+                        gboolean    wal);
+
+/* What a list model said it changed: its items-changed signals and the
+ * items they took out and put in. */
+typedef struct
+{
+  guint signals;
+  guint removed;
+  guint added;
+} Churn;
+
+static void
+count_churn (GListModel *model,
+             guint       position,
+             guint       removed,
+             guint       added,
+             Churn      *churn)
+{
+  churn->signals++;
+  churn->removed += removed;
+  churn->added += added;
+}
+
+static char *
+churn_note (const Churn *tags,
+            const Churn *highlights,
+            int          runs)
+{
+  return g_strdup_printf ("per action: codebook %u signal(s), %u out / %u in; "
+                          "the document's highlights %u signal(s), %u out / %u in",
+                          tags->signals / runs, tags->removed / runs, tags->added / runs,
+                          highlights->signals / runs, highlights->removed / runs,
+                          highlights->added / runs);
+}
+
+/* A row of @runs actions timed in @t and @c, with what they changed per
+ * action; the counts start again. */
+static void
+add_moves_row (const char *name,
+               double     *t,
+               double     *c,
+               double      floor_ms,
+               int         runs,
+               Churn      *tags,
+               Churn      *highlights)
+{
+  g_autofree char *note = churn_note (tags, highlights, runs);
+
+  add_row (name, median (t, runs), median (c, runs), "one UPDATE committed", floor_ms, 0, note);
+  *tags = (Churn) { 0 };
+  *highlights = (Churn) { 0 };
+}
+
+/* A codebook of 200 tags over 5,000 highlights (25 each, in one
+ * document): a tag moved to the end of the codebook and back, two tags
+ * merged (and undone), each timed from the call to the models brought up
+ * to date (the project does that before the call returns), with what the
+ * codebook's and the document's live lists said changed (items-changed
+ * with exact runs rebuild only the rows that changed in a view); floor:
+ * one UPDATE of a tag's row committed with sqlite3 in a WAL database. */
+static void
+bench_moves (void)
+{
+  guint n_tags = 200, n_highlights = opt_quick ? 2000 : 5000;
+  int runs = opt_runs * 2;
+  g_autofree char *path = scratch_path ("moves.dossier");
+  g_autoptr(DossierProject) project = new_project ("moves.dossier");
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) highlights = NULL;
+  g_autofree gint64 *tags = g_new (gint64, n_tags);
+  double t[64], c[64], f[64];
+  Churn tag_churn = { 0 }, highlight_churn = { 0 };
+  GListModel *codebook;
+  gint64 doc;
+  sqlite3 *db;
+  gulong id_tags, id_highlights;
+  double floor_ms;
+
+  g_assert (runs <= 64);
+  for (guint i = 0; i < n_highlights; i++)
+    g_string_append_printf (text, "Sentence %u is about topic%03u and nothing else.\n", i, i % n_tags);
+  doc = add_text_document (project, text->str, "Topics");
+  for (guint i = 0; i < n_tags; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Topic %03u", i);
+      g_autofree char *word = g_strdup_printf ("topic%03u", i);
+
+      tags[i] = dossier_project_add_tag (project, name, 0, NULL, NULL, &error);
+      die_on_error ("add tag", error);
+      if (dossier_project_autocode (project, tags[i], word, NULL, doc, &error) < 0)
+        die_on_error ("autocode", error);
+    }
+
+  codebook = dossier_project_get_tags (project);
+  highlights = dossier_project_get_highlights (project, doc, &error);
+  die_on_error ("highlights", error);
+  g_assert (g_list_model_get_n_items (highlights) == n_highlights);
+  id_tags = g_signal_connect (codebook, "items-changed", G_CALLBACK (count_churn), &tag_churn);
+  id_highlights = g_signal_connect (highlights, "items-changed", G_CALLBACK (count_churn),
+                                    &highlight_churn);
+
+  /* The first tag to the end of the codebook, and back. */
+  for (int r = 0; r < runs; r++)
+    {
+      double t0 = mark ();
+
+      if (!dossier_project_move_tag (project, tags[0], 0, r % 2 == 0 ? -1 : 0, &error))
+        die_on_error ("move a tag", error);
+      t[r] = now_ms () - t0;
+      c[r] = cpu_since ();
+    }
+
+  db = raw_db ("raw-moves.sqlite", TRUE);
+  sqlite3_exec (db, "CREATE TABLE tags (id INTEGER PRIMARY KEY, name TEXT, position INTEGER);"
+                    "INSERT INTO tags VALUES (1, 'Topic', 1)", NULL, NULL, NULL);
+  for (int r = 0; r < runs; r++)
+    {
+      double t0 = now_ms ();
+
+      sqlite3_exec (db, "BEGIN IMMEDIATE; UPDATE tags SET position = position + 1 WHERE id = 1; COMMIT",
+                    NULL, NULL, NULL);
+      f[r] = now_ms () - t0;
+    }
+  sqlite3_close (db);
+
+  floor_ms = median (f, runs);
+  add_moves_row ("move a tag of 200 to the end (5,000 highlights)", t, c, floor_ms, runs,
+                 &tag_churn, &highlight_churn);
+
+  /* Two tags merged, then undone: tag 2i + 1 into tag 2i + 2. */
+  for (int r = 0; r < runs; r++)
+    {
+      double t0 = mark ();
+
+      if (!dossier_project_merge_tags (project, tags[1 + 2 * r], tags[2 + 2 * r], &error))
+        die_on_error ("merge tags", error);
+      t[r] = now_ms () - t0;
+      c[r] = cpu_since ();
+    }
+  add_moves_row ("merge two tags of 200 (25 highlights each)", t, c, floor_ms, runs,
+                 &tag_churn, &highlight_churn);
+  for (int r = 0; r < runs; r++)
+    {
+      double t0 = mark ();
+
+      if (!dossier_project_undo (project, &error))
+        die_on_error ("undo a merge", error);
+      t[r] = now_ms () - t0;
+      c[r] = cpu_since ();
+    }
+  add_moves_row ("undo a merge", t, c, floor_ms, runs, &tag_churn, &highlight_churn);
+
+  g_signal_handler_disconnect (codebook, id_tags);
+  g_signal_handler_disconnect (highlights, id_highlights);
+}
+
 /* ---- Import ------------------------------------------------------------ */
 
 static void
@@ -2740,7 +2900,7 @@ main (int    argc,
     { "quick", 'q', 0, G_OPTION_ARG_NONE, &opt_quick, "Smaller sizes (a quick check, not the targets)", NULL },
     { "runs", 'r', 0, G_OPTION_ARG_INT, &opt_runs, "Runs per operation (default 5)", "N" },
     { "only", 'o', 0, G_OPTION_ARG_STRING, &opt_only, "Only benchmarks whose name contains NAME "
-      "(import, highlights, list, export, open, search, scaling, exchange, refi-large, refi-codebook, refi-cases, "
+      "(import, highlights, list, moves, export, open, search, scaling, exchange, refi-large, refi-codebook, refi-cases, "
       "rows-added, queries)", "NAME" },
     { "keep", 'k', 0, G_OPTION_ARG_FILENAME, &opt_keep, "Work in DIR and keep the projects", "DIR" },
     { NULL }
@@ -2781,6 +2941,8 @@ main (int    argc,
     bench_highlights ();
   if (selected ("list"))
     bench_list ();
+  if (selected ("moves"))
+    bench_moves ();
   if (selected ("export"))
     bench_export ();
   if (selected ("open"))

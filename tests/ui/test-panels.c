@@ -682,6 +682,48 @@ count_shows (gpointer data)
   return row != NULL && g_strcmp0 (label_with_class (GTK_WIDGET (row), "tag-count"), shows->count) == 0;
 }
 
+/* A tag moved in the codebook takes its row out and puts it back where it
+ * goes; the other rows stay as they were: the one selected stays selected
+ * all along (no moment without it, which the window would follow), and
+ * the list's rows between are not made again. Before, the whole run of
+ * rows the tag crossed was replaced, the selection in it lost. */
+static void
+test_codebook_move_keeps_rows (Fixture       *f,
+                               gconstpointer  data)
+{
+  GtkWidget *panel = g_object_ref_sink (dossier_codebook_panel_new ());
+  DossierCodebookPanel *codebook = DOSSIER_CODEBOOK_PANEL (panel);
+  g_autoptr(GError) error = NULL;
+  GtkWidget *window;
+  guint n_selected = 0;
+
+  g_object_set (panel, "project", f->project, NULL);
+  window = show_in_window (panel, 360, 700);
+  dossier_codebook_panel_set_selected_tag_id (codebook, f->timeline);
+  flush_events ();
+  g_signal_connect (panel, "notify::selected-tag-id", G_CALLBACK (count_notify), &n_selected);
+
+  /* Stakeholders (and its two sub-tags) from the top to the end, and
+   * Budget from the end to the top. */
+  g_assert_true (dossier_project_move_tag (f->project, f->stakeholders, 0, -1, &error));
+  g_assert_no_error (error);
+  flush_events ();
+  assert_outline (panel, "Pros\nCons\nRisks -\n  Costs\nTimeline\nQuotes\nBudget\n"
+                         "Stakeholders -\n  Students\n  Council\n");
+  g_assert_cmpint (dossier_codebook_panel_get_selected_tag_id (codebook), ==, f->timeline);
+  g_assert_true (dossier_project_move_tag (f->project, f->budget, 0, 0, &error));
+  g_assert_no_error (error);
+  flush_events ();
+  assert_outline (panel, "Budget\nPros\nCons\nRisks -\n  Costs\nTimeline\nQuotes\n"
+                         "Stakeholders -\n  Students\n  Council\n");
+  g_assert_cmpint (dossier_codebook_panel_get_selected_tag_id (codebook), ==, f->timeline);
+  g_assert_cmpuint (n_selected, ==, 0);
+
+  g_signal_handlers_disconnect_by_func (panel, count_notify, &n_selected);
+  close_window (window);
+  g_object_unref (panel);
+}
+
 #define FULL_TREE \
   "Stakeholders -\n  Students\n  Council\nPros\nCons\nRisks -\n  Costs\nTimeline\nQuotes\nBudget\n"
 
@@ -1604,6 +1646,8 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/dossier/panels/codebook-delete-toast", Fixture, NULL, fixture_set_up,
               test_codebook_delete_toast, fixture_tear_down);
+  g_test_add ("/dossier/panels/codebook-move-keeps-rows", Fixture, NULL, fixture_set_up,
+              test_codebook_move_keeps_rows, fixture_tear_down);
   g_test_add ("/dossier/panels/codebook-tree", Fixture, NULL, fixture_set_up, test_codebook_tree,
               fixture_tear_down);
   g_test_add ("/dossier/panels/tag-picker", Fixture, NULL, fixture_set_up, test_tag_picker, fixture_tear_down);
