@@ -856,6 +856,13 @@ dossier_text_quote_marks (const char  *text,
     { "‹", "›" }, { "\"", "\"" }, { "「", "」" }, { "『", "』" },
   };
   gsize len = text != NULL ? strlen (text) : 0;
+  gsize end = len;
+
+  /* A selection often takes the sentence's full stop or comma after a
+   * closing mark (‘…can match”.’): the mark is still the one that ends
+   * the passage. */
+  while (end > 0 && strchr (".,;:!?", text[end - 1]) != NULL)
+    end--;
 
   *open = "“";
   *close = "”";
@@ -883,14 +890,14 @@ dossier_text_quote_marks (const char  *text,
           *close = pairs[i][1];
           return;
         }
-      if (len > b && g_str_has_suffix (text, pairs[i][1]))
+      if (end > b && memcmp (text + end - b, pairs[i][1], b) == 0)
         {
           gboolean opened = FALSE;
 
           /* ” closes “, „ and ”: opened by any of them, it is balanced. */
           for (guint j = 0; j < G_N_ELEMENTS (pairs) && !opened; j++)
             opened = strcmp (pairs[j][1], pairs[i][1]) == 0
-                     && g_strstr_len (text, len - b, pairs[j][0]) != NULL;
+                     && g_strstr_len (text, end - b, pairs[j][0]) != NULL;
           if (!opened)
             {
               *open = pairs[i][0];
