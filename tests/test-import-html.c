@@ -1446,6 +1446,92 @@ test_hidden_and_sections (void)
   g_assert_null (strstr (sections->text, "Town archive"));
 }
 
+/* A page with no article — navigation, a cookie notice and a footer; a
+ * paywall or sign-in prompt where the story would be — is refused with a
+ * message naming the file; short articles beside the same furniture
+ * still come in. */
+static void
+test_no_article (void)
+{
+  static const char *const refused[] = {
+    /* Navigation, a cookie banner by class, a footer. */
+    "<!DOCTYPE html><html><head><title>Valley Courier</title></head><body><header>"
+    "<a href='/'>Valley Courier</a><nav><ul><li><a href='/news'>News</a></li>"
+    "<li><a href='/sport'>Sport</a></li><li><a href='/opinion'>Opinion</a></li></ul></nav>"
+    "</header><div class='cookie-banner'><p>We use cookies to make this site work and to "
+    "understand how it is used. You can accept all cookies or choose which to allow.</p>"
+    "<button>Accept all</button></div><footer><p>\u00A9 2026 Valley Courier Media / "
+    "<a href='/privacy'>Privacy</a> / <a href='/terms'>Terms</a></p></footer></body></html>",
+    /* The same without a class or a landmark. */
+    "<html><head><title>Lakeside Post</title></head><body><div><a href='/'>Home</a> | "
+    "<a href='/local'>Local</a> | <a href='/business'>Business</a></div><div><span>This "
+    "website uses cookies to improve your experience. By continuing to browse the site you "
+    "agree to our use of cookies.</span> <a href='#'>OK</a></div><div>\u00A9 2026 Lakeside "
+    "Post Ltd. All rights reserved. <a href='/privacy'>Privacy Policy</a></div></body></html>",
+    /* A paywall box where the story would be. */
+    "<!DOCTYPE html><html><head><title>Council weighs new tram line | Metro Herald</title>"
+    "</head><body><nav><a href='/'>Metro Herald</a> <a href='/city'>City</a></nav><article>"
+    "<h1>Council weighs new tram line</h1><div class='paywall'><h2>Subscribe to keep "
+    "reading</h2><p>This story is for subscribers only. Get unlimited access to the Metro "
+    "Herald from one euro a week.</p><p><a href='/subscribe'>Subscribe now</a></p>"
+    "<p>Already a subscriber? <a href='/login'>Log in</a></p></div></article>"
+    "<footer>\u00A9 2026 Metro Herald</footer></body></html>",
+    /* A sign-in prompt, no class at all. */
+    "<html><head><title>Harbour fees to rise in spring</title></head><body>"
+    "<h1>Harbour fees to rise in spring</h1><p>To continue reading this article, please log "
+    "in or create a free account.</p><p><a href='/login'>Log in</a> "
+    "<a href='/register'>Register</a></p></body></html>",
+    /* In Spanish. */
+    "<html><head><title>Sube la tarifa del agua</title></head><body><h1>Sube la tarifa del "
+    "agua</h1><p>Este contenido es exclusivo para suscriptores. Suscríbete para seguir "
+    "leyendo.</p><p>¿Ya eres suscriptor? <a href='/login'>Inicia sesión</a></p></body></html>",
+  };
+  static const char *const imported[] = {
+    /* Two short paragraphs between the same furniture. */
+    "<!DOCTYPE html><html><head><title>Library reopens after repairs</title></head><body>"
+    "<header><nav><a href='/'>Home</a> <a href='/news'>News</a></nav></header><article>"
+    "<h1>Library reopens after repairs</h1><p>The town library reopened on Monday after "
+    "three months of repairs to its roof.</p><p>Readers queued before the doors opened.</p>"
+    "</article><footer>\u00A9 2026 Valley Courier / <a href='/privacy'>Privacy</a></footer>"
+    "</body></html>",
+    /* Three, without any markup around them. */
+    "<html><head><title>Bridge closed for inspection</title></head><body><h1>Bridge closed "
+    "for inspection</h1><p>The old river bridge will be closed to cars from Tuesday.</p>"
+    "<p>Buses will take the ring road.</p><p>The council expects to reopen it by the end of "
+    "the month.</p></body></html>",
+    /* One, under a consent notice. */
+    "<html><head><title>Bakery wins regional prize</title></head><body><div class='consent'>"
+    "<p>We use cookies to personalise content. Accept?</p></div><h1>Bakery wins regional "
+    "prize</h1><p>A family bakery in the old town has won the regional prize for its rye "
+    "bread.</p></body></html>",
+    /* A teaser above the paywall is the article as far as it goes. */
+    "<html><head><title>Tram line approved</title></head><body><article><h1>Tram line "
+    "approved</h1><p>The council approved the new tram line on Thursday night.</p>"
+    "<div class='paywall'><p>Subscribe to keep reading.</p></div></article></body></html>",
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(DossierParsedDocument) doc = import_string (refused[i], &error);
+
+      if (doc != NULL)
+        dump_blocks (doc);
+      g_assert_null (doc);
+      g_assert_error (error, DOSSIER_IMPORT_ERROR, DOSSIER_IMPORT_ERROR_EMPTY);
+      g_assert_true (g_str_has_prefix (error->message,
+                                       "No article text was found in “page.html”"));
+    }
+  for (gsize i = 0; i < G_N_ELEMENTS (imported); i++)
+    {
+      g_autoptr(DossierParsedDocument) doc = import_ok (imported[i]);
+
+      check_invariants (doc);
+      g_assert_null (strstr (doc->text, "cookies"));
+      g_assert_null (strstr (doc->text, "\u00A9"));
+    }
+}
+
 /* A body split into chunks of the same kind between ads, a newsletter
  * box and a photo is read whole, in order, with the photo's caption. */
 static void
@@ -1536,6 +1622,7 @@ main (int    argc,
   g_test_add_func ("/dossier/import-html/signature-line", test_signature_line);
   g_test_add_func ("/dossier/import-html/hidden-and-sections", test_hidden_and_sections);
   g_test_add_func ("/dossier/import-html/split-body", test_split_body);
+  g_test_add_func ("/dossier/import-html/no-article", test_no_article);
 
   return g_test_run ();
 }

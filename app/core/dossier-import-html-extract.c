@@ -194,6 +194,7 @@ typedef struct
   guint            skipped : 1;
   guint            block : 1;
   guint            merged : 1;        /* a block inside a merging one: spaces around */
+  guint            furniture : 1;     /* inside navigation, a notice, a page's header or footer */
 } Ctx;
 
 typedef struct
@@ -209,7 +210,10 @@ typedef struct
   gboolean            last_br;
   DossierBlockKind    open_kind;
   gboolean            open_in_header;
+  gboolean            open_furniture;
+  gint64              open_length;    /* the builder's length when the block began */
   guint               open_chars;
+  GArray             *furniture;      /* of gint64: the end of each block of page furniture */
   guint               body_blocks;
   const char         *author;         /* the byline found in the metadata, or NULL */
   char               *author_key;     /* its first name, folded, to spot the byline line */
@@ -228,11 +232,32 @@ x_close (Extract *x)
   dossier_text_builder_end_block (x->builder);
   if (x->open_chars > 0 && x->open_kind != DOSSIER_BLOCK_TITLE)
     x->body_blocks++;
+  if (x->open_furniture && x->furniture != NULL &&
+      dossier_text_builder_get_length (x->builder) > x->open_length)
+    {
+      gint64 end = dossier_text_builder_get_length (x->builder);
+
+      g_array_append_val (x->furniture, end);
+    }
   if (x->open_kind != DOSSIER_BLOCK_TITLE && x->open_kind != DOSSIER_BLOCK_HEADING &&
       !x->open_in_header && x->open_chars >= 80)
     x->body_seen = TRUE;
   x->open_chars = 0;
   x->last_br = FALSE;
+}
+
+/* Navigation, a notice (cookies, a paywall, a newsletter box: clutter by
+ * class, which only the last resort reads), or a page's header or footer
+ * other than the one around the title. */
+static gboolean
+is_furniture (const NodeInfo *info)
+{
+  if (info->flags & F_CLUTTER)
+    return TRUE;
+  if ((info->flags & F_SOFT_JUNK) && (info->flags & F_JUNK))
+    return TRUE;
+  return (info->tag == T_HEADER || info->tag == T_FOOTER) &&
+         !(info->flags & (F_HAS_TITLE | F_TITLE_HEAD));
 }
 
 static void
@@ -251,6 +276,8 @@ x_append (Extract    *x,
                                         ctx->kind == DOSSIER_BLOCK_LIST_ITEM ? ctx->level : 0);
       x->open_kind = ctx->kind;
       x->open_in_header = ctx->title_header;
+      x->open_furniture = ctx->furniture;
+      x->open_length = dossier_text_builder_get_length (x->builder);
       x->open_chars = 0;
     }
   dossier_text_builder_append (x->builder, text, -1);
@@ -883,6 +910,8 @@ extract_enter (gpointer data,
 
   if (info->flags & F_TITLE_HEAD)
     ctx.title_header = 1;
+  if (is_furniture (info))
+    ctx.furniture = 1;
 
   g_array_append_val (x->stack, ctx);
   return TRUE;
@@ -1011,7 +1040,8 @@ dossier_html_extract_blocks (Reader             *r,
                              const Metadata     *meta,
                              gboolean            lenient,
                              DossierTextBuilder *builder,
-                             char              **byline)
+                             char              **byline,
+                             GArray             *furniture)
 {
   Extract x = { 0 };
   Ctx base = { DOSSIER_BLOCK_PARAGRAPH, 0, 0, 0, 0, 0, 0, 0, 0, 0 };
@@ -1021,6 +1051,7 @@ dossier_html_extract_blocks (Reader             *r,
   x.builder = builder;
   x.root = root;
   x.lenient = lenient;
+  x.furniture = furniture;
   x.stack = g_array_new (FALSE, FALSE, sizeof (Ctx));
   g_array_append_val (x.stack, base);
   x.author = meta->author;

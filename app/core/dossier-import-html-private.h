@@ -438,12 +438,16 @@ char *dossier_html_byline_from_dateline (const char *text);
 /* Writes the blocks of @root, titled @meta's title; returns how many body
  * blocks (not the title) came out. @lenient: the last resort, where only
  * scripts and hidden parts are left out. @byline: set to the names a "By …"
- * line under the title gives, if any (for when @meta has no author). */
+ * line under the title gives, if any (for when @meta has no author).
+ * @furniture (may be NULL): the end (a code point offset) of each block
+ * written from navigation, a notice or a page's header or footer is
+ * appended to it (gint64). */
 guint dossier_html_extract_blocks (Reader             *r,
                                    xmlNode            *root,
                                    const Metadata     *meta,
                                    gboolean            lenient,
                                    DossierTextBuilder *builder,
-                                   char              **byline);
+                                   char              **byline,
+                                   GArray             *furniture);
 
 G_END_DECLS

@@ -681,6 +681,94 @@ set_empty_error (GError    **error,
                    "save it again once it has loaded, or copy and paste its text."));
 }
 
+/* Words of the lines a page has around an article rather than in it:
+ * cookie notices, copyright lines, paywall and sign-in prompts, in the
+ * languages the importer knows best (case-folded, found anywhere in a line
+ * of at most 400 characters). A page whose every line is one of these, or
+ * navigation, or its header or footer, has no article to import. */
+static const char *const notice_words[] = {
+  "cookie", "\u00A9", "copyright", "all rights reserved", "privacy policy", "terms of use",
+  "terms of service", "terms and conditions", "subscribe", "subscriber", "subscription",
+  "log in", "log-in", "login", "sign in", "sign-in", "sign up", "create an account",
+  "create a free account", "continue reading", "keep reading", "unlimited access",
+  "already a member", "register for free", "skip to content", "skip to main content",
+  "todos los derechos reservados", "pol\u00EDtica de privacidad", "aviso legal", "suscr\u00EDb",
+  "suscriptor", "suscripci\u00F3n", "inicia sesi\u00F3n", "iniciar sesi\u00F3n",
+  "reg\u00EDstrate", "sigue leyendo", "seguir leyendo", "tous droits r\u00E9serv\u00E9s",
+  "abonnez-vous", "abonn\u00E9", "connectez-vous", "se connecter", "alle rechte vorbehalten",
+  "datenschutz", "impressum", "abonnieren", "anmelden", "weiterlesen",
+};
+
+/* A one-word line of a menu or a banner's button. */
+static const char *const notice_lines[] = {
+  "menu", "search", "home", "accept", "accept all", "reject all", "ok", "close", "settings",
+  "skip", "share", "more", "aceptar", "men\u00FA", "buscar", "inicio", "accepter", "akzeptieren",
+};
+
+static gboolean
+is_notice_line (const char *text)
+{
+  g_autofree char *folded = NULL;
+  gsize len;
+
+  if (g_utf8_strlen (text, -1) > 400)
+    return FALSE;
+  folded = g_utf8_casefold (text, -1);
+  len = strlen (folded);
+  while (len > 0 && strchr (":.!| ", folded[len - 1]) != NULL)
+    folded[--len] = '\0';
+  for (gsize i = 0; i < G_N_ELEMENTS (notice_lines); i++)
+    if (strcmp (folded, notice_lines[i]) == 0)
+      return TRUE;
+  for (gsize i = 0; i < G_N_ELEMENTS (notice_words); i++)
+    if (strstr (folded, notice_words[i]) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+/* Whether @blocks hold a line of an article: one that is not the title, a
+ * heading, page furniture (its end in @furniture, ascending) or a notice. */
+static gboolean
+has_article_text (const char *text,
+                  GArray     *blocks,
+                  GArray     *furniture)
+{
+  guint f = 0;
+
+  for (guint i = 0; i < blocks->len; i++)
+    {
+      const DossierBlock *b = &g_array_index (blocks, DossierBlock, i);
+      g_autofree char *line = NULL;
+
+      while (f < furniture->len && g_array_index (furniture, gint64, f) < b->end)
+        f++;
+      if (b->kind == DOSSIER_BLOCK_TITLE || b->kind == DOSSIER_BLOCK_HEADING ||
+          (f < furniture->len && g_array_index (furniture, gint64, f) == b->end))
+        continue;
+      line = dossier_text_slice (text, b->start, b->end);
+      if (!is_notice_line (line))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+set_no_article_error (GError    **error,
+                      const char *display)
+{
+  if (display != NULL)
+    g_set_error (error, DOSSIER_IMPORT_ERROR, DOSSIER_IMPORT_ERROR_EMPTY,
+                 _("No article text was found in “%s”: the page holds only navigation, "
+                   "notices or a sign-in or subscription prompt. If the article shows in "
+                   "a browser, save the page again once it shows, or copy and paste its text."),
+                 display);
+  else
+    g_set_error (error, DOSSIER_IMPORT_ERROR, DOSSIER_IMPORT_ERROR_EMPTY,
+                 _("No article text was found in this HTML page: it holds only navigation, "
+                   "notices or a sign-in or subscription prompt. If the article shows in "
+                   "a browser, save the page again once it shows, or copy and paste its text."));
+}
+
 gboolean
 dossier_import_html_parse (const guint8           *data,
                            gsize                   len,
@@ -697,6 +785,7 @@ dossier_import_html_parse (const guint8           *data,
   Metadata meta = { 0 };
   DossierTextBuilder *builder = NULL;
   g_autofree char *byline = NULL;
+  g_autoptr(GArray) furniture = g_array_new (FALSE, FALSE, sizeof (gint64));
   guint body_blocks = 0;
   gboolean ok = FALSE;
 
@@ -783,34 +872,41 @@ dossier_import_html_parse (const guint8           *data,
       g_clear_pointer (&builder, dossier_text_builder_free);
       g_clear_pointer (&byline, g_free);
       builder = dossier_text_builder_new ();
-      body_blocks = dossier_html_extract_blocks (&r, from, &meta, attempt == 2, builder, &byline);
+      g_array_set_size (furniture, 0);
+      body_blocks = dossier_html_extract_blocks (&r, from, &meta, attempt == 2, builder, &byline,
+                                                 furniture);
     }
 
   if (body_blocks == 0)
     set_empty_error (error, display);
   else
     {
-      char *text = NULL;
-      GArray *blocks = NULL;
+      g_autofree char *text = NULL;
+      g_autoptr(GArray) blocks = NULL;
 
       dossier_text_builder_finish (builder, &text, &blocks);
-      /* No byline in the metadata: the "By …" line under the title, else
-       * the reporters a Chinese dateline names. */
-      if (meta.author == NULL)
-        meta.author = g_steal_pointer (&byline);
-      if (meta.author == NULL)
-        meta.author = dossier_html_byline_from_dateline (first_paragraph (text, blocks));
-      g_free (doc->text);
-      doc->text = text;
-      if (doc->blocks != NULL)
-        g_array_unref (doc->blocks);
-      doc->blocks = blocks;
-      replace_field (&doc->title, g_steal_pointer (&meta.title));
-      replace_field (&doc->author, g_steal_pointer (&meta.author));
-      replace_field (&doc->outlet, g_steal_pointer (&meta.outlet));
-      replace_field (&doc->published, g_steal_pointer (&meta.published));
-      replace_field (&doc->source, g_steal_pointer (&meta.source));
-      ok = TRUE;
+      ok = has_article_text (text, blocks, furniture);
+      if (!ok)
+        set_no_article_error (error, display);
+      else
+        {
+          /* No byline in the metadata: the "By …" line under the title,
+           * else the reporters a Chinese dateline names. */
+          if (meta.author == NULL)
+            meta.author = g_steal_pointer (&byline);
+          if (meta.author == NULL)
+            meta.author = dossier_html_byline_from_dateline (first_paragraph (text, blocks));
+          g_free (doc->text);
+          doc->text = g_steal_pointer (&text);
+          if (doc->blocks != NULL)
+            g_array_unref (doc->blocks);
+          doc->blocks = g_steal_pointer (&blocks);
+          replace_field (&doc->title, g_steal_pointer (&meta.title));
+          replace_field (&doc->author, g_steal_pointer (&meta.author));
+          replace_field (&doc->outlet, g_steal_pointer (&meta.outlet));
+          replace_field (&doc->published, g_steal_pointer (&meta.published));
+          replace_field (&doc->source, g_steal_pointer (&meta.source));
+        }
     }
 
   g_clear_pointer (&builder, dossier_text_builder_free);
