@@ -933,6 +933,57 @@ test_stakeholders_who_said_it_surname (void)
   assert_not_suggested (s, "Weir");
 }
 
+/* Titles and roles (an article written for this test): a board's chair
+ * and members are officials when the board is a public body's, a role
+ * on a company's board; a title in sentence case, in the plural before a
+ * list of names, after the name ("Jane Doe MP"), or short with a dot
+ * ("Sen.", "Dr."), which ends no sentence; words before a title ("Local
+ * MP") are no part of the name. In Spanish too. */
+static void
+test_stakeholders_titles_and_roles (void)
+{
+  const char *text =
+    "Reservoir vote\n\n"
+    "The county water board voted on Monday to go ahead. Board chair Mira Castell said the "
+    "vote was overdue. Two board members, Owen Tarrant and Lise Beaumont, voted against.\n\n"
+    "Local MP Tobias Wren wrote to the minister. Councillors Ada Pell and Rafe Dunn backed "
+    "the plan. Cllr Noor Haddad abstained, Alderman Felix Strand was away, and Petra Yates "
+    "MP sent apologies.\n\n"
+    "Rep. Carla Dominguez and Sen. Hal Briggs wrote to the board. Dr. Ines Marr cautioned "
+    "that the figures were old.\n\n"
+    "Los concejales Marta Ibáñez y Jon Arrieta votaron en contra. El edil Pablo Soto y la "
+    "eurodiputada Irene Lago no opinaron. La regidora Sara Olmo votó a favor.";
+  const char *company =
+    "Bid accepted\n\n"
+    "The board of Kessel Holdings met on Friday. Board member Jan Vos said the bid was fair.";
+  const char * const officials[] = {
+    "Mira Castell", "Owen Tarrant", "Lise Beaumont", "Tobias Wren", "Ada Pell", "Rafe Dunn",
+    "Noor Haddad", "Felix Strand", "Petra Yates", "Carla Dominguez", "Hal Briggs",
+    "Marta Ibáñez", "Jon Arrieta", "Pablo Soto", "Irene Lago", "Sara Olmo",
+  };
+  g_autoptr(GPtrArray) s = stakeholders_of_article (text);
+  g_autoptr(GPtrArray) c = stakeholders_of_article (company);
+
+  for (guint i = 0; i < G_N_ELEMENTS (officials); i++)
+    if (find_stakeholder (s, officials[i])->kind != DOSSIER_STAKEHOLDER_OFFICIAL)
+      g_error ("“%s” is no official", officials[i]);
+  g_assert_cmpuint (find_stakeholder (s, "Lise Beaumont")->n_mentions, ==, 1);
+  g_assert_cmpint (find_stakeholder (s, "Ines Marr")->kind, ==, DOSSIER_STAKEHOLDER_PERSON);
+  assert_not_suggested (s, "Local MP Tobias Wren");
+  assert_not_suggested (s, "Petra Yates MP");
+  assert_not_suggested (s, "Councillors Ada Pell");
+  assert_not_suggested (s, "Board");
+  g_assert_cmpint (find_stakeholder (c, "Jan Vos")->kind, ==, DOSSIER_STAKEHOLDER_PERSON);
+
+  /* As the picker reads them. */
+  g_assert_cmpint (dossier_suggest_stakeholder_kind (text, "Mira Castell", -1, -1), ==,
+                   DOSSIER_STAKEHOLDER_OFFICIAL);
+  g_assert_cmpint (dossier_suggest_stakeholder_kind (text, "Carla Dominguez", -1, -1), ==,
+                   DOSSIER_STAKEHOLDER_OFFICIAL);
+  g_assert_cmpint (dossier_suggest_stakeholder_kind (company, "Jan Vos", -1, -1), ==,
+                   DOSSIER_STAKEHOLDER_PERSON);
+}
+
 static void
 test_stakeholders_none (void)
 {
@@ -966,6 +1017,8 @@ main (int   argc,
   g_test_add_func ("/dossier/suggest/stakeholders-named-once", test_stakeholders_named_once);
   g_test_add_func ("/dossier/suggest/stakeholders-who-said-it-surname",
                    test_stakeholders_who_said_it_surname);
+  g_test_add_func ("/dossier/suggest/stakeholders-titles-and-roles",
+                   test_stakeholders_titles_and_roles);
   g_test_add_func ("/dossier/suggest/stakeholders-none", test_stakeholders_none);
   g_test_add_func ("/dossier/suggest/stakeholders-people-untitled", test_stakeholders_people_untitled);
   g_test_add_func ("/dossier/suggest/stakeholders-quoted-once", test_stakeholders_quoted_once);

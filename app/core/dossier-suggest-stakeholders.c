@@ -8,8 +8,10 @@
  * a body of people ("Trump administration", "Mexican government"), and
  * the bodies of people an article keeps coming back to without capitals
  * ("the cartels"). Titles ("President", "la ministra", "the harbour
- * master, Tomas Rudd,") mark officials. A name is proposed when the text
- * names it twice, or once when it quotes it ("Rudd said", "said Dara
+ * master, Tomas Rudd,", "Sen. Hal Briggs", "Jane Doe MP", "councillors
+ * Ada Pell and Rafe Dunn") mark officials; a board's chair or member is
+ * one on a public body's board, a person on a company's. A name is
+ * proposed when the text names it twice, or once when it quotes it ("Rudd said", "said Dara
  * Penhallow,", "Rudd, the harbour master, warned", "according to Rudd")
  * or says what it is ("Tomas Varga, who runs a dairy herd,", "Sarah
  * Lindqvist, a hydrologist at Dunmore University", "Mayor Inès Varga",
@@ -92,6 +94,9 @@ typedef enum
   TITLE_HONORIFIC,  /* Mr, Dr, don */
   TITLE_ROLE,       /* "Council leader", "Union chair": a person, but
                      * "leader Nadia Ferrow" is no name to look for */
+  TITLE_BOARD,      /* "board chair", "board member": an official on a
+                     * public body's board, a role on a company's (see
+                     * board_kind ()) */
 } TitleKind;
 
 static const struct
@@ -143,6 +148,16 @@ static const struct
   { "concejal", TITLE_OFFICIAL }, { "concejala", TITLE_OFFICIAL },
   { "consejero", TITLE_OFFICIAL }, { "consejera", TITLE_OFFICIAL },
   { "capitan de puerto", TITLE_OFFICIAL },
+  { "cllr", TITLE_OFFICIAL }, { "alderman", TITLE_OFFICIAL }, { "alderwoman", TITLE_OFFICIAL },
+  { "mp", TITLE_OFFICIAL }, { "mep", TITLE_OFFICIAL }, { "msp", TITLE_OFFICIAL },
+  { "state senator", TITLE_OFFICIAL }, { "state sen", TITLE_OFFICIAL },
+  { "state representative", TITLE_OFFICIAL }, { "state rep", TITLE_OFFICIAL },
+  { "assemblyman", TITLE_OFFICIAL }, { "assemblywoman", TITLE_OFFICIAL },
+  { "assembly member", TITLE_OFFICIAL },
+  { "edil", TITLE_OFFICIAL }, { "regidor", TITLE_OFFICIAL }, { "regidora", TITLE_OFFICIAL },
+  { "eurodiputado", TITLE_OFFICIAL }, { "eurodiputada", TITLE_OFFICIAL },
+  { "board chair", TITLE_BOARD }, { "board chairman", TITLE_BOARD },
+  { "board chairwoman", TITLE_BOARD }, { "board member", TITLE_BOARD },
   { "mr", TITLE_HONORIFIC }, { "mrs", TITLE_HONORIFIC }, { "ms", TITLE_HONORIFIC },
   { "dr", TITLE_HONORIFIC }, { "sir", TITLE_HONORIFIC }, { "lord", TITLE_HONORIFIC },
   { "lady", TITLE_HONORIFIC }, { "professor", TITLE_HONORIFIC }, { "prof", TITLE_HONORIFIC },
@@ -457,6 +472,11 @@ looks_like_demonym (const char *folded)
 
 /* ---- Tokens --------------------------------------------------------------- */
 
+/* Titles written short, with a dot that ends no sentence. */
+static const char * const abbreviated_titles[] = {
+  "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "cllr", "sr", "sra",
+};
+
 enum
 {
   TOKEN_CAPITAL    = 1 << 0,  /* starts with an upper-case letter */
@@ -501,6 +521,7 @@ tokenize (const char *text,
   const char *p = text;
   gint64 offset = base;
   gboolean sentence_start = TRUE;
+  const char *abbreviation_dot = NULL;
 
   g_array_set_clear_func (tokens, token_clear);
 
@@ -514,7 +535,8 @@ tokenize (const char *text,
       if (!g_unichar_isalnum (c))
         {
           /* What ends a sentence; quotes and brackets are transparent. */
-          if (c == '.' || c == '!' || c == '?' || c == ':' || c == ';' || c == 0x2022)
+          if ((c == '.' && p != abbreviation_dot) || c == '!' || c == '?' || c == ':' || c == ';' ||
+              c == 0x2022)
             sentence_start = TRUE;
           p = g_utf8_next_char (p);
           offset++;
@@ -610,6 +632,22 @@ tokenize (const char *text,
       if (dotted || (n_letters >= 2 && n_upper == n_letters && n_letters <= 8))
         token.flags |= TOKEN_ACRONYM;
 
+      {
+        g_autofree char *raw = g_strndup (token.p, token.len);
+
+        token.folded = dossier_text_fold (raw);
+        /* "U.S." and "US" are one acronym. */
+        if (dotted)
+          {
+            char *w = token.folded;
+
+            for (char *r = token.folded; *r != '\0'; r++)
+              if (*r != '.')
+                *w++ = *r;
+            *w = '\0';
+          }
+      }
+
       /* What follows it. */
       {
         const char *q = p;
@@ -631,21 +669,13 @@ tokenize (const char *text,
         /* "& Co": a connector that is not a word. */
         else if (q[0] == ' ' && q[1] == '&' && q[2] == ' ')
           token.flags |= TOKEN_SPACE;
-      }
-
-      {
-        g_autofree char *raw = g_strndup (token.p, token.len);
-
-        token.folded = dossier_text_fold (raw);
-        /* "U.S." and "US" are one acronym. */
-        if (dotted)
+        /* "Dr. Mira Okafor", "Sen. Hal Briggs": the dot of a title ends
+         * no sentence. */
+        else if (q[0] == '.' && q[1] == ' ' && g_unichar_isupper (g_utf8_get_char (q + 2)) &&
+                 (token.flags & TOKEN_CAPITAL) && IN_LIST (abbreviated_titles, token.folded))
           {
-            char *w = token.folded;
-
-            for (char *r = token.folded; *r != '\0'; r++)
-              if (*r != '.')
-                *w++ = *r;
-            *w = '\0';
+            token.flags |= TOKEN_SPACE;
+            abbreviation_dot = q;
           }
       }
       g_array_append_val (tokens, token);
@@ -705,6 +735,7 @@ typedef struct
    * last (as a person, or opening a sentence), and the actor named last. */
   Candidate   *last_person;
   Candidate   *last_named;
+  TitleKind    board;           /* what "board chair" is here: see board_kind () */
 } Collector;
 
 static Candidate *
@@ -759,27 +790,55 @@ span_text (const Token *first,
   return g_strndup (first->p, last->p + last->len - first->p);
 }
 
-/* How many tokens from @at form a title ("Prime Minister"), 0 if none. */
+/* Whether @folded is @word in the plural: "councillors", "concejales",
+ * "aldermen", "MPs". */
+static gboolean
+is_plural_of (const char *folded,
+              const char *word)
+{
+  gsize len = strlen (word);
+
+  if (strncmp (folded, word, len) == 0 &&
+      (g_str_equal (folded + len, "s") || g_str_equal (folded + len, "es")))
+    return TRUE;
+  /* "alderman" → "aldermen" */
+  return len > 3 && g_str_has_suffix (word, "man") && strncmp (folded, word, len - 2) == 0 &&
+         g_str_equal (folded + len - 2, "en");
+}
+
+/* How many tokens from @at form a title ("Prime Minister"), or with
+ * @plural an office in the plural ("councillors", "board members",
+ * "concejales"; not a role: "campaigners Clean Air Calder" name a
+ * group); 0 if none. */
 static guint
-title_at (GArray    *tokens,
-          guint      at,
-          guint      limit,
-          TitleKind *kind)
+title_match (GArray    *tokens,
+             guint      at,
+             guint      limit,
+             gboolean   plural,
+             TitleKind *kind)
 {
   guint best = 0;
 
   for (guint t = 0; t < G_N_ELEMENTS (titles); t++)
     {
-      g_auto(GStrv) parts = g_strsplit (titles[t].words, " ", -1);
-      guint n = g_strv_length (parts);
-      gboolean match = at + n <= limit;
+      g_auto(GStrv) parts = NULL;
+      guint n;
+      gboolean match;
 
+      if (plural && titles[t].kind != TITLE_OFFICIAL && titles[t].kind != TITLE_BOARD)
+        continue;
+      parts = g_strsplit (titles[t].words, " ", -1);
+      n = g_strv_length (parts);
+      match = at + n <= limit;
       for (guint i = 0; match && i < n; i++)
         {
           const Token *tok = &g_array_index (tokens, Token, at + i);
 
-          match = g_str_equal (tok->folded, parts[i]) &&
-                  (i + 1 == n || (tok->flags & TOKEN_SPACE));
+          if (i + 1 < n)
+            match = g_str_equal (tok->folded, parts[i]) && (tok->flags & TOKEN_SPACE);
+          else
+            match = plural ? is_plural_of (tok->folded, parts[i]) :
+                             g_str_equal (tok->folded, parts[i]);
         }
       if (match && n > best)
         {
@@ -789,6 +848,93 @@ title_at (GArray    *tokens,
     }
 
   return best;
+}
+
+/* How many tokens from @at form a title ("Prime Minister"), 0 if none. */
+static guint
+title_at (GArray    *tokens,
+          guint      at,
+          guint      limit,
+          TitleKind *kind)
+{
+  return title_match (tokens, at, limit, FALSE, kind);
+}
+
+/* Words before "board" that make it a public body's: "the regional water
+ * board", "the trust board", "the county health board". */
+static const char * const public_board_words[] = {
+  "water", "health", "school", "education", "planning", "parole", "transport", "transit",
+  "regional", "county", "district", "state", "national", "housing", "licensing", "library",
+  "police", "hospital", "trust", "port", "harbour", "harbor", "fire", "electoral", "city",
+  "municipal", "public", "council",
+};
+
+/* Whether the boards a text (in @tokens) speaks of are public bodies' ("the regional
+ * water board", "the trust board"), when "board chair" and "board member"
+ * are officials, or a company's ("the company's board", "the board of
+ * Kessel Holdings"), when they are roles. A role when it does not say, or
+ * says both. */
+static TitleKind
+board_kind (GArray *tokens)
+{
+  guint n_public = 0, n_business = 0;
+
+  for (guint k = 0; k < tokens->len; k++)
+    {
+      const Token *t = &g_array_index (tokens, Token, k);
+      DossierStakeholderKind kind;
+
+      if (!g_str_equal (t->folded, "board") && !g_str_equal (t->folded, "boards"))
+        continue;
+      /* The words before it: "water board", "the company's board". */
+      for (guint j = k; j > 0 && j + 2 >= k; j--)
+        {
+          const Token *before = &g_array_index (tokens, Token, j - 1);
+
+          if (!(before->flags & (TOKEN_SPACE | TOKEN_POSSESSIVE)) ||
+              (g_array_index (tokens, Token, j).flags & TOKEN_INITIAL))
+            break;
+          if (IN_LIST (public_board_words, before->folded))
+            n_public++;
+          else if (name_word_kind (before->folded, &kind) || find_body (before->folded) >= 0)
+            {
+              int body = find_body (before->folded);
+
+              if (body >= 0)
+                kind = bodies[body].kind;
+              if (kind == DOSSIER_STAKEHOLDER_GOVERNMENT)
+                n_public++;
+              else if (kind == DOSSIER_STAKEHOLDER_BUSINESS)
+                n_business++;
+            }
+        }
+      /* The body after it: "the board of Kessel Holdings". */
+      if ((t->flags & TOKEN_SPACE) && k + 1 < tokens->len &&
+          g_str_equal (g_array_index (tokens, Token, k + 1).folded, "of"))
+        for (guint j = k + 2; j < tokens->len && j <= k + 6; j++)
+          {
+            const Token *u = &g_array_index (tokens, Token, j);
+
+            if (name_word_kind (u->folded, &kind))
+              {
+                n_business += kind == DOSSIER_STAKEHOLDER_BUSINESS;
+                n_public += kind == DOSSIER_STAKEHOLDER_GOVERNMENT;
+                break;
+              }
+            if (!(u->flags & TOKEN_SPACE))
+              break;
+          }
+    }
+
+  return n_public > 0 && n_business == 0 ? TITLE_OFFICIAL : TITLE_ROLE;
+}
+
+/* @kind, a board's title read as @board says (see board_kind ()). */
+static TitleKind
+resolve_board (TitleKind kind,
+               TitleKind board)
+{
+  return kind == TITLE_BOARD ? board : kind;
 }
 
 static gboolean
@@ -878,7 +1024,7 @@ title_after (GArray    *tokens,
   if (n == 0)
     return 0;
 
-  if (found == TITLE_OFFICIAL && tied_to_body (tokens, last + n + 1))
+  if ((found == TITLE_OFFICIAL || found == TITLE_BOARD) && tied_to_body (tokens, last + n + 1))
     found = TITLE_ROLE;
   *kind = found;
   return n;
@@ -1027,14 +1173,14 @@ note_name (Collector *col,
       const Token *t = &g_array_index (tokens, Token, title_from);
       g_autofree char *titled = span_text (t, b);
 
-      if (title_kind != TITLE_ROLE)
+      if (title_kind != TITLE_ROLE && title_kind != TITLE_BOARD)
         candidate_add_form (c, titled);
       c->person = TRUE;
       c->titled = TRUE;
       /* "Mayor Inès Varga": a full name with what she is. */
       if (first < last)
         c->introduced = TRUE;
-      if (title_kind == TITLE_OFFICIAL)
+      if (resolve_board (title_kind, col->board) == TITLE_OFFICIAL)
         c->kind = DOSSIER_STAKEHOLDER_OFFICIAL;
     }
 
@@ -1093,7 +1239,7 @@ note_appositive (Collector *col,
     if (own > 0 && start + own < last)
       {
         c = note_name (col, tokens, start + own, last, start, own_kind);
-        if (own_kind == TITLE_OFFICIAL)
+        if (resolve_board (own_kind, col->board) == TITLE_OFFICIAL)
           title_kind = TITLE_OFFICIAL;
       }
     else
@@ -1101,13 +1247,79 @@ note_appositive (Collector *col,
   }
   c->person = TRUE;
   c->introduced = TRUE;
-  if (title_kind == TITLE_OFFICIAL)
+  if (resolve_board (title_kind, col->board) == TITLE_OFFICIAL)
     c->kind = DOSSIER_STAKEHOLDER_OFFICIAL;
   if (quoted_after (tokens, last))
     c->quoted = TRUE;
   note_speaker (col, c, FALSE);
   *end = last;
   return c;
+}
+
+/* The last token of the plain run of name words from @start. */
+static guint
+name_run_end (GArray *tokens,
+              guint   start)
+{
+  guint last = start;
+
+  while (last + 1 < tokens->len && (g_array_index (tokens, Token, last).flags & TOKEN_SPACE) &&
+         is_name_token (&g_array_index (tokens, Token, last + 1)))
+    last++;
+  return last;
+}
+
+/* "and" in a list of names. */
+static const char * const list_ands[] = { "and", "y", "e" };
+
+/* The names listed after a title in the plural hold it, each: "councillors
+ * Ada Pell and Rafe Dunn", "Two board members, Owen Tarrant and Lise
+ * Beaumont, voted", "los concejales Marta Ibáñez y Jon Arrieta". A name
+ * after a comma belongs to the list only if the list goes on after it:
+ * not "…and Rafe Dunn, Port Calder's…". Returns the last token of the
+ * list, 0 if @at opens none. */
+static guint
+note_title_list (Collector *col,
+                 GArray    *tokens,
+                 guint      at)
+{
+  TitleKind kind = TITLE_NONE;
+  guint n = title_match (tokens, at, tokens->len, TRUE, &kind);
+  guint end;
+
+  if (n == 0 || !(g_array_index (tokens, Token, at + n - 1).flags & (TOKEN_SPACE | TOKEN_COMMA)) ||
+      note_appositive (col, tokens, at + n, kind, &end) == NULL)
+    return 0;
+
+  for (;;)
+    {
+      const Token *last = &g_array_index (tokens, Token, end);
+      guint next, next_end;
+
+      if (end + 2 < tokens->len && (last->flags & (TOKEN_SPACE | TOKEN_COMMA)) &&
+          IN_LIST (list_ands, g_array_index (tokens, Token, end + 1).folded) &&
+          (g_array_index (tokens, Token, end + 1).flags & TOKEN_SPACE))
+        next = end + 2;
+      else if ((last->flags & TOKEN_COMMA) && end + 1 < tokens->len)
+        {
+          const Token *after;
+
+          next = end + 1;
+          next_end = name_run_end (tokens, next);
+          after = &g_array_index (tokens, Token, next_end);
+          if (!is_name_token (&g_array_index (tokens, Token, next)) ||
+              !((after->flags & TOKEN_COMMA) ||
+                ((after->flags & TOKEN_SPACE) && next_end + 1 < tokens->len &&
+                 IN_LIST (list_ands, g_array_index (tokens, Token, next_end + 1).folded))))
+            break;
+        }
+      else
+        break;
+      if (note_appositive (col, tokens, next, kind, &next_end) == NULL)
+        break;
+      end = next_end;
+    }
+  return end;
 }
 
 /* Whether a quotation closes just before token @at: "…,” he said",
@@ -1459,6 +1671,59 @@ in_role_appositive (GArray                 *tokens,
   return FALSE;
 }
 
+/* Words before a title that are no name: "Local MP Daniel Okafor",
+ * "Former Mayor Ada Pell". */
+static const char * const title_modifiers[] = {
+  "local", "former", "ex", "veteran", "senior", "junior", "then", "acting", "interim",
+  "outgoing", "incoming", "retired", "late", "new", "longtime", "longstanding",
+};
+
+/* Offices written after the name: "Jane Doe MP". */
+static const char * const titles_after_name[] = { "mp", "mep", "msp" };
+
+/* Where a title starts after one or two words of the run [@first, @last]
+ * that open it ("Local MP Daniel Okafor", "Labour MP Jane Doe"), with a
+ * name of two words or more after it; @first if none. Words that only
+ * say when or where she holds it are dropped, another name ("Labour") is
+ * noted as one. */
+static guint
+title_after_words (Collector *col,
+                   GArray    *tokens,
+                   guint      first,
+                   guint      last,
+                   guint     *title_len,
+                   TitleKind *title_kind)
+{
+  for (guint k = first + 1; k <= first + 2 && k < last; k++)
+    {
+      TitleKind kind = TITLE_NONE;
+      guint n = title_at (tokens, k, last + 1, &kind);
+      gboolean modifiers = TRUE;
+
+      if (!is_name_token (&g_array_index (tokens, Token, k - 1)))
+        return first;
+      if (n == 0 || k + n >= last)
+        continue;
+      /* A person's plain name after it, not "General Hospital". */
+      for (guint j = k + n; j <= last; j++)
+        {
+          DossierStakeholderKind name_kind;
+
+          if (!is_name_token (&g_array_index (tokens, Token, j)) ||
+              name_word_kind (g_array_index (tokens, Token, j).folded, &name_kind))
+            return first;
+        }
+      for (guint j = first; j < k; j++)
+        modifiers = modifiers && IN_LIST (title_modifiers, g_array_index (tokens, Token, j).folded);
+      if (!modifiers)
+        note_name (col, tokens, first, k - 1, first, TITLE_NONE);
+      *title_len = n;
+      *title_kind = kind;
+      return k;
+    }
+  return first;
+}
+
 /* Reads the words of one block. */
 /* Whether the title at token @at is "its" (or "su") office at the union,
  * company or body named last: "The Eskin Valley Farmers' Union has filed
@@ -1503,6 +1768,13 @@ collect_block (Collector *col,
           guint n_end;
 
           attribute_quote (col, tokens, i);
+
+          /* "councillors Ada Pell and Rafe Dunn" */
+          if ((n_end = note_title_list (col, tokens, i)) > 0)
+            {
+              i = n_end + 1;
+              continue;
+            }
 
           /* A lower-case title, a comma, then a name: "the harbour
            * master, Tomas Rudd," — "Its secretary, Liv Brekke,". */
@@ -1573,6 +1845,30 @@ collect_block (Collector *col,
       if (!lower_title && (t->flags & TOKEN_INITIAL))
         attribute_quote (col, tokens, i);
 
+      if (!lower_title)
+        {
+          guint n_end = note_title_list (col, tokens, i);
+          const Token *title_end;
+
+          /* "Councillors Ada Pell and Rafe Dunn" */
+          if (n_end > 0)
+            {
+              i = n_end + 1;
+              continue;
+            }
+          /* "Board chair Helen Osei": a title in sentence case. */
+          title_len = title_at (tokens, i, tokens->len, &title_kind);
+          title_end = title_len > 0 ? &g_array_index (tokens, Token, i + title_len - 1) : NULL;
+          lower_title = title_len >= 2 && !is_name_token (title_end) &&
+                        (title_end->flags & TOKEN_SPACE) && i + title_len < tokens->len &&
+                        is_name_token (&g_array_index (tokens, Token, i + title_len));
+          if (!lower_title)
+            {
+              title_len = 0;
+              title_kind = TITLE_NONE;
+            }
+        }
+
       /* A run of capitalised words, joined by single spaces and by
        * connectors that lead to another capitalised word. */
       run_start = i;
@@ -1594,19 +1890,31 @@ collect_block (Collector *col,
         }
       i = run_end + 1;
 
-      /* Stop words opening it ("The", "For"), and a title. */
+      /* Stop words opening it ("The", "For"), and a title: "Dr" is
+       * both, and a title before a name ("Dr Mei Zhou"). */
       name_start = run_start;
       while (name_start <= run_end &&
              IN_LIST (stop_words, g_array_index (tokens, Token, name_start).folded) &&
-             !(g_array_index (tokens, Token, name_start).flags & TOKEN_ACRONYM))
+             !(g_array_index (tokens, Token, name_start).flags & TOKEN_ACRONYM) &&
+             (lower_title || name_start == run_end ||
+              title_at (tokens, name_start, run_end + 1, &title_kind) == 0))
         name_start++;
       if (name_start > run_end)
         continue;
       {
         guint title_from = name_start;
+        guint name_end = run_end;
+        gboolean title_after_name = FALSE;
 
         if (!lower_title)
           title_len = title_at (tokens, name_start, run_end + 1, &title_kind);
+        /* "Local MP Daniel Okafor", "Labour MP Jane Doe". */
+        if (!lower_title && title_len == 0)
+          {
+            title_from = title_after_words (col, tokens, name_start, run_end, &title_len,
+                                            &title_kind);
+            name_start = title_from;
+          }
         if (title_len > 0)
           {
             name_start += title_len;
@@ -1680,6 +1988,15 @@ collect_block (Collector *col,
         if (title_len == 0 && is_label_run (tokens, name_start, run_end, i))
           continue;
 
+        /* "Jane Doe MP": the title after the name. */
+        if (title_len == 0 && run_end >= name_start + 2 &&
+            IN_LIST (titles_after_name, g_array_index (tokens, Token, run_end).folded) &&
+            (g_array_index (tokens, Token, run_end).flags & TOKEN_ACRONYM))
+          {
+            name_end = run_end - 1;
+            title_after_name = TRUE;
+          }
+
         /* "Quay Street", "la calle Mayor": a place. */
         if (title_len == 0 && is_street (tokens, name_start, run_end, i))
           continue;
@@ -1709,8 +2026,16 @@ collect_block (Collector *col,
         }
 
         {
-          Candidate *c = note_name (col, tokens, name_start, run_end, title_from, title_kind);
+          Candidate *c = note_name (col, tokens, name_start, name_end, title_from, title_kind);
           const Token *last = &g_array_index (tokens, Token, run_end);
+
+          if (title_after_name)
+            {
+              c->person = TRUE;
+              c->titled = TRUE;
+              c->introduced = TRUE;
+              c->kind = DOSSIER_STAKEHOLDER_OFFICIAL;
+            }
 
           /* "the campaign group Clean Air Calder", "Save the Tarn": what
            * it is, and no one's name. */
@@ -1824,7 +2149,7 @@ collect_block (Collector *col,
                       g_hash_table_add (col->lower_words, g_strdup (g_array_index (tokens, Token, k).folded));
                   c->person = TRUE;
                   c->introduced = TRUE;
-                  if (kind == TITLE_OFFICIAL)
+                  if (resolve_board (kind, col->board) == TITLE_OFFICIAL)
                     c->kind = DOSSIER_STAKEHOLDER_OFFICIAL;
                   i = run_end + n + 1;
                 }
@@ -2184,6 +2509,12 @@ dossier_suggest_stakeholders (const char         *text,
   g_return_val_if_fail (text != NULL, suggestions);
   g_return_val_if_fail (blocks != NULL || n_blocks == 0, suggestions);
 
+  {
+    g_autoptr(GArray) all = tokenize (text, 0);
+
+    col.board = board_kind (all);
+  }
+
   for (guint b = 0; b < n_blocks; b++)
     {
       const DossierBlock *block = &blocks[b];
@@ -2405,13 +2736,15 @@ title_before (GArray *tokens,
 
 /* What the title a mention has beside it makes of it. */
 static DossierStakeholderKind
-kind_of_title (TitleKind kind)
+kind_of_title (TitleKind kind,
+               TitleKind board)
 {
-  switch (kind)
+  switch (resolve_board (kind, board))
     {
     case TITLE_OFFICIAL: return DOSSIER_STAKEHOLDER_OFFICIAL;
     case TITLE_ROLE:
     case TITLE_HONORIFIC: return DOSSIER_STAKEHOLDER_PERSON;
+    case TITLE_BOARD:
     case TITLE_NONE:
     default: return DOSSIER_STAKEHOLDER_OTHER;
     }
@@ -2423,7 +2756,8 @@ kind_of_title (TitleKind kind)
 static gboolean
 read_as_person (const char *text,
                 GArray     *tokens,
-                const char *key)
+                const char *key,
+                TitleKind   board)
 {
   g_autoptr(GPtrArray) candidates = g_ptr_array_new_with_free_func (candidate_free);
   g_autoptr(GHashTable) by_key = g_hash_table_new (g_str_hash, g_str_equal);
@@ -2431,7 +2765,8 @@ read_as_person (const char *text,
   g_autoptr(GHashTable) body_counts = g_hash_table_new (NULL, NULL);
   g_autoptr(GHashTable) body_forms = g_hash_table_new_full (NULL, NULL, NULL,
                                                             (GDestroyNotify) g_ptr_array_unref);
-  Collector col = { text, candidates, by_key, lower_words, body_counts, body_forms, NULL, NULL };
+  Collector col = { text, candidates, by_key, lower_words, body_counts, body_forms, NULL, NULL,
+                    board };
   Candidate *c;
 
   if (tokens->len > 0)
@@ -2453,6 +2788,7 @@ dossier_suggest_stakeholder_kind (const char *text,
   DossierStakeholderKind nearest = DOSSIER_STAKEHOLDER_OTHER;
   gint64 nearest_distance = G_MAXINT64;
   gboolean passage = start >= 0 && end > start;
+  TitleKind board;
 
   g_return_val_if_fail (text != NULL, DOSSIER_STAKEHOLDER_OTHER);
   g_return_val_if_fail (name != NULL, DOSSIER_STAKEHOLDER_OTHER);
@@ -2476,6 +2812,7 @@ dossier_suggest_stakeholder_kind (const char *text,
    * title once given elsewhere may be another's ("President Ruiz" is not
    * "Ana Ruiz of the residents’ association"), so the nearest says next. */
   tokens = tokenize (text, 0);
+  board = board_kind (tokens);
   for (guint i = 0; i + words->len <= tokens->len; i++)
     {
       guint last = i + words->len - 1;
@@ -2501,7 +2838,7 @@ dossier_suggest_stakeholder_kind (const char *text,
         }
       if (title == TITLE_NONE)
         title_after (tokens, last, &title);
-      kind = kind_of_title (title);
+      kind = kind_of_title (title, board);
       /* "the consultancy Halloran & Pike", "Save the Tarn". */
       if (kind == DOSSIER_STAKEHOLDER_OTHER)
         {
@@ -2548,16 +2885,17 @@ dossier_suggest_stakeholder_kind (const char *text,
           IN_LIST (articles, g_array_index (cited, Token, 0).folded))
         at = 1;
       n = title_at (cited, at, cited->len, &title);
+      title = resolve_board (title, board);
       /* Not "Mr Ivo Brandt, who owns": that one is someone's name. */
       if (n > 0 && (title == TITLE_OFFICIAL ||
                     (title == TITLE_ROLE &&
                      (at + n >= cited->len || !is_name_token (&g_array_index (cited, Token, at + n))))))
-        return kind_of_title (title);
+        return kind_of_title (title, board);
     }
 
   if (nearest != DOSSIER_STAKEHOLDER_OTHER)
     return nearest;
 
   key = dossier_text_fold (name);
-  return read_as_person (text, tokens, key) ? DOSSIER_STAKEHOLDER_PERSON : DOSSIER_STAKEHOLDER_OTHER;
+  return read_as_person (text, tokens, key, board) ? DOSSIER_STAKEHOLDER_PERSON : DOSSIER_STAKEHOLDER_OTHER;
 }
