@@ -78,6 +78,8 @@ static int opt_tags_per_run = 9;
 static char *opt_keep = NULL;
 static char *opt_only = NULL;
 static char *opt_file = NULL;
+static char *opt_sizes = NULL;
+static int opt_limit = 0;
 
 static char *work_dir;
 
@@ -1614,6 +1616,266 @@ import_rows (const char          *what,
   row ("  the iteration taking the document over (cpu: main's)", &s->takeover, NULL, "");
 }
 
+/* ---- One paragraph of N MB ------------------------------------------------ */
+
+/* A project from elsewhere, or an import: one document whose text is a
+ * single paragraph of @mb MB (sentences, no blank line), beside two short
+ * notes. Built through the core, the big text as a parsed document made by
+ * hand (the importers are not what is timed here). */
+typedef struct
+{
+  double  mb;
+  char   *path;
+  gint64  note_id;     /* shown first */
+  gint64  floor_id;    /* a short note: the floor */
+  gint64  long_id;
+  gint64  length;      /* code points */
+  Samples floor, first, stall;
+  GArray *peak;        /* MB resident at most, from the switch on */
+  gboolean gave_up;
+} ParagraphCase;
+
+static void
+make_paragraph_project (ParagraphCase *pc)
+{
+  g_autoptr(DossierProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  DossierParsedDocument *doc;
+  Writer w = { g_rand_new_with_seed (1234), 0, 0, 0 };
+  gsize bytes = (gsize) (pc->mb * 1000 * 1000);
+  GString *s = g_string_sized_new (bytes + 256);
+  DossierBlock block = { 0, 0, DOSSIER_BLOCK_PARAGRAPH, 0 };
+  Stamp t0 = stamp ();
+
+  while (s->len < bytes)
+    append_sentence (&w, s, g_rand_int_range (w.rand, 8, 24));
+  g_string_truncate (s, s->len - 1);   /* the last sentence's space */
+  g_rand_free (w.rand);
+
+  pc->path = g_strdup_printf ("%s/paragraph-%g.dossier", work_dir, pc->mb);
+  project = create_project (pc->path, "Bench: one long paragraph");
+  pc->note_id = add_article (project, "# Pier Notes\n\nWork on the south pier starts in May, the port said.\n",
+                             "pier.md", "Harbour Gazette", "2026-03-02");
+  pc->floor_id = add_article (project, "# Ferry Notes\n\nThe ferry runs every hour from June, the operator said.\n",
+                              "ferry.md", "Harbour Gazette", "2026-03-03");
+
+  doc = dossier_parsed_document_new ();
+  doc->title = g_strdup ("One long paragraph");
+  doc->format = g_strdup ("text");
+  pc->length = (gint64) g_utf8_strlen (s->str, (gssize) s->len);
+  block.end = pc->length;
+  g_array_append_val (doc->blocks, block);
+  doc->text = g_string_free (s, FALSE);
+  pc->long_id = dossier_project_add_document (project, doc, &error);
+  dossier_parsed_document_free (doc);
+  if (pc->long_id <= 0)
+    die ("add the long paragraph", error);
+  dossier_project_close (project);
+  g_printerr ("  (made %s: one paragraph of %" G_GINT64_FORMAT " code points, in %.1f s)\n",
+              pc->path, pc->length, since (t0).wall / 1000);
+}
+
+/* The process's peak resident memory (VmHWM), in MB, and its reset. */
+static double
+peak_resident_mb (void)
+{
+  g_autofree char *status = NULL;
+  const char *line;
+
+  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL)
+      || (line = strstr (status, "\nVmHWM:")) == NULL)
+    return 0;
+  return g_ascii_strtod (line + 7, NULL) / 1024.0;
+}
+
+static void
+reset_peak_resident (void)
+{
+  /* "5" resets the peak to the current resident size (Linux 4.0); in
+   * place (g_file_set_contents would write a new file and rename it). */
+  FILE *clear_refs = fopen ("/proc/self/clear_refs", "w");
+
+  if (clear_refs != NULL)
+    {
+      fputs ("5", clear_refs);
+      fclose (clear_refs);
+    }
+}
+
+/* A watchdog: the old view lays a long paragraph out in one call that
+ * does not come back for minutes; past --limit the bench says so and
+ * exits, rather than wait. */
+static GMutex watch_lock;
+static GCond watch_cond;
+static gint64 watch_deadline;   /* 0: nothing watched */
+static char *watch_what;
+
+static gpointer
+watchdog (gpointer data)
+{
+  g_mutex_lock (&watch_lock);
+  for (;;)
+    {
+      if (watch_deadline == 0)
+        g_cond_wait (&watch_cond, &watch_lock);
+      else if (!g_cond_wait_until (&watch_cond, &watch_lock, watch_deadline)
+               && watch_deadline != 0 && g_get_monotonic_time () >= watch_deadline)
+        {
+          g_print ("%s: gave up after %d s (peak %.0f MB resident so far)\n",
+                   watch_what, opt_limit, peak_resident_mb ());
+          fflush (stdout);
+          _exit (3);
+        }
+    }
+  return NULL;
+}
+
+static void
+watch_start (const char *what)
+{
+  static GThread *thread;
+
+  if (opt_limit <= 0)
+    return;
+  if (thread == NULL)
+    thread = g_thread_new ("bench-watchdog", watchdog, NULL);
+  g_mutex_lock (&watch_lock);
+  g_free (watch_what);
+  watch_what = g_strdup (what);
+  watch_deadline = g_get_monotonic_time () + (gint64) opt_limit * G_USEC_PER_SEC;
+  g_cond_signal (&watch_cond);
+  g_mutex_unlock (&watch_lock);
+}
+
+static void
+watch_stop (void)
+{
+  g_mutex_lock (&watch_lock);
+  watch_deadline = 0;
+  g_cond_signal (&watch_cond);
+  g_mutex_unlock (&watch_lock);
+}
+
+typedef struct
+{
+  DossierWindow *window;
+  gint64         document_id;
+} ShownProbe;
+
+static gboolean
+document_shown_and_painted (gpointer data)
+{
+  ShownProbe *p = data;
+
+  return dossier_window_get_document_id (p->window) == p->document_id && visible_painted (p->window);
+}
+
+/* Runs the main loop for @usec and returns its longest iteration: what a
+ * key pressed meanwhile would wait for. */
+static Ms
+longest_iteration (gint64 usec)
+{
+  gint64 until = g_get_monotonic_time () + usec;
+  Ms longest = { 0, 0 };
+
+  while (g_get_monotonic_time () < until)
+    {
+      Stamp t0 = stamp ();
+
+      if (g_main_context_iteration (NULL, FALSE))
+        {
+          Ms took = since (t0);
+
+          if (took.wall > longest.wall)
+            longest = took;
+        }
+      else
+        g_usleep (1000);
+    }
+  return longest;
+}
+
+static void
+run_paragraph (ParagraphCase *pc,
+               gboolean       warm_up)
+{
+  DossierWindow *window = g_object_ref_sink (dossier_window_new (NULL));
+  g_autoptr(GFile) file = g_file_new_for_path (pc->path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *what = g_strdup_printf ("%g MB paragraph: first frame", pc->mb);
+  ShownProbe probe = { window, pc->floor_id };
+  Frames f;
+  Stamp t0;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 820);
+  gtk_window_present (GTK_WINDOW (window));
+  if (!dossier_window_open_project (window, file, DOSSIER_OPEN_READ_WRITE, &error))
+    die ("open the paragraph's project in the window", error);
+  frames_watch (&f, GTK_WIDGET (window));
+  until_idle ();
+  wait_frames (&f, GTK_WIDGET (window), 2);
+
+  /* The floor: a short note picked in the sidebar. */
+  t0 = stamp ();
+  dossier_window_open_document (window, pc->floor_id);
+  {
+    Stamp first = until_painted_after (&f, text_view_of (window), document_shown_and_painted, &probe);
+
+    if (!warm_up)
+      samples_add (&pc->floor, between (t0, first));
+  }
+  until_idle ();
+
+  /* The long paragraph picked in the sidebar. */
+  malloc_trim (0);
+  reset_peak_resident ();
+  probe.document_id = pc->long_id;
+  watch_start (what);
+  t0 = stamp ();
+  dossier_window_open_document (window, pc->long_id);
+  {
+    Stamp first = until_painted_after (&f, text_view_of (window), document_shown_and_painted, &probe);
+    Ms stall;
+
+    watch_stop ();
+    if (!warm_up)
+      samples_add (&pc->first, between (t0, first));
+    /* What follows the first frame: a person scrolls or types now. */
+    watch_start (what);
+    stall = longest_iteration (3 * G_USEC_PER_SEC);
+    watch_stop ();
+    if (!warm_up)
+      {
+        samples_add (&pc->stall, stall);
+        g_array_append_vals (pc->peak, (double[]) { peak_resident_mb () }, 1);
+      }
+    if (opt_verbose)
+      g_printerr ("  %g MB: first frame %.1f ms, then the longest iteration %.1f ms, peak %.0f MB\n",
+                  pc->mb, between (t0, first).wall, stall.wall, peak_resident_mb ());
+  }
+
+  frames_unwatch (&f);
+  destroy_window (GTK_WIDGET (window));
+  g_assert_finalize_object (window);
+}
+
+static void
+paragraph_rows (GPtrArray *cases)
+{
+  for (guint i = 0; i < cases->len; i++)
+    {
+      ParagraphCase *pc = g_ptr_array_index (cases, i);
+      g_autofree char *floor = g_strdup_printf ("%g MB paragraph: floor, a short note shown", pc->mb);
+      g_autofree char *first = g_strdup_printf ("%g MB paragraph: shown, first frame", pc->mb);
+
+      row (floor, &pc->floor, NULL, "");
+      row (first, &pc->first, &pc->floor, pc->mb <= 1 ? "< 200" : "< 1000");
+      row ("  then the main loop's longest iteration (3 s)", &pc->stall, NULL, "< 100");
+      g_print ("%-58s %9.1f MB resident\n", "  peak memory, from the switch on (whole process)",
+               median_of (pc->peak));
+    }
+}
+
 static gboolean
 selected (const char *name)
 {
@@ -1629,12 +1891,17 @@ main (int   argc,
       "Fewer runs, 100 documents in the big project (a quick look, not figures to quote)", NULL },
     { "runs", 'r', 0, G_OPTION_ARG_INT, &opt_runs, "Runs of each measurement (default 5, 3 with --quick)", "N" },
     { "tags", 't', 0, G_OPTION_ARG_INT, &opt_tags_per_run, "Tagging actions per run (default 9)", "N" },
-    { "only", 'o', 0, G_OPTION_ARG_STRING, &opt_only, "Only one part: show (with tagging), open or import", "PART" },
+    { "only", 'o', 0, G_OPTION_ARG_STRING, &opt_only, "Only one part: show (with tagging), open or import; or paragraph (not run otherwise): "
+      "one document of N MB in a single paragraph", "PART" },
     { "keep", 'k', 0, G_OPTION_ARG_FILENAME, &opt_keep,
       "Make the projects in DIR and keep them (the big one is reused when there)", "DIR" },
     { "verbose", 'v', 0, G_OPTION_ARG_NONE, &opt_verbose, "Print each run", NULL },
     { "mentions", 'm', 0, G_OPTION_ARG_NONE, &opt_mentions,
       "The long document's project with 4 stakeholders it names ~9,000 times, their mentions underlined", NULL },
+    { "sizes", 's', 0, G_OPTION_ARG_STRING, &opt_sizes,
+      "With --only paragraph: the long paragraph's sizes, in MB (default 1,5,20,50)", "MB,…" },
+    { "limit", 'l', 0, G_OPTION_ARG_INT, &opt_limit,
+      "With --only paragraph: give up on a size whose first frame or what follows takes more than S s", "S" },
     { "file", 'f', 0, G_OPTION_ARG_FILENAME, &opt_file,
       "Only time opening FILE (a copy is opened) in a new window, to the first frame with its "
       "documents listed: a project from elsewhere", "FILE" },
@@ -1733,6 +2000,56 @@ main (int   argc,
       printf ("%s opened, first frame with its %u documents listed: median %.1f ms wall, "
               "%.1f ms CPU (%d runs)\n", opt_file, fp.n_documents, median.wall, median.cpu, opt_runs);
       g_free (fp.path);
+      return 0;
+    }
+
+  if (g_strcmp0 (opt_only, "paragraph") == 0)
+    {
+      g_auto(GStrv) sizes = g_strsplit (opt_sizes != NULL ? opt_sizes : "1,5,20,50", ",", -1);
+      g_autoptr(GPtrArray) cases = g_ptr_array_new ();
+
+      g_printerr ("bench-window: making the projects in %s\n", work_dir);
+      for (guint i = 0; sizes[i] != NULL; i++)
+        {
+          ParagraphCase *pc = g_new0 (ParagraphCase, 1);
+
+          pc->mb = g_ascii_strtod (sizes[i], NULL);
+          if (pc->mb <= 0)
+            {
+              g_printerr ("bench-window: --sizes: “%s” is not a size in MB\n", sizes[i]);
+              return 2;
+            }
+          samples_init (&pc->floor);
+          samples_init (&pc->first);
+          samples_init (&pc->stall);
+          pc->peak = g_array_new (FALSE, FALSE, sizeof (double));
+          make_paragraph_project (pc);
+          g_ptr_array_add (cases, pc);
+        }
+      malloc_trim (0);
+      /* Warmed up on the first size; each size's runs in turn, the table
+       * as far as it got if one gives up (--limit). */
+      run_paragraph (g_ptr_array_index (cases, 0), TRUE);
+      if (getloadavg (load, 3) < 0)
+        load[0] = -1;
+      g_print ("\nbench-window: the real DossierWindow, 1280×820, GSK_RENDERER=%s, medians of %d runs, "
+               "load average %.1f (2 cores, shared).\nA document of one paragraph (sentences, no blank "
+               "line) picked in the sidebar, to its first frame; the floor: a short note, the same way.\n",
+               g_getenv ("GSK_RENDERER"), opt_runs, load[0]);
+      g_print ("\n%-58s %9s %9s %8s   %s\n", "operation (ms)", "wall", "cpu", "× floor", "target");
+      for (guint i = 0; i < cases->len; i++)
+        {
+          ParagraphCase *pc = g_ptr_array_index (cases, i);
+          g_autoptr(GPtrArray) one = g_ptr_array_new ();
+
+          for (int k = 0; k < opt_runs; k++)
+            run_paragraph (pc, FALSE);
+          g_ptr_array_add (one, pc);
+          paragraph_rows (one);
+          fflush (stdout);
+        }
+      if (opt_keep == NULL)
+        remove_tree (work_dir);
       return 0;
     }
 
