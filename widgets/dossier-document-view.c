@@ -2,7 +2,14 @@
 /* dossier-document-view.c — the reading view of one document.
  *
  * The buffer holds exactly the document's text, so buffer offsets are
- * document offsets (code points); nothing is ever inserted for looks.
+ * document offsets (code points); nothing is ever inserted for looks. A
+ * paragraph longer than DOSSIER_UNBROKEN_LINE_CHARS is shown as lines of
+ * about that length, cut at spaces (after a sentence where it can) that the
+ * buffer holds as '\n': one code point for another, so offsets stay the
+ * document's, and the text view, which lays out each of its lines whole,
+ * never lays out more than that at once (a paragraph of 50 MB took it
+ * minutes and gigabytes). Those spaces are given back wherever text leaves
+ * the view (copy, search, a paragraph's bounds).
  * Block styles and highlights are GtkTextTags: one per block style, one per
  * highlight colour (cached by colour), one for overlaps. Highlights are
  * painted by "dirty ranges": set_highlights diffs the new set against the
@@ -26,6 +33,7 @@
 #include "dossier-document-text.h"
 #include "dossier-document-view.h"
 #include "dossier-find-bar.h"
+#include "dossier-unbroken-runs.h"
 
 /* Reading layout. */
 #define COLUMN_CHARS       72      /* longest line, in average characters */
@@ -97,7 +105,8 @@ struct _DossierDocumentView
 
   /* The text */
   gint64                length;          /* code points */
-  GArray               *line_starts;     /* gint64: offset of each line */
+  GArray               *line_starts;     /* gint64: offset of each buffer line */
+  GArray               *cut_spaces;      /* gint64: spaces the buffer holds as '\n', sorted */
   GArray               *blocks;          /* Range: each block's, in order */
   GtkTextTag           *body_tag;
   GtkTextTag           *title_tag;
@@ -180,6 +189,46 @@ line_of (DossierDocumentView *self,
         hi = mid;
     }
   return lo > 0 ? lo - 1 : 0;
+}
+
+/* Whether the line break at @offset is a space of the text, cut there. */
+static gboolean
+is_cut_space (DossierDocumentView *self,
+              gint64               offset)
+{
+  const gint64 *cuts = (const gint64 *) (gpointer) self->cut_spaces->data;
+  guint lo = 0, hi = self->cut_spaces->len;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (cuts[mid] == offset)
+        return TRUE;
+      if (cuts[mid] < offset)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return FALSE;
+}
+
+/* The text from @start to @end as the document has it: the cut spaces
+ * given back. */
+static char *
+get_document_text (DossierDocumentView *self,
+                   const GtkTextIter   *start,
+                   const GtkTextIter   *end)
+{
+  char *text = gtk_text_buffer_get_text (self->buffer, start, end, TRUE);
+  gint64 offset = gtk_text_iter_get_offset (start);
+
+  if (self->cut_spaces->len == 0)
+    return text;
+  for (char *p = text; *p != '\0'; p = g_utf8_next_char (p), offset++)
+    if (*p == '\n' && is_cut_space (self, offset))
+      *p = ' ';
+  return text;
 }
 
 static guint32
@@ -1584,6 +1633,8 @@ dossier_document_view_set_text (DossierDocumentView *self,
   gpointer tag;
   gint64 offset = 0;
   GtkAdjustment *vadj;
+  g_autoptr(GArray) cuts = NULL;
+  g_autofree char *cut_text = NULL;
 
   g_return_if_fail (DOSSIER_IS_DOCUMENT_VIEW (self));
   g_return_if_fail (n_blocks == 0 || blocks != NULL);
@@ -1603,7 +1654,23 @@ dossier_document_view_set_text (DossierDocumentView *self,
   /* The highlights belong to the old text. */
   clear_highlights (self);
 
-  /* Line starts, in code points, in one pass over the bytes. */
+  /* Long paragraphs as lines the text view lays out quickly. */
+  cuts = dossier_unbroken_runs_line_cuts (text, strlen (text), DOSSIER_UNBROKEN_LINE_CHARS);
+  g_array_set_size (self->cut_spaces, 0);
+  if (cuts->len > 0)
+    {
+      cut_text = g_strdup (text);
+      for (guint i = 0; i < cuts->len; i++)
+        {
+          const DossierLineCut *cut = &g_array_index (cuts, DossierLineCut, i);
+
+          cut_text[cut->byte] = '\n';
+          g_array_append_val (self->cut_spaces, cut->offset);
+        }
+      text = cut_text;
+    }
+
+  /* Line starts (the buffer's), in code points, in one pass over the bytes. */
   g_array_set_size (self->line_starts, 0);
   g_array_append_val (self->line_starts, offset);
   for (const guchar *p = (const guchar *) text; *p != '\0'; p++)
@@ -1679,6 +1746,8 @@ dossier_document_view_set_text (DossierDocumentView *self,
   gtk_widget_queue_draw (GTK_WIDGET (self->text_view));
   gtk_widget_queue_draw (GTK_WIDGET (self->stripes));
 
+  dossier_find_bar_set_cut_spaces (self->find_bar, (const gint64 *) (gpointer) self->cut_spaces->data,
+                                   self->cut_spaces->len);
   dossier_find_bar_text_changed (self->find_bar);
 }
 
@@ -1890,11 +1959,17 @@ block_at (DossierDocumentView *self,
 
   if (self->blocks->len == 0)
     {
-      guint line = (guint) line_of (self, offset);
+      guint first = (guint) line_of (self, offset), last = first;
 
-      block->start = g_array_index (self->line_starts, gint64, line);
-      block->end = line + 1 < self->line_starts->len
-                   ? g_array_index (self->line_starts, gint64, line + 1) - 1 : self->length;
+      /* The paragraph: its lines cut at spaces, together. */
+      while (first > 0 && is_cut_space (self, g_array_index (self->line_starts, gint64, first) - 1))
+        first--;
+      while (last + 1 < self->line_starts->len
+             && is_cut_space (self, g_array_index (self->line_starts, gint64, last + 1) - 1))
+        last++;
+      block->start = g_array_index (self->line_starts, gint64, first);
+      block->end = last + 1 < self->line_starts->len
+                   ? g_array_index (self->line_starts, gint64, last + 1) - 1 : self->length;
       return block->start < block->end;
     }
 
@@ -1944,6 +2019,22 @@ on_text_primary_pressed (GtkGestureClick     *gesture,
   gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
   gtk_widget_grab_focus (GTK_WIDGET (self->text_view));
   dossier_document_view_select_range (self, block.start, block.end);
+}
+
+/* Copying a selection across a cut space copies the space, not a line
+ * break. */
+static void
+on_text_copy_clipboard (DossierDocumentView *self,
+                        GtkTextView         *text_view)
+{
+  g_autofree char *text = NULL;
+  GtkTextIter start, end;
+
+  if (self->cut_spaces->len == 0 || !gtk_text_buffer_get_selection_bounds (self->buffer, &start, &end))
+    return;
+  text = get_document_text (self, &start, &end);
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (text_view)), text);
+  g_signal_stop_emission_by_name (text_view, "copy-clipboard");
 }
 
 static void
@@ -2331,6 +2422,7 @@ dossier_document_view_finalize (GObject *object)
   g_clear_object (&self->theme_css);
   g_clear_pointer (&self->line_starts, g_array_unref);
   g_clear_pointer (&self->blocks, g_array_unref);
+  g_clear_pointer (&self->cut_spaces, g_array_unref);
   g_clear_pointer (&self->highlights, g_ptr_array_unref);
   g_clear_pointer (&self->reach, g_array_unref);
   g_clear_pointer (&self->by_id, g_hash_table_unref);
@@ -2423,6 +2515,7 @@ dossier_document_view_init (DossierDocumentView *self)
   self->line_starts = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_array_append_val (self->line_starts, self->length);
   self->blocks = g_array_new (FALSE, FALSE, sizeof (Range));
+  self->cut_spaces = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->highlights = g_ptr_array_new_with_free_func (g_free);
   self->reach = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
@@ -2474,6 +2567,8 @@ dossier_document_view_init (DossierDocumentView *self)
                                   GTK_STYLE_PROVIDER (self->theme_css),
                                   GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
   G_GNUC_END_IGNORE_DEPRECATIONS
+  g_signal_connect_object (self->text_view, "copy-clipboard",
+                           G_CALLBACK (on_text_copy_clipboard), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->text_view, "query-tooltip",
                            G_CALLBACK (on_text_query_tooltip), self, G_CONNECT_SWAPPED);
 

@@ -53,6 +53,7 @@ struct _DossierFindBar
   gunichar      *needle;          /* search_text, NFC, lower case */
   glong          needle_len;
   gunichar      *folded;          /* the text, lower case, one per code point */
+  GArray        *cut_spaces;      /* gint64: the buffer's '\n' that are spaces */
   gint64         length;          /* of folded, in code points */
   gint64         search_offset;   /* where the next slice resumes */
   gint64         search_origin;   /* the first match at or after is current */
@@ -209,6 +210,13 @@ ensure_folded (DossierFindBar *self)
   for (p = text; *p != '\0' && i < self->length; p = g_utf8_next_char (p))
     self->folded[i++] = g_unichar_tolower (g_utf8_get_char (p));
   self->folded[i] = 0;
+  for (guint k = 0; k < self->cut_spaces->len; k++)
+    {
+      gint64 at = g_array_index (self->cut_spaces, gint64, k);
+
+      if (at >= 0 && at < i)
+        self->folded[at] = ' ';
+    }
 }
 
 /* Finds matches for up to a slice of time; returns whether it is done. */
@@ -475,6 +483,18 @@ dossier_find_bar_start (DossierFindBar *self)
 }
 
 void
+dossier_find_bar_set_cut_spaces (DossierFindBar *self,
+                                 const gint64   *offsets,
+                                 guint           n_offsets)
+{
+  g_return_if_fail (DOSSIER_IS_FIND_BAR (self));
+  g_return_if_fail (n_offsets == 0 || offsets != NULL);
+
+  g_array_set_size (self->cut_spaces, 0);
+  g_array_append_vals (self->cut_spaces, offsets, n_offsets);
+}
+
+void
 dossier_find_bar_text_changed (DossierFindBar *self)
 {
   g_return_if_fail (DOSSIER_IS_FIND_BAR (self));
@@ -536,6 +556,7 @@ dossier_find_bar_finalize (GObject *object)
 
   g_clear_object (&self->buffer);
   g_clear_pointer (&self->matches, g_array_unref);
+  g_clear_pointer (&self->cut_spaces, g_array_unref);
   g_clear_pointer (&self->search_text, g_free);
   g_clear_pointer (&self->needle, g_free);
   g_clear_pointer (&self->folded, g_free);
@@ -576,6 +597,7 @@ static void
 dossier_find_bar_init (DossierFindBar *self)
 {
   self->matches = g_array_new (FALSE, FALSE, sizeof (Range));
+  self->cut_spaces = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->current_match = -1;
   self->shown_start = self->shown_end = -1;
 

@@ -90,6 +90,84 @@ dossier_unbroken_runs_stretches (const char *text,
   return stretches;
 }
 
+/* Whether a space after @p (the byte before it) ends a sentence: ".", "?"
+ * or "!", with closing quotes or brackets after it. */
+static gboolean
+ends_sentence (const char *text,
+               const char *p)
+{
+  while (p > text)
+    {
+      const char *c = g_utf8_find_prev_char (text, p);
+      gunichar ch = g_utf8_get_char (c);
+
+      if (ch == '.' || ch == '?' || ch == '!' || ch == 0x2026 /* … */)
+        return TRUE;
+      if (ch != '"' && ch != '\'' && ch != ')' && ch != ']' && ch != 0x201D /* ” */
+          && ch != 0x2019 /* ’ */ && ch != 0x00BB /* » */)
+        return FALSE;
+      p = c;
+    }
+  return FALSE;
+}
+
+GArray *
+dossier_unbroken_runs_line_cuts (const char *text,
+                                 gsize       length,
+                                 guint       max_chars)
+{
+  GArray *cuts = g_array_new (FALSE, FALSE, sizeof (DossierLineCut));
+  DossierLineCut space = { 0, -1 };      /* the last space of this stretch */
+  DossierLineCut sentence = { 0, -1 };   /* … after a sentence's end */
+  gint64 offset = 0;
+  gint64 start = 0;                      /* where this stretch of the line starts */
+
+  g_return_val_if_fail (text != NULL || length == 0, cuts);
+  g_return_val_if_fail (max_chars >= 2, cuts);
+
+  for (gsize i = 0; i < length; i++)
+    {
+      guchar c = (guchar) text[i];
+
+      if ((c & 0xc0) == 0x80)
+        continue;   /* not a character's start */
+      if (c == '\n')
+        {
+          start = offset + 1;
+          space.offset = sentence.offset = -1;
+        }
+      else if (c == ' ' && offset > start && i + 1 < length && text[i + 1] != '\n')
+        {
+          DossierLineCut here = { i, offset };
+          gboolean cut_here = FALSE;
+
+          /* Past the stretch's end: cut at the best space in its second
+           * half, or at the last one, then here if still too long. */
+          while (offset - start > (gint64) max_chars && !cut_here)
+            {
+              DossierLineCut cut = here;
+
+              if (sentence.offset >= 0 && sentence.offset - start >= (gint64) max_chars / 2)
+                cut = sentence;
+              else if (space.offset >= 0)
+                cut = space;
+              cut_here = cut.offset == offset;
+              g_array_append_val (cuts, cut);
+              start = cut.offset + 1;
+              space.offset = sentence.offset = -1;
+            }
+          if (!cut_here)
+            {
+              space = here;
+              if (ends_sentence (text, text + i))
+                sentence = here;
+            }
+        }
+      offset++;
+    }
+  return cuts;
+}
+
 void
 dossier_unbroken_runs_add_attrs (PangoAttrList *attrs,
                                  const char    *text,

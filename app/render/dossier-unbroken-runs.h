@@ -43,6 +43,32 @@ GArray *dossier_unbroken_runs_pieces    (const char    *text,
  * that length. Empty when no line is that long. */
 GArray *dossier_unbroken_runs_stretches (const char    *text,
                                          gsize          length);
+/* The longest line, in code points, a text view should lay out in one
+ * piece: a text view lays out each line of its buffer whole, and a
+ * paragraph of 50 MB took it minutes and gigabytes. */
+#define DOSSIER_UNBROKEN_LINE_CHARS 3000
+
+typedef struct
+{
+  gsize  byte;     /* of a space (U+0020) in the text */
+  gint64 offset;   /* the same, in code points */
+} DossierLineCut;
+
+/* Where to cut each line (between two '\n') of @text (@length bytes,
+ * valid UTF-8) that is longer than @max_chars code points, so that a view
+ * can show it as lines of at most about that many: spaces, one every
+ * @max_chars code points at most, each the last one after a sentence's
+ * end (". ", "? ", "! ", with closing quotes or brackets between) in the
+ * second half of that stretch, or else the last space in it. A stretch
+ * with no space at all (a run of 50 MB without one, a long text in a
+ * script written without spaces) is cut at its first space after. A
+ * space is never cut at the start or the end of a line. Replacing each cut's
+ * space with '\n' keeps every code point where it was: offsets in the
+ * cut text are offsets in @text. Empty when no line is that long. */
+GArray *dossier_unbroken_runs_line_cuts (const char    *text,
+                                         gsize          length,
+                                         guint          max_chars);
+
 /* Adds to @attrs, over each piece of @text that
  * dossier_unbroken_runs_pieces() gives, an attribute that changes nothing
  * drawn (a letter spacing of 0) but cuts Pango's runs there; and over each

@@ -133,24 +133,6 @@ report_rows (GtkWidget  *dialog,
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
-static void
-on_clipboard_text (GObject      *clipboard,
-                   GAsyncResult *result,
-                   gpointer      user_data)
-{
-  char **text = user_data;
-
-  *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (clipboard), result, NULL);
-  if (*text == NULL)
-    *text = g_strdup ("");
-}
-
-static gboolean
-is_set (gpointer data)
-{
-  return *(char **) data != NULL;
-}
-
 /* Dossier → .qdpx → the window: the report says everything came in, and
  * Copy puts the whole report on the clipboard; the import is one step. */
 static void
@@ -189,9 +171,7 @@ test_import_report (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (dossier_project_get_briefings (project)), ==, 1);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "report.copy", NULL));
-  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (GTK_WIDGET (dialog)), NULL,
-                                 on_clipboard_text, &copied);
-  wait_until (is_set, &copied, "the clipboard");
+  copied = read_clipboard_text (gtk_widget_get_clipboard (GTK_WIDGET (dialog)));
   g_assert_nonnull (strstr (copied, "Imported “study.qdpx” (REFI-QDA project):"));
   g_assert_nonnull (strstr (copied, "2 stakeholders"));
 

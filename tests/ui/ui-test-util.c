@@ -542,6 +542,34 @@ resize_toplevel (GtkWindow *window,
     g_test_message ("%d px asked for: the window goes no narrower than %d px", width, w.width);
 }
 
+static void
+on_clipboard_text (GObject      *clipboard,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  char **text = user_data;
+
+  *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (clipboard), result, NULL);
+  if (*text == NULL)
+    *text = g_strdup ("");
+}
+
+static gboolean
+text_is_read (gpointer data)
+{
+  return *(char **) data != NULL;
+}
+
+char *
+read_clipboard_text (GdkClipboard *clipboard)
+{
+  char *text = NULL;
+
+  gdk_clipboard_read_text_async (clipboard, NULL, on_clipboard_text, &text);
+  wait_until (text_is_read, &text, "the clipboard's text");
+  return text;
+}
+
 void
 test_use_spanish (void)
 {

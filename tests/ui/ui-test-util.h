@@ -74,6 +74,9 @@ void           select_in_reader    (DossierWindow     *window,
                                     gint64            *start,
                                     gint64            *end);
 
+/* The text on @clipboard, read to the end ("" when it holds none). */
+char          *read_clipboard_text (GdkClipboard      *clipboard);
+
 /* ---- Spanish ---- */
 
 /* The user interface in Spanish from the build tree's catalogue: call

@@ -1,0 +1,233 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-long-paragraph.c — a document of one paragraph of megabytes (a
+ * project from someone else, a huge import) in the reader: shown at once,
+ * its lines laid out a few thousand characters at a time (the text view
+ * laid the whole paragraph out before its first frame: minutes at 50 MB);
+ * a passage across a place where the paragraph is cut into lines tagged
+ * with exact offsets and quote, found by search, copied with its space,
+ * its paragraph selected whole by a triple click's bounds. Runs under
+ * xvfb-run and dbus-run-session (suite "ui"). */
+#include "config.h"
+
+#include <string.h>
+
+#include <adwaita.h>
+#include <dossier/dossier.h>
+
+#include "dossier-reader-page-private.h"
+#include "dossier-unbroken-runs.h"
+#include "dossier-window-private.h"
+#include "ui-test-util.h"
+
+/* Enough that the old view, laying the paragraph out whole, took longer
+ * than wait_until () waits (30 s) for its first frame, and its first line
+ * was the paragraph: hundreds of thousands of pixels tall. */
+#define PARAGRAPH_BYTES (3 * 1000 * 1000)
+
+typedef struct
+{
+  char          *dir;
+  char          *path;
+  char          *text;
+  gint64         document_id;
+  gint64         tag_id;
+  DossierWindow *window;
+  guint          frames;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(DossierProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) text = g_string_sized_new (PARAGRAPH_BYTES + 100);
+
+  for (guint i = 1; text->len < PARAGRAPH_BYTES; i++)
+    g_string_append_printf (text, "%sItem %u: the harbour toll rises again.", i > 1 ? " " : "", i);
+  f->text = g_string_free (g_steal_pointer (&text), FALSE);
+
+  project = test_create_project ("Tolls", "One long paragraph", &f->dir, &f->path);
+  f->tag_id = dossier_project_add_tag (project, "Costs", 0, "#e01b24", NULL, &error);
+  g_assert_no_error (error);
+  /* (one paragraph block) */
+  f->document_id = add_doc (project, "Tolls", f->text);
+  dossier_project_close (project);
+
+  f->window = open_reader_window (f->path, DOSSIER_OPEN_READ_WRITE, 1200);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  finish_reader_window (&f->window, &f->dir, &f->path);
+  g_free (f->text);
+}
+
+static void
+on_after_paint (GdkFrameClock *clock,
+                Fixture       *f)
+{
+  f->frames++;
+}
+
+static gboolean
+frames_painted (gpointer data)
+{
+  Fixture *f = data;
+
+  return f->frames >= 2;
+}
+
+static GtkTextView *
+text_view_of (Fixture *f)
+{
+  return dossier_document_view_get_text_view (dossier_window_get_document_view (f->window));
+}
+
+/* Two frames painted with the document shown: its first line laid out. */
+static void
+wait_for_frames (Fixture *f)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (f->window));
+
+  g_assert_cmpint (dossier_window_get_document_id (f->window), ==, f->document_id);
+  f->frames = 0;
+  g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), f);
+  gtk_widget_queue_draw (GTK_WIDGET (text_view_of (f)));
+  wait_until (frames_painted, f, "the long paragraph's first frames");
+  g_signal_handlers_disconnect_by_data (clock, f);
+}
+
+static gboolean
+tagged (gpointer data)
+{
+  Fixture *f = data;
+  g_autoptr(GPtrArray) list = dossier_project_list_highlights (dossier_window_get_project (f->window),
+                                                               f->document_id, 0, NULL);
+
+  return list != NULL && list->len > 0 && f->window->reader_page->respan_idle_id == 0;
+}
+
+static gboolean
+is_label_with (GtkWidget     *widget,
+               gconstpointer  data)
+{
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), data) == 0;
+}
+
+static gboolean
+one_match_found (gpointer data)
+{
+  Fixture *f = data;
+
+  return find_matching (GTK_WIDGET (dossier_window_get_document_view (f->window)), is_label_with, "1 of 1") != NULL;
+}
+
+/* The view shows the paragraph at once, as lines of a few thousand
+ * characters; a passage across the first place it is cut is tagged with
+ * the document's offsets and quote (a space there, not a line break),
+ * copied with its space and found by a search that spans it. */
+static void
+test_tag_across_cut (Fixture       *f,
+                     gconstpointer  data)
+{
+  DossierDocumentView *view = dossier_window_get_document_view (f->window);
+  GtkTextView *text_view = text_view_of (f);
+  g_autoptr(GArray) cuts = dossier_unbroken_runs_line_cuts (f->text, strlen (f->text),
+                                                            DOSSIER_UNBROKEN_LINE_CHARS);
+  g_autoptr(GPtrArray) list = NULL;
+  g_autofree char *expected = NULL;
+  g_autofree char *copied = NULL;
+  g_autofree char *query = NULL;
+  DossierHighlight *hl;
+  GtkTextIter iter;
+  GtkWidget *entry;
+  gint64 cut, start, end, selected_start, selected_end;
+  int y, height;
+
+  wait_for_frames (f);
+
+  /* The first line is a few thousand characters, not the paragraph. */
+  gtk_text_buffer_get_start_iter (gtk_text_view_get_buffer (text_view), &iter);
+  gtk_text_view_get_line_yrange (text_view, &iter, &y, &height);
+  g_assert_cmpint (height, <, 20 * gtk_widget_get_height (GTK_WIDGET (text_view)));
+
+  /* From the start of the sentence before the first cut to the end of
+   * the item number after it: "Item 71: … again. Item 72". */
+  g_assert_cmpuint (cuts->len, >, 100);
+  cut = g_array_index (cuts, DossierLineCut, 0).offset;
+  g_assert_cmpint (f->text[cut], ==, ' ');
+  start = g_strrstr_len (f->text, cut, "Item ") - f->text;
+  end = strchr (f->text + cut + 1, ':') - f->text;
+  expected = g_strndup (f->text + start, end - start);
+  g_assert_nonnull (strstr (expected, "again. Item "));
+
+  gtk_widget_grab_focus (GTK_WIDGET (text_view));
+  dossier_document_view_select_range (view, start, end);
+  flush_events ();
+  gtk_widget_activate_action (GTK_WIDGET (f->window->reader_page), "reader.apply-tag", "i", 1);
+  wait_until (tagged, f, "the passage to be tagged");
+
+  list = dossier_project_list_highlights (dossier_window_get_project (f->window), f->document_id, 0, NULL);
+  g_assert_cmpuint (list->len, ==, 1);
+  hl = g_ptr_array_index (list, 0);
+  g_assert_cmpint (dossier_highlight_get_start (hl), ==, start);
+  g_assert_cmpint (dossier_highlight_get_end (hl), ==, end);
+  g_assert_cmpstr (dossier_highlight_get_quote (hl), ==, expected);
+  /* Painted on both sides of the cut. */
+  g_assert_true (painted_at (f->window, cut - 1));
+  g_assert_true (painted_at (f->window, cut + 1));
+  g_assert_true (dossier_document_view_get_selection (view, &selected_start, &selected_end));
+  g_assert_cmpint (selected_start, ==, start);
+  g_assert_cmpint (selected_end, ==, end);
+
+  /* Copied: the space, not the line the view shows. */
+  gtk_widget_activate_action (GTK_WIDGET (text_view), "clipboard.copy", NULL);
+  copied = read_clipboard_text (gtk_widget_get_clipboard (GTK_WIDGET (text_view)));
+  g_assert_cmpstr (copied, ==, expected);
+
+  /* Found across the cut: "again. Item 72:" is there once. */
+  query = g_strndup (f->text + cut - 6, end + 1 - (cut - 6));
+  dossier_document_view_start_search (view);
+  entry = find_descendant (GTK_WIDGET (view), GTK_TYPE_SEARCH_ENTRY);
+  g_assert_nonnull (entry);
+  gtk_editable_set_text (GTK_EDITABLE (entry), query);
+  wait_until (one_match_found, f, "the search across the cut");
+}
+
+/* Scrolled to the end at once, the last sentence is there to select. */
+static void
+test_end (Fixture       *f,
+          gconstpointer  data)
+{
+  DossierDocumentView *view = dossier_window_get_document_view (f->window);
+  gint64 length = (gint64) strlen (f->text);
+  gint64 start, end;
+
+  wait_for_frames (f);
+  gtk_widget_grab_focus (GTK_WIDGET (text_view_of (f)));
+  dossier_document_view_select_range (view, length - 7, length);
+  dossier_document_view_scroll_to (view, length - 7);
+  wait_for_frames (f);
+  g_assert_true (dossier_document_view_get_selection (view, &start, &end));
+  g_assert_cmpint (start, ==, length - 7);
+  g_assert_cmpint (end, ==, length);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+#define ADD(path, func) \
+  g_test_add ("/dossier/long-paragraph/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("tag-across-cut", test_tag_across_cut);
+  ADD ("end", test_end);
+
+  return g_test_run ();
+}
