@@ -336,6 +336,46 @@ test_text_in_order (Fixture       *f,
   }
 }
 
+/* A passage of a document of one huge paragraph (a file from elsewhere),
+ * cited: its footnote and its appendix entry print the passage's start
+ * and say it was cut short. Whole, 50 MB of it were ten thousand pages
+ * that Pango took minutes to lay out; here 300 KB, twice, were dozens. */
+static void
+test_long_quote (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *uuid = NULL;
+  g_autofree char *body = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *pdf_text = NULL;
+  g_autofree char *info = NULL;
+  g_autofree char *note = NULL;
+  DossierBriefingPdfOptions options;
+  const char *pages;
+  gint64 doc, id;
+
+  while (text->len < 300000)
+    g_string_append (text, "The council voted on the bridge again today. ");
+  g_string_truncate (text, text->len - 1);
+  doc = add_doc (f->base.project, "Minutes", text->str);
+  add_phrase_highlight (f->base.project, doc, text->str, f->tag, &uuid);
+  body = g_strdup_printf ("The minutes say it all [@%s].\n", uuid);
+  id = briefing_fixture_add_note (f, "Minutes note", body);
+
+  dossier_briefing_pdf_options_init (&options);
+  options.appendix = TRUE;
+  path = export_pdf (f, id, &options, "minutes.pdf");
+  pdf_text = poppler ("pdftotext", path);
+  info = poppler ("pdfinfo", path);
+  /* Once in the footnote, once in the appendix. */
+  note = g_strdup_printf ("[cut short: the passage is %zu characters long]", text->len);
+  g_assert_cmpuint (test_count_occurrences (pdf_text, note), ==, 2);
+  pages = strstr (info, "Pages:");
+  g_assert_nonnull (pages);
+  g_assert_cmpuint (g_ascii_strtoull (pages + 6, NULL, 10), <=, 30);
+}
+
 /* A long note: its footnotes at the foot of the page that first cites each,
  * in order, every page numbered; Letter paper. */
 static void
@@ -1213,6 +1253,7 @@ main (int   argc,
 
   ADD ("text-in-order", test_text_in_order);
   ADD ("many-pages", test_many_pages);
+  ADD ("long-quote", test_long_quote);
   ADD ("unverified", test_unverified);
   ADD ("refusals", test_refusals);
   ADD ("async", test_async);

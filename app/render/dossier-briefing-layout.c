@@ -655,19 +655,51 @@ add_markdown (DossierBriefingLayout *self,
     }
 }
 
+/* The most of a passage a footnote or the appendix prints: a passage of
+ * a document of one 50 MB paragraph would be ten thousand pages, which
+ * Pango took minutes to lay out (the export never ended). */
+#define QUOTE_MAX_CHARS 20000   /* some eight pages */
+
+/* @quote, or its first QUOTE_MAX_CHARS characters and "…"; @cut_note
+ * set to what says it was cut (NULL when whole). */
+static char *
+shown_quote (const char  *quote,
+             char       **cut_note)
+{
+  char *shown = dossier_text_shorten (quote, QUOTE_MAX_CHARS);
+
+  *cut_note = NULL;
+  if (quote != NULL && strcmp (shown, quote) != 0)
+    {
+      g_autofree char *length = g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) g_utf8_strlen (quote, -1));
+
+      /* TRANSLATORS: after a passage cut short in a briefing's PDF; %s is
+       * its whole length, in characters. */
+      *cut_note = g_strdup_printf (_("[cut short: the passage is %s characters long]"), length);
+    }
+  return shown;
+}
+
 /* “quote” — *Title*, outlet, date, section “…”. */
 static void
 run_source (Run                   *run,
             const DossierCitation *c)
 {
   g_autofree char *rest = dossier_citation_format_source (c, FALSE);
+  g_autofree char *cut_note = NULL;
+  g_autofree char *quote = shown_quote (c->quote, &cut_note);
   const char *open, *close;
 
   /* A passage that is a quotation already keeps its own marks. */
   dossier_text_quote_marks (c->quote, &open, &close);
   run_text (run, open);
-  run_isolated (run, c->quote, PANGO_STYLE_NORMAL);
+  run_isolated (run, quote, PANGO_STYLE_NORMAL);
   run_text (run, close);
+  if (cut_note != NULL)
+    {
+      run_text (run, " ");
+      run_text (run, cut_note);
+    }
   run_text (run, " — ");
   run_isolated (run, c->document_title, PANGO_STYLE_ITALIC);
   if (*rest != '\0')
@@ -784,15 +816,22 @@ add_appendix (DossierBriefingLayout *self)
       for (guint k = 0; k < source->citations->len; k++)
         {
           DossierCitation *c = g_ptr_array_index (source->citations, k);
+          g_autofree char *cut_note = NULL;
+          g_autofree char *quote = shown_quote (c->quote, &cut_note);
           const char *open, *close;
           gsize start;
 
           dossier_text_quote_marks (c->quote, &open, &close);
           run_init (&run);
           run_text (&run, open);
-          run_text (&run, c->quote);
+          run_text (&run, quote);
           run_text (&run, close);
           run_attr (&run, pango_attr_style_new (PANGO_STYLE_ITALIC), 0);
+          if (cut_note != NULL)
+            {
+              run_text (&run, " ");
+              run_text (&run, cut_note);
+            }
           run_text (&run, "\n");
           start = run.text->len;
           run_text (&run, "— ");
