@@ -87,6 +87,12 @@ static guint signals[N_SIGNALS];
 
 #define PROJECT(self) dossier_panel_get_project (DOSSIER_PANEL (self))
 
+/* The reload's idle comes before the text view's layout of the lines off
+ * screen (GTK's priority 125), not after it: a document of one 50 MB
+ * paragraph is a minute of that, during which the panel said "No
+ * Highlights". After redraw (120): frames still come first. */
+#define RELOAD_PRIORITY (GDK_PRIORITY_REDRAW + 3)
+
 /* ---- header ------------------------------------------------------------------ */
 
 static guint
@@ -444,7 +450,7 @@ after_paint_cb (DossierHighlightsPanel *self)
 {
   stop_waiting_for_frame (self);
   if (self->reload_source == 0)
-    self->reload_source = g_idle_add (reload_idle_cb, self);
+    self->reload_source = g_idle_add_full (RELOAD_PRIORITY, reload_idle_cb, self, NULL);
 }
 
 /* A document just opened is laid out and painted first; on screen, the
@@ -491,7 +497,7 @@ model_changed_cb (DossierHighlightsPanel *self)
   /* A deleted document or tag (its list goes), or one back by undo. Once
    * the change is over: reloading is cheap when nothing went. */
   if (self->reload_source == 0 && self->frame_clock == NULL)
-    self->reload_source = g_idle_add (reload_idle_cb, self);
+    self->reload_source = g_idle_add_full (RELOAD_PRIORITY, reload_idle_cb, self, NULL);
 }
 
 static void
