@@ -984,6 +984,46 @@ test_stakeholders_titles_and_roles (void)
                    DOSSIER_STAKEHOLDER_PERSON);
 }
 
+/* The main actor named once, then by what it is (an article written for
+ * this test): "the trust" is the one trust the article names, and counts
+ * as it; a trust that runs hospitals is a public body; "the X group" is a
+ * group of civil society, "the group" after it the same; "la fundación"
+ * too. Two trusts named: "the trust" is neither. */
+static void
+test_stakeholders_named_then_by_kind (void)
+{
+  const char *text =
+    "Clinic to close on Sundays\n\n"
+    "The walk-in clinic at Kestle Infirmary will shut on Sundays, the Ashgrove Health Trust "
+    "confirmed on Monday. The trust said it could not staff the clinic. Ada Pell, who "
+    "founded the Kestle Mothers group last year, said the trust had not listened. The group "
+    "has 2,000 members. The trust will review the change in June.\n\n"
+    "La Fundación Ría Limpia presentó un recurso. La fundación pide un estudio, y según la "
+    "fundación el cierre es ilegal.";
+  const char *two =
+    "Weir repairs\n\n"
+    "The Alder Trust and the Brook Trust both objected to the weir. The trust said it would "
+    "appeal, and the trust will meet the board. Later the trust wrote again.";
+  g_autoptr(GPtrArray) s = stakeholders_of_article (text);
+  g_autoptr(GPtrArray) t = stakeholders_of_article (two);
+  DossierStakeholderSuggestion *trust, *group, *fundacion;
+
+  trust = find_stakeholder (s, "Ashgrove Health Trust");
+  g_assert_cmpint (trust->kind, ==, DOSSIER_STAKEHOLDER_GOVERNMENT);
+  g_assert_cmpuint (trust->n_mentions, ==, 4);
+  group = find_stakeholder (s, "Kestle Mothers group");
+  g_assert_cmpint (group->kind, ==, DOSSIER_STAKEHOLDER_CIVIL_SOCIETY);
+  g_assert_cmpuint (group->n_mentions, ==, 2);
+  fundacion = find_stakeholder (s, "Fundación Ría Limpia");
+  g_assert_cmpint (fundacion->kind, ==, DOSSIER_STAKEHOLDER_CIVIL_SOCIETY);
+  g_assert_cmpuint (fundacion->n_mentions, ==, 3);
+  g_assert_cmpint (dossier_suggest_stakeholder_kind (text, "Ashgrove Health Trust", -1, -1), ==,
+                   DOSSIER_STAKEHOLDER_GOVERNMENT);
+
+  assert_not_suggested (t, "Trusts");
+  assert_not_suggested (t, "Trust");
+}
+
 static void
 test_stakeholders_none (void)
 {
@@ -1019,6 +1059,8 @@ main (int   argc,
                    test_stakeholders_who_said_it_surname);
   g_test_add_func ("/dossier/suggest/stakeholders-titles-and-roles",
                    test_stakeholders_titles_and_roles);
+  g_test_add_func ("/dossier/suggest/stakeholders-named-then-by-kind",
+                   test_stakeholders_named_then_by_kind);
   g_test_add_func ("/dossier/suggest/stakeholders-none", test_stakeholders_none);
   g_test_add_func ("/dossier/suggest/stakeholders-people-untitled", test_stakeholders_people_untitled);
   g_test_add_func ("/dossier/suggest/stakeholders-quoted-once", test_stakeholders_quoted_once);

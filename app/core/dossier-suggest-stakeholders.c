@@ -27,8 +27,9 @@
  * campaign's first word ("Save the …") says what it is.
  * Variants of one actor are grouped: a surname under the full name,
  * "President López Obrador" under "Andrés Manuel López Obrador", an
- * acronym under the words it abbreviates, and "Mexico's President" when
- * the text puts it beside the name. Headings and lead-in labels are not
+ * acronym under the words it abbreviates, "Mexico's President" when
+ * the text puts it beside the name, and "the trust" under the one trust
+ * the article names ("Northvale Hospitals Trust"). Headings and lead-in labels are not
  * read (they capitalise every word); sentence openings only count for a
  * word that is also capitalised elsewhere. Mentions are then counted with
  * the same finder the project uses, so the numbers agree.
@@ -225,12 +226,15 @@ static const char * const label_words[] = {
 /* Words for a body of people, and the kind of actor each makes. After a
  * capitalised run they name it ("Trump administration"); on their own,
  * when an article keeps returning to them, they are an actor ("the
- * cartels"). Singular and plural both, English and Spanish. */
+ * cartels"), or the one of them it names ("the trust" for "Northvale
+ * Hospitals Trust"). Singular and plural both, English and Spanish. */
 typedef struct
 {
   const char             *word;
   const char             *plural;
   DossierStakeholderKind  kind;
+  gboolean                named_only;  /* never an actor alone: "the trust"
+                                        * is the one the text names, or none */
 } Body;
 
 static const Body bodies[] = {
@@ -321,6 +325,11 @@ static const Body bodies[] = {
   { "votante", "votantes", DOSSIER_STAKEHOLDER_PUBLIC },
   { "agricultor", "agricultores", DOSSIER_STAKEHOLDER_PUBLIC },
   { "pescador", "pescadores", DOSSIER_STAKEHOLDER_PUBLIC },
+  { "trust", "trusts", DOSSIER_STAKEHOLDER_CIVIL_SOCIETY, TRUE },
+  { "foundation", "foundations", DOSSIER_STAKEHOLDER_CIVIL_SOCIETY, TRUE },
+  { "fundacion", "fundaciones", DOSSIER_STAKEHOLDER_CIVIL_SOCIETY, TRUE },
+  { "group", "groups", DOSSIER_STAKEHOLDER_CIVIL_SOCIETY, TRUE },
+  { "grupo", "grupos", DOSSIER_STAKEHOLDER_CIVIL_SOCIETY, TRUE },
 };
 
 /* Words inside a name that say what kind of actor it is. */
@@ -337,6 +346,8 @@ static const struct
   { "ministry", DOSSIER_STAKEHOLDER_GOVERNMENT }, { "department", DOSSIER_STAKEHOLDER_GOVERNMENT },
   { "government", DOSSIER_STAKEHOLDER_GOVERNMENT }, { "administration", DOSSIER_STAKEHOLDER_GOVERNMENT },
   { "agency", DOSSIER_STAKEHOLDER_GOVERNMENT }, { "office", DOSSIER_STAKEHOLDER_GOVERNMENT },
+  { "service", DOSSIER_STAKEHOLDER_GOVERNMENT }, { "authority", DOSSIER_STAKEHOLDER_GOVERNMENT },
+  { "agencia", DOSSIER_STAKEHOLDER_GOVERNMENT }, { "servicio", DOSSIER_STAKEHOLDER_GOVERNMENT },
   { "council", DOSSIER_STAKEHOLDER_GOVERNMENT }, { "police", DOSSIER_STAKEHOLDER_GOVERNMENT },
   { "army", DOSSIER_STAKEHOLDER_GOVERNMENT }, { "navy", DOSSIER_STAKEHOLDER_GOVERNMENT },
   { "ministerio", DOSSIER_STAKEHOLDER_GOVERNMENT }, { "secretaria", DOSSIER_STAKEHOLDER_GOVERNMENT },
@@ -446,6 +457,30 @@ name_word_kind (const char             *folded,
       }
   return FALSE;
 }
+
+/* Words that say what a body with a word as plain as "trust", "agency" or
+ * "service" does: "Northvale Hospitals Trust", "Coastline Press Agency",
+ * "West Moors Ambulance Service". */
+static const struct
+{
+  const char             *word;
+  DossierStakeholderKind  kind;
+} name_qualifiers[] = {
+  { "press", DOSSIER_STAKEHOLDER_MEDIA }, { "news", DOSSIER_STAKEHOLDER_MEDIA },
+  { "media", DOSSIER_STAKEHOLDER_MEDIA }, { "broadcasting", DOSSIER_STAKEHOLDER_MEDIA },
+  { "prensa", DOSSIER_STAKEHOLDER_MEDIA }, { "noticias", DOSSIER_STAKEHOLDER_MEDIA },
+  { "hospital", DOSSIER_STAKEHOLDER_GOVERNMENT }, { "hospitals", DOSSIER_STAKEHOLDER_GOVERNMENT },
+  { "health", DOSSIER_STAKEHOLDER_GOVERNMENT }, { "nhs", DOSSIER_STAKEHOLDER_GOVERNMENT },
+  { "ambulance", DOSSIER_STAKEHOLDER_GOVERNMENT }, { "fire", DOSSIER_STAKEHOLDER_GOVERNMENT },
+  { "rescue", DOSSIER_STAKEHOLDER_GOVERNMENT }, { "prison", DOSSIER_STAKEHOLDER_GOVERNMENT },
+  { "probation", DOSSIER_STAKEHOLDER_GOVERNMENT }, { "coastguard", DOSSIER_STAKEHOLDER_GOVERNMENT },
+  { "salud", DOSSIER_STAKEHOLDER_GOVERNMENT }, { "sanitario", DOSSIER_STAKEHOLDER_GOVERNMENT },
+};
+
+/* The plain words a qualifier before them decides (see name_qualifiers). */
+static const char * const plain_heads[] = {
+  "trust", "agency", "service", "office", "authority", "agencia", "servicio",
+};
 
 static int
 find_body (const char *folded)
@@ -682,6 +717,31 @@ tokenize (const char *text,
     }
 
   return tokens;
+}
+
+/* The kind the words of a name [@first, @last] give it: its last word
+ * that says one ("Eskin Valley Farmers' Union", "Bank of England": the
+ * head), unless that word is a plain one a word before it qualifies
+ * ("Coastline Press Agency": media; "Northvale Hospitals Trust": a
+ * public body). The suggestions and the picker read a name alike. */
+static DossierStakeholderKind
+name_kind (GArray *tokens,
+           guint   first,
+           guint   last)
+{
+  DossierStakeholderKind kind = DOSSIER_STAKEHOLDER_OTHER;
+  guint head = G_MAXUINT;
+
+  for (guint i = first; i <= last; i++)
+    if (name_word_kind (g_array_index (tokens, Token, i).folded, &kind))
+      head = i;
+  if (head == G_MAXUINT || !IN_LIST (plain_heads, g_array_index (tokens, Token, head).folded))
+    return kind;
+  for (guint i = head; i > first; i--)
+    for (guint q = 0; q < G_N_ELEMENTS (name_qualifiers); q++)
+      if (g_str_equal (g_array_index (tokens, Token, i - 1).folded, name_qualifiers[q].word))
+        return name_qualifiers[q].kind;
+  return kind;
 }
 
 /* ---- Candidates ------------------------------------------------------------ */
@@ -1185,8 +1245,7 @@ note_name (Collector *col,
     }
 
   if (c->kind == DOSSIER_STAKEHOLDER_OTHER)
-    for (guint i = first; i <= last; i++)
-      name_word_kind (g_array_index (tokens, Token, i).folded, &c->kind);
+    c->kind = name_kind (tokens, first, last);
 
   return c;
 }
@@ -2404,36 +2463,70 @@ name_body (Candidate  *c,
     }
 }
 
-/* "the transit authority" is the "Coastal Regional Transit Authority" when
- * that is the only authority the article names. */
-static void
-unite_body (Collector  *col,
-            Candidate  *c,
-            const Body *body)
+/* Spanish words for a body that open its name: "Fundación Ría Limpia". */
+static const char * const leading_bodies[] = {
+  "fundacion", "grupo", "ayuntamiento", "ministerio", "secretaria", "sindicato", "partido",
+  "gobierno", "empresa", "agencia", "autoridad",
+};
+
+/* Whether the name @key (folded) ends in @body's word ("Coastal Regional
+ * Transit Authority"), or opens with it before a connector ("Ministry of
+ * Transport") or in Spanish ("Fundación Ría Limpia"). */
+static gboolean
+named_as_body (const char *key,
+               const Body *body)
 {
-  guint owner = 0, n_owners = 0;
-  g_autofree char *word_end = g_strconcat (" ", body->word, NULL);
-  g_autofree char *plural_end = g_strconcat (" ", body->plural, NULL);
+  const char * const words[] = { body->word, body->plural };
+
+  for (guint w = 0; w < G_N_ELEMENTS (words); w++)
+    {
+      gsize len = strlen (words[w]);
+      gsize key_len = strlen (key);
+
+      if (key_len > len && key[key_len - len - 1] == ' ' &&
+          g_str_equal (key + key_len - len, words[w]))
+        return TRUE;
+      if (strncmp (key, words[w], len) == 0 && key[len] == ' ')
+        {
+          g_autofree char *next = g_strndup (key + len + 1, strcspn (key + len + 1, " "));
+
+          if (IN_LIST (leading_bodies, words[w]) ||
+              (IN_LIST (connectors, next) && !g_str_equal (next, "&") && !g_str_equal (next, "y")))
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* The one actor the article names with @body's word ("Coastal Regional
+ * Transit Authority", "Trump administration", "Keep Harwick Births
+ * group", "Fundación Ría Limpia"; see named_as_body ()): what "the
+ * authority", "the administration", "the group", "la fundación" stand
+ * for. NULL if it names none or more than one; *@named says whether it
+ * names any. */
+static Candidate *
+body_owner (Collector  *col,
+            const Body *body,
+            gboolean   *named)
+{
+  Candidate *owner = NULL;
+  guint n_owners = 0;
 
   for (guint i = 0; i < col->candidates->len; i++)
     {
       Candidate *other = g_ptr_array_index (col->candidates, i);
 
-      if (other == c || other->body || other->compound)
+      if (other->body)
         continue;
-      if (g_str_has_suffix (other->key, word_end) || g_str_has_suffix (other->key, plural_end))
+      if (named_as_body (other->key, body))
         {
-          owner = i;
+          owner = other;
           n_owners++;
         }
     }
 
-  if (n_owners == 1)
-    {
-      Candidate *other = g_ptr_array_index (col->candidates, owner);
-
-      c->group = other->group;
-    }
+  *named = n_owners > 0;
+  return n_owners == 1 ? owner : NULL;
 }
 
 /* ---- Entry point ------------------------------------------------------------- */
@@ -2544,19 +2637,13 @@ dossier_suggest_stakeholders (const char         *text,
       guint body = GPOINTER_TO_UINT (key) - 1;
       GPtrArray *forms = g_hash_table_lookup (body_forms, key);
       gboolean named = FALSE;
+      Candidate *owner = body_owner (&col, &bodies[body], &named);
       Candidate *c;
 
-      if (GPOINTER_TO_UINT (value) < 3)
-        continue;
-      for (guint i = 0; i < candidates->len && !named; i++)
-        {
-          Candidate *other = g_ptr_array_index (candidates, i);
-
-          named = other->compound &&
-                  (g_str_has_suffix (other->key, bodies[body].word) ||
-                   g_str_has_suffix (other->key, bodies[body].plural));
-        }
-      if (named)
+      /* "the trust", named once as "Northvale Hospitals Trust": every
+       * use is one more of it. Unnamed, only the bodies of people an
+       * article keeps coming back to. */
+      if (owner == NULL && (named || bodies[body].named_only || GPOINTER_TO_UINT (value) < 3))
         continue;
 
       c = candidate_get (&col, bodies[body].plural, 0, 0);
@@ -2564,7 +2651,8 @@ dossier_suggest_stakeholders (const char         *text,
       c->kind = bodies[body].kind;
       c->n_seen = GPOINTER_TO_UINT (value);
       name_body (c, &bodies[body], forms, GPOINTER_TO_UINT (value));
-      unite_body (&col, c, &bodies[body]);
+      if (owner != NULL)
+        c->group = owner->group;
     }
 
   group_variants (&col);
@@ -2798,13 +2886,12 @@ dossier_suggest_stakeholder_kind (const char *text,
     return DOSSIER_STAKEHOLDER_OTHER;
 
   /* The name says it itself: "Harbour Workers’ Union". */
-  for (guint w = 0; w < words->len; w++)
-    {
-      DossierStakeholderKind kind;
+  {
+    DossierStakeholderKind kind = name_kind (words, 0, words->len - 1);
 
-      if (name_word_kind (g_array_index (words, Token, w).folded, &kind))
-        return kind;
-    }
+    if (kind != DOSSIER_STAKEHOLDER_OTHER)
+      return kind;
+  }
 
   /* The title beside each mention: before the name (or before the rest
    * of it: "President Andrés Manuel López Obrador" for "López Obrador"),
