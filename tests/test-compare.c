@@ -1318,6 +1318,60 @@ test_figures_same_thing (Fixture       *f,
                    "“Herald”: 14 minutes");
 }
 
+/* Two documents of one long paragraph each, tagged whole (a project from
+ * elsewhere; 50 MB hung `dossier-cli diverge` and the Compare page for
+ * hours): their 20,000 figures of one thing are compared in a time that
+ * grows with their number, not with its square, and the divergence lists
+ * a few of each, its passages quoting the start of each highlight (each
+ * figure's passage quoted it whole: gigabytes). The time bound is far
+ * above what it takes (well under a second); it took minutes. */
+static void
+test_figures_long_passage (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(GString) a = g_string_new (NULL);
+  g_autoptr(GString) b = g_string_new (NULL);
+  gint64 money = add_tag (P (f), "Money", 0);
+  gint64 docs[2];
+  gint64 t0;
+  DossierDivergence *d;
+
+  for (guint i = 1; i <= 10000; i++)
+    {
+      g_string_append_printf (a, "%sThe ministry grant is £%u million.", i > 1 ? " " : "", i);
+      g_string_append_printf (b, "%sThe ministry grant is £%u million.", i > 1 ? " " : "", 20000 + i);
+    }
+  docs[0] = add_doc (P (f), "Gazette", a->str);
+  docs[1] = add_doc (P (f), "Courier", b->str);
+  add_phrase_highlight (P (f), docs[0], a->str, money, NULL);
+  add_phrase_highlight (P (f), docs[1], b->str, money, NULL);
+
+  t0 = g_get_monotonic_time ();
+  all = dossier_project_compare_divergences (P (f), docs, 2, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (g_get_monotonic_time () - t0, <, 20 * G_USEC_PER_SEC);
+  /* One thing, the grant: no figure of one source is in the other. */
+  g_assert_cmpuint (count_divergences (all, DOSSIER_DIVERGENCE_FIGURES, money), ==, 1);
+  d = find_divergence (all, DOSSIER_DIVERGENCE_FIGURES, money);
+  /* Five of each source's listed, the rest counted; each passage's quote
+   * the highlight's start, not all of it. */
+  g_assert_cmpstr (d->summary, ==, "Figures for “Money” differ: “Gazette”: £1 million, £2 million, "
+                   "£3 million, £4 million, £5 million … and 9995 more; “Courier”: £20001 million, "
+                   "£20002 million, £20003 million, £20004 million, £20005 million … and 9995 more");
+  g_assert_cmpuint (d->passages->len, ==, 10);
+  for (guint i = 0; i < d->passages->len; i++)
+    {
+      DossierDivergencePassage *p = g_ptr_array_index (d->passages, i);
+
+      g_assert_cmpint (g_utf8_strlen (p->quote, -1), <=, DOSSIER_TEXT_SHOWN_MAX);
+      g_assert_cmpint (g_utf8_strlen (p->quote, -1), >, DOSSIER_TEXT_SHOWN_MAX - 10);
+      g_assert_true (g_str_has_prefix (p->quote, "The ministry grant is £"));
+      g_assert_true (g_str_has_suffix (p->quote, "…"));
+    }
+}
+
 /* A detour's minutes are not a car journey's, though both are about cars:
  * a change is compared with changes only, never with the level it is added
  * to; two changes of one thing still disagree. Articles written for this
@@ -1828,6 +1882,7 @@ main (int   argc,
   ADD ("figures-agree", test_figures_agree);
   ADD ("figures-same-thing", test_figures_same_thing);
   ADD ("figures-change", test_figures_change);
+  ADD ("figures-long-passage", test_figures_long_passage);
   ADD ("picture-contrast", test_picture_contrast);
   g_test_add_func ("/dossier/compare/find-figures", test_find_figures);
 

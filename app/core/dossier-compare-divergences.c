@@ -14,6 +14,8 @@
 #include "config.h"
 
 #include <math.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include <glib/gi18n-lib.h>
 
@@ -23,6 +25,12 @@
 #define SHARED_MIN_WORDS  30
 #define LEDE_SHARE        0.2   /* the first fifth of the text */
 #define PASSAGES_PER_DOC  3     /* an omission cites this many per document */
+/* A passage's quote, at most (a highlight of a document of one 50 MB
+ * paragraph was copied whole into each divergence citing it) */
+#define PASSAGE_QUOTE_MAX DOSSIER_TEXT_SHOWN_MAX
+/* Figures of one thing one source gives that a divergence lists, at most
+ * (a long passage holds thousands); the rest are counted */
+#define FIGURES_PER_DOC   5
 
 static const char *const kind_names[] = {
   "omission", "stance", "figures", "shared-copy", "placement",
@@ -176,7 +184,15 @@ add_passage (Diverge           *dv,
   p->highlight_id = highlight_id;
   p->start = start;
   p->end = end;
-  p->quote = g_strstrip (dossier_text_slice (dv->docs[column].text, start, end));
+  if (end - start > PASSAGE_QUOTE_MAX)
+    {
+      g_autofree char *part = g_strstrip (dossier_text_slice (dv->docs[column].text, start,
+                                                              start + PASSAGE_QUOTE_MAX - 1));
+
+      p->quote = g_strconcat (part, "…", NULL);
+    }
+  else
+    p->quote = g_strstrip (dossier_text_slice (dv->docs[column].text, start, end));
   p->detail = g_strdup (detail != NULL ? detail : "");
   g_ptr_array_add (d->passages, p);
 }
@@ -872,40 +888,79 @@ consistent (const DossierFigure *a,
           (b->value < a->high || same_value (b->value, a->high)));
 }
 
-/* Two columns whose values for one thing have none in common. */
+static int
+compare_found_values (gconstpointer a,
+                      gconstpointer b)
+{
+  const Found *x = *(const Found * const *) a, *y = *(const Found * const *) b;
+
+  if (x->column != y->column)
+    return x->column < y->column ? -1 : 1;
+  return x->figure->value < y->figure->value ? -1 : (x->figure->value > y->figure->value);
+}
+
+/* Whether some figure of @a (@n_a of them) and some of @b, each sorted by
+ * value, are consistent: in one sweep by value, each figure is checked
+ * against the one of the other side, come before it, that reaches
+ * highest; two that overlap are found when the later one comes. */
+static gboolean
+any_consistent (const Found * const *a,
+                guint                n_a,
+                const Found * const *b,
+                guint                n_b)
+{
+  const DossierFigure *reach_a = NULL, *reach_b = NULL;
+  guint i = 0, j = 0;
+
+  while (i < n_a || j < n_b)
+    {
+      if (j >= n_b || (i < n_a && a[i]->figure->value <= b[j]->figure->value))
+        {
+          const DossierFigure *x = a[i++]->figure;
+
+          if (reach_b != NULL && consistent (reach_b, x))
+            return TRUE;
+          if (reach_a == NULL || x->high > reach_a->high)
+            reach_a = x;
+        }
+      else
+        {
+          const DossierFigure *y = b[j++]->figure;
+
+          if (reach_a != NULL && consistent (reach_a, y))
+            return TRUE;
+          if (reach_b == NULL || y->high > reach_b->high)
+            reach_b = y;
+        }
+    }
+  return FALSE;
+}
+
+/* Two columns whose values for one thing have none in common. Each pair
+ * of columns is swept once by value (all pairs of figures, compared one
+ * by one, took hours for the thousands one long passage holds). */
 static gboolean
 disagree (const Found * const *found,
           guint                n)
 {
-  for (guint i = 0; i < n; i++)
-    for (guint j = i + 1; j < n; j++)
-      {
-        gboolean shared = FALSE;
+  g_autofree const Found **sorted = g_memdup2 (found, n * sizeof *found);
+  g_autoptr(GArray) runs = g_array_new (FALSE, FALSE, sizeof (guint));   /* each column's first */
 
-        if (found[j]->column == found[i]->column)
-          continue;
-        for (guint a = 0; a < n && !shared; a++)
-          for (guint b = 0; b < n && !shared; b++)
-            shared = found[a]->column == found[i]->column && found[b]->column == found[j]->column &&
-                     consistent (found[a]->figure, found[b]->figure);
-        if (!shared)
+  qsort (sorted, n, sizeof *sorted, compare_found_values);
+  for (guint k = 0; k < n; k++)
+    if (k == 0 || sorted[k]->column != sorted[k - 1]->column)
+      g_array_append_val (runs, k);
+  g_array_append_val (runs, n);
+
+  for (guint r = 0; r + 1 < runs->len; r++)
+    for (guint q = r + 1; q + 1 < runs->len; q++)
+      {
+        guint ra = g_array_index (runs, guint, r), rb = g_array_index (runs, guint, q);
+        guint na = g_array_index (runs, guint, r + 1) - ra, nb = g_array_index (runs, guint, q + 1) - rb;
+
+        if (!any_consistent (sorted + ra, na, sorted + rb, nb))
           return TRUE;
       }
-  return FALSE;
-}
-
-/* Whether two figures say what they count with a word in common, both
- * levels or both changes (a detour's minutes are not a trip's). */
-static gboolean
-same_thing (const DossierFigure *a,
-            const DossierFigure *b)
-{
-  if (a->change != b->change)
-    return FALSE;
-  for (char **x = a->context; *x != NULL; x++)
-    for (char **y = b->context; *y != NULL; y++)
-      if (strcmp (*x, *y) == 0)
-        return TRUE;
   return FALSE;
 }
 
@@ -927,13 +982,30 @@ report_figures (Diverge           *dv,
 
   d = divergence_new (DOSSIER_DIVERGENCE_FIGURES, set->rows_kind, row->id, row->label);
   list = g_string_new (NULL);
-  for (guint k = 0; k < n; k++)
+  for (guint k = 0, in_column = 0; k < n; k++)
     {
       const Found *x = cluster[k];
-      g_autofree char *literal = dossier_text_slice (dv->docs[x->column].text,
-                                                     x->figure->start, x->figure->end);
+      g_autofree char *literal = NULL;
       gboolean new_column = k == 0 || cluster[k - 1]->column != x->column;
 
+      in_column = new_column ? 1 : in_column + 1;
+      if (in_column > FIGURES_PER_DOC)
+        {
+          guint more = 1;
+
+          /* The rest of this source's, counted. */
+          while (k + 1 < n && cluster[k + 1]->column == x->column)
+            {
+              k++;
+              more++;
+            }
+          /* TRANSLATORS: ends a source's list of figures in a divergence
+           * ("“Gazette”: £1 million, £2 million … and 12 more") */
+          g_string_append_printf (list, g_dngettext (GETTEXT_PACKAGE, " … and %u more", " … and %u more", more),
+                                  more);
+          continue;
+        }
+      literal = dossier_text_slice (dv->docs[x->column].text, x->figure->start, x->figure->end);
       add_present (dv, d, x->column);
       add_passage (dv, d, x->column, x->entry->highlight_id, x->entry->start,
                    x->entry->end, literal);
@@ -957,6 +1029,9 @@ find_row_figures (Diverge *dv,
 {
   g_autoptr(GArray) found = g_array_new (FALSE, FALSE, sizeof (Found));
   g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
+  g_autoptr(GHashTable) levels = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) changes = g_hash_table_new (g_str_hash, g_str_equal);
+  GHashTable *first_with[2] = { levels, changes };   /* context word → first figure with it */
   guint first, last;
 
   row_entries (set, r, &first, &last);
@@ -999,6 +1074,8 @@ find_row_figures (Diverge *dv,
       const Found *f = &g_array_index (found, Found, i);
       guint j = i, n;
       g_autofree guint *parent = NULL;
+      g_autofree guint *root = NULL;
+      g_autofree guint *next = NULL;
       g_autofree const Found **cluster = NULL;
 
       while (j < found->len && strcmp (g_array_index (found, Found, j).figure->unit, f->figure->unit) == 0)
@@ -1006,33 +1083,56 @@ find_row_figures (Diverge *dv,
       n = j - i;
 
       /* Figures of one unit that share a context word, directly or
-       * through another, describe one thing. */
+       * through another, describe one thing (both levels or both
+       * changes: a detour's minutes are not a trip's). Each figure is
+       * joined to the first one with each of its words: a long passage
+       * holds thousands, and all their pairs took hours. */
       parent = g_new (guint, n);
       for (guint a = 0; a < n; a++)
         parent[a] = a;
-      for (guint a = 0; a < n; a++)
-        for (guint b = a + 1; b < n; b++)
-          if (same_thing (f[a].figure, f[b].figure))
-            {
-              guint ra = find_root (parent, a), rb = find_root (parent, b);
-
-              parent[MAX (ra, rb)] = MIN (ra, rb);
-            }
-
-      /* Each thing in the order its first figure comes, its figures in
-       * column and text order. */
-      cluster = g_new (const Found *, n);
+      g_hash_table_remove_all (first_with[0]);
+      g_hash_table_remove_all (first_with[1]);
       for (guint a = 0; a < n; a++)
         {
-          guint m = 0;
+          GHashTable *firsts = first_with[f[a].figure->change ? 1 : 0];
 
-          if (find_root (parent, a) != a)
-            continue;
-          for (guint b = 0; b < n; b++)
-            if (find_root (parent, b) == a)
-              cluster[m++] = &f[b];
-          report_figures (dv, set, r, cluster, m);
+          for (char **x = f[a].figure->context; *x != NULL; x++)
+            {
+              gpointer b;
+
+              if (g_hash_table_lookup_extended (firsts, *x, NULL, &b))
+                {
+                  guint ra = find_root (parent, a), rb = find_root (parent, GPOINTER_TO_UINT (b));
+
+                  parent[MAX (ra, rb)] = MIN (ra, rb);
+                }
+              else
+                g_hash_table_insert (firsts, *x, GUINT_TO_POINTER (a));
+            }
         }
+
+      /* Each thing in the order its first figure comes (its root: the
+       * least index joins), its figures in column and text order. */
+      root = g_new (guint, n);
+      next = g_new (guint, n + 1);   /* where each root's figures go */
+      cluster = g_new (const Found *, n);
+      memset (next, 0, (n + 1) * sizeof *next);
+      for (guint a = 0; a < n; a++)
+        {
+          root[a] = find_root (parent, a);
+          next[root[a] + 1]++;
+        }
+      for (guint a = 0; a < n; a++)
+        next[a + 1] += next[a];
+      for (guint a = 0; a < n; a++)
+        cluster[next[root[a]]++] = &f[a];
+      for (guint a = 0, from = 0; a < n; a++)
+        if (root[a] == a)
+          {
+            /* (next[a] is now where a's figures end) */
+            report_figures (dv, set, r, cluster + from, next[a] - from);
+            from = next[a];
+          }
       i = j;
     }
 }
