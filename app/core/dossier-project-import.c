@@ -145,7 +145,9 @@ import_thread (GTask        *task,
         }
 
       doc = dossier_import_file (outcome->file, data->format, cancellable, &outcome->error);
-      if (doc == NULL)
+      /* A cancel during the parse (seconds for a 50 MB file) is heeded
+       * before the document is stored, not after. */
+      if (doc == NULL || g_cancellable_set_error_if_cancelled (cancellable, &outcome->error))
         continue;
 
       outcome->document_id = dossier_project_add_document (data->worker, doc, &outcome->error);
