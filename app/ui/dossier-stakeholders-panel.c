@@ -40,6 +40,7 @@ struct _DossierStakeholdersPanel
   GtkStack           *list_stack;
   GtkListView        *list_view;
   AdwStatusPage      *empty_page;
+  GtkWidget          *compact_add_button;
   DossierPowerGrid   *power_grid;
   GtkLabel           *grid_caption;
   DossierSuggestionsSection *suggestions;
@@ -136,6 +137,7 @@ update_list_header (DossierStakeholdersPanel *self)
   GListModel *model = PROJECT (self) ? dossier_project_get_stakeholders (PROJECT (self)) : NULL;
   guint n = model ? g_list_model_get_n_items (model) : 0;
   g_autofree char *count = NULL;
+  gboolean compact;
 
   if (n > 0)
     count = g_strdup_printf (ngettext ("%u stakeholder", "%u stakeholders", n), n);
@@ -149,19 +151,31 @@ update_list_header (DossierStakeholdersPanel *self)
       gtk_widget_action_set_enabled (GTK_WIDGET (self), changes[i], dossier_panel_is_writable (DOSSIER_PANEL (self)));
   }
 
+  /* None yet but some suggested: the suggestions are what there is to
+   * do, and take the panel's height under one line (a new user saw them
+   * squeezed into a small box under a big empty picture). */
+  compact = n == 0 && PROJECT (self) != NULL &&
+            dossier_suggestions_section_get_n_suggestions (self->suggestions) > 0;
   gtk_stack_set_visible_child_name (self->list_stack,
-                                    n == 0 ? "empty"
+                                    compact ? "compact"
+                                    : n == 0 ? "empty"
                                     : gtk_toggle_button_get_active (self->grid_toggle) ? "grid"
                                     : "list");
+  gtk_widget_set_vexpand (GTK_WIDGET (self->list_stack), !compact);
+  dossier_suggestions_section_set_fill (self->suggestions, compact);
+  gtk_widget_set_sensitive (self->compact_add_button, dossier_panel_is_writable (DOSSIER_PANEL (self)));
   if (PROJECT (self) == NULL)
     adw_status_page_set_description (self->empty_page, _("Open a project to list who the articles are about."));
-  else if (dossier_suggestions_section_get_n_suggestions (self->suggestions) > 0)
-    adw_status_page_set_description (self->empty_page,
-                                     _("Add the people and bodies the articles are about with +, "
-                                       "or from the suggestions below."));
   else
     adw_status_page_set_description (self->empty_page,
                                      _("Add the people and bodies the articles are about with +."));
+}
+
+/* The empty list's own button opens the same popover as the + above. */
+static void
+on_compact_add_clicked (DossierStakeholdersPanel *self)
+{
+  gtk_menu_button_popup (self->add_button);
 }
 
 /* The grid instead of the list: a click selects (and says who it is),
@@ -2094,6 +2108,7 @@ dossier_stakeholders_panel_class_init (DossierStakeholdersPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DossierStakeholdersPanel, list_stack);
   gtk_widget_class_bind_template_child (widget_class, DossierStakeholdersPanel, list_view);
   gtk_widget_class_bind_template_child (widget_class, DossierStakeholdersPanel, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, DossierStakeholdersPanel, compact_add_button);
   gtk_widget_class_bind_template_child (widget_class, DossierStakeholdersPanel, power_grid);
   gtk_widget_class_bind_template_child (widget_class, DossierStakeholdersPanel, grid_caption);
   gtk_widget_class_bind_template_child (widget_class, DossierStakeholdersPanel, suggestions);
@@ -2119,6 +2134,7 @@ dossier_stakeholders_panel_class_init (DossierStakeholdersPanelClass *klass)
   gtk_widget_class_bind_template_child_full (widget_class, "move_up_button", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "move_down_button", FALSE, 0);
   gtk_widget_class_bind_template_callback (widget_class, on_list_activate);
+  gtk_widget_class_bind_template_callback (widget_class, on_compact_add_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_grid_toggled);
   gtk_widget_class_bind_template_callback (widget_class, on_grid_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_grid_activate);
@@ -2201,7 +2217,7 @@ dossier_stakeholders_panel_init (DossierStakeholdersPanel *self)
   }
   dossier_panel_add_menu_keys (DOSSIER_PANEL (self), GTK_WIDGET (self->list_view));
   dossier_suggestions_section_set_source (self->suggestions, &suggestions_source, self);
-  /* The empty list's text points at the suggestions only while some show. */
+  /* The empty list gives way to the suggestions while some show. */
   g_signal_connect_object (self->suggestions, "notify::n-suggestions", G_CALLBACK (update_list_header), self,
                            G_CONNECT_SWAPPED);
 

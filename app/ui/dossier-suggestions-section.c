@@ -24,7 +24,9 @@ struct _DossierSuggestionsSection
   /* template */
   GtkRevealer                    *revealer;
   GtkLabel                       *heading;
+  GtkExpander                    *expander;
   GtkWidget                      *bulk_box;
+  GtkScrolledWindow              *scrolled;
   GtkListBox                     *list;
 
   const DossierSuggestionsSource *source;
@@ -33,6 +35,7 @@ struct _DossierSuggestionsSection
   char                           *list_class;
   guint                           reload_source;
   gboolean                        stale;         /* asked for while out of view */
+  gboolean                        fill;
 };
 
 G_DEFINE_FINAL_TYPE (DossierSuggestionsSection, dossier_suggestions_section, GTK_TYPE_WIDGET)
@@ -43,6 +46,7 @@ enum {
   PROP_LIST_CLASS,
   PROP_BULK_ACTIONS,
   PROP_N_SUGGESTIONS,
+  PROP_FILL,
   N_PROPS
 };
 
@@ -105,6 +109,21 @@ on_accept (DossierSuggestionsSection *self,
 
   if (suggestion != NULL)
     act (self, TRUE, &suggestion, 1);
+}
+
+/* Enter on a row (or a double click) accepts it, as its + does: the
+ * keyboard goes down the list with the arrows and adds with Enter. */
+static void
+on_row_activated (DossierSuggestionsSection *self,
+                  GtkListBoxRow             *row)
+{
+  int index = gtk_list_box_row_get_index (row);
+  gpointer suggestion;
+
+  if (self->suggestions == NULL || index < 0 || (guint) index >= self->suggestions->len)
+    return;
+  suggestion = g_ptr_array_index (self->suggestions, index);
+  act (self, TRUE, &suggestion, 1);
 }
 
 static void
@@ -373,7 +392,6 @@ make_row (DossierSuggestionsSection *self,
 
   self->source->describe (suggestion, &info, self->user_data);
 
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
   gtk_widget_set_margin_start (box, 8);
   gtk_widget_set_margin_end (box, 4);
   gtk_widget_set_margin_top (box, 4);
@@ -414,6 +432,23 @@ make_row (DossierSuggestionsSection *self,
   return row;
 }
 
+/* The index of the row of the list that has the keyboard's focus, or
+ * holds it (its + or × does), or -1. */
+static int
+focused_row_index (DossierSuggestionsSection *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  GtkWidget *row;
+
+  if (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (self->list)))
+    return -1;
+  row = GTK_IS_LIST_BOX_ROW (focus) ? focus : gtk_widget_get_ancestor (focus, GTK_TYPE_LIST_BOX_ROW);
+  if (row == NULL || gtk_widget_get_parent (row) != GTK_WIDGET (self->list))
+    return -1;
+  return gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row));
+}
+
 static void
 clear (DossierSuggestionsSection *self)
 {
@@ -430,10 +465,14 @@ dossier_suggestions_section_reload (DossierSuggestionsSection *self)
   g_autoptr(GError) error = NULL;
   g_autofree char *heading = NULL;
   guint before;
+  int focused;
 
   g_return_if_fail (DOSSIER_IS_SUGGESTIONS_SECTION (self));
 
   before = self->suggestions ? self->suggestions->len : 0;
+  /* The rows are made again: the focus on one (a suggestion just accepted
+   * with Enter) goes to the row now in its place, the next one. */
+  focused = focused_row_index (self);
   g_clear_handle_id (&self->reload_source, g_source_remove);
   self->stale = FALSE;
   clear (self);
@@ -452,6 +491,9 @@ dossier_suggestions_section_reload (DossierSuggestionsSection *self)
       heading = self->source->heading (self->suggestions->len, self->user_data);
       gtk_label_set_text (self->heading, heading);
       gtk_revealer_set_reveal_child (self->revealer, TRUE);
+      if (focused >= 0)
+        gtk_widget_grab_focus (GTK_WIDGET (gtk_list_box_get_row_at_index (self->list,
+                                                                          MIN ((guint) focused, self->suggestions->len - 1))));
     }
   else
     gtk_revealer_set_reveal_child (self->revealer, FALSE);
@@ -530,6 +572,37 @@ dossier_suggestions_section_get_n_suggestions (DossierSuggestionsSection *self)
   return self->suggestions ? self->suggestions->len : 0;
 }
 
+void
+dossier_suggestions_section_set_fill (DossierSuggestionsSection *self,
+                                      gboolean                   fill)
+{
+  g_return_if_fail (DOSSIER_IS_SUGGESTIONS_SECTION (self));
+
+  fill = !!fill;
+  if (fill == self->fill)
+    return;
+  self->fill = fill;
+  /* Below an empty list the suggestions are what there is to do: they
+   * scroll in the whole height left, not in a box of 260 px under a big
+   * empty space; unfolded as they start filling it. */
+  if (fill)
+    gtk_expander_set_expanded (self->expander, TRUE);
+  gtk_scrolled_window_set_max_content_height (self->scrolled, fill ? -1 : 260);
+  gtk_widget_set_vexpand (GTK_WIDGET (self->scrolled), fill);
+  /* Said of the expander too: GTK 4.8's expander kept the "no" it had
+   * computed before its child was made to expand. */
+  gtk_widget_set_vexpand (GTK_WIDGET (self->expander), fill);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILL]);
+}
+
+gboolean
+dossier_suggestions_section_get_fill (DossierSuggestionsSection *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_SUGGESTIONS_SECTION (self), FALSE);
+
+  return self->fill;
+}
+
 /* ---- GObject --------------------------------------------------------------------- */
 
 static void
@@ -541,6 +614,19 @@ dossier_suggestions_section_map (GtkWidget *widget)
 
   if (self->stale)
     dossier_suggestions_section_queue_reload (self);
+}
+
+/* A GtkWidget expands only if told to: the section as its contents do
+ * (its list, filling a panel). */
+static void
+dossier_suggestions_section_compute_expand (GtkWidget *widget,
+                                            gboolean  *hexpand,
+                                            gboolean  *vexpand)
+{
+  DossierSuggestionsSection *self = DOSSIER_SUGGESTIONS_SECTION (widget);
+
+  *hexpand = gtk_widget_compute_expand (GTK_WIDGET (self->revealer), GTK_ORIENTATION_HORIZONTAL);
+  *vexpand = gtk_widget_compute_expand (GTK_WIDGET (self->revealer), GTK_ORIENTATION_VERTICAL);
 }
 
 static void
@@ -587,6 +673,9 @@ dossier_suggestions_section_get_property (GObject    *object,
     case PROP_N_SUGGESTIONS:
       g_value_set_uint (value, dossier_suggestions_section_get_n_suggestions (self));
       break;
+    case PROP_FILL:
+      g_value_set_boolean (value, self->fill);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -617,6 +706,9 @@ dossier_suggestions_section_set_property (GObject      *object,
     case PROP_BULK_ACTIONS:
       gtk_widget_set_visible (self->bulk_box, g_value_get_boolean (value));
       break;
+    case PROP_FILL:
+      dossier_suggestions_section_set_fill (self, g_value_get_boolean (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -633,6 +725,7 @@ dossier_suggestions_section_class_init (DossierSuggestionsSectionClass *klass)
   object_class->get_property = dossier_suggestions_section_get_property;
   object_class->set_property = dossier_suggestions_section_set_property;
   widget_class->map = dossier_suggestions_section_map;
+  widget_class->compute_expand = dossier_suggestions_section_compute_expand;
 
   properties[PROP_LIST_LABEL] =
     g_param_spec_string ("list-label", NULL, NULL, NULL,
@@ -646,6 +739,9 @@ dossier_suggestions_section_class_init (DossierSuggestionsSectionClass *klass)
   properties[PROP_N_SUGGESTIONS] =
     g_param_spec_uint ("n-suggestions", NULL, NULL, 0, G_MAXUINT, 0,
                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_FILL] =
+    g_param_spec_boolean ("fill", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -653,9 +749,12 @@ dossier_suggestions_section_class_init (DossierSuggestionsSectionClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DossierSuggestionsSection, revealer);
   gtk_widget_class_bind_template_child (widget_class, DossierSuggestionsSection, heading);
   gtk_widget_class_bind_template_child (widget_class, DossierSuggestionsSection, bulk_box);
+  gtk_widget_class_bind_template_child (widget_class, DossierSuggestionsSection, expander);
+  gtk_widget_class_bind_template_child (widget_class, DossierSuggestionsSection, scrolled);
   gtk_widget_class_bind_template_child (widget_class, DossierSuggestionsSection, list);
   gtk_widget_class_bind_template_callback (widget_class, on_accept_all);
   gtk_widget_class_bind_template_callback (widget_class, on_dismiss_all);
+  gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
 
   gtk_widget_class_set_css_name (widget_class, "suggestionssection");
 }

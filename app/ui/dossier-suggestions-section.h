@@ -74,7 +74,13 @@ typedef struct
 /* Properties: "list-label" (string: the list's accessible name),
  * "list-class" (string: a style class of the list), "bulk-actions"
  * (boolean: whether Accept All and Dismiss All are offered),
- * "n-suggestions" (uint, read-only: how many are shown). */
+ * "n-suggestions" (uint, read-only: how many are shown), "fill"
+ * (boolean: whether the list takes all the height the section is given,
+ * unfolded, rather than at most 260 px; for a panel whose own list is
+ * empty).
+ *
+ * Enter (or a double click) on a suggestion's row accepts it, as its +
+ * does; the focus then goes to the row that takes its place. */
 GtkWidget *dossier_suggestions_section_new             (void);
 
 /* @source is kept (it is static); @user_data is not referenced: set the
@@ -86,5 +92,8 @@ void       dossier_suggestions_section_set_source      (DossierSuggestionsSectio
 void       dossier_suggestions_section_reload          (DossierSuggestionsSection *self);
 void       dossier_suggestions_section_queue_reload    (DossierSuggestionsSection *self);
 guint      dossier_suggestions_section_get_n_suggestions (DossierSuggestionsSection *self);
+void       dossier_suggestions_section_set_fill        (DossierSuggestionsSection *self,
+                                                        gboolean                   fill);
+gboolean   dossier_suggestions_section_get_fill        (DossierSuggestionsSection *self);
 
 G_END_DECLS

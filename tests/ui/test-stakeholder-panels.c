@@ -1153,13 +1153,14 @@ no_suggestions_shown (gpointer panel)
 }
 
 /* The empty list points at the suggestions below it only while some are
- * shown: it did with none (no document open, or one naming nobody). */
+ * shown (in one line, the suggestions taking the height): it did with
+ * none (no document open, or one naming nobody). */
 static void
 test_stakeholders_empty_text (Fixture       *f,
                               gconstpointer  data)
 {
   const char *plain = "Add the people and bodies the articles are about with +.";
-  const char *below = "Add the people and bodies the articles are about with +, or from the suggestions below.";
+  const char *below = "No stakeholders yet: add those suggested below, or your own.";
   GtkWidget *panel = dossier_stakeholders_panel_new ();
   g_autoptr(GError) error = NULL;
   GtkWidget *window;
@@ -1190,6 +1191,164 @@ test_stakeholders_empty_text (Fixture       *f,
   wait_until (no_suggestions_shown, panel, "the suggestions to go");
   wait_for_text (panel, plain);
   g_assert_false (shows_text (panel, below));
+
+  close_window (window);
+}
+
+/* An article that names many people, each once with what they are. */
+static const char crowd[] =
+  "# Who spoke at the ferry hearing\n"
+  "\n"
+  "Councillor Ada Quill said the fares were too high. "
+  "Councillor Bram Oster said the boats were old. "
+  "Councillor Cleo Marsh said the timetable was fine. "
+  "Councillor Dev Anand said the night boat mattered. "
+  "Councillor Edda Frey said the pier needed work. "
+  "Councillor Finn Calloway said the board was slow. "
+  "Councillor Greta Holm said the guild was right. "
+  "Councillor Hugo Lindqvist said the shops would suffer. "
+  "Councillor Iris Penhallow said the island was patient. "
+  "Councillor Jonas Weir said the accounts were late.\n"
+  "\n"
+  "Councillor Kira Tamsin said the crossing was slow. "
+  "Councillor Leo Brannock said the fares were fair. "
+  "Councillor Mira Osei said the ferry was full. "
+  "Councillor Nils Haverty said the vote was close. "
+  "Councillor Olga Petrakis said the tourists would stay away. "
+  "Councillor Piet Vanterpool said the harbour was busy. "
+  "Councillor Rosa Kettering said the fishermen agreed. "
+  "Councillor Sven Aldous said the school run mattered. "
+  "Councillor Tilda Marchbank said the pensioners paid too much. "
+  "Councillor Ugo Ferrante said the debate was over.\n";
+
+/* Whether the box the suggestions scroll in covers more than half of
+ * @panel, all of it in sight in the panel (not cut off by its revealer
+ * while it slides in, nor by the panel's end). */
+static gboolean
+suggestions_take_half (gpointer panel)
+{
+  GtkWidget *section = find_descendant (panel, DOSSIER_TYPE_SUGGESTIONS_SECTION);
+  GtkWidget *list = find_descendant (section, GTK_TYPE_LIST_BOX);
+  GtkWidget *scrolled = list != NULL ? gtk_widget_get_ancestor (list, GTK_TYPE_SCROLLED_WINDOW) : NULL;
+  graphene_rect_t box, shown;
+
+  if (scrolled == NULL || !gtk_widget_get_mapped (scrolled) ||
+      !gtk_widget_compute_bounds (scrolled, panel, &box) ||
+      !gtk_widget_compute_bounds (section, panel, &shown))
+    return FALSE;
+  return box.size.height > gtk_widget_get_height (panel) / 2.0 &&
+         box.origin.y >= shown.origin.y &&
+         box.origin.y + box.size.height <= shown.origin.y + shown.size.height + 0.5 &&
+         shown.origin.y + shown.size.height <= gtk_widget_get_height (panel) + 0.5;
+}
+
+static gboolean
+many_suggestions_shown (gpointer section)
+{
+  return dossier_suggestions_section_get_n_suggestions (section) >= 15;
+}
+
+typedef struct
+{
+  GtkListBox *list;
+  int         index;
+} FocusedSuggestion;
+
+static gboolean
+suggestion_focused (gpointer data)
+{
+  FocusedSuggestion *focused = data;
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (focused->list)));
+
+  return GTK_IS_LIST_BOX_ROW (focus) && gtk_widget_get_parent (focus) == GTK_WIDGET (focused->list) &&
+         gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (focus)) == focused->index;
+}
+
+/* The focus on the heading that folds the suggestions of @section. */
+static gboolean
+focus_on_heading (gpointer section)
+{
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (section));
+  GtkWidget *expander = find_descendant (section, GTK_TYPE_EXPANDER);
+
+  return focus != NULL && (focus == expander || gtk_widget_get_ancestor (focus, GTK_TYPE_EXPANDER) == expander) &&
+         gtk_widget_get_ancestor (focus, GTK_TYPE_LIST_BOX) == NULL;
+}
+
+static gboolean
+one_stakeholder (gpointer project)
+{
+  return g_list_model_get_n_items (dossier_project_get_stakeholders (project)) == 1;
+}
+
+/* With no stakeholders, the suggestions are what there is to do: they
+ * take the panel's height under a one-line empty state (they scrolled in
+ * a box of 260 px under a big empty picture), and the keyboard goes down
+ * them and adds one with Enter. At 360 px, the narrowest window. */
+static void
+test_stakeholders_suggestions_fill (Fixture       *f,
+                                    gconstpointer  data)
+{
+  GtkWidget *panel = dossier_stakeholders_panel_new ();
+  g_autoptr(GError) error = NULL;
+  GtkWidget *window, *section, *button;
+  GtkListBox *list;
+  g_autofree char *second = NULL;
+  guint n;
+  gint64 doc;
+
+  g_assert_true (dossier_project_delete_stakeholder (f->project, f->board, &error));
+  g_assert_true (dossier_project_delete_stakeholder (f->project, f->brant, &error));
+  g_assert_no_error (error);
+  doc = add_document (f->project, DOSSIER_FORMAT_MARKDOWN, crowd, "crowd.md");
+  dossier_panel_set_project (DOSSIER_PANEL (panel), f->project);
+  window = show_in_window (panel, 360, 800);
+  section = find_descendant (panel, DOSSIER_TYPE_SUGGESTIONS_SECTION);
+
+  /* A few: the box goes down to the panel's end, every row in it in
+   * sight (the last was cut off when the box took the list's natural
+   * height, measured at another width). */
+  dossier_stakeholders_panel_set_document_id (DOSSIER_STAKEHOLDERS_PANEL (panel), f->doc);
+  wait_until (suggestions_take_half, panel, "the few suggestions to take more than half the panel");
+  list = find_list_box (panel, "stakeholder-suggestions");
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (list)), <,
+                   gtk_widget_get_height (gtk_widget_get_ancestor (GTK_WIDGET (list), GTK_TYPE_SCROLLED_WINDOW)));
+
+  /* Many: they scroll in that box. */
+  dossier_stakeholders_panel_set_document_id (DOSSIER_STAKEHOLDERS_PANEL (panel), doc);
+  wait_until (many_suggestions_shown, section, "the crowd to be suggested");
+  n = dossier_suggestions_section_get_n_suggestions (DOSSIER_SUGGESTIONS_SECTION (section));
+
+  wait_until (suggestions_take_half, panel, "the suggestions to take more than half the panel");
+  wait_for_text (panel, "No stakeholders yet: add those suggested below, or your own.");
+  g_assert_false (shows_text (panel, "Add the people and bodies the articles are about with +."));
+
+  /* Tab from the empty state's button goes to the heading (which folds
+   * them), Tab again into the list, Down to the second suggestion, Enter
+   * adds it; the focus stays in the list, on the suggestion now in its
+   * place. */
+  list = find_list_box (panel, "stakeholder-suggestions");
+  second = g_strdup (gtk_label_get_text (GTK_LABEL (find_descendant (GTK_WIDGET (gtk_list_box_get_row_at_index (list, 1)),
+                                                                       GTK_TYPE_LABEL))));
+  button = find_button_labelled (panel, "_New…");
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_grab_focus (button));
+  keys_through_x (window, "Tab");
+  wait_until (focus_on_heading, section, "the suggestions' heading to have the focus");
+  keys_through_x (window, "Tab");
+  wait_until (suggestion_focused, &(FocusedSuggestion) { list, 0 }, "the first suggestion to have the focus");
+  keys_through_x (window, "Down");
+  wait_until (suggestion_focused, &(FocusedSuggestion) { list, 1 }, "the second suggestion to have the focus");
+  keys_through_x (window, "Return");
+  wait_until (one_stakeholder, f->project, "the suggestion to be added");
+  g_assert_nonnull (dossier_project_find_stakeholder (f->project, second));
+  list = find_list_box (panel, "stakeholder-suggestions");
+  wait_until (suggestion_focused, &(FocusedSuggestion) { list, 1 }, "the next suggestion to have the focus");
+  g_assert_cmpuint (dossier_suggestions_section_get_n_suggestions (DOSSIER_SUGGESTIONS_SECTION (section)), ==, n - 1);
+
+  /* One stakeholder listed: the list has the height again, the
+   * suggestions their box under it. */
+  g_assert_false (dossier_suggestions_section_get_fill (DOSSIER_SUGGESTIONS_SECTION (section)));
 
   close_window (window);
 }
@@ -1333,9 +1492,14 @@ test_stakeholders_merge_and_dismiss (Fixture       *f,
   flush_events ();
   found = shown_targets (targets);
   g_assert_cmpstr (found, ==, "The Mayor");
+  /* Closed, or gone with its row (the focus, in its search, went to the
+   * row now in that one's place, and let go of it). */
+  g_object_add_weak_pointer (G_OBJECT (popover), (gpointer *) &popover);
   g_signal_emit_by_name (search, "activate");
   wait_until (brant_not_suggested, panel, "the merged suggestion to go");
-  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (popover)));
+  g_assert_true (popover == NULL || !gtk_widget_get_visible (GTK_WIDGET (popover)));
+  if (popover != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (popover), (gpointer *) &popover);
   g_assert_cmpstr (dossier_stakeholder_get_aliases (mayor)[0], ==, "Odile Brant");
   g_assert_cmpstr (dossier_stakeholder_get_aliases (mayor)[1], ==, "Mayor Odile Brant");
   g_assert_null (dossier_stakeholder_get_aliases (mayor)[2]);
@@ -1854,6 +2018,8 @@ main (int   argc,
               fixture_set_up, test_stakeholders_add_and_suggest, fixture_tear_down);
   g_test_add ("/dossier/stakeholders-panel/empty-text", Fixture, NULL,
               fixture_set_up, test_stakeholders_empty_text, fixture_tear_down);
+  g_test_add ("/dossier/stakeholders-panel/suggestions-fill", Fixture, NULL,
+              fixture_set_up, test_stakeholders_suggestions_fill, fixture_tear_down);
   g_test_add ("/dossier/stakeholders-panel/grid-export", Fixture, NULL,
               fixture_set_up, test_stakeholders_grid_export, fixture_tear_down);
   g_test_add ("/dossier/stakeholders-panel/add-focus", Fixture, NULL,
