@@ -1665,7 +1665,7 @@ static void
 test_import_reads_what_changed (Fixture       *f,
                                 gconstpointer  data)
 {
-  static const char stakeholders_list[] = "FROM stakeholders s ORDER BY";
+  static const char stakeholders_list[] = "v ON v.stakeholder = s.id ORDER BY";
   static const char arguments_list[] = "FROM arguments a JOIN questions q";
   g_autoptr(GError) error = NULL;
   gint64 varga = add_stakeholder (P (f), "Inès Varga", "Varga");
@@ -1712,6 +1712,163 @@ test_import_reads_what_changed (Fixture       *f,
   assert_project_sound (P (f));
 }
 
+/* Cites [@needle] of @text (document @doc) for @stakeholder_id in @role. */
+static void
+cite (DossierProject      *project,
+      gint64               stakeholder_id,
+      gint64               doc,
+      const char          *text,
+      const char          *needle,
+      DossierEvidenceRole  role)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 start, end;
+
+  text_range (text, needle, &start, &end);
+  g_assert_cmpint (dossier_project_add_stakeholder_evidence_range (project, stakeholder_id, doc, start, end,
+                                                                   NULL, role, DOSSIER_STANCE_UNKNOWN, &error),
+                   >, 0);
+  g_assert_no_error (error);
+}
+
+/* @sql run straight on the file at @path, with stakeholder @id for "ID". */
+static gint64
+direct_count (const char *path,
+              const char *sql,
+              gint64      id)
+{
+  g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+  g_auto(GStrv) parts = g_strsplit (sql, "ID", -1);
+  g_autofree char *query = g_strjoinv (number, parts);
+
+  return test_sql_int (path, query);
+}
+
+static void
+assert_counts_direct (DossierProject     *project,
+                      const char         *path,
+                      DossierStakeholder *s)
+{
+  gint64 id = dossier_stakeholder_get_id (s);
+
+  g_assert_cmpint (dossier_stakeholder_get_n_mentions (s), ==,
+                   direct_count (path, "SELECT coalesce (sum (m.count), 0) FROM stakeholder_mentions m "
+                                       "WHERE m.stakeholder = ID AND m.document IN "
+                                       "(SELECT id FROM documents)", id));
+  g_assert_cmpint (dossier_stakeholder_get_n_documents (s), ==,
+                   direct_count (path, "SELECT count(*) FROM stakeholder_mentions m "
+                                       "WHERE m.stakeholder = ID AND m.document IN "
+                                       "(SELECT id FROM documents)", id));
+  g_assert_cmpint (dossier_stakeholder_get_n_evidence (s), ==,
+                   direct_count (path, "SELECT count(*) FROM stakeholder_evidence e, highlights h "
+                                       "WHERE e.stakeholder = ID AND h.id = e.highlight "
+                                       "AND h.document IN (SELECT id FROM documents)", id));
+  g_assert_cmpint (dossier_stakeholder_get_power_backed (s), ==,
+                   direct_count (path, "SELECT count(*) > 0 FROM stakeholder_evidence e, highlights h "
+                                       "WHERE e.stakeholder = ID AND h.id = e.highlight "
+                                       "AND e.role = 'power' AND h.document IN (SELECT id FROM documents)", id));
+  g_assert_cmpint (dossier_stakeholder_get_interest_backed (s), ==,
+                   direct_count (path, "SELECT count(*) > 0 FROM stakeholder_evidence e, highlights h "
+                                       "WHERE e.stakeholder = ID AND h.id = e.highlight "
+                                       "AND e.role = 'interest' AND h.document IN (SELECT id FROM documents)",
+                                 id));
+}
+
+/* The list read whole at open (one grouped pass over the mentions and
+ * the evidence) gives each stakeholder the counts SQL finds straight in
+ * the file, and those each one had when read alone after its last edit:
+ * with mentions in several documents, evidence of every role, none at
+ * all, and a document deleted by hand (foreign keys off) whose mentions
+ * and evidence stay in the file and count for nothing. */
+static void
+test_loaded_counts (TestDir       *d,
+                    gconstpointer  data)
+{
+  static const char text_c[] = "Varga met the union again. The union said Varga was late.";
+  g_autofree char *path = test_dir_path (d, "counts.dossier");
+  g_autoptr(DossierProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) read_alone = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *deletion = NULL;
+  gint64 doc_a, doc_b, doc_c, varga, authority, union_id, quiet;
+  GListModel *list;
+
+  project = dossier_project_create (path, "Counts", &error);
+  g_assert_no_error (error);
+  doc_a = add_doc (project, "Quay to reopen", text_a);
+  doc_b = add_doc (project, "Union doubts", text_b);
+  doc_c = add_doc (project, "Late again", text_c);
+  varga = add_stakeholder (project, "Inès Varga", "Varga");
+  authority = add_stakeholder (project, "Harbour Authority of Port Calder", "harbour authority");
+  union_id = add_stakeholder (project, "Dockers’ Union", "union");
+  quiet = add_stakeholder (project, "Nobody Named", NULL);
+  cite (project, varga, doc_a, text_a, "Mayor Inès Varga said the quay would reopen in May.",
+        DOSSIER_EVIDENCE_POWER);
+  cite (project, varga, doc_b, text_b, "Varga did not answer.", DOSSIER_EVIDENCE_QUOTE);
+  cite (project, authority, doc_a, text_a, "The harbour authority disagreed.", DOSSIER_EVIDENCE_INTEREST);
+  cite (project, union_id, doc_b, text_b, "The union wants the quay closed", DOSSIER_EVIDENCE_NONE);
+  cite (project, union_id, doc_c, text_c, "The union said Varga was late.", DOSSIER_EVIDENCE_POWER);
+  cite (project, authority, doc_c, text_c, "Varga met the union again.", DOSSIER_EVIDENCE_INTEREST);
+  g_assert_cmpuint (dossier_stakeholder_get_n_documents (dossier_project_get_stakeholder (project, varga)), ==, 3);
+
+  /* What each had, read alone after its last edit (document C gone). */
+  g_assert_true (dossier_project_delete_document (project, doc_c, &error));
+  g_assert_no_error (error);
+  list = dossier_project_get_stakeholders (project);
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(DossierStakeholder) s = g_list_model_get_item (list, i);
+
+      g_ptr_array_add (read_alone, g_strdup_printf ("%" G_GINT64_FORMAT ": %u %u %u %d %d",
+                                                    dossier_stakeholder_get_id (s),
+                                                    dossier_stakeholder_get_n_mentions (s),
+                                                    dossier_stakeholder_get_n_documents (s),
+                                                    dossier_stakeholder_get_n_evidence (s),
+                                                    dossier_stakeholder_get_power_backed (s),
+                                                    dossier_stakeholder_get_interest_backed (s)));
+    }
+  g_assert_true (dossier_project_undo (project, &error));
+  g_assert_no_error (error);
+  dossier_project_close (project);
+  g_clear_object (&project);
+
+  /* Document C deleted behind the core's back: its mentions and evidence
+   * stay in the file. */
+  deletion = g_strdup_printf ("PRAGMA foreign_keys = OFF; DELETE FROM documents WHERE id = %" G_GINT64_FORMAT,
+                              doc_c);
+  test_sql_exec (path, deletion);
+  g_assert_cmpint (test_sql_int (path, "SELECT count(*) FROM stakeholder_mentions WHERE document NOT IN "
+                                       "(SELECT id FROM documents)"), >, 0);
+
+  project = dossier_project_open (path, DOSSIER_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  list = dossier_project_get_stakeholders (project);
+  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 4);
+  for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+    {
+      g_autoptr(DossierStakeholder) s = g_list_model_get_item (list, i);
+      g_autofree char *loaded = g_strdup_printf ("%" G_GINT64_FORMAT ": %u %u %u %d %d",
+                                                 dossier_stakeholder_get_id (s),
+                                                 dossier_stakeholder_get_n_mentions (s),
+                                                 dossier_stakeholder_get_n_documents (s),
+                                                 dossier_stakeholder_get_n_evidence (s),
+                                                 dossier_stakeholder_get_power_backed (s),
+                                                 dossier_stakeholder_get_interest_backed (s));
+
+      assert_counts_direct (project, path, s);
+      g_assert_cmpstr (loaded, ==, g_ptr_array_index (read_alone, i));
+    }
+  /* Not all nothing: each kind of count is there to compare. */
+  g_assert_cmpuint (dossier_stakeholder_get_n_mentions (dossier_project_get_stakeholder (project, varga)), >, 3);
+  g_assert_cmpuint (dossier_stakeholder_get_n_documents (dossier_project_get_stakeholder (project, varga)), ==, 2);
+  g_assert_cmpuint (dossier_stakeholder_get_n_evidence (dossier_project_get_stakeholder (project, varga)), ==, 2);
+  g_assert_true (dossier_stakeholder_get_power_backed (dossier_project_get_stakeholder (project, varga)));
+  g_assert_false (dossier_stakeholder_get_power_backed (dossier_project_get_stakeholder (project, union_id)));
+  g_assert_true (dossier_stakeholder_get_interest_backed (dossier_project_get_stakeholder (project, authority)));
+  g_assert_cmpuint (dossier_stakeholder_get_n_evidence (dossier_project_get_stakeholder (project, authority)), ==, 1);
+  g_assert_cmpuint (dossier_stakeholder_get_n_mentions (dossier_project_get_stakeholder (project, quiet)), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1746,6 +1903,8 @@ main (int   argc,
               test_name_check_hand_edited, test_dir_tear_down);
   g_test_add ("/dossier/stakeholders/kinds-in-file", TestDir, NULL, test_dir_set_up,
               test_kinds_in_file, test_dir_tear_down);
+  g_test_add ("/dossier/stakeholders/loaded-counts", TestDir, NULL, test_dir_set_up,
+              test_loaded_counts, test_dir_tear_down);
 
   return g_test_run ();
 }

@@ -1337,6 +1337,137 @@ bench_open (void)
            300, NULL);
 }
 
+/* ---- Stakeholders loaded ------------------------------------------------ */
+
+#define LOAD_STAKEHOLDERS 5000
+#define LOAD_DOCUMENTS 100
+#define LOAD_CITED 500
+
+/* 5,000 stakeholders (two aliases each) named across 100 documents of
+ * 24 kB, their mentions counted and stored; 500 of them with evidence (a
+ * power, an interest or a quote). */
+static char *
+make_stakeholders_project (void)
+{
+  g_autoptr(DossierProject) project = new_project ("stakeholders-load.dossier");
+  g_autofree char *path = g_strdup (dossier_project_get_path (project));
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GString) sql = g_string_new ("BEGIN;");
+  g_autoptr(GArray) docs = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GError) error = NULL;
+  double t0 = now_ms ();
+  sqlite3 *db = NULL;
+
+  for (guint d = 0; d < LOAD_DOCUMENTS; d++)
+    {
+      gint64 id;
+
+      g_string_truncate (text, 0);
+      for (guint i = 0; text->len < 24000; i++)
+        g_string_append_printf (text, "Paragraph %u: Person %u met Group %u about the bridge, "
+                                      "and the ferry board said nothing of it.\n\n",
+                                i, (d * 131 + i * 7) % LOAD_STAKEHOLDERS, (d * 17 + i * 3) % LOAD_STAKEHOLDERS);
+      id = add_text_document (project, text->str, NULL);
+      g_array_append_val (docs, id);
+    }
+  dossier_project_close (project);
+  g_clear_object (&project);
+
+  /* Written raw, as a file made elsewhere could be: the first open counts
+   * their mentions and stores them. */
+  for (guint i = 0; i < LOAD_STAKEHOLDERS; i++)
+    g_string_append_printf (sql, "INSERT INTO stakeholders (uuid, name, aliases, position) "
+                                 "VALUES ('bench-%u', 'Stakeholder %u', 'Person %u\nGroup %u', %u);",
+                            i, i, i, i, i);
+  g_string_append (sql, "COMMIT;");
+  if (sqlite3_open (path, &db) != SQLITE_OK || sqlite3_exec (db, sql->str, NULL, NULL, NULL) != SQLITE_OK)
+    {
+      fprintf (stderr, "bench-core: stakeholders: %s\n", sqlite3_errmsg (db));
+      exit (1);
+    }
+  sqlite3_close (db);
+
+  project = dossier_project_open (path, DOSSIER_OPEN_READ_WRITE, &error);
+  die_on_error ("open the stakeholders' project", error);
+  for (guint i = 0; i < LOAD_CITED; i++)
+    {
+      DossierEvidenceRole roles[] = { DOSSIER_EVIDENCE_POWER, DOSSIER_EVIDENCE_INTEREST, DOSSIER_EVIDENCE_QUOTE };
+      gint64 start = (i * 97) % 20000;
+
+      dossier_project_add_stakeholder_evidence_range (project, 1 + (i * 7) % LOAD_STAKEHOLDERS,
+                                                      g_array_index (docs, gint64, i % docs->len),
+                                                      start, start + 30, NULL, roles[i % 3],
+                                                      DOSSIER_STANCE_UNKNOWN, &error);
+      die_on_error ("cite evidence", error);
+    }
+  dossier_project_close (project);
+  fprintf (stderr, "  (%u stakeholders, %u documents, %u cited, in %.1f s)\n", LOAD_STAKEHOLDERS,
+           LOAD_DOCUMENTS, LOAD_CITED, (now_ms () - t0) / 1000);
+  return g_steal_pointer (&path);
+}
+
+/* The stakeholders' list read at open (with each one's mention count, the
+ * documents naming it, its evidence and whether its ratings are backed),
+ * timed alone by reading it again in an open project; and the whole open.
+ * Floor: the same rows' own columns SELECTed raw, no count. */
+static void
+bench_stakeholders_load (void)
+{
+  g_autofree char *path = make_stakeholders_project ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierProject) project = NULL;
+  double t[64], c[64], o[64], oc[64], f[64], fc[64];
+  g_autofree char *note = NULL;
+  sqlite3 *db = NULL;
+
+  project = dossier_project_open (path, DOSSIER_OPEN_READ_ONLY, &error);
+  die_on_error ("open", error);
+  g_assert (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK);
+  for (int r = 0; r < opt_runs; r++)
+    {
+      sqlite3_stmt *stmt = NULL;
+      DossierProject *again;
+      gsize bytes = 0;
+      double t0;
+
+      t0 = mark ();
+      dossier_project_load_analysis (project, &error);
+      t[r] = now_ms () - t0;
+      c[r] = cpu_since ();
+      die_on_error ("load the stakeholders", error);
+
+      t0 = mark ();
+      again = dossier_project_open (path, DOSSIER_OPEN_READ_ONLY, &error);
+      o[r] = now_ms () - t0;
+      oc[r] = cpu_since ();
+      die_on_error ("open", error);
+      dossier_project_close (again);
+      g_object_unref (again);
+
+      t0 = mark ();
+      sqlite3_prepare_v2 (db, "SELECT id, uuid, name, aliases, kind, description, stance, stance_position, "
+                              "interests, power, interest, color, position FROM stakeholders "
+                              "ORDER BY position, id", -1, &stmt, NULL);
+      while (sqlite3_step (stmt) == SQLITE_ROW)
+        for (int i = 1; i < 12; i++)
+          bytes += sqlite3_column_bytes (stmt, i);
+      sqlite3_finalize (stmt);
+      f[r] = now_ms () - t0;
+      fc[r] = cpu_since ();
+      g_assert (bytes > 0);
+    }
+  sqlite3_close (db);
+  g_assert (g_list_model_get_n_items (dossier_project_get_stakeholders (project)) == LOAD_STAKEHOLDERS);
+
+  note = g_strdup_printf ("the list read again in an open project, as at open; floor cpu %.1f ms",
+                          median (fc, opt_runs));
+  add_row ("5,000 stakeholders read with their counts", median (t, opt_runs), median (c, opt_runs),
+           "SELECT their own columns", median (f, opt_runs), 0, note);
+  add_row ("open 5,000 stakeholders / 100 docs, read-only", median (o, opt_runs), median (oc, opt_runs),
+           "SELECT their own columns", median (f, opt_runs), 300, NULL);
+  dossier_project_close (project);
+}
+
 /* ---- Search ------------------------------------------------------------ */
 
 static void
@@ -2901,7 +3032,7 @@ main (int    argc,
     { "runs", 'r', 0, G_OPTION_ARG_INT, &opt_runs, "Runs per operation (default 5)", "N" },
     { "only", 'o', 0, G_OPTION_ARG_STRING, &opt_only, "Only benchmarks whose name contains NAME "
       "(import, highlights, list, moves, export, open, search, scaling, exchange, refi-large, refi-codebook, refi-cases, "
-      "rows-added, queries)", "NAME" },
+      "rows-added, queries, stakeholders-load)", "NAME" },
     { "keep", 'k', 0, G_OPTION_ARG_FILENAME, &opt_keep, "Work in DIR and keep the projects", "DIR" },
     { NULL }
   };
@@ -2947,6 +3078,8 @@ main (int    argc,
     bench_export ();
   if (selected ("open"))
     bench_open ();
+  if (selected ("stakeholders-load"))
+    bench_stakeholders_load ();
   if (selected ("search"))
     bench_search ();
   if (selected ("mentions"))
