@@ -361,8 +361,9 @@ test_stakeholders_samples (void)
   assert_alias (authority, "transit authority");
   g_assert_cmpint (find_stakeholder (w, "Aurélie Dumont")->kind, ==, DOSSIER_STAKEHOLDER_OFFICIAL);
   assert_alias (find_stakeholder (w, "Aurélie Dumont"), "Dumont");
-  /* The dateline's capitals give way to the text's spelling. */
-  find_stakeholder (w, "Port Calder");
+  /* The city of the dateline is a place; so is the bridge. */
+  assert_not_suggested (w, "Port Calder");
+  assert_not_suggested (w, "Harbour Bridge");
   assert_not_suggested (w, "Pros");
 
   /* "the Ledger" is "The Civic Ledger". */
@@ -1024,6 +1025,51 @@ test_stakeholders_named_then_by_kind (void)
   assert_not_suggested (t, "Trust");
 }
 
+/* Places are no stakeholders (an article written for this test): a
+ * bridge, a tunnel, a shore, a port town, a hospital building, a name only
+ * ever after "at" or "en" — unless it speaks ("Port Kessel said": its
+ * authority). "The council" with no council named is left out; with one
+ * named ("Kessel council"), it counts as that one. The dateline's
+ * capitals give way to the text's spelling. */
+static void
+test_stakeholders_places (void)
+{
+  const char *text =
+    "Crossing to close\n\n"
+    "DUNWICH FERRIES, 4 May — The Kessel Bridge will close for a year, and traffic will go "
+    "through the Marrow Tunnel. Commuters from West Shore face longer trips. Dunwich Ferries "
+    "will add sailings.\n\n"
+    "The council said the repairs could not wait. The council will meet again in June, and "
+    "the council has set aside £4 million. Patients at Aldby General Hospital worry. The "
+    "clinic at Aldby General will stay open, and the ward at Aldby General too.\n\n"
+    "Kessel Bridge carries 30,000 cars a day. West Shore has no other road. The Marrow "
+    "Tunnel floods in winter.\n\n"
+    "Los vecinos del puerto protestaron en Villaseca. En Villaseca nadie quiere el cierre.";
+  const char *named =
+    "Weir vote\n\n"
+    "Port Kessel said the weir would be rebuilt. Kessel council voted for it on Monday. The "
+    "council will pay half.";
+  g_autoptr(GPtrArray) s = stakeholders_of_article (text);
+  g_autoptr(GPtrArray) n = stakeholders_of_article (named);
+  DossierStakeholderSuggestion *council;
+
+  assert_not_suggested (s, "Kessel Bridge");
+  assert_not_suggested (s, "Marrow Tunnel");
+  assert_not_suggested (s, "West Shore");
+  assert_not_suggested (s, "Aldby General Hospital");
+  assert_not_suggested (s, "Aldby General");
+  assert_not_suggested (s, "Aldby");
+  assert_not_suggested (s, "Villaseca");
+  assert_not_suggested (s, "Council");
+  assert_not_suggested (s, "Councils");
+  g_assert_cmpint (find_stakeholder (s, "Dunwich Ferries")->kind, ==, DOSSIER_STAKEHOLDER_BUSINESS);
+
+  g_assert_cmpint (find_stakeholder (n, "Port Kessel")->kind, ==, DOSSIER_STAKEHOLDER_GOVERNMENT);
+  council = find_stakeholder (n, "Kessel council");
+  g_assert_cmpint (council->kind, ==, DOSSIER_STAKEHOLDER_GOVERNMENT);
+  g_assert_cmpuint (council->n_mentions, ==, 2);
+}
+
 static void
 test_stakeholders_none (void)
 {
@@ -1061,6 +1107,7 @@ main (int   argc,
                    test_stakeholders_titles_and_roles);
   g_test_add_func ("/dossier/suggest/stakeholders-named-then-by-kind",
                    test_stakeholders_named_then_by_kind);
+  g_test_add_func ("/dossier/suggest/stakeholders-places", test_stakeholders_places);
   g_test_add_func ("/dossier/suggest/stakeholders-none", test_stakeholders_none);
   g_test_add_func ("/dossier/suggest/stakeholders-people-untitled", test_stakeholders_people_untitled);
   g_test_add_func ("/dossier/suggest/stakeholders-quoted-once", test_stakeholders_quoted_once);

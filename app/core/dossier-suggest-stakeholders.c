@@ -22,7 +22,9 @@
  * Residents’ Association" is hers, the association another actor.
  * Someone named with no office (a resident who speaks, "Dr", "Chief
  * Executive", "president of the … Association") is a person. A street
- * ("Quay Street", "la calle Mayor") is no actor; the word before a name
+ * ("Quay Street", "la calle Mayor") or another place ("Harbour Bridge",
+ * "Port Calder", a name only ever "at" or "in") is no actor unless it
+ * speaks; "the council" is the council named, or none. The word before a name
  * ("the campaign group …", "the consultancy …"), an "&" in it, or a
  * campaign's first word ("Save the …") says what it is.
  * Variants of one actor are grouped: a surname under the full name,
@@ -245,7 +247,7 @@ static const Body bodies[] = {
   { "agency", "agencies", DOSSIER_STAKEHOLDER_GOVERNMENT },
   { "authority", "authorities", DOSSIER_STAKEHOLDER_GOVERNMENT },
   { "official", "officials", DOSSIER_STAKEHOLDER_GOVERNMENT },
-  { "council", "councils", DOSSIER_STAKEHOLDER_GOVERNMENT },
+  { "council", "councils", DOSSIER_STAKEHOLDER_GOVERNMENT, TRUE },
   { "military", "militaries", DOSSIER_STAKEHOLDER_GOVERNMENT },
   { "army", "armies", DOSSIER_STAKEHOLDER_GOVERNMENT },
   { "navy", "navies", DOSSIER_STAKEHOLDER_GOVERNMENT },
@@ -311,7 +313,7 @@ static const Body bodies[] = {
   { "funcionario", "funcionarios", DOSSIER_STAKEHOLDER_GOVERNMENT },
   { "ejercito", "ejercitos", DOSSIER_STAKEHOLDER_GOVERNMENT },
   { "policia", "policias", DOSSIER_STAKEHOLDER_GOVERNMENT },
-  { "ayuntamiento", "ayuntamientos", DOSSIER_STAKEHOLDER_GOVERNMENT },
+  { "ayuntamiento", "ayuntamientos", DOSSIER_STAKEHOLDER_GOVERNMENT, TRUE },
   { "congreso", "congresos", DOSSIER_STAKEHOLDER_LEGISLATURE },
   { "senado", "senados", DOSSIER_STAKEHOLDER_LEGISLATURE },
   { "legislador", "legisladores", DOSSIER_STAKEHOLDER_LEGISLATURE },
@@ -388,15 +390,32 @@ static const struct
   { "militia", DOSSIER_STAKEHOLDER_ARMED_GROUP }, { "front", DOSSIER_STAKEHOLDER_ARMED_GROUP },
 };
 
-/* The last word of a street's name ("Quay Street", "Harbour Row"), or
- * the first in Spanish ("calle Mayor", "Plaza de España"): a place, no
+/* The last word of a place's name ("Quay Street", "Harbour Bridge",
+ * "Eastway Tunnel", "North Shore", "Harwick General Hospital": the
+ * building, not the trust that runs it), or the first ("Port Calder",
+ * "calle Mayor", "Plaza de España", "el puente Nuevo"): a place, no
  * stakeholder, whatever is said beside it. */
 static const char * const street_words[] = {
   "street", "road", "avenue", "square", "lane", "boulevard", "row", "crescent", "terrace",
-  "embankment", "st", "rd", "ave",
+  "embankment", "st", "rd", "ave", "bridge", "tunnel", "shore", "port", "harbour", "harbor",
+  "river", "valley", "station", "airport", "hospital", "infirmary", "park", "bay", "beach",
+  "island", "quay", "pier", "dam", "reservoir", "lake", "hill", "moor", "mountain", "forest",
+  "junction", "canal", "coast", "marsh", "estuary", "hall",
 };
 static const char * const street_words_before[] = {
-  "calle", "avenida", "plaza", "paseo", "carretera", "camino", "glorieta", "rambla",
+  "calle", "avenida", "plaza", "paseo", "carretera", "camino", "glorieta", "rambla", "puente",
+  "tunel", "puerto", "rio", "valle", "lago", "isla", "playa", "estacion", "aeropuerto",
+  "hospital", "monte", "sierra", "bahia", "port", "mount", "lake", "cape", "isle", "fort",
+};
+
+/* Before a place: "at Harwick General", "cerca de Vigo". */
+static const char * const locatives[] = {
+  "in", "at", "near", "from", "into", "across", "outside", "inside", "around", "towards",
+  "beyond", "en", "desde", "hacia",
+};
+/* The word before "de" or "a" that makes them one: "cerca de", "junto a". */
+static const char * const locatives_two[] = {
+  "cerca", "lejos", "junto", "alrededor", "dentro", "fuera",
 };
 
 /* A word for what an actor is, in lower case just before its name ("the
@@ -755,6 +774,10 @@ typedef struct
   guint                   n_words;
   guint                   n_seen;
   guint                   n_seen_inside;  /* not opening a sentence */
+  guint                   n_located;   /* after "in", "at", "near"…: a place's uses */
+  gboolean                place;       /* "Harbour Bridge": seen, and no actor (its
+                                        * first word neither: "Pellworth" of
+                                        * "Pellworth Royal Infirmary") */
   gboolean                acronym;
   gboolean                person;      /* seen with a title or as an appositive */
   gboolean                titled;      /* seen after a title ("Mr Brandt", "CEO Holt") */
@@ -1524,21 +1547,19 @@ person_of_body (GArray   *tokens,
   return 0;
 }
 
-/* Whether the run [@first, @last] names a street: "Quay Street",
- * "Harbour Row", "la calle Mayor", "Plaza de España"; not "Ana Ruiz of
- * Quay Street" (a person, and where she lives), nor "Downing Street
- * said" (a street that speaks is the office in it). @next is the token
- * after the run. */
+/* Whether the run [@first, @last] is shaped like a place's name: "Quay
+ * Street", "Harbour Bridge", "Port Calder", "la calle Mayor", "Plaza de
+ * España"; not "Ana Ruiz of Quay Street" (a person, and where she
+ * lives), nor "Port Calder Cyclists' Union" (a word of its own says what
+ * it is). */
 static gboolean
-is_street (GArray *tokens,
-           guint   first,
-           guint   last,
-           guint   next)
+names_place (GArray *tokens,
+             guint   first,
+             guint   last)
 {
   const Token *end = &g_array_index (tokens, Token, last);
 
-  if ((end->flags & TOKEN_SPACE) && next < tokens->len &&
-      IN_LIST (reporting_verbs, g_array_index (tokens, Token, next).folded))
+  if (name_kind (tokens, first, last) != DOSSIER_STAKEHOLDER_OTHER)
     return FALSE;
   if (first > 0 && (g_array_index (tokens, Token, first - 1).flags & TOKEN_SPACE) &&
       IN_LIST (street_words_before, g_array_index (tokens, Token, first - 1).folded))
@@ -1551,6 +1572,48 @@ is_street (GArray *tokens,
     if (!is_name_token (&g_array_index (tokens, Token, k)))
       return FALSE;
   return TRUE;
+}
+
+/* Whether the run [@first, @last] names a place (see names_place ()),
+ * and no actor: not "Downing Street said", "Port Calder said" (a place
+ * that speaks is the authority in it). @next is the token after the
+ * run. */
+static gboolean
+is_place (GArray *tokens,
+          guint   first,
+          guint   last,
+          guint   next)
+{
+  const Token *end = &g_array_index (tokens, Token, last);
+
+  if ((end->flags & TOKEN_SPACE) && next < tokens->len &&
+      IN_LIST (reporting_verbs, g_array_index (tokens, Token, next).folded))
+    return FALSE;
+  return names_place (tokens, first, last);
+}
+
+/* Whether the words before token @at (after @from) put a name there as
+ * a place: "at Harwick General", "in the Eskin valley", "cerca de
+ * Vigo". */
+static gboolean
+after_locative (GArray *tokens,
+                guint   from,
+                guint   at)
+{
+  const Token *before;
+
+  if (at > from && IN_LIST (articles, g_array_index (tokens, Token, at - 1).folded))
+    at--;
+  if (at <= from)
+    return FALSE;
+  before = &g_array_index (tokens, Token, at - 1);
+  /* "In Dunmore," opening a sentence as well. */
+  if (!(before->flags & TOKEN_SPACE))
+    return FALSE;
+  if (IN_LIST (locatives, before->folded))
+    return TRUE;
+  return (g_str_equal (before->folded, "de") || g_str_equal (before->folded, "a")) &&
+         at - 1 > from && IN_LIST (locatives_two, g_array_index (tokens, Token, at - 2).folded);
 }
 
 /* The kind the words around the run [@first, @last] give it, when they
@@ -2056,9 +2119,12 @@ collect_block (Collector *col,
             title_after_name = TRUE;
           }
 
-        /* "Quay Street", "la calle Mayor": a place. */
-        if (title_len == 0 && is_street (tokens, name_start, run_end, i))
-          continue;
+        /* "Quay Street", "la calle Mayor", "Harbour Bridge": a place. */
+        if (title_len == 0 && is_place (tokens, name_start, run_end, i))
+          {
+            note_name (col, tokens, name_start, run_end, name_start, TITLE_NONE)->place = TRUE;
+            continue;
+          }
 
         /* "…, said Ana Ruiz of the Quarry Lane Residents’ Association":
          * she is a person and the words are hers; the association is an
@@ -2127,7 +2193,13 @@ collect_block (Collector *col,
             {
               c->quoted = TRUE;
               c->person = TRUE;
+              /* "Port Calder said": the authority of the place. */
+              if (title_len == 0 && names_place (tokens, name_start, run_end))
+                c->kind = DOSSIER_STAKEHOLDER_GOVERNMENT;
             }
+          /* "at Harwick General": a place, unless said otherwise. */
+          if (title_len == 0 && after_locative (tokens, from, title_from))
+            c->n_located++;
 
           /* "Partido Revolucionario Institucional (PRI)" and the other
            * way round: one actor. */
@@ -2562,7 +2634,7 @@ plausible (Collector *col,
   if (c->body)
     return TRUE;
   /* A lone letter ("B" of "option B") is never an actor. */
-  if (g_utf8_strlen (c->key, -1) < 2 || c->modifier)
+  if (g_utf8_strlen (c->key, -1) < 2 || c->modifier || (c->place && !c->quoted))
     return FALSE;
   if (c->n_words == 1 && !c->acronym && !c->compound)
     {
@@ -2574,6 +2646,11 @@ plausible (Collector *col,
         return FALSE;
     }
   if (c->acronym && IN_LIST (common_names, c->key))
+    return FALSE;
+  /* Only ever where something is: "at Harwick General", "near Kell
+   * Bridge". */
+  if (c->n_located == c->n_seen && c->kind == DOSSIER_STAKEHOLDER_OTHER && !c->person &&
+      !c->quoted && !c->introduced && !c->titled && !c->compound)
     return FALSE;
   return TRUE;
 }
