@@ -4,9 +4,13 @@
  * refused and left exactly as it was.
  */
 
+/* F_OFD_GETLK */
+#define _GNU_SOURCE
+
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdlib.h>
 #include <signal.h>
 #include <string.h>
@@ -1342,6 +1346,142 @@ test_unindexed_no_writer (TestDir       *fixture,
   g_assert_cmpint (g_get_monotonic_time () - start, <, 2 * G_USEC_PER_SEC);
 }
 
+/* ---- SQLite's locks and this process's own reads ----------------------------- */
+
+/* Where SQLite's unix VFS locks (os_unix.c): a connection to a file in WAL
+ * mode holds a read lock on the file's SHARED range and one on byte 128
+ * of its shared memory (DMS) for as long as it is open. Another process
+ * that finds them gone takes itself for the only one: it rebuilds the
+ * shared memory, or checkpoints and deletes the log, under our feet. */
+#define SQLITE_SHARED_FIRST (0x40000000 + 2)
+#define SQLITE_SHARED_SIZE  510
+#define SQLITE_SHM_DMS      128
+
+/* Whether any process — this one included: a lock on an open file
+ * description (F_OFD_GETLK) conflicts with this process's own POSIX locks,
+ * which F_GETLK does not show it — holds a lock on @len bytes from @start
+ * of @fd's file that a write lock would wait for. */
+static gboolean
+lock_held (int   fd,
+           off_t start,
+           off_t len)
+{
+  struct flock lock = { .l_type = F_WRLCK, .l_whence = SEEK_SET, .l_start = start,
+                        .l_len = len, .l_pid = 0 };
+
+  g_assert_cmpint (fcntl (fd, F_OFD_GETLK, &lock), ==, 0);
+  return lock.l_type != F_UNLCK;
+}
+
+static gboolean
+export_over (const char *path,
+             gpointer    project)
+{
+  DossierExportOptions options;
+  g_autoptr(GError) error = NULL;
+
+  dossier_export_options_init (&options);
+  g_assert_false (dossier_export_to_file (project, DOSSIER_EXPORT_MARKDOWN, NULL, &options,
+                                          path, NULL, &error));
+  g_assert_error (error, DOSSIER_EXPORT_ERROR, DOSSIER_EXPORT_ERROR_IO);
+  return TRUE;
+}
+
+/* POSIX record locks belong to the process, and the close of any of its
+ * descriptors of a file drops them all: the open's look at the header,
+ * the log and the shared memory, an export's look at its destination, an
+ * import's read of a file that is the project, must each leave the locks
+ * of this process's own connection to that file (a window, a dossier-cli
+ * batch) as they were. */
+static void
+test_own_reads_keep_locks (TestDir       *fixture,
+                           gconstpointer  data)
+{
+  static const struct
+  {
+    const char       *what;
+    const char       *name;     /* the path it is given, if not the project's */
+    DossierOpenFlags  flags;
+    int               refused;  /* its code, or -1 */
+  } opens[] = {
+    { "a second open for writing", NULL, DOSSIER_OPEN_READ_WRITE, DOSSIER_PROJECT_ERROR_LOCKED },
+    { "an open read-only", NULL, DOSSIER_OPEN_READ_ONLY, -1 },
+    { "a check", NULL, DOSSIER_OPEN_INSPECT, -1 },
+    { "an open read-only through a link", "link.dossier", DOSSIER_OPEN_READ_ONLY, -1 },
+  };
+  g_autofree char *path = test_dir_path (fixture, "held.dossier");
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+  g_autofree char *link = test_dir_path (fixture, "link.dossier");
+  g_autofree char *article_link = test_dir_path (fixture, "article.txt");
+  g_autoptr(DossierProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  int fd, shm_fd;
+
+  test_make_project (path, article);
+  g_assert_cmpint (symlink ("held.dossier", link), ==, 0);
+  g_assert_cmpint (symlink ("held.dossier", article_link), ==, 0);
+
+  /* Opened before the project and closed after it: the test's own
+   * descriptors drop nothing. */
+  fd = open (path, O_RDONLY | O_CLOEXEC);
+  g_assert_cmpint (fd, >=, 0);
+  project = dossier_project_open (path, DOSSIER_OPEN_READ_WRITE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (dossier_project_tag_range (project, 1, 4, 9, 1, &error), >, 0);
+  g_assert_no_error (error);
+  shm_fd = open (shm, O_RDONLY | O_CLOEXEC);
+  g_assert_cmpint (shm_fd, >=, 0);
+  g_assert_true (lock_held (fd, SQLITE_SHARED_FIRST, SQLITE_SHARED_SIZE));
+  g_assert_true (lock_held (shm_fd, SQLITE_SHM_DMS, 1));
+
+  for (guint i = 0; i < G_N_ELEMENTS (opens) + 2; i++)
+    {
+      if (i < G_N_ELEMENTS (opens))
+        {
+          g_autofree char *other = opens[i].name != NULL ? test_dir_path (fixture, opens[i].name)
+                                                         : g_strdup (path);
+          g_autoptr(DossierProject) second = NULL;
+
+          g_test_message ("%s", opens[i].what);
+          second = dossier_project_open (other, opens[i].flags, &error);
+          if (opens[i].refused >= 0)
+            {
+              g_assert_error (error, DOSSIER_PROJECT_ERROR, opens[i].refused);
+              g_clear_error (&error);
+            }
+          else
+            g_assert_no_error (error);
+        }
+      else if (i == G_N_ELEMENTS (opens))
+        {
+          g_test_message ("an export over it");
+          export_over (path, project);
+        }
+      else
+        {
+          g_autoptr(GFile) file = g_file_new_for_path (article_link);
+          DossierParsedDocument *doc;
+
+          g_test_message ("an import of it under another name");
+          doc = dossier_import_file (file, DOSSIER_FORMAT_AUTO, NULL, &error);
+          g_assert_null (doc);
+          g_assert_error (error, DOSSIER_IMPORT_ERROR, DOSSIER_IMPORT_ERROR_NOT_TEXT);
+          g_clear_error (&error);
+        }
+
+      g_assert_true (lock_held (fd, SQLITE_SHARED_FIRST, SQLITE_SHARED_SIZE));
+      g_assert_true (lock_held (shm_fd, SQLITE_SHM_DMS, 1));
+      g_assert_cmpint (dossier_project_tag_range (project, 1, 10, 14, 2, &error), >, 0);
+      g_assert_no_error (error);
+      g_assert_true (lock_held (fd, SQLITE_SHARED_FIRST, SQLITE_SHARED_SIZE));
+    }
+
+  dossier_project_close (project);
+  g_assert_false (lock_held (fd, SQLITE_SHARED_FIRST, SQLITE_SHARED_SIZE));
+  close (shm_fd);
+  close (fd);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1371,6 +1511,7 @@ main (int    argc,
   add_test ("lock/held-elsewhere", test_held_elsewhere);
   add_test ("lock/wait", test_wait);
   add_test ("lock/unindexed-no-writer", test_unindexed_no_writer);
+  add_test ("lock/own-reads-keep-locks", test_own_reads_keep_locks);
 
   return g_test_run ();
 }

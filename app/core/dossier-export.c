@@ -1464,40 +1464,6 @@ refuse_destination (const char  *path,
   return FALSE;
 }
 
-/* Whether @path is a Dossier project (by its header, or its log's), or
- * the log, shared memory, journal or lock file of one beside it: an export
- * renamed over it would put an end to the project. */
-static gboolean
-is_project_or_part (const char *path)
-{
-  static const char * const parts[] = { "-wal", "-shm", "-journal", ".lock" };
-  guchar header[100] = { 0 };
-  gboolean whole = FALSE;
-  int fd;
-
-  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
-    if (g_str_has_suffix (path, parts[i]))
-      {
-        g_autofree char *project = g_strndup (path, strlen (path) - strlen (parts[i]));
-
-        if (is_project_or_part (project))
-          return TRUE;
-      }
-
-  fd = open (path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOFOLLOW);
-  if (fd >= 0)
-    {
-      whole = read (fd, header, sizeof header) == sizeof header;
-      close (fd);
-    }
-  if (dossier_wal_read_header (path, header))
-    whole = TRUE;
-
-  return whole && memcmp (header, "SQLite format 3", 16) == 0 &&
-         ((guint32) header[68] << 24 | (guint32) header[69] << 16 |
-          (guint32) header[70] << 8 | header[71]) == DOSSIER_APPLICATION_ID;
-}
-
 static gboolean
 sync_fd (int      fd,
          GError **error)
@@ -1555,7 +1521,7 @@ dossier_export_write_to_path (const char             *path,
     }
   if (exists && !S_ISREG (st.st_mode))
     return refuse_destination (path, st.st_mode, error);
-  if (exists && is_project_or_part (resolved))
+  if (exists && dossier_file_is_project_or_part (resolved))
     {
       g_set_error (error, DOSSIER_EXPORT_ERROR, DOSSIER_EXPORT_ERROR_IO,
                    _("Cannot write “%s”: it is a Dossier project, or part of one, which the "

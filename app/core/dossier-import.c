@@ -20,6 +20,7 @@
 #include <glib/gi18n.h>
 
 #include "dossier-import-private.h"
+#include "dossier-project-private.h"
 #include "dossier-text-private.h"
 
 /* dossier_import_error_quark() is defined in dossier-text.c. */
@@ -782,7 +783,12 @@ dossier_import_file (GFile         *file,
   basename = g_file_get_basename (file);
   display = basename != NULL ? g_filename_display_name (basename) : g_file_get_parse_name (file);
 
-  if (basename != NULL && is_project_part (basename))
+  /* By its name, or by what it is under another one (a link to a
+   * project, which may be open here: read through a descriptor of ours,
+   * its close would drop SQLite's locks on it). */
+  if ((basename != NULL && is_project_part (basename)) ||
+      (g_file_peek_path (file) != NULL &&
+       dossier_file_is_project_or_part (g_file_peek_path (file))))
     {
       g_set_error (error, DOSSIER_IMPORT_ERROR, DOSSIER_IMPORT_ERROR_NOT_TEXT,
                    _("Cannot import “%s”: it is part of a Dossier project, not an article"),

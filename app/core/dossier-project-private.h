@@ -756,6 +756,33 @@ gboolean      dossier_sqlite_backup            (sqlite3        *db,
 
 /* Trust (dossier-project-trust.c): a project file may come from anyone. */
 
+/* A look at the bytes of a file that may be open in this process,
+ * through an SQLite file handle (dossier-project-schema.c): a descriptor
+ * of our own would drop SQLite's locks on the file at its close. Only
+ * for a regular file (a pipe would block). */
+typedef struct
+{
+  sqlite3      *db;
+  sqlite3_file *file;
+} DossierFileLook;
+
+/* FALSE with *@saved_errno (the system's error) if it cannot be opened. */
+gboolean      dossier_file_look_open           (DossierFileLook *look,
+                                                const char      *path,
+                                                int             *saved_errno);
+/* @n bytes from @offset; FALSE if the file holds fewer, or on an error. */
+gboolean      dossier_file_look_read           (DossierFileLook *look,
+                                                void            *buf,
+                                                gsize            n,
+                                                goffset          offset);
+void          dossier_file_look_close          (DossierFileLook *look);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (DossierFileLook, dossier_file_look_close)
+/* Whether @path is a Dossier project (by its header, or its log's), or
+ * the log, shared memory, journal or lock file of one beside it — what
+ * an export must not be renamed over, nor an import read as an article.
+ * Looks through dossier_file_look_open (): the project may be open here. */
+gboolean      dossier_file_is_project_or_part  (const char      *path);
+
 /* Copies the first 100 bytes of the newest committed page 1 in
  * "@path-wal" to @header; FALSE if the log holds none. Reads the log
  * without SQLite, so that a file refused for what it says is untouched. */
@@ -770,6 +797,11 @@ GPtrArray    *dossier_wal_read_stamps          (const char     *path);
  * @path (its real path) through its log: then the log beside it is in
  * use, not left over. */
 gboolean      dossier_project_open_here        (const char     *path);
+/* Holds the list of those files as it is (recursive): no connection of
+ * this process opens meanwhile, so none has locks a look through a
+ * descriptor of its own could drop. */
+void          dossier_project_hold_open_here   (void);
+void          dossier_project_release_open_here (void);
 
 /* Opened for writing: gives every document, tag, highlight, stakeholder,
  * question, argument and briefing whose id is below 1 (only a file made

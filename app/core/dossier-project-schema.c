@@ -335,6 +335,62 @@ read_exactly (int     fd,
   return TRUE;
 }
 
+/* ---- A look at a file this process may have open ---------------------- */
+
+/* POSIX record locks belong to the process, and the close of any of its
+ * descriptors of a file drops every lock it holds on it: a look at a
+ * project's bytes through a descriptor of our own would take SQLite's
+ * locks from a connection of this process to that file (a window, a
+ * dossier-cli batch, a reader in another thread) at its close, and
+ * another process could then write, checkpoint or delete the log under
+ * it. SQLite's unix VFS knows every descriptor it has of a file (by
+ * device and inode, whatever the path): it keeps one of a look's open
+ * while a connection holds locks there. So a project's file is read
+ * through an SQLite file handle of its own, opened as immutable (no
+ * lock, no log, no shared memory; nothing read but what is asked). */
+
+gboolean
+dossier_file_look_open (DossierFileLook  *look,
+                        const char       *path,
+                        int              *saved_errno)
+{
+  g_autofree char *escaped = g_uri_escape_string (path, "/", FALSE);
+  g_autofree char *uri = g_strconcat ("file:", escaped, "?immutable=1", NULL);
+  int rc;
+
+  look->db = NULL;
+  look->file = NULL;
+  *saved_errno = 0;
+  rc = sqlite3_open_v2 (uri, &look->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_file_control (look->db, "main", SQLITE_FCNTL_FILE_POINTER, &look->file);
+  if (rc != SQLITE_OK || look->file == NULL || look->file->pMethods == NULL)
+    {
+      *saved_errno = look->db != NULL && sqlite3_system_errno (look->db) != 0
+                       ? sqlite3_system_errno (look->db) : EIO;
+      dossier_file_look_close (look);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+dossier_file_look_read (DossierFileLook *look,
+                        void            *buf,
+                        gsize            n,
+                        goffset          offset)
+{
+  return n <= G_MAXINT && offset >= 0 &&
+         look->file->pMethods->xRead (look->file, buf, (int) n, offset) == SQLITE_OK;
+}
+
+void
+dossier_file_look_close (DossierFileLook *look)
+{
+  look->file = NULL;
+  g_clear_pointer (&look->db, sqlite3_close);
+}
+
 typedef struct
 {
   guint32 page;
@@ -478,12 +534,12 @@ dossier_wal_read_header (const char *path,
 #define SHM_BACKFILLED   96       /* after the header's two copies */
 #define SHM_DMS_LOCK     128      /* every connection to the log holds it */
 
-/* Whether the first @n frames of @log are in the file @fd: each page they
+/* Whether the first @n frames of @log are in @file: each page they
  * hold, up to the file's size after the last of them. */
 static gboolean
-file_holds_frames (WalLog *log,
-                   int     fd,
-                   guint   n)
+file_holds_frames (WalLog          *log,
+                   DossierFileLook *file,
+                   guint            n)
 {
   g_autoptr(GHashTable) newest = g_hash_table_new (NULL, NULL);
   g_autofree guchar *in_file = g_malloc (log->page_size);
@@ -503,7 +559,8 @@ file_holds_frames (WalLog *log,
       guint32 page = GPOINTER_TO_UINT (key);
       gboolean found = FALSE;
 
-      if (!read_exactly (fd, in_file, log->page_size, (goffset) (page - 1) * log->page_size))
+      if (!dossier_file_look_read (file, in_file, log->page_size,
+                                   (goffset) (page - 1) * log->page_size))
         return FALSE;
       for (guint i = GPOINTER_TO_UINT (value); i < log->frames->len && !found; i++)
         found = wal_frame (log, i)->page == page &&
@@ -763,19 +820,15 @@ dossier_wal_read_stamps (const char *path)
   g_auto(WalLog) log = WAL_LOG_INIT;
   g_autofree char *uuid = NULL;
   g_autofree char *token = NULL;
+  g_auto(DossierFileLook) file = { 0 };
   guchar header[SQLITE_HEADER_SIZE];
   guint32 stamp_page;
-  gboolean read;
-  int fd;
+  int saved_errno;
 
   g_return_val_if_fail (path != NULL, NULL);
 
-  fd = open (path, O_RDONLY | O_CLOEXEC);
-  if (fd < 0)
-    return NULL;
-  read = read_exactly (fd, header, sizeof header, 0);
-  close (fd);
-  if (!read || !wal_log_read (path, &log) ||
+  if (!dossier_file_look_open (&file, path, &saved_errno) ||
+      !dossier_file_look_read (&file, header, sizeof header, 0) || !wal_log_read (path, &log) ||
       !read_file_stamp (path, &uuid, &stamp_page, &token) || stamp_page == 0)
     return NULL;
 
@@ -871,16 +924,17 @@ log_stamps_fit (const char *path,
 /* Whether "PATH-wal" is the log of the file at @path, whose header is
  * @header; TRUE if it cannot tell. */
 static gboolean
-wal_is_files (const char   *path,
-              const guchar  header[SQLITE_HEADER_SIZE])
+wal_is_files_held (const char   *path,
+                   const guchar  header[SQLITE_HEADER_SIZE])
 {
   g_auto(WalLog) log = WAL_LOG_INIT;
+  g_auto(DossierFileLook) file = { 0 };
   guint32 page_size = ((guint32) header[16] << 8) | header[17];
-  gboolean in_use, holds;
+  gboolean in_use;
   StampsVerdict verdict;
   gint64 backfilled;
   guint first = 0;
-  int fd;
+  int saved_errno;
 
   /* Open in this process: in use, and not to be looked at through a
    * descriptor of ours, whose close would drop its locks. */
@@ -927,13 +981,24 @@ wal_is_files (const char   *path,
     while (wal_frame (&log, first++)->commit == 0)
       ;
 
-  fd = open (path, O_RDONLY | O_CLOEXEC);
-  if (fd < 0)
+  if (!dossier_file_look_open (&file, path, &saved_errno))
     return TRUE;
-  holds = file_holds_frames (&log, fd, backfilled > 0 ? (guint) backfilled : first);
-  close (fd);
+  return file_holds_frames (&log, &file, backfilled > 0 ? (guint) backfilled : first);
+}
 
-  return holds;
+/* The same, while no connection of this process to it opens: the log's
+ * shared memory is read through a descriptor of our own, and SQLite
+ * holds its locks there on a descriptor of its own. */
+static gboolean
+wal_is_files (const char   *path,
+              const guchar  header[SQLITE_HEADER_SIZE])
+{
+  gboolean is_files;
+
+  dossier_project_hold_open_here ();
+  is_files = wal_is_files_held (path, header);
+  dossier_project_release_open_here ();
+  return is_files;
 }
 
 /* Whether "PATH-journal" (beside the file a link leads to, where SQLite
@@ -979,20 +1044,50 @@ hot_journal_beside (const char  *path,
 }
 
 gboolean
+dossier_file_is_project_or_part (const char *path)
+{
+  static const char * const parts[] = { "-wal", "-shm", "-journal", ".lock" };
+  g_auto(DossierFileLook) file = { 0 };
+  guchar header[SQLITE_HEADER_SIZE] = { 0 };
+  gboolean whole = FALSE;
+  struct stat st;
+  int saved_errno;
+
+  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+    if (g_str_has_suffix (path, parts[i]))
+      {
+        g_autofree char *project = g_strndup (path, strlen (path) - strlen (parts[i]));
+
+        if (dossier_file_is_project_or_part (project))
+          return TRUE;
+      }
+
+  /* Only a regular file: a look at a pipe would wait for a writer. */
+  if (stat (path, &st) == 0 && S_ISREG (st.st_mode) &&
+      dossier_file_look_open (&file, path, &saved_errno))
+    whole = dossier_file_look_read (&file, header, sizeof header, 0);
+  if (dossier_wal_read_header (path, header))
+    whole = TRUE;
+
+  return whole && memcmp (header, "SQLite format 3", 16) == 0 &&
+         read_be32 (header + 68) == DOSSIER_APPLICATION_ID;
+}
+
+gboolean
 dossier_schema_check_header (const char  *path,
                              int         *user_version,
                              GError     **error)
 {
   g_autofree char *name = dossier_display_name (path);
+  g_auto(DossierFileLook) file = { 0 };
   guchar header[SQLITE_HEADER_SIZE];
   struct stat st;
-  gsize got = 0;
-  int fd;
+  gboolean whole;
+  int saved_errno;
 
   if (stat (path, &st) != 0)
     {
-      int saved_errno = errno;
-
+      saved_errno = errno;
       if (saved_errno == ENOENT || saved_errno == ENOTDIR)
         g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_NOT_FOUND,
                      _("“%s” does not exist."), name);
@@ -1016,29 +1111,17 @@ dossier_schema_check_header (const char  *path,
       return FALSE;
     }
 
-  fd = open (path, O_RDONLY | O_CLOEXEC);
-  if (fd < 0)
+  /* Through SQLite's own handle: the file may be open in this process. */
+  if (!dossier_file_look_open (&file, path, &saved_errno))
     {
-      int saved_errno = errno;
-
       g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_IO,
                    _("Could not open “%s”: %s."), name, g_strerror (saved_errno));
       return FALSE;
     }
+  whole = dossier_file_look_read (&file, header, sizeof header, 0);
+  dossier_file_look_close (&file);
 
-  while (got < sizeof header)
-    {
-      ssize_t n = read (fd, header + got, sizeof header - got);
-
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n <= 0)
-        break;
-      got += n;
-    }
-  close (fd);
-
-  if (got < sizeof header || memcmp (header, "SQLite format 3", 16) != 0)
+  if (!whole || memcmp (header, "SQLite format 3", 16) != 0)
     {
       g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_NOT_SQLITE,
                    _("“%s” is not a Dossier project (it is not a database file). Open a "

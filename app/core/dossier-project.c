@@ -1414,9 +1414,23 @@ release_lock (int        *fd,
  * locks, this process's own, are not what fcntl () shows this process,
  * and a look through a descriptor of its own would drop them at its
  * close (POSIX record locks), so the look at open asks here first
- * (dossier_schema_check_header ()). */
-G_LOCK_DEFINE_STATIC (open_here);
+ * (dossier_schema_check_header ()), and holds the table meanwhile: a
+ * connection opened in another thread is noted before it takes a lock,
+ * and so waits for the look to be over. */
+static GRecMutex open_here_mutex;
 static GHashTable *open_here;
+
+void
+dossier_project_hold_open_here (void)
+{
+  g_rec_mutex_lock (&open_here_mutex);
+}
+
+void
+dossier_project_release_open_here (void)
+{
+  g_rec_mutex_unlock (&open_here_mutex);
+}
 
 static void
 note_open_here (const char *path,
@@ -1424,7 +1438,7 @@ note_open_here (const char *path,
 {
   guint n;
 
-  G_LOCK (open_here);
+  g_rec_mutex_lock (&open_here_mutex);
   if (open_here == NULL)
     open_here = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   n = GPOINTER_TO_UINT (g_hash_table_lookup (open_here, path));
@@ -1434,7 +1448,7 @@ note_open_here (const char *path,
     g_hash_table_insert (open_here, g_strdup (path), GUINT_TO_POINTER (n - 1));
   else
     g_hash_table_remove (open_here, path);
-  G_UNLOCK (open_here);
+  g_rec_mutex_unlock (&open_here_mutex);
 }
 
 gboolean
@@ -1442,20 +1456,15 @@ dossier_project_open_here (const char *path)
 {
   gboolean open;
 
-  G_LOCK (open_here);
+  g_rec_mutex_lock (&open_here_mutex);
   open = open_here != NULL && g_hash_table_contains (open_here, path);
-  G_UNLOCK (open_here);
+  g_rec_mutex_unlock (&open_here_mutex);
   return open;
 }
 
 static void
 close_db (DossierProject *self)
 {
-  if (self->noted_open_here)
-    {
-      note_open_here (self->path, FALSE);
-      self->noted_open_here = FALSE;
-    }
   cancel_checkpoint (self);
   dossier_project_stop_indexing (self);
 
@@ -1515,6 +1524,12 @@ close_db (DossierProject *self)
       if (rc != SQLITE_OK)
         g_warning ("Closing %s: %s", self->path, sqlite3_errstr (rc));
       self->db = NULL;
+    }
+  /* Its locks held until now. */
+  if (self->noted_open_here)
+    {
+      note_open_here (self->path, FALSE);
+      self->noted_open_here = FALSE;
     }
 
   release_lock (&self->lock_fd, self->lock_path);
