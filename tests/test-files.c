@@ -1482,6 +1482,113 @@ test_own_reads_keep_locks (TestDir       *fixture,
   close (fd);
 }
 
+/* ---- Nothing left beside the project --------------------------------------- */
+
+/* Each command of dossier-cli, run on its own, leaves the project's
+ * folder as it was: no log, no shared memory, no lock. */
+static void
+test_cli_leaves_folder (TestDir       *fixture,
+                        gconstpointer  data)
+{
+  static const char * const commands[][6] = {
+    { "documents" }, { "text", "1" }, { "tags" }, { "stakeholders" }, { "mentions" },
+    { "arguments" }, { "briefings" }, { "compare" }, { "check" },
+    { "export", "--format", "json", "-o", "/dev/null" },
+    { "export", "--format", "html", "-o", "/dev/null" },
+    { "tag-add", "Cost" }, { "highlight", "1", "4", "9", "--tag", "Pro" },
+    { "stakeholder-add", "Commuters" }, { "meta", "1", "--title", "Fares" }, { "reindex" },
+  };
+  g_autofree char *path = test_dir_path (fixture, "quiet.dossier");
+
+  test_make_project (path, article);
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_auto(TestRun) run = { 0 };
+      g_autofree char *listed = NULL;
+
+      test_run_cli (&run, commands[i][0], path, commands[i][1], commands[i][2],
+                    commands[i][3], commands[i][4], commands[i][5], NULL);
+      g_assert_cmpint (run.status, ==, 0);
+      listed = test_list_dir (fixture->dir);
+      if (!g_str_equal (listed, "quiet.dossier"))
+        g_error ("dossier-cli %s left: %s", commands[i][0], listed);
+    }
+}
+
+/* Two read-only opens, the second beside the empty log the first made
+ * (another dossier-cli reading, a window opened read-only), closed in
+ * the order they were opened: the last to close, read-only too, takes
+ * the log and shared memory away. */
+static void
+test_readers_leave_folder (TestDir       *fixture,
+                           gconstpointer  data)
+{
+  g_autofree char *path = test_dir_path (fixture, "read.dossier");
+  g_autoptr(DossierProject) first = NULL;
+  g_autoptr(DossierProject) second = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *listed = NULL;
+
+  test_make_project (path, article);
+  first = dossier_project_open (path, DOSSIER_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  second = dossier_project_open (path, DOSSIER_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (dossier_project_get_documents (second)), ==, 1);
+  g_clear_object (&first);
+  g_clear_object (&second);
+
+  listed = test_list_dir (fixture->dir);
+  g_assert_cmpstr (listed, ==, "read.dossier");
+}
+
+/* dossier-cli reading the project beside a window that has it open
+ * read-only, the window closed first: dossier-cli, the last, leaves
+ * nothing. It prints a text larger than a pipe holds, so that it keeps
+ * the project open until the test has closed its own. */
+static void
+test_cli_reader_outlives_window (TestDir       *fixture,
+                                 gconstpointer  data)
+{
+  g_autofree char *path = test_dir_path (fixture, "long.dossier");
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(DossierProject) window = NULL;
+  g_autoptr(GSubprocess) cli = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) rest = NULL;
+  g_autofree char *listed = NULL;
+  GInputStream *out;
+  char first[4096];
+  gssize n;
+
+  while (text->len < 256 * 1024)
+    g_string_append (text, "The ferry fare rises by a fifth in April, and commuters object.\n\n");
+  test_make_project (path, text->str);
+
+  window = dossier_project_open (path, DOSSIER_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  cli = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error, g_getenv ("DOSSIER_CLI"),
+                          "text", path, "1", NULL);
+  g_assert_no_error (error);
+
+  /* Its first bytes: it has the project open, and cannot write the rest
+   * until they are read. */
+  out = g_subprocess_get_stdout_pipe (cli);
+  n = g_input_stream_read (out, first, sizeof first, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (n, >, 0);
+  g_clear_object (&window);
+
+  g_assert_true (g_subprocess_communicate (cli, NULL, NULL, &rest, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (cli));
+  g_assert_cmpint (g_subprocess_get_exit_status (cli), ==, 0);
+  g_assert_cmpuint (n + g_bytes_get_size (rest), >=, text->len - 2);
+
+  listed = test_list_dir (fixture->dir);
+  g_assert_cmpstr (listed, ==, "long.dossier");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1512,6 +1619,9 @@ main (int    argc,
   add_test ("lock/wait", test_wait);
   add_test ("lock/unindexed-no-writer", test_unindexed_no_writer);
   add_test ("lock/own-reads-keep-locks", test_own_reads_keep_locks);
+  add_test ("leftovers/cli", test_cli_leaves_folder);
+  add_test ("leftovers/readers", test_readers_leave_folder);
+  add_test ("leftovers/cli-outlives-window", test_cli_reader_outlives_window);
 
   return g_test_run ();
 }

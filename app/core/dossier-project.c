@@ -2303,7 +2303,10 @@ dossier_project_open (const char        *path,
 
   {
     g_autofree char *wal = g_strconcat (self->path, "-wal", NULL);
-    gboolean had_wal = g_file_test (wal, G_FILE_TEST_EXISTS);
+    GStatBuf wal_st;
+    gboolean had_wal = g_stat (wal, &wal_st) == 0;
+    g_autofree char *folder = g_path_get_dirname (self->path);
+    gboolean writable = access (folder, W_OK) == 0 && file_is_writable (self->path);
 
     /* Read-only with no log beside the file, so nobody has it open for
      * writing: SQLite would make an empty log and shared memory beside it
@@ -2314,14 +2317,20 @@ dossier_project_open (const char        *path,
      * as it is on disk; any other through a writable connection that
      * refuses every change (query_only), which, as the last to close the
      * file, takes them away as a writer does — and sees the changes of a
-     * writer that opens it meanwhile. */
+     * writer that opens it meanwhile. An empty log is no one's changes:
+     * another reader's (a second dossier-cli, a window opened read-only)
+     * or a writer's that has written nothing yet, that this connection may
+     * outlive; it is read so too, or, a read-only connection the last to
+     * close, the log and shared memory stay behind. A log that holds
+     * anything is read without a checkpoint (SQLITE_OPEN_READONLY): it may
+     * be one a crash left, which a look must not write into the file. */
     if (self->read_only && !had_wal)
       {
-        g_autofree char *folder = g_path_get_dirname (self->path);
-
-        self->immutable = access (folder, W_OK) != 0 || !file_is_writable (self->path);
-        self->query_only = !self->immutable;
+        self->immutable = !writable;
+        self->query_only = writable;
       }
+    else if (self->read_only && S_ISREG (wal_st.st_mode) && wal_st.st_size == 0 && writable)
+      self->query_only = TRUE;
 
     gboolean full = FALSE;
     GStatBuf st;
