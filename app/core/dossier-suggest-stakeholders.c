@@ -377,6 +377,7 @@ static const struct
   { "foundation", DOSSIER_STAKEHOLDER_CIVIL_SOCIETY }, { "federation", DOSSIER_STAKEHOLDER_CIVIL_SOCIETY },
   { "trust", DOSSIER_STAKEHOLDER_CIVIL_SOCIETY }, { "coalition", DOSSIER_STAKEHOLDER_CIVIL_SOCIETY },
   { "alliance", DOSSIER_STAKEHOLDER_CIVIL_SOCIETY }, { "sindicato", DOSSIER_STAKEHOLDER_CIVIL_SOCIETY },
+  { "forum", DOSSIER_STAKEHOLDER_CIVIL_SOCIETY }, { "foro", DOSSIER_STAKEHOLDER_CIVIL_SOCIETY },
   { "asociacion", DOSSIER_STAKEHOLDER_CIVIL_SOCIETY }, { "fundacion", DOSSIER_STAKEHOLDER_CIVIL_SOCIETY },
   { "organisation", DOSSIER_STAKEHOLDER_ORGANISATION }, { "organization", DOSSIER_STAKEHOLDER_ORGANISATION },
   { "institute", DOSSIER_STAKEHOLDER_ORGANISATION }, { "commission", DOSSIER_STAKEHOLDER_ORGANISATION },
@@ -1751,25 +1752,20 @@ role_appositive (GArray *tokens,
   return FALSE;
 }
 
-/* Whether the name that starts at token @first (after any title) is where
- * someone named before works, in the words that say what she is: "Sarah
- * Lindqvist, a hydrologist at Dunmore University", "Ruth Kimathi,
- * secretary of the Eskin Valley Farmers' Union". Not "Ana Ruiz of the
- * … Association" (no role: she may only live there), nor "Nils Berg, the
- * president of Norland" (an office of a state, which @kind, the name's,
- * says is no body of that sort). */
+/* Whether the name that starts at token @first (after any title) ends
+ * the words that say what someone named before is: "Sarah Lindqvist, a
+ * hydrologist at Dunmore University", "Ruth Kimathi, secretary of the
+ * Eskin Valley Farmers' Union", "Nils Berg, the president of Norland".
+ * Not "Ana Ruiz of the … Association" (no role: she may only live
+ * there). What is said after it is hers, not its. */
 static gboolean
-in_role_appositive (GArray                 *tokens,
-                    guint                   from,
-                    guint                   first,
-                    DossierStakeholderKind  kind)
+in_description (GArray *tokens,
+                guint   from,
+                guint   first)
 {
   guint k = first;
   const Token *head;
 
-  if (kind != DOSSIER_STAKEHOLDER_BUSINESS && kind != DOSSIER_STAKEHOLDER_CIVIL_SOCIETY &&
-      kind != DOSSIER_STAKEHOLDER_MEDIA && kind != DOSSIER_STAKEHOLDER_ORGANISATION)
-    return FALSE;
   if (k > from && IN_LIST (articles, g_array_index (tokens, Token, k - 1).folded))
     k--;
   if (k < from + 2 || !is_title_tie (tokens, k - 1) ||
@@ -1791,6 +1787,22 @@ in_role_appositive (GArray                 *tokens,
         return FALSE;
     }
   return FALSE;
+}
+
+/* Whether the name that starts at token @first is where someone named
+ * before works (see in_description ()): not "the president of Norland",
+ * an office of a state, which @kind, the name's, says is no body of that
+ * sort. */
+static gboolean
+in_role_appositive (GArray                 *tokens,
+                    guint                   from,
+                    guint                   first,
+                    DossierStakeholderKind  kind)
+{
+  if (kind != DOSSIER_STAKEHOLDER_BUSINESS && kind != DOSSIER_STAKEHOLDER_CIVIL_SOCIETY &&
+      kind != DOSSIER_STAKEHOLDER_MEDIA && kind != DOSSIER_STAKEHOLDER_ORGANISATION)
+    return FALSE;
+  return in_description (tokens, from, first);
 }
 
 /* Words before a title that are no name: "Local MP Daniel Okafor",
@@ -2188,8 +2200,11 @@ collect_block (Collector *col,
           if ((last->flags & TOKEN_SPACE) && i < tokens->len &&
               IN_LIST (reporting_verbs, g_array_index (tokens, Token, i).folded))
             c->person = TRUE;
-          /* Quoted: proposed even if named once. */
-          if (quoted_after (tokens, run_end) || quoted_before (tokens, from, title_from, run_end))
+          /* Quoted: proposed even if named once. Not "Ruth Kimathi,
+           * secretary of the Eskin Valley Farmers' Union, said": hers. */
+          if ((quoted_after (tokens, run_end) ||
+               quoted_before (tokens, from, title_from, run_end)) &&
+              !in_description (tokens, from, title_from))
             {
               c->quoted = TRUE;
               c->person = TRUE;
@@ -2357,6 +2372,54 @@ initials (const char *key)
   return g_string_free (out, FALSE);
 }
 
+/* The one full name ending in the surname @c whose title it has too
+ * ("Mayor Varga", "Mayor Inès Varga"), as index + 1; 0 if none or more. */
+static guint
+same_title_owner (GPtrArray *cands,
+                  Candidate *c)
+{
+  g_autofree char *end = g_strconcat (" ", c->key, NULL);
+  guint owner = 0;
+
+  for (guint i = 0; i < cands->len; i++)
+    {
+      Candidate *full = g_ptr_array_index (cands, i);
+      GHashTableIter iter;
+      gpointer key;
+      gboolean shared = FALSE;
+
+      if (full == c || !full->titled || !g_str_has_suffix (full->key, end))
+        continue;
+      /* A form of the surname, "mayor varga", and of the full name,
+       * "mayor ines varga", that open alike. */
+      g_hash_table_iter_init (&iter, c->form_keys);
+      while (!shared && g_hash_table_iter_next (&iter, &key, NULL))
+        {
+          const char *form = key;
+          gsize title_len = strlen (form) - strlen (end);
+
+          if (!g_str_has_suffix (form, end) || title_len == 0)
+            continue;
+          {
+            g_autofree char *title = g_strndup (form, title_len + 1);
+
+            for (guint f = 0; !shared && f < full->forms->len; f++)
+              {
+                g_autofree char *full_form = dossier_text_fold (g_ptr_array_index (full->forms, f));
+
+                shared = g_str_has_prefix (full_form, title) && g_str_has_suffix (full_form, end);
+              }
+          }
+        }
+      if (!shared)
+        continue;
+      if (owner > 0)
+        return 0;
+      owner = i + 1;
+    }
+  return owner;
+}
+
 static void
 group_variants (Collector *col)
 {
@@ -2459,10 +2522,21 @@ group_variants (Collector *col)
       guint owner = GPOINTER_TO_UINT (g_hash_table_lookup (suffix_owner, c->key));
       Candidate *full;
 
-      if (owner == 0 || owner == G_MAXUINT || c->compound || c->body || c->acronym ||
-          c->modifier)
+      if (owner == 0 || c->compound || c->body || c->acronym || c->modifier)
         continue;
+      /* "Tomas Varga" and "Mayor Inès Varga": "Mayor Varga" is hers. */
+      if (owner == G_MAXUINT)
+        {
+          owner = same_title_owner (cands, c);
+          if (owner > 0)
+            unite (cands, owner - 1, i);
+          continue;
+        }
       full = g_ptr_array_index (cands, owner - 1);
+      /* "Mayor Varga" is not "Tomas Varga, who runs a dairy herd". */
+      if (c->kind == DOSSIER_STAKEHOLDER_OFFICIAL && full->kind != DOSSIER_STAKEHOLDER_OFFICIAL &&
+          full->introduced && !full->titled)
+        continue;
       /* A person's surname; "the Ledger" for "The Civic Ledger". */
       if (c->person || full->person ||
           (c->kind == full->kind && c->kind != DOSSIER_STAKEHOLDER_OTHER))
