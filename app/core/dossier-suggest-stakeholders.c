@@ -905,24 +905,32 @@ title_match (GArray    *tokens,
 
   for (guint t = 0; t < G_N_ELEMENTS (titles); t++)
     {
-      g_auto(GStrv) parts = NULL;
-      guint n;
-      gboolean match;
+      const char *w = titles[t].words;
+      gboolean match = TRUE;
+      guint n = 0;
 
       if (plural && titles[t].kind != TITLE_OFFICIAL && titles[t].kind != TITLE_BOARD)
         continue;
-      parts = g_strsplit (titles[t].words, " ", -1);
-      n = g_strv_length (parts);
-      match = at + n <= limit;
-      for (guint i = 0; match && i < n; i++)
+      /* Word by word, without splitting: this runs for most tokens. */
+      while (match)
         {
-          const Token *tok = &g_array_index (tokens, Token, at + i);
+          const char *space = strchr (w, ' ');
+          const Token *tok;
 
-          if (i + 1 < n)
-            match = g_str_equal (tok->folded, parts[i]) && (tok->flags & TOKEN_SPACE);
+          if (at + n >= limit)
+            {
+              match = FALSE;
+              break;
+            }
+          tok = &g_array_index (tokens, Token, at + n++);
+          if (space != NULL)
+            match = strncmp (tok->folded, w, space - w) == 0 && tok->folded[space - w] == '\0' &&
+                    (tok->flags & TOKEN_SPACE);
           else
-            match = plural ? is_plural_of (tok->folded, parts[i]) :
-                             g_str_equal (tok->folded, parts[i]);
+            match = plural ? is_plural_of (tok->folded, w) : g_str_equal (tok->folded, w);
+          if (space == NULL)
+            break;
+          w = space + 1;
         }
       if (match && n > best)
         {
