@@ -433,6 +433,7 @@ score_page (const char  *dir,
 
     s->title = g_strdup (doc->title);
     s->byline = g_strdup (doc->author);
+    s->n_notes = doc->notes->len;
     s->title_ok = extract_title_match (s->expected_title, s->title);
     s->byline_ok = extract_byline_match (s->expected_byline, s->byline);
     s->f1 = extract_token_f1 (expected_text, got, &s->precision, &s->recall);

@@ -34,6 +34,7 @@ typedef struct
   char    *text;            /* the imported text without its title, a block a line */
   char    *expected_text;
   char    *error;           /* the import's error message, or NULL */
+  guint    n_notes;         /* the import's notes (a page that looks cut off…) */
   gboolean title_ok;
   gboolean byline_ok;
   double   precision;

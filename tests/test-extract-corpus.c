@@ -56,7 +56,7 @@ test_corpus_floors (gconstpointer data)
 {
   const Corpus *corpus = data;
   g_autoptr(ExtractReport) report = run_corpus (corpus->dir);
-  guint low = 0;
+  guint low = 0, failed = 0, noted = 0;
 
   g_assert_cmpuint (report->pages->len, >=, corpus->min_pages);
 
@@ -65,7 +65,16 @@ test_corpus_floors (gconstpointer data)
       ExtractScore *s = g_ptr_array_index (report->pages, i);
 
       if (s->error != NULL)
-        g_test_message ("%s: import failed: %s", s->name, s->error);
+        {
+          g_test_message ("%s: import failed: %s", s->name, s->error);
+          failed++;
+        }
+      /* Saved whole: no page looks cut off. */
+      if (s->n_notes > 0)
+        {
+          g_test_message ("%s: %u notes", s->name, s->n_notes);
+          noted++;
+        }
       if (!s->title_ok)
         g_test_message ("%s: title '%s', expected '%s'", s->name,
                         s->title != NULL ? s->title : "", s->expected_title);
@@ -88,6 +97,8 @@ test_corpus_floors (gconstpointer data)
   g_assert_cmpfloat (report->byline_accuracy, >=, corpus->byline);
   g_assert_cmpfloat (report->mean_f1, >=, corpus->mean_f1);
   g_assert_cmpuint (low, ==, 0);
+  g_assert_cmpuint (failed, ==, 0);
+  g_assert_cmpuint (noted, ==, 0);
 }
 
 /* The scorer itself: it is what the floors rest on. */

@@ -548,6 +548,8 @@ test_page (gconstpointer data)
   g_assert_no_error (error);
   g_assert_nonnull (doc);
   check_invariants (doc);
+  /* A page saved whole does not look cut off. */
+  g_assert_cmpuint (doc->notes->len, ==, 0);
 
   g_assert_cmpstr (doc->format, ==, "html");
   g_assert_cmpstr (doc->title, ==, c->title);

@@ -1462,6 +1462,91 @@ test_big_text (Fixture       *f,
 /* ------------------------------------------------------------------------ */
 /* Formats                                                                  */
 
+/* A file cut short imports what it holds, with a note that names it and
+ * says it looks cut off; the same file whole has no note. Sure signs only:
+ * a page that ends inside a tag or opens <html> and never closes it, a
+ * Markdown file that ends inside a code fence, a character cut in two. */
+static void
+test_cut_off (void)
+{
+  static const char page[] =
+    "<!DOCTYPE html><html><head><title>Quay wall repaired</title></head><body><article>"
+    "<h1>Quay wall repaired</h1><p>The harbour board finished the repairs to the north quay "
+    "wall on Friday, two weeks early.</p><p>Fishing boats can moor there again from Monday, "
+    "the board said in a statement.</p></article></body></html>\n";
+  static const char markdown[] =
+    "# Tide tables\n\nThe port publishes its tables as a script:\n\n```\nhigh 06:12\nlow 12:30\n"
+    "```\n\nThey are updated every month.\n";
+  /* Where each is cut: mid-tag, mid-paragraph, before </html>; inside the
+   * fence. */
+  const char *page_cuts[] = { "<p>Fishing boats can moor", "repairs to the north", "</article>" };
+  static const char text[] = "Ferry fares\n\nThe ferry to the island will cost \xe2\x82\xac" "4 "
+                             "from May, up from \xe2\x82\xac" "3.50.\n";
+
+  /* Whole: no note. */
+  {
+    g_autoptr(DossierParsedDocument) doc = import_string (page, -1, DOSSIER_FORMAT_AUTO, "quay.html");
+    g_autoptr(DossierParsedDocument) md = import_string (markdown, -1, DOSSIER_FORMAT_AUTO, "tides.md");
+    g_autoptr(DossierParsedDocument) txt = import_string (text, -1, DOSSIER_FORMAT_AUTO, "fares.txt");
+    /* A fragment without <html> or <body> is not judged. */
+    g_autoptr(DossierParsedDocument) fragment =
+      import_string ("<h1>Notes</h1><p>The ferry runs twice a day in winter.", -1,
+                     DOSSIER_FORMAT_HTML, "fragment.html");
+
+    g_assert_cmpuint (doc->notes->len, ==, 0);
+    g_assert_cmpuint (md->notes->len, ==, 0);
+    g_assert_cmpuint (txt->notes->len, ==, 0);
+    g_assert_cmpuint (fragment->notes->len, ==, 0);
+  }
+  /* Nor do the sample articles. */
+  {
+    static const char *const samples[] = {
+      "harbor-bridge-tribune.html", "harbor-bridge-civic-ledger.md", "harbor-bridge-wire.txt",
+    };
+
+    for (gsize i = 0; i < G_N_ELEMENTS (samples); i++)
+      {
+        g_autofree char *path = g_build_filename (g_getenv ("DOSSIER_SAMPLES_DIR"), samples[i], NULL);
+        g_autoptr(GError) error = NULL;
+        g_autoptr(DossierParsedDocument) doc = import_path (path, &error);
+
+        g_assert_no_error (error);
+        g_assert_cmpuint (doc->notes->len, ==, 0);
+      }
+  }
+
+  for (gsize i = 0; i < G_N_ELEMENTS (page_cuts); i++)
+    {
+      const char *at = strstr (page, page_cuts[i]);
+      gsize len = (gsize) (at - page) + (i == 0 ? 2 : strlen (page_cuts[i]));
+      g_autoptr(DossierParsedDocument) doc = import_string (page, len, DOSSIER_FORMAT_AUTO, "quay.html");
+
+      g_assert_nonnull (strstr (doc->text, "The harbour board finished"));
+      g_assert_cmpuint (doc->notes->len, ==, 1);
+      g_assert_true (g_str_has_prefix (g_ptr_array_index (doc->notes, 0), "“quay.html” looks cut off"));
+    }
+
+  {
+    gsize len = (gsize) (strstr (markdown, "low 12:30") - markdown) + 4;
+    g_autoptr(DossierParsedDocument) doc = import_string (markdown, len, DOSSIER_FORMAT_AUTO, "tides.md");
+
+    g_assert_nonnull (strstr (doc->text, "high 06:12"));
+    g_assert_cmpuint (doc->notes->len, ==, 1);
+    g_assert_true (g_str_has_prefix (g_ptr_array_index (doc->notes, 0), "“tides.md” looks cut off"));
+  }
+
+  /* Cut after the first byte or two of "€": imported up to there. */
+  for (gsize cut = 1; cut <= 2; cut++)
+    {
+      gsize len = (gsize) (strstr (text, "3.50") - text) - 3 + cut;
+      g_autoptr(DossierParsedDocument) doc = import_string (text, len, DOSSIER_FORMAT_AUTO, "fares.txt");
+
+      g_assert_true (g_str_has_suffix (doc->text, "up from"));
+      g_assert_cmpuint (doc->notes->len, ==, 1);
+      g_assert_true (g_str_has_prefix (g_ptr_array_index (doc->notes, 0), "“fares.txt” looks cut off"));
+    }
+}
+
 static void
 test_formats (void)
 {
@@ -1573,6 +1658,7 @@ main (int   argc,
   g_test_add ("/dossier/import/big-text", Fixture, NULL,
               fixture_setup, test_big_text, fixture_teardown);
   g_test_add_func ("/dossier/import/formats", test_formats);
+  g_test_add_func ("/dossier/import/cut-off", test_cut_off);
 
   return g_test_run ();
 }

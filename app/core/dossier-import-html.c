@@ -769,11 +769,56 @@ set_no_article_error (GError    **error,
                    "a browser, save the page again once it shows, or copy and paste its text."));
 }
 
+/* Whether @utf8[0, @len) has @tag ("<body", "</html") followed by the end
+ * of a tag name, in any case. */
+static gboolean
+has_tag (const char *utf8,
+         gsize       len,
+         const char *tag)
+{
+  gsize n = strlen (tag);
+
+  for (const char *p = utf8; (p = memchr (p, '<', utf8 + len - p)) != NULL; p++)
+    if ((gsize) (utf8 + len - p) > n && g_ascii_strncasecmp (p, tag, n) == 0 &&
+        (g_ascii_isspace (p[n]) || p[n] == '>' || p[n] == '/'))
+      return TRUE;
+  return FALSE;
+}
+
+/* A page cut short on its way (a download that stopped, a copy that ran
+ * out of room): it ends inside a tag or a comment ("<p cla", "</di"), or it
+ * opens <html> or <body> and closes neither, as every saved page does. A
+ * fragment without either, ending cleanly, is not judged. */
+static gboolean
+looks_cut_off (const char *utf8,
+               gsize       len)
+{
+  const char *end = utf8 + len;
+  const char *lt = NULL, *gt = NULL;
+
+  while (end > utf8 && g_ascii_isspace (end[-1]))
+    end--;
+  for (const char *p = end; p > utf8 && (lt == NULL || gt == NULL); p--)
+    {
+      if (p[-1] == '>' && gt == NULL)
+        gt = p - 1;
+      else if (p[-1] == '<' && lt == NULL && p < end &&
+               (g_ascii_isalpha (p[0]) || p[0] == '/' || p[0] == '!'))
+        lt = p - 1;
+    }
+  if (lt != NULL && (gt == NULL || lt > gt))
+    return TRUE;
+
+  return (has_tag (utf8, len, "<html") || has_tag (utf8, len, "<body")) &&
+         !has_tag (utf8, len, "</html") && !has_tag (utf8, len, "</body");
+}
+
 gboolean
 dossier_import_html_parse (const guint8           *data,
                            gsize                   len,
                            const char             *display,
                            DossierParsedDocument  *doc,
+                           gboolean               *cut_off,
                            GError                **error)
 {
   g_autofree char *utf8 = NULL;
@@ -800,6 +845,8 @@ dossier_import_html_parse (const guint8           *data,
     return FALSE;
   utf8_len = dossier_html_remove_nul_bytes (utf8, utf8_len);
   dossier_html_blank_internal_subset (utf8, utf8_len);
+  if (cut_off != NULL)
+    *cut_off = looks_cut_off (utf8, utf8_len);
   if (utf8_len == 0)
     {
       set_empty_error (error, display);

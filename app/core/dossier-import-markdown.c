@@ -1212,6 +1212,7 @@ gboolean
 dossier_import_markdown_parse (const char             *utf8,
                                gsize                   len,
                                DossierParsedDocument  *doc,
+                               gboolean               *cut_off,
                                GError                **error)
 {
   g_autoptr(DossierTextBuilder) builder = NULL;
@@ -1264,6 +1265,8 @@ dossier_import_markdown_parse (const char             *utf8,
       p = nl + 1;
     }
 
+  if (cut_off != NULL)
+    *cut_off = md.in_fence;
   flush_code (&md);
   flush_block (&md);
 

@@ -18,17 +18,23 @@ gboolean dossier_import_text_parse     (const char             *utf8,
                                         gsize                   len,
                                         DossierParsedDocument  *doc,
                                         GError                **error);
+/* @cut_off (may be NULL): set to whether the text ends inside a code
+ * fence that is never closed, a sure sign of a file cut short. */
 gboolean dossier_import_markdown_parse (const char             *utf8,
                                         gsize                   len,
                                         DossierParsedDocument  *doc,
+                                        gboolean               *cut_off,
                                         GError                **error);
 /* Raw bytes: decodes by BOM, <meta charset> or UTF-8, refusing anything it
  * cannot decode with DOSSIER_IMPORT_ERROR_ENCODING. @display: the file's
- * name for the messages (may be NULL). */
+ * name for the messages (may be NULL). @cut_off (may be NULL): set to
+ * whether the page looks cut short (it ends inside a tag, or opens <html>
+ * or <body> and closes neither). */
 gboolean dossier_import_html_parse     (const guint8           *data,
                                         gsize                   len,
                                         const char             *display,
                                         DossierParsedDocument  *doc,
+                                        gboolean               *cut_off,
                                         GError                **error);
 
 /* Ends @builder's text and blocks into @doc (replacing what it held);

@@ -77,6 +77,7 @@ dossier_parsed_document_new (void)
   DossierParsedDocument *doc = g_new0 (DossierParsedDocument, 1);
 
   doc->blocks = g_array_new (FALSE, FALSE, sizeof (DossierBlock));
+  doc->notes = g_ptr_array_new_with_free_func (g_free);
 
   return doc;
 }
@@ -96,6 +97,7 @@ dossier_parsed_document_free (DossierParsedDocument *doc)
   g_clear_pointer (&doc->original, g_bytes_unref);
   g_free (doc->text);
   g_clear_pointer (&doc->blocks, g_array_unref);
+  g_clear_pointer (&doc->notes, g_ptr_array_unref);
   g_free (doc);
 }
 
@@ -593,6 +595,41 @@ name_error (GError     *error,
   error->message = message;
 }
 
+/* How many bytes at the end of @data are the start of a UTF-8 character
+ * that the file stops in the middle of (0 if none): only when all before
+ * them is UTF-8, and that it is UTF-8 is sure (the cut piece has two
+ * bytes or more, or other characters than ASCII come before), since a
+ * last byte of a legacy charset looks the same. */
+static gsize
+cut_character (const guint8 *data,
+               gsize         len)
+{
+  for (gsize n = 1; n <= 3 && n <= len; n++)
+    {
+      guint8 c = data[len - n];
+      gsize need;
+
+      if (c >= 0x80 && c <= 0xbf)
+        continue;   /* a continuation byte: the lead is further back */
+      if (c < 0xc2 || c > 0xf4)
+        return 0;
+      need = c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : 2;
+      if (n >= need || !g_utf8_validate_len ((const char *) data, len - n, NULL))
+        return 0;
+      return n >= 2 || has_non_ascii (data, len - n) ? n : 0;
+    }
+  return 0;
+}
+
+static void
+add_note (DossierParsedDocument *doc,
+          char                  *note)
+{
+  if (doc->notes == NULL)
+    doc->notes = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (doc->notes, note);
+}
+
 static DossierParsedDocument *
 import_bytes (GBytes        *bytes,
               DossierFormat  format,
@@ -603,8 +640,8 @@ import_bytes (GBytes        *bytes,
   g_autoptr(DossierParsedDocument) doc = NULL;
   g_autoptr(GError) local_error = NULL;
   const guint8 *data;
-  gsize len;
-  gboolean ok;
+  gsize len, cut;
+  gboolean ok, cut_off = FALSE;
 
   data = g_bytes_get_data (bytes, &len);
 
@@ -634,9 +671,16 @@ import_bytes (GBytes        *bytes,
 
   doc = dossier_parsed_document_new ();
 
+  /* Cut in the middle of a character: what comes before is imported. */
+  cut = cut_character (data, len);
+  if (cut > 0 && cut < len)
+    len -= cut;
+  else
+    cut = 0;
+
   if (format == DOSSIER_FORMAT_HTML)
     {
-      ok = dossier_import_html_parse (data, len, display, doc, &local_error);
+      ok = dossier_import_html_parse (data, len, display, doc, &cut_off, &local_error);
     }
   else
     {
@@ -647,7 +691,7 @@ import_bytes (GBytes        *bytes,
       if (utf8 == NULL)
         ok = FALSE;
       else if (format == DOSSIER_FORMAT_MARKDOWN)
-        ok = dossier_import_markdown_parse (utf8, utf8_len, doc, &local_error);
+        ok = dossier_import_markdown_parse (utf8, utf8_len, doc, &cut_off, &local_error);
       else
         ok = dossier_import_text_parse (utf8, utf8_len, doc, &local_error);
     }
@@ -692,6 +736,22 @@ import_bytes (GBytes        *bytes,
 
   g_free (doc->format);
   doc->format = g_strdup (dossier_format_to_string (format));
+
+  if (cut > 0)
+    add_note (doc, g_strdup_printf (_("“%s” looks cut off: it ends in the middle of a character. "
+                                      "What it holds was imported; compare it with its source "
+                                      "to see what is missing."),
+                                    display_or_default (display)));
+  else if (cut_off && format == DOSSIER_FORMAT_HTML)
+    add_note (doc, g_strdup_printf (_("“%s” looks cut off: the page stops before its end (its "
+                                      "closing tags are missing). What it holds was imported; "
+                                      "compare it with its source to see what is missing."),
+                                    display_or_default (display)));
+  else if (cut_off)
+    add_note (doc, g_strdup_printf (_("“%s” looks cut off: it ends inside a block of code that "
+                                      "is never closed. What it holds was imported; compare it "
+                                      "with its source to see what is missing."),
+                                    display_or_default (display)));
 
   g_clear_pointer (&doc->original, g_bytes_unref);
   doc->original = g_bytes_ref (bytes);

@@ -36,6 +36,7 @@ dossier_import_outcome_free (DossierImportOutcome *outcome)
 
   g_clear_object (&outcome->file);
   g_free (outcome->title);
+  g_clear_pointer (&outcome->notes, g_ptr_array_unref);
   g_clear_error (&outcome->error);
   g_free (outcome);
 }
@@ -161,6 +162,8 @@ import_thread (GTask        *task,
         outcome->title = g_strdup (document != NULL ? dossier_document_get_title (document)
                                                     : doc->title);
       }
+      if (doc->notes != NULL && doc->notes->len > 0)
+        outcome->notes = g_ptr_array_ref (doc->notes);
       dossier_project_hand_over_step (g_task_get_source_object (task), data->worker, data->context);
     }
 

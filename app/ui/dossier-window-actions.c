@@ -1044,23 +1044,71 @@ warn_duplicates (DossierWindow *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-/* The files of an import that did not come in, @n_failed of them (more
- * than one), each with why and what to do (@failures, a paragraph each):
- * in a list that scrolls, as thirty would run off the screen, below how
- * many came in. */
-static void
-show_import_failures (DossierWindow *self,
+/* A list of paragraphs (@text) in a dialog, classed @css_class: it wraps
+ * at the dialog's width. */
+static GtkWidget *
+report_label (const char *text,
+              const char *css_class)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_yalign (GTK_LABEL (label), 0);
+  /* Its height is asked at this width: at one line a message, the list
+   * would get a sliver of the height it takes once wrapped. */
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 30);
+  gtk_widget_add_css_class (label, css_class);
+  return label;
+}
+
+/* What an import did that a toast cannot say: the files that did not come
+ * in (@n_failed, each with why and what to do in @failures, a paragraph
+ * each) and what to check in those that did (@notes, a paragraph each: a
+ * page that looks cut off, a title shortened). One file that failed, and
+ * nothing to check, is its message alone; else a list that scrolls, as
+ * thirty would run off the screen, below how many came in. */
+static GtkWidget *
+import_report_dialog (DossierWindow *self,
                       guint          n_failed,
                       guint          n_imported,
-                      const char    *failures)
+                      const char    *failures,
+                      const char    *notes)
 {
-  g_autofree char *heading = g_strdup_printf (ngettext ("%u File Could Not Be Imported",
-                                                        "%u Files Could Not Be Imported", n_failed),
-                                              n_failed);
+  g_autofree char *heading = NULL;
   g_autofree char *body = NULL;
-  GtkWidget *dialog, *scrolled, *label;
+  GtkWidget *dialog, *scrolled, *box;
 
-  if (n_imported > 0)
+  if (n_failed == 1)
+    heading = g_strdup (_("A File Could Not Be Imported"));
+  else if (n_failed > 1)
+    heading = g_strdup_printf (ngettext ("%u File Could Not Be Imported",
+                                         "%u Files Could Not Be Imported", n_failed),
+                               n_failed);
+  else
+    heading = g_strdup (_("Check What Was Imported"));
+
+  if (n_failed == 1 && notes[0] == '\0')
+    {
+      dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, failures);
+      adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+      adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
+      adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
+      return dialog;
+    }
+
+  if (n_failed == 0)
+    body = g_strdup_printf (ngettext ("%u file was imported. What to check in it:",
+                                      "%u files were imported. What to check in them:",
+                                      n_imported),
+                            n_imported);
+  else if (n_failed == 1)
+    body = g_strdup_printf (ngettext ("%u other file was imported. Why this one was not, and what to do:",
+                                      "%u other files were imported. Why this one was not, and what to do:",
+                                      n_imported),
+                            n_imported);
+  else if (n_imported > 0)
     body = g_strdup_printf (ngettext ("%u other file was imported. Why these were not, and what to do:",
                                       "%u other files were imported. Why these were not, and what to do:",
                                       n_imported),
@@ -1073,19 +1121,24 @@ show_import_failures (DossierWindow *self,
   adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "close");
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
 
-  label = gtk_label_new (failures);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_yalign (GTK_LABEL (label), 0);
-  /* Its height is asked at this width: at one line a message, the list
-   * would get a sliver of the height it takes once wrapped. */
-  gtk_label_set_max_width_chars (GTK_LABEL (label), 30);
-  gtk_widget_add_css_class (label, "import-failures");
-  gtk_widget_set_margin_start (label, 12);
-  gtk_widget_set_margin_end (label, 12);
-  gtk_widget_set_margin_top (label, 8);
-  gtk_widget_set_margin_bottom (label, 8);
+  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  gtk_widget_set_margin_top (box, 8);
+  gtk_widget_set_margin_bottom (box, 8);
+  if (n_failed > 0)
+    gtk_box_append (GTK_BOX (box), report_label (failures, "import-failures"));
+  if (n_failed > 0 && notes[0] != '\0')
+    {
+      GtkWidget *caption = gtk_label_new (_("What to check in what was imported:"));
+
+      gtk_label_set_wrap (GTK_LABEL (caption), TRUE);
+      gtk_label_set_xalign (GTK_LABEL (caption), 0);
+      gtk_widget_add_css_class (caption, "heading");
+      gtk_box_append (GTK_BOX (box), caption);
+    }
+  if (notes[0] != '\0')
+    gtk_box_append (GTK_BOX (box), report_label (notes, "import-notes"));
 
   scrolled = gtk_scrolled_window_new ();
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
@@ -1093,20 +1146,31 @@ show_import_failures (DossierWindow *self,
   gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
   gtk_widget_set_overflow (scrolled, GTK_OVERFLOW_HIDDEN);
   gtk_widget_add_css_class (scrolled, "card");
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), label);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), box);
   adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), scrolled);
 
-  gtk_window_present (GTK_WINDOW (dialog));
+  return dialog;
+}
+
+/* Appends @paragraph to @list, a blank line after the ones before. */
+static void
+append_paragraph (GString    *list,
+                  const char *paragraph)
+{
+  if (list->len > 0)
+    g_string_append (list, "\n\n");
+  g_string_append (list, paragraph);
 }
 
 /* Reports what an import did: a toast for what came in, one dialog for
- * every file that could not. */
+ * every file that could not and everything to check in those that did. */
 static void
 report_import (DossierWindow *self,
                GPtrArray     *outcomes,
                gboolean       cancelled)
 {
   g_autoptr(GString) errors = g_string_new (NULL);
+  g_autoptr(GString) notes = g_string_new (NULL);
   const char *first_title = NULL;
   gint64 first_id = 0;
   guint n_imported = 0, n_failed = 0;
@@ -1122,6 +1186,8 @@ report_import (DossierWindow *self,
               first_id = outcome->document_id;
               first_title = outcome->title;
             }
+          for (guint j = 0; outcome->notes != NULL && j < outcome->notes->len; j++)
+            append_paragraph (notes, g_ptr_array_index (outcome->notes, j));
         }
       else if (outcome->error != NULL &&
                !g_error_matches (outcome->error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -1129,14 +1195,16 @@ report_import (DossierWindow *self,
           g_autofree char *name = g_file_get_basename (outcome->file);
 
           n_failed++;
-          if (errors->len > 0)
-            g_string_append (errors, "\n\n");
           /* The core's messages usually name the file already. */
           if (strstr (outcome->error->message, name) != NULL)
-            g_string_append (errors, outcome->error->message);
+            append_paragraph (errors, outcome->error->message);
           else
-            /* Translators: one line of the import error report: file name, then why */
-            g_string_append_printf (errors, _("%s: %s"), name, outcome->error->message);
+            {
+              /* Translators: one line of the import error report: file name, then why */
+              g_autofree char *line = g_strdup_printf (_("%s: %s"), name, outcome->error->message);
+
+              append_paragraph (errors, line);
+            }
         }
     }
 
@@ -1164,10 +1232,9 @@ report_import (DossierWindow *self,
       dossier_window_show_toast (self, message, FALSE);
     }
 
-  if (n_failed == 1)
-    _dossier_window_show_error_dialog (self, _("A File Could Not Be Imported"), errors->str);
-  else if (n_failed > 1)
-    show_import_failures (self, n_failed, n_imported, errors->str);
+  if (n_failed > 0 || notes->len > 0)
+    gtk_window_present (GTK_WINDOW (import_report_dialog (self, n_failed, n_imported,
+                                                          errors->str, notes->str)));
   warn_duplicates (self, outcomes);
 }
 

@@ -54,6 +54,9 @@ typedef struct
   GBytes *original;    /* the bytes as read */
   char   *text;        /* normalized, see dossier-text.h */
   GArray *blocks;      /* of DossierBlock, in text order, non-overlapping */
+  GPtrArray *notes;    /* of char *: what the reader should check in what was
+                        * imported (a page that looks cut off, a title
+                        * shortened), each a sentence naming the file; never NULL */
 } DossierParsedDocument;
 
 DossierParsedDocument *dossier_parsed_document_new  (void);

@@ -225,6 +225,8 @@ typedef struct
   GFile  *file;
   gint64  document_id;  /* 0 when it was not imported */
   char   *title;        /* the new document's title, else NULL */
+  GPtrArray *notes;     /* of char *: what to check in the new document (see
+                         * DossierParsedDocument's notes), else NULL */
   GError *error;        /* why not: the importer's or the project's error
                          * (naming the file), or G_IO_ERROR_CANCELLED for the
                          * files not reached before a cancel */

@@ -2898,6 +2898,62 @@ test_import_batch_failures (Fixture       *f,
   wait_for_text (GTK_WIDGET (f->window), "Imported 27 documents");
 }
 
+/* The visible message dialogs over @f's window. */
+static guint
+count_message_dialogs (Fixture *f)
+{
+  GList *toplevels = gtk_window_list_toplevels ();
+  guint n = 0;
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (ADW_IS_MESSAGE_DIALOG (l->data) &&
+        gtk_window_get_transient_for (l->data) == GTK_WINDOW (f->window) &&
+        gtk_widget_get_visible (l->data))
+      n++;
+  g_list_free (toplevels);
+  return n;
+}
+
+/* A page cut short comes in, and the report says it looks cut off, by
+ * name, so that the user checks it against its source. */
+static void
+test_import_cut_off (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "quay-wall.html", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  GListModel *documents = dossier_project_get_documents (dossier_window_get_project (f->window));
+  guint n_before = g_list_model_get_n_items (documents);
+  AdwMessageDialog *dialog;
+  const char *notes;
+
+  g_assert_true (g_file_set_contents (path,
+                                      "<!DOCTYPE html><html><head><title>Quay wall repaired</title>"
+                                      "</head><body><article><h1>Quay wall repaired</h1><p>The "
+                                      "harbour board finished the repairs on Friday.</p><p>Boats "
+                                      "can moor there again from Mon", -1, NULL));
+  dossier_window_import_files (f->window, &file, 1);
+  wait_until (not_importing, f->window, "the import");
+  flush_events ();
+
+  g_assert_cmpuint (g_list_model_get_n_items (documents), ==, n_before + 1);
+  g_assert_cmpuint (count_message_dialogs (f), ==, 1);
+  dialog = find_message_dialog (GTK_WINDOW (f->window));
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Check What Was Imported");
+  g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==, "1 file was imported. What to check in it:");
+  {
+    g_autoptr(GPtrArray) failures = g_ptr_array_new ();
+
+    collect_with_class (GTK_WIDGET (dialog), "import-failures", failures);
+    g_assert_cmpuint (failures->len, ==, 0);
+  }
+  notes = label_with_class (GTK_WIDGET (dialog), "import-notes");
+  g_assert_nonnull (notes);
+  g_assert_true (g_str_has_prefix (notes, "“quay-wall.html” looks cut off"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  flush_events ();
+}
+
 static gboolean
 focus_is_inside (DossierWindow *window,
                  GtkWidget     *widget)
@@ -4297,6 +4353,7 @@ main (int   argc,
   ADD ("documents-dates", test_documents_dates);
   ADD ("import-files", test_import_files);
   ADD ("import-batch-failures", test_import_batch_failures);
+  ADD ("import-cut-off", test_import_cut_off);
   ADD ("import-focus", test_import_focus);
   ADD ("import-into-new-project", test_import_into_new_project);
   ADD ("sidebar-empty-panel-focus", test_sidebar_empty_panel_focus);
