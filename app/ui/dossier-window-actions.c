@@ -1162,8 +1162,37 @@ append_paragraph (GString    *list,
   g_string_append (list, paragraph);
 }
 
+/* What is left to say once an import's report is closed. */
+typedef struct
+{
+  GWeakRef        self;      /* the window */
+  DossierProject *project;   /* the project imported into */
+  GPtrArray      *outcomes;
+} AfterReport;
+
+static void
+after_report_free (AfterReport *after)
+{
+  g_weak_ref_clear (&after->self);
+  g_object_unref (after->project);
+  g_ptr_array_unref (after->outcomes);
+  g_free (after);
+}
+
+static void
+on_import_report_closed (GtkWidget   *dialog,
+                         AfterReport *after)
+{
+  g_autoptr(DossierWindow) self = g_weak_ref_get (&after->self);
+
+  if (self != NULL && !_dossier_window_is_closed (self) && self->project == after->project)
+    warn_duplicates (self, after->outcomes);
+}
+
 /* Reports what an import did: a toast for what came in, one dialog for
- * every file that could not and everything to check in those that did. */
+ * every file that could not and everything to check in those that did,
+ * then, once it is closed, the question about files already in the
+ * project. */
 static void
 report_import (DossierWindow *self,
                GPtrArray     *outcomes,
@@ -1233,9 +1262,21 @@ report_import (DossierWindow *self,
     }
 
   if (n_failed > 0 || notes->len > 0)
-    gtk_window_present (GTK_WINDOW (import_report_dialog (self, n_failed, n_imported,
-                                                          errors->str, notes->str)));
-  warn_duplicates (self, outcomes);
+    {
+      GtkWidget *dialog = import_report_dialog (self, n_failed, n_imported, errors->str, notes->str);
+      AfterReport *after = g_new0 (AfterReport, 1);
+
+      /* The question about copies comes once the report is closed: two
+       * dialogs over the window at once hide one another. */
+      g_weak_ref_init (&after->self, self);
+      after->project = g_object_ref (self->project);
+      after->outcomes = g_ptr_array_ref (outcomes);
+      g_signal_connect_data (dialog, "destroy", G_CALLBACK (on_import_report_closed), after,
+                             (GClosureNotify) (void (*) (void)) after_report_free, 0);
+      gtk_window_present (GTK_WINDOW (dialog));
+    }
+  else
+    warn_duplicates (self, outcomes);
 }
 
 /* The window an import ends in, with the import's cancellable and progress

@@ -2955,6 +2955,84 @@ test_import_cut_off (Fixture       *f,
 }
 
 static gboolean
+duplicates_asked (gpointer data)
+{
+  Fixture *f = data;
+  AdwMessageDialog *dialog = find_message_dialog (GTK_WINDOW (f->window));
+
+  return dialog != NULL &&
+         g_strcmp0 (adw_message_dialog_get_heading (dialog), "Already in the Project") == 0;
+}
+
+/* One import with a file that fails, a page cut short and a file already
+ * in the project: one report says what failed and what to check, and only
+ * once it is closed does the question about the copy come; never two
+ * dialogs on top of one another. */
+static void
+test_import_report_one_at_a_time (Fixture       *f,
+                                  gconstpointer  data)
+{
+  static const char wire[] = "Ferry Fares Rise\n\nThe island ferry will cost more from May, the operator said.\n";
+  static const char png[] = "\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10\0\0\0\x10\x08\x06";
+  static const char *const names[] = { "ferry.txt", "pier-photo.html", "ferry-again.txt", "quay-wall.html" };
+  GListModel *documents = dossier_project_get_documents (dossier_window_get_project (f->window));
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  guint n_before = g_list_model_get_n_items (documents);
+  AdwMessageDialog *dialog;
+  const char *failures, *notes;
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *path = g_build_filename (f->dir, names[i], NULL);
+
+      if (i == 1)
+        g_assert_true (g_file_set_contents (path, png, sizeof png - 1, NULL));
+      else if (i == 3)
+        g_assert_true (g_file_set_contents (path,
+                                            "<!DOCTYPE html><html><head><title>Quay wall repaired</title>"
+                                            "</head><body><p>The harbour board finished the repairs "
+                                            "on Friday.</p><p>Boats can moor th", -1, NULL));
+      else
+        g_assert_true (g_file_set_contents (path, wire, -1, NULL));
+      g_ptr_array_add (files, g_file_new_for_path (path));
+    }
+
+  /* The first alone: nothing to report. */
+  dossier_window_import_files (f->window, (GFile **) files->pdata, 1);
+  wait_until (not_importing, f->window, "the import");
+  flush_events ();
+  g_assert_cmpuint (count_message_dialogs (f), ==, 0);
+
+  dossier_window_import_files (f->window, (GFile **) files->pdata + 1, 3);
+  wait_until (not_importing, f->window, "the import");
+  flush_events ();
+  g_assert_cmpuint (g_list_model_get_n_items (documents), ==, n_before + 3);
+
+  g_assert_cmpuint (count_message_dialogs (f), ==, 1);
+  dialog = find_message_dialog (GTK_WINDOW (f->window));
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "A File Could Not Be Imported");
+  g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==,
+                   "2 other files were imported. Why this one was not, and what to do:");
+  failures = label_with_class (GTK_WIDGET (dialog), "import-failures");
+  g_assert_nonnull (strstr (failures, "“pier-photo.html”"));
+  notes = label_with_class (GTK_WIDGET (dialog), "import-notes");
+  g_assert_true (g_str_has_prefix (notes, "“quay-wall.html” looks cut off"));
+
+  /* Closed, as its button does: then the question, alone. */
+  adw_message_dialog_response (dialog, "close");
+  gtk_window_close (GTK_WINDOW (dialog));
+  wait_until (duplicates_asked, f, "the question about the copy");
+  g_assert_cmpuint (count_message_dialogs (f), ==, 1);
+  dialog = find_message_dialog (GTK_WINDOW (f->window));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "“ferry-again.txt”"));
+  adw_message_dialog_response (dialog, "keep");
+  gtk_window_close (GTK_WINDOW (dialog));
+  flush_events ();
+  g_assert_cmpuint (count_message_dialogs (f), ==, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (documents), ==, n_before + 3);
+}
+
+static gboolean
 focus_is_inside (DossierWindow *window,
                  GtkWidget     *widget)
 {
@@ -4354,6 +4432,7 @@ main (int   argc,
   ADD ("import-files", test_import_files);
   ADD ("import-batch-failures", test_import_batch_failures);
   ADD ("import-cut-off", test_import_cut_off);
+  ADD ("import-report-one-at-a-time", test_import_report_one_at_a_time);
   ADD ("import-focus", test_import_focus);
   ADD ("import-into-new-project", test_import_into_new_project);
   ADD ("sidebar-empty-panel-focus", test_sidebar_empty_panel_focus);
