@@ -1547,6 +1547,47 @@ test_cut_off (void)
     }
 }
 
+/* The messages an import gives end as sentences do, and the report says
+ * when a title, author or outlet is longer than a project keeps. */
+static void
+test_import_messages (void)
+{
+  g_autoptr(GBytes) empty = g_bytes_new_static ("", 0);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierParsedDocument) doc = NULL;
+  g_autoptr(DossierParsedDocument) fine = NULL;
+  g_autofree char *title = g_strnfill (DOSSIER_DOCUMENT_MAX_TITLE + 1, 'T');
+  g_autofree char *author = g_strnfill (DOSSIER_DOCUMENT_MAX_AUTHOR + 1, 'A');
+  g_autofree char *outlet = g_strnfill (DOSSIER_DOCUMENT_MAX_OUTLET + 1, 'O');
+  g_autofree char *markdown = NULL;
+
+  g_assert_null (dossier_import_bytes (empty, DOSSIER_FORMAT_AUTO, "blank.txt", &error));
+  g_assert_error (error, DOSSIER_IMPORT_ERROR, DOSSIER_IMPORT_ERROR_EMPTY);
+  g_assert_cmpstr (error->message, ==, "“blank.txt” is empty: there is no text to import.");
+  g_clear_error (&error);
+
+  markdown = g_strdup_printf ("---\ntitle: %s\nauthor: %s\noutlet: %s\n---\n\nThe ferry fares rise "
+                              "in May.\n", title, author, outlet);
+  doc = import_string (markdown, -1, DOSSIER_FORMAT_AUTO, "fares.md");
+  g_assert_cmpuint (doc->notes->len, ==, 3);
+  g_assert_cmpstr (g_ptr_array_index (doc->notes, 0), ==,
+                   "The title of “fares.md” has more than 500 characters: it was shortened to "
+                   "that many, “…” at its end.");
+  g_assert_cmpstr (g_ptr_array_index (doc->notes, 1), ==,
+                   "The author of “fares.md” has more than 500 characters: it was shortened to "
+                   "that many, “…” at its end.");
+  g_assert_cmpstr (g_ptr_array_index (doc->notes, 2), ==,
+                   "The outlet of “fares.md” has more than 200 characters: it was shortened to "
+                   "that many, “…” at its end.");
+
+  /* At the most: no note. */
+  title[DOSSIER_DOCUMENT_MAX_TITLE] = '\0';
+  g_free (markdown);
+  markdown = g_strdup_printf ("---\ntitle: %s\n---\n\nThe ferry fares rise in May.\n", title);
+  fine = import_string (markdown, -1, DOSSIER_FORMAT_AUTO, "fares.md");
+  g_assert_cmpuint (fine->notes->len, ==, 0);
+}
+
 static void
 test_formats (void)
 {
@@ -1659,6 +1700,7 @@ main (int   argc,
               fixture_setup, test_big_text, fixture_teardown);
   g_test_add_func ("/dossier/import/formats", test_formats);
   g_test_add_func ("/dossier/import/cut-off", test_cut_off);
+  g_test_add_func ("/dossier/import/messages", test_import_messages);
 
   return g_test_run ();
 }

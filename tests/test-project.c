@@ -1908,6 +1908,34 @@ test_text_lengths (Fixture       *fixture,
   g_assert_true (dossier_project_set_document_metadata (project, id, "Fares", "Ana", "Post", NULL,
                                                         NULL, &error));
   g_assert_no_error (error);
+  /* Not a date: the message quotes the start of it, not all of it. */
+  g_assert_false (dossier_project_set_document_metadata (project, id, NULL, NULL, NULL, NULL, huge,
+                                                         &error));
+  g_assert_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_INVALID);
+  g_assert_cmpuint (strlen (error->message), <, 200);
+  g_assert_true (g_str_has_prefix (error->message, "“tttttttttt"));
+  g_assert_nonnull (strstr (error->message, "t…” is not a date: write it as YYYY-MM-DD"));
+  g_clear_error (&error);
+
+  /* The project's title. */
+  g_assert_false (dossier_project_set_title (project, huge, &error));
+  g_assert_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==, "This can be at most 500 characters long; it is 102400.");
+  g_clear_error (&error);
+  {
+    g_autofree char *other = path_in (fixture, "long-title.dossier");
+    g_autoptr(DossierProject) refused = dossier_project_create (other, huge, &error);
+
+    g_assert_null (refused);
+    g_assert_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_INVALID);
+    g_assert_cmpstr (error->message, ==, "A project’s title can be at most 500 characters long.");
+    g_assert_false (g_file_test (other, G_FILE_TEST_EXISTS));
+    g_clear_error (&error);
+  }
+  huge[DOSSIER_PROJECT_MAX_TITLE] = '\0';
+  g_assert_true (dossier_project_set_title (project, huge, &error));
+  g_assert_no_error (error);
+  huge[DOSSIER_PROJECT_MAX_TITLE] = 't';
 
   g_assert_cmpint (dossier_project_add_briefing (project, huge, &id, 1, "", &error), ==, 0);
   g_assert_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_INVALID);
@@ -1929,6 +1957,15 @@ test_text_lengths (Fixture       *fixture,
   g_assert_no_error (error);
   highlight = dossier_project_add_highlight (project, id, 0, 5, &tag, 1, NULL, &error);
   g_assert_no_error (error);
+  /* A highlight's memo. */
+  g_assert_cmpint (dossier_project_add_highlight (project, id, 0, 5, &tag, 1, over_free, &error), ==, 0);
+  g_assert_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==, "A memo can be at most 20000 characters long.");
+  g_clear_error (&error);
+  g_assert_false (dossier_project_set_highlight_memo (project, highlight, over_free, &error));
+  g_assert_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==, "This can be at most 20000 characters long; it is 20001.");
+  g_clear_error (&error);
   g_assert_false (dossier_project_add_stakeholder_evidence (project, stakeholder, highlight, over_free,
                                                             DOSSIER_EVIDENCE_QUOTE,
                                                             DOSSIER_STANCE_UNKNOWN, &error));
@@ -1937,6 +1974,8 @@ test_text_lengths (Fixture       *fixture,
   over_free[DOSSIER_TEXT_MAX_FREE] = '\0';
   g_assert_true (dossier_project_set_stakeholder_description (project, stakeholder, over_free,
                                                               &error));
+  g_assert_no_error (error);
+  g_assert_true (dossier_project_set_highlight_memo (project, highlight, over_free, &error));
   g_assert_no_error (error);
   g_assert_true (dossier_project_add_stakeholder_evidence (project, stakeholder, highlight, over_free,
                                                            DOSSIER_EVIDENCE_QUOTE,

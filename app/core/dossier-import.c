@@ -19,6 +19,8 @@
 
 #include <glib/gi18n.h>
 
+#include <dossier/dossier-document.h>
+
 #include "dossier-import-private.h"
 #include "dossier-project-private.h"
 #include "dossier-text-private.h"
@@ -659,7 +661,7 @@ import_bytes (GBytes        *bytes,
   if (len == 0)
     {
       g_set_error (error, DOSSIER_IMPORT_ERROR, DOSSIER_IMPORT_ERROR_EMPTY,
-                   _("“%s” is empty: there is no text to import"),
+                   _("“%s” is empty: there is no text to import."),
                    display_or_default (display));
       return NULL;
     }
@@ -700,7 +702,7 @@ import_bytes (GBytes        *bytes,
     {
       g_clear_error (&local_error);
       g_set_error (&local_error, DOSSIER_IMPORT_ERROR, DOSSIER_IMPORT_ERROR_EMPTY,
-                   _("“%s” contains no text to import"), display_or_default (display));
+                   _("“%s” contains no text to import."), display_or_default (display));
       ok = FALSE;
     }
 
@@ -714,7 +716,7 @@ import_bytes (GBytes        *bytes,
         {
           g_clear_error (&local_error);
           g_set_error (&local_error, DOSSIER_IMPORT_ERROR, DOSSIER_IMPORT_ERROR_EMPTY,
-                       _("“%s” contains no text to import"), display);
+                       _("“%s” contains no text to import."), display);
         }
       else
         name_error (local_error, display);
@@ -736,6 +738,20 @@ import_bytes (GBytes        *bytes,
 
   g_free (doc->format);
   doc->format = g_strdup (dossier_format_to_string (format));
+
+  /* What the project will shorten (dossier_project_add_document ()). */
+  if (g_utf8_strlen (doc->title, -1) > DOSSIER_DOCUMENT_MAX_TITLE)
+    add_note (doc, g_strdup_printf (_("The title of “%s” has more than %d characters: it was "
+                                      "shortened to that many, “…” at its end."),
+                                    display_or_default (display), DOSSIER_DOCUMENT_MAX_TITLE));
+  if (doc->author != NULL && g_utf8_strlen (doc->author, -1) > DOSSIER_DOCUMENT_MAX_AUTHOR)
+    add_note (doc, g_strdup_printf (_("The author of “%s” has more than %d characters: it was "
+                                      "shortened to that many, “…” at its end."),
+                                    display_or_default (display), DOSSIER_DOCUMENT_MAX_AUTHOR));
+  if (doc->outlet != NULL && g_utf8_strlen (doc->outlet, -1) > DOSSIER_DOCUMENT_MAX_OUTLET)
+    add_note (doc, g_strdup_printf (_("The outlet of “%s” has more than %d characters: it was "
+                                      "shortened to that many, “…” at its end."),
+                                    display_or_default (display), DOSSIER_DOCUMENT_MAX_OUTLET));
 
   if (cut > 0)
     add_note (doc, g_strdup_printf (_("“%s” looks cut off: it ends in the middle of a character. "

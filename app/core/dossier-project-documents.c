@@ -532,9 +532,12 @@ dossier_project_set_document_metadata (DossierProject  *self,
 
   if (published != NULL && published[0] != '\0' && !valid_date (published))
     {
+      /* (quoted shortened: the field may hold a paragraph, or a megabyte) */
+      g_autofree char *shown = dossier_text_shorten (published, 40);
+
       g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_INVALID,
                    _("“%s” is not a date: write it as YYYY-MM-DD, for example 2024-03-01."),
-                   published);
+                   shown);
       return FALSE;
     }
 

@@ -1227,6 +1227,13 @@ dossier_project_add_highlight (DossierProject  *self,
     if (!dossier_project_require_tag (self, tag_ids[i], error))
       return 0;
 
+  if (memo != NULL && g_utf8_strlen (memo, -1) > DOSSIER_TEXT_MAX_FREE)
+    {
+      g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_INVALID,
+                   _("A memo can be at most %d characters long."), DOSSIER_TEXT_MAX_FREE);
+      return 0;
+    }
+
   if (!dossier_action_begin (&action, self, error))
     return 0;
 
@@ -1349,7 +1356,7 @@ dossier_project_remove_highlight_tag (DossierProject  *self,
 
 static const DossierTextColumn memo_column = {
   "highlights", "memo", "document", DOSSIER_TEXT_TIMESTAMPED,
-  NULL, N_("The memo is not valid UTF-8 text."),
+  NULL, N_("The memo is not valid UTF-8 text."), DOSSIER_TEXT_MAX_FREE,
 };
 
 gboolean

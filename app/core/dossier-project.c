@@ -2564,6 +2564,14 @@ dossier_project_create (const char  *path,
       return NULL;
     }
 
+  if (title != NULL && g_utf8_strlen (title, -1) > DOSSIER_PROJECT_MAX_TITLE)
+    {
+      g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_INVALID,
+                   _("A project’s title can be at most %d characters long."),
+                   DOSSIER_PROJECT_MAX_TITLE);
+      return NULL;
+    }
+
   if (title == NULL || title[0] == '\0')
     {
       default_title = g_path_get_basename (path);
@@ -2707,7 +2715,7 @@ dossier_project_set_author (DossierProject *self,
 
 static const DossierTextColumn title_column = {
   "project", "title", NULL, DOSSIER_TEXT_REQUIRED | DOSSIER_TEXT_ONE_LINE,
-  N_("A project needs a title."), NULL,
+  N_("A project needs a title."), NULL, DOSSIER_PROJECT_MAX_TITLE,
 };
 
 gboolean

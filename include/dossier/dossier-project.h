@@ -109,7 +109,11 @@ typedef enum
 /* Set once, at startup, by the program. */
 void            dossier_project_set_holder   (DossierHolder      holder);
 
-/* Fails with EXISTS if @path exists. */
+/* The most characters a project's title may have (as a document's). */
+#define DOSSIER_PROJECT_MAX_TITLE 500
+
+/* Fails with EXISTS if @path exists; with INVALID if @title is longer
+ * than DOSSIER_PROJECT_MAX_TITLE. */
 DossierProject *dossier_project_create       (const char        *path,
                                               const char        *title,
                                               GError           **error);
@@ -445,7 +449,9 @@ gint64          dossier_project_tag_range          (DossierProject *self,
                                                     gint64          end,
                                                     gint64          tag_id,
                                                     GError        **error);
-/* A new highlight with these tags and memo (no merging). */
+/* A new highlight with these tags and memo (no merging). A memo is at
+ * most DOSSIER_TEXT_MAX_FREE characters, here and in
+ * dossier_project_set_highlight_memo (). */
 gint64          dossier_project_add_highlight      (DossierProject *self,
                                                     gint64          document_id,
                                                     gint64          start,
