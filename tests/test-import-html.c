@@ -1534,6 +1534,68 @@ test_no_article (void)
     }
 }
 
+/* Pictures in the usual shapes of a CMS — figure and figcaption, a
+ * caption box and a credit line, credits written "Photo: …",
+ * "Photograph: …", "Foto: …", "Autor: …" — keep their captions and
+ * credits in the text, and the photographer never becomes the author;
+ * the reporter named as photographer keeps the caption too. */
+static void
+test_figure_credits (void)
+{
+  static const struct {
+    const char *html;
+    const char *caption;   /* a line the text must hold */
+    const char *author;    /* NULL: nobody */
+  } cases[] = {
+    { "<html><head><title>Nets ban lifted</title></head><body><article><h1>Nets ban lifted</h1>"
+      "<figure><img src='n.jpg'><figcaption>Fishermen mend nets on the east pier. Photo: Maria "
+      "Holt/Reuters</figcaption></figure>" PARA ("The port lifted its ban on drift nets on Tuesday.")
+      PARA ("Boats may set nets from next month.") "</article></body></html>",
+      "Fishermen mend nets on the east pier. Photo: Maria Holt/Reuters", NULL },
+    { "<html><head><title>New ferry arrives</title></head><body><div class='story'><h1>New ferry "
+      "arrives</h1><p class='byline'>By Tom Reed</p><div class='image'><img src='f.jpg'>"
+      "<div class='caption'>The new ferry enters the harbour.</div><p class='credit'>Photograph: "
+      "Ana Lopez/Coast Agency</p></div>" PARA ("The island's new ferry arrived on Saturday.")
+      PARA ("It carries twice as many cars.") "</div></body></html>",
+      "The new ferry enters the harbour.", "Tom Reed" },
+    /* The reporter took the photo. */
+    { "<html><head><title>Nets ban lifted</title><meta name='author' content='Maria Holt'></head>"
+      "<body><article><h1>Nets ban lifted</h1><div class='media'><img src='n.jpg'><div "
+      "class='caption'>Fishermen mend their nets at dawn. Photo: Maria Holt</div></div>"
+      PARA ("The port lifted its ban on drift nets on Tuesday.") PARA ("Boats may set nets.")
+      "</article></body></html>",
+      "Fishermen mend their nets at dawn. Photo: Maria Holt", "Maria Holt" },
+    { "<html lang='es'><head><title>Reabre el mercado</title></head><body><article><h1>Reabre el "
+      "mercado</h1><figure><img src='m.jpg'><figcaption>Puestos el día de la reapertura. Foto: "
+      "Juan Pérez</figcaption></figure>" PARA ("El mercado central reabrió este lunes.")
+      PARA ("Los comerciantes recuperan sus puestos.") "</article></body></html>",
+      "Puestos el día de la reapertura. Foto: Juan Pérez", NULL },
+    /* "Autor:" under a photo, in the figure or in its caption. */
+    { "<html lang='cs'><head><title>Most otevřen</title></head><body><article><h1>Most "
+      "otevřen</h1><figure><img src='b.jpg'><figcaption>Nový most v den otevření.</figcaption>"
+      "<p class='credit'>Autor: Jan Novák</p></figure>" PARA ("Nový most byl v sobotu otevřen.")
+      PARA ("Spojuje staré město s přístavem.") "</article></body></html>",
+      "Autor: Jan Novák", NULL },
+    { "<html><head><title>Mill restored</title></head><body><article><h1>Mill restored</h1>"
+      PARA ("The old water mill has been restored by volunteers.") PARA ("It grinds flour again.")
+      PARA ("Visitors can tour it on Sundays.") "<figure><img src='w.jpg'><figcaption><p>The "
+      "wheel turns again.</p><p>Autor: Eva Kral</p></figcaption></figure>"
+      PARA ("The volunteers now plan to restore the cottage.") "</article></body></html>",
+      "Autor: Eva Kral", NULL },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(DossierParsedDocument) doc = import_ok (cases[i].html);
+
+      check_invariants (doc);
+      if (strstr (doc->text, cases[i].caption) == NULL)
+        dump_blocks (doc);
+      g_assert_nonnull (strstr (doc->text, cases[i].caption));
+      g_assert_cmpstr (doc->author, ==, cases[i].author);
+    }
+}
+
 /* A body split into chunks of the same kind between ads, a newsletter
  * box and a photo is read whole, in order, with the photo's caption. */
 static void
@@ -1625,6 +1687,7 @@ main (int    argc,
   g_test_add_func ("/dossier/import-html/hidden-and-sections", test_hidden_and_sections);
   g_test_add_func ("/dossier/import-html/split-body", test_split_body);
   g_test_add_func ("/dossier/import-html/no-article", test_no_article);
+  g_test_add_func ("/dossier/import-html/figure-credits", test_figure_credits);
 
   return g_test_run ();
 }

@@ -1040,7 +1040,8 @@ find_label_enter (gpointer data,
   if (f->names != NULL || ++f->nodes > MAX_LABEL_NODES || node->type != XML_ELEMENT_NODE)
     return FALSE;
   info = dossier_html_info (f->ctx->r, node);
-  if (info == NULL || (info->flags & (F_QUIET | F_COMMENTS)))
+  /* (a photo's "Autor: Jan Novák" credits the picture) */
+  if (info == NULL || (info->flags & (F_QUIET | F_COMMENTS)) || dossier_html_is_figure_part (node))
     return FALSE;
   if ((info->props & TP_BLOCK) && info->text > 0 && info->text <= 100 &&
       has_own_text (f->ctx->r, node))

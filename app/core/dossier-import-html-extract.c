@@ -195,6 +195,7 @@ typedef struct
   guint            block : 1;
   guint            merged : 1;        /* a block inside a merging one: spaces around */
   guint            furniture : 1;     /* inside navigation, a notice, a page's header or footer */
+  guint            in_figure : 1;     /* inside a figure, a caption, a photo's credit */
 } Ctx;
 
 typedef struct
@@ -459,6 +460,22 @@ line_text (Reader  *r,
   return text;
 }
 
+/* Words before a photographer's name in a caption: "Photo: Jane Doe". */
+static const char *const photo_credit_words[] = {
+  "photo:", "photo by", "photos:", "photos by", "photograph:", "photographs:", "photograph by",
+  "picture:", "pictures:", "image:", "credit:", "foto:", "fotos:", "fotograf\u00EDa:",
+  "imagen:", "bild:",
+};
+
+static gboolean
+names_photographer (const char *folded)
+{
+  for (gsize i = 0; i < G_N_ELEMENTS (photo_credit_words); i++)
+    if (strstr (folded, photo_credit_words[i]) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
 static gboolean
 is_byline_line (Extract    *x,
                 xmlNode    *node,
@@ -472,8 +489,9 @@ is_byline_line (Extract    *x,
 
   if (folded == NULL || info->text > 150)
     return FALSE;
+  /* (the author as photographer: "Nets at dawn. Photo: Jane Doe") */
   names_author = x->author_key != NULL && strstr (folded, x->author_key) != NULL &&
-                 info->text <= g_utf8_strlen (x->author, -1) + 60;
+                 info->text <= g_utf8_strlen (x->author, -1) + 60 && !names_photographer (folded);
   if (!names_author && !dossier_html_may_be_byline (folded))
     return FALSE;
   text = line_text (x->r, node);
@@ -703,6 +721,8 @@ x_should_skip (Extract   *x,
     {
       g_autofree char *text = NULL;
       gboolean early = header_zone || x->body_blocks < 3;
+      /* A caption's lines stay, and its credit is no byline. */
+      gboolean figure = parent->in_figure || dossier_html_is_figure_part (node);
 
       if (info->text <= 60 || info->link * 2 > info->text || early)
         text = folded_text (node);
@@ -716,15 +736,16 @@ x_should_skip (Extract   *x,
         return TRUE;
       /* The byline and date lines sit under the headline, sometimes after
        * the standfirst: within the first few blocks. */
-      if (early && is_byline_line (x, node, text, info))
+      if (early && !figure && is_byline_line (x, node, text, info))
         return TRUE;
-      if (header_zone && x->title_done && is_name_beside_date (x, node, info))
+      if (header_zone && x->title_done && !figure && is_name_beside_date (x, node, info))
         return TRUE;
-      if (!early && is_signature_line (x, node, info))
+      if (!early && !figure && is_signature_line (x, node, info))
         return TRUE;
-      /* "Autor: Jane Doe" says what it is wherever it stands. */
-      if (!early && info->text <= 80 && text != NULL && dossier_html_is_byline_label (text) &&
-          is_byline_line (x, node, text, info))
+      /* "Autor: Jane Doe" says what it is wherever it stands, but in a
+       * figure, where it names the photographer. */
+      if (!early && !figure && info->text <= 80 && text != NULL &&
+          dossier_html_is_byline_label (text) && is_byline_line (x, node, text, info))
         return TRUE;
       if (early && info->text <= 80 &&
           (matches_any (text, date_prefixes, G_N_ELEMENTS (date_prefixes), TRUE) ||
@@ -912,6 +933,8 @@ extract_enter (gpointer data,
     ctx.title_header = 1;
   if (is_furniture (info))
     ctx.furniture = 1;
+  if (dossier_html_is_figure_part (node))
+    ctx.in_figure = 1;
 
   g_array_append_val (x->stack, ctx);
   return TRUE;

@@ -196,6 +196,10 @@ guint          dossier_html_count_chars     (const char *text,
 guint          dossier_html_classify_names  (const char *value);
 int            dossier_html_content_rank    (xmlNode    *node);
 gboolean       dossier_html_role_is_clutter (const char *role);
+/* A figure, its caption, or a box classed as a caption or a photo's
+ * credit: its lines are the picture's, and a name there is the
+ * photographer's. */
+gboolean       dossier_html_is_figure_part  (xmlNode    *node);
 gboolean       dossier_html_style_is_hidden (const char *style);
 
 /* K_* kinds of dossier_html_classify_names (). */

@@ -531,6 +531,26 @@ dossier_html_content_rank (xmlNode *node)
 }
 
 gboolean
+dossier_html_is_figure_part (xmlNode *node)
+{
+  const char *cls = dossier_html_attr (node, "class");
+  g_autofree char *lower = NULL;
+
+  if (dossier_html_tag_info (node)->id == T_FIGCAPTION ||
+      g_ascii_strcasecmp ((const char *) node->name, "figure") == 0)
+    return TRUE;
+  if (cls == NULL)
+    return FALSE;
+  lower = g_ascii_strdown (cls, -1);
+  /* (an article's "credits" box names its writer and editor) */
+  return strstr (lower, "caption") != NULL ||
+         (strstr (lower, "credit") != NULL &&
+          (strstr (lower, "photo") != NULL || strstr (lower, "image") != NULL ||
+           strstr (lower, "img") != NULL || strstr (lower, "media") != NULL ||
+           strstr (lower, "picture") != NULL || strstr (lower, "foto") != NULL));
+}
+
+gboolean
 dossier_html_role_is_clutter (const char *role)
 {
   static const char *const roles[] = {
