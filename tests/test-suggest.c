@@ -1106,6 +1106,13 @@ test_stakeholders_kinds_from_names (void)
   find_stakeholder (s, "Ada Moyo");
   g_assert_cmpint (find_stakeholder (s, "Oren Pike")->kind, ==, DOSSIER_STAKEHOLDER_PERSON);
   assert_not_suggested (s, "Harbour Watch");
+  /* A profession's body, not a school. */
+  g_assert_cmpint (dossier_suggest_stakeholder_kind (text, "Royal College of Pilots", -1, -1), ==,
+                   DOSSIER_STAKEHOLDER_CIVIL_SOCIETY);
+  g_assert_cmpint (dossier_suggest_stakeholder_kind (text, "Colegio de Prácticos", -1, -1), ==,
+                   DOSSIER_STAKEHOLDER_CIVIL_SOCIETY);
+  g_assert_cmpint (dossier_suggest_stakeholder_kind (text, "Kestle College", -1, -1), ==,
+                   DOSSIER_STAKEHOLDER_ORGANISATION);
   assert_not_suggested (s, "Tidewater Haulage");
 
   ines = find_stakeholder (s, "Inès Varga");

@@ -386,6 +386,7 @@ static const struct
   { "centre", DOSSIER_STAKEHOLDER_ORGANISATION }, { "center", DOSSIER_STAKEHOLDER_ORGANISATION },
   { "centro", DOSSIER_STAKEHOLDER_ORGANISATION }, { "university", DOSSIER_STAKEHOLDER_ORGANISATION },
   { "universidad", DOSSIER_STAKEHOLDER_ORGANISATION }, { "college", DOSSIER_STAKEHOLDER_ORGANISATION },
+  { "colegio", DOSSIER_STAKEHOLDER_ORGANISATION },
   { "instituto", DOSSIER_STAKEHOLDER_ORGANISATION },
   { "cartel", DOSSIER_STAKEHOLDER_ARMED_GROUP }, { "gang", DOSSIER_STAKEHOLDER_ARMED_GROUP },
   { "militia", DOSSIER_STAKEHOLDER_ARMED_GROUP }, { "front", DOSSIER_STAKEHOLDER_ARMED_GROUP },
@@ -755,7 +756,16 @@ name_kind (GArray *tokens,
   for (guint i = first; i <= last; i++)
     if (name_word_kind (g_array_index (tokens, Token, i).folded, &kind))
       head = i;
-  if (head == G_MAXUINT || !IN_LIST (plain_heads, g_array_index (tokens, Token, head).folded))
+  if (head == G_MAXUINT)
+    return kind;
+  /* "Royal College of Midwives", "Colegio de Médicos": a profession's
+   * body, not a school. */
+  if (head < last && (g_str_equal (g_array_index (tokens, Token, head).folded, "college") ||
+                      g_str_equal (g_array_index (tokens, Token, head).folded, "colegio")) &&
+      (g_str_equal (g_array_index (tokens, Token, head + 1).folded, "of") ||
+       g_str_equal (g_array_index (tokens, Token, head + 1).folded, "de")))
+    return DOSSIER_STAKEHOLDER_CIVIL_SOCIETY;
+  if (!IN_LIST (plain_heads, g_array_index (tokens, Token, head).folded))
     return kind;
   for (guint i = head; i > first; i--)
     for (guint q = 0; q < G_N_ELEMENTS (name_qualifiers); q++)
