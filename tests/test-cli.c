@@ -571,6 +571,35 @@ test_import_continues (Fixture       *f,
   }
 }
 
+/* What to check in an imported file goes to standard error, one line a
+ * note, while standard output keeps one "ID<tab>TITLE" line a document and
+ * the exit status says it worked. */
+static void
+test_import_notes (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *unused_doc G_GNUC_UNUSED = make_project (f);
+  g_autofree char *cut = write_file (f, "lock.html",
+                                     "<!DOCTYPE html><html><head><title>Lock gates replaced</title>"
+                                     "</head><body><article><h1>Lock gates replaced</h1><p>The "
+                                     "canal trust fitted new gates at the top lock over the "
+                                     "winter closure.</p><p>Boats can pass again from the first "
+                                     "of March, the trust", -1);
+  g_auto(Run) r = { 0 };
+  g_auto(GStrv) out = NULL;
+  g_auto(GStrv) err = NULL;
+
+  run_cli (&r, "import", f->project, cut, f->txt, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  out = g_strsplit (r.out, "\n", -1);
+  g_assert_cmpuint (g_strv_length (out), ==, 3);
+  g_assert_nonnull (strstr (out[0], "\tLock gates replaced"));
+  g_assert_nonnull (strstr (out[1], "\tFerry crews vote"));
+  err = g_strsplit (r.err, "\n", -1);
+  g_assert_cmpuint (g_strv_length (err), ==, 2);
+  g_assert_true (g_str_has_prefix (err[0], "dossier-cli: import: “lock.html” looks cut off"));
+}
+
 /* Bytes this process and the children it has reaped have read so far
  * (read(2) and the like), or -1 where the kernel does not say. */
 static gint64
@@ -2368,6 +2397,7 @@ main (int    argc,
   ADD ("tour", test_tour);
   ADD ("bad-files", test_bad_files);
   ADD ("import-continues", test_import_continues);
+  ADD ("import-notes", test_import_notes);
   ADD ("huge-file", test_huge_file);
   ADD ("hostile-html", test_hostile_html);
   ADD ("bad-highlights", test_bad_highlights);

@@ -142,6 +142,10 @@ cli_import (const char *name,
         cli_print ("%" G_GINT64_FORMAT "\t%s\n", id, title);
         fflush (stdout);
       }
+      /* What to check: on standard error, so that standard output stays
+       * one "ID<tab>TITLE" line per document for scripts. */
+      for (guint i = 0; i < doc->notes->len; i++)
+        cli_error (name, "%s", (const char *) g_ptr_array_index (doc->notes, i));
     }
 
   return status;

@@ -35,7 +35,9 @@ static const CliCommand commands[] = {
   { "import", N_("PROJECT FILE…"), N_("Import text, Markdown or HTML files, or another tool’s work"),
     N_("Imports each FILE as a document, each in its own transaction, and prints\n"
        "“ID<tab>TITLE” for each. A file that cannot be imported is reported and\n"
-       "skipped; the exit status is then 1.\n"
+       "skipped; the exit status is then 1. What to check in a file that came in\n"
+       "(a page that looks cut off, a title shortened) is printed on standard\n"
+       "error.\n"
        "\n"
        "A REFI-QDA project (.qdpx) or codebook (.qdc) from another tool, or a W3C\n"
        "Web Annotation collection (.jsonld) onto the project’s documents, comes\n"
