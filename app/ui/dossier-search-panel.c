@@ -34,6 +34,7 @@ struct _DossierSearchPanel
   GtkWidget      *indexing_box;
   GtkSpinner     *indexing_spinner;
   GtkStack       *stack;
+  AdwStatusPage  *failed_page;
   GtkListView    *list_view;
 
   GSignalGroup   *project_signals;
@@ -160,13 +161,17 @@ run_query (DossierSearchPanel *self,
   self->query = g_strdup (stripped);
 
   if (project != NULL && stripped[0] != '\0')
-    {
-      hits = dossier_project_search_occurrences (project, stripped, MAX_HITS, &error);
-      if (hits == NULL)
-        g_warning ("Search for “%s” failed: %s", stripped, error ? error->message : "?");
-    }
+    hits = dossier_project_search_occurrences (project, stripped, MAX_HITS, &error);
 
   show_hits (self, stripped, hits);
+  /* A search that cannot run says why, not "No Results": a file from
+   * elsewhere whose index is damaged, opened read-only (so not rebuilt),
+   * says how to mend it. */
+  if (hits == NULL && error != NULL)
+    {
+      adw_status_page_set_description (self->failed_page, error->message);
+      gtk_stack_set_visible_child_name (self->stack, "failed");
+    }
 
   return g_list_model_get_n_items (G_LIST_MODEL (self->store));
 }
@@ -430,6 +435,7 @@ dossier_search_panel_class_init (DossierSearchPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DossierSearchPanel, indexing_box);
   gtk_widget_class_bind_template_child (widget_class, DossierSearchPanel, indexing_spinner);
   gtk_widget_class_bind_template_child (widget_class, DossierSearchPanel, stack);
+  gtk_widget_class_bind_template_child (widget_class, DossierSearchPanel, failed_page);
   gtk_widget_class_bind_template_child (widget_class, DossierSearchPanel, list_view);
 
   gtk_widget_class_set_css_name (widget_class, "searchpanel");
