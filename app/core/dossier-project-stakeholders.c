@@ -162,13 +162,16 @@ read_stakeholder (sqlite3_stmt           *stmt,
   data->interest_backed = sqlite3_column_int (stmt, 17) != 0;
 }
 
-gboolean
-dossier_project_load_model (DossierProject      *self,
-                            const char          *sql,
-                            DossierReadItemFunc  read,
-                            GListStore          *store,
-                            GHashTable          *by_id,
-                            GError             **error)
+/* dossier_project_load_model (), and with @moves a row moved is taken out
+ * and put back alone (dossier_list_store_reconcile_moves ()). */
+static gboolean
+load_model (DossierProject      *self,
+            const char          *sql,
+            DossierReadItemFunc  read,
+            GListStore          *store,
+            GHashTable          *by_id,
+            gboolean             moves,
+            GError             **error)
 {
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
@@ -196,7 +199,10 @@ dossier_project_load_model (DossierProject      *self,
   if (rc != SQLITE_DONE)
     return FALSE;
 
-  dossier_list_store_reconcile (store, items, NULL);
+  if (moves)
+    dossier_list_store_reconcile_moves (store, items, NULL);
+  else
+    dossier_list_store_reconcile (store, items, NULL);
 
   g_hash_table_iter_init (&iter, by_id);
   while (g_hash_table_iter_next (&iter, &key, NULL))
@@ -204,6 +210,17 @@ dossier_project_load_model (DossierProject      *self,
       g_hash_table_iter_remove (&iter);
 
   return TRUE;
+}
+
+gboolean
+dossier_project_load_model (DossierProject      *self,
+                            const char          *sql,
+                            DossierReadItemFunc  read,
+                            GListStore          *store,
+                            GHashTable          *by_id,
+                            GError             **error)
+{
+  return load_model (self, sql, read, store, by_id, FALSE, error);
 }
 
 /* Whether the items at @i and @i + 1 of @model are in @compare's order. */
@@ -309,16 +326,19 @@ dossier_project_read_rows_alone (DossierProject      *self,
   return TRUE;
 }
 
-gboolean
-dossier_project_patch_model (DossierProject      *self,
-                             const char          *row_sql,
-                             DossierReadItemFunc  read,
-                             GListStore          *store,
-                             GHashTable          *by_id,
-                             GCompareDataFunc     compare,
-                             gpointer             compare_data,
-                             GHashTable          *ids,
-                             GError             **error)
+/* dossier_project_patch_model (), and with @moves a row moved is taken
+ * out and put back alone (dossier_list_store_reconcile_moves ()). */
+static gboolean
+patch_model (DossierProject      *self,
+             const char          *row_sql,
+             DossierReadItemFunc  read,
+             GListStore          *store,
+             GHashTable          *by_id,
+             GCompareDataFunc     compare,
+             gpointer             compare_data,
+             gboolean             moves,
+             GHashTable          *ids,
+             GError             **error)
 {
   GListModel *model = G_LIST_MODEL (store);
   g_autoptr(GPtrArray) added = g_ptr_array_new_with_free_func (g_object_unref);
@@ -367,10 +387,27 @@ dossier_project_patch_model (DossierProject      *self,
       for (guint i = 0; i < added->len; i++)
         g_ptr_array_add (items, g_object_ref (g_ptr_array_index (added, i)));
       g_ptr_array_sort_with_data (items, compare_item_pointers, &by);
-      dossier_list_store_reconcile (store, items, NULL);
+      if (moves)
+        dossier_list_store_reconcile_moves (store, items, NULL);
+      else
+        dossier_list_store_reconcile (store, items, NULL);
     }
 
   return TRUE;
+}
+
+gboolean
+dossier_project_patch_model (DossierProject      *self,
+                             const char          *row_sql,
+                             DossierReadItemFunc  read,
+                             GListStore          *store,
+                             GHashTable          *by_id,
+                             GCompareDataFunc     compare,
+                             gpointer             compare_data,
+                             GHashTable          *ids,
+                             GError             **error)
+{
+  return patch_model (self, row_sql, read, store, by_id, compare, compare_data, FALSE, ids, error);
 }
 
 static GObject *
@@ -633,8 +670,10 @@ load_stakeholders (DossierProject  *self,
                    GError         **error)
 {
   drop_name_index (self);
-  if (!dossier_project_load_model (self, ALL_STAKEHOLDERS, read_stakeholder_item, self->stakeholders,
-                                   self->stakeholders_by_id, error))
+  /* A move reads the list again (every place is renumbered): the one
+   * moved is taken out and put back, the rows between left alone. */
+  if (!load_model (self, ALL_STAKEHOLDERS, read_stakeholder_item, self->stakeholders,
+                   self->stakeholders_by_id, TRUE, error))
     return FALSE;
   note_stakeholder_names (self);
   return TRUE;
@@ -675,9 +714,11 @@ patch_stakeholders (DossierProject *self,
       count_color (self, s, -1);
     }
 
-  if (!dossier_project_patch_model (self, "SELECT " STAKEHOLDER_COLUMNS " FROM stakeholders s WHERE s.id = ?1",
-                                    read_stakeholder_item, self->stakeholders, self->stakeholders_by_id,
-                                    compare_stakeholders, NULL, ids, NULL))
+  /* A stakeholder moved up or down is taken out and put back, the rows
+   * between left alone: its panel gives the focus back to its row. */
+  if (!patch_model (self, "SELECT " STAKEHOLDER_COLUMNS " FROM stakeholders s WHERE s.id = ?1",
+                    read_stakeholder_item, self->stakeholders, self->stakeholders_by_id,
+                    compare_stakeholders, NULL, TRUE, ids, NULL))
     return FALSE;
   patch_name_index (self, ids);
 

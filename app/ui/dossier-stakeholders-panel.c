@@ -81,6 +81,13 @@ struct _DossierStakeholdersPanel
   gint64              selection_end;
   /* Cited with the Cite button: its row takes the focus once listed. */
   gint64              focus_highlight_id;
+  /* The stakeholder selected on the grid, taken out of the list by a
+   * move: selected again when it is put back. */
+  gint64              grid_return_id;
+  /* The stakeholder whose row had the focus, taken out by a move, and
+   * that row: the focus goes to its new row when it is put back. */
+  GObject            *focus_return;
+  GtkWidget          *focus_return_widget;
   /* TRUE while the editor is being filled: its widgets' signals are then
    * the panel's own doing, not the user's. */
   gboolean            filling;
@@ -1821,13 +1828,82 @@ show_page (DossierStakeholdersPanel *self)
   gtk_stack_set_visible_child_name (self->pages, "detail");
 }
 
+/* A stakeholder moved up or down (by the keys, its row's menu, an undo)
+ * is taken out of the list and put back in its new place, the rows
+ * between left alone (dossier_list_store_reconcile_moves ()). Its row is
+ * made anew: the focus, on the row taken out, goes to the new one, and
+ * the grid, its dot selected, selects it again. Here, before the list
+ * and the grid hear of it. */
 static void
-list_changed_cb (DossierStakeholdersPanel *self)
+list_changed_cb (DossierStakeholdersPanel *self,
+                 guint                     position,
+                 guint                     removed,
+                 guint                     added,
+                 GListModel               *model)
 {
+  if (removed > 0 && added == 0 && PROJECT (self) != NULL)
+    {
+      DossierRow *row = dossier_panel_get_focus_row (DOSSIER_PANEL (self), GTK_WIDGET (self->list_view));
+      gpointer item = row != NULL ? dossier_row_get_item (row) : NULL;
+      guint n = g_list_model_get_n_items (model);
+      gint64 selected = dossier_power_grid_get_selected_id (self->power_grid);
+      gboolean listed = FALSE;
+
+      for (guint i = position; item != NULL && i < n && !listed; i++)
+        {
+          g_autoptr(GObject) there = g_list_model_get_item (model, i);
+
+          listed = there == item;
+        }
+      if (item != NULL && !listed)
+        {
+          g_set_object (&self->focus_return, item);
+          g_set_object (&self->focus_return_widget, gtk_widget_get_parent (GTK_WIDGET (row)));
+        }
+      if (selected != 0 && dossier_project_get_stakeholder (PROJECT (self), selected) != NULL)
+        self->grid_return_id = selected;
+    }
   update_list_header (self);
   /* The open stakeholder was deleted (by an undo, say): back to the list. */
   if (self->stakeholder_id != 0 && current_stakeholder (self) == NULL)
     dossier_stakeholders_panel_set_stakeholder_id (self, 0);
+}
+
+/* After the grid has heard of it: the dot selected before a move, back. */
+static void
+list_changed_after_cb (DossierStakeholdersPanel *self,
+                       guint                     position,
+                       guint                     removed,
+                       guint                     added,
+                       GListModel               *model)
+{
+  g_autoptr(GObject) item = g_steal_pointer (&self->focus_return);
+  g_autoptr(GtkWidget) had_focus = g_steal_pointer (&self->focus_return_widget);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+  if (added == 0)
+    {
+      /* The emission that took it out: wait for the next. */
+      g_set_object (&self->focus_return, item);
+      g_set_object (&self->focus_return_widget, had_focus);
+      return;
+    }
+
+  /* Its row's focus went with the row (GTK 4.8 leaves it on the row taken
+   * out): unless it has gone somewhere else since, to the new row. */
+  for (guint i = position; item != NULL && i < position + added; i++)
+    {
+      g_autoptr(GObject) there = g_list_model_get_item (model, i);
+
+      if (there == item && (focus == NULL || focus == had_focus ||
+                            gtk_widget_is_ancestor (focus, GTK_WIDGET (self))))
+        dossier_panel_focus_item (DOSSIER_PANEL (self), GTK_WIDGET (self->list_view), i, item);
+    }
+
+  if (self->grid_return_id != 0 && dossier_power_grid_get_selected_id (self->power_grid) == 0)
+    dossier_power_grid_set_selected_id (self->power_grid, self->grid_return_id);
+  self->grid_return_id = 0;
 }
 
 static void
@@ -1977,6 +2053,8 @@ dossier_stakeholders_panel_dispose (GObject *object)
   g_clear_object (&self->stakeholder_signals);
   g_clear_object (&self->grid_signals);
   g_clear_weak_pointer (&self->drop_row);
+  g_clear_object (&self->focus_return);
+  g_clear_object (&self->focus_return_widget);
   if (self->suggestions != NULL)
     {
       g_signal_handlers_disconnect_by_func (self->suggestions, update_list_header, self);
@@ -2237,6 +2315,8 @@ dossier_stakeholders_panel_init (DossierStakeholdersPanel *self)
   self->list_signals = g_signal_group_new (G_TYPE_LIST_MODEL);
   g_signal_group_connect_object (self->list_signals, "items-changed",
                                  G_CALLBACK (list_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_object (self->list_signals, "items-changed",
+                                 G_CALLBACK (list_changed_after_cb), self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
   self->stakeholder_signals = g_signal_group_new (DOSSIER_TYPE_STAKEHOLDER);
   g_signal_group_connect_object (self->stakeholder_signals, "notify",
                                  G_CALLBACK (stakeholder_notify_cb), self, G_CONNECT_SWAPPED);

@@ -19,8 +19,9 @@ void dossier_list_store_reconcile       (GListStore *store,
 /* The same, and where that run holds the same items with a block of them
  * moved from one end to the other (a tag and its sub-tags moved in the
  * codebook), two splices: the block taken out and put back in its new
- * place, so that a selection elsewhere in the run stays. (The stakeholders'
- * list has its focus follow a moved row by the one splice: not for it.) */
+ * place, so that a selection elsewhere in the run stays. (The list of
+ * stakeholders uses it too: its panel gives the focus back to the row
+ * moved.) */
 void dossier_list_store_reconcile_moves (GListStore *store,
                                          GPtrArray  *items,
                                          GEqualFunc  equal);

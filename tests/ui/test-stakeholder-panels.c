@@ -19,6 +19,7 @@
 
 #include "dossier-argument-row.h"
 #include "dossier-arguments-panel.h"
+#include "dossier-power-grid.h"
 #include "dossier-stakeholder-row.h"
 #include "dossier-stakeholders-panel.h"
 #include "dossier-suggestions-section.h"
@@ -528,6 +529,13 @@ stakeholder_row (GtkWidget *list_view,
   return NULL;
 }
 
+/* Whether the list (a FocusOn's widget) has made the row of its id. */
+static gboolean
+row_made (gpointer focus_on)
+{
+  return stakeholder_row (((FocusOn *) focus_on)->widget, ((FocusOn *) focus_on)->id) != NULL;
+}
+
 /* The list item showing @id in @list_view, given the focus as a click or
  * the arrow keys give it. */
 static void
@@ -699,6 +707,9 @@ test_stakeholders_row_menu (Fixture       *f,
   g_assert_cmpint (id_at (model, 1), ==, f->board);
   undo (f->project);
   g_assert_cmpint (id_at (model, 0), ==, f->board);
+  /* Taken out and put back, its row may be made anew. */
+  wait_until (row_made, &(FocusOn) { list_view, f->board }, "the moved row to be made");
+  row = stakeholder_row (list_view, f->board);
 
   find_text_range (f->project, f->doc, "raise fares by a fifth", &start, &end);
   dossier_stakeholders_panel_set_selection (DOSSIER_STAKEHOLDERS_PANEL (panel), start, end);
@@ -894,6 +905,94 @@ move_down (GtkWidget  *window,
   wait_until (focus_on_stakeholder, &(FocusOn) { list_view, id }, "the focus on the one moved");
 }
 
+/* 30 more stakeholders: more than a window shows. */
+static void
+add_traders (DossierProject *project)
+{
+  for (int i = 0; i < 30; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Harbour trader %d", i);
+      g_autoptr(GError) error = NULL;
+
+      g_assert_cmpint (dossier_project_add_stakeholder (project, name, NULL, DOSSIER_STAKEHOLDER_BUSINESS,
+                                                        &error), >, 0);
+      g_assert_no_error (error);
+    }
+}
+
+static void
+record_change (GListModel *model,
+               guint       position,
+               guint       removed,
+               guint       added,
+               GString    *changes)
+{
+  g_string_append_printf (changes, "%s%u-%u+%u", changes->len ? " " : "", position, removed, added);
+}
+
+/* A stakeholder moved (Alt+Down, an undo of it, the project's own move) is
+ * taken out and put back: the list model says so, two changes of that
+ * one row, and the rows between stay as they are (one splice of the run
+ * made them all anew). Its new row has the focus, the list is not
+ * scrolled, and on the grid its dot stays selected. */
+static void
+test_stakeholders_move_keeps_row (Fixture       *f,
+                                  gconstpointer  data)
+{
+  GtkWidget *panel = dossier_stakeholders_panel_new ();
+  GListModel *model = dossier_project_get_stakeholders (f->project);
+  g_autoptr(GString) changes = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  GtkWidget *window, *list_view, *grid;
+  GtkAdjustment *adjustment;
+  gulong handler;
+  gint64 moved;
+  double value;
+
+  add_traders (f->project);
+  dossier_panel_set_project (DOSSIER_PANEL (panel), f->project);
+  window = show_in_window (panel, 420, 800);
+  list_view = find_descendant (panel, GTK_TYPE_LIST_VIEW);
+  adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (list_view));
+  moved = id_at (model, 3);
+  focus_stakeholder_row (list_view, moved);
+  value = gtk_adjustment_get_value (adjustment);
+  handler = g_signal_connect (model, "items-changed", G_CALLBACK (record_change), changes);
+
+  /* Alt+Down: out at 3, in at 4. */
+  g_assert_nonnull (press_key (window, GDK_KEY_Down, GDK_ALT_MASK));
+  g_assert_cmpint (id_at (model, 4), ==, moved);
+  g_assert_cmpstr (changes->str, ==, "3-1+0 4-0+1");
+  wait_for_frames (list_view);
+  wait_until (focus_on_stakeholder, &(FocusOn) { list_view, moved }, "the focus on the one moved");
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, value);
+
+  /* Undone: back at 3, the focus with it (two neighbours swapped: either
+   * one may be the one taken out and put back). */
+  g_string_truncate (changes, 0);
+  undo (f->project);
+  g_assert_cmpint (id_at (model, 3), ==, moved);
+  g_assert_true (g_str_equal (changes->str, "4-1+0 3-0+1") || g_str_equal (changes->str, "3-1+0 4-0+1"));
+  wait_for_frames (list_view);
+  wait_until (focus_on_stakeholder, &(FocusOn) { list_view, moved }, "the focus on the one moved back");
+
+  /* On the grid, its dot selected: moved to the top, still selected (the
+   * grid lets go of it as it is taken out, the panel selects it again as
+   * it is put back). */
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (find_toggle (panel, "Power/Interest Grid")), TRUE);
+  flush_events ();
+  grid = find_descendant (panel, DOSSIER_TYPE_POWER_GRID);
+  dossier_power_grid_set_selected_id (DOSSIER_POWER_GRID (grid), moved);
+  g_string_truncate (changes, 0);
+  g_assert_true (dossier_project_move_stakeholder (f->project, moved, 0, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (changes->str, ==, "3-1+0 0-0+1");
+  g_assert_cmpint (dossier_power_grid_get_selected_id (DOSSIER_POWER_GRID (grid)), ==, moved);
+
+  g_signal_handler_disconnect (model, handler);
+  close_window (window);
+}
+
 /* Alt+Down on a row of a list longer than its view (800 px high): the row
  * moved stays in sight, and the list scrolls only if it must: at the top
  * and part-way down, not at all (the row that took its place above it
@@ -906,21 +1005,13 @@ test_stakeholders_order_in_view (Fixture       *f,
 {
   GtkWidget *panel = dossier_stakeholders_panel_new ();
   GListModel *model = dossier_project_get_stakeholders (f->project);
-  g_autoptr(GError) error = NULL;
   GtkWidget *window, *list_view;
   GtkAdjustment *adjustment;
   graphene_rect_t bounds;
   gint64 moved, above;
   double value;
 
-  for (int i = 0; i < 30; i++)
-    {
-      g_autofree char *name = g_strdup_printf ("Harbour trader %d", i);
-
-      g_assert_cmpint (dossier_project_add_stakeholder (f->project, name, NULL, DOSSIER_STAKEHOLDER_BUSINESS,
-                                                        &error), >, 0);
-      g_assert_no_error (error);
-    }
+  add_traders (f->project);
   dossier_panel_set_project (DOSSIER_PANEL (panel), f->project);
   window = show_in_window (panel, 420, 800);
   list_view = find_descendant (panel, GTK_TYPE_LIST_VIEW);
@@ -2026,6 +2117,8 @@ main (int   argc,
               fixture_set_up, test_stakeholders_add_focus, fixture_tear_down);
   g_test_add ("/dossier/stakeholders-panel/order-in-view", Fixture, NULL,
               fixture_set_up, test_stakeholders_order_in_view, fixture_tear_down);
+  g_test_add ("/dossier/stakeholders-panel/move-keeps-row", Fixture, NULL,
+              fixture_set_up, test_stakeholders_move_keeps_row, fixture_tear_down);
   g_test_add ("/dossier/stakeholders-panel/delete-key", Fixture, NULL,
               fixture_set_up, test_stakeholders_delete_key, fixture_tear_down);
   g_test_add ("/dossier/stakeholders-panel/delete-button-focus", Fixture, NULL,
