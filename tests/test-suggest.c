@@ -1114,6 +1114,18 @@ test_stakeholders_kinds_from_names (void)
   g_assert_cmpint (dossier_suggest_stakeholder_kind (text, "Kestle College", -1, -1), ==,
                    DOSSIER_STAKEHOLDER_ORGANISATION);
   assert_not_suggested (s, "Tidewater Haulage");
+  /* "Cámara" is a chamber only before "de"; after a given name, a surname. */
+  g_assert_cmpint (dossier_suggest_stakeholder_kind (text, "Cámara de Diputados", -1, -1), ==,
+                   DOSSIER_STAKEHOLDER_LEGISLATURE);
+  g_assert_cmpint (dossier_suggest_stakeholder_kind (text, "Lucía Cámara", -1, -1), !=,
+                   DOSSIER_STAKEHOLDER_LEGISLATURE);
+  {
+    g_autoptr(GPtrArray) es = stakeholders_of_article (
+      "Mareas\n\nLa geóloga Lucía Cámara, investigadora del Instituto de Costas, confirmó que "
+      "el muelle se hunde. \"El agua sube cada año\", dijo Cámara.");
+
+    g_assert_cmpint (find_stakeholder (es, "Lucía Cámara")->kind, ==, DOSSIER_STAKEHOLDER_PERSON);
+  }
 
   ines = find_stakeholder (s, "Inès Varga");
   g_assert_cmpint (ines->kind, ==, DOSSIER_STAKEHOLDER_OFFICIAL);

@@ -754,10 +754,22 @@ name_kind (GArray *tokens,
   guint head = G_MAXUINT;
 
   for (guint i = first; i <= last; i++)
-    if (name_word_kind (g_array_index (tokens, Token, i).folded, &kind))
-      head = i;
+    {
+      DossierStakeholderKind word_kind;
+
+      /* "Cámara de Diputados" is a chamber, "Irene Cámara" a person: the
+       * word is also a surname, and names the chamber only before "de". */
+      if (name_word_kind (g_array_index (tokens, Token, i).folded, &word_kind) &&
+          !(g_str_equal (g_array_index (tokens, Token, i).folded, "camara") &&
+            (i == last || !(g_str_equal (g_array_index (tokens, Token, i + 1).folded, "de") ||
+                            g_str_equal (g_array_index (tokens, Token, i + 1).folded, "del")))))
+        {
+          kind = word_kind;
+          head = i;
+        }
+    }
   if (head == G_MAXUINT)
-    return kind;
+    return DOSSIER_STAKEHOLDER_OTHER;
   /* "Royal College of Midwives", "Colegio de Médicos": a profession's
    * body, not a school. */
   if (head < last && (g_str_equal (g_array_index (tokens, Token, head).folded, "college") ||
