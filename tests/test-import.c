@@ -341,6 +341,51 @@ test_text_list (Fixture       *f,
   g_assert_null (strstr (doc->text, "* "));
 }
 
+/* A report's numbered sections ("1. Summary" alone over a paragraph) are
+ * headings, their numbers kept; its lettered points ("(a) …" on lines of
+ * their own) are items, not one paragraph; a list spaced out by blank
+ * lines stays a list. They were list items and one run-on paragraph. */
+static void
+test_text_numbered_sections (void)
+{
+  g_autoptr(DossierParsedDocument) doc = NULL;
+
+  doc = import_string ("Response to the Quay Consultation\n\n"
+                       "1. Summary\n\n"
+                       "We support the repairs but not the timetable.\n\n"
+                       "2. What we ask\n\n"
+                       "(a) Work only in the summer months, when the boats are out.\n"
+                       "(b) Publish the survey before any licence is granted, and a plan\n"
+                       "for the spoil.\n"
+                       "(iii) Agree a scheme for the fishers first.\n\n"
+                       "3. Other views\n\n"
+                       "The residents want the work done this winter.\n\n"
+                       "Our three asks, in order:\n\n"
+                       "1. Timing\n\n"
+                       "2. Testing\n\n"
+                       "3. Compensation\n\n"
+                       "We will say more at the hearing.\n",
+                       -1, DOSSIER_FORMAT_TEXT, "quay.txt");
+  assert_well_formed (doc);
+  assert_block (doc, 0, DOSSIER_BLOCK_TITLE, 0, "Response to the Quay Consultation");
+  assert_block (doc, 1, DOSSIER_BLOCK_HEADING, 2, "1. Summary");
+  assert_block (doc, 2, DOSSIER_BLOCK_PARAGRAPH, 0, "We support the repairs but not the timetable.");
+  assert_block (doc, 3, DOSSIER_BLOCK_HEADING, 2, "2. What we ask");
+  assert_block (doc, 4, DOSSIER_BLOCK_LIST_ITEM, 1,
+                "(a) Work only in the summer months, when the boats are out.");
+  assert_block (doc, 5, DOSSIER_BLOCK_LIST_ITEM, 1,
+                "(b) Publish the survey before any licence is granted, and a plan for the spoil.");
+  assert_block (doc, 6, DOSSIER_BLOCK_LIST_ITEM, 1, "(iii) Agree a scheme for the fishers first.");
+  assert_block (doc, 7, DOSSIER_BLOCK_HEADING, 2, "3. Other views");
+  assert_block (doc, 8, DOSSIER_BLOCK_PARAGRAPH, 0, "The residents want the work done this winter.");
+  assert_block (doc, 9, DOSSIER_BLOCK_PARAGRAPH, 0, "Our three asks, in order:");
+  assert_block (doc, 10, DOSSIER_BLOCK_LIST_ITEM, 1, "1. Timing");
+  assert_block (doc, 11, DOSSIER_BLOCK_LIST_ITEM, 1, "2. Testing");
+  assert_block (doc, 12, DOSSIER_BLOCK_LIST_ITEM, 1, "3. Compensation");
+  assert_block (doc, 13, DOSSIER_BLOCK_PARAGRAPH, 0, "We will say more at the hearing.");
+  g_assert_cmpuint (doc->blocks->len, ==, 14);
+}
+
 /* Items hard-wrapped at 72 columns without a hanging indent, as mail
  * programs and editors wrap them: the unindented lines carry their item
  * on, and a paragraph line right after the list is a paragraph; it ran
@@ -1670,6 +1715,7 @@ main (int   argc,
   g_test_add_func ("/dossier/import/text-layout", test_text_layout);
   g_test_add_func ("/dossier/import/text-paragraph-styles", test_text_paragraph_styles);
   g_test_add_func ("/dossier/import/text-list-wrapped", test_text_list_wrapped);
+  g_test_add_func ("/dossier/import/text-numbered-sections", test_text_numbered_sections);
   g_test_add_func ("/dossier/import/text-indented-prose", test_text_indented_prose);
   g_test_add ("/dossier/import/text-list", Fixture, NULL,
               fixture_setup, test_text_list, fixture_teardown);

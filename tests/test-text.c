@@ -504,6 +504,31 @@ test_bidi_control (void)
     g_assert_false (dossier_text_is_bidi_control (others[i]));
 }
 
+/* A list item's own number, as lists and reports write it (the reader
+ * draws no bullet beside one); a sentence's first word is not one. */
+static void
+test_item_number (void)
+{
+  const struct { const char *text; gsize length; } cases[] = {
+    { "1. Summary", 2 }, { "12) Costs", 3 }, { "(a) Work only", 3 }, { "(iv) Fees", 4 },
+    { "(2) Second", 3 }, { "1.\tTabbed", 2 }, { "3.", 0 }, { "4)x", 0 }, { "b) Publish", 2 }, { "xi) Late", 3 },
+    { "A. Smith said", 0 }, { "a. the start", 0 }, { "(via the port)", 0 },
+    { "2019 was dry", 0 }, { "1234. Too long", 0 }, { "(a", 0 }, { "()", 0 },
+    { "(A) Upper", 0 }, { "", 0 }, { "2.1 Spawning season.", 0 },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_test_message ("%s", cases[i].text);
+      g_assert_cmpuint (dossier_text_item_number_length (cases[i].text, strlen (cases[i].text)),
+                        ==, cases[i].length);
+    }
+
+  /* Only @len bytes are read: a NUL inside is a byte like another. */
+  g_assert_cmpuint (dossier_text_item_number_length ("(i\0)", 4), ==, 0);
+  g_assert_cmpuint (dossier_text_item_number_length ("3.", 1), ==, 0);
+}
+
 static void
 test_color_is_hex (void)
 {
@@ -861,6 +886,7 @@ main (int   argc,
   g_test_add_func ("/dossier/text/builder-batches", test_builder_batches);
   g_test_add_func ("/dossier/text/builder-many-blocks", test_builder_many_blocks);
   g_test_add_func ("/dossier/text/bidi-control", test_bidi_control);
+  g_test_add_func ("/dossier/text/item-number", test_item_number);
   g_test_add_func ("/dossier/text/shorten", test_shorten);
   g_test_add_func ("/dossier/text/shown", test_shown);
 

@@ -93,13 +93,9 @@ list_marker_length (const char *s,
 
   if (m == 0)
     {
-      gsize digits = 0;
-
-      while (digits < len && digits < 4 && g_ascii_isdigit (s[digits]))
-        digits++;
-      if (digits == 0 || digits > 3 || digits >= len || (s[digits] != '.' && s[digits] != ')'))
+      m = dossier_text_item_number_length (s, len);
+      if (m == 0)
         return 0;
-      m = digits + 1;
       *numbered = TRUE;
     }
 
@@ -256,6 +252,46 @@ is_label_line (const Line *line)
          final_character (line->content, line->len) == ':' &&
          !is_list_line (line) && !is_quote_line (line) &&
          starts_like_a_heading (line->content, line->len);
+}
+
+/* Whether @line starts with a number as a list numbers its items ("3."),
+ * not a bullet or a bracketed letter. */
+static gboolean
+starts_with_number (const Line *line)
+{
+  gboolean numbered;
+
+  return line->len > 0 && g_ascii_isdigit (line->content[0]) &&
+         list_marker_length (line->content, line->len, &numbered) > 0 && numbered;
+}
+
+/* "1. Summary" alone over a paragraph: a numbered section's heading, as
+ * reports number them. An item of a list spaced out by blank lines has a
+ * numbered neighbour ("1. Apples", "", "2. Pears") and stays an item. */
+static gboolean
+is_numbered_heading (const Line  *lines,
+                     const Group *groups,
+                     guint        n_groups,
+                     guint        gi)
+{
+  const Line *line = &lines[groups[gi].first];
+  gboolean numbered;
+  gsize marker;
+  Line rest;
+
+  if (groups[gi].n != 1 || gi + 1 >= n_groups || !starts_with_number (line))
+    return FALSE;
+  if (starts_with_number (&lines[groups[gi + 1].first]) ||
+      (gi > 0 && starts_with_number (&lines[groups[gi - 1].first + groups[gi - 1].n - 1])))
+    return FALSE;
+
+  marker = list_marker_length (line->content, line->len, &numbered);
+  rest.content = line->content + marker;
+  rest.len = line->len - marker;
+  rest.indent = 0;
+  rest.chars = count_chars_capped (rest.content, rest.len, HEADING_MAX_CHARS);
+
+  return rest.len > 0 && is_heading_line (&rest);
 }
 
 static gboolean
@@ -739,7 +775,8 @@ dossier_import_text_parse (const char             *utf8,
           continue;
         }
 
-      if (group->n == 1 && !is_last && is_heading_line (first))
+      if (group->n == 1 && !is_last &&
+          (is_heading_line (first) || is_numbered_heading (parser.lines, g, groups->len, gi)))
         {
           emit_heading (&parser, first, 2);
           continue;

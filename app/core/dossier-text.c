@@ -1175,6 +1175,44 @@ dossier_unichar_is_word (gunichar c)
   return g_unichar_isalnum (c) || g_unichar_ismark (c);
 }
 
+gsize
+dossier_text_item_number_length (const char *s,
+                                 gsize       len)
+{
+  gsize i = 0;
+  gsize n = 0;
+  gboolean open = len > 0 && s[0] == '(';
+
+  if (open)
+    i++;
+
+  while (i + n < len && n < 4 && g_ascii_isdigit (s[i + n]))
+    n++;
+  if (n > 3)
+    return 0;
+
+  if (n == 0)
+    {
+      /* One letter, or a short Roman numeral, in lower case. */
+      while (i + n < len && n < 5 && memchr ("ivx", s[i + n], 3) != NULL)
+        n++;
+      if (n == 0 && i < len && g_ascii_islower (s[i]))
+        n = 1;
+      if (n == 0 || n > 4)
+        return 0;
+    }
+
+  i += n;
+  if (i + 1 >= len || (s[i + 1] != ' ' && s[i + 1] != '\t'))
+    return 0;
+  if (open)
+    return s[i] == ')' ? i + 1 : 0;
+  if (s[i] == ')' || (s[i] == '.' && g_ascii_isdigit (s[0])))
+    return i + 1;
+
+  return 0;
+}
+
 gboolean
 dossier_text_is_bidi_control (gunichar c)
 {

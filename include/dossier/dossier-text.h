@@ -124,6 +124,14 @@ gsize             dossier_text_longest_run       (const char       *text);
 /* SHA-256 of the text, hex. */
 char             *dossier_text_hash              (const char       *text);
 
+/* Length in bytes of a list item's number at the start of @s (of @len
+ * bytes), without the space or tab that must follow it, or 0: "12." and "3)" as lists
+ * number their items, "(a)", "(iv)", "(2)" and "b)" as reports and
+ * consultation papers do. A letter needs its bracket: "A. Smith" starts a
+ * sentence, not an item. */
+gsize             dossier_text_item_number_length (const char     *s,
+                                                   gsize           len);
+
 /* Whether @c is a bidi control that changes the order of what follows it
  * (an embedding, override or isolate, or their end: U+202A–U+202E,
  * U+2066–U+2069), by which text from someone else can read otherwise than
