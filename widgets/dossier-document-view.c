@@ -28,6 +28,8 @@
 
 #include <glib/gi18n.h>
 
+#include <dossier/dossier-text.h>
+
 #include "dossier-coding-stripes.h"
 #include "dossier-contrast.h"
 #include "dossier-document-text.h"
@@ -1621,6 +1623,22 @@ dossier_document_view_is_visible_painted (DossierDocumentView *self)
 
 /* ---- Text ------------------------------------------------------------------ */
 
+/* Whether the item from @start to @end starts with its number. */
+static gboolean
+item_is_numbered (DossierDocumentView *self,
+                  gint64               start,
+                  gint64               end)
+{
+  GtkTextIter from, to;
+  g_autofree char *head = NULL;
+
+  iter_at (self, &from, start);
+  iter_at (self, &to, MIN (end, start + 8));
+  head = gtk_text_buffer_get_slice (self->buffer, &from, &to, TRUE);
+
+  return dossier_text_item_number_length (head, strlen (head)) > 0;
+}
+
 void
 dossier_document_view_set_text (DossierDocumentView *self,
                                 const char          *text,
@@ -1714,7 +1732,9 @@ dossier_document_view_set_text (DossierDocumentView *self,
           gtk_text_buffer_apply_tag (self->buffer, btag, &start, &end);
         }
 
-      dossier_document_text_add_decoration (dtext, bs, be, b->kind, b->level);
+      /* A numbered item shows its own number ("1.", "(a)"): no bullet too. */
+      if (b->kind != DOSSIER_BLOCK_LIST_ITEM || !item_is_numbered (self, bs, be))
+        dossier_document_text_add_decoration (dtext, bs, be, b->kind, b->level);
       /* (in order and apart, for block_at's search) */
       if (bs < be && (self->blocks->len == 0 || bs >= g_array_index (self->blocks, Range,
                                                                         self->blocks->len - 1).end))
