@@ -144,8 +144,8 @@ cli_import (const char *name,
       }
       /* What to check: on standard error, so that standard output stays
        * one "ID<tab>TITLE" line per document for scripts. */
-      for (guint i = 0; i < doc->notes->len; i++)
-        cli_error (name, "%s", (const char *) g_ptr_array_index (doc->notes, i));
+      for (guint n = 0; n < doc->notes->len; n++)
+        cli_error (name, "%s", (const char *) g_ptr_array_index (doc->notes, n));
     }
 
   return status;
