@@ -79,6 +79,12 @@ struct _DossierStakeholdersPanel
   gint64              stakeholder_id;
   gint64              selection_start;
   gint64              selection_end;
+  /* The reader's selection the add popover was opened with, its name
+   * prefilled from it: cited as the new stakeholder's first evidence
+   * (end 0: opened without one). */
+  gint64              add_document_id;
+  gint64              add_start;
+  gint64              add_end;
   /* Cited with the Cite button: its row takes the focus once listed. */
   gint64              focus_highlight_id;
   /* The stakeholder selected on the grid, taken out of the list by a
@@ -134,6 +140,12 @@ current_stakeholder (DossierStakeholdersPanel *self)
   if (PROJECT (self) == NULL || self->stakeholder_id == 0)
     return NULL;
   return dossier_project_get_stakeholder (PROJECT (self), self->stakeholder_id);
+}
+
+static gboolean
+has_selection (DossierStakeholdersPanel *self)
+{
+  return self->document_id != 0 && self->selection_end > self->selection_start;
 }
 
 /* ---- the list ------------------------------------------------------------------ */
@@ -448,10 +460,53 @@ on_drop (GtkDropTarget            *drop,
   return dossier_stakeholders_panel_add_evidence (self, id, dossier_highlight_get_id (highlight));
 }
 
+/* The reader's selection as a name: on one line, trimmed, no longer than
+ * a name may be; NULL when the document cannot be read. */
+static char *
+selection_name (DossierStakeholdersPanel *self)
+{
+  g_autofree char *text = dossier_project_get_document_text (PROJECT (self), self->document_id, NULL);
+  g_autofree char *passage = NULL;
+  g_autofree char *line = NULL;
+
+  if (text == NULL)
+    return NULL;
+  passage = dossier_text_slice (text, self->selection_start, self->selection_end);
+  line = dossier_text_join_lines (passage);
+  return dossier_text_shorten (g_strstrip (line), DOSSIER_STAKEHOLDER_MAX_NAME);
+}
+
+/* Closed, the entry lets go of its text: selected, it would hold the
+ * primary selection until the next opening, and the X server's word
+ * that it let go of it then could come after it takes it again. */
+static void
+on_add_popover_closed (DossierStakeholdersPanel *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->add_entry), "");
+}
+
+/* With a passage selected in the reader, the name is the passage's, all
+ * of it selected (typing replaces it), and the passage its first
+ * evidence: select a name, +, Enter. */
 static void
 on_add_popover_show (DossierStakeholdersPanel *self)
 {
-  gtk_editable_set_text (GTK_EDITABLE (self->add_entry), "");
+  g_autofree char *name = NULL;
+
+  self->add_document_id = self->add_start = self->add_end = 0;
+  if (PROJECT (self) != NULL && has_selection (self))
+    name = selection_name (self);
+  if (name != NULL && name[0] != '\0')
+    {
+      self->add_document_id = self->document_id;
+      self->add_start = self->selection_start;
+      self->add_end = self->selection_end;
+    }
+  gtk_editable_set_text (GTK_EDITABLE (self->add_entry), name != NULL ? name : "");
+  /* Selected before it takes the focus: GtkText starts blinking its caret
+   * as it does when nothing is selected, and would blink it over the
+   * selection (and warn) if it were selected after. */
+  gtk_editable_select_region (GTK_EDITABLE (self->add_entry), 0, -1);
   gtk_widget_grab_focus (GTK_WIDGET (self->add_entry));
 }
 
@@ -465,7 +520,18 @@ on_add_activate (DossierStakeholdersPanel *self)
   if (PROJECT (self) == NULL || name[0] == '\0')
     return;
 
-  id = dossier_project_add_stakeholder (PROJECT (self), name, NULL, DOSSIER_STAKEHOLDER_OTHER, &error);
+  if (self->add_end > self->add_start)
+    {
+      DossierStakeholderFields fields = DOSSIER_STAKEHOLDER_FIELDS_INIT;
+
+      /* The stakeholder and its first evidence in one undo step, as the
+       * evidence picker's "New Stakeholder" makes them. */
+      fields.name = name;
+      id = dossier_project_create_stakeholder_citing (PROJECT (self), &fields, 0, self->add_document_id,
+                                                      self->add_start, self->add_end, NULL, &error);
+    }
+  else
+    id = dossier_project_add_stakeholder (PROJECT (self), name, NULL, DOSSIER_STAKEHOLDER_OTHER, &error);
   if (id == 0)
     {
       /* The popover stays open with the name, to be corrected. */
@@ -847,6 +913,13 @@ reload_cb (gpointer data)
   DossierStakeholdersPanel *self = data;
 
   self->reload_source = 0;
+  /* The one open is gone (an add undone, say): back to the list. */
+  if (self->stakeholder_id != 0 && current_stakeholder (self) == NULL)
+    {
+      self->reload_evidence = self->reload_mentions = FALSE;
+      dossier_stakeholders_panel_set_stakeholder_id (self, 0);
+      return G_SOURCE_REMOVE;
+    }
   if (self->reload_evidence)
     reload_evidence (self);
   if (self->reload_mentions)
@@ -1629,12 +1702,6 @@ on_mention_activated (DossierStakeholdersPanel *self,
 
 /* ---- the editor: citing ------------------------------------------------------------ */
 
-static gboolean
-has_selection (DossierStakeholdersPanel *self)
-{
-  return self->document_id != 0 && self->selection_end > self->selection_start;
-}
-
 static void
 update_cite (DossierStakeholdersPanel *self)
 {
@@ -1790,7 +1857,17 @@ show_page (DossierStakeholdersPanel *self)
   g_signal_group_set_target (self->stakeholder_signals, s);
   if (s == NULL)
     {
+      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+      GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+      GtkWidget *detail = gtk_stack_get_child_by_name (self->pages, "detail");
+
       gtk_stack_set_visible_child_name (self->pages, "list");
+      /* The one open is gone (an add undone, say): the focus to the list,
+       * not left in the editor sliding out (where GtkText blinked its
+       * caret over the name it had selected) nor put where the stack
+       * finds a place for it. */
+      if (focus != NULL && gtk_widget_is_ancestor (focus, detail))
+        gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
       g_clear_pointer (&self->evidence, g_ptr_array_unref);
       g_clear_pointer (&self->mentions, g_ptr_array_unref);
       update_cite (self);
@@ -1864,9 +1941,12 @@ list_changed_cb (DossierStakeholdersPanel *self,
         self->grid_return_id = selected;
     }
   update_list_header (self);
-  /* The open stakeholder was deleted (by an undo, say): back to the list. */
-  if (self->stakeholder_id != 0 && current_stakeholder (self) == NULL)
-    dossier_stakeholders_panel_set_stakeholder_id (self, 0);
+  /* The open stakeholder was deleted (by an undo, say): back to the list,
+   * once the project has let go of it too (it still knows it while the
+   * list tells of its removal), in the reload before the next frame. A
+   * move takes it out and puts it back: still there then. */
+  if (removed > 0 && self->stakeholder_id != 0)
+    queue_reload (self, FALSE, FALSE);
 }
 
 /* After the grid has heard of it: the dot selected before a move, back. */
@@ -2217,6 +2297,7 @@ dossier_stakeholders_panel_class_init (DossierStakeholdersPanelClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_grid_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_grid_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_add_popover_show);
+  gtk_widget_class_bind_template_callback (widget_class, on_add_popover_closed);
   gtk_widget_class_bind_template_callback (widget_class, on_add_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_back_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_delete_clicked);

@@ -1061,6 +1061,157 @@ test_stakeholders_order_in_view (Fixture       *f,
   close_window (window);
 }
 
+static gboolean
+page_settled (gpointer stack)
+{
+  return !gtk_stack_get_transition_running (stack);
+}
+
+/* Opens the panel's + (the list shown) as a click does, once the list has
+ * slid in (the button is then where the popover points); its name entry. */
+static GtkWidget *
+popup_add (GtkWidget *panel)
+{
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+  GtkWidget *add_button = NULL;
+
+  wait_until (page_settled, find_descendant (panel, GTK_TYPE_STACK), "the list to slide in");
+  /* The X server's word on who owns the primary selection, from the last
+   * time the entry held a selection, comes back a moment later: heard
+   * after the entry selects its name again, it would unselect it. */
+  gdk_display_sync (gtk_widget_get_display (panel));
+  flush_events ();
+  collect_descendants (panel, GTK_TYPE_MENU_BUTTON, buttons);
+  for (guint i = 0; i < buttons->len; i++)
+    if (g_strcmp0 (gtk_widget_get_tooltip_text (g_ptr_array_index (buttons, i)), "Add a Stakeholder") == 0)
+      add_button = g_ptr_array_index (buttons, i);
+  g_assert_nonnull (add_button);
+  gtk_menu_button_popup (GTK_MENU_BUTTON (add_button));
+  gdk_display_sync (gtk_widget_get_display (panel));
+  flush_events ();
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (add_button)))));
+  return find_entry (panel, "Name");
+}
+
+/* The entry shows @text, all of it selected (typing replaces it). */
+static void
+assert_entry_selected (GtkWidget  *entry,
+                       const char *text)
+{
+  int start, end;
+
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, text);
+  g_assert_true (gtk_editable_get_selection_bounds (GTK_EDITABLE (entry), &start, &end));
+  g_assert_cmpint (start, ==, 0);
+  g_assert_cmpint (end, ==, g_utf8_strlen (text, -1));
+}
+
+/* The stakeholder called @name, added by typing it into the popover of
+ * the panel's + (open, its entry @entry) and pressing Enter; it cites
+ * [@start, @end) of @document_id, and nothing else (nothing when @end is
+ * 0). */
+static DossierStakeholder *
+add_citing (DossierProject *project,
+            GtkWidget      *entry,
+            const char     *name,
+            gint64          document_id,
+            gint64          start,
+            gint64          end)
+{
+  g_autoptr(GPtrArray) evidence = NULL;
+  g_autoptr(GError) error = NULL;
+  DossierStakeholder *s;
+  DossierHighlight *cited;
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), name);
+  g_signal_emit_by_name (entry, "activate");
+  flush_events ();
+  s = dossier_project_find_stakeholder (project, name);
+  g_assert_nonnull (s);
+  evidence = dossier_project_list_stakeholder_evidence (project, dossier_stakeholder_get_id (s), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (evidence->len, ==, end != 0 ? 1 : 0);
+  if (end == 0)
+    return s;
+  cited = ((DossierEvidence *) g_ptr_array_index (evidence, 0))->highlight;
+  g_assert_cmpint (dossier_highlight_get_document_id (cited), ==, document_id);
+  g_assert_cmpint (dossier_highlight_get_start (cited), ==, start);
+  g_assert_cmpint (dossier_highlight_get_end (cited), ==, end);
+  return s;
+}
+
+/* A passage selected in the reader: + names the new stakeholder after it
+ * (on one line, trimmed, no longer than a name may be, all of it
+ * selected) and Enter adds it citing the passage, in one undo step. With
+ * nothing selected the name starts empty and nothing is cited. */
+static void
+test_stakeholders_add_from_selection (Fixture       *f,
+                                      gconstpointer  data)
+{
+  GtkWidget *panel = dossier_stakeholders_panel_new ();
+  DossierStakeholdersPanel *sp = DOSSIER_STAKEHOLDERS_PANEL (panel);
+  g_autoptr(GPtrArray) highlights = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *long_name = NULL;
+  DossierStakeholder *guild;
+  GtkWidget *window, *entry, *list_view, *focus;
+  gint64 start, end, first, last;
+
+  dossier_panel_set_project (DOSSIER_PANEL (panel), f->project);
+  dossier_stakeholders_panel_set_document_id (sp, f->doc);
+  window = show_in_window (panel, 420, 900);
+  list_view = find_descendant (panel, GTK_TYPE_LIST_VIEW);
+
+  /* Select a name, +, Enter. */
+  find_text_range (f->project, f->doc, "Island Traders Guild", &start, &end);
+  dossier_stakeholders_panel_set_selection (sp, start, end);
+  entry = popup_add (panel);
+  assert_entry_selected (entry, "Island Traders Guild");
+  guild = add_citing (f->project, entry, "Island Traders Guild", f->doc, start, end);
+  g_assert_cmpint (dossier_stakeholders_panel_get_stakeholder_id (sp), ==, dossier_stakeholder_get_id (guild));
+  /* One step takes back the stakeholder and its evidence; its editor
+   * goes with it, the focus to the list. */
+  undo (f->project);
+  g_assert_null (dossier_project_find_stakeholder (f->project, "Island Traders Guild"));
+  highlights = dossier_project_list_highlights (f->project, f->doc, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (highlights->len, ==, 0);
+  g_assert_cmpint (dossier_stakeholders_panel_get_stakeholder_id (sp), ==, 0);
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_true (focus == list_view || gtk_widget_is_ancestor (focus, list_view));
+
+  /* Across a paragraph break, from the space before: one line, trimmed. */
+  find_text_range (f->project, f->doc, " Monday.", &first, &end);
+  find_text_range (f->project, f->doc, "Advantages", &start, &last);
+  dossier_stakeholders_panel_set_selection (sp, first, last);
+  entry = popup_add (panel);
+  assert_entry_selected (entry, "Monday. Advantages");
+
+  /* Longer than a name may be: shortened to the limit. What is typed
+   * replaces it; the passage is still cited. */
+  gtk_popover_popdown (GTK_POPOVER (gtk_widget_get_ancestor (entry, GTK_TYPE_POPOVER)));
+  find_text_range (f->project, f->doc, "The Lindenport", &first, &end);
+  find_text_range (f->project, f->doc, "lose day visitors.", &start, &last);
+  g_assert_cmpint (last - first, >, DOSSIER_STAKEHOLDER_MAX_NAME);
+  dossier_stakeholders_panel_set_selection (sp, first, last);
+  entry = popup_add (panel);
+  long_name = g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry)));
+  g_assert_cmpint (g_utf8_strlen (long_name, -1), ==, DOSSIER_STAKEHOLDER_MAX_NAME);
+  g_assert_true (g_str_has_prefix (long_name, "The Lindenport Ferry Board wants"));
+  g_assert_true (g_str_has_suffix (long_name, "…"));
+  assert_entry_selected (entry, long_name);
+  add_citing (f->project, entry, "Ferry passengers", f->doc, first, last);
+
+  /* Nothing selected: an empty name, and no evidence. */
+  dossier_stakeholders_panel_set_stakeholder_id (sp, 0);
+  dossier_stakeholders_panel_set_selection (sp, 0, 0);
+  entry = popup_add (panel);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
+  add_citing (f->project, entry, "Harbour Pilots", 0, 0, 0);
+
+  close_window (window);
+}
+
 /* A stakeholder added at the end of a long list: its editor opens with
  * the focus in its name; back in the list, it is scrolled into sight and
  * focused. */
@@ -1070,7 +1221,7 @@ test_stakeholders_add_focus (Fixture       *f,
 {
   GtkWidget *panel = dossier_stakeholders_panel_new ();
   g_autoptr(GError) error = NULL;
-  GtkWidget *window, *list_view, *add_button = NULL, *entry, *name_row;
+  GtkWidget *window, *list_view, *entry, *name_row;
   gint64 id;
 
   for (int i = 0; i < 60; i++)
@@ -1085,18 +1236,7 @@ test_stakeholders_add_focus (Fixture       *f,
   window = show_in_window (panel, 420, 700);
   list_view = find_descendant (panel, GTK_TYPE_LIST_VIEW);
 
-  {
-    g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
-
-    collect_descendants (panel, GTK_TYPE_MENU_BUTTON, buttons);
-    for (guint i = 0; i < buttons->len; i++)
-      if (g_strcmp0 (gtk_widget_get_tooltip_text (g_ptr_array_index (buttons, i)), "Add a Stakeholder") == 0)
-        add_button = g_ptr_array_index (buttons, i);
-  }
-  g_assert_nonnull (add_button);
-  gtk_menu_button_popup (GTK_MENU_BUTTON (add_button));
-  flush_events ();
-  entry = find_entry (panel, "Name");
+  entry = popup_add (panel);
   gtk_editable_set_text (GTK_EDITABLE (entry), "Harbour Pilots");
   g_signal_emit_by_name (entry, "activate");
   flush_events ();
@@ -2113,6 +2253,8 @@ main (int   argc,
               fixture_set_up, test_stakeholders_suggestions_fill, fixture_tear_down);
   g_test_add ("/dossier/stakeholders-panel/grid-export", Fixture, NULL,
               fixture_set_up, test_stakeholders_grid_export, fixture_tear_down);
+  g_test_add ("/dossier/stakeholders-panel/add-from-selection", Fixture, NULL,
+              fixture_set_up, test_stakeholders_add_from_selection, fixture_tear_down);
   g_test_add ("/dossier/stakeholders-panel/add-focus", Fixture, NULL,
               fixture_set_up, test_stakeholders_add_focus, fixture_tear_down);
   g_test_add ("/dossier/stakeholders-panel/order-in-view", Fixture, NULL,
