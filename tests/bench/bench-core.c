@@ -1730,6 +1730,81 @@ bench_mentions (void)
   dossier_project_close (plain);
 }
 
+/* ---- Suggestions -------------------------------------------------------- */
+
+/* Stakeholders suggested from a long article: the three sample articles
+ * (data/samples), their texts one after the other 24 times (about 700 KB,
+ * a long report), as dossier-cli suggest and the panel read one. Next to
+ * it, the floor: splitting the same text into words. */
+static void
+bench_suggest (void)
+{
+  static const char * const samples[] = {
+    "harbor-bridge-civic-ledger.md", "harbor-bridge-tribune.html", "harbor-bridge-wire.txt",
+  };
+  guint times = opt_quick ? 4 : 24;
+  g_autoptr(GString) all = g_string_new (NULL);
+  g_autoptr(DossierParsedDocument) doc = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *label = NULL;
+  double t[64], c[64], f[64];
+  guint n_suggested = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (samples); i++)
+    {
+      g_autofree char *path = g_build_filename (BENCH_SAMPLES_DIR, samples[i], NULL);
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      g_autoptr(DossierParsedDocument) sample = dossier_import_file (file, DOSSIER_FORMAT_AUTO, NULL,
+                                                                     &error);
+
+      die_on_error ("import a sample", error);
+      g_string_append (all, sample->text);
+      g_string_append (all, "\n\n");
+    }
+  {
+    g_autofree char *one = g_strdup (all->str);
+
+    for (guint i = 1; i < times; i++)
+      g_string_append (all, one);
+  }
+  doc = dossier_import_bytes (g_bytes_new_static (all->str, all->len), DOSSIER_FORMAT_TEXT,
+                              "suggest.txt", &error);
+  die_on_error ("import the long article", error);
+
+  for (int r = 0; r < opt_runs; r++)
+    {
+      double t0 = mark ();
+      g_autoptr(GPtrArray) s = dossier_suggest_stakeholders (doc->text, (DossierBlock *) (void *) doc->blocks->data,
+                                                            doc->blocks->len);
+      gsize words = 0;
+      gboolean in_word = FALSE;
+
+      t[r] = now_ms () - t0;
+      c[r] = cpu_since ();
+      n_suggested = s->len;
+
+      /* The floor: the same text split into words. */
+      t0 = now_ms ();
+      for (const char *p = doc->text; *p != '\0'; p = g_utf8_next_char (p))
+        {
+          gboolean letter = g_unichar_isalnum (g_utf8_get_char (p));
+
+          words += letter && !in_word;
+          in_word = letter;
+        }
+      f[r] = now_ms () - t0;
+      g_assert (words > 0);
+    }
+  label = g_strdup_printf ("stakeholders suggested from a %.0f KB article", strlen (doc->text) / 1024.0);
+  {
+    g_autofree char *note = g_strdup_printf ("the three samples %u times over; %u suggested", times,
+                                             n_suggested);
+
+    add_row (label, median (t, opt_runs), median (c, opt_runs), "splitting it into words",
+             median (f, opt_runs), 0, note);
+  }
+}
+
 /* ---- Scaling: what the unit tests check on big inputs, timed ----------- */
 
 /* The unit tests feed these big and hostile inputs and check the result;
@@ -3032,7 +3107,7 @@ main (int    argc,
     { "runs", 'r', 0, G_OPTION_ARG_INT, &opt_runs, "Runs per operation (default 5)", "N" },
     { "only", 'o', 0, G_OPTION_ARG_STRING, &opt_only, "Only benchmarks whose name contains NAME "
       "(import, highlights, list, moves, export, open, search, scaling, exchange, refi-large, refi-codebook, refi-cases, "
-      "rows-added, queries, stakeholders-load)", "NAME" },
+      "rows-added, queries, stakeholders-load, suggest)", "NAME" },
     { "keep", 'k', 0, G_OPTION_ARG_FILENAME, &opt_keep, "Work in DIR and keep the projects", "DIR" },
     { NULL }
   };
@@ -3098,6 +3173,8 @@ main (int    argc,
     bench_rows_added ();
   if (selected ("queries"))
     bench_queries ();
+  if (selected ("suggest"))
+    bench_suggest ();
 
   print_table ();
 
