@@ -1139,6 +1139,60 @@ test_stakeholders_kinds_from_names (void)
   g_assert_false (g_strv_contains ((const char * const *) tomas->aliases, "Mayor Varga"));
 }
 
+/* Kinds from the words around a name (an article written for this test):
+ * a school's name ("Academy", "School") is an organisation's, though a
+ * parent's words follow it; an office at a body with no kind word in its
+ * name ("secretary of Harbour Watch") is a role, a person's; a council's
+ * chair is an official ("council chair Aoife Brennan"), and so is a
+ * title with what it is of before the name ("el concejal de la oposición
+ * Jaime Robledo"); a village named as its people ("los vecinos de
+ * Valdecruces", "el pueblo de Valdecruces") is a community, the public.
+ * For the suggestions and the picker alike. A hospital that speaks is an
+ * organisation, not a place's authority. */
+static void
+test_stakeholders_kinds_from_context (void)
+{
+  const char *text =
+    "Four-day week\n\n"
+    "Ben Okoro, whose son attends Kell Road Academy, said the plan was rushed. Kell Road "
+    "Academy is one of four schools that would change. Harwick General Hospital said its "
+    "nurses would need childcare.\n\n"
+    "Ada Moyo, secretary of Harbour Watch, said the fares were unfair. The council chair "
+    "Aoife Brennan said they were fair, and Council chair Aoife Brennan voted for them.\n\n"
+    "El concejal de la oposición Jaime Robledo pidió una consulta. «El monte es de todos», "
+    "dijo Robledo. Los vecinos de Valdecruces votarán en marzo, y el pueblo de Valdecruces "
+    "está dividido.";
+  const struct
+  {
+    const char             *name;
+    DossierStakeholderKind  kind;
+  } expected[] = {
+    { "Kell Road Academy", DOSSIER_STAKEHOLDER_ORGANISATION },
+    { "Harwick General Hospital", DOSSIER_STAKEHOLDER_ORGANISATION },
+    { "Ada Moyo", DOSSIER_STAKEHOLDER_PERSON },
+    { "Aoife Brennan", DOSSIER_STAKEHOLDER_OFFICIAL },
+    { "Jaime Robledo", DOSSIER_STAKEHOLDER_OFFICIAL },
+    { "Valdecruces", DOSSIER_STAKEHOLDER_PUBLIC },
+  };
+  g_autoptr(GPtrArray) s = stakeholders_of_article (text);
+
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      DossierStakeholderKind kind = find_stakeholder (s, expected[i].name)->kind;
+      DossierStakeholderKind picked = dossier_suggest_stakeholder_kind (text, expected[i].name,
+                                                                        -1, -1);
+
+      if (kind != expected[i].kind)
+        g_error ("“%s” is suggested as %s", expected[i].name,
+                 dossier_stakeholder_kind_to_string (kind));
+      if (picked != expected[i].kind)
+        g_error ("“%s” is picked as %s", expected[i].name,
+                 dossier_stakeholder_kind_to_string (picked));
+    }
+  assert_alias (find_stakeholder (s, "Jaime Robledo"), "Robledo");
+  assert_not_suggested (s, "Harbour Watch");
+}
+
 static void
 test_stakeholders_none (void)
 {
@@ -1179,6 +1233,8 @@ main (int   argc,
   g_test_add_func ("/dossier/suggest/stakeholders-places", test_stakeholders_places);
   g_test_add_func ("/dossier/suggest/stakeholders-kinds-from-names",
                    test_stakeholders_kinds_from_names);
+  g_test_add_func ("/dossier/suggest/stakeholders-kinds-from-context",
+                   test_stakeholders_kinds_from_context);
   g_test_add_func ("/dossier/suggest/stakeholders-none", test_stakeholders_none);
   g_test_add_func ("/dossier/suggest/stakeholders-people-untitled", test_stakeholders_people_untitled);
   g_test_add_func ("/dossier/suggest/stakeholders-quoted-once", test_stakeholders_quoted_once);

@@ -159,6 +159,9 @@ static const struct
   { "assembly member", TITLE_OFFICIAL },
   { "edil", TITLE_OFFICIAL }, { "regidor", TITLE_OFFICIAL }, { "regidora", TITLE_OFFICIAL },
   { "eurodiputado", TITLE_OFFICIAL }, { "eurodiputada", TITLE_OFFICIAL },
+  { "council chair", TITLE_OFFICIAL }, { "council chairman", TITLE_OFFICIAL },
+  { "council chairwoman", TITLE_OFFICIAL }, { "council leader", TITLE_OFFICIAL },
+  { "council member", TITLE_OFFICIAL }, { "council president", TITLE_OFFICIAL },
   { "board chair", TITLE_BOARD }, { "board chairman", TITLE_BOARD },
   { "board chairwoman", TITLE_BOARD }, { "board member", TITLE_BOARD },
   { "mr", TITLE_HONORIFIC }, { "mrs", TITLE_HONORIFIC }, { "ms", TITLE_HONORIFIC },
@@ -388,6 +391,12 @@ static const struct
   { "universidad", DOSSIER_STAKEHOLDER_ORGANISATION }, { "college", DOSSIER_STAKEHOLDER_ORGANISATION },
   { "colegio", DOSSIER_STAKEHOLDER_ORGANISATION },
   { "instituto", DOSSIER_STAKEHOLDER_ORGANISATION },
+  /* Schools and hospitals: "Ferris Lane Academy", "Harwick General
+   * Hospital" (a place while it is only where something is, see
+   * names_place ()). */
+  { "academy", DOSSIER_STAKEHOLDER_ORGANISATION }, { "school", DOSSIER_STAKEHOLDER_ORGANISATION },
+  { "academia", DOSSIER_STAKEHOLDER_ORGANISATION }, { "escuela", DOSSIER_STAKEHOLDER_ORGANISATION },
+  { "hospital", DOSSIER_STAKEHOLDER_ORGANISATION },
   { "cartel", DOSSIER_STAKEHOLDER_ARMED_GROUP }, { "gang", DOSSIER_STAKEHOLDER_ARMED_GROUP },
   { "militia", DOSSIER_STAKEHOLDER_ARMED_GROUP }, { "front", DOSSIER_STAKEHOLDER_ARMED_GROUP },
 };
@@ -1066,6 +1075,47 @@ is_name_token (const Token *t)
   return (t->flags & (TOKEN_CAPITAL | TOKEN_ACRONYM)) != 0;
 }
 
+/* Words for the people of a place, before "of" or "de": "the residents
+ * of Kell", "los vecinos de Valdecruces", "el pueblo de Valdecruces". */
+static const char * const community_words[] = {
+  "residents", "villagers", "inhabitants", "village", "town", "hamlet", "community",
+  "vecinos", "vecinas", "habitantes", "pueblo", "aldea", "localidad", "municipio", "villa",
+};
+
+/* The names (folded) a text (in @tokens, its title too) gives as a
+ * community's: "los vecinos de Valdecruces" — the public, a village's
+ * people, not a place; NULL if none. */
+static GHashTable *
+community_names (GArray *tokens)
+{
+  GHashTable *names = NULL;
+
+  for (guint k = 0; k + 2 < tokens->len; k++)
+    {
+      const Token *t = &g_array_index (tokens, Token, k);
+      const Token *tie = &g_array_index (tokens, Token, k + 1);
+      guint last = k + 2;
+
+      if (!(t->flags & TOKEN_SPACE) || !(tie->flags & TOKEN_SPACE) ||
+          !IN_LIST (community_words, t->folded) ||
+          !(g_str_equal (tie->folded, "of") || g_str_equal (tie->folded, "de")) ||
+          !is_name_token (&g_array_index (tokens, Token, k + 2)))
+        continue;
+      while (last + 1 < tokens->len && (g_array_index (tokens, Token, last).flags & TOKEN_SPACE) &&
+             is_name_token (&g_array_index (tokens, Token, last + 1)))
+        last++;
+      if (names == NULL)
+        names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+      {
+        g_autofree char *span = span_text (&g_array_index (tokens, Token, k + 2),
+                                           &g_array_index (tokens, Token, last));
+
+        g_hash_table_add (names, dossier_text_fold (span));
+      }
+    }
+  return names;
+}
+
 /* Words that tie a title to the body it is held in: "chief executive
  * of Vyse Aggregates", "spokeswoman for the trust", "directora de la
  * Asociación". */
@@ -1103,6 +1153,59 @@ tied_to_body (GArray *tokens,
   return FALSE;
 }
 
+/* Offices that bodies of every sort have: "secretary of Harbour Watch"
+ * (a campaign's), "spokeswoman for the ministry" (a state's). */
+static const char * const any_body_titles[] = {
+  "secretary", "secretario", "secretaria", "spokesman", "spokeswoman", "spokesperson",
+  "portavoz", "vocero", "vocera", "officer",
+};
+
+/* Words that make a name a state's department: "Secretary of Homeland
+ * Security", "secretario de Hacienda". */
+static const char * const department_words[] = {
+  "state", "treasury", "defense", "defence", "homeland", "security", "health", "education",
+  "interior", "transport", "transportation", "energy", "commerce", "agriculture", "justice",
+  "housing", "labor", "war", "estado", "hacienda", "defensa", "salud", "educacion", "interior",
+  "justicia", "trabajo", "agricultura", "vivienda",
+};
+
+static gboolean names_place (GArray *tokens,
+                             guint   first,
+                             guint   last);
+
+/* Whether the words from @at, a tie, name a body by a name of two words
+ * or more that says nothing of what it is, and no place or department
+ * ("of Harbour Watch", "de la Plataforma Sierra Viva"; not "of New
+ * Zealand" — a place —, "of Homeland Security"): with an office that
+ * bodies of every sort have (any_body_titles), a campaign's or a firm's
+ * more likely than a state's. */
+static gboolean
+tied_to_named_body (GArray *tokens,
+                    guint   at)
+{
+  guint first = at + 1, last;
+
+  if (!is_title_tie (tokens, at) || !(g_array_index (tokens, Token, at).flags & TOKEN_SPACE))
+    return FALSE;
+  if (first < tokens->len && IN_LIST (articles, g_array_index (tokens, Token, first).folded) &&
+      (g_array_index (tokens, Token, first).flags & TOKEN_SPACE))
+    first++;
+  if (first >= tokens->len || !is_name_token (&g_array_index (tokens, Token, first)))
+    return FALSE;
+  last = first;
+  while (last + 1 < tokens->len && (g_array_index (tokens, Token, last).flags & TOKEN_SPACE) &&
+         is_name_token (&g_array_index (tokens, Token, last + 1)))
+    last++;
+  if (last == first || name_kind (tokens, first, last) != DOSSIER_STAKEHOLDER_OTHER ||
+      names_place (tokens, first, last))
+    return FALSE;
+  for (guint k = first; k <= last; k++)
+    if (IN_LIST (department_words, g_array_index (tokens, Token, k).folded) ||
+        (g_array_index (tokens, Token, k).flags & TOKEN_ACRONYM))
+      return FALSE;
+  return TRUE;
+}
+
 /* A title after the name that ends at token @last and a comma: "López
  * Obrador, Mexico's president", "Rudd, the harbour master", "Ruiz, la
  * ministra", or a bare title tied to a body: "Vyse, chief executive of
@@ -1138,7 +1241,10 @@ title_after (GArray    *tokens,
   if (n == 0)
     return 0;
 
-  if ((found == TITLE_OFFICIAL || found == TITLE_BOARD) && tied_to_body (tokens, last + n + 1))
+  if ((found == TITLE_OFFICIAL || found == TITLE_BOARD) &&
+      (tied_to_body (tokens, last + n + 1) ||
+       (IN_LIST (any_body_titles, g_array_index (tokens, Token, last + n).folded) &&
+        tied_to_named_body (tokens, last + n + 1))))
     found = TITLE_ROLE;
   *kind = found;
   return n;
@@ -1369,6 +1475,35 @@ note_appositive (Collector *col,
   return c;
 }
 
+/* How many tokens from @at, after a title, say in lower case what it is
+ * of before the name that holds it: "de la oposición" of "el concejal de
+ * la oposición Jaime Robledo", "for rural affairs" — a tie, then
+ * one to four plain words, the last followed by a space and a name. 0 if
+ * there are none. */
+static guint
+title_gap (GArray *tokens,
+           guint   at)
+{
+  guint k;
+
+  if (!is_title_tie (tokens, at) || !(g_array_index (tokens, Token, at).flags & TOKEN_SPACE))
+    return 0;
+  for (k = at + 1; k < tokens->len && k <= at + 4; k++)
+    {
+      const Token *t = &g_array_index (tokens, Token, k);
+
+      if (is_name_token (t) || (t->flags & TOKEN_INITIAL) || !(t->flags & TOKEN_SPACE) ||
+          (IN_LIST (stop_words, t->folded) && !IN_LIST (connectors, t->folded)) ||
+          IN_LIST (reporting_verbs, t->folded) || IN_LIST (attributing_words, t->folded))
+        return 0;
+      if (k > at + 1 && !IN_LIST (connectors, t->folded) && k + 1 < tokens->len &&
+          is_name_token (&g_array_index (tokens, Token, k + 1)) &&
+          !(g_array_index (tokens, Token, k + 1).flags & TOKEN_INITIAL))
+        return k + 1 - at;
+    }
+  return 0;
+}
+
 /* The last token of the plain run of name words from @start. */
 static guint
 name_run_end (GArray *tokens,
@@ -1589,8 +1724,14 @@ names_place (GArray *tokens,
              guint   last)
 {
   const Token *end = &g_array_index (tokens, Token, last);
+  DossierStakeholderKind kind = name_kind (tokens, first, last);
 
-  if (name_kind (tokens, first, last) != DOSSIER_STAKEHOLDER_OTHER)
+  /* A hospital is a building too ("at Harwick General Hospital", "el
+   * Hospital de la Paz"), and an organisation when it speaks. */
+  if (kind != DOSSIER_STAKEHOLDER_OTHER &&
+      !(kind == DOSSIER_STAKEHOLDER_ORGANISATION &&
+        (g_str_equal (end->folded, "hospital") ||
+         g_str_equal (g_array_index (tokens, Token, first).folded, "hospital"))))
     return FALSE;
   if (first > 0 && (g_array_index (tokens, Token, first - 1).flags & TOKEN_SPACE) &&
       IN_LIST (street_words_before, g_array_index (tokens, Token, first - 1).folded))
@@ -1959,6 +2100,25 @@ collect_block (Collector *col,
               i = n_end + 1;
               continue;
             }
+          /* "el concejal de la oposición Jaime Robledo": what the
+           * office is of between it and the name. */
+          if (title_len > 0 &&
+              (g_array_index (tokens, Token, i + title_len - 1).flags & TOKEN_SPACE))
+            {
+              guint gap = title_gap (tokens, i + title_len);
+
+              if (gap > 0 &&
+                  note_appositive (col, tokens, i + title_len + gap,
+                                   tied_to_body (tokens, i + title_len) ? TITLE_ROLE : title_kind,
+                                   &n_end) != NULL)
+                {
+                  for (guint k = i; k < i + title_len + gap; k++)
+                    g_hash_table_add (col->lower_words,
+                                      g_strdup (g_array_index (tokens, Token, k).folded));
+                  i = n_end + 1;
+                  continue;
+                }
+            }
           title_len = 0;
           title_kind = TITLE_NONE;
 
@@ -2239,7 +2399,8 @@ collect_block (Collector *col,
               c->quoted = TRUE;
               c->person = TRUE;
               /* "Port Calder said": the authority of the place. */
-              if (title_len == 0 && names_place (tokens, name_start, run_end))
+              if (title_len == 0 && c->kind == DOSSIER_STAKEHOLDER_OTHER &&
+                  names_place (tokens, name_start, run_end))
                 c->kind = DOSSIER_STAKEHOLDER_GOVERNMENT;
             }
           /* "at Harwick General": a place, unless said otherwise. */
@@ -2775,6 +2936,7 @@ dossier_suggest_stakeholders (const char         *text,
   g_autoptr(GArray) mentions = NULL;
   g_autoptr(GHashTable) groups = g_hash_table_new_full (NULL, NULL, NULL,
                                                         (GDestroyNotify) g_ptr_array_unref);
+  g_autoptr(GHashTable) communities = NULL;
   Collector col = { text, candidates, by_key, lower_words, body_counts, body_forms };
   DossierTextCursor cursor = DOSSIER_TEXT_CURSOR_INIT (text);
   GHashTableIter iter;
@@ -2787,6 +2949,7 @@ dossier_suggest_stakeholders (const char         *text,
     g_autoptr(GArray) all = tokenize (text, 0);
 
     col.board = board_kind (all);
+    communities = community_names (all);
   }
 
   for (guint b = 0; b < n_blocks; b++)
@@ -2834,6 +2997,16 @@ dossier_suggest_stakeholders (const char         *text,
       name_body (c, &bodies[body], forms, GPOINTER_TO_UINT (value));
       if (owner != NULL)
         c->group = owner->group;
+    }
+
+  /* "los vecinos de Valdecruces": the village's people. */
+  for (guint i = 0; communities != NULL && i < candidates->len; i++)
+    {
+      Candidate *c = g_ptr_array_index (candidates, i);
+
+      if (c->kind == DOSSIER_STAKEHOLDER_OTHER && !c->person && !c->body && !c->compound &&
+          g_hash_table_contains (communities, c->key))
+        c->kind = DOSSIER_STAKEHOLDER_PUBLIC;
     }
 
   group_variants (&col);
@@ -3104,6 +3277,14 @@ dossier_suggest_stakeholder_kind (const char *text,
               !is_name_token (&g_array_index (tokens, Token, at - 1)))
             break;
         }
+      /* "el concejal de la oposición Jaime Robledo" */
+      for (guint at = i; title == TITLE_NONE && at > 1 && at + 5 > i; at--)
+        if (title_gap (tokens, at - 1) == i - (at - 1))
+          {
+            title = title_before (tokens, at - 1);
+            if (title != TITLE_NONE && tied_to_body (tokens, at - 1))
+              title = TITLE_ROLE;
+          }
       if (title == TITLE_NONE)
         title_after (tokens, last, &title);
       kind = kind_of_title (title, board);
@@ -3165,5 +3346,11 @@ dossier_suggest_stakeholder_kind (const char *text,
     return nearest;
 
   key = dossier_text_fold (name);
+  {
+    g_autoptr(GHashTable) communities = community_names (tokens);
+
+    if (communities != NULL && g_hash_table_contains (communities, key))
+      return DOSSIER_STAKEHOLDER_PUBLIC;
+  }
   return read_as_person (text, tokens, key, board) ? DOSSIER_STAKEHOLDER_PERSON : DOSSIER_STAKEHOLDER_OTHER;
 }
