@@ -536,6 +536,7 @@ collect_rows (Diverge             *dv,
     for (guint c = 0; c < dv->columns->len; c++)
       {
         Doc *doc = &dv->docs[c];
+        DossierTextPlace place = { NULL, 0 };
 
         for (guint i = 0; i < doc->mentions->len; i++)
           {
@@ -545,7 +546,7 @@ collect_rows (Diverge             *dv,
 
             if (row == 0)
               continue;
-            dossier_compare_sentence (doc->text, column_at (dv, c)->length, doc->blocks,
+            dossier_compare_sentence (doc->text, column_at (dv, c)->length, doc->blocks, &place,
                                       m->start, m->end, &e.start, &e.end);
             g_array_append_val (set->entries, e);
           }

@@ -107,11 +107,23 @@ gboolean  dossier_compare_scan        (DossierProject               *project,
 /* Row id → row + 1. */
 GHashTable *dossier_compare_rows_index (GArray *rows);
 
+/* Where a walk over a text has got to: code point @offset is at @p (NULL:
+ * nowhere yet). */
+typedef struct
+{
+  const char *p;
+  gint64      offset;
+} DossierTextPlace;
+
 /* The sentence of @text around [start, end) (within @blocks' block
- * holding it, at most about 400 characters): its range in *@s, *@e. */
+ * holding it, at most about 400 characters): its range in *@s, *@e.
+ * @place (NULL, or where the last call left it): calls in the order of
+ * @start go on from there, not from the text's start — 20,000 mentions in
+ * a text of 2 MB counted code points from its start for minutes. */
 void      dossier_compare_sentence    (const char    *text,
                                        gint64         text_length,
                                        GArray        *blocks,
+                                       DossierTextPlace *place,
                                        gint64         start,
                                        gint64         end,
                                        gint64        *s,

@@ -457,10 +457,11 @@ block_at (GArray *blocks,
 #define SENTENCE_MAX 400
 
 void
-dossier_compare_sentence (const char *text,
-                          gint64      text_length,
-                          GArray     *blocks,
-                          gint64      start,
+dossier_compare_sentence (const char       *text,
+                          gint64            text_length,
+                          GArray           *blocks,
+                          DossierTextPlace *place,
+                          gint64            start,
                           gint64      end,
                           gint64     *s,
                           gint64     *e)
@@ -477,7 +478,15 @@ dossier_compare_sentence (const char *text,
   hi = MIN (MIN (hi, text_length), end + SENTENCE_MAX / 2);
 
   /* Back to just after the end of the previous sentence or line. */
-  p = g_utf8_offset_to_pointer (text, start);
+  if (place != NULL && place->p != NULL && place->offset <= start)
+    p = g_utf8_offset_to_pointer (place->p, start - place->offset);
+  else
+    p = g_utf8_offset_to_pointer (text, start);
+  if (place != NULL)
+    {
+      place->p = p;
+      place->offset = start;
+    }
   for (i = start; i > lo; i--)
     {
       const char *q = g_utf8_prev_char (p);
@@ -1278,6 +1287,7 @@ add_mention_excerpts (ExcerptState  *st,
                                                                   stakeholder_id, error);
       const char *text;
       gint64 last_end = -1;
+      DossierTextPlace place = { NULL, 0 };
 
       if (mentions == NULL)
         return FALSE;
@@ -1288,7 +1298,7 @@ add_mention_excerpts (ExcerptState  *st,
           DossierExcerpt *x;
           gint64 s, e;
 
-          dossier_compare_sentence (text, c->length, blocks_of (st, c->id),
+          dossier_compare_sentence (text, c->length, blocks_of (st, c->id), &place,
                                     m->start, m->end, &s, &e);
           if (s < last_end)
             continue;  /* one sentence, however many mentions it holds */
