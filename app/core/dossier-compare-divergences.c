@@ -107,7 +107,17 @@ typedef struct
   GArray         *columns;   /* of DossierCompareColumn */
   Doc            *docs;
   GPtrArray      *out;       /* of DossierDivergence */
+  GCancellable   *cancellable;
 } Diverge;
+
+/* Whether @dv's caller gave up: looked at between the steps, and between
+ * the rows of the long ones (a row's figures on a 50 MB passage: seconds). */
+static gboolean
+given_up (Diverge  *dv,
+          GError  **error)
+{
+  return g_cancellable_set_error_if_cancelled (dv->cancellable, error);
+}
 
 static void
 doc_clear (Doc *d)
@@ -538,6 +548,8 @@ collect_rows (Diverge             *dv,
         Doc *doc = &dv->docs[c];
         DossierTextPlace place = { NULL, 0 };
 
+        if (given_up (dv, error))
+          return FALSE;
         for (guint i = 0; i < doc->mentions->len; i++)
           {
             const DossierMention *m = &g_array_index (doc->mentions, DossierMention, i);
@@ -1234,11 +1246,12 @@ read_documents (Diverge  *dv,
   return TRUE;
 }
 
-GPtrArray *
-dossier_project_compare_divergences (DossierProject  *self,
-                                     const gint64    *document_ids,
-                                     guint            n_documents,
-                                     GError         **error)
+static GPtrArray *
+compute_divergences (DossierProject  *self,
+                     const gint64    *document_ids,
+                     guint            n_documents,
+                     GCancellable    *cancellable,
+                     GError         **error)
 {
   g_autoptr(GArray) columns = NULL;
   g_autoptr(GPtrArray) shared = NULL;
@@ -1246,10 +1259,6 @@ dossier_project_compare_divergences (DossierProject  *self,
   RowSet sets[3] = { { 0 } };
   Diverge dv = { 0 };
   gboolean ok = TRUE;
-
-  g_return_val_if_fail (DOSSIER_IS_PROJECT (self), NULL);
-  g_return_val_if_fail (document_ids != NULL || n_documents == 0, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   columns = dossier_compare_columns_new (self, document_ids, n_documents, 2, error);
   if (columns == NULL)
@@ -1260,8 +1269,9 @@ dossier_project_compare_divergences (DossierProject  *self,
   dv.project = self;
   dv.columns = columns;
   dv.docs = g_new0 (Doc, columns->len);
+  dv.cancellable = cancellable;
 
-  if (!read_documents (&dv, error))
+  if (!read_documents (&dv, error) || given_up (&dv, error))
     ok = FALSE;
 
   /* Shared copy first: omissions need to know who shares copy. */
@@ -1273,19 +1283,25 @@ dossier_project_compare_divergences (DossierProject  *self,
     }
 
   for (guint k = 0; ok && k < G_N_ELEMENTS (sets); k++)
-    ok = collect_rows (&dv, (DossierCompareRows) k, &sets[k], error);
+    ok = !given_up (&dv, error) && collect_rows (&dv, (DossierCompareRows) k, &sets[k], error);
 
   if (ok)
     {
       for (guint k = 0; k < G_N_ELEMENTS (sets); k++)
         find_omissions (&dv, &sets[k]);
-      ok = find_stances (&dv, &sets[DOSSIER_COMPARE_STAKEHOLDERS], error);
+      ok = !given_up (&dv, error) && find_stances (&dv, &sets[DOSSIER_COMPARE_STAKEHOLDERS], error);
     }
   if (ok)
     {
-      for (guint k = 0; k < G_N_ELEMENTS (sets); k++)
-        for (guint r = 0; r < sets[k].rows->len; r++)
-          find_row_figures (&dv, &sets[k], r);
+      for (guint k = 0; ok && k < G_N_ELEMENTS (sets); k++)
+        for (guint r = 0; ok && r < sets[k].rows->len; r++)
+          {
+            find_row_figures (&dv, &sets[k], r);
+            ok = !given_up (&dv, error);
+          }
+    }
+  if (ok)
+    {
       g_ptr_array_extend_and_steal (out, g_steal_pointer (&shared));
       for (guint k = 0; k < G_N_ELEMENTS (sets); k++)
         for (guint r = 0; r < sets[k].rows->len; r++)
@@ -1299,6 +1315,99 @@ dossier_project_compare_divergences (DossierProject  *self,
   g_free (dv.docs);
 
   return ok ? g_steal_pointer (&out) : NULL;
+}
+
+GPtrArray *
+dossier_project_compare_divergences (DossierProject  *self,
+                                     const gint64    *document_ids,
+                                     guint            n_documents,
+                                     GError         **error)
+{
+  g_return_val_if_fail (DOSSIER_IS_PROJECT (self), NULL);
+  g_return_val_if_fail (document_ids != NULL || n_documents == 0, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return compute_divergences (self, document_ids, n_documents, NULL, error);
+}
+
+/* ---- In a thread ---------------------------------------------------------------- */
+
+typedef struct
+{
+  DossierProject *worker;
+  GArray         *document_ids;   /* gint64 */
+} DivergeData;
+
+static void
+diverge_data_free (DivergeData *data)
+{
+  g_clear_object (&data->worker);
+  g_array_unref (data->document_ids);
+  g_free (data);
+}
+
+static void
+diverge_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  DivergeData *data = task_data;
+  GError *error = NULL;
+  GPtrArray *divergences = NULL;
+
+  /* A worker reads no models when it opens; the comparison goes by the
+   * documents, the codebook, the stakeholders and the arguments. */
+  if (dossier_project_load_documents (data->worker, &error) &&
+      dossier_project_load_tags (data->worker, NULL, &error) &&
+      dossier_project_load_analysis (data->worker, &error))
+    divergences = compute_divergences (data->worker, (const gint64 *) (void *) data->document_ids->data,
+                                       data->document_ids->len, cancellable, &error);
+
+  /* The worker's connection closes in this thread, which used it. */
+  dossier_project_close (data->worker);
+  g_clear_object (&data->worker);
+
+  if (divergences != NULL)
+    g_task_return_pointer (task, divergences, (GDestroyNotify) g_ptr_array_unref);
+  else
+    g_task_return_error (task, error);
+}
+
+void
+dossier_project_compare_divergences_async (DossierProject      *self,
+                                           const gint64        *document_ids,
+                                           guint                n_documents,
+                                           GCancellable        *cancellable,
+                                           GAsyncReadyCallback  callback,
+                                           gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  DivergeData *data;
+
+  g_return_if_fail (DOSSIER_IS_PROJECT (self));
+  g_return_if_fail (document_ids != NULL || n_documents == 0);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, dossier_project_compare_divergences_async);
+
+  data = g_new0 (DivergeData, 1);
+  data->document_ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n_documents);
+  g_array_append_vals (data->document_ids, document_ids, n_documents);
+  g_task_set_task_data (task, data, (GDestroyNotify) diverge_data_free);
+
+  dossier_project_start_worker (self, task, &data->worker, diverge_thread);
+}
+
+GPtrArray *
+dossier_project_compare_divergences_finish (DossierProject  *self,
+                                            GAsyncResult    *result,
+                                            GError         **error)
+{
+  g_return_val_if_fail (DOSSIER_IS_PROJECT (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 GArray *

@@ -43,6 +43,7 @@ struct _DossierComparePage
   GtkWidget         *excerpts_hint;
   GtkBox            *excerpts_box;
   GtkLabel          *divergences_hint;
+  GtkWidget         *divergences_busy;
   GtkListBox        *divergences_list;
 
   DossierProject    *project;
@@ -66,6 +67,9 @@ struct _DossierComparePage
   DossierCompareSort excerpts_sort; /* … in the documents' order of then */
   gboolean           excerpts_descending;
   GPtrArray         *divergences;   /* of DossierDivergence */
+  /* The divergences being worked out, in a thread; NULL when none are. */
+  GCancellable      *divergences_cancellable;
+  gboolean           divergences_left;  /* … and given up when the page was left */
 };
 
 G_DEFINE_FINAL_TYPE (DossierComparePage, dossier_compare_page, GTK_TYPE_WIDGET)
@@ -80,6 +84,7 @@ enum
   PROP_HIDE_EMPTY_ROWS,
   PROP_SORT_ROWS,
   PROP_SORT_DOCUMENTS,
+  PROP_FINDING_DIVERGENCES,
   N_PROPS
 };
 static GParamSpec *properties[N_PROPS];
@@ -810,25 +815,28 @@ more_row (guint n_more)
 }
 
 static void
-show_divergences (DossierComparePage *self)
+set_finding_divergences (DossierComparePage *self,
+                         GCancellable       *cancellable)
 {
-  g_autoptr(GError) error = NULL;
+  gboolean was = self->divergences_cancellable != NULL;
+
+  if (self->divergences_cancellable != NULL)
+    g_cancellable_cancel (self->divergences_cancellable);
+  g_set_object (&self->divergences_cancellable, cancellable);
+  gtk_widget_set_visible (self->divergences_busy, cancellable != NULL);
+  if (was != (cancellable != NULL))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FINDING_DIVERGENCES]);
+}
+
+static void
+list_divergences (DossierComparePage *self,
+                  GPtrArray          *divergences,
+                  const GError       *error)
+{
   g_autoptr(GArray) shown = NULL;
   guint n_hidden[DOSSIER_DIVERGENCE_N_KINDS];
 
-  list_box_clear (self->divergences_list);
-  g_clear_pointer (&self->divergences, g_ptr_array_unref);
-
-  if (self->project == NULL || self->documents->len < 2)
-    {
-      gtk_label_set_label (self->divergences_hint, _("Compare two or more documents to see where they diverge."));
-      gtk_widget_set_visible (GTK_WIDGET (self->divergences_hint), TRUE);
-      gtk_widget_set_visible (GTK_WIDGET (self->divergences_list), FALSE);
-      return;
-    }
-  self->divergences = dossier_project_compare_divergences (self->project,
-                                                           (const gint64 *) (void *) self->documents->data,
-                                                           self->documents->len, &error);
+  self->divergences = divergences;
   if (self->divergences == NULL || self->divergences->len == 0)
     {
       gtk_label_set_label (self->divergences_hint,
@@ -863,6 +871,61 @@ show_divergences (DossierComparePage *self)
             gtk_list_box_append (self->divergences_list, more_row (n_hidden[kind]));
         }
     }
+}
+
+/* Holds a reference on the page: the task's callback always comes, also
+ * after the page was disposed (its work cancelled then). */
+static void
+on_divergences_found (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(DossierComparePage) self = user_data;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *divergences;
+
+  divergences = dossier_project_compare_divergences_finish (DOSSIER_PROJECT (source), result, &error);
+  /* Another selection's, another project's, or a page left or gone: never
+   * shown. A cancelled task reports the cancel, whatever it found. */
+  if (self->divergences_cancellable == NULL ||
+      g_task_get_cancellable (G_TASK (result)) != self->divergences_cancellable)
+    {
+      g_clear_pointer (&divergences, g_ptr_array_unref);
+      return;
+    }
+  set_finding_divergences (self, NULL);
+  list_divergences (self, divergences, error);
+}
+
+/* Worked out in a thread on a connection of its own: on two documents of
+ * 50 MB, 5 to 9 s, during which the window froze. What it replaces is
+ * cleared at once; its result is shown when it comes. */
+static void
+show_divergences (DossierComparePage *self)
+{
+  g_autoptr(GCancellable) cancellable = NULL;
+
+  list_box_clear (self->divergences_list);
+  g_clear_pointer (&self->divergences, g_ptr_array_unref);
+  self->divergences_left = FALSE;
+
+  if (self->project == NULL || self->documents->len < 2)
+    {
+      set_finding_divergences (self, NULL);
+      gtk_label_set_label (self->divergences_hint, _("Compare two or more documents to see where they diverge."));
+      gtk_widget_set_visible (GTK_WIDGET (self->divergences_hint), TRUE);
+      gtk_widget_set_visible (GTK_WIDGET (self->divergences_list), FALSE);
+      return;
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->divergences_hint), FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self->divergences_list), FALSE);
+  /* (the work for what was compared before given up) */
+  cancellable = g_cancellable_new ();
+  set_finding_divergences (self, cancellable);
+  dossier_project_compare_divergences_async (self->project,
+                                             (const gint64 *) (void *) self->documents->data,
+                                             self->documents->len, cancellable,
+                                             on_divergences_found, g_object_ref (self));
 }
 
 /* ---- Recomputing ------------------------------------------------------------ */
@@ -939,7 +1002,24 @@ dossier_compare_page_map (GtkWidget *widget)
 
   /* Before its children are mapped, so that none shows the old state. */
   ensure_updated (self);
+  if (self->divergences_left)
+    show_divergences (self);
   GTK_WIDGET_CLASS (dossier_compare_page_parent_class)->map (widget);
+}
+
+/* Left, the page gives up its divergences' work (a thread busy for
+ * seconds): it starts again when the page is shown. */
+static void
+dossier_compare_page_unmap (GtkWidget *widget)
+{
+  DossierComparePage *self = DOSSIER_COMPARE_PAGE (widget);
+
+  if (self->divergences_cancellable != NULL)
+    {
+      set_finding_divergences (self, NULL);
+      self->divergences_left = TRUE;
+    }
+  GTK_WIDGET_CLASS (dossier_compare_page_parent_class)->unmap (widget);
 }
 
 /* ---- Properties and toolbar ---------------------------------------------------- */
@@ -1122,6 +1202,13 @@ dossier_compare_page_get_divergences (DossierComparePage *self)
   g_return_val_if_fail (DOSSIER_IS_COMPARE_PAGE (self), NULL);
   ensure_updated (self);
   return self->divergences;
+}
+
+gboolean
+dossier_compare_page_get_finding_divergences (DossierComparePage *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_COMPARE_PAGE (self), FALSE);
+  return self->divergences_cancellable != NULL;
 }
 
 /* ---- Export --------------------------------------------------------------------- */
@@ -1309,6 +1396,9 @@ dossier_compare_page_get_property (GObject    *object,
     case PROP_SORT_DOCUMENTS:
       g_value_set_string (value, get_sort_documents (self));
       break;
+    case PROP_FINDING_DIVERGENCES:
+      g_value_set_boolean (value, self->divergences_cancellable != NULL);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1363,6 +1453,9 @@ dossier_compare_page_dispose (GObject *object)
   DossierComparePage *self = DOSSIER_COMPARE_PAGE (object);
 
   g_clear_handle_id (&self->update_source, g_source_remove);
+  if (self->divergences_cancellable != NULL)
+    g_cancellable_cancel (self->divergences_cancellable);
+  g_clear_object (&self->divergences_cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), DOSSIER_TYPE_COMPARE_PAGE);
   /* The separator has no id to be disposed by. */
   {
@@ -1416,6 +1509,7 @@ dossier_compare_page_class_init (DossierComparePageClass *klass)
   object_class->dispose = dossier_compare_page_dispose;
   object_class->finalize = dossier_compare_page_finalize;
   widget_class->map = dossier_compare_page_map;
+  widget_class->unmap = dossier_compare_page_unmap;
 
   properties[PROP_PROJECT] =
     g_param_spec_object ("project", NULL, NULL, DOSSIER_TYPE_PROJECT,
@@ -1445,6 +1539,10 @@ dossier_compare_page_class_init (DossierComparePageClass *klass)
   properties[PROP_SORT_DOCUMENTS] =
     g_param_spec_string ("sort-documents", NULL, NULL, "order",
                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /* The divergences are being worked out (read-only). */
+  properties[PROP_FINDING_DIVERGENCES] =
+    g_param_spec_boolean ("finding-divergences", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[PASSAGE_ACTIVATED] =
@@ -1474,6 +1572,7 @@ dossier_compare_page_class_init (DossierComparePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DossierComparePage, excerpts_hint);
   gtk_widget_class_bind_template_child (widget_class, DossierComparePage, excerpts_box);
   gtk_widget_class_bind_template_child (widget_class, DossierComparePage, divergences_hint);
+  gtk_widget_class_bind_template_child (widget_class, DossierComparePage, divergences_busy);
   gtk_widget_class_bind_template_child (widget_class, DossierComparePage, divergences_list);
   gtk_widget_class_bind_template_child_full (widget_class, "documents_button", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "per_1000_toggle", FALSE, 0);

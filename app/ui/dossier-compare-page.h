@@ -56,6 +56,9 @@ gboolean           dossier_compare_page_focus_matrix  (DossierComparePage *self)
 /* The excerpts on show, and the divergences listed (transfer none). */
 GPtrArray         *dossier_compare_page_get_excerpts  (DossierComparePage *self);
 GPtrArray         *dossier_compare_page_get_divergences (DossierComparePage *self);
+/* The divergences are worked out in a thread when the documents compared
+ * change: NULL until they come ("finding-divergences" is TRUE meanwhile). */
+gboolean           dossier_compare_page_get_finding_divergences (DossierComparePage *self);
 /* Writes @what to @path, as the export action does after asking where. */
 gboolean           dossier_compare_page_export        (DossierComparePage   *self,
                                                        DossierCompareExport  what,

@@ -349,6 +349,19 @@ GPtrArray   *dossier_project_compare_divergences (DossierProject  *self,
                                                   guint            n_documents,
                                                   GError         **error);
 
+/* The same, worked out in a thread on a connection of its own (seconds on
+ * documents of tens of MB), cancellable: when @cancellable is cancelled,
+ * the work stops soon and finishes with G_IO_ERROR_CANCELLED. */
+void         dossier_project_compare_divergences_async  (DossierProject      *self,
+                                                         const gint64        *document_ids,
+                                                         guint                n_documents,
+                                                         GCancellable        *cancellable,
+                                                         GAsyncReadyCallback  callback,
+                                                         gpointer             user_data);
+GPtrArray   *dossier_project_compare_divergences_finish (DossierProject      *self,
+                                                         GAsyncResult        *result,
+                                                         GError             **error);
+
 #define DOSSIER_DIVERGENCE_N_KINDS (DOSSIER_DIVERGENCE_PLACEMENT + 1)
 
 /* What a list of @divergences (in dossier_project_compare_divergences ()'s

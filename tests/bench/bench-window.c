@@ -65,6 +65,7 @@
 
 #include "bench-clock.h"
 #include "dossier-application.h"
+#include "dossier-compare-page.h"
 #include "dossier-documents-panel.h"
 #include "dossier-reader-page-private.h"
 #include "dossier-window-private.h"
@@ -1876,6 +1877,180 @@ paragraph_rows (GPtrArray *cases)
     }
 }
 
+
+/* ---- Compare on two long documents --------------------------------------- */
+
+typedef struct
+{
+  double  mb;
+  char   *path;
+  gint64  notes[2];    /* two short notes: the floor */
+  gint64  docs[2];     /* two long documents */
+  Samples floor, before, stall, done;
+} CompareCase;
+
+static void
+make_compare_project (CompareCase *cc)
+{
+  g_autoptr(DossierProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 tags[N_TAGS];
+  Stamp t0 = stamp ();
+
+  cc->path = g_strdup_printf ("%s/compare-%g.dossier", work_dir, cc->mb);
+  project = create_project (cc->path, "Bench: Compare on long documents");
+  add_tags (project, tags);
+  cc->notes[0] = add_article (project, "# Pier Notes\n\nWork on the south pier will cost £4 million, the port said.\n",
+                              "pier.md", "Harbour Gazette", "2026-03-02");
+  cc->notes[1] = add_article (project, "# Pier Works\n\nThe south pier will cost £6 million, the council said.\n",
+                              "works.md", "Evening Post", "2026-03-03");
+  for (guint d = 0; d < 2; d++)
+    {
+      g_autofree char *text = make_article (77 + d, (gsize) (cc->mb * 1000 * 1000), 0, NULL);
+      g_autofree char *name = g_strdup_printf ("long-%u.md", d);
+      g_autofree char *stored = NULL;
+      gint64 length;
+
+      cc->docs[d] = add_article (project, text, name, d == 0 ? "Harbour Gazette" : "Evening Post",
+                                 "2026-03-04");
+      stored = dossier_project_get_document_text (project, cc->docs[d], &error);
+      if (stored == NULL)
+        die ("read a long document", error);
+      length = (gint64) g_utf8_strlen (stored, -1);
+      /* A passage of each tag every tenth of the text, a sentence long. */
+      for (guint t = 0; t < N_TAGS; t++)
+        for (guint k = 0; k < 10; k++)
+          {
+            gint64 start = length / 10 * k + (gint64) t * 997 % (length / 10 - 400);
+
+            if (dossier_project_tag_range (project, cc->docs[d], start, start + 120, tags[t], &error) <= 0)
+              die ("tag a passage", error);
+          }
+    }
+  for (guint i = 0; i < 2; i++)
+    if (dossier_project_tag_range (project, cc->notes[i], 0, 20, tags[0], &error) <= 0)
+      die ("tag a note", error);
+  add_mentioned_stakeholders (project);
+  dossier_project_close (project);
+  g_printerr ("  (made %s: two documents of %g MB, in %.1f s)\n", cc->path, cc->mb, since (t0).wall / 1000);
+}
+
+typedef struct
+{
+  DossierComparePage *page;
+  const gint64       *docs;
+  gboolean            sync;   /* also the divergences, on this thread */
+  gboolean            done;
+  Ms                  took;   /* the switch itself */
+} CompareSwitch;
+
+static gboolean
+switch_to_compare (gpointer data)
+{
+  CompareSwitch *cs = data;
+  Stamp t0 = stamp ();
+
+  dossier_compare_page_set_documents (cs->page, cs->docs, 2);
+  if (cs->sync)
+    {
+      /* What the page did before its thread: the same, in this iteration. */
+      g_autoptr(GPtrArray) divergences = dossier_project_compare_divergences (
+        dossier_compare_page_get_project (cs->page), cs->docs, 2, NULL);
+
+      if (divergences == NULL)
+        die ("the divergences", NULL);
+    }
+  cs->took = since (t0);
+  cs->done = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Compare shown on @docs from an idle, as a click would: the main loop's
+ * longest iteration until the divergences are listed and all is idle, and
+ * the time to that. */
+static void
+time_compare (DossierWindow *window,
+              const gint64  *docs,
+              gboolean       sync,
+              Samples       *stall,
+              Samples       *done)
+{
+  DossierComparePage *page = DOSSIER_COMPARE_PAGE (window->compare_page);
+  CompareSwitch cs = { page, docs, sync, FALSE, { 0, 0 } };
+  Ms longest = { 0, 0 };
+  Stamp t0 = stamp ();
+
+  g_idle_add (switch_to_compare, &cs);
+  while (!cs.done || dossier_compare_page_get_finding_divergences (page) || g_main_context_pending (NULL))
+    {
+      Stamp i0 = stamp ();
+
+      if (g_main_context_iteration (NULL, FALSE))
+        {
+          Ms took = since (i0);
+
+          if (took.wall > longest.wall)
+            longest = took;
+        }
+      else
+        g_usleep (1000);
+    }
+  if (stall != NULL)
+    samples_add (stall, longest);
+  if (done != NULL)
+    samples_add (done, since (t0));
+  if (opt_verbose)
+    g_printerr ("  %s: longest iteration %.1f ms (%.1f CPU), the switch %.1f ms (%.1f CPU), "
+                "divergences listed after %.1f ms\n", sync ? "on this thread" : "in a thread",
+                longest.wall, longest.cpu, cs.took.wall, cs.took.cpu, since (t0).wall);
+}
+
+static void
+run_compare (CompareCase *cc,
+             gboolean     warm_up)
+{
+  DossierWindow *window = g_object_ref_sink (dossier_window_new (NULL));
+  g_autoptr(GFile) file = g_file_new_for_path (cc->path);
+  g_autoptr(GError) error = NULL;
+  Frames f;
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 820);
+  gtk_window_present (GTK_WINDOW (window));
+  if (!dossier_window_open_project (window, file, DOSSIER_OPEN_READ_WRITE, &error))
+    die ("open the project in the window", error);
+  frames_watch (&f, GTK_WIDGET (window));
+  until_idle ();
+  wait_frames (&f, GTK_WIDGET (window), 2);
+  if (!gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "compare"))
+    die ("show the Compare page", NULL);
+  until_idle ();
+
+  /* The floor: the two short notes. */
+  time_compare (window, cc->notes, FALSE, warm_up ? NULL : &cc->floor, NULL);
+  /* The long ones: as the page did (all in one iteration), then as it does. */
+  time_compare (window, cc->docs, TRUE, warm_up ? NULL : &cc->before, NULL);
+  time_compare (window, cc->notes, FALSE, NULL, NULL);
+  time_compare (window, cc->docs, FALSE, warm_up ? NULL : &cc->stall, warm_up ? NULL : &cc->done);
+
+  frames_unwatch (&f);
+  destroy_window (GTK_WIDGET (window));
+  g_assert_finalize_object (window);
+}
+
+static void
+compare_rows (CompareCase *cc)
+{
+  g_autofree char *floor = g_strdup ("Compare, 2 short notes: longest iteration (floor)");
+  g_autofree char *before = g_strdup_printf ("%g MB ×2: longest iteration, divergences here (before)", cc->mb);
+  g_autofree char *after = g_strdup_printf ("%g MB ×2: longest iteration, in a thread (after)", cc->mb);
+  g_autofree char *done = g_strdup_printf ("%g MB ×2: until the divergences are listed", cc->mb);
+
+  row (floor, &cc->floor, NULL, "");
+  row (before, &cc->before, &cc->floor, "");
+  row (after, &cc->stall, &cc->floor, "< 100");
+  row (done, &cc->done, NULL, "");
+}
+
 static gboolean
 selected (const char *name)
 {
@@ -1892,14 +2067,16 @@ main (int   argc,
     { "runs", 'r', 0, G_OPTION_ARG_INT, &opt_runs, "Runs of each measurement (default 5, 3 with --quick)", "N" },
     { "tags", 't', 0, G_OPTION_ARG_INT, &opt_tags_per_run, "Tagging actions per run (default 9)", "N" },
     { "only", 'o', 0, G_OPTION_ARG_STRING, &opt_only, "Only one part: show (with tagging), open or import; or paragraph (not run otherwise): "
-      "one document of N MB in a single paragraph", "PART" },
+      "one document of N MB in a single paragraph; or compare (not run otherwise): the Compare page "
+      "on two documents of N MB each", "PART" },
     { "keep", 'k', 0, G_OPTION_ARG_FILENAME, &opt_keep,
       "Make the projects in DIR and keep them (the big one is reused when there)", "DIR" },
     { "verbose", 'v', 0, G_OPTION_ARG_NONE, &opt_verbose, "Print each run", NULL },
     { "mentions", 'm', 0, G_OPTION_ARG_NONE, &opt_mentions,
       "The long document's project with 4 stakeholders it names ~9,000 times, their mentions underlined", NULL },
     { "sizes", 's', 0, G_OPTION_ARG_STRING, &opt_sizes,
-      "With --only paragraph: the long paragraph's sizes, in MB (default 1,5,20,50)", "MB,…" },
+      "With --only paragraph: the long paragraph's sizes, in MB (default 1,5,20,50); with --only "
+      "compare: the documents' (default 20,50)", "MB,…" },
     { "limit", 'l', 0, G_OPTION_ARG_INT, &opt_limit,
       "With --only paragraph: give up on a size whose first frame or what follows takes more than S s", "S" },
     { "file", 'f', 0, G_OPTION_ARG_FILENAME, &opt_file,
@@ -2000,6 +2177,46 @@ main (int   argc,
       printf ("%s opened, first frame with its %u documents listed: median %.1f ms wall, "
               "%.1f ms CPU (%d runs)\n", opt_file, fp.n_documents, median.wall, median.cpu, opt_runs);
       g_free (fp.path);
+      return 0;
+    }
+
+  if (g_strcmp0 (opt_only, "compare") == 0)
+    {
+      g_auto(GStrv) sizes = g_strsplit (opt_sizes != NULL ? opt_sizes : "20,50", ",", -1);
+
+      g_printerr ("bench-window: making the projects in %s\n", work_dir);
+      if (getloadavg (load, 3) < 0)
+        load[0] = -1;
+      g_print ("\nbench-window: the real DossierWindow, 1280×820, GSK_RENDERER=%s, medians of %d runs, "
+               "load average %.1f (2 cores, shared).\nThe Compare page shown on two long documents "
+               "(Markdown, 12 tags × 10 passages each, 4 stakeholders named throughout) from an idle; "
+               "the floor: on two short notes.\n", g_getenv ("GSK_RENDERER"), opt_runs, load[0]);
+      for (guint i = 0; sizes[i] != NULL; i++)
+        {
+          CompareCase cc = { 0 };
+
+          cc.mb = g_ascii_strtod (sizes[i], NULL);
+          if (cc.mb <= 0)
+            {
+              g_printerr ("bench-window: --sizes: “%s” is not a size in MB\n", sizes[i]);
+              return 2;
+            }
+          samples_init (&cc.floor);
+          samples_init (&cc.before);
+          samples_init (&cc.stall);
+          samples_init (&cc.done);
+          make_compare_project (&cc);
+          malloc_trim (0);
+          run_compare (&cc, TRUE);
+          for (int k = 0; k < opt_runs; k++)
+            run_compare (&cc, FALSE);
+          g_print ("\n%-58s %9s %9s %8s   %s\n", "operation (ms)", "wall", "cpu", "× floor", "target");
+          compare_rows (&cc);
+          fflush (stdout);
+          g_free (cc.path);
+        }
+      if (opt_keep == NULL)
+        remove_tree (work_dir);
       return 0;
     }
 

@@ -14,6 +14,7 @@
 
 #include "dossier-compare-page.h"
 #include "dossier-matrix.h"
+#include "dossier-window-private.h"
 #include "ui-test-util.h"
 
 #define WIRE \
@@ -56,6 +57,19 @@ on_cite (DossierComparePage *page,
   f->cited = highlight_id;
 }
 
+static gboolean
+divergences_found (gpointer page)
+{
+  return !dossier_compare_page_get_finding_divergences (page);
+}
+
+/* The divergences are worked out in a thread: until they come. */
+static void
+wait_for_divergences (DossierComparePage *page)
+{
+  wait_until (divergences_found, page, "the divergences");
+}
+
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
@@ -83,19 +97,28 @@ fixture_set_up (Fixture       *f,
   add_highlight (p, f->docs[2], "the first stretch of track", &f->route, 1, NULL);
   add_highlight (p, f->docs[0], "Residents near the depot worried about noise", &f->noise, 1, NULL);
 
-  f->page = DOSSIER_COMPARE_PAGE (dossier_compare_page_new ());
+  /* Held: the divergences' thread holds it too, until its work is done. */
+  f->page = g_object_ref_sink (DOSSIER_COMPARE_PAGE (dossier_compare_page_new ()));
   g_signal_connect (f->page, "passage-activated", G_CALLBACK (on_passage_activated), f);
   g_signal_connect (f->page, "cite-highlight", G_CALLBACK (on_cite), f);
   f->window = show_in_window (GTK_WIDGET (f->page), 1100, 800);
   dossier_compare_page_set_project (f->page, p);
+  wait_for_divergences (f->page);
 }
 
 static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  dossier_compare_page_set_project (f->page, NULL);
-  close_window (f->window);
+  if (f->window != NULL)
+    {
+      dossier_compare_page_set_project (f->page, NULL);
+      close_window (f->window);
+    }
+  /* Any work on the divergences given up, its thread gone: the project
+   * is held by nothing else when it closes. */
+  wait_for_refs (f->page, 1);
+  g_assert_finalize_object (g_steal_pointer (&f->page));
   g_clear_pointer (&f->text, g_free);
   test_project_tear_down (&f->base, data);
 }
@@ -854,6 +877,7 @@ test_divergences_bounded (Fixture       *f,
       add_highlight (f->base.project, f->docs[0], "The grant deadline falls in March", &tag, 1, NULL);
     }
   dossier_compare_page_update (f->page);
+  wait_for_divergences (f->page);
   divergences = dossier_compare_page_get_divergences (f->page);
   for (guint i = 0; i < divergences->len; i++)
     omissions += ((DossierDivergence *) g_ptr_array_index (divergences, i))->kind == DOSSIER_DIVERGENCE_OMISSION;
@@ -877,6 +901,154 @@ test_divergences_bounded (Fixture       *f,
   g_assert_nonnull (find_label (GTK_WIDGET (g_ptr_array_index (more, 0)), expected));
   g_assert_true (gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 50) == g_ptr_array_index (more, 0));
   g_assert_cmpuint (rows, ==, divergences->len - (omissions - 50) + 1);
+}
+
+/* Whether every divergence in @divergences is about @docs only. */
+static gboolean
+only_about (GPtrArray    *divergences,
+            const gint64 *docs,
+            guint         n_docs)
+{
+  for (guint i = 0; i < divergences->len; i++)
+    {
+      DossierDivergence *d = g_ptr_array_index (divergences, i);
+      GArray *ids[2] = { d->present, d->absent };
+
+      for (guint k = 0; k < G_N_ELEMENTS (ids); k++)
+        for (guint j = 0; j < ids[k]->len; j++)
+          {
+            gint64 id = g_array_index (ids[k], gint64, j);
+            gboolean known = FALSE;
+
+            for (guint n = 0; n < n_docs; n++)
+              known |= docs[n] == id;
+            if (!known)
+              return FALSE;
+          }
+      for (guint j = 0; j < d->passages->len; j++)
+        {
+          DossierDivergencePassage *p = g_ptr_array_index (d->passages, j);
+          gboolean known = FALSE;
+
+          for (guint n = 0; n < n_docs; n++)
+            known |= docs[n] == p->document_id;
+          if (!known)
+            return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/* The divergences are worked out in a thread (5 to 9 s on two documents
+ * of 50 MB froze the window): the page says so meanwhile, with the
+ * matrix already there, then lists them; a selection changed meanwhile
+ * gets its own, never the one before's. */
+static void
+test_divergences_in_thread (Fixture       *f,
+                            gconstpointer  data)
+{
+  const gint64 wire_star[] = { f->docs[1], f->docs[2] };
+  const gint64 post_wire[] = { f->docs[0], f->docs[1] };
+  guint refs = G_OBJECT (f->page)->ref_count;
+  GtkWidget *busy;
+  GPtrArray *divergences;
+
+  busy = find_label (GTK_WIDGET (f->page), "Finding where these documents diverge…");
+  g_assert_nonnull (busy);
+  g_assert_false (gtk_widget_is_visible (busy));
+
+  dossier_compare_page_set_documents (f->page, wire_star, 2);
+  g_assert_true (dossier_compare_page_get_finding_divergences (f->page));
+  g_assert_null (dossier_compare_page_get_divergences (f->page));
+  g_assert_true (gtk_widget_is_visible (busy));
+  /* The matrix does not wait for them. */
+  g_assert_cmpuint (dossier_comparison_get_n_documents (dossier_compare_page_get_comparison (f->page)), ==, 2);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->page));
+
+  /* Another selection before they come. */
+  dossier_compare_page_set_documents (f->page, post_wire, 2);
+  g_assert_true (dossier_compare_page_get_finding_divergences (f->page));
+  wait_for_divergences (f->page);
+  g_assert_false (gtk_widget_is_visible (busy));
+  divergences = dossier_compare_page_get_divergences (f->page);
+  g_assert_nonnull (divergences);
+  g_assert_cmpuint (divergences->len, >, 0);
+  g_assert_true (only_about (divergences, post_wire, 2));
+
+  /* Every task's answer has come (each holds the page): the first
+   * selection's did not replace the second's. */
+  wait_for_refs (f->page, refs);
+  g_assert_true (dossier_compare_page_get_divergences (f->page) == divergences);
+  g_assert_true (only_about (divergences, post_wire, 2));
+  g_assert_false (dossier_compare_page_get_finding_divergences (f->page));
+
+  /* And the shared copy the first selection had is not listed. */
+  for (guint i = 0; i < divergences->len; i++)
+    g_assert_cmpint (((DossierDivergence *) g_ptr_array_index (divergences, i))->kind, !=,
+                     DOSSIER_DIVERGENCE_SHARED_COPY);
+}
+
+/* The page closed while the divergences are worked out: the work is given
+ * up, nothing lands on the page gone, and the page is freed once the
+ * thread is done. */
+static void
+test_divergences_page_closed (Fixture       *f,
+                              gconstpointer  data)
+{
+  const gint64 post_wire[] = { f->docs[0], f->docs[1] };
+
+  dossier_compare_page_set_documents (f->page, post_wire, 2);
+  g_assert_true (dossier_compare_page_get_finding_divergences (f->page));
+  close_window (g_steal_pointer (&f->window));
+  /* The tear-down waits for the thread and finalizes the page. */
+}
+
+/* A long document, with tagged passages across it. */
+static char *
+long_text (guint paragraphs)
+{
+  GString *s = g_string_new ("# Long report\n\n");
+
+  for (guint i = 0; i < paragraphs; i++)
+    g_string_append_printf (s, "Paragraph %u says the line will cost £%u million and run past the "
+                            "harbour, the depot and the hospital, as the council said in March.\n\n",
+                            i, 100 + i % 97);
+  return g_string_free (s, FALSE);
+}
+
+/* The window closed on the Compare page while the divergences of two
+ * long documents are worked out: the project closes under the thread's
+ * own connection, and all is freed (run under ASan by CI). */
+static void
+test_divergences_window_closed (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *text = long_text (4000);
+  DossierProject *project = test_create_project ("closed", "Closed", &dir, &path);
+  DossierWindow *window;
+  DossierComparePage *page;
+  gint64 docs[2];
+  gint64 cost;
+
+  docs[0] = add_document (project, DOSSIER_FORMAT_MARKDOWN, text, "one.md");
+  docs[1] = add_document (project, DOSSIER_FORMAT_MARKDOWN, text, "two.md");
+  cost = add_tag (project, "Cost", 0);
+  add_highlight (project, docs[0], "Paragraph 7 says the line will cost £107 million", &cost, 1, NULL);
+  add_highlight (project, docs[1], "Paragraph 9 says the line will cost £109 million", &cost, 1, NULL);
+  g_assert_finalize_object (project);
+
+  window = open_reader_window (path, DOSSIER_OPEN_READ_WRITE, 1100);
+  page = g_object_ref (DOSSIER_COMPARE_PAGE (window->compare_page));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "compare"));
+  flush_events ();
+  dossier_compare_page_set_documents (page, docs, 2);
+  g_assert_true (dossier_compare_page_get_finding_divergences (page));
+
+  close_reader_window (&window);
+  wait_for_refs (page, 1);
+  g_assert_finalize_object (page);
+  remove_tree (dir);
 }
 
 static void
@@ -913,6 +1085,9 @@ main (int   argc,
   ADD ("tooltips", test_tooltips);
   ADD ("documents-narrow", test_documents_narrow);
   ADD ("divergences-bounded", test_divergences_bounded);
+  ADD ("divergences-in-thread", test_divergences_in_thread);
+  ADD ("divergences-page-closed", test_divergences_page_closed);
+  g_test_add_func ("/dossier/compare-page/divergences-window-closed", test_divergences_window_closed);
   g_test_add_func ("/dossier/compare-page/no-project", test_no_project);
 
   return g_test_run ();
