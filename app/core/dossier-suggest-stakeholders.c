@@ -196,6 +196,10 @@ static const char * const reporting_verbs[] = {
   "argued", "argues", "claimed", "claims", "stated", "wrote", "writes", "replied",
   "explained", "admitted", "acknowledged", "conceded", "dijo", "afirmo", "declaro",
   "aseguro", "senalo", "explico", "advirtio", "anadio", "sostuvo",
+  /* Taking a side says as much: "the association, for its part,
+   * supports the plan". */
+  "supports", "opposes", "backs", "welcomed", "welcomes", "objected", "objects", "rejected",
+  "rejects", "apoya", "respalda", "rechaza", "defiende", "critica",
 };
 
 /* Before a name, these say a statement is the name's: "said Penhallow",
@@ -452,6 +456,24 @@ static const struct
   { "constructora", DOSSIER_STAKEHOLDER_BUSINESS }, { "naviera", DOSSIER_STAKEHOLDER_BUSINESS },
   { "newspaper", DOSSIER_STAKEHOLDER_MEDIA }, { "broadcaster", DOSSIER_STAKEHOLDER_MEDIA },
   { "diario", DOSSIER_STAKEHOLDER_MEDIA }, { "periodico", DOSSIER_STAKEHOLDER_MEDIA },
+};
+
+static gboolean
+is_descriptor (const char *folded)
+{
+  for (guint k = 0; k < G_N_ELEMENTS (descriptors); k++)
+    if (g_str_equal (folded, descriptors[k].word))
+      return TRUE;
+  return FALSE;
+}
+
+/* Small words inside a name that a word before it says is one ("the
+ * campaign group Parents for a Full Week"), besides the connectors. Not
+ * "and": "the group Clean Air Calder and the Merchants' Association" are
+ * two. */
+static const char * const name_fillers[] = {
+  "a", "an", "to", "our", "your", "their", "un", "una", "por", "sin", "con", "nuestro",
+  "nuestra",
 };
 
 /* The first word of a campaign's name: "Save the Tarn", "Stop the
@@ -1976,6 +1998,43 @@ in_role_appositive (GArray                 *tokens,
   return in_description (tokens, from, first);
 }
 
+/* Whether the name that starts at token @first is where people the text
+ * speaks of work or study: "Researchers at Halvergate University who
+ * studied…", "doctors from the Northvale trust", "officials of the
+ * Ministry". */
+static gboolean
+people_at (GArray *tokens,
+           guint   from,
+           guint   first)
+{
+  static const char * const ties[] = { "at", "from", "of", "de", "del" };
+  guint k = first;
+  const Token *people;
+  g_autofree char *one = NULL;
+
+  if (k > from && IN_LIST (articles, g_array_index (tokens, Token, k - 1).folded))
+    k--;
+  if (k < from + 2 || !IN_LIST (ties, g_array_index (tokens, Token, k - 1).folded) ||
+      (g_array_index (tokens, Token, k - 1).flags & TOKEN_INITIAL))
+    return FALSE;
+  people = &g_array_index (tokens, Token, k - 2);
+  if (is_name_token (people) && !(people->flags & TOKEN_INITIAL))
+    return FALSE;
+  if (!(people->flags & TOKEN_SPACE) || !g_str_has_suffix (people->folded, "s"))
+    return FALSE;
+  /* "researchers", "scientists", "investigadores": a person's noun in the
+   * plural. */
+  one = g_strndup (people->folded, strlen (people->folded) - 1);
+  if (is_person_noun (one))
+    return TRUE;
+  if (g_str_has_suffix (one, "e"))
+    {
+      one[strlen (one) - 1] = '\0';
+      return is_person_noun (one);
+    }
+  return FALSE;
+}
+
 /* Words before a title that are no name: "Local MP Daniel Okafor",
  * "Former Mayor Ada Pell". */
 static const char * const title_modifiers[] = {
@@ -2065,6 +2124,7 @@ collect_block (Collector *col,
       guint title_len = 0;
       TitleKind title_kind = TITLE_NONE;
       gboolean lower_title = FALSE;
+      gboolean described;
       int body;
 
       if (!is_name_token (t))
@@ -2194,9 +2254,15 @@ collect_block (Collector *col,
         }
 
       /* A run of capitalised words, joined by single spaces and by
-       * connectors that lead to another capitalised word. */
+       * connectors that lead to another capitalised word; after what it
+       * is ("the campaign group Parents for a Full Week"), by other
+       * small words too. */
       run_start = i;
       run_end = lower_title ? i + title_len : i;
+      described = !lower_title && i > from &&
+                  (g_array_index (tokens, Token, i - 1).flags & TOKEN_SPACE) &&
+                  !is_name_token (&g_array_index (tokens, Token, i - 1)) &&
+                  is_descriptor (g_array_index (tokens, Token, i - 1).folded);
       while (run_end + 1 < tokens->len)
         {
           Token *cur = &g_array_index (tokens, Token, run_end);
@@ -2205,8 +2271,11 @@ collect_block (Collector *col,
           if (!(cur->flags & TOKEN_SPACE))
             break;
           while (next < tokens->len && !is_name_token (&g_array_index (tokens, Token, next)) &&
-                 IN_LIST (connectors, g_array_index (tokens, Token, next).folded) &&
-                 (g_array_index (tokens, Token, next).flags & TOKEN_SPACE) && next - run_end <= 2)
+                 (IN_LIST (connectors, g_array_index (tokens, Token, next).folded) ||
+                  (described &&
+                   IN_LIST (name_fillers, g_array_index (tokens, Token, next).folded))) &&
+                 (g_array_index (tokens, Token, next).flags & TOKEN_SPACE) &&
+                 next - run_end <= (described ? 3u : 2u))
             next++;
           if (next >= tokens->len || !is_name_token (&g_array_index (tokens, Token, next)))
             break;
@@ -2382,9 +2451,13 @@ collect_block (Collector *col,
               c->person = TRUE;
               c->introduced = TRUE;
             }
-          /* "a hydrologist at Dunmore University": where she works. */
+          /* "a hydrologist at Dunmore University": where she works;
+           * "Researchers at Halvergate University who…": where they do. */
           if (c->kind != DOSSIER_STAKEHOLDER_OTHER && c->kind != DOSSIER_STAKEHOLDER_OFFICIAL &&
-              in_role_appositive (tokens, from, title_from, c->kind))
+              (in_role_appositive (tokens, from, title_from, c->kind) ||
+               (title_len == 0 && c->kind != DOSSIER_STAKEHOLDER_PERSON &&
+                people_at (tokens, from, title_from) &&
+                !names_place (tokens, name_start, run_end))))
             c->introduced = TRUE;
 
           if ((last->flags & TOKEN_SPACE) && i < tokens->len &&
@@ -2808,7 +2881,8 @@ static const char * const leading_bodies[] = {
 
 /* Whether the name @key (folded) ends in @body's word ("Coastal Regional
  * Transit Authority"), or opens with it before a connector ("Ministry of
- * Transport") or in Spanish ("Fundación Ría Limpia"). */
+ * Transport") or in Spanish ("Fundación Ría Limpia"), unless the body is
+ * of the public ("Parents for a Full Week"). */
 static gboolean
 named_as_body (const char *key,
                const Body *body)
@@ -2823,7 +2897,9 @@ named_as_body (const char *key,
       if (key_len > len && key[key_len - len - 1] == ' ' &&
           g_str_equal (key + key_len - len, words[w]))
         return TRUE;
-      if (strncmp (key, words[w], len) == 0 && key[len] == ' ')
+      /* Not "Parents for a Full Week": a group of them, not all. */
+      if (strncmp (key, words[w], len) == 0 && key[len] == ' ' &&
+          body->kind != DOSSIER_STAKEHOLDER_PUBLIC)
         {
           g_autofree char *next = g_strndup (key + len + 1, strcspn (key + len + 1, " "));
 
