@@ -1226,6 +1226,38 @@ test_stakeholders_named_once_bodies (void)
   assert_not_suggested (s, "Full Week");
 }
 
+/* A party before an office is part of how the text describes someone
+ * (an article written for this test): "Labour MP Jane Doe" suggests Jane
+ * Doe, not "Labour" as well — unless the text names the party on its own
+ * elsewhere, when it is a party. A constituency there is no actor
+ * either. */
+static void
+test_stakeholders_party_before_title (void)
+{
+  const char *text =
+    "Ward vote\n\n"
+    "On Monday, Labour MP Jane Doe said the ward must stay open. Then Conservative MP Tom "
+    "Hale agreed, Harwick MP Ada Lowe wrote to the trust, and Labour MP Jane Doe asked for "
+    "a debate. Later, Conservative MP Tom Hale and Harwick MP Ada Lowe met.";
+  const char *named =
+    "Ward vote\n\n"
+    "On Monday, Labour MP Jane Doe said the ward must stay open. Since then, Labour has "
+    "called for a review.";
+  g_autoptr(GPtrArray) s = stakeholders_of_article (text);
+  g_autoptr(GPtrArray) n = stakeholders_of_article (named);
+
+  g_assert_cmpint (find_stakeholder (s, "Jane Doe")->kind, ==, DOSSIER_STAKEHOLDER_OFFICIAL);
+  g_assert_cmpint (find_stakeholder (s, "Tom Hale")->kind, ==, DOSSIER_STAKEHOLDER_OFFICIAL);
+  g_assert_cmpint (find_stakeholder (s, "Ada Lowe")->kind, ==, DOSSIER_STAKEHOLDER_OFFICIAL);
+  assert_not_suggested (s, "Labour");
+  assert_not_suggested (s, "Conservative");
+  assert_not_suggested (s, "Harwick");
+
+  g_assert_cmpint (find_stakeholder (n, "Jane Doe")->kind, ==, DOSSIER_STAKEHOLDER_OFFICIAL);
+  g_assert_cmpint (find_stakeholder (n, "Labour")->kind, ==, DOSSIER_STAKEHOLDER_PARTY);
+  g_assert_cmpuint (find_stakeholder (n, "Labour")->n_mentions, ==, 2);
+}
+
 static void
 test_stakeholders_none (void)
 {
@@ -1270,6 +1302,8 @@ main (int   argc,
                    test_stakeholders_kinds_from_context);
   g_test_add_func ("/dossier/suggest/stakeholders-named-once-bodies",
                    test_stakeholders_named_once_bodies);
+  g_test_add_func ("/dossier/suggest/stakeholders-party-before-title",
+                   test_stakeholders_party_before_title);
   g_test_add_func ("/dossier/suggest/stakeholders-none", test_stakeholders_none);
   g_test_add_func ("/dossier/suggest/stakeholders-people-untitled", test_stakeholders_people_untitled);
   g_test_add_func ("/dossier/suggest/stakeholders-quoted-once", test_stakeholders_quoted_once);

@@ -829,6 +829,8 @@ typedef struct
   guint                   n_seen;
   guint                   n_seen_inside;  /* not opening a sentence */
   guint                   n_located;   /* after "in", "at", "near"…: a place's uses */
+  guint                   n_before_title;  /* before someone's office: "Labour" of
+                                            * "Labour MP Jane Doe", her description */
   gboolean                place;       /* "Harbour Bridge": seen, and no actor (its
                                         * first word neither: "Pellworth" of
                                         * "Pellworth Royal Infirmary") */
@@ -2042,6 +2044,13 @@ static const char * const title_modifiers[] = {
   "outgoing", "incoming", "retired", "late", "new", "longtime", "longstanding",
 };
 
+/* Words for a party before an office: "Labour MP Jane Doe", "Republican
+ * Senator Hal Briggs". */
+static const char * const party_words[] = {
+  "labour", "conservative", "tory", "liberal", "democrat", "democratic", "republican", "green",
+  "snp", "plaid", "reform", "socialist", "independent",
+};
+
 /* Offices written after the name: "Jane Doe MP". */
 static const char * const titles_after_name[] = { "mp", "mep", "msp" };
 
@@ -2079,8 +2088,20 @@ title_after_words (Collector *col,
         }
       for (guint j = first; j < k; j++)
         modifiers = modifiers && IN_LIST (title_modifiers, g_array_index (tokens, Token, j).folded);
+      /* "Labour" of "Labour MP Jane Doe": what she is, not an actor of its
+       * own unless the text names it alone too (see plausible ()); a
+       * party then. */
       if (!modifiers)
-        note_name (col, tokens, first, k - 1, first, TITLE_NONE);
+        {
+          Candidate *words = note_name (col, tokens, first, k - 1, first, TITLE_NONE);
+          gboolean party = FALSE;
+
+          words->n_before_title++;
+          for (guint j = first; j < k; j++)
+            party = party || IN_LIST (party_words, g_array_index (tokens, Token, j).folded);
+          if (party && words->kind == DOSSIER_STAKEHOLDER_OTHER)
+            words->kind = DOSSIER_STAKEHOLDER_PARTY;
+        }
       *title_len = n;
       *title_kind = kind;
       return k;
@@ -2976,6 +2997,9 @@ plausible (Collector *col,
     return TRUE;
   /* A lone letter ("B" of "option B") is never an actor. */
   if (g_utf8_strlen (c->key, -1) < 2 || c->modifier || (c->place && !c->quoted))
+    return FALSE;
+  /* Only ever in someone's description: "Labour MP Jane Doe". */
+  if (c->n_before_title > 0 && c->n_before_title == c->n_seen && !c->quoted && !c->introduced)
     return FALSE;
   if (c->n_words == 1 && !c->acronym && !c->compound)
     {
