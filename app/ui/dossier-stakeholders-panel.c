@@ -37,6 +37,8 @@ struct _DossierStakeholdersPanel
   GtkMenuButton      *add_button;
   GtkPopover         *add_popover;
   GtkEntry           *add_entry;
+  GtkMenuButton      *add_kind_button;
+  GSimpleAction      *add_kind;       /* "add.kind": its state, the kind shown */
   GtkStack           *list_stack;
   GtkListView        *list_view;
   AdwStatusPage      *empty_page;
@@ -85,6 +87,14 @@ struct _DossierStakeholdersPanel
   gint64              add_document_id;
   gint64              add_start;
   gint64              add_end;
+  /* The words around that passage, and the passage in them: what the
+   * kind is guessed from as the name is typed (the whole document would
+   * take a second a key in a long one). */
+  char               *add_context;
+  gint64              add_context_start;
+  gint64              add_context_end;
+  /* The kind was picked by hand: the name typed no longer changes it. */
+  gboolean            add_kind_chosen;
   /* Cited with the Cite button: its row takes the focus once listed. */
   gint64              focus_highlight_id;
   /* The stakeholder selected on the grid, taken out of the list by a
@@ -460,20 +470,69 @@ on_drop (GtkDropTarget            *drop,
   return dossier_stakeholders_panel_add_evidence (self, id, dossier_highlight_get_id (highlight));
 }
 
-/* The reader's selection as a name: on one line, trimmed, no longer than
- * a name may be; NULL when the document cannot be read. */
-static char *
-selection_name (DossierStakeholdersPanel *self)
-{
-  g_autofree char *text = dossier_project_get_document_text (PROJECT (self), self->document_id, NULL);
-  g_autofree char *passage = NULL;
-  g_autofree char *line = NULL;
+/* The words on either side of a passage the kind of the stakeholder it
+ * names is guessed from: a title before or after the name ("Mayor Odile
+ * Brant", "Rudd, the harbour master"), with room to spare. */
+#define ADD_CONTEXT_CHARS 1000
 
-  if (text == NULL)
-    return NULL;
-  passage = dossier_text_slice (text, self->selection_start, self->selection_end);
-  line = dossier_text_join_lines (passage);
+/* The reader's selection as a name: on one line, trimmed, no longer than
+ * a name may be, from @text (the document's). */
+static char *
+selection_name (DossierStakeholdersPanel *self,
+                const char               *text)
+{
+  g_autofree char *passage = dossier_text_slice (text, self->selection_start, self->selection_end);
+  g_autofree char *line = dossier_text_join_lines (passage);
+
   return dossier_text_shorten (g_strstrip (line), DOSSIER_STAKEHOLDER_MAX_NAME);
+}
+
+/* Shows @kind on the button that changes it. */
+static void
+show_add_kind (DossierStakeholdersPanel *self,
+               DossierStakeholderKind    kind)
+{
+  g_simple_action_set_state (self->add_kind, g_variant_new_int32 (kind));
+  gtk_menu_button_set_label (self->add_kind_button, dossier_stakeholder_kind_get_label (kind));
+}
+
+/* The kind the name typed says, or the words around the passage it was
+ * selected from; shown until the user picks one. */
+static void
+guess_add_kind (DossierStakeholdersPanel *self)
+{
+  g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->add_entry))));
+  DossierStakeholderKind kind = DOSSIER_STAKEHOLDER_OTHER;
+
+  if (self->add_kind_chosen)
+    return;
+  if (name[0] != '\0')
+    kind = self->add_context != NULL
+           ? dossier_suggest_stakeholder_kind (self->add_context, name, self->add_context_start,
+                                               self->add_context_end)
+           : dossier_suggest_stakeholder_kind (name, name, -1, -1);
+  show_add_kind (self, kind);
+}
+
+static void
+on_add_name_changed (DossierStakeholdersPanel *self)
+{
+  if (gtk_widget_get_visible (GTK_WIDGET (self->add_popover)))
+    guess_add_kind (self);
+}
+
+/* Picked from the button's menu: it stays, whatever is typed after. */
+static void
+on_add_kind_change_state (GSimpleAction            *action,
+                          GVariant                 *state,
+                          DossierStakeholdersPanel *self)
+{
+  int kind = g_variant_get_int32 (state);
+
+  if (kind < 0 || kind >= DOSSIER_STAKEHOLDER_N_KINDS)
+    return;
+  self->add_kind_chosen = TRUE;
+  show_add_kind (self, kind);
 }
 
 /* Closed, the entry lets go of its text: selected, it would hold the
@@ -483,6 +542,7 @@ static void
 on_add_popover_closed (DossierStakeholdersPanel *self)
 {
   gtk_editable_set_text (GTK_EDITABLE (self->add_entry), "");
+  g_clear_pointer (&self->add_context, g_free);
 }
 
 /* With a passage selected in the reader, the name is the passage's, all
@@ -491,18 +551,30 @@ on_add_popover_closed (DossierStakeholdersPanel *self)
 static void
 on_add_popover_show (DossierStakeholdersPanel *self)
 {
+  g_autofree char *text = NULL;
   g_autofree char *name = NULL;
 
   self->add_document_id = self->add_start = self->add_end = 0;
+  g_clear_pointer (&self->add_context, g_free);
+  self->add_kind_chosen = FALSE;
   if (PROJECT (self) != NULL && has_selection (self))
-    name = selection_name (self);
+    text = dossier_project_get_document_text (PROJECT (self), self->document_id, NULL);
+  if (text != NULL)
+    name = selection_name (self, text);
   if (name != NULL && name[0] != '\0')
     {
+      gint64 from = MAX (0, self->selection_start - ADD_CONTEXT_CHARS);
+
       self->add_document_id = self->document_id;
       self->add_start = self->selection_start;
       self->add_end = self->selection_end;
+      self->add_context = dossier_text_slice (text, from, self->selection_end + ADD_CONTEXT_CHARS);
+      self->add_context_start = self->selection_start - from;
+      self->add_context_end = self->selection_end - from;
     }
+  /* Typing the name guesses its kind again (on_add_name_changed). */
   gtk_editable_set_text (GTK_EDITABLE (self->add_entry), name != NULL ? name : "");
+  guess_add_kind (self);
   /* Selected before it takes the focus: GtkText starts blinking its caret
    * as it does when nothing is selected, and would blink it over the
    * selection (and warn) if it were selected after. */
@@ -514,6 +586,8 @@ static void
 on_add_activate (DossierStakeholdersPanel *self)
 {
   g_autofree char *name = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->add_entry))));
+  g_autoptr(GVariant) state = g_action_get_state (G_ACTION (self->add_kind));
+  int kind = g_variant_get_int32 (state);
   g_autoptr(GError) error = NULL;
   gint64 id;
 
@@ -527,11 +601,12 @@ on_add_activate (DossierStakeholdersPanel *self)
       /* The stakeholder and its first evidence in one undo step, as the
        * evidence picker's "New Stakeholder" makes them. */
       fields.name = name;
+      fields.kind = kind;
       id = dossier_project_create_stakeholder_citing (PROJECT (self), &fields, 0, self->add_document_id,
                                                       self->add_start, self->add_end, NULL, &error);
     }
   else
-    id = dossier_project_add_stakeholder (PROJECT (self), name, NULL, DOSSIER_STAKEHOLDER_OTHER, &error);
+    id = dossier_project_add_stakeholder (PROJECT (self), name, NULL, kind, &error);
   if (id == 0)
     {
       /* The popover stays open with the name, to be corrected. */
@@ -2135,6 +2210,8 @@ dossier_stakeholders_panel_dispose (GObject *object)
   g_clear_weak_pointer (&self->drop_row);
   g_clear_object (&self->focus_return);
   g_clear_object (&self->focus_return_widget);
+  g_clear_pointer (&self->add_context, g_free);
+  g_clear_object (&self->add_kind);
   if (self->suggestions != NULL)
     {
       g_signal_handlers_disconnect_by_func (self->suggestions, update_list_header, self);
@@ -2263,6 +2340,7 @@ dossier_stakeholders_panel_class_init (DossierStakeholdersPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DossierStakeholdersPanel, add_button);
   gtk_widget_class_bind_template_child (widget_class, DossierStakeholdersPanel, add_popover);
   gtk_widget_class_bind_template_child (widget_class, DossierStakeholdersPanel, add_entry);
+  gtk_widget_class_bind_template_child (widget_class, DossierStakeholdersPanel, add_kind_button);
   gtk_widget_class_bind_template_child (widget_class, DossierStakeholdersPanel, list_stack);
   gtk_widget_class_bind_template_child (widget_class, DossierStakeholdersPanel, list_view);
   gtk_widget_class_bind_template_child (widget_class, DossierStakeholdersPanel, empty_page);
@@ -2298,6 +2376,7 @@ dossier_stakeholders_panel_class_init (DossierStakeholdersPanelClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_grid_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_add_popover_show);
   gtk_widget_class_bind_template_callback (widget_class, on_add_popover_closed);
+  gtk_widget_class_bind_template_callback (widget_class, on_add_name_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_add_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_back_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_delete_clicked);
@@ -2334,6 +2413,27 @@ dossier_stakeholders_panel_init (DossierStakeholdersPanel *self)
 
   for (int k = 0; k < DOSSIER_STAKEHOLDER_N_KINDS; k++)
     gtk_string_list_append (kinds, dossier_stakeholder_kind_get_label (k));
+  /* The kind of the one to add: a menu of them, not a drop-down (whose
+   * list would come before the stakeholders' in the panel). */
+  {
+    g_autoptr(GSimpleActionGroup) group = g_simple_action_group_new ();
+    g_autoptr(GMenu) menu = g_menu_new ();
+
+    self->add_kind = g_simple_action_new_stateful ("kind", G_VARIANT_TYPE_INT32,
+                                                   g_variant_new_int32 (DOSSIER_STAKEHOLDER_OTHER));
+    g_signal_connect_object (self->add_kind, "change-state", G_CALLBACK (on_add_kind_change_state), self, 0);
+    g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (self->add_kind));
+    gtk_widget_insert_action_group (GTK_WIDGET (self->add_popover), "add", G_ACTION_GROUP (group));
+    for (int k = 0; k < DOSSIER_STAKEHOLDER_N_KINDS; k++)
+      {
+        g_autoptr(GMenuItem) item = g_menu_item_new (dossier_stakeholder_kind_get_label (k), NULL);
+
+        g_menu_item_set_action_and_target_value (item, "add.kind", g_variant_new_int32 (k));
+        g_menu_append_item (menu, item);
+      }
+    gtk_menu_button_set_menu_model (self->add_kind_button, G_MENU_MODEL (menu));
+    show_add_kind (self, DOSSIER_STAKEHOLDER_OTHER);
+  }
   adw_combo_row_set_model (self->kind_row, G_LIST_MODEL (kinds));
   gtk_string_list_append (stances, dossier_stance_get_label (DOSSIER_STANCE_UNKNOWN));
   for (int p = DOSSIER_STANCE_MIN; p <= DOSSIER_STANCE_MAX; p++)

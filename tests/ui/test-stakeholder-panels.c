@@ -1212,6 +1212,84 @@ test_stakeholders_add_from_selection (Fixture       *f,
   close_window (window);
 }
 
+/* The kind the popover of + shows (on the button of its menu of kinds)
+ * for the name typed, and that the stakeholder gets. */
+static DossierStakeholderKind
+shown_kind (GtkWidget *entry)
+{
+  GtkWidget *popover = gtk_widget_get_ancestor (entry, GTK_TYPE_POPOVER);
+  GtkWidget *button = find_descendant (popover, GTK_TYPE_MENU_BUTTON);
+
+  for (int k = 0; k < DOSSIER_STAKEHOLDER_N_KINDS; k++)
+    if (g_strcmp0 (gtk_menu_button_get_label (GTK_MENU_BUTTON (button)), dossier_stakeholder_kind_get_label (k)) == 0)
+      return k;
+  g_error ("the popover shows no kind");
+  return DOSSIER_STAKEHOLDER_OTHER;
+}
+
+/* A hand-added stakeholder's kind is guessed from its name, as it is
+ * typed, or from the words around the passage it was selected from; the
+ * popover shows it, the user may pick another, and the stakeholder gets
+ * the one shown. Before, every one was "Other". */
+static void
+test_stakeholders_add_guesses_kind (Fixture       *f,
+                                    gconstpointer  data)
+{
+  GtkWidget *panel = dossier_stakeholders_panel_new ();
+  DossierStakeholdersPanel *sp = DOSSIER_STAKEHOLDERS_PANEL (panel);
+  g_autoptr(GError) error = NULL;
+  DossierStakeholder *s;
+  GtkWidget *window, *entry;
+  gint64 start, end;
+
+  /* Named in the article, to be added again from it. */
+  g_assert_true (dossier_project_delete_stakeholder (f->project, f->brant, &error));
+  g_assert_no_error (error);
+  dossier_panel_set_project (DOSSIER_PANEL (panel), f->project);
+  dossier_stakeholders_panel_set_document_id (sp, f->doc);
+  window = show_in_window (panel, 420, 900);
+
+  /* The name says it, once typed whole. */
+  entry = popup_add (panel);
+  g_assert_cmpint (shown_kind (entry), ==, DOSSIER_STAKEHOLDER_OTHER);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Fenmoor County");
+  g_assert_cmpint (shown_kind (entry), ==, DOSSIER_STAKEHOLDER_OTHER);
+  s = add_citing (f->project, entry, "Fenmoor County Council", 0, 0, 0);
+  g_assert_cmpint (dossier_stakeholder_get_kind (s), ==, DOSSIER_STAKEHOLDER_GOVERNMENT);
+  undo (f->project);
+  g_assert_null (dossier_project_find_stakeholder (f->project, "Fenmoor County Council"));
+
+  /* The words before the passage say it: "Mayor Odile Brant said". */
+  find_text_range (f->project, f->doc, "Odile Brant", &start, &end);
+  dossier_stakeholders_panel_set_selection (sp, start, end);
+  entry = popup_add (panel);
+  g_assert_cmpint (shown_kind (entry), ==, DOSSIER_STAKEHOLDER_OFFICIAL);
+  s = add_citing (f->project, entry, "Odile Brant", f->doc, start, end);
+  g_assert_cmpint (dossier_stakeholder_get_kind (s), ==, DOSSIER_STAKEHOLDER_OFFICIAL);
+
+  /* A kind picked by hand stays, whatever is typed after. */
+  dossier_stakeholders_panel_set_stakeholder_id (sp, 0);
+  dossier_stakeholders_panel_set_selection (sp, 0, 0);
+  entry = popup_add (panel);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Harbour Pilots");
+  g_assert_cmpint (shown_kind (entry), ==, DOSSIER_STAKEHOLDER_OTHER);
+  /* As the menu's item does. */
+  g_assert_true (gtk_widget_activate_action (entry, "add.kind", "i", DOSSIER_STAKEHOLDER_BUSINESS));
+  g_assert_cmpint (shown_kind (entry), ==, DOSSIER_STAKEHOLDER_BUSINESS);
+  s = add_citing (f->project, entry, "Harbour Pilots Council", 0, 0, 0);
+  g_assert_cmpint (dossier_stakeholder_get_kind (s), ==, DOSSIER_STAKEHOLDER_BUSINESS);
+
+  /* Opened again, it guesses again. */
+  dossier_stakeholders_panel_set_stakeholder_id (sp, 0);
+  entry = popup_add (panel);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Fenmoor County Council");
+  g_assert_cmpint (shown_kind (entry), ==, DOSSIER_STAKEHOLDER_GOVERNMENT);
+
+  gtk_popover_popdown (GTK_POPOVER (gtk_widget_get_ancestor (entry, GTK_TYPE_POPOVER)));
+  flush_events ();
+  close_window (window);
+}
+
 /* A stakeholder added at the end of a long list: its editor opens with
  * the focus in its name; back in the list, it is scrolled into sight and
  * focused. */
@@ -2255,6 +2333,8 @@ main (int   argc,
               fixture_set_up, test_stakeholders_grid_export, fixture_tear_down);
   g_test_add ("/dossier/stakeholders-panel/add-from-selection", Fixture, NULL,
               fixture_set_up, test_stakeholders_add_from_selection, fixture_tear_down);
+  g_test_add ("/dossier/stakeholders-panel/add-guesses-kind", Fixture, NULL,
+              fixture_set_up, test_stakeholders_add_guesses_kind, fixture_tear_down);
   g_test_add ("/dossier/stakeholders-panel/add-focus", Fixture, NULL,
               fixture_set_up, test_stakeholders_add_focus, fixture_tear_down);
   g_test_add ("/dossier/stakeholders-panel/order-in-view", Fixture, NULL,
