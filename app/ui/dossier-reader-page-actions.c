@@ -880,6 +880,9 @@ _dossier_reader_page_popup_text_menu (DossierReaderPage *self,
   append_menu_item (tag, _("_Tag Selection…"), "reader.tag-selection", NULL, "<Control>t");
   append_menu_item (tag, _("Add Selection as _Evidence…"), "reader.add-selection-evidence", NULL,
                     "<Control><Shift>e");
+  /* The window's: the Stakeholders panel's + with the selection's name. */
+  append_menu_item (tag, _("New _Stakeholder from Selection"), "win.new-stakeholder", NULL,
+                    "<Control><Shift>n");
 
   /* The codebook's numbered tags, with their keys. */
   for (guint slot = 1; slot <= DOSSIER_CODEBOOK_N_SLOTS; slot++)

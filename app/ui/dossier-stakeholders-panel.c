@@ -622,6 +622,32 @@ on_add_activate (DossierStakeholdersPanel *self)
   gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
 }
 
+gboolean
+dossier_stakeholders_panel_add_from_selection (DossierStakeholdersPanel *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_STAKEHOLDERS_PANEL (self), FALSE);
+
+  if (!dossier_panel_is_writable (DOSSIER_PANEL (self)))
+    return FALSE;
+  if (!has_selection (self))
+    {
+      dossier_panel_show_toast (DOSSIER_PANEL (self), _("Select a passage in the reader first"), FALSE);
+      return FALSE;
+    }
+  /* Back to the list at once: the popover points at a + in place, not
+   * at one sliding in. */
+  if (self->stakeholder_id != 0)
+    {
+      GtkStackTransitionType transition = gtk_stack_get_transition_type (self->pages);
+
+      gtk_stack_set_transition_type (self->pages, GTK_STACK_TRANSITION_TYPE_NONE);
+      dossier_stakeholders_panel_set_stakeholder_id (self, 0);
+      gtk_stack_set_transition_type (self->pages, transition);
+    }
+  gtk_menu_button_popup (self->add_button);
+  return TRUE;
+}
+
 /* ---- suggestions ---------------------------------------------------------------- */
 
 static GPtrArray *

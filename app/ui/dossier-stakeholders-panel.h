@@ -47,6 +47,13 @@ void       dossier_stakeholders_panel_set_selection      (DossierStakeholdersPan
  * no stakeholder open. */
 gboolean   dossier_stakeholders_panel_cite_selection     (DossierStakeholdersPanel *self);
 
+/* Opens the + of the list (leaving the editor, if one is open) on a name
+ * taken from the selection, which the stakeholder added then cites (see
+ * dossier_stakeholders_panel_set_selection()); FALSE, with a toast saying
+ * why, when nothing is selected or the project takes no changes. The
+ * panel must be on show. */
+gboolean   dossier_stakeholders_panel_add_from_selection (DossierStakeholdersPanel *self);
+
 /* Adds highlight @highlight_id as evidence for the stakeholder (one undo
  * step), as dropping a highlight card on its row or its dot does; a toast says so,
  * or that it is evidence for it already (FALSE). */

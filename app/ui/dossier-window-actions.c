@@ -97,6 +97,7 @@ _dossier_window_update_actions (DossierWindow *self)
   /* No sidebars beside the start page (update_sidebars). */
   gtk_widget_action_set_enabled (widget, "win.show-left-sidebar", has_project);
   gtk_widget_action_set_enabled (widget, "win.show-right-sidebar", has_project);
+  _dossier_window_update_new_stakeholder (self);
 }
 
 /* ---- The Keyboard Shortcuts window --------------------------------------------- */

@@ -45,6 +45,9 @@ struct _DossierWindow
    * its ring; sidebar_key is set while the key's action runs. */
   gboolean               focus_flap_ring;
   gboolean               sidebar_key;
+  /* "New Stakeholder from Selection" waits for the right sidebar to be
+   * all in: the + its popover points at is then in place. */
+  gboolean               new_stakeholder_pending;
   /* Narrower than NARROW_WIDTH: the header's secondary buttons are in a
    * bar at the bottom (applied in an idle after the allocation, as is the
    * pages' switcher bar). */
@@ -174,6 +177,9 @@ void     _dossier_window_show_error_dialog  (DossierWindow  *self,
 /* Shows the right sidebar's search (also over the centre) with the focus
  * in its entry. */
 void     _dossier_window_show_search        (DossierWindow  *self);
+/* Enables "New Stakeholder from Selection" as the selection and the
+ * project allow. */
+void     _dossier_window_update_new_stakeholder (DossierWindow *self);
 /* Records the open project for the start page's recent list (title,
  * documents, opened now), once it is in "recent-projects". */
 void     _dossier_window_remember_project   (DossierWindow  *self);

@@ -140,6 +140,11 @@ on_flap_reveal_progress (DossierWindow *self,
                          GParamSpec    *pspec,
                          AdwFlap       *flap)
 {
+  if (flap == self->right_flap && self->new_stakeholder_pending && adw_flap_get_reveal_progress (flap) >= 1)
+    {
+      self->new_stakeholder_pending = FALSE;
+      dossier_stakeholders_panel_add_from_selection (DOSSIER_STAKEHOLDERS_PANEL (self->stakeholders_panel));
+    }
   if (flap != self->focus_flap || adw_flap_get_reveal_progress (flap) <= 0)
     return;
 
@@ -152,6 +157,9 @@ on_flap_reveal_changed (DossierWindow *self,
                         GParamSpec    *pspec,
                         AdwFlap       *flap)
 {
+  /* Hidden again before it was all in: nothing to add to. */
+  if (flap == self->right_flap && !adw_flap_get_reveal_flap (flap))
+    self->new_stakeholder_pending = FALSE;
   g_object_notify_by_pspec (G_OBJECT (self),
                             properties[flap == self->left_flap ? PROP_SHOW_LEFT_SIDEBAR
                                                                 : PROP_SHOW_RIGHT_SIDEBAR]);
@@ -1206,6 +1214,19 @@ on_reader_document_changed (DossierWindow *self)
   _dossier_window_update_actions (self);
 }
 
+/* "New Stakeholder from Selection" (the reader's text menu, Shift+Ctrl+N):
+ * greyed with nothing selected, as the menu's other entries on the
+ * selection are, and in a project that takes no changes. */
+void
+_dossier_window_update_new_stakeholder (DossierWindow *self)
+{
+  gint64 start = 0, end = 0;
+  gboolean can = self->project != NULL && !dossier_project_get_read_only (self->project) &&
+                 dossier_reader_page_get_tag_range (self->reader_page, &start, &end) && start < end;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-stakeholder", can);
+}
+
 /* The panels that cite the reader's selection as evidence follow it: the
  * range the reader would tag (whole words, when so set). */
 static void
@@ -1217,6 +1238,28 @@ on_reader_selection_changed (DossierWindow *self)
     start = end = 0;
   dossier_stakeholders_panel_set_selection (DOSSIER_STAKEHOLDERS_PANEL (self->stakeholders_panel), start, end);
   dossier_arguments_panel_set_selection (DOSSIER_ARGUMENTS_PANEL (self->arguments_panel), start, end);
+  _dossier_window_update_new_stakeholder (self);
+}
+
+/* win.new-stakeholder: the selection in the reader on show becomes a
+ * stakeholder's name in the Stakeholders panel's +, and its evidence
+ * once added (dossier_stakeholders_panel_add_from_selection ()). */
+static void
+new_stakeholder_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  DossierWindow *self = DOSSIER_WINDOW (widget);
+
+  if (self->project == NULL ||
+      adw_view_stack_get_visible_child (self->page_stack) != GTK_WIDGET (self->reader_page))
+    return;
+  adw_view_stack_set_visible_child_name (self->right_stack, "stakeholders");
+  show_sidebar (self, self->right_flap, TRUE, NULL);
+  if (adw_flap_get_reveal_progress (self->right_flap) >= 1)
+    dossier_stakeholders_panel_add_from_selection (DOSSIER_STAKEHOLDERS_PANEL (self->stakeholders_panel));
+  else
+    self->new_stakeholder_pending = TRUE;
 }
 
 gint64
@@ -2219,6 +2262,11 @@ dossier_window_class_init (DossierWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
   gtk_widget_class_install_action (widget_class, "win.reopen-project", NULL, reopen_project_action);
+  /* Beside Ctrl+Shift+E (Add Selection as Evidence…); Ctrl+N is a new
+   * project. */
+  gtk_widget_class_install_action (widget_class, "win.new-stakeholder", NULL, new_stakeholder_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.new-stakeholder", NULL);
   for (guint i = 0; i < G_N_ELEMENTS (page_keys); i++)
     {
       gtk_widget_class_add_binding_action (widget_class, page_keys[i].keyval, GDK_ALT_MASK,

@@ -1278,6 +1278,118 @@ right_gone (gpointer data)
   return adw_flap_get_reveal_progress (DOSSIER_WINDOW (data)->right_flap) <= 0.0;
 }
 
+/* The Stakeholders panel's name entry (in the popover of its +). */
+static GtkWidget *
+stakeholder_name_entry (DossierWindow *window)
+{
+  g_autoptr(GPtrArray) entries = g_ptr_array_new ();
+
+  collect_descendants (window->stakeholders_panel, GTK_TYPE_ENTRY, entries);
+  for (guint i = 0; i < entries->len; i++)
+    if (g_strcmp0 (gtk_entry_get_placeholder_text (g_ptr_array_index (entries, i)), "Name") == 0)
+      return g_ptr_array_index (entries, i);
+  g_error ("the stakeholders panel has no name entry");
+  return NULL;
+}
+
+static gboolean
+stakeholder_popover_placed (gpointer window)
+{
+  return popover_placed (gtk_widget_get_ancestor (stakeholder_name_entry (window), GTK_TYPE_POPOVER));
+}
+
+/* Whether "New Stakeholder from Selection" is on in the reader's text
+ * menu, and there. */
+static gboolean
+new_stakeholder_item_on (Fixture *f)
+{
+  DossierReaderPage *page = dossier_window_get_reader_page (f->window);
+  GtkWidget *item;
+  gboolean on;
+
+  _dossier_reader_page_popup_text_menu (page, 20, 20);
+  flush_events ();
+  item = find_menu_item (page->highlight_menu, "New Stakeholder from Selection");
+  g_assert_nonnull (item);
+  on = gtk_widget_get_sensitive (item);
+  gtk_popover_popdown (GTK_POPOVER (page->highlight_menu));
+  flush_events ();
+  return on;
+}
+
+/* "New Stakeholder from Selection" (the reader's text menu, Shift+Ctrl+N)
+ * opens the Stakeholders panel's + on the selection's name, the right
+ * sidebar brought in first if hidden (or the panel in its editor); Enter
+ * adds the stakeholder citing the passage, and one undo takes both back.
+ * Greyed with nothing selected, and in a read-only project. */
+static void
+test_new_stakeholder_from_selection (Fixture       *f,
+                                     gconstpointer  data)
+{
+  DossierProject *project = dossier_window_get_project (f->window);
+  g_autoptr(GPtrArray) evidence = NULL;
+  g_autoptr(GPtrArray) highlights = NULL;
+  g_autoptr(GError) error = NULL;
+  DossierHighlight *cited;
+  DossierStakeholder *s;
+  GtkWidget *entry;
+  gint64 start, end;
+
+  g_assert_false (new_stakeholder_item_on (f));
+
+  /* The sidebar hidden: it comes in, on the panel. */
+  g_object_set (f->window, "show-right-sidebar", FALSE, NULL);
+  wait_until (right_gone, f->window, "the right sidebar to go");
+  select_text (f, "Zoë Márquez", &start, &end);
+  g_assert_true (new_stakeholder_item_on (f));
+  g_assert_nonnull (press_key (f->window, GDK_KEY_n, GDK_CONTROL_MASK | GDK_SHIFT_MASK));
+  wait_until (stakeholder_popover_placed, f->window, "the stakeholders' + to open");
+  g_assert_true (right_shown (f->window));
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (f->window->right_stack), ==, "stakeholders");
+  entry = stakeholder_name_entry (f->window);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "Zoë Márquez");
+  g_assert_true (gtk_widget_has_focus (find_descendant (entry, GTK_TYPE_TEXT)));
+  g_signal_emit_by_name (entry, "activate");
+  flush_events ();
+  s = dossier_project_find_stakeholder (project, "Zoë Márquez");
+  g_assert_nonnull (s);
+  evidence = dossier_project_list_stakeholder_evidence (project, dossier_stakeholder_get_id (s), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (evidence->len, ==, 1);
+  cited = ((DossierEvidence *) g_ptr_array_index (evidence, 0))->highlight;
+  g_assert_cmpint (dossier_highlight_get_start (cited), ==, start);
+  g_assert_cmpint (dossier_highlight_get_end (cited), ==, end);
+
+  /* From the menu, with the editor of the one just added open: the list
+   * and its + again. */
+  select_text (f, "the café-lined north pier", &start, &end);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dossier_window_get_reader_page (f->window)),
+                                             "win.new-stakeholder", NULL));
+  wait_until (stakeholder_popover_placed, f->window, "the stakeholders' + to open again");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "the café-lined north pier");
+  gtk_popover_popdown (GTK_POPOVER (gtk_widget_get_ancestor (entry, GTK_TYPE_POPOVER)));
+  flush_events ();
+
+  /* One undo: the stakeholder and the passage it cited. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
+  flush_events ();
+  g_assert_null (dossier_project_find_stakeholder (project, "Zoë Márquez"));
+  highlights = list_highlights (f);
+  g_assert_cmpuint (highlights->len, ==, 0);
+
+  /* Read-only: greyed, selection or not. */
+  {
+    g_autoptr(GFile) file = g_file_new_for_path (f->path);
+
+    dossier_window_set_project (f->window, NULL);
+    g_assert_true (dossier_window_open_project (f->window, file, DOSSIER_OPEN_READ_ONLY, &error));
+    g_assert_no_error (error);
+    wait_until (view_painted, f->window, "the read-only project's first paint");
+  }
+  select_text (f, "Zoë Márquez", &start, &end);
+  g_assert_false (new_stakeholder_item_on (f));
+}
+
 /* Nothing of the window is cut off: every part is at least as wide as it
  * needs, and within the window. */
 static void
@@ -4451,6 +4563,7 @@ main (int   argc,
   ADD ("window-state-absurd", test_window_state_absurd);
   ADD ("sample-project-copied", test_sample_project_copied);
   ADD ("highlight-spans-many", test_highlight_spans_many);
+  ADD ("new-stakeholder-from-selection", test_new_stakeholder_from_selection);
   g_test_add_func ("/dossier/window/import-filters", test_import_filters);
   if (g_test_perf ())
     ADD ("spans-5000", test_spans_5000);
