@@ -35,6 +35,9 @@ struct _DossierPowerGrid
   guint               font_serial;  /* of the Pango context the labels were measured with */
   guint               accessible_idle;
   gint64              selected_id;
+  /* The selected stakeholder was taken out of the model: let go of once
+   * the main loop runs, unless a move has put it back by then. */
+  guint               taken_out_idle;
   gint64              drop_id;      /* the dot something dragged over would go to */
 };
 
@@ -135,7 +138,31 @@ index_of (DossierPowerGrid *self,
 }
 
 static void
-model_changed_cb (DossierPowerGrid *self)
+let_go_of_selected (DossierPowerGrid *self)
+{
+  g_clear_handle_id (&self->taken_out_idle, g_source_remove);
+  self->selected_id = 0;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  queue_update_accessible (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_ID]);
+}
+
+static gboolean
+taken_out_cb (gpointer data)
+{
+  DossierPowerGrid *self = data;
+
+  self->taken_out_idle = 0;
+  if (self->selected_id != 0 && index_of (self, self->selected_id) < 0)
+    let_go_of_selected (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+model_changed_cb (DossierPowerGrid *self,
+                  guint             position,
+                  guint             removed,
+                  guint             added)
 {
   guint n = self->model != NULL ? g_list_model_get_n_items (self->model) : 0;
 
@@ -149,11 +176,21 @@ model_changed_cb (DossierPowerGrid *self)
     }
   if (self->drop_id != 0 && index_of (self, self->drop_id) < 0)
     self->drop_id = 0;
-  /* A deleted stakeholder is no longer selected. */
+  /* A deleted stakeholder is no longer selected. One only taken out may
+   * be on its way back: a move takes it out of the list and puts it back
+   * in its new place, in two changes. Let go of at once, then selected
+   * again, it was said to be unselected (to a screen reader too) for
+   * the time between: it stays selected, unless it is still out once the
+   * main loop runs. */
   if (self->selected_id != 0 && index_of (self, self->selected_id) < 0)
     {
-      self->selected_id = 0;
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_ID]);
+      if (removed > 0 && added == 0)
+        {
+          if (self->taken_out_idle == 0)
+            self->taken_out_idle = g_idle_add_full (G_PRIORITY_HIGH, taken_out_cb, self, NULL);
+        }
+      else
+        let_go_of_selected (self);
     }
   invalidate (self);
 }
@@ -717,7 +754,7 @@ dossier_power_grid_set_model (DossierPowerGrid *self,
   if (model != NULL)
     g_signal_connect_object (model, "items-changed", G_CALLBACK (model_changed_cb), self,
                              G_CONNECT_SWAPPED);
-  model_changed_cb (self);
+  model_changed_cb (self, 0, 0, 0);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODEL]);
 }
 
@@ -818,6 +855,7 @@ dossier_power_grid_dispose (GObject *object)
   if (self->items != NULL)
     release_items (self);
   g_clear_handle_id (&self->accessible_idle, g_source_remove);
+  g_clear_handle_id (&self->taken_out_idle, g_source_remove);
 
   G_OBJECT_CLASS (dossier_power_grid_parent_class)->dispose (object);
 }

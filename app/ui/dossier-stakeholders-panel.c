@@ -97,9 +97,6 @@ struct _DossierStakeholdersPanel
   gboolean            add_kind_chosen;
   /* Cited with the Cite button: its row takes the focus once listed. */
   gint64              focus_highlight_id;
-  /* The stakeholder selected on the grid, taken out of the list by a
-   * move: selected again when it is put back. */
-  gint64              grid_return_id;
   /* The stakeholder whose row had the focus, taken out by a move, and
    * that row: the focus goes to its new row when it is put back. */
   GObject            *focus_return;
@@ -2009,9 +2006,9 @@ show_page (DossierStakeholdersPanel *self)
 /* A stakeholder moved up or down (by the keys, its row's menu, an undo)
  * is taken out of the list and put back in its new place, the rows
  * between left alone (dossier_list_store_reconcile_moves ()). Its row is
- * made anew: the focus, on the row taken out, goes to the new one, and
- * the grid, its dot selected, selects it again. Here, before the list
- * and the grid hear of it. */
+ * made anew: the focus, on the row taken out, goes to the new one (the
+ * grid keeps its dot selected itself). Here, before the list and the
+ * grid hear of it. */
 static void
 list_changed_cb (DossierStakeholdersPanel *self,
                  guint                     position,
@@ -2024,7 +2021,6 @@ list_changed_cb (DossierStakeholdersPanel *self,
       DossierRow *row = dossier_panel_get_focus_row (DOSSIER_PANEL (self), GTK_WIDGET (self->list_view));
       gpointer item = row != NULL ? dossier_row_get_item (row) : NULL;
       guint n = g_list_model_get_n_items (model);
-      gint64 selected = dossier_power_grid_get_selected_id (self->power_grid);
       gboolean listed = FALSE;
 
       for (guint i = position; item != NULL && i < n && !listed; i++)
@@ -2038,8 +2034,6 @@ list_changed_cb (DossierStakeholdersPanel *self,
           g_set_object (&self->focus_return, item);
           g_set_object (&self->focus_return_widget, gtk_widget_get_parent (GTK_WIDGET (row)));
         }
-      if (selected != 0 && dossier_project_get_stakeholder (PROJECT (self), selected) != NULL)
-        self->grid_return_id = selected;
     }
   update_list_header (self);
   /* The open stakeholder was deleted (by an undo, say): back to the list,
@@ -2050,7 +2044,7 @@ list_changed_cb (DossierStakeholdersPanel *self,
     queue_reload (self, FALSE, FALSE);
 }
 
-/* After the grid has heard of it: the dot selected before a move, back. */
+/* After the list has heard of it: the focus on the row of the one moved. */
 static void
 list_changed_after_cb (DossierStakeholdersPanel *self,
                        guint                     position,
@@ -2082,9 +2076,6 @@ list_changed_after_cb (DossierStakeholdersPanel *self,
         dossier_panel_focus_item (DOSSIER_PANEL (self), GTK_WIDGET (self->list_view), i, item);
     }
 
-  if (self->grid_return_id != 0 && dossier_power_grid_get_selected_id (self->power_grid) == 0)
-    dossier_power_grid_set_selected_id (self->power_grid, self->grid_return_id);
-  self->grid_return_id = 0;
 }
 
 static void

@@ -97,6 +97,13 @@ fixture_tear_down (Fixture       *f,
   test_project_tear_down (&f->base, data);
 }
 
+static void
+run_idles (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
 static const DossierGridPlace *
 place_of (Fixture *f,
           gint64   id)
@@ -194,6 +201,9 @@ test_follows_project (Fixture       *f,
   g_assert_true (dossier_project_delete_stakeholder (project, f->ids[3], &error));
   g_assert_null (place_of (f, f->ids[3]));
   g_assert_cmpuint (dossier_power_grid_get_layout (f->grid)->n_places, ==, G_N_ELEMENTS (people) - 1);
+  /* Let go of once the main loop runs (a move would have put it back by
+   * then: test_selection_through_move). */
+  run_idles ();
   g_assert_cmpint (dossier_power_grid_get_selected_id (f->grid), ==, 0);
 
   /* Undo brings it back, where it was. */
@@ -358,13 +368,6 @@ expected_description (Fixture *f)
   return g_string_free (text, FALSE);
 }
 
-static void
-run_idles (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
 /* A rename measures that label again and is read out; the description
  * follows the selection. */
 static void
@@ -399,6 +402,66 @@ test_follows_names (Fixture       *f,
   g_assert_true (g_str_has_prefix (selected, "Selected: Ferry Workers’ Union: Keep informed"));
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (f->grid), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                        selected);
+}
+
+static void
+record_selected (DossierPowerGrid *grid,
+                 GParamSpec       *pspec,
+                 GString          *notified)
+{
+  g_string_append_printf (notified, "%" G_GINT64_FORMAT " ", dossier_power_grid_get_selected_id (grid));
+}
+
+/* A move takes the stakeholder out of the list and puts it back in its
+ * new place, in two changes: its dot stays selected through both, with
+ * no word of it. Before, the grid let go of it as it was taken out (the
+ * panel selected it again as it was put back): "nothing selected", then
+ * "selected", and a screen reader could catch the first. A deletion lets
+ * go of it, said once. */
+static void
+test_selection_through_move (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(GString) notified = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *expected = NULL;
+  DossierProject *project = f->base.project;
+  GListModel *model = dossier_project_get_stakeholders (project);
+  g_autoptr(DossierStakeholder) first = NULL;
+  gulong handler;
+
+  dossier_power_grid_set_selected_id (f->grid, f->ids[3]);
+  run_idles ();
+  handler = g_signal_connect (f->grid, "notify::selected-id", G_CALLBACK (record_selected), notified);
+
+  /* To the top (it is the one taken out and put back), and back. */
+  g_assert_true (dossier_project_move_stakeholder (project, f->ids[3], 0, &error));
+  g_assert_no_error (error);
+  first = g_list_model_get_item (model, 0);
+  g_assert_cmpint (dossier_stakeholder_get_id (first), ==, f->ids[3]);
+  g_assert_cmpint (dossier_power_grid_get_selected_id (f->grid), ==, f->ids[3]);
+  run_idles ();
+  g_assert_cmpstr (notified->str, ==, "");
+  g_assert_cmpint (dossier_power_grid_get_selected_id (f->grid), ==, f->ids[3]);
+  g_assert_true (dossier_project_undo (project, &error));
+  g_assert_no_error (error);
+  run_idles ();
+  g_assert_cmpstr (notified->str, ==, "");
+  g_assert_cmpint (dossier_power_grid_get_selected_id (f->grid), ==, f->ids[3]);
+  /* Read out as selected all along. */
+  expected = expected_description (f);
+  g_assert_true (g_str_has_prefix (expected, "Selected: Tourists"));
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (f->grid), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                       expected);
+
+  /* Deleted: let go of, once. */
+  g_assert_true (dossier_project_delete_stakeholder (project, f->ids[3], &error));
+  g_assert_no_error (error);
+  run_idles ();
+  g_assert_cmpstr (notified->str, ==, "0 ");
+  g_assert_cmpint (dossier_power_grid_get_selected_id (f->grid), ==, 0);
+
+  g_signal_handler_disconnect (f->grid, handler);
 }
 
 /* A larger font measures the labels again; a change of state does not
@@ -441,6 +504,7 @@ main (int   argc,
   ADD ("words", test_words);
   ADD ("follows-names", test_follows_names);
   ADD ("follows-font", test_follows_font);
+  ADD ("selection-through-move", test_selection_through_move);
 #undef ADD
 
   return g_test_run ();

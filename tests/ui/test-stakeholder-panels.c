@@ -977,8 +977,7 @@ test_stakeholders_move_keeps_row (Fixture       *f,
   wait_until (focus_on_stakeholder, &(FocusOn) { list_view, moved }, "the focus on the one moved back");
 
   /* On the grid, its dot selected: moved to the top, still selected (the
-   * grid lets go of it as it is taken out, the panel selects it again as
-   * it is put back). */
+   * grid keeps it selected while it is taken out and put back). */
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (find_toggle (panel, "Power/Interest Grid")), TRUE);
   flush_events ();
   grid = find_descendant (panel, DOSSIER_TYPE_POWER_GRID);
