@@ -1332,7 +1332,7 @@ test_stakeholders_add_focus (Fixture       *f,
 
 /* "Save Grid as Picture": SVG or PNG by the name's extension, with every
  * stakeholder; a name of neither kind, or a folder that is not there,
- * gets a message and leaves no file. */
+ * gets a message and leaves no file. Its menu is declared once. */
 static void
 test_stakeholders_grid_export (Fixture       *f,
                                gconstpointer  data)
@@ -1349,6 +1349,17 @@ test_stakeholders_grid_export (Fixture       *f,
   gsize length;
 
   window = show_in_window (panel, 420, 900);
+  /* The menu is the panel's, once: the list's rows made a copy of it
+   * each, unused (and translated twice). */
+  {
+    GtkListItemFactory *factory = gtk_list_view_get_factory (GTK_LIST_VIEW (find_descendant (panel,
+                                                                                             GTK_TYPE_LIST_VIEW)));
+    GBytes *bytes = gtk_builder_list_item_factory_get_bytes (GTK_BUILDER_LIST_ITEM_FACTORY (factory));
+    g_autofree char *row = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+
+    g_assert_nonnull (strstr (row, "DossierStakeholderRow"));
+    g_assert_null (strstr (row, "<menu"));
+  }
   g_assert_false (dossier_stakeholders_panel_export_grid (sp, svg, &error));
   g_assert_nonnull (error);
   g_clear_error (&error);
