@@ -1346,6 +1346,149 @@ test_unindexed_no_writer (TestDir       *fixture,
   g_assert_cmpint (g_get_monotonic_time () - start, <, 2 * G_USEC_PER_SEC);
 }
 
+/* ---- One file, one name ------------------------------------------------------- */
+
+/* SQLite keeps a file's log and shared memory beside the name it was
+ * given, and Dossier its lock file: a writer through each of two names
+ * would not see the other's log and would write over its work. */
+
+/* Opening @name for writing, here and from the command line, is refused
+ * with a word on copying the file; nothing is made beside @name, and,
+ * with @look, @name and @other_name and their logs are left exactly as
+ * they were (not while this process has the file open: the close of the
+ * test's own descriptors of it would drop the locks of its connection). */
+static void
+assert_no_writer (const char *name,
+                  const char *other_name,
+                  const char *says,
+                  gboolean    look)
+{
+  g_autoptr(TestFiles) before = look ? test_files_snapshot (name) : NULL;
+  g_autoptr(TestFiles) other_before = look ? test_files_snapshot (other_name) : NULL;
+  g_autofree char *dir = g_path_get_dirname (name);
+  g_autofree char *listed = test_list_dir (dir);
+  g_autofree char *listed_after = NULL;
+  g_autoptr(DossierProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(TestRun) run = { 0 };
+
+  project = dossier_project_open (name, DOSSIER_OPEN_READ_WRITE, &error);
+  g_assert_null (project);
+  g_assert_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_READ_ONLY);
+  g_assert_nonnull (strstr (error->message, says));
+  g_assert_nonnull (strstr (error->message, "copy the file and open the copy"));
+
+  test_run_cli (&run, "tag-add", name, "Cost", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  if (strstr (run.err, says) == NULL || strstr (run.err, "copy the file") == NULL)
+    g_error ("“%s” does not say “%s” and what to do", run.err, says);
+
+  listed_after = test_list_dir (dir);
+  g_assert_cmpstr (listed_after, ==, listed);
+  if (look)
+    {
+      test_files_assert_same_data (before);
+      test_files_assert_same_data (other_before);
+    }
+}
+
+static void
+test_hard_links (TestDir       *fixture,
+                 gconstpointer  data)
+{
+  static const char says[] = "is also on this disk under another name";
+  g_autofree char *path = test_dir_path (fixture, "held.dossier");
+  g_autofree char *other = test_dir_path (fixture, "other.dossier");
+  g_autoptr(DossierProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  Holder holder;
+
+  test_make_project (path, article);
+
+  /* Open for writing by another process (a window) when the second name
+   * is made: a writer through that name is refused, and so is one
+   * through the first. */
+  holder_start (&holder, path, "window");
+  g_assert_cmpint (link (path, other), ==, 0);
+  assert_no_writer (other, path, says, TRUE);
+  holder_stop (&holder);
+  {
+    g_autofree char *listed = test_list_dir (fixture->dir);
+
+    g_assert_cmpstr (listed, ==, "held.dossier other.dossier");
+  }
+
+  /* Nobody has it open: neither name opens for writing. */
+  assert_no_writer (other, path, says, TRUE);
+  assert_no_writer (path, other, says, TRUE);
+
+  /* Read-only it opens, through either name, and says why it is so. */
+  for (guint i = 0; i < 2; i++)
+    {
+      g_auto(TestRun) run = { 0 };
+
+      project = dossier_project_open (i == 0 ? path : other, DOSSIER_OPEN_READ_ONLY, &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (strstr (dossier_project_get_shared_name (project), says));
+      g_clear_object (&project);
+      test_run_cli (&run, "tags", i == 0 ? path : other, NULL);
+      g_assert_cmpint (run.status, ==, 0);
+      g_assert_nonnull (strstr (run.out, "Pro"));
+    }
+  /* Read as it is on disk: no log is left beside either name. */
+  {
+    g_autofree char *listed = test_list_dir (fixture->dir);
+
+    g_assert_cmpstr (listed, ==, "held.dossier other.dossier");
+  }
+
+  /* One name again: one project, for writing. */
+  g_assert_cmpint (g_unlink (other), ==, 0);
+  project = dossier_project_open (path, DOSSIER_OPEN_READ_WRITE, &error);
+  g_assert_no_error (error);
+  g_assert_null (dossier_project_get_shared_name (project));
+}
+
+/* A file moved while it is open, here or in another process, is still
+ * open under its old name: a writer through the new name is refused until
+ * it is closed there. */
+static void
+test_moved_while_open (TestDir       *fixture,
+                       gconstpointer  data)
+{
+  static const char says[] = "is already open under another name";
+  g_autofree char *path = test_dir_path (fixture, "held.dossier");
+  g_autofree char *moved = test_dir_path (fixture, "moved.dossier");
+  g_autoptr(DossierProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(TestRun) run = { 0 };
+  Holder holder;
+
+  test_make_project (path, article);
+
+  holder_start (&holder, path, "window");
+  g_assert_cmpint (g_rename (path, moved), ==, 0);
+  assert_no_writer (moved, path, says, TRUE);
+  /* Read-only, through the new name: it says why. */
+  project = dossier_project_open (moved, DOSSIER_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (dossier_project_get_shared_name (project), says));
+  g_clear_object (&project);
+  holder_stop (&holder);
+
+  test_run_cli (&run, "tag-add", moved, "Cost", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+
+  /* The same in this process. */
+  project = dossier_project_open (moved, DOSSIER_OPEN_READ_WRITE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (g_rename (moved, path), ==, 0);
+  assert_no_writer (path, moved, says, FALSE);
+  g_clear_object (&project);
+  project = dossier_project_open (path, DOSSIER_OPEN_READ_WRITE, &error);
+  g_assert_no_error (error);
+}
+
 /* ---- SQLite's locks and this process's own reads ----------------------------- */
 
 /* Where SQLite's unix VFS locks (os_unix.c): a connection to a file in WAL
@@ -1619,6 +1762,8 @@ main (int    argc,
   add_test ("lock/wait", test_wait);
   add_test ("lock/unindexed-no-writer", test_unindexed_no_writer);
   add_test ("lock/own-reads-keep-locks", test_own_reads_keep_locks);
+  add_test ("lock/hard-links", test_hard_links);
+  add_test ("lock/moved-while-open", test_moved_while_open);
   add_test ("leftovers/cli", test_cli_leaves_folder);
   add_test ("leftovers/readers", test_readers_leave_folder);
   add_test ("leftovers/cli-outlives-window", test_cli_reader_outlives_window);

@@ -152,6 +152,8 @@ struct _DossierProject
                                      * beside it, and nobody writes it */
   gboolean         query_only;      /* read-only through a writable
                                      * connection (dossier_project_open) */
+  char            *shared_name;     /* read-only because the file has another
+                                     * name (dossier_project_get_shared_name ()) */
 
   sqlite3         *db;              /* NULL once closed */
   DossierSqliteGuard *guard;        /* the progress guard on db */

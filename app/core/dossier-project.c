@@ -1420,6 +1420,15 @@ release_lock (int        *fd,
 static GRecMutex open_here_mutex;
 static GHashTable *open_here;
 
+/* What open_here keeps of a file: how many connections, and which file
+ * it was at the first one's open (its name may go to another since). */
+typedef struct
+{
+  guint n;
+  dev_t dev;
+  ino_t ino;
+} OpenHere;
+
 void
 dossier_project_hold_open_here (void)
 {
@@ -1436,16 +1445,29 @@ static void
 note_open_here (const char *path,
                 gboolean    open)
 {
-  guint n;
+  OpenHere *here;
 
   g_rec_mutex_lock (&open_here_mutex);
   if (open_here == NULL)
-    open_here = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  n = GPOINTER_TO_UINT (g_hash_table_lookup (open_here, path));
-  if (open)
-    g_hash_table_insert (open_here, g_strdup (path), GUINT_TO_POINTER (n + 1));
-  else if (n > 1)
-    g_hash_table_insert (open_here, g_strdup (path), GUINT_TO_POINTER (n - 1));
+    open_here = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  here = g_hash_table_lookup (open_here, path);
+  if (open && here != NULL)
+    here->n++;
+  else if (open)
+    {
+      struct stat st;
+
+      here = g_new0 (OpenHere, 1);
+      here->n = 1;
+      if (stat (path, &st) == 0)
+        {
+          here->dev = st.st_dev;
+          here->ino = st.st_ino;
+        }
+      g_hash_table_insert (open_here, g_strdup (path), here);
+    }
+  else if (here != NULL && here->n > 1)
+    here->n--;
   else
     g_hash_table_remove (open_here, path);
   g_rec_mutex_unlock (&open_here_mutex);
@@ -1460,6 +1482,117 @@ dossier_project_open_here (const char *path)
   open = open_here != NULL && g_hash_table_contains (open_here, path);
   g_rec_mutex_unlock (&open_here_mutex);
   return open;
+}
+
+/* ---- One file, one name -------------------------------------------------- */
+
+/* Where SQLite's unix VFS locks (os_unix.c): a connection to a file in WAL
+ * mode holds a read lock on the file's SHARED range, and one on byte 128
+ * of its shared memory (DMS), for as long as it is open. */
+#define SQLITE_SHARED_FIRST (0x40000000 + 2)
+#define SQLITE_SHARED_SIZE  510
+#define SQLITE_SHM_DMS      128
+
+/* Whether another process holds a lock on @len bytes from @start of
+ * @fd's file that a write lock would wait for. */
+static gboolean
+locked_elsewhere (int   fd,
+                  off_t start,
+                  off_t len)
+{
+  struct flock lock = { .l_type = F_WRLCK, .l_whence = SEEK_SET, .l_start = start,
+                        .l_len = len };
+
+  return fcntl (fd, F_GETLK, &lock) == 0 && lock.l_type != F_UNLCK;
+}
+
+/* Whether a process other than this one has the file @st (at @path, in
+ * WAL mode) open through SQLite under another name: it holds its lock on
+ * the file, and none on the shared memory beside this name. Only when
+ * this process has no connection to the file: the close of a descriptor
+ * of ours would drop its locks (POSIX record locks). */
+static gboolean
+open_elsewhere_under_another_name (const char        *path,
+                                   const struct stat *st)
+{
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+  guchar mode[2] = { 0 };
+  struct stat now;
+  gboolean other = FALSE;
+  int fd, shm_fd;
+
+  fd = open (path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
+  if (fd < 0)
+    return FALSE;
+  /* The write and read versions (bytes 18 and 19) say WAL (2): only
+   * then is SQLite's lock on the file held for as long as it is open,
+   * not for each read alone. */
+  if (fstat (fd, &now) == 0 && now.st_dev == st->st_dev && now.st_ino == st->st_ino &&
+      pread (fd, mode, sizeof mode, 18) == sizeof mode && mode[0] == 2 && mode[1] == 2 &&
+      locked_elsewhere (fd, SQLITE_SHARED_FIRST, SQLITE_SHARED_SIZE))
+    {
+      shm_fd = open (shm, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
+      other = shm_fd < 0 || !locked_elsewhere (shm_fd, SQLITE_SHM_DMS, 1);
+      if (shm_fd >= 0)
+        close (shm_fd);
+    }
+  close (fd);
+  return other;
+}
+
+/* NULL if the file at @path has no other name that SQLite could be given;
+ * else a sentence saying that it is open read-only and what to do. SQLite
+ * keeps a file's log and shared memory beside the name it was given, and
+ * Dossier its lock file: two writers through two names (a hard link, or
+ * the file moved while open) would each see only their own log and write
+ * over each other. Read-only through another name is safe enough: it
+ * reads what the file holds. */
+static char *
+describe_shared_name (const char *path)
+{
+  g_autofree char *name = dossier_display_name (path);
+  gboolean here = FALSE, elsewhere = FALSE, same_name_here = FALSE;
+  struct stat st;
+
+  if (stat (path, &st) != 0 || !S_ISREG (st.st_mode))
+    return NULL;
+
+  if (st.st_nlink > 1)
+    /* TRANSLATORS: the file's name */
+    return g_strdup_printf (_("“%s” is also on this disk under another name (the same file, not "
+                              "a copy), and changes made through one name could overwrite those "
+                              "made through the other, so it can only be opened read-only. To "
+                              "change it, copy the file and open the copy."), name);
+
+  /* Held meanwhile, so that no connection of another thread opens the
+   * file between the look here and the look at its locks. */
+  g_rec_mutex_lock (&open_here_mutex);
+  if (open_here != NULL)
+    {
+      GHashTableIter iter;
+      gpointer key, value;
+
+      g_hash_table_iter_init (&iter, open_here);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        if (((OpenHere *) value)->dev == st.st_dev && ((OpenHere *) value)->ino == st.st_ino)
+          {
+            if (g_str_equal (key, path))
+              same_name_here = TRUE;
+            else
+              here = TRUE;
+          }
+    }
+  if (!here && !same_name_here)
+    elsewhere = open_elsewhere_under_another_name (path, &st);
+  g_rec_mutex_unlock (&open_here_mutex);
+
+  if (here || elsewhere)
+    return g_strdup_printf (_("“%s” is already open under another name (it was moved or renamed "
+                              "while open), and changes made through one name could overwrite "
+                              "those made through the other, so it can only be opened read-only. "
+                              "Close it where it is open, or copy the file and open the copy."),
+                            name);
+  return NULL;
 }
 
 static void
@@ -1570,6 +1703,7 @@ dossier_project_finalize (GObject *object)
   g_clear_pointer (&self->context, g_main_context_unref);
   g_free (self->path);
   g_free (self->lock_path);
+  g_free (self->shared_name);
   g_free (self->title);
   g_free (self->uuid);
   g_free (self->author);
@@ -2266,6 +2400,11 @@ dossier_project_open (const char        *path,
   self->inspect = (flags & DOSSIER_OPEN_INSPECT) != 0;
   self->read_only = (flags & DOSSIER_OPEN_READ_ONLY) != 0 || self->inspect;
 
+  /* Read-only, whether it could have been opened for writing (the
+   * window says why not). */
+  if (self->read_only && !self->inspect)
+    self->shared_name = describe_shared_name (self->path);
+
   if (self->read_only && version < DOSSIER_SCHEMA_VERSION)
     {
       /* Tables that are not those of the version it claims are refused
@@ -2293,6 +2432,15 @@ dossier_project_open (const char        *path,
           g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_READ_ONLY,
                        _("The folder of “%s” is read-only, so it can only be opened read-only."),
                        name);
+          return NULL;
+        }
+
+      /* Before its lock file: a file refused is left as it was. */
+      self->shared_name = describe_shared_name (self->path);
+      if (self->shared_name != NULL)
+        {
+          g_set_error_literal (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_READ_ONLY,
+                               self->shared_name);
           return NULL;
         }
 
@@ -2324,10 +2472,13 @@ dossier_project_open (const char        *path,
      * close, the log and shared memory stay behind. A log that holds
      * anything is read without a checkpoint (SQLITE_OPEN_READONLY): it may
      * be one a crash left, which a look must not write into the file. */
+    /* A file with another name is read as it is on disk too: a writer
+     * through that name keeps its log beside that name, and a log beside
+     * this one would be left behind. */
     if (self->read_only && !had_wal)
       {
-        self->immutable = !writable;
-        self->query_only = writable;
+        self->immutable = !writable || self->shared_name != NULL;
+        self->query_only = !self->immutable;
       }
     else if (self->read_only && S_ISREG (wal_st.st_mode) && wal_st.st_size == 0 && writable)
       self->query_only = TRUE;
@@ -2688,6 +2839,14 @@ dossier_project_get_read_only (DossierProject *self)
 {
   g_return_val_if_fail (DOSSIER_IS_PROJECT (self), TRUE);
   return self->read_only;
+}
+
+const char *
+dossier_project_get_shared_name (DossierProject *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_PROJECT (self), NULL);
+
+  return self->shared_name;
 }
 
 const char *

@@ -97,6 +97,9 @@ struct _DossierWindow
   GtkRevealer           *import_revealer;
   GtkProgressBar        *import_progress;
   GtkLabel              *import_label;
+  GtkRevealer           *banner_revealer;
+  GtkImage              *banner_icon;
+  GtkLabel              *banner_label;
   AdwFlap               *left_flap;
   AdwFlap               *right_flap;
   DossierSidebar        *left_sidebar;
@@ -124,6 +127,12 @@ void     _dossier_window_update_recent_menu (DossierWindow  *self);
 void     _dossier_window_import_cancel      (DossierWindow  *self);
 /* Whether the window was closed (its cancellable cancelled). */
 gboolean _dossier_window_is_closed          (DossierWindow  *self);
+/* Shows @text in the banner under the header bar (@icon_name beside
+ * it) until dismissed, another project is shown, or another text takes
+ * its place; NULL @text hides it. */
+void     _dossier_window_show_banner        (DossierWindow  *self,
+                                             const char     *icon_name,
+                                             const char     *text);
 /* Reports @error in a toast (short failures of single actions). */
 void     _dossier_window_report_error       (DossierWindow  *self,
                                              const char     *what,

@@ -779,6 +779,31 @@ _dossier_window_remember_project (DossierWindow *self)
   remember_project (self, self->project, TRUE);
 }
 
+/* ---- The banner ---------------------------------------------------------- */
+
+void
+_dossier_window_show_banner (DossierWindow *self,
+                             const char    *icon_name,
+                             const char    *text)
+{
+  g_return_if_fail (DOSSIER_IS_WINDOW (self));
+
+  if (text == NULL)
+    {
+      gtk_revealer_set_reveal_child (self->banner_revealer, FALSE);
+      return;
+    }
+  gtk_image_set_from_icon_name (self->banner_icon, icon_name);
+  gtk_label_set_text (self->banner_label, text);
+  gtk_revealer_set_reveal_child (self->banner_revealer, TRUE);
+}
+
+static void
+on_banner_close_clicked (DossierWindow *self)
+{
+  _dossier_window_show_banner (self, NULL, NULL);
+}
+
 static void on_not_indexed (DossierWindow *self,
                             const char    *message);
 
@@ -846,6 +871,11 @@ dossier_window_set_project (DossierWindow  *self,
     dossier_project_close (old);
 
   gtk_stack_set_visible_child_name (self->center_stack, self->project != NULL ? "pages" : "no-project");
+  /* What the banner said was of the old project; the new one may have
+   * its own word (why it is read-only). */
+  _dossier_window_show_banner (self, "changes-prevent-symbolic",
+                               self->project != NULL ? dossier_project_get_shared_name (self->project)
+                                                     : NULL);
   update_sidebars (self);
   update_title (self);
   update_undo_redo (self);
@@ -2188,6 +2218,9 @@ dossier_window_class_init (DossierWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/dossier/Dossier/ui/dossier-window.ui");
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, banner_revealer);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, banner_icon);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, banner_label);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, header_bar);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, page_switcher_bar);
@@ -2228,6 +2261,7 @@ dossier_window_class_init (DossierWindowClass *klass)
   gtk_widget_class_bind_template_child_full (widget_class, "recent_menu", FALSE,
                                              G_STRUCT_OFFSET (DossierWindow, recent_menu));
 
+  gtk_widget_class_bind_template_callback (widget_class, on_banner_close_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_document_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_document_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_highlights_leave_tag);

@@ -129,6 +129,13 @@ const char     *dossier_project_get_path     (DossierProject    *self);
 const char     *dossier_project_get_title    (DossierProject    *self);
 const char     *dossier_project_get_uuid     (DossierProject    *self);
 gboolean        dossier_project_get_read_only (DossierProject   *self);
+/* Why a project open read-only could not have been opened for writing,
+ * when the reason is that its file has another name (a second hard link,
+ * or open under another path here or in another process): one writer per
+ * name would not see the other's log. A sentence saying what to do (copy
+ * the file), or NULL. Opened for writing, such a file is refused with
+ * DOSSIER_PROJECT_ERROR_READ_ONLY and the same sentence. */
+const char     *dossier_project_get_shared_name (DossierProject *self);
 gboolean        dossier_project_set_title    (DossierProject    *self,
                                               const char        *title,
                                               GError           **error);
