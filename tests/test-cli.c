@@ -1216,6 +1216,60 @@ run_batch_stdin (Run        *r,
   g_assert_null (strstr (r->err, "runtime error"));
 }
 
+/* A file named on the command line to be read (a note's body, a file of
+ * commands, another tool's file to import) that is the project itself,
+ * under whatever name, or its log or shared memory, is refused, saying
+ * so, before it is opened: in a batch, whose project is open, a read
+ * through a descriptor of dossier-cli's own would drop SQLite's locks on
+ * it at its close, and another process could then write, checkpoint or
+ * delete the log under it. Nothing is done. */
+static void
+test_project_as_input (Fixture       *f,
+                       gconstpointer  data)
+{
+  static const char says[] = "is a Dossier project, or one of its files, not a file to read from";
+  g_autofree char *doc = make_project (f);
+  g_autofree char *wal = g_strconcat (f->project, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (f->project, "-shm", NULL);
+  g_autofree char *link = g_build_filename (f->dir, "body.md", NULL);
+  g_autofree char *qdc = g_build_filename (f->dir, "codebook.qdc", NULL);
+  g_autofree char *id = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  const char *inputs[] = { f->project, wal, shm, link };
+
+  g_assert_cmpint (symlink (f->project, link), ==, 0);
+  g_assert_cmpint (symlink (f->project, qdc), ==, 0);
+  id = ok_cli ("briefing-new", f->project, "Note", "--body", "Nothing yet.", NULL);
+  g_strchomp (id);
+  before = snapshot (f);
+
+  for (guint i = 0; i < G_N_ELEMENTS (inputs); i++)
+    {
+      g_autofree char *input = NULL;
+      g_autofree char *quoted = g_shell_quote (inputs[i]);
+      g_auto(Run) r = { 0 };
+
+      input = g_strdup_printf ("tags\n"
+                               "briefing-new Other --doc %s --body-file %s\n"
+                               "tag-add After\n", doc, quoted);
+      run_batch_stdin (&r, f->project, input);
+      g_assert_cmpint (r.status, ==, 1);
+      if (strstr (r.err, says) == NULL || strstr (r.err, "line 2 failed") == NULL)
+        g_error ("batch with --body-file %s: %s", inputs[i], r.err);
+
+      expect_failure (1, "briefing-new", says, "briefing-new", f->project, "Other",
+                      "--body-file", inputs[i], NULL);
+      expect_failure (1, "briefing-set", says, "briefing-set", f->project, id,
+                      "--body-file", inputs[i], NULL);
+      expect_failure (1, "batch", says, "batch", f->project, inputs[i], NULL);
+    }
+  expect_failure (1, "import", says, "import", f->project, qdc, NULL);
+
+  after = snapshot (f);
+  g_assert_cmpstr (after, ==, before);
+}
+
 static void
 test_batch (Fixture       *f,
             gconstpointer  data)
@@ -2420,6 +2474,7 @@ main (int    argc,
   ADD ("hostile-text", test_hostile_text);
   ADD ("binary-to-terminal", test_binary_to_terminal);
   ADD ("batch", test_batch);
+  ADD ("project-as-input", test_project_as_input);
 #undef ADD
 
   return g_test_run ();

@@ -133,6 +133,8 @@ cli_batch (const char *name,
       cli_error (name, _("“%s” is a folder, not a file of commands"), file);
       return CLI_EXIT_FAILURE;
     }
+  else if (!cli_file_readable (name, file))
+    return CLI_EXIT_FAILURE;
   else
     channel = g_io_channel_new_file (file, "r", &error);
   if (channel == NULL)

@@ -103,6 +103,8 @@ read_body (const char *name,
       memcpy (contents, g_memory_output_stream_get_data (G_MEMORY_OUTPUT_STREAM (mem)), length);
       contents[length] = '\0';
     }
+  else if (!cli_file_readable (name, path))
+    return NULL;
   else if (!g_file_get_contents (path, &contents, &length, &error))
     {
       cli_error (name, _("cannot read the body: %s"), error->message);

@@ -102,6 +102,15 @@ int      cli_usage_error (const char *name,
 int      cli_fail        (const char *name,
                           const GError *error);
 
+/* Whether the file @path, named on the command line for @name to read
+ * (a body, a file of commands, a file to import), may be read: FALSE,
+ * said, when it is a Dossier project or a part of one (its log, shared
+ * memory, journal or lock), under whatever name. Read through a
+ * descriptor of ours, the project a batch has open would lose SQLite's
+ * locks at its close (dossier_file_is_project_or_part ()). */
+gboolean cli_file_readable (const char *name,
+                            const char *path);
+
 /* A document, highlight or offset given on the command line. */
 gboolean cli_parse_int   (const char *name,
                           const char *what,

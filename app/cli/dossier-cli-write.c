@@ -97,7 +97,16 @@ cli_import (const char *name,
       g_autofree char *display = g_filename_display_name (path);
       gint64 id;
 
-      /* Another tool's project, codebook or annotations: its report. */
+      /* Another tool's project, codebook or annotations: its report. Not
+       * a project of ours under such a name (read here, in a batch, the
+       * project would lose its locks; the importer of articles refuses
+       * one itself). */
+      if (format == DOSSIER_FORMAT_AUTO && dossier_exchange_can_import (file) &&
+          !cli_file_readable (name, path))
+        {
+          status = CLI_EXIT_FAILURE;
+          continue;
+        }
       if (format == DOSSIER_FORMAT_AUTO && dossier_exchange_can_import (file))
         {
           g_autoptr(DossierImportReport) report = dossier_exchange_import (project, file, NULL, NULL, &error);

@@ -531,6 +531,18 @@ cli_fail (const char   *name,
   return CLI_EXIT_FAILURE;
 }
 
+gboolean
+cli_file_readable (const char *name,
+                   const char *path)
+{
+  if (!dossier_file_is_project_or_part (path))
+    return TRUE;
+  /* TRANSLATORS: the file named on the command line */
+  cli_error (name, _("“%s” is a Dossier project, or one of its files, not a file to read from; "
+                     "give another file"), path);
+  return FALSE;
+}
+
 int
 cli_print_id (const char   *name,
               gint64        id,

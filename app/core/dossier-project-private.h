@@ -779,11 +779,7 @@ gboolean      dossier_file_look_read           (DossierFileLook *look,
                                                 goffset          offset);
 void          dossier_file_look_close          (DossierFileLook *look);
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (DossierFileLook, dossier_file_look_close)
-/* Whether @path is a Dossier project (by its header, or its log's), or
- * the log, shared memory, journal or lock file of one beside it — what
- * an export must not be renamed over, nor an import read as an article.
- * Looks through dossier_file_look_open (): the project may be open here. */
-gboolean      dossier_file_is_project_or_part  (const char      *path);
+/* dossier_file_is_project_or_part (): in dossier-project.h. */
 
 /* Copies the first 100 bytes of the newest committed page 1 in
  * "@path-wal" to @header; FALSE if the log holds none. Reads the log

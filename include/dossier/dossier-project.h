@@ -163,6 +163,18 @@ gboolean        dossier_project_verify_in_place (DossierProject  *self,
  * models.) */
 gboolean        dossier_project_refresh      (DossierProject    *self);
 
+/* Whether @path is a Dossier project (by its header, or its log's), or
+ * the log, shared memory, journal or lock file of one beside it, under
+ * any name that leads to it — what an export must not be renamed over,
+ * nor an import, or any other file a user names to be read, read as one.
+ * Looks at it through an SQLite file handle, never a descriptor of its
+ * own: the close of a descriptor of a project open in this process (a
+ * window, a dossier-cli batch) would drop SQLite's locks on it (POSIX
+ * record locks belong to the process), and another process could then
+ * write, checkpoint or delete its log under it. So a caller refuses such
+ * a file before it opens it. */
+gboolean        dossier_file_is_project_or_part (const char       *path);
+
 /* Copies the whole project to @dest with the SQLite backup API (atomic:
  * written beside @dest, then renamed). The project stays open at its path. */
 gboolean        dossier_project_save_as      (DossierProject    *self,
