@@ -786,23 +786,26 @@ run_of (const char  *text,
   return 0;
 }
 
+/* The first run of @c in @text is @most - 1 characters and "…", and no
+ * run after it is longer. */
 static void
 assert_cut (const char *text,
-            char        c)
+            char        c,
+            gsize       most)
 {
   const char *after = NULL;
 
-  g_assert_cmpuint (run_of (text, c, 100, &after), ==, DOSSIER_SHOWN_CHARS);
+  g_assert_cmpuint (run_of (text, c, 100, &after), ==, most - 1);
   g_assert_true (g_str_has_prefix (after, "…"));
   /* Nowhere whole. */
-  g_assert_cmpuint (run_of (after, c, DOSSIER_SHOWN_CHARS + 1, &after), ==, 0);
+  g_assert_cmpuint (run_of (after, c, most, &after), ==, 0);
 }
 
 /* A note's title and a cited document's title and outlet of a
- * megabyte (a file made by hand): each export prints them as the window
- * shows them and as the citations read them, 1,000 characters and "…",
- * where the note's title and the documents compared were printed whole
- * (the PDF laid out a megabyte heading). */
+ * megabyte (a file made by hand): each export prints them shortened to
+ * the most Dossier writes in them (500, 500, 200), "…" at their end, where
+ * the note's title and the documents compared were printed whole (the PDF
+ * laid out a megabyte heading). */
 static void
 test_names_cut (Fixture       *f,
                 gconstpointer  data)
@@ -832,15 +835,15 @@ test_names_cut (Fixture       *f,
   md = export_ok (f, id, DOSSIER_EXPORT_MARKDOWN, TRUE);
   g_assert_cmpuint (strlen (md), <, 100000);
   g_assert_true (g_str_has_prefix (md, "# nnn"));
-  assert_cut (md, 'n');
-  assert_cut (md, 't');
-  assert_cut (md, 'o');
+  assert_cut (md, 'n', DOSSIER_BRIEFING_MAX_TITLE);
+  assert_cut (md, 't', DOSSIER_DOCUMENT_MAX_TITLE);
+  assert_cut (md, 'o', DOSSIER_DOCUMENT_MAX_OUTLET);
 
   html = export_ok (f, id, DOSSIER_EXPORT_HTML, TRUE);
   g_assert_cmpuint (strlen (html), <, 100000);
-  assert_cut (html, 'n');
-  assert_cut (html, 't');
-  assert_cut (html, 'o');
+  assert_cut (html, 'n', DOSSIER_BRIEFING_MAX_TITLE);
+  assert_cut (html, 't', DOSSIER_DOCUMENT_MAX_TITLE);
+  assert_cut (html, 'o', DOSSIER_DOCUMENT_MAX_OUTLET);
 
   /* Lengths the project's own check accepts, for the tear-down's. */
   g_clear_object (&f->base.project);

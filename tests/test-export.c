@@ -19,6 +19,7 @@
 #include <glib/gstdio.h>
 #include <gio/gunixsocketaddress.h>
 #include <libxml/HTMLparser.h>
+#include <libxml/parser.h>
 #include <dossier/dossier.h>
 
 #include "dossier-export-summary-private.h"
@@ -1902,7 +1903,7 @@ briefing_export_with_section (Briefing                   *b,
   g_autoptr(GError) error = NULL;
   DossierExportWriter w;
 
-  ctx = dossier_export_context_new (b->project, &filter, NULL, &error);
+  ctx = dossier_export_context_new (b->project, &filter, FALSE, NULL, &error);
   g_assert_no_error (error);
   ctx->options = *options;
   dossier_export_writer_init (&w, out, NULL);
@@ -2473,6 +2474,216 @@ test_html_structure (Fixture       *f,
                                  "and that \"nobody\" had asked the ferry crews.\\n\\nA quote'\n"));
 }
 
+/* ---- A project from elsewhere: sizes ------------------------------------ */
+
+/* What each export of the sample, its names and texts made a megabyte
+ * long behind the core's back, may weigh: the sample's own exports are
+ * under 100 KB; one of those texts written whole is over 1 MB. */
+#define SIZES_BOUND (400 * 1024)
+
+/* The sample, with a passage of 30,000 characters (longer than
+ * DOSSIER_TEXT_MAX_PASSAGE) highlighted, then a title, names, memos,
+ * notes and free texts of 1,048,576 characters each, as a crafted file
+ * holds them (Dossier itself writes at most 200–20,000). */
+static char *
+sizes_project (char **dir)
+{
+  const char *sample = g_getenv ("DOSSIER_SAMPLE_PROJECT");
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GString) long_text = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierProject) project = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  gint64 document, tag = 1;
+
+  g_assert_nonnull (sample);
+  *dir = test_make_tmp_dir ("export-sizes");
+  path = g_build_filename (*dir, "sizes.dossier", NULL);
+  bytes = test_read_bytes (sample);
+  g_assert_true (g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                      &error));
+  g_assert_no_error (error);
+
+  while (long_text->len < 30000)
+    g_string_append (long_text, "The harbour bridge plan. ");
+  g_string_append (long_text, "End");
+  project = dossier_project_open (path, DOSSIER_OPEN_READ_WRITE, &error);
+  g_assert_no_error (error);
+  document = add_doc (project, "A long passage", long_text->str);
+  exchange_add_highlight (project, document, long_text->str, long_text->str, &tag, 1, "Long.");
+  dossier_project_close (project);
+
+#define MEGA "replace (hex (zeroblob (524288)), '0', 'n')"
+  test_sql_exec (path,
+                 "UPDATE project SET title = " MEGA ";"
+                 "UPDATE documents SET title = " MEGA ", author = " MEGA ", outlet = " MEGA ", "
+                 "  source = " MEGA " WHERE id = 1;"
+                 "UPDATE tags SET name = " MEGA " WHERE id IN (1, 5);"
+                 "UPDATE stakeholders SET name = " MEGA ", description = " MEGA ", stance = " MEGA ", "
+                 "  interests = " MEGA " WHERE id = 1;"
+                 "UPDATE questions SET text = " MEGA " WHERE id = 1;"
+                 "UPDATE arguments SET statement = " MEGA " WHERE id = 1;"
+                 "UPDATE highlights SET memo = " MEGA " WHERE id = (SELECT min (highlight) "
+                 "  FROM highlight_tags);"
+                 "UPDATE stakeholder_evidence SET note = " MEGA " WHERE rowid = (SELECT min (rowid) "
+                 "  FROM stakeholder_evidence);"
+                 "UPDATE argument_evidence SET note = " MEGA " WHERE rowid = (SELECT min (rowid) "
+                 "  FROM argument_evidence);"
+                 "UPDATE briefings SET title = " MEGA ";");
+#undef MEGA
+  return g_steal_pointer (&path);
+}
+
+/* dossier-cli @command @path @args… -o a file; its bytes. */
+static GBytes *
+sizes_run (const char *dir,
+           const char *path,
+           const char *command,
+           const char *format,
+           const char *more)
+{
+  g_autofree char *out = g_build_filename (dir, "out", NULL);
+  g_auto(TestRun) run = { 0 };
+
+  if (more != NULL)
+    test_run_cli (&run, command, path, "--format", format, more, "--allow-unverified", "-o", out, NULL);
+  else
+    test_run_cli (&run, command, path, "--format", format, "-o", out, NULL);
+  if (run.status != 0)
+    g_error ("dossier-cli %s --format %s failed: %s", command, format, run.err);
+  return test_read_bytes (out);
+}
+
+static const char sizes_json_check[] =
+  "import json, sys\n"
+  "json.load(open(sys.argv[1], encoding='utf-8'))\n"
+  "print('ok')\n";
+
+/* Every export of a project whose names, titles, memos and notes are a
+ * megabyte long stays small and valid: names and titles shortened to the
+ * most Dossier writes in them, "…" at their end; a memo, a note or a
+ * passage over its most cut, a note saying so. JSON and REFI-QDA keep
+ * every value whole. */
+static void
+test_sizes_hostile (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = sizes_project (&dir);
+  const char *summaries[] = { "markdown", "html", "text" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (summaries); i++)
+    {
+      g_autoptr(GBytes) bytes = sizes_run (dir, path, "export", summaries[i], NULL);
+      const char *out = g_bytes_get_data (bytes, NULL);
+
+      g_test_message ("%s: %" G_GSIZE_FORMAT " bytes", summaries[i], g_bytes_get_size (bytes));
+      g_assert_cmpuint (g_bytes_get_size (bytes), <, SIZES_BOUND);
+      g_assert_true (g_utf8_validate (out, g_bytes_get_size (bytes), NULL));
+      g_assert_nonnull (g_strstr_len (out, g_bytes_get_size (bytes), "cut short: the memo is 1048576 characters long"));
+      g_assert_nonnull (g_strstr_len (out, g_bytes_get_size (bytes), "cut short: the passage is 30003 characters long"));
+      g_assert_nonnull (g_strstr_len (out, g_bytes_get_size (bytes), "cut short: the text is 1048576 characters long"));
+      if (strcmp (summaries[i], "html") == 0)
+        {
+          g_autofree char *copy = g_strndup (out, g_bytes_get_size (bytes));
+          g_autofree char *checked = run_python (html_check, copy, NULL);
+        }
+    }
+
+  /* Briefing notes: the note's title and the cited documents' titles. */
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(GBytes) bytes = sizes_run (dir, path, "export", i == 0 ? "markdown" : "html",
+                                           "--briefing=1");
+
+      g_assert_cmpuint (g_bytes_get_size (bytes), <, SIZES_BOUND);
+      if (i == 1)
+        {
+          g_autofree char *copy = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+          g_autofree char *checked = run_python (html_check, copy, NULL);
+        }
+    }
+
+  /* CSV: every row of its ten columns; the quote whole (text[start:end]
+   * == quote), a memo cut. */
+  {
+    g_autoptr(GBytes) bytes = sizes_run (dir, path, "export", "csv", NULL);
+    g_autofree char *csv = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+    g_autoptr(GPtrArray) rows = parse_csv (csv);
+    gboolean long_quote = FALSE;
+
+    g_assert_cmpuint (g_bytes_get_size (bytes), <, SIZES_BOUND);
+    g_assert_cmpuint (rows->len, >, 50);
+    for (guint r = 0; r < rows->len; r++)
+      {
+        g_assert_cmpuint (((GPtrArray *) g_ptr_array_index (rows, r))->len, ==, 10);
+        g_assert_cmpint (g_utf8_strlen (csv_cell (rows, r, 0), -1), <=, DOSSIER_DOCUMENT_MAX_TITLE);
+        g_assert_cmpint (g_utf8_strlen (csv_cell (rows, r, 6), -1), <=, DOSSIER_TEXT_MAX_FREE + 60);
+        long_quote |= g_utf8_strlen (csv_cell (rows, r, 5), -1) > DOSSIER_TEXT_MAX_PASSAGE;
+      }
+    g_assert_true (long_quote);
+  }
+
+  /* W3C Web Annotations: the tag's name, in every annotation of the tag,
+   * shortened; the memo, an annotation's own, whole (written once). */
+  {
+    g_autoptr(GBytes) bytes = sizes_run (dir, path, "export", "w3c", NULL);
+    g_autofree char *json = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+    g_autofree char *checked = run_python (sizes_json_check, json, NULL);
+
+    g_assert_cmpuint (g_bytes_get_size (bytes), >, 1048576);
+    g_assert_cmpuint (g_bytes_get_size (bytes), <, 1048576 + SIZES_BOUND);
+  }
+
+  /* JSON keeps every value whole, each once: the contract for programs. */
+  {
+    g_autoptr(GBytes) bytes = sizes_run (dir, path, "export", "json", NULL);
+    g_autofree char *json = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+    g_autofree char *checked = run_python (sizes_json_check, json, NULL);
+
+    g_assert_cmpuint (g_bytes_get_size (bytes), >, 1048576);
+    g_assert_cmpuint (g_bytes_get_size (bytes), <, 30 * 1048576);
+  }
+
+  /* Compare's matrix and the power/interest grid, as pictures and CSV. */
+  {
+    const char *pictures[][2] = { { "compare", "svg" }, { "compare", "png" }, { "grid", "svg" },
+                                  { "grid", "png" } };
+
+    for (guint i = 0; i < G_N_ELEMENTS (pictures); i++)
+      {
+        g_autoptr(GBytes) bytes = sizes_run (dir, path, pictures[i][0], pictures[i][1], NULL);
+
+        g_test_message ("%s %s: %" G_GSIZE_FORMAT " bytes", pictures[i][0], pictures[i][1],
+                        g_bytes_get_size (bytes));
+        g_assert_cmpuint (g_bytes_get_size (bytes), <, SIZES_BOUND);
+        if (strcmp (pictures[i][1], "svg") == 0)
+          {
+            xmlDocPtr svg = xmlReadMemory (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                           "out.svg", NULL, XML_PARSE_NONET);
+
+            g_assert_nonnull (svg);
+            xmlFreeDoc (svg);
+          }
+        else
+          g_assert_true (g_str_has_prefix (g_bytes_get_data (bytes, NULL), "\x89PNG"));
+      }
+  }
+  {
+    g_autoptr(GBytes) bytes = sizes_run (dir, path, "compare", "csv", NULL);
+    g_autofree char *csv = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+    g_autoptr(GPtrArray) rows = parse_csv (csv);
+    guint columns = ((GPtrArray *) g_ptr_array_index (rows, 0))->len;
+
+    g_assert_cmpuint (g_bytes_get_size (bytes), <, SIZES_BOUND);
+    g_assert_cmpuint (columns, >, 5);
+    for (guint r = 0; r < rows->len; r++)
+      g_assert_cmpuint (((GPtrArray *) g_ptr_array_index (rows, r))->len, ==, columns);
+  }
+
+  remove_tree (dir);
+}
+
 /* ---- Files ------------------------------------------------------------- */
 
 static guint
@@ -3031,7 +3242,8 @@ test_limited_stream_new (gsize         room,
 #define PAST_ONE_BUFFER (300 * 1024)
 
 /* A project whose every export is several of the writer's buffers long:
- * a 1.5 MB document quoted at length by eight highlights. */
+ * a 1.5 MB document quoted at length by 64 highlights, each under the
+ * DOSSIER_TEXT_MAX_PASSAGE characters a summary prints of a passage. */
 static DossierProject *
 make_large_project (const char  *dir,
                     char       **path)
@@ -3052,10 +3264,10 @@ make_large_project (const char  *dir,
   doc = add_document (project, "The long report", "A. Writer", "The Gazette", text->str);
   tag = add_colored_tag (project, "Quoted", 0, "#3584e4");
   length = g_utf8_strlen (text->str, -1);
-  for (gint64 i = 0; i < 8; i++)
+  for (gint64 i = 0; i < 64; i++)
     {
-      gint64 start = 40 + i * (length / 8);
-      gint64 id = dossier_project_add_highlight (project, doc, start, start + length / 9,
+      gint64 start = 40 + i * (length / 64);
+      gint64 id = dossier_project_add_highlight (project, doc, start, start + 19000,
                                                  &tag, 1, "A long quote", &error);
 
       g_assert_no_error (error);
@@ -3388,6 +3600,7 @@ main (int    argc,
 #undef ADD
 
   g_test_add_func ("/dossier/export/summary/hostile", test_summaries_hostile);
+  g_test_add_func ("/dossier/export/sizes-hostile", test_sizes_hostile);
   g_test_add_func ("/dossier/export/json-empty-project", test_json_empty_project);
   g_test_add_func ("/dossier/export/many-highlights", test_many_highlights);
   g_test_add_func ("/dossier/export/midway/stream", test_stream_fails_midway);

@@ -382,15 +382,38 @@ dossier_comparison_to_string (DossierComparison     *self,
 
 /* ---- Excerpts ------------------------------------------------------------------ */
 
+/* An excerpt's memo and note (NULL when none), each at most
+ * DOSSIER_TEXT_MAX_FREE characters and then a note that it was cut: a file
+ * from elsewhere may hold a megabyte. */
+static char *
+excerpt_memo (const DossierExcerpt *x)
+{
+  const char *memo = x->highlight != NULL ? dossier_highlight_get_memo (x->highlight) : NULL;
+
+  if (memo == NULL || *memo == '\0')
+    return NULL;
+  return dossier_summary_clean_cut (memo, DOSSIER_TEXT_MAX_FREE, DOSSIER_TEXT_CUT_MEMO);
+}
+
+static char *
+excerpt_note (const DossierExcerpt *x)
+{
+  return x->note != NULL ? dossier_summary_clean_cut (x->note, DOSSIER_TEXT_MAX_FREE,
+                                                      DOSSIER_TEXT_CUT_NOTE) : NULL;
+}
+
 static void
 md_excerpt (GString              *out,
             DossierComparison    *c,
             const DossierExcerpt *x)
 {
-  g_auto(GStrv) lines = g_strsplit (x->quote != NULL ? x->quote : "", "\n", -1);
+  g_autofree char *quote = dossier_summary_clean_cut (x->quote, DOSSIER_TEXT_MAX_PASSAGE,
+                                                      DOSSIER_TEXT_CUT_PASSAGE);
+  g_auto(GStrv) lines = g_strsplit (quote, "\n", -1);
   g_auto(GStrv) tags = dossier_comparison_excerpt_rows (c, x);
   GString *caption = g_string_new (NULL);
-  const char *memo = x->highlight != NULL ? dossier_highlight_get_memo (x->highlight) : NULL;
+  g_autofree char *memo = excerpt_memo (x);
+  g_autofree char *note = excerpt_note (x);
 
   for (guint i = 0; lines[i] != NULL; i++)
     {
@@ -436,12 +459,12 @@ md_excerpt (GString              *out,
       dossier_summary_markdown_inline (out, memo, FALSE);
       g_string_append_c (out, '\n');
     }
-  if (x->note != NULL)
+  if (note != NULL)
     {
       g_string_append (out, "\n");
       /* Translators: an evidence note, before it. */
       g_string_append (out, _("Note: "));
-      dossier_summary_markdown_inline (out, x->note, FALSE);
+      dossier_summary_markdown_inline (out, note, FALSE);
       g_string_append_c (out, '\n');
     }
   g_string_append_c (out, '\n');
@@ -544,7 +567,9 @@ excerpts_html (DossierComparison *c,
       for (guint i = 0; i < excerpts->len; i++)
         {
           const DossierExcerpt *x = g_ptr_array_index (excerpts, i);
-          const char *memo = x->highlight != NULL ? dossier_highlight_get_memo (x->highlight) : NULL;
+          g_autofree char *quote = NULL;
+          g_autofree char *memo = NULL;
+          g_autofree char *note = NULL;
           g_auto(GStrv) paragraphs = NULL;
           g_auto(GStrv) tags = NULL;
 
@@ -552,12 +577,15 @@ excerpts_html (DossierComparison *c,
           if (x->document_id != dossier_comparison_get_document_id (c, col))
             continue;
           n++;
+          quote = dossier_summary_clean_cut (x->quote, DOSSIER_TEXT_MAX_PASSAGE, DOSSIER_TEXT_CUT_PASSAGE);
+          memo = excerpt_memo (x);
+          note = excerpt_note (x);
           tags = dossier_comparison_excerpt_rows (c, x);
           g_string_append (out, "<blockquote>");
           /* A document's words take their direction from their first
            * letter (a passage in Arabic or Hebrew reads right to left),
            * the captions around them not, as in the other HTML exports. */
-          paragraphs = g_strsplit (x->quote != NULL ? x->quote : "", "\n", -1);
+          paragraphs = g_strsplit (quote, "\n", -1);
           for (guint p = 0; paragraphs[p] != NULL; p++)
             {
               g_string_append (out, "<p dir=\"auto\">");
@@ -593,18 +621,18 @@ excerpts_html (DossierComparison *c,
                 }
               g_string_append (out, "</p>");
             }
-          if (memo != NULL && *memo != '\0')
+          if (memo != NULL)
             {
               g_string_append (out, "<p class=\"memo\">");
               html_text (out, _("Memo: "));
               html_isolated (out, memo);
               g_string_append (out, "</p>");
             }
-          if (x->note != NULL)
+          if (note != NULL)
             {
               g_string_append (out, "<p class=\"note\">");
               html_text (out, _("Note: "));
-              html_isolated (out, x->note);
+              html_isolated (out, note);
               g_string_append (out, "</p>");
             }
           g_string_append (out, "</blockquote>\n");

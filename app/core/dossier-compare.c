@@ -13,11 +13,14 @@
 #include "config.h"
 
 #include <inttypes.h>
+#include <string.h>
 
 #include <glib/gi18n-lib.h>
 
+#include <dossier/dossier-document.h>
 #include <dossier/dossier-project-arguments.h>
 #include <dossier/dossier-project-stakeholders.h>
+#include <dossier/dossier-text.h>
 
 #include "dossier-compare-private.h"
 
@@ -150,14 +153,44 @@ dossier_compare_columns_new (DossierProject  *project,
       g_hash_table_add (seen, (gpointer) &document_ids[i]);
 
       c.id = document_ids[i];
-      c.title = g_strdup (dossier_document_get_title (doc));
+      /* Names and titles at most as long as Dossier writes them: a file
+       * from elsewhere may hold a 10 MB one, which each export of the
+       * comparison wrote whole (its picture took 1.2 GB to lay out). */
+      c.title = dossier_text_shorten (dossier_document_get_title (doc), DOSSIER_DOCUMENT_MAX_TITLE);
       c.outlet = dup_or_null (dossier_document_get_outlet (doc));
+      if (c.outlet != NULL && strlen (c.outlet) > DOSSIER_DOCUMENT_MAX_OUTLET)
+        {
+          char *outlet = dossier_text_shorten (c.outlet, DOSSIER_DOCUMENT_MAX_OUTLET);
+
+          g_free (c.outlet);
+          c.outlet = outlet;
+        }
       c.published = dup_or_null (dossier_document_get_published (doc));
       c.length = dossier_document_get_length (doc);
       g_array_append_val (columns, c);
     }
 
   return g_steal_pointer (&columns);
+}
+
+/* A tag's path ("Parent/Child") with each name in it at most
+ * DOSSIER_TAG_MAX_NAME characters, "…" at the end of a longer one. */
+static char *
+shortened_path (const char *path)
+{
+  g_auto(GStrv) names = NULL;
+
+  if (path == NULL || strlen (path) <= DOSSIER_TAG_MAX_NAME)
+    return g_strdup (path);
+  names = g_strsplit (path, "/", -1);
+  for (guint i = 0; names[i] != NULL; i++)
+    {
+      char *shown = dossier_text_shorten (names[i], DOSSIER_TAG_MAX_NAME);
+
+      g_free (names[i]);
+      names[i] = shown;
+    }
+  return g_strjoinv ("/", names);
 }
 
 static GHashTable *
@@ -240,8 +273,8 @@ add_tag_rows (DossierProject *project,
         root_depth = dossier_tag_get_depth (tag);
 
       r.id = id;
-      r.label = g_strdup (dossier_tag_get_name (tag));
-      r.detail = g_strdup (dossier_tag_get_path (tag));
+      r.label = dossier_text_shorten (dossier_tag_get_name (tag), DOSSIER_TAG_MAX_NAME);
+      r.detail = shortened_path (dossier_tag_get_path (tag));
       r.color = g_strdup (dossier_tag_get_color (tag));
       r.depth = dossier_tag_get_depth (tag) - root_depth;
       /* Tree order: a parent is always listed before its children. */
@@ -265,7 +298,7 @@ add_stakeholder_rows (DossierProject *project,
       DossierCompareRow r = { 0 };
 
       r.id = dossier_stakeholder_get_id (s);
-      r.label = g_strdup (dossier_stakeholder_get_name (s));
+      r.label = dossier_text_shorten (dossier_stakeholder_get_name (s), DOSSIER_STAKEHOLDER_MAX_NAME);
       r.detail = g_strdup (dossier_stakeholder_kind_get_label (dossier_stakeholder_get_kind (s)));
       r.color = g_strdup (dossier_stakeholder_get_color (s));
       r.parent = -1;
@@ -288,7 +321,8 @@ add_argument_rows (DossierProject *project,
 
       r.id = dossier_argument_get_id (a);
       r.group = dossier_argument_get_question_id (a);
-      r.label = g_strdup (dossier_argument_get_statement (a));
+      /* An argument's most is 2,000 characters. */
+      r.label = dossier_text_shorten (dossier_argument_get_statement (a), DOSSIER_TEXT_SHOWN_MAX);
       /* Translators: an argument's question and side, e.g. "Should the
        * council build the bridge? — pro". */
       r.detail = g_strdup_printf (_("%s — %s"),

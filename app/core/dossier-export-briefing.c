@@ -95,7 +95,7 @@ read_briefing (DossierExportContext *ctx,
   gboolean row;
 
   stmt = dossier_export_context_prepare (ctx,
-      "SELECT " DOSSIER_SQL_SHOWN ("title") ", body, modified FROM briefings WHERE id = ?1", error);
+      "SELECT title, body, modified FROM briefings WHERE id = ?1", error);
   documents = dossier_export_context_prepare (ctx,
       "SELECT document FROM briefing_documents WHERE briefing = ?1 ORDER BY position, document",
       error);
@@ -113,7 +113,8 @@ read_briefing (DossierExportContext *ctx,
                    ctx->filter.briefing_id, dossier_project_get_path (ctx->project));
       return FALSE;
     }
-  b->title = g_strdup (dossier_export_context_column_text (ctx, stmt, 0));
+  b->title = dossier_export_context_name (ctx, dossier_export_context_column_text (ctx, stmt, 0),
+                                         DOSSIER_BRIEFING_MAX_TITLE);
   b->body = g_strdup (dossier_export_context_column_text (ctx, stmt, 1));
   b->modified = g_strdup (dossier_export_context_column_text (ctx, stmt, 2));
   sqlite3_reset (stmt);
@@ -141,7 +142,20 @@ read_briefing (DossierExportContext *ctx,
   dossier_briefing_drop_prompts (b->root);
   b->heading_shift = heading_shift (b->root);
   b->citations = dossier_project_resolve_citations (ctx->project, b->root, error);
-  return b->citations != NULL;
+  if (b->citations == NULL)
+    return FALSE;
+  /* A source as the documents above print it: at most as long as Dossier
+   * writes a title, an author, an outlet (a file from elsewhere may hold
+   * a megabyte; the citation read DOSSIER_SHOWN_CHARS of it). */
+  for (guint i = 0; i < b->citations->len; i++)
+    {
+      DossierCitation *c = g_ptr_array_index (b->citations, i);
+
+      dossier_export_context_shorten (ctx, &c->document_title, DOSSIER_DOCUMENT_MAX_TITLE);
+      dossier_export_context_shorten (ctx, &c->author, DOSSIER_DOCUMENT_MAX_AUTHOR);
+      dossier_export_context_shorten (ctx, &c->outlet, DOSSIER_DOCUMENT_MAX_OUTLET);
+    }
+  return TRUE;
 }
 
 /* Refuses a note with a citation that is not sound, unless allowed. */
@@ -511,6 +525,9 @@ md_footnote (GString               *out,
              const DossierCitation *c)
 {
   g_autofree char *problem = dossier_citation_describe_problem (c);
+  g_autofree char *cut_note = NULL;
+  g_autofree char *quote = dossier_text_cut (c->quote, DOSSIER_TEXT_MAX_PASSAGE,
+                                             DOSSIER_TEXT_CUT_PASSAGE, &cut_note);
   const char *open, *close;
 
   /* A passage that is a quotation already keeps its own marks. */
@@ -521,21 +538,23 @@ md_footnote (GString               *out,
       g_string_append_printf (out, "**%s** ", _("Unverified:"));
       md_escaped (out, problem);
       g_string_append (out, ".");
-      if (c->quote != NULL)
+      if (c->quote == NULL)
         {
-          g_string_append_printf (out, " %s %s", _("Last known quote:"), open);
-          md_escaped (out, c->quote);
-          g_string_append_printf (out, "%s — ", close);
-          md_citation_source (out, c);
-          g_string_append (out, ".");
+          g_string_append (out, "\n");
+          return;
         }
-      g_string_append (out, "\n");
-      return;
+      g_string_append_printf (out, " %s ", _("Last known quote:"));
     }
 
   g_string_append (out, open);
-  md_escaped (out, c->quote);
-  g_string_append_printf (out, "%s — ", close);
+  md_escaped (out, quote);
+  g_string_append (out, close);
+  if (cut_note != NULL)
+    {
+      g_string_append_c (out, ' ');
+      md_escaped (out, cut_note);
+    }
+  g_string_append (out, " — ");
   md_citation_source (out, c);
   g_string_append (out, ".\n");
 }
@@ -569,9 +588,17 @@ md_appendix (GString              *out,
       for (guint k = 0; k < cited->len; k++)
         {
           DossierCitation *c = g_ptr_array_index (cited, k);
+          g_autofree char *cut_note = NULL;
+          g_autofree char *quote = dossier_text_cut (c->quote, DOSSIER_TEXT_MAX_PASSAGE,
+                                                     DOSSIER_TEXT_CUT_PASSAGE, &cut_note);
 
           g_string_append (out, "> ");
-          md_escaped (out, c->quote);
+          md_escaped (out, quote);
+          if (cut_note != NULL)
+            {
+              g_string_append (out, "\n>\n> ");
+              md_escaped (out, cut_note);
+            }
           g_string_append_printf (out, "\n>\n> — [%u]", c->number);
           if (c->section != NULL)
             {
@@ -1060,17 +1087,24 @@ html_block (HtmlState           *state,
     }
 }
 
-/* The quote, one <p> per paragraph, so its structure survives. */
+/* The quote, one <p> per paragraph, so its structure survives; a passage
+ * of more than DOSSIER_TEXT_MAX_PASSAGE characters cut there, a <p> after
+ * it saying so. */
 static void
 html_quote (xmlNodePtr  parent,
-            const char *quote)
+            const char *whole)
 {
   xmlNodePtr blockquote = dossier_html_element (parent, "blockquote", NULL);
-  g_auto(GStrv) paragraphs = g_strsplit (quote != NULL ? quote : "", "\n\n", -1);
+  g_autofree char *cut_note = NULL;
+  g_autofree char *quote = dossier_text_cut (whole, DOSSIER_TEXT_MAX_PASSAGE,
+                                             DOSSIER_TEXT_CUT_PASSAGE, &cut_note);
+  g_auto(GStrv) paragraphs = g_strsplit (quote, "\n\n", -1);
 
   for (guint i = 0; paragraphs[i] != NULL; i++)
     if (*paragraphs[i] != '\0' || paragraphs[1] == NULL)
       add_text (text_block (blockquote, "p"), paragraphs[i]);
+  if (cut_note != NULL)
+    add_text_element (parent, "p", cut_note);
 }
 
 static void
@@ -1420,7 +1454,7 @@ dossier_project_read_briefing_content (DossierProject  *project,
   g_return_val_if_fail (briefing_id > 0, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  ctx = dossier_export_context_new (project, &filter, cancellable, error);
+  ctx = dossier_export_context_new (project, &filter, FALSE, cancellable, error);
   if (ctx == NULL)
     return NULL;
   ctx->options.allow_unverified = allow_unverified;

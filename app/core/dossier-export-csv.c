@@ -4,6 +4,12 @@
  * and statistics packages: RFC 4180 (fields with a comma, quote, CR or LF
  * quoted, quotes doubled, CRLF line ends), a header row, UTF-8.
  *
+ * A document's title and a tag's names are written at most as long as
+ * Dossier writes them (the context shortens a longer one from a file made
+ * elsewhere, "…" at its end) and a memo at most DOSSIER_TEXT_MAX_FREE
+ * characters, then a note that it was cut; a quote is written whole, as
+ * the JSON's: text[start:end] == quote holds in the CSV too.
+ *
  * A tag is its path ("Economy/Jobs") and, last, its id, the JSON's: two
  * tags whose paths read alike (a top-level "Economy/Jobs" and "Jobs"
  * under "Economy", same-named siblings from an import) stay two.
@@ -13,6 +19,8 @@
 #include "config.h"
 
 #include <string.h>
+
+#include <dossier/dossier-text.h>
 
 #include "dossier-export-private.h"
 
@@ -30,6 +38,8 @@ write_row (CsvData                      *data,
 {
   GString *buf = data->w->buf;
   DossierExportDocument *doc = g_hash_table_lookup (data->documents, &h->document_id);
+  g_autofree char *memo = NULL;
+  g_autofree char *cut_note = NULL;
 
   dossier_export_append_csv_field (buf, doc != NULL ? doc->title : "", -1);
   g_string_append_c (buf, ',');
@@ -43,7 +53,22 @@ write_row (CsvData                      *data,
   g_string_append_c (buf, ',');
   dossier_export_append_csv_field (buf, h->quote, -1);
   g_string_append_c (buf, ',');
-  dossier_export_append_csv_field (buf, h->memo, -1);
+  if (strlen (h->memo) <= DOSSIER_TEXT_MAX_FREE)
+    dossier_export_append_csv_field (buf, h->memo, -1);
+  else
+    {
+      /* Only a file from elsewhere holds a memo over its most: cut, and
+       * said so in the cell. */
+      memo = dossier_text_cut (h->memo, DOSSIER_TEXT_MAX_FREE, DOSSIER_TEXT_CUT_MEMO, &cut_note);
+      if (cut_note != NULL)
+        {
+          char *with_note = g_strconcat (memo, " ", cut_note, NULL);
+
+          g_free (memo);
+          memo = with_note;
+        }
+      dossier_export_append_csv_field (buf, memo, -1);
+    }
   g_string_append_c (buf, ',');
   dossier_export_append_csv_field (buf, h->author, -1);
   g_string_append_c (buf, ',');

@@ -177,14 +177,34 @@ typedef struct
   GPtrArray           *documents;   /* of DossierExportDocument, import order, filtered */
   DossierExportTagIndex *tag_index; /* every highlight's tags, read on first use */
   GHashTable          *repaired;    /* sqlite3_stmt → GPtrArray of repaired texts, by column */
+  gboolean             whole;       /* names and titles as stored (JSON, REFI-QDA) */
 } DossierExportContext;
 
 /* Resolves the filter (NOT_FOUND when it names no document or tag) and
- * reads the codebook and the documents' metadata. */
+ * reads the codebook and the documents' metadata. With @whole (a format
+ * for programs: JSON, REFI-QDA) every value is as stored; else (a
+ * document for people) a name or title over the most Dossier writes in it
+ * — only a file from elsewhere holds one, of any length — is shortened to
+ * that most, "…" at its end (dossier_text_shorten ()): the project's
+ * title, a tag's name (so its path), a document's title, author and
+ * outlet, its source to DOSSIER_SHOWN_CHARS. */
 DossierExportContext *dossier_export_context_new  (DossierProject            *project,
                                                    const DossierExportFilter *filter,
+                                                   gboolean                   whole,
                                                    GCancellable              *cancellable,
                                                    GError                   **error);
+
+/* A name or title read from the project (NULL is "") as the context
+ * writes it: whole when the context keeps values whole, else shortened to
+ * @max_chars characters, the most Dossier writes in it, "…" at its end. */
+char                 *dossier_export_context_name (DossierExportContext      *ctx,
+                                                   const char                *text,
+                                                   gsize                      max_chars);
+/* The same in place: *@text (NULL stays NULL) replaced by its shortened
+ * copy when the context shortens it. */
+void                  dossier_export_context_shorten (DossierExportContext   *ctx,
+                                                      char                  **text,
+                                                      gsize                   max_chars);
 void                  dossier_export_context_free (DossierExportContext      *ctx);
 void                  dossier_export_context_clear_tag_index (DossierExportContext *ctx);
 

@@ -62,9 +62,12 @@ describe_evidence (const char          *note,
     }
   if (note != NULL && note[0] != '\0')
     {
+      g_autofree char *shown = dossier_summary_clean_cut (note, DOSSIER_TEXT_MAX_FREE,
+                                                          DOSSIER_TEXT_CUT_NOTE);
+
       if (said->len > 0)
         g_string_append (said, ": ");
-      g_string_append (said, note);
+      g_string_append (said, shown);
     }
   return said->len > 0 ? g_string_free (g_steal_pointer (&said), FALSE) : NULL;
 }
@@ -167,6 +170,29 @@ column_string (DossierSummary *s,
   return g_strdup (text != NULL ? text : "");
 }
 
+/* A name or a statement, at most @max_chars characters (the most Dossier
+ * writes in it; a file from elsewhere may hold a megabyte), "…" at its end. */
+static char *
+column_name (DossierSummary *s,
+             sqlite3_stmt   *stmt,
+             int             column,
+             gsize           max_chars)
+{
+  return dossier_export_context_name (s->ctx, dossier_export_context_column_text (s->ctx, stmt, column),
+                                      max_chars);
+}
+
+/* A free text (a description, a stance, interests), at most
+ * DOSSIER_TEXT_MAX_FREE characters, then a note that says it was cut. */
+static char *
+column_free_text (DossierSummary *s,
+                  sqlite3_stmt   *stmt,
+                  int             column)
+{
+  return dossier_summary_clean_cut (dossier_export_context_column_text (s->ctx, stmt, column),
+                                    DOSSIER_TEXT_MAX_FREE, DOSSIER_TEXT_CUT_TEXT);
+}
+
 static gboolean
 stakeholders_collect (DossierSummary               *s,
                       const DossierExportDocument  *document,
@@ -214,13 +240,13 @@ stakeholders_collect (DossierSummary               *s,
 
       st = g_new0 (Stakeholder, 1);
       st->cited = cited;
-      st->name = column_string (s, stmt, 1);
+      st->name = column_name (s, stmt, 1, DOSSIER_STAKEHOLDER_MAX_NAME);
       if (dossier_stakeholder_kind_from_string (dossier_export_context_column_text (s->ctx, stmt, 2), &kind))
         st->kind = g_strdup (dossier_stakeholder_kind_get_label (kind));
-      st->description = column_string (s, stmt, 3);
-      st->stance = column_string (s, stmt, 4);
+      st->description = column_free_text (s, stmt, 3);
+      st->stance = column_free_text (s, stmt, 4);
       st->stance_position = dossier_column_stance (stmt, 5);
-      st->interests = column_string (s, stmt, 6);
+      st->interests = column_free_text (s, stmt, 6);
       st->power = dossier_column_int_within (stmt, 7, DOSSIER_RATING_MIN, DOSSIER_RATING_MAX);
       st->interest = dossier_column_int_within (stmt, 8, DOSSIER_RATING_MIN, DOSSIER_RATING_MAX);
       st->color = column_string (s, stmt, 9);
@@ -383,7 +409,8 @@ arguments_collect (DossierSummary               *s,
       Question *q = g_new0 (Question, 1);
       gboolean arow;
 
-      q->text = column_string (s, qstmt, 1);
+      /* A question's and an argument's most is 2,000 characters. */
+      q->text = column_name (s, qstmt, 1, DOSSIER_TEXT_SHOWN_MAX);
       q->sides[0] = g_ptr_array_new_with_free_func (argument_free);
       q->sides[1] = g_ptr_array_new_with_free_func (argument_free);
       g_ptr_array_add (questions, q);
@@ -408,10 +435,10 @@ arguments_collect (DossierSummary               *s,
 
           a = g_new0 (Argument, 1);
           a->cited = cited;
-          a->statement = column_string (s, stmt, 2);
+          a->statement = column_name (s, stmt, 2, DOSSIER_TEXT_SHOWN_MAX);
           a->strength = dossier_column_int_within (stmt, 3, DOSSIER_STRENGTH_MIN,
                                                    DOSSIER_STRENGTH_MAX);
-          a->perspective = column_string (s, stmt, 4);
+          a->perspective = column_name (s, stmt, 4, DOSSIER_STAKEHOLDER_MAX_NAME);
           a->n_outlets = count_outlets (cited);
           /* The balance weighs every argument, listed or not. */
           q->strength[polarity] += a->strength;

@@ -21,6 +21,8 @@
  */
 #pragma once
 
+#include <dossier/dossier-text.h>
+
 #include "dossier-export-private.h"
 
 G_BEGIN_DECLS
@@ -234,6 +236,12 @@ gboolean dossier_summary_write       (DossierExportContext               *ctx,
 /* @s with invalid UTF-8 replaced and control characters (but newline and
  * tab) dropped: project files come from others. Newly allocated. */
 char    *dossier_summary_clean       (const char                  *s);
+/* The same of a long text (a quote, a memo, a note, a description): over
+ * @max_chars characters, cut there and followed by what says so, " [cut
+ * short: the memo is N characters long]" (dossier_text_cut ()). */
+char    *dossier_summary_clean_cut   (const char                  *s,
+                                      gsize                        max_chars,
+                                      DossierTextCut               what);
 /* Appends @s as escaped Markdown inline text (dossier-export-markdown.c):
  * @line_start says whether it starts a line. */
 void     dossier_summary_markdown_inline (GString                 *out,

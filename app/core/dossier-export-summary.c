@@ -48,6 +48,24 @@ dossier_summary_clean (const char *s)
   return g_string_free (out, FALSE);
 }
 
+char *
+dossier_summary_clean_cut (const char     *s,
+                           gsize           max_chars,
+                           DossierTextCut  what)
+{
+  g_autofree char *note = NULL;
+  g_autofree char *cut = dossier_text_cut (s, max_chars, what, &note);
+
+  if (note != NULL)
+    {
+      char *with_note = g_strconcat (cut, " ", note, NULL);
+
+      g_free (cut);
+      cut = with_note;
+    }
+  return dossier_summary_clean (cut);
+}
+
 static const char *month_names[] = {
   NC_("month", "January"), NC_("month", "February"), NC_("month", "March"),
   NC_("month", "April"), NC_("month", "May"), NC_("month", "June"),
@@ -353,9 +371,9 @@ dossier_summary_passage_new (DossierSummary               *s,
   if (s->document == NULL || s->document->id != h->document_id)
     s->document = find_document (s->ctx, h->document_id);
   p->document = s->document;
-  p->quote = dossier_summary_clean (h->quote);
+  p->quote = dossier_summary_clean_cut (h->quote, DOSSIER_TEXT_MAX_PASSAGE, DOSSIER_TEXT_CUT_PASSAGE);
   if (h->memo != NULL && *h->memo != '\0')
-    p->memo = dossier_summary_clean (h->memo);
+    p->memo = dossier_summary_clean_cut (h->memo, DOSSIER_TEXT_MAX_FREE, DOSSIER_TEXT_CUT_MEMO);
 
   if (p->orphaned || (!s->options->headings && words == 0))
     return p;
@@ -456,9 +474,10 @@ dossier_summary_passage_lookup (DossierSummary *s,
       p->document = s->document;
       p->start = h.start;
       p->end = h.end;
-      p->quote = dossier_summary_clean (h.quote);
+      p->quote = dossier_summary_clean_cut (h.quote, DOSSIER_TEXT_MAX_PASSAGE,
+                                            DOSSIER_TEXT_CUT_PASSAGE);
       if (h.memo != NULL && *h.memo != '\0')
-        p->memo = dossier_summary_clean (h.memo);
+        p->memo = dossier_summary_clean_cut (h.memo, DOSSIER_TEXT_MAX_FREE, DOSSIER_TEXT_CUT_MEMO);
       p->orphaned = TRUE;
     }
   else

@@ -20,6 +20,7 @@
 #include <gio/gunixoutputstream.h>
 #include <libxml/HTMLtree.h>
 #include <libxml/xmlsave.h>
+#include <dossier/dossier-document.h>
 
 #include "dossier-export-private.h"
 #include "dossier-text-private.h"
@@ -773,6 +774,30 @@ dossier_export_context_free (DossierExportContext *ctx)
   g_free (ctx);
 }
 
+void
+dossier_export_context_shorten (DossierExportContext  *ctx,
+                                char                 **text,
+                                gsize                  max_chars)
+{
+  if (!ctx->whole && *text != NULL && strlen (*text) > max_chars)
+    {
+      char *shown = dossier_text_shorten (*text, max_chars);
+
+      g_free (*text);
+      *text = shown;
+    }
+}
+
+char *
+dossier_export_context_name (DossierExportContext *ctx,
+                             const char           *text,
+                             gsize                 max_chars)
+{
+  if (ctx->whole)
+    return g_strdup (text != NULL ? text : "");
+  return dossier_text_shorten (text, max_chars);
+}
+
 /* Children of @parent_id by position, depth first: the codebook's order. */
 static void
 order_tags (DossierExportContext *ctx,
@@ -832,6 +857,7 @@ load_tags (DossierExportContext *ctx,
       t->id = sqlite3_column_int64 (stmt, 0);
       t->uuid = column_dup (stmt, 1);
       t->name = column_dup (stmt, 2);
+      dossier_export_context_shorten (ctx, &t->name, DOSSIER_TAG_MAX_NAME);
       t->parent_id = sqlite3_column_int64 (stmt, 3);
       t->color = column_dup (stmt, 4);
       t->description = column_dup (stmt, 5);
@@ -882,22 +908,10 @@ load_documents (DossierExportContext *ctx,
   sqlite3_stmt *stmt;
   gboolean row;
 
-  /* The data exports carry every value whole. A briefing note prints its
-   * documents as the window shows them, as its citations read them: a
-   * title or an outlet of a megabyte (a file from someone else) cut at
-   * DOSSIER_SHOWN_CHARS characters and "…". */
-  if (ctx->filter.briefing_id != 0)
-    stmt = dossier_export_context_prepare (ctx,
-                                           "SELECT id, uuid, " DOSSIER_SQL_SHOWN ("title") ", "
-                                           DOSSIER_SQL_SHOWN ("author") ", " DOSSIER_SQL_SHOWN ("outlet") ", "
-                                           DOSSIER_SQL_SHOWN ("source") ", "
-                                           "published, imported, format FROM documents "
-                                           "WHERE ?1 = 0 OR id = ?1 ORDER BY id", error);
-  else
-    stmt = dossier_export_context_prepare (ctx,
-                                           "SELECT id, uuid, title, author, outlet, source, "
-                                           "published, imported, format FROM documents "
-                                           "WHERE ?1 = 0 OR id = ?1 ORDER BY id", error);
+  stmt = dossier_export_context_prepare (ctx,
+                                         "SELECT id, uuid, title, author, outlet, source, "
+                                         "published, imported, format FROM documents "
+                                         "WHERE ?1 = 0 OR id = ?1 ORDER BY id", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, ctx->filter.document_id);
@@ -916,6 +930,14 @@ load_documents (DossierExportContext *ctx,
       d->published = column_dup_or_null (stmt, 6);
       d->imported = column_dup_or_null (stmt, 7);
       d->format = column_dup_or_null (stmt, 8);
+      /* A title or an outlet of a megabyte (a file from someone else)
+       * cut to the most Dossier writes in it, unless the context keeps
+       * values whole (JSON, REFI-QDA); a source, which has no most, to
+       * what the window shows of it. */
+      dossier_export_context_shorten (ctx, &d->title, DOSSIER_DOCUMENT_MAX_TITLE);
+      dossier_export_context_shorten (ctx, &d->author, DOSSIER_DOCUMENT_MAX_AUTHOR);
+      dossier_export_context_shorten (ctx, &d->outlet, DOSSIER_DOCUMENT_MAX_OUTLET);
+      dossier_export_context_shorten (ctx, &d->source, DOSSIER_SHOWN_CHARS);
       g_ptr_array_add (ctx->documents, d);
     }
   sqlite3_reset (stmt);
@@ -926,6 +948,7 @@ load_documents (DossierExportContext *ctx,
 DossierExportContext *
 dossier_export_context_new (DossierProject            *project,
                             const DossierExportFilter *filter,
+                            gboolean                   whole,
                             GCancellable              *cancellable,
                             GError                   **error)
 {
@@ -934,6 +957,7 @@ dossier_export_context_new (DossierProject            *project,
   gboolean row;
 
   ctx->project = g_object_ref (project);
+  ctx->whole = whole;
   ctx->cancellable = cancellable ? g_object_ref (cancellable) : NULL;
   if (filter != NULL)
     ctx->filter = *filter;
@@ -966,6 +990,7 @@ dossier_export_context_new (DossierProject            *project,
     {
       ctx->uuid = column_dup (stmt, 0);
       ctx->title = column_dup (stmt, 1);
+      dossier_export_context_shorten (ctx, &ctx->title, DOSSIER_PROJECT_MAX_TITLE);
     }
   else
     {
@@ -1134,7 +1159,13 @@ dossier_export_to_stream (DossierProject             *project,
       return FALSE;
     }
 
-  ctx = dossier_export_context_new (project, filter, cancellable, error);
+  /* JSON and REFI-QDA carry the project to another program, which may
+   * need every value as it is: an exchange format that loses data is
+   * worse than a large file (and each name is written once in them). */
+  ctx = dossier_export_context_new (project, filter,
+                                    format == DOSSIER_EXPORT_JSON || format == DOSSIER_EXPORT_QDPX ||
+                                    format == DOSSIER_EXPORT_QDC,
+                                    cancellable, error);
   if (ctx == NULL)
     return FALSE;
   if (options != NULL)

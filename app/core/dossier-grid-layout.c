@@ -12,6 +12,8 @@
 #include <glib/gi18n.h>
 
 #include <dossier/dossier-grid-layout.h>
+#include <dossier/dossier-project-stakeholders.h>
+#include <dossier/dossier-text.h>
 
 #define N_RATINGS (DOSSIER_RATING_MAX - DOSSIER_RATING_MIN + 1)
 /* A dot is as big as it gets at this much evidence. */
@@ -87,6 +89,7 @@ dossier_grid_describe (DossierStakeholder *stakeholder)
   guint n_evidence;
   gboolean power_backed, interest_backed;
   g_autofree char *evidence = NULL;
+  g_autofree char *name = NULL;
   const char *backing;
 
   g_return_val_if_fail (DOSSIER_IS_STAKEHOLDER (stakeholder), NULL);
@@ -112,8 +115,9 @@ dossier_grid_describe (DossierStakeholder *stakeholder)
   /* TRANSLATORS: a stakeholder on the power/interest grid: name, quadrant,
    * power and interest (1–5), stance, "3 pieces of evidence", whether
    * evidence backs the ratings. */
+  name = dossier_text_shorten (dossier_stakeholder_get_name (stakeholder), DOSSIER_STAKEHOLDER_MAX_NAME);
   return g_strdup_printf (_("%s: %s (power %d, interest %d), %s, %s, %s"),
-                          dossier_stakeholder_get_name (stakeholder),
+                          name,
                           dossier_grid_quadrant_get_label (dossier_grid_quadrant_for (power, interest)),
                           power, interest,
                           dossier_stance_get_label (dossier_stakeholder_get_stance_position (stakeholder)),

@@ -149,6 +149,59 @@ dossier_text_shorten (const char *text,
   return g_strdup (text != NULL ? text : "");
 }
 
+char *
+dossier_text_cut (const char     *text,
+                  gsize           max_chars,
+                  DossierTextCut  what,
+                  char          **note)
+{
+  g_autofree char *length = NULL;
+  gsize n = 0;
+
+  g_return_val_if_fail (max_chars > 0, NULL);
+
+  if (note != NULL)
+    *note = NULL;
+  /* Bytes are never fewer than characters: most texts end here. */
+  if (text == NULL || strlen (text) <= max_chars)
+    return g_strdup (text != NULL ? text : "");
+  /* Counted as dossier_text_shorten () reads: not past the end of a text
+   * that is not valid UTF-8 after all. */
+  for (const char *p = text; *p != '\0'; p = g_utf8_find_next_char (p, NULL))
+    n++;
+  if (n <= max_chars)
+    return g_strdup (text);
+
+  if (note == NULL)
+    return dossier_text_shorten (text, max_chars);
+  length = g_strdup_printf ("%" G_GSIZE_FORMAT, n);
+  switch (what)
+    {
+    case DOSSIER_TEXT_CUT_PASSAGE:
+      /* TRANSLATORS: after a passage cut short in an export or a briefing's
+       * PDF; %s is its whole length, in characters */
+      *note = g_strdup_printf (_("[cut short: the passage is %s characters long]"), length);
+      break;
+    case DOSSIER_TEXT_CUT_MEMO:
+      /* TRANSLATORS: after a memo cut short in an export; %s is its whole
+       * length, in characters */
+      *note = g_strdup_printf (_("[cut short: the memo is %s characters long]"), length);
+      break;
+    case DOSSIER_TEXT_CUT_NOTE:
+      /* TRANSLATORS: after a note on evidence cut short in an export; %s is
+       * its whole length, in characters */
+      *note = g_strdup_printf (_("[cut short: the note is %s characters long]"), length);
+      break;
+    case DOSSIER_TEXT_CUT_TEXT:
+    default:
+      /* TRANSLATORS: after a description, a stance or interests cut short
+       * in an export; %s is the whole text's length, in characters */
+      *note = g_strdup_printf (_("[cut short: the text is %s characters long]"), length);
+      break;
+    }
+  return dossier_text_shorten (text, max_chars);
+}
+
 /* Whether a line may break next to @c (before or after it), as UAX #14
  * has it for the classes that matter: spaces, hyphens, slashes,
  * ideographs and kana, Hangul, the scripts broken by a dictionary (Thai).

@@ -655,29 +655,15 @@ add_markdown (DossierBriefingLayout *self,
     }
 }
 
-/* The most of a passage a footnote or the appendix prints: a passage of
- * a document of one 50 MB paragraph would be ten thousand pages, which
- * Pango took minutes to lay out (the export never ended). */
-#define QUOTE_MAX_CHARS 20000   /* some eight pages */
-
-/* @quote, or its first QUOTE_MAX_CHARS characters and "…"; @cut_note
- * set to what says it was cut (NULL when whole). */
+/* @quote, or its first DOSSIER_TEXT_MAX_PASSAGE characters and "…": a
+ * passage of a document of one 50 MB paragraph would be ten thousand
+ * pages, which Pango took minutes to lay out (the export never ended);
+ * @cut_note set to what says it was cut (NULL when whole). */
 static char *
 shown_quote (const char  *quote,
              char       **cut_note)
 {
-  char *shown = dossier_text_shorten (quote, QUOTE_MAX_CHARS);
-
-  *cut_note = NULL;
-  if (quote != NULL && strcmp (shown, quote) != 0)
-    {
-      g_autofree char *length = g_strdup_printf ("%" G_GINT64_FORMAT, (gint64) g_utf8_strlen (quote, -1));
-
-      /* TRANSLATORS: after a passage cut short in a briefing's PDF; %s is
-       * its whole length, in characters. */
-      *cut_note = g_strdup_printf (_("[cut short: the passage is %s characters long]"), length);
-    }
-  return shown;
+  return dossier_text_cut (quote, DOSSIER_TEXT_MAX_PASSAGE, DOSSIER_TEXT_CUT_PASSAGE, cut_note);
 }
 
 /* “quote” — *Title*, outlet, date, section “…”. */

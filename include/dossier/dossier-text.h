@@ -102,6 +102,32 @@ void              dossier_text_quote_marks       (const char       *text,
 char             *dossier_text_shorten           (const char       *text,
                                                   gsize             max_chars);
 
+/* The most of a passage (a highlight's quote) that a document for people
+ * (a summary, a briefing note, its PDF) prints: a passage of a document of
+ * one 50 MB paragraph would be ten thousand pages. Some eight pages. */
+#define DOSSIER_TEXT_MAX_PASSAGE 20000
+
+/* What a text cut by dossier_text_cut () is, for its note. */
+typedef enum
+{
+  DOSSIER_TEXT_CUT_PASSAGE,  /* a highlight's quote */
+  DOSSIER_TEXT_CUT_MEMO,     /* a highlight's memo */
+  DOSSIER_TEXT_CUT_NOTE,     /* a note on evidence */
+  DOSSIER_TEXT_CUT_TEXT,     /* a description, a stance, interests */
+} DossierTextCut;
+
+/* A long stored text (NULL is "") as a document for people (an export, a
+ * PDF) writes it: whole when it is at most @max_chars characters long,
+ * else its first @max_chars - 1 characters and "…" (as
+ * dossier_text_shorten ()), and then *@note (unless @note is NULL; else
+ * NULL) says what to write after it: "[cut short: the memo is 1048576
+ * characters long]". Names and titles are shortened with
+ * dossier_text_shorten () alone, to the most Dossier writes in them. */
+char             *dossier_text_cut               (const char       *text,
+                                                  gsize             max_chars,
+                                                  DossierTextCut    what,
+                                                  char            **note);
+
 /* The longest run of characters with no line break between them (a word,
  * in most scripts) that a window shows: Pango wraps a longer one a
  * character at a time, shaping the rest of it again for each line, so
