@@ -1828,6 +1828,73 @@ test_exchange (Fixture       *f,
   }
 }
 
+/* ---- Texts over their most ------------------------------------------------ */
+
+/* A project from elsewhere holding a title, memos, a question, an
+ * argument, descriptions, a stance, interests and notes on evidence longer
+ * than Dossier writes them: check lists each, with its row and length, as
+ * it lists long names, and exits 1. */
+static void
+test_check_long_texts (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autofree char *sample = NULL;
+  gsize len = 0;
+  GError *error = NULL;
+  g_auto(Run) r = { 0 };
+
+  g_assert_true (g_file_get_contents (g_getenv ("DOSSIER_SAMPLE_PROJECT"), &sample, &len, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (f->project, sample, len, &error));
+  g_assert_no_error (error);
+  /* Each one character over its most, the one after it at its most. */
+  test_sql_exec (f->project,
+                 "UPDATE project SET title = printf ('%.*c', 501, 'p');"
+                 "UPDATE highlights SET memo = printf ('%.*c', 20001, 'm') WHERE id = 2;"
+                 "UPDATE highlights SET memo = printf ('%.*c', 20000, 'm') WHERE id = 3;"
+                 "UPDATE questions SET text = printf ('%.*c', 2001, 'q') WHERE id = 1;"
+                 "UPDATE arguments SET statement = printf ('%.*c', 2001, 'a') WHERE id = 2;"
+                 "UPDATE tags SET description = printf ('%.*c', 20001, 'd') WHERE id = 3;"
+                 "UPDATE stakeholders SET description = printf ('%.*c', 20001, 'd'), "
+                 "  stance = printf ('%.*c', 20002, 's'), interests = printf ('%.*c', 20003, 'i') "
+                 "  WHERE id = 1;"
+                 "UPDATE stakeholder_evidence SET note = printf ('%.*c', 20004, 'n') "
+                 "  WHERE stakeholder = 2;"
+                 "UPDATE argument_evidence SET note = printf ('%.*c', 20005, 'n') "
+                 "  WHERE argument = (SELECT min (argument) FROM argument_evidence);");
+
+  run_cli (&r, "check", f->project, NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_cmpstr (r.err, ==, "");
+  g_assert_nonnull (strstr (r.out, "The project’s title is 501 characters long, more than the 500 a "
+                                   "title may have; rename it.\n"));
+  g_assert_nonnull (strstr (r.out, "Highlight 2: its memo is 20001 characters long, more than the "
+                                   "20000 a memo may have; edit it.\n"));
+  g_assert_null (strstr (r.out, "Highlight 3:"));
+  g_assert_nonnull (strstr (r.out, "Question 1: it is 2001 characters long, more than the 2000 a "
+                                   "question may have; edit it.\n"));
+  g_assert_nonnull (strstr (r.out, "Argument 2: its statement is 2001 characters long, more than the "
+                                   "2000 a statement may have; edit it.\n"));
+  g_assert_nonnull (strstr (r.out, "Tag 3: its description is 20001 characters long, more than the "
+                                   "20000 a description may have; edit it.\n"));
+  g_assert_nonnull (strstr (r.out, "Stakeholder 1: its description is 20001 characters long, more "
+                                   "than the 20000 a description may have; edit it.\n"));
+  g_assert_nonnull (strstr (r.out, "Stakeholder 1: its stance is 20002 characters long, more than "
+                                   "the 20000 a stance may have; edit it.\n"));
+  g_assert_nonnull (strstr (r.out, "Stakeholder 1: its interests are 20003 characters long, more "
+                                   "than the 20000 they may have; edit them.\n"));
+  g_assert_nonnull (strstr (r.out, "Stakeholder 2: a note on its evidence is 20004 characters long, "
+                                   "more than the 20000 a note may have; edit it.\n"));
+  g_assert_nonnull (strstr (r.out, ": a note on its evidence is 20005 characters long, more than the "
+                                   "20000 a note may have; edit it.\n"));
+  /* Nothing else is wrong with the sample. */
+  {
+    g_auto(GStrv) lines = g_strsplit (r.out, "\n", -1);
+
+    g_assert_cmpuint (g_strv_length (lines), ==, 11);  /* ten lines, then "" */
+  }
+}
+
 /* ---- Comparing documents ------------------------------------------------ */
 
 static void
@@ -2471,6 +2538,7 @@ main (int    argc,
   ADD ("analysis-bad-input", test_analysis_bad_input);
   ADD ("exchange", test_exchange);
   ADD ("compare", test_compare);
+  ADD ("check-long-texts", test_check_long_texts);
   ADD ("hostile-text", test_hostile_text);
   ADD ("binary-to-terminal", test_binary_to_terminal);
   ADD ("batch", test_batch);

@@ -19,6 +19,7 @@
 #include <glib/gi18n.h>
 
 #include <dossier/dossier-briefing.h>
+#include <dossier/dossier-text.h>
 
 /* ---- Check --------------------------------------------------------------- */
 
@@ -785,6 +786,134 @@ check_text_lengths (DossierProject  *self,
   return TRUE;
 }
 
+/* The project's title, memos, questions, arguments, descriptions, stances,
+ * interests and notes on evidence longer than Dossier writes them (only a
+ * file from elsewhere holds them): the exports shorten or cut them, and
+ * editing them is the way out. */
+static gboolean
+check_long_texts (DossierProject  *self,
+                  GString         *report,
+                  GError         **error)
+{
+  enum { PROJECT_TITLE, MEMO, QUESTION, ARGUMENT, TAG_DESCRIPTION, DESCRIPTION, STANCE, INTERESTS,
+         STAKEHOLDER_NOTE, ARGUMENT_NOTE };
+  static const struct {
+    int         what;
+    const char *sql;
+    int         max;
+  } texts[] = {
+    { PROJECT_TITLE, "SELECT id, length (title) FROM project WHERE length (title) > ?1",
+      DOSSIER_PROJECT_MAX_TITLE },
+    { MEMO, "SELECT id, length (memo) FROM highlights WHERE length (memo) > ?1 ORDER BY id",
+      DOSSIER_TEXT_MAX_FREE },
+    /* A question's and an argument's most (dossier-project-arguments.c). */
+    { QUESTION, "SELECT id, length (text) FROM questions WHERE length (text) > ?1 ORDER BY id",
+      DOSSIER_TEXT_SHOWN_MAX },
+    { ARGUMENT, "SELECT id, length (statement) FROM arguments WHERE length (statement) > ?1 "
+      "ORDER BY id", DOSSIER_TEXT_SHOWN_MAX },
+    { TAG_DESCRIPTION, "SELECT id, length (description) FROM tags WHERE length (description) > ?1 "
+      "ORDER BY id", DOSSIER_TEXT_MAX_FREE },
+    { DESCRIPTION, "SELECT id, length (description) FROM stakeholders "
+      "WHERE length (description) > ?1 ORDER BY id", DOSSIER_TEXT_MAX_FREE },
+    { STANCE, "SELECT id, length (stance) FROM stakeholders WHERE length (stance) > ?1 ORDER BY id",
+      DOSSIER_TEXT_MAX_FREE },
+    { INTERESTS, "SELECT id, length (interests) FROM stakeholders WHERE length (interests) > ?1 "
+      "ORDER BY id", DOSSIER_TEXT_MAX_FREE },
+    { STAKEHOLDER_NOTE, "SELECT stakeholder, max (length (note)) FROM stakeholder_evidence "
+      "WHERE length (note) > ?1 GROUP BY stakeholder ORDER BY stakeholder", DOSSIER_TEXT_MAX_FREE },
+    { ARGUMENT_NOTE, "SELECT argument, max (length (note)) FROM argument_evidence "
+      "WHERE length (note) > ?1 GROUP BY argument ORDER BY argument", DOSSIER_TEXT_MAX_FREE },
+  };
+
+  for (guint t = 0; t < G_N_ELEMENTS (texts); t++)
+    {
+      g_autoptr(GArray) rows = long_names (self, texts[t].sql, texts[t].max, error);
+      guint n_listed = 0;
+
+      if (rows == NULL)
+        return FALSE;
+      for (guint i = 0; i < rows->len; i += 2)
+        {
+          gint64 id = g_array_index (rows, gint64, i);
+          gint64 length = g_array_index (rows, gint64, i + 1);
+          int max = texts[t].max;
+          g_autofree char *line = NULL;
+
+          switch (texts[t].what)
+            {
+            case PROJECT_TITLE:
+              /* TRANSLATORS: the project's title's length, the most it may have */
+              line = g_strdup_printf (_("The project’s title is %" PRId64 " characters long, more "
+                                        "than the %d a title may have; rename it.\n"), length, max);
+              break;
+            case MEMO:
+              /* TRANSLATORS: a highlight's id, its memo's length, the most it may have */
+              line = g_strdup_printf (_("Highlight %" PRId64 ": its memo is %" PRId64 " characters "
+                                        "long, more than the %d a memo may have; edit it.\n"),
+                                      id, length, max);
+              break;
+            case QUESTION:
+              /* TRANSLATORS: a question's id, its length, the most it may have */
+              line = g_strdup_printf (_("Question %" PRId64 ": it is %" PRId64 " characters long, "
+                                        "more than the %d a question may have; edit it.\n"),
+                                      id, length, max);
+              break;
+            case ARGUMENT:
+              /* TRANSLATORS: an argument's id, its statement's length, the most it may have */
+              line = g_strdup_printf (_("Argument %" PRId64 ": its statement is %" PRId64 " characters "
+                                        "long, more than the %d a statement may have; edit it.\n"),
+                                      id, length, max);
+              break;
+            case TAG_DESCRIPTION:
+              /* TRANSLATORS: a tag's id, its description's length, the most it may have */
+              line = g_strdup_printf (_("Tag %" PRId64 ": its description is %" PRId64 " characters "
+                                        "long, more than the %d a description may have; edit it.\n"),
+                                      id, length, max);
+              break;
+            case DESCRIPTION:
+              /* TRANSLATORS: a stakeholder's id, its description's length, the most it may have */
+              line = g_strdup_printf (_("Stakeholder %" PRId64 ": its description is %" PRId64
+                                        " characters long, more than the %d a description may "
+                                        "have; edit it.\n"),
+                                      id, length, max);
+              break;
+            case STANCE:
+              /* TRANSLATORS: a stakeholder's id, its stance's length, the most it may have */
+              line = g_strdup_printf (_("Stakeholder %" PRId64 ": its stance is %" PRId64 " characters "
+                                        "long, more than the %d a stance may have; edit it.\n"),
+                                      id, length, max);
+              break;
+            case INTERESTS:
+              /* TRANSLATORS: a stakeholder's id, its interests' length, the most they may have */
+              line = g_strdup_printf (_("Stakeholder %" PRId64 ": its interests are %" PRId64
+                                        " characters long, more than the %d they may have; edit "
+                                        "them.\n"),
+                                      id, length, max);
+              break;
+            case STAKEHOLDER_NOTE:
+              /* TRANSLATORS: a stakeholder's id, the length of its longest note on
+               * evidence, the most a note may have */
+              line = g_strdup_printf (_("Stakeholder %" PRId64 ": a note on its evidence is %" PRId64
+                                        " characters long, more than the %d a note may have; edit "
+                                        "it.\n"),
+                                      id, length, max);
+              break;
+            default:
+              /* TRANSLATORS: an argument's id, the length of its longest note on
+               * evidence, the most a note may have */
+              line = g_strdup_printf (_("Argument %" PRId64 ": a note on its evidence is %" PRId64
+                                        " characters long, more than the %d a note may have; edit "
+                                        "it.\n"),
+                                      id, length, max);
+              break;
+            }
+          list_problem (report, &n_listed, line);
+        }
+      list_more (report, n_listed);
+    }
+  return TRUE;
+}
+
 /* Names longer than Dossier writes them, which only a file from elsewhere
  * (or an older Dossier, for tags) holds: the window shows them shortened,
  * and renaming them is the way out. */
@@ -834,7 +963,7 @@ check_name_lengths (DossierProject  *self,
       list_problem (report, &n_listed, line);
     }
   list_more (report, n_listed);
-  return check_text_lengths (self, report, error);
+  return check_text_lengths (self, report, error) && check_long_texts (self, report, error);
 }
 
 /* A document's title as the user knows it, for a report; NULL if it has
