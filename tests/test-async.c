@@ -175,6 +175,73 @@ test_import (TestProject   *fixture,
   g_ptr_array_unref (seen.messages);
 }
 
+/* One big file's import moves the bar as it goes (reading it, taking its
+ * text out, saving it) and says what it does: one of 8 MB sat at "Importing
+ * 1 of 1…", its bar still, for seconds. */
+static void
+test_import_one_big_file (TestProject   *fixture,
+                          gconstpointer  data)
+{
+  DossierProject *project = fixture->project;
+  g_autoptr(DossierProgress) progress = dossier_progress_new ();
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GPtrArray) outcomes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) text = g_string_new ("A long report\n\n");
+  Seen seen = { g_array_new (FALSE, FALSE, sizeof (double)),
+                g_ptr_array_new_with_free_func (g_free) };
+  Waiter waiter = { NULL };
+  guint within = 0;
+  gboolean reading = FALSE, extracting = FALSE, saving = FALSE;
+
+  while (text->len < 8 * 1024 * 1024)
+    g_string_append (text, "The quay will be rebuilt in stone, the harbour board said on Monday. ");
+  file = write_file (fixture->dir, "report.txt", text->str, (gssize) text->len);
+
+  g_signal_connect (progress, "notify::fraction", G_CALLBACK (on_fraction), &seen);
+  g_signal_connect (progress, "notify::message", G_CALLBACK (on_message), &seen);
+  dossier_project_import_files_async (project, &file, 1, DOSSIER_FORMAT_AUTO, progress, NULL,
+                                      on_done, &waiter);
+  wait_until (has_result, &waiter, "the import");
+  outcomes = dossier_project_import_files_finish (project, waiter.result, &error);
+  g_assert_no_error (error);
+  g_clear_object (&waiter.result);
+  g_assert_cmpuint (outcomes->len, ==, 1);
+  g_assert_cmpint (((DossierImportOutcome *) g_ptr_array_index (outcomes, 0))->document_id, >, 0);
+
+  /* Fractions that only go up, several of them inside the one file. */
+  for (guint i = 0; i < seen.fractions->len; i++)
+    {
+      double f = g_array_index (seen.fractions, double, i);
+
+      if (i > 0)
+        g_assert_cmpfloat (f, >, g_array_index (seen.fractions, double, i - 1));
+      within += f > 0.0 && f < 1.0;
+    }
+  g_assert_cmpuint (within, >=, 4);
+  g_assert_cmpfloat (dossier_progress_get_fraction (progress), ==, 1.0);
+
+  /* The line says what is done with the file, in that order. */
+  for (guint i = 0; i < seen.messages->len; i++)
+    {
+      const char *m = g_ptr_array_index (seen.messages, i);
+
+      g_assert_cmpstr (m, !=, "Importing 1 of 1…");
+      if (g_strcmp0 (m, "Reading “report.txt”…") == 0)
+        reading = !extracting && !saving;
+      else if (g_strcmp0 (m, "Taking the text out of “report.txt”…") == 0)
+        extracting = reading && !saving;
+      else if (g_strcmp0 (m, "Saving “report.txt”…") == 0)
+        saving = extracting;
+    }
+  g_assert_true (reading);
+  g_assert_true (extracting);
+  g_assert_true (saving);
+
+  g_array_unref (seen.fractions);
+  g_ptr_array_unref (seen.messages);
+}
+
 static void
 test_import_cancel (TestProject   *fixture,
                     gconstpointer  data)
@@ -360,6 +427,8 @@ main (int   argc,
 
   g_test_add ("/dossier/async/import", TestProject, NULL,
               test_project_set_up, test_import, test_project_tear_down);
+  g_test_add ("/dossier/async/import-one-big-file", TestProject, NULL,
+              test_project_set_up, test_import_one_big_file, test_project_tear_down);
   g_test_add ("/dossier/async/import-cancel", TestProject, NULL,
               test_project_set_up, test_import_cancel, test_project_tear_down);
   g_test_add ("/dossier/async/import-read-only", TestProject, NULL,

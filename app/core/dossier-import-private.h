@@ -59,4 +59,26 @@ char    *dossier_import_decode_named   (const guint8           *data,
                                         gsize                  *out_len,
                                         GError                **error);
 
+/* What dossier_import_file_staged () is doing: reading the file (with
+ * the share of it read), then taking its text out. */
+typedef enum
+{
+  DOSSIER_IMPORT_STAGE_READING,
+  DOSSIER_IMPORT_STAGE_EXTRACTING,
+} DossierImportStage;
+
+typedef void (*DossierImportStageFunc) (DossierImportStage  stage,
+                                        double              fraction,
+                                        gpointer            user_data);
+
+/* dossier_import_file (), telling @stage_func (in the caller's thread)
+ * how far it got: an import of one 50 MB file said "Importing 1 of 1…"
+ * for seconds, its bar still. */
+DossierParsedDocument *dossier_import_file_staged (GFile                  *file,
+                                                   DossierFormat           format,
+                                                   DossierImportStageFunc  stage_func,
+                                                   gpointer                user_data,
+                                                   GCancellable           *cancellable,
+                                                   GError                **error);
+
 G_END_DECLS

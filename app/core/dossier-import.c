@@ -838,11 +838,68 @@ set_read_error (GError      **error,
                  _("Cannot read “%s”: %s"), display, e->message);
 }
 
+/* The whole of @file, read in pieces so that @stage_func hears how far
+ * it got (a 50 MB file: a second over a slow disk). */
+static gboolean
+read_contents (GFile                   *file,
+               goffset                  size,
+               DossierImportStageFunc   stage_func,
+               gpointer                 user_data,
+               GCancellable            *cancellable,
+               char                   **contents,
+               gsize                   *length,
+               GError                 **error)
+{
+  g_autoptr(GFileInputStream) stream = NULL;
+  g_autoptr(GByteArray) bytes = NULL;
+  const gsize piece = 1024 * 1024;
+
+  if (stage_func == NULL)
+    return g_file_load_contents (file, cancellable, contents, length, NULL, error);
+
+  stream = g_file_read (file, cancellable, error);
+  if (stream == NULL)
+    return FALSE;
+  bytes = g_byte_array_sized_new ((guint) CLAMP (size, 0, DOSSIER_IMPORT_MAX_BYTES) + 1);
+  for (;;)
+    {
+      guint had = bytes->len;
+      gssize got;
+
+      g_byte_array_set_size (bytes, had + (guint) piece);
+      got = g_input_stream_read (G_INPUT_STREAM (stream), bytes->data + had, piece, cancellable, error);
+      if (got < 0)
+        return FALSE;
+      g_byte_array_set_size (bytes, had + (guint) got);
+      if (got == 0)
+        break;
+      if (size > 0)
+        stage_func (DOSSIER_IMPORT_STAGE_READING, MIN ((double) bytes->len / (double) size, 1.0),
+                    user_data);
+    }
+  *length = bytes->len;
+  /* NUL-terminated, as g_file_load_contents () leaves it. */
+  g_byte_array_append (bytes, (const guint8 *) "", 1);
+  *contents = (char *) g_byte_array_free (g_steal_pointer (&bytes), FALSE);
+  return TRUE;
+}
+
 DossierParsedDocument *
 dossier_import_file (GFile         *file,
                      DossierFormat  format,
                      GCancellable  *cancellable,
                      GError       **error)
+{
+  return dossier_import_file_staged (file, format, NULL, NULL, cancellable, error);
+}
+
+DossierParsedDocument *
+dossier_import_file_staged (GFile                  *file,
+                            DossierFormat           format,
+                            DossierImportStageFunc  stage_func,
+                            gpointer                user_data,
+                            GCancellable           *cancellable,
+                            GError                **error)
 {
   g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GError) local_error = NULL;
@@ -909,7 +966,8 @@ dossier_import_file (GFile         *file,
     }
 
   /* Gone, or made unreadable, since: as if it had been so before. */
-  if (!g_file_load_contents (file, cancellable, &contents, &length, NULL, &local_error))
+  if (!read_contents (file, g_file_info_get_size (info), stage_func, user_data, cancellable,
+                      &contents, &length, &local_error))
     {
       set_read_error (error, &local_error, display);
       return NULL;
@@ -917,6 +975,8 @@ dossier_import_file (GFile         *file,
 
   bytes = g_bytes_new_take (contents, length);
 
+  if (stage_func != NULL)
+    stage_func (DOSSIER_IMPORT_STAGE_EXTRACTING, 0.0, user_data);
   doc = import_bytes (bytes, format, basename, display, error);
 
   /* Unless the content names its address (a canonical link, front

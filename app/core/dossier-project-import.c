@@ -8,6 +8,7 @@
 
 #include "config.h"
 
+#include "dossier-import-private.h"
 #include "dossier-project-private.h"
 
 #include <glib/gi18n.h>
@@ -116,6 +117,61 @@ dossier_project_hand_over_step (DossierProject *main,
   g_cond_clear (&handoff.cond);
 }
 
+/* Where an import is: file @index of @n, and in it. Each file's share of
+ * the bar goes to reading it (by the bytes read), then taking its text out,
+ * then saving it, the two last of unknown length: the bar moves at each. */
+typedef struct
+{
+  DossierProgress *progress;
+  guint            index;
+  guint            n;
+  char            *name;     /* the file's, for the line */
+} ImportStatus;
+
+#define SHARE_READ     0.2
+#define SHARE_EXTRACT  0.4   /* … of a file's share, once extracting */
+
+/* @doing: what is done with the file, said when it is the only one
+ * (several: which one it is). */
+static void
+say_stage (ImportStatus *status,
+           double        within,   /* 0 to 1: how far in this file */
+           char         *doing)    /* (transfer full) */
+{
+  g_autofree char *message = NULL;
+
+  if (status->progress == NULL)
+    {
+      g_free (doing);
+      return;
+    }
+  if (status->n == 1)
+    message = doing;
+  else
+    /* Translators: progress of an import, e.g. "Importing 3 of 12…" */
+    {
+      g_free (doing);
+      message = g_strdup_printf (_("Importing %u of %u…"), status->index + 1, status->n);
+    }
+  dossier_progress_update (status->progress, (status->index + CLAMP (within, 0.0, 1.0)) / status->n,
+                           message);
+}
+
+static void
+on_import_stage (DossierImportStage  stage,
+                 double              fraction,
+                 gpointer            user_data)
+{
+  ImportStatus *status = user_data;
+
+  if (stage == DOSSIER_IMPORT_STAGE_READING)
+    /* Translators: progress of importing one file; %s is its name */
+    say_stage (status, SHARE_READ * fraction, g_strdup_printf (_("Reading “%s”…"), status->name));
+  else
+    /* Translators: progress of importing one file; %s is its name */
+    say_stage (status, SHARE_READ, g_strdup_printf (_("Taking the text out of “%s”…"), status->name));
+}
+
 static void
 import_thread (GTask        *task,
                gpointer      source_object,
@@ -130,6 +186,8 @@ import_thread (GTask        *task,
     {
       DossierImportOutcome *outcome = g_new0 (DossierImportOutcome, 1);
       g_autoptr(DossierParsedDocument) doc = NULL;
+      g_autofree char *basename = NULL;
+      ImportStatus status = { data->progress, i, n, NULL };
 
       outcome->file = g_object_ref (g_ptr_array_index (data->files, i));
       g_ptr_array_add (outcomes, outcome);
@@ -137,20 +195,26 @@ import_thread (GTask        *task,
       if (g_cancellable_set_error_if_cancelled (cancellable, &outcome->error))
         continue;
 
-      if (data->progress != NULL)
-        {
-          /* Translators: progress of an import, e.g. "Importing 3 of 12…" */
-          g_autofree char *message = g_strdup_printf (_("Importing %u of %u…"), i + 1, n);
+      basename = g_file_get_basename (outcome->file);
+      status.name = basename != NULL ? g_filename_display_name (basename)
+                                     : g_file_get_parse_name (outcome->file);
+      /* Translators: progress of importing one file; %s is its name */
+      say_stage (&status, 0.0, g_strdup_printf (_("Reading “%s”…"), status.name));
 
-          dossier_progress_update (data->progress, (double) i / n, message);
-        }
-
-      doc = dossier_import_file (outcome->file, data->format, cancellable, &outcome->error);
+      doc = dossier_import_file_staged (outcome->file, data->format,
+                                        data->progress != NULL ? on_import_stage : NULL, &status,
+                                        cancellable, &outcome->error);
       /* A cancel during the parse (seconds for a 50 MB file) is heeded
        * before the document is stored, not after. */
       if (doc == NULL || g_cancellable_set_error_if_cancelled (cancellable, &outcome->error))
-        continue;
+        {
+          g_free (status.name);
+          continue;
+        }
 
+      /* Translators: progress of importing one file; %s is its name */
+      say_stage (&status, SHARE_READ + SHARE_EXTRACT, g_strdup_printf (_("Saving “%s”…"), status.name));
+      g_free (status.name);
       outcome->document_id = dossier_project_add_document (data->worker, doc, &outcome->error);
       if (outcome->document_id == 0)
         continue;
