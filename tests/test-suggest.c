@@ -1258,6 +1258,67 @@ test_stakeholders_party_before_title (void)
   g_assert_cmpuint (find_stakeholder (n, "Labour")->n_mentions, ==, 2);
 }
 
+/* The council of the town an article is about, with no council named in
+ * full (an article written for this test, and the samples): "Kell's
+ * council", or "the city council" and "the council" with the town named
+ * ("PORT KESSEL", "in Port Kessel"), are one actor, "Kell council",
+ * "Port Kessel council", with every use. With two towns named alike, the
+ * council is neither's. */
+static void
+test_stakeholders_town_council (void)
+{
+  const char *possessive =
+    "Harbour fees\n\n"
+    "Kell's council will raise harbour fees. The council said the rise was needed, and the "
+    "council will vote in June.";
+  const char *city =
+    "Tram plan\n\n"
+    "PORT KESSEL, 4 May — The city council voted for the tram plan on Tuesday. Traders in "
+    "Port Kessel objected, and the council will meet them. In Port Kessel, the council owns "
+    "the quay.";
+  const char *two =
+    "Tram plan\n\n"
+    "The council voted for the tram plan. Traders in Port Kessel objected, traders in Port "
+    "Alder did not, and the council will meet them.";
+  g_autoptr(GPtrArray) p = stakeholders_of_article (possessive);
+  g_autoptr(GPtrArray) c = stakeholders_of_article (city);
+  g_autoptr(GPtrArray) t = stakeholders_of_article (two);
+  DossierStakeholderSuggestion *council;
+
+  council = find_stakeholder (p, "Kell council");
+  g_assert_cmpint (council->kind, ==, DOSSIER_STAKEHOLDER_GOVERNMENT);
+  g_assert_cmpuint (council->n_mentions, ==, 3);
+  assert_not_suggested (p, "Kell");
+
+  council = find_stakeholder (c, "Port Kessel council");
+  g_assert_cmpint (council->kind, ==, DOSSIER_STAKEHOLDER_GOVERNMENT);
+  g_assert_cmpuint (council->n_mentions, ==, 3);
+  assert_alias (council, "council");
+  assert_not_suggested (c, "Port Kessel");
+
+  assert_not_suggested (t, "Port Kessel council");
+  assert_not_suggested (t, "Port Alder council");
+  assert_not_suggested (t, "Council");
+
+  /* The sample's main actor. */
+  {
+    static const char * const samples[] = {
+      "harbor-bridge-wire.txt", "harbor-bridge-civic-ledger.md", "harbor-bridge-tribune.html",
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (samples); i++)
+      {
+        g_autoptr(DossierParsedDocument) doc = import_file ("DOSSIER_SAMPLES_DIR", "", samples[i]);
+        g_autoptr(GPtrArray) s = stakeholders_of (doc);
+
+        council = find_stakeholder (s, "Port Calder council");
+        g_assert_cmpint (council->kind, ==, DOSSIER_STAKEHOLDER_GOVERNMENT);
+        g_assert_cmpuint (council->n_mentions, >=, 8);
+        assert_not_suggested (s, "Port Calder");
+      }
+  }
+}
+
 static void
 test_stakeholders_none (void)
 {
@@ -1304,6 +1365,7 @@ main (int   argc,
                    test_stakeholders_named_once_bodies);
   g_test_add_func ("/dossier/suggest/stakeholders-party-before-title",
                    test_stakeholders_party_before_title);
+  g_test_add_func ("/dossier/suggest/stakeholders-town-council", test_stakeholders_town_council);
   g_test_add_func ("/dossier/suggest/stakeholders-none", test_stakeholders_none);
   g_test_add_func ("/dossier/suggest/stakeholders-people-untitled", test_stakeholders_people_untitled);
   g_test_add_func ("/dossier/suggest/stakeholders-quoted-once", test_stakeholders_quoted_once);

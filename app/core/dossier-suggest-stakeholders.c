@@ -24,7 +24,9 @@
  * Executive", "president of the … Association") is a person. A street
  * ("Quay Street", "la calle Mayor") or another place ("Harbour Bridge",
  * "Port Calder", a name only ever "at" or "in") is no actor unless it
- * speaks; "the council" is the council named, or none. The word before a name
+ * speaks ("in Port Kessel" never does); "the council" is the council named, or
+ * that of the one town the article is about ("Port Calder's council", "the city
+ * council" of "PORT CALDER, …": "Port Calder council"), or none. The word before a name
  * ("the campaign group …", "the consultancy …"), an "&" in it, or a
  * campaign's first word ("Save the …") says what it is.
  * Variants of one actor are grouped: a surname under the full name,
@@ -829,6 +831,8 @@ typedef struct
   guint                   n_seen;
   guint                   n_seen_inside;  /* not opening a sentence */
   guint                   n_located;   /* after "in", "at", "near"…: a place's uses */
+  guint                   n_in;        /* right after "in": a town's uses (of "the
+                                        * council"; "en Villaseca" has an ayuntamiento) */
   guint                   n_before_title;  /* before someone's office: "Labour" of
                                             * "Labour MP Jane Doe", her description */
   gboolean                place;       /* "Harbour Bridge": seen, and no actor (its
@@ -2319,6 +2323,7 @@ collect_block (Collector *col,
         guint title_from = name_start;
         guint name_end = run_end;
         gboolean title_after_name = FALSE;
+        gboolean located;
 
         if (!lower_title)
           title_len = title_at (tokens, name_start, run_end + 1, &title_kind);
@@ -2371,6 +2376,25 @@ collect_block (Collector *col,
           int next_body = next != NULL && (last->flags & TOKEN_SPACE) && !is_name_token (next) ?
                           find_body (next->folded) : -1;
 
+          /* "Port Calder's council": the town's, "Port Calder council". */
+          if (next_body < 0 && title_len == 0 && next != NULL && (last->flags & TOKEN_POSSESSIVE) &&
+              g_str_equal (next->folded, "council"))
+            {
+              const Token *a = &g_array_index (tokens, Token, name_start);
+              g_autofree char *town = span_text (a, last);
+              g_autofree char *name = g_strconcat (town, " ", "council", NULL);
+              g_autofree char *form = g_strndup (a->p, next->p + next->len - a->p);
+              Candidate *c = candidate_get (col, name, a->start, next->end);
+
+              c->n_seen++;
+              c->n_seen_inside++;
+              c->compound = TRUE;
+              c->kind = DOSSIER_STAKEHOLDER_GOVERNMENT;
+              candidate_add_form (c, name);
+              candidate_add_form (c, form);
+              i++;
+              continue;
+            }
           if (next_body >= 0 && title_len == 0)
             {
               /* "Trump administration", "Mexican government". */
@@ -2412,7 +2436,9 @@ collect_block (Collector *col,
           }
 
         /* "Quay Street", "la calle Mayor", "Harbour Bridge": a place. */
-        if (title_len == 0 && is_place (tokens, name_start, run_end, i))
+        located = title_len == 0 && after_locative (tokens, from, title_from);
+        if (title_len == 0 && (located ? names_place (tokens, name_start, run_end) :
+                                         is_place (tokens, name_start, run_end, i)))
           {
             note_name (col, tokens, name_start, run_end, name_start, TITLE_NONE)->place = TRUE;
             continue;
@@ -2481,12 +2507,13 @@ collect_block (Collector *col,
                 !names_place (tokens, name_start, run_end))))
             c->introduced = TRUE;
 
-          if ((last->flags & TOKEN_SPACE) && i < tokens->len &&
+          /* Not "Traders in Port Kessel objected": theirs. */
+          if ((last->flags & TOKEN_SPACE) && i < tokens->len && !located &&
               IN_LIST (reporting_verbs, g_array_index (tokens, Token, i).folded))
             c->person = TRUE;
           /* Quoted: proposed even if named once. Not "Ruth Kimathi,
            * secretary of the Eskin Valley Farmers' Union, said": hers. */
-          if ((quoted_after (tokens, run_end) ||
+          if (((quoted_after (tokens, run_end) && !located) ||
                quoted_before (tokens, from, title_from, run_end)) &&
               !in_description (tokens, from, title_from))
             {
@@ -2498,8 +2525,11 @@ collect_block (Collector *col,
                 c->kind = DOSSIER_STAKEHOLDER_GOVERNMENT;
             }
           /* "at Harwick General": a place, unless said otherwise. */
-          if (title_len == 0 && after_locative (tokens, from, title_from))
-            c->n_located++;
+          if (located)
+            {
+              c->n_located++;
+              c->n_in += g_str_equal (g_array_index (tokens, Token, title_from - 1).folded, "in");
+            }
 
           /* "Partido Revolucionario Institucional (PRI)" and the other
            * way round: one actor. */
@@ -2963,6 +2993,46 @@ body_owner (Collector  *col,
   return n_owners == 1 ? owner : NULL;
 }
 
+/* First words of a town's name that say it is a place: "Port Calder". */
+static const char * const town_openers[] = { "port", "fort", "puerto" };
+
+/* The one town the article is about, as its council's ("the city
+ * council" of "PORT CALDER, …"): of the names that are a town's — "Port
+ * Calder", a community ("los vecinos de Valdecruces"), a name only ever
+ * where something is, after "in" at least once — the one seen most;
+ * NULL if there is none, or two are seen as often. */
+static Candidate *
+article_town (Collector *col)
+{
+  Candidate *town = NULL;
+  gboolean tied = FALSE;
+
+  for (guint i = 0; i < col->candidates->len; i++)
+    {
+      Candidate *c = g_ptr_array_index (col->candidates, i);
+      const char *last = strrchr (c->key, ' ');
+      g_autofree char *first = g_strndup (c->key, strcspn (c->key, " "));
+
+      if (c->body || c->compound || c->person || c->titled || c->acronym || c->quoted ||
+          (c->kind != DOSSIER_STAKEHOLDER_OTHER && c->kind != DOSSIER_STAKEHOLDER_PUBLIC) ||
+          IN_LIST (street_words, last != NULL ? last + 1 : c->key) ||
+          IN_LIST (common_names, c->key) || g_hash_table_contains (col->lower_words, c->key))
+        continue;
+      if (!((c->place && last != NULL && IN_LIST (town_openers, first)) ||
+            c->kind == DOSSIER_STAKEHOLDER_PUBLIC ||
+            (c->n_in > 0 && c->n_located == c->n_seen)))
+        continue;
+      if (town == NULL || c->n_seen > town->n_seen)
+        {
+          town = c;
+          tied = FALSE;
+        }
+      else if (c->n_seen == town->n_seen)
+        tied = TRUE;
+    }
+  return tied ? NULL : town;
+}
+
 /* ---- Entry point ------------------------------------------------------------- */
 
 void
@@ -3073,6 +3143,16 @@ dossier_suggest_stakeholders (const char         *text,
         collect_block (&col, tokens, skip_label (tokens, body_text));
     }
 
+  /* "los vecinos de Valdecruces": the village's people. */
+  for (guint i = 0; communities != NULL && i < candidates->len; i++)
+    {
+      Candidate *c = g_ptr_array_index (candidates, i);
+
+      if (c->kind == DOSSIER_STAKEHOLDER_OTHER && !c->person && !c->body && !c->compound &&
+          g_hash_table_contains (communities, c->key))
+        c->kind = DOSSIER_STAKEHOLDER_PUBLIC;
+    }
+
   /* Bodies of people the article keeps returning to, unless a named one
    * ("Mexican government") is what it means. */
   g_hash_table_iter_init (&iter, body_counts);
@@ -3082,7 +3162,26 @@ dossier_suggest_stakeholders (const char         *text,
       GPtrArray *forms = g_hash_table_lookup (body_forms, key);
       gboolean named = FALSE;
       Candidate *owner = body_owner (&col, &bodies[body], &named);
+      Candidate *town;
       Candidate *c;
+
+      /* "the city council", "the council", with no council named: the
+       * council of the town the article is about, "Port Calder council". */
+      if (owner == NULL && !named && GPOINTER_TO_UINT (value) >= 2 &&
+          g_str_equal (bodies[body].word, "council") && (town = article_town (&col)) != NULL)
+        {
+          g_autofree char *name = g_strconcat (town->name, " ", bodies[body].word, NULL);
+
+          c = candidate_get (&col, name, town->start, town->end);
+          c->body = TRUE;
+          c->kind = bodies[body].kind;
+          c->n_seen = GPOINTER_TO_UINT (value);
+          name_body (c, &bodies[body], forms, GPOINTER_TO_UINT (value));
+          g_free (c->name);
+          c->name = g_steal_pointer (&name);
+          candidate_add_form (c, c->name);
+          continue;
+        }
 
       /* "the trust", named once as "Northvale Hospitals Trust": every
        * use is one more of it. Unnamed, only the bodies of people an
@@ -3097,16 +3196,6 @@ dossier_suggest_stakeholders (const char         *text,
       name_body (c, &bodies[body], forms, GPOINTER_TO_UINT (value));
       if (owner != NULL)
         c->group = owner->group;
-    }
-
-  /* "los vecinos de Valdecruces": the village's people. */
-  for (guint i = 0; communities != NULL && i < candidates->len; i++)
-    {
-      Candidate *c = g_ptr_array_index (candidates, i);
-
-      if (c->kind == DOSSIER_STAKEHOLDER_OTHER && !c->person && !c->body && !c->compound &&
-          g_hash_table_contains (communities, c->key))
-        c->kind = DOSSIER_STAKEHOLDER_PUBLIC;
     }
 
   group_variants (&col);
