@@ -109,6 +109,7 @@ struct _DossierDocumentView
   gint64                length;          /* code points */
   GArray               *line_starts;     /* gint64: offset of each buffer line */
   GArray               *cut_spaces;      /* gint64: spaces the buffer holds as '\n', sorted */
+  GdkContentProvider   *selection_content; /* the selection, cut spaces given back */
   GArray               *blocks;          /* Range: each block's, in order */
   GtkTextTag           *body_tag;
   GtkTextTag           *title_tag;
@@ -231,6 +232,117 @@ get_document_text (DossierDocumentView *self,
     if (*p == '\n' && is_cut_space (self, offset))
       *p = ' ';
   return text;
+}
+
+/* ---- The selection as the document has it --------------------------------- */
+
+/* What the PRIMARY selection and a drag of the selection offer: the
+ * selected text read when it is asked for, the cut spaces given back.
+ * GtkTextBuffer's own content gives its '\n' at a cut. */
+#define SELECTION_TYPE_CONTENT (selection_content_get_type ())
+G_DECLARE_FINAL_TYPE (SelectionContent, selection_content, SELECTION, CONTENT, GdkContentProvider)
+
+struct _SelectionContent
+{
+  GdkContentProvider   parent_instance;
+  DossierDocumentView *view;   /* unowned: cleared when the view goes */
+};
+
+G_DEFINE_FINAL_TYPE (SelectionContent, selection_content, GDK_TYPE_CONTENT_PROVIDER)
+
+static char *get_document_text (DossierDocumentView *self,
+                                const GtkTextIter   *start,
+                                const GtkTextIter   *end);
+
+static GdkContentFormats *
+selection_content_ref_formats (GdkContentProvider *provider)
+{
+  return gdk_content_formats_new_for_gtype (G_TYPE_STRING);
+}
+
+static gboolean
+selection_content_get_value (GdkContentProvider  *provider,
+                             GValue              *value,
+                             GError             **error)
+{
+  SelectionContent *self = SELECTION_CONTENT (provider);
+  GtkTextIter start, end;
+
+  if (G_VALUE_HOLDS_STRING (value) && self->view != NULL)
+    {
+      if (gtk_text_buffer_get_selection_bounds (self->view->buffer, &start, &end))
+        g_value_take_string (value, get_document_text (self->view, &start, &end));
+      else
+        g_value_set_string (value, "");
+      return TRUE;
+    }
+  return GDK_CONTENT_PROVIDER_CLASS (selection_content_parent_class)->get_value (provider, value, error);
+}
+
+static void
+selection_content_write_mime_type_async (GdkContentProvider  *provider,
+                                         const char          *mime_type,
+                                         GOutputStream       *stream,
+                                         int                  io_priority,
+                                         GCancellable        *cancellable,
+                                         GAsyncReadyCallback  callback,
+                                         gpointer             user_data)
+{
+  g_auto(GValue) value = G_VALUE_INIT;
+  GError *error = NULL;
+
+  g_value_init (&value, G_TYPE_STRING);
+  if (!selection_content_get_value (provider, &value, &error))
+    {
+      g_task_report_error (provider, callback, user_data,
+                           selection_content_write_mime_type_async, error);
+      return;
+    }
+  gdk_content_serialize_async (stream, mime_type, &value, io_priority, cancellable,
+                               callback, user_data);
+}
+
+static gboolean
+selection_content_write_mime_type_finish (GdkContentProvider  *provider,
+                                          GAsyncResult        *result,
+                                          GError             **error)
+{
+  if (G_IS_TASK (result))
+    return g_task_propagate_boolean (G_TASK (result), error);
+  return gdk_content_serialize_finish (result, error);
+}
+
+/* Another's selection took PRIMARY: ours is given up, as GtkTextBuffer's
+ * own content does. */
+static void
+selection_content_detach_clipboard (GdkContentProvider *provider,
+                                    GdkClipboard       *clipboard)
+{
+  SelectionContent *self = SELECTION_CONTENT (provider);
+  GtkTextIter insert;
+
+  if (self->view == NULL || !gtk_text_buffer_get_has_selection (self->view->buffer))
+    return;
+  gtk_text_buffer_get_iter_at_mark (self->view->buffer, &insert,
+                                    gtk_text_buffer_get_insert (self->view->buffer));
+  gtk_text_buffer_select_range (self->view->buffer, &insert, &insert);
+}
+
+static void
+selection_content_class_init (SelectionContentClass *klass)
+{
+  GdkContentProviderClass *provider_class = GDK_CONTENT_PROVIDER_CLASS (klass);
+
+  provider_class->detach_clipboard = selection_content_detach_clipboard;
+  provider_class->ref_formats = selection_content_ref_formats;
+  provider_class->get_value = selection_content_get_value;
+  provider_class->write_mime_type_async = selection_content_write_mime_type_async;
+  provider_class->write_mime_type_finish = selection_content_write_mime_type_finish;
+}
+
+static void
+selection_content_init (SelectionContent *self)
+{
 }
 
 static guint32
@@ -1885,6 +1997,47 @@ on_mark_set (DossierDocumentView *self,
     g_signal_emit (self, signals[SELECTION_CHANGED], 0);
 }
 
+/* The selection offered as PRIMARY is ours, not the buffer's: the buffer
+ * holds cut spaces as '\n', and middle-click pasted them as line breaks.
+ * The text view gives the buffer its PRIMARY clipboard when it is
+ * realized and takes it back when it is unrealized (a count): taken away
+ * in between, and given back just before. */
+static void
+on_text_realized (DossierDocumentView *self)
+{
+  gtk_text_buffer_remove_selection_clipboard (self->buffer,
+                                              gtk_widget_get_primary_clipboard (GTK_WIDGET (self->text_view)));
+}
+
+static void
+on_text_unrealize (DossierDocumentView *self)
+{
+  GdkClipboard *primary = gtk_widget_get_primary_clipboard (GTK_WIDGET (self->text_view));
+
+  if (self->selection_content != NULL && gdk_clipboard_get_content (primary) == self->selection_content)
+    gdk_clipboard_set_content (primary, NULL);
+  gtk_text_buffer_add_selection_clipboard (self->buffer, primary);
+}
+
+static void
+on_mark_set_after (DossierDocumentView *self,
+                   const GtkTextIter   *location,
+                   GtkTextMark         *mark,
+                   GtkTextBuffer       *buffer)
+{
+  GdkClipboard *primary;
+
+  if ((mark != gtk_text_buffer_get_insert (buffer)
+       && mark != gtk_text_buffer_get_selection_bound (buffer))
+      || self->selection_content == NULL || !gtk_widget_get_realized (GTK_WIDGET (self->text_view)))
+    return;
+  primary = gtk_widget_get_primary_clipboard (GTK_WIDGET (self->text_view));
+  if (gtk_text_buffer_get_has_selection (buffer))
+    gdk_clipboard_set_content (primary, self->selection_content);
+  else if (gdk_clipboard_get_content (primary) == self->selection_content)
+    gdk_clipboard_set_content (primary, NULL);
+}
+
 static void
 on_has_selection (DossierDocumentView *self)
 {
@@ -2055,6 +2208,26 @@ on_text_copy_clipboard (DossierDocumentView *self,
   text = get_document_text (self, &start, &end);
   gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (text_view)), text);
   g_signal_stop_emission_by_name (text_view, "copy-clipboard");
+}
+
+/* A drag of the selection, where the buffer holds cut spaces: ours, the
+ * text view's would drag their '\n'. Elsewhere (or without cuts) the text
+ * view's own, which selects as the pointer moves. */
+static GdkContentProvider *
+on_text_drag_prepare (GtkDragSource       *source,
+                      double               x,
+                      double               y,
+                      DossierDocumentView *self)
+{
+  GtkTextIter start, end;
+  gint64 offset;
+
+  if (self->cut_spaces->len == 0
+      || !gtk_text_buffer_get_selection_bounds (self->buffer, &start, &end)
+      || !offset_at_point (self, x, y, &offset)
+      || offset < gtk_text_iter_get_offset (&start) || offset >= gtk_text_iter_get_offset (&end))
+    return NULL;
+  return g_object_ref (self->selection_content);
 }
 
 static void
@@ -2423,6 +2596,17 @@ dossier_document_view_dispose (GObject *object)
 
   g_clear_handle_id (&self->paint_id, g_source_remove);
 
+  /* The clipboard may hold it longer: it offers nothing then. */
+  if (self->selection_content != NULL)
+    {
+      GdkClipboard *primary = gtk_widget_get_primary_clipboard (GTK_WIDGET (self));
+
+      if (gdk_clipboard_get_content (primary) == self->selection_content)
+        gdk_clipboard_set_content (primary, NULL);
+      SELECTION_CONTENT (self->selection_content)->view = NULL;
+      g_clear_object (&self->selection_content);
+    }
+
   if (self->find_bar != NULL)
     gtk_widget_unparent (GTK_WIDGET (g_steal_pointer (&self->find_bar)));
   g_clear_pointer (&self->scrolled, gtk_widget_unparent);
@@ -2556,6 +2740,10 @@ dossier_document_view_init (DossierDocumentView *self)
                            G_CALLBACK (on_mark_set), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->buffer, "notify::has-selection",
                            G_CALLBACK (on_has_selection), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->buffer, "mark-set",
+                           G_CALLBACK (on_mark_set_after), self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+  self->selection_content = g_object_new (SELECTION_TYPE_CONTENT, NULL);
+  SELECTION_CONTENT (self->selection_content)->view = self;
 
   /* The text: read-only, with a caret for keyboard selection. */
   self->text_view = g_object_new (DOSSIER_TYPE_DOCUMENT_TEXT,
@@ -2587,6 +2775,10 @@ dossier_document_view_init (DossierDocumentView *self)
                                   GTK_STYLE_PROVIDER (self->theme_css),
                                   GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
   G_GNUC_END_IGNORE_DEPRECATIONS
+  g_signal_connect_object (self->text_view, "realize",
+                           G_CALLBACK (on_text_realized), self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+  g_signal_connect_object (self->text_view, "unrealize",
+                           G_CALLBACK (on_text_unrealize), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->text_view, "copy-clipboard",
                            G_CALLBACK (on_text_copy_clipboard), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->text_view, "query-tooltip",
@@ -2603,6 +2795,16 @@ dossier_document_view_init (DossierDocumentView *self)
   gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (gesture), GTK_PHASE_CAPTURE);
   g_signal_connect (gesture, "pressed", G_CALLBACK (on_text_primary_pressed), self);
   gtk_widget_add_controller (GTK_WIDGET (self->text_view), GTK_EVENT_CONTROLLER (gesture));
+
+  {
+    GtkDragSource *drag = gtk_drag_source_new ();
+
+    gtk_drag_source_set_actions (drag, GDK_ACTION_COPY);
+    /* Before the text view's own drag, which starts at the same distance. */
+    gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (drag), GTK_PHASE_CAPTURE);
+    g_signal_connect (drag, "prepare", G_CALLBACK (on_text_drag_prepare), self);
+    gtk_widget_add_controller (GTK_WIDGET (self->text_view), GTK_EVENT_CONTROLLER (drag));
+  }
 
   self->stripes = DOSSIER_CODING_STRIPES (dossier_coding_stripes_new (self->text_view));
   gtk_text_view_set_gutter (self->text_view, GTK_TEXT_WINDOW_LEFT, GTK_WIDGET (self->stripes));

@@ -5,7 +5,8 @@
  * laid the whole paragraph out before its first frame: minutes at 50 MB);
  * a passage across a place where the paragraph is cut into lines tagged
  * with exact offsets and quote, found by search, copied with its space,
- * its paragraph selected whole by a triple click's bounds. Runs under
+ * its paragraph selected whole by a triple click's bounds, given with its
+ * spaces to the PRIMARY selection and a drag. Runs under
  * xvfb-run and dbus-run-session (suite "ui"). */
 #include "config.h"
 
@@ -197,6 +198,62 @@ test_tag_across_cut (Fixture       *f,
   wait_until (one_match_found, f, "the search across the cut");
 }
 
+/* The PRIMARY selection (middle-click paste) and a drag of the selection
+ * give the text as the document has it: the space at a cut, not the line
+ * break the view shows there. */
+static void
+test_primary_across_cut (Fixture       *f,
+                         gconstpointer  data)
+{
+  DossierDocumentView *view = dossier_window_get_document_view (f->window);
+  GtkTextView *text_view = text_view_of (f);
+  g_autoptr(GArray) cuts = dossier_unbroken_runs_line_cuts (f->text, strlen (f->text),
+                                                            DOSSIER_UNBROKEN_LINE_CHARS);
+  g_autoptr(GdkContentProvider) dragged = NULL;
+  g_autoptr(GListModel) controllers = NULL;
+  g_auto(GValue) value = G_VALUE_INIT;
+  g_autofree char *expected = NULL;
+  g_autofree char *primary = NULL;
+  GtkDragSource *drag = NULL;
+  GdkRectangle location;
+  GtkTextIter iter;
+  gint64 cut, start, end;
+  int x, y;
+
+  wait_for_frames (f);
+  cut = g_array_index (cuts, DossierLineCut, 0).offset;
+  start = g_strrstr_len (f->text, cut, "Item ") - f->text;
+  end = strchr (f->text + cut + 1, ':') - f->text;
+  expected = g_strndup (f->text + start, end - start);
+  g_assert_nonnull (strstr (expected, "again. Item "));
+
+  gtk_widget_grab_focus (GTK_WIDGET (text_view));
+  dossier_document_view_select_range (view, start, end);
+  flush_events ();
+  primary = read_clipboard_text (gtk_widget_get_primary_clipboard (GTK_WIDGET (text_view)));
+  g_assert_cmpstr (primary, ==, expected);
+
+  /* Dragged from inside the selection: the same text. */
+  controllers = gtk_widget_observe_controllers (GTK_WIDGET (text_view));
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && drag == NULL; i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DRAG_SOURCE (controller))
+        drag = GTK_DRAG_SOURCE (controller);
+    }
+  g_assert_nonnull (drag);
+  gtk_text_buffer_get_iter_at_offset (gtk_text_view_get_buffer (text_view), &iter, (int) start + 2);
+  gtk_text_view_get_iter_location (text_view, &iter, &location);
+  gtk_text_view_buffer_to_window_coords (text_view, GTK_TEXT_WINDOW_WIDGET,
+                                         location.x + 1, location.y + location.height / 2, &x, &y);
+  g_signal_emit_by_name (drag, "prepare", (double) x, (double) y, &dragged);
+  g_assert_nonnull (dragged);
+  g_value_init (&value, G_TYPE_STRING);
+  g_assert_true (gdk_content_provider_get_value (dragged, &value, NULL));
+  g_assert_cmpstr (g_value_get_string (&value), ==, expected);
+}
+
 /* Scrolled to the end at once, the last sentence is there to select. */
 static void
 test_end (Fixture       *f,
@@ -228,6 +285,7 @@ main (int   argc,
 
   ADD ("tag-across-cut", test_tag_across_cut);
   ADD ("end", test_end);
+  ADD ("primary-across-cut", test_primary_across_cut);
 
   return g_test_run ();
 }
