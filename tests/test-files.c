@@ -1489,6 +1489,66 @@ test_moved_while_open (TestDir       *fixture,
   g_assert_no_error (error);
 }
 
+/* ---- Another program's changes -------------------------------------------------- */
+
+static void
+exec_elsewhere (const char *path,
+                const char *sql)
+{
+  sqlite3 *db = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+}
+
+/* A commit by another program (the sqlite3 shell) while the project is
+ * open is seen at the next look, once, and everything is read again; the
+ * project's own commits, its main connection's or a worker's (an
+ * indexer's, an import's), are not another program's. */
+static void
+test_changed_elsewhere (TestDir       *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *path = test_dir_path (fixture, "open.dossier");
+  g_autoptr(DossierProject) project = NULL;
+  g_autoptr(DossierProject) reader = NULL;
+  g_autoptr(DossierProject) worker = NULL;
+  g_autoptr(GError) error = NULL;
+
+  test_make_project (path, article);
+  project = dossier_project_open (path, DOSSIER_OPEN_READ_WRITE, &error);
+  g_assert_no_error (error);
+  g_assert_false (dossier_project_reload_if_changed_elsewhere (project));
+
+  g_assert_cmpint (dossier_project_add_tag (project, "Own", 0, NULL, NULL, &error), >, 0);
+  g_assert_no_error (error);
+  g_assert_false (dossier_project_reload_if_changed_elsewhere (project));
+
+  worker = dossier_project_open_worker (project, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (dossier_project_add_tag (worker, "Worker", 0, NULL, NULL, &error), >, 0);
+  g_assert_no_error (error);
+  g_clear_object (&worker);
+  g_assert_false (dossier_project_reload_if_changed_elsewhere (project));
+
+  exec_elsewhere (path, "UPDATE tags SET name = 'Fares' WHERE name = 'Pro'");
+  g_assert_null (dossier_project_find_tag (project, "Fares"));
+  g_assert_true (dossier_project_reload_if_changed_elsewhere (project));
+  g_assert_nonnull (dossier_project_find_tag (project, "Fares"));
+  g_assert_nonnull (dossier_project_find_tag (project, "Worker"));
+  g_assert_false (dossier_project_reload_if_changed_elsewhere (project));
+
+  /* Read-only beside a writer, any change is another's. */
+  reader = dossier_project_open (path, DOSSIER_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (dossier_project_add_tag (project, "Later", 0, NULL, NULL, &error), >, 0);
+  g_assert_no_error (error);
+  g_assert_true (dossier_project_reload_if_changed_elsewhere (reader));
+  g_assert_nonnull (dossier_project_find_tag (reader, "Later"));
+  g_assert_false (dossier_project_reload_if_changed_elsewhere (project));
+}
+
 /* ---- SQLite's locks and this process's own reads ----------------------------- */
 
 /* Where SQLite's unix VFS locks (os_unix.c): a connection to a file in WAL
@@ -1764,6 +1824,7 @@ main (int    argc,
   add_test ("lock/own-reads-keep-locks", test_own_reads_keep_locks);
   add_test ("lock/hard-links", test_hard_links);
   add_test ("lock/moved-while-open", test_moved_while_open);
+  add_test ("changed-elsewhere", test_changed_elsewhere);
   add_test ("leftovers/cli", test_cli_leaves_folder);
   add_test ("leftovers/readers", test_readers_leave_folder);
   add_test ("leftovers/cli-outlives-window", test_cli_reader_outlives_window);

@@ -165,6 +165,11 @@ struct _DossierProject
   int              lock_fd;         /* -1 when read-only or closed */
   char            *lock_path;
   gint64           data_version;
+  /* PRAGMA data_version at the last look for another program's commits,
+   * and how many commits this process's workers had begun then
+   * (dossier_project_reload_if_changed_elsewhere ()). */
+  gint64           others_version;
+  int              seen_worker_commits;
   /* The file at path as the main connection's last checkpoint left it,
    * shared with its workers (dossier-project.c, "The file under its
    * name"): any other change to it is someone else's. */
@@ -847,6 +852,10 @@ gboolean      dossier_project_renumber_unkeyable_would_fail (DossierProject  *se
  * back. */
 int           dossier_commit_stamped           (sqlite3        *db,
                                                 gint64          changes_at_begin);
+/* Whether the commit under way in this thread, from SQLite's commit
+ * hook, is one of dossier_commit_stamped ()'s that changed nothing (and
+ * so writes nothing another connection would see). */
+gboolean      dossier_committing_nothing       (void);
 
 /* Defensive mode, tighter limits, cell size checks. @inspect: the file is
  * opened only to be checked, despite objects Dossier did not create; none

@@ -1198,16 +1198,32 @@ log_stamp (sqlite3 *db,
                     token);
 }
 
+/* Set, in the thread, while dossier_commit_stamped () commits a
+ * transaction that changed nothing (SQLite's commit hook runs in it). */
+static __thread gboolean committing_nothing;
+
+gboolean
+dossier_committing_nothing (void)
+{
+  return committing_nothing;
+}
+
 int
 dossier_commit_stamped (sqlite3 *db,
                         gint64   changes_at_begin)
 {
+  gboolean nothing;
   int rc;
 
   g_return_val_if_fail (db != NULL, SQLITE_MISUSE);
 
+  nothing = changes_at_begin >= 0 && sqlite3_total_changes64 (db) == changes_at_begin;
   rc = log_stamp (db, changes_at_begin);
   if (rc == SQLITE_OK)
-    rc = sqlite3_exec (db, "COMMIT", NULL, NULL, NULL);
+    {
+      committing_nothing = nothing;
+      rc = sqlite3_exec (db, "COMMIT", NULL, NULL, NULL);
+      committing_nothing = FALSE;
+    }
   return rc;
 }

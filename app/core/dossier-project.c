@@ -852,6 +852,7 @@ struct _DossierFileStamp
   GMainContext    *context;       /* the main connection's */
   GWeakRef         main;          /* DossierProject */
   int              asked;         /* a worker's commit waits for a checkpoint */
+  int              worker_commits;  /* begun by the workers, so far (atomic) */
 
   /* What the kernel says was done to the file since the stamp, to tell a
    * change of its times alone (touch, a backup tool) from content written
@@ -1140,6 +1141,21 @@ worker_committed_in_main (gpointer user_data)
   if (main != NULL)
     checkpoint_soon (main);
   return G_SOURCE_REMOVE;
+}
+
+/* A worker commits, in its thread, before any other connection can see
+ * it: the main connection takes the change of PRAGMA data_version that
+ * it then sees for one of this process's (dossier_project_reload_if_
+ * changed_elsewhere ()). */
+static int
+worker_committing (void *user_data)
+{
+  DossierFileStamp *stamp = user_data;
+
+  /* One that writes nothing moves no one's PRAGMA data_version. */
+  if (!dossier_committing_nothing ())
+    g_atomic_int_inc (&stamp->worker_commits);
+  return 0;
 }
 
 /* A worker committed, in its thread: the main connection copies it into
@@ -2362,7 +2378,10 @@ dossier_project_open_worker (DossierProject  *main,
    * SQLite's checkpoint every 1000 pages. */
   self->file_stamp = file_stamp_ref (main->file_stamp);
   if (!self->read_only)
-    sqlite3_wal_hook (self->db, worker_committed, self->file_stamp);
+    {
+      sqlite3_wal_hook (self->db, worker_committed, self->file_stamp);
+      sqlite3_commit_hook (self->db, worker_committing, self->file_stamp);
+    }
 
   return g_steal_pointer (&self);
 }
@@ -2520,6 +2539,7 @@ dossier_project_open (const char        *path,
   }
 
   query_int (self->db, "PRAGMA data_version", &self->data_version);
+  self->others_version = self->data_version;
   self->context = g_main_context_ref_thread_default ();
   self->file_stamp = file_stamp_new (self);
   if (!self->read_only)
@@ -2888,24 +2908,14 @@ dossier_project_set_title (DossierProject  *self,
   return dossier_project_set_text (self, &title_column, 1, title, _("Rename Project"), error);
 }
 
-/* Re-reads everything if another process committed since we last looked
- * (a read-only window following a writer). */
-gboolean
-dossier_project_refresh (DossierProject *self)
+/* Everything read again: another program may have changed anything. */
+static void
+reload_all (DossierProject *self)
 {
   DossierChanges changes;
-  gint64 version = 0;
   GListModel *documents;
 
-  g_return_val_if_fail (DOSSIER_IS_PROJECT (self), FALSE);
-
-  if (self->db == NULL || self->in_transaction)
-    return FALSE;
-
-  if (!query_int (self->db, "PRAGMA data_version", &version) || version == self->data_version)
-    return FALSE;
-  self->data_version = version;
-
+  dossier_project_forget_text (self, 0);
   /* Anything may have changed: every count, every document's highlights. */
   dossier_project_load_documents (self, NULL);
   dossier_project_load_tags (self, NULL, NULL);
@@ -2932,7 +2942,58 @@ dossier_project_refresh (DossierProject *self)
     }
   dossier_project_apply_changes (self, &changes);
   dossier_changes_clear (&changes);
+}
 
+/* Re-reads everything if another process committed since we last looked
+ * (a read-only window following a writer). */
+gboolean
+dossier_project_refresh (DossierProject *self)
+{
+  gint64 version = 0;
+
+  g_return_val_if_fail (DOSSIER_IS_PROJECT (self), FALSE);
+
+  if (self->db == NULL || self->in_transaction)
+    return FALSE;
+
+  if (!query_int (self->db, "PRAGMA data_version", &version) || version == self->data_version)
+    return FALSE;
+  self->data_version = version;
+
+  reload_all (self);
+  return TRUE;
+}
+
+gboolean
+dossier_project_reload_if_changed_elsewhere (DossierProject *self)
+{
+  gint64 version = 0;
+  int commits;
+
+  g_return_val_if_fail (DOSSIER_IS_PROJECT (self), FALSE);
+
+  /* Read as it is on disk, nothing of anyone's shows (nor is written). */
+  if (self->db == NULL || self->immutable || self->in_transaction || self->file_stamp == NULL ||
+      !query_int (self->db, "PRAGMA data_version", &version) || version == self->others_version)
+    return FALSE;
+  self->others_version = version;
+
+  /* A file moved, or written over in place (a copy put back over it):
+   * the window says so at the next write, and what is there now is not
+   * this project's to show. */
+  if (file_has_moved (self) || file_replaced_in_place (self))
+    return FALSE;
+
+  /* After the version: a worker counts its commit before it shows. */
+  commits = g_atomic_int_get (&self->file_stamp->worker_commits);
+  if (commits != self->seen_worker_commits)
+    {
+      self->seen_worker_commits = commits;
+      return FALSE;
+    }
+
+  self->data_version = version;
+  reload_all (self);
   return TRUE;
 }
 

@@ -76,6 +76,10 @@ struct _DossierWindow
    * deleted (see confirm_close_moved). */
   gboolean               close_confirmed;
 
+  /* Looks every few seconds, and when the window becomes active, for
+   * another program's changes to the project (see check_elsewhere). */
+  guint                  elsewhere_id;
+
   /* Template children */
   AdwToastOverlay       *toast_overlay;
   AdwViewSwitcherTitle  *window_title;
@@ -133,6 +137,10 @@ gboolean _dossier_window_is_closed          (DossierWindow  *self);
 void     _dossier_window_show_banner        (DossierWindow  *self,
                                              const char     *icon_name,
                                              const char     *text);
+/* Whether another program changed the project since the last look: if
+ * so, it is read again, the banner says so, and TRUE. The window looks
+ * by itself every second and whenever it becomes active. */
+gboolean _dossier_window_check_changed_elsewhere (DossierWindow *self);
 /* Reports @error in a toast (short failures of single actions). */
 void     _dossier_window_report_error       (DossierWindow  *self,
                                              const char     *what,

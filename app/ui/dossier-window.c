@@ -798,6 +798,39 @@ _dossier_window_show_banner (DossierWindow *self,
   gtk_revealer_set_reveal_child (self->banner_revealer, TRUE);
 }
 
+/* ---- Another program's changes ------------------------------------------ */
+
+gboolean
+_dossier_window_check_changed_elsewhere (DossierWindow *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_WINDOW (self), FALSE);
+
+  if (self->project == NULL || !dossier_project_reload_if_changed_elsewhere (self->project))
+    return FALSE;
+  /* What is typed in a note and not yet saved stays in the editor (the
+   * briefing page keeps typing over a body read again), and is saved. */
+  _dossier_window_show_banner (self, "view-refresh-symbolic",
+                               _("The project was changed by another program and has been "
+                                 "reloaded."));
+  return TRUE;
+}
+
+static gboolean
+check_elsewhere_cb (gpointer data)
+{
+  _dossier_window_check_changed_elsewhere (data);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+on_is_active_changed (DossierWindow *self,
+                      GParamSpec    *pspec,
+                      gpointer       data)
+{
+  if (gtk_window_is_active (GTK_WINDOW (self)))
+    _dossier_window_check_changed_elsewhere (self);
+}
+
 static void
 on_banner_close_clicked (DossierWindow *self)
 {
@@ -871,6 +904,11 @@ dossier_window_set_project (DossierWindow  *self,
     dossier_project_close (old);
 
   gtk_stack_set_visible_child_name (self->center_stack, self->project != NULL ? "pages" : "no-project");
+  if (self->project != NULL && self->elsewhere_id == 0)
+    self->elsewhere_id = g_timeout_add_seconds (1, check_elsewhere_cb, self);
+  else if (self->project == NULL)
+    g_clear_handle_id (&self->elsewhere_id, g_source_remove);
+
   /* What the banner said was of the old project; the new one may have
    * its own word (why it is read-only). */
   _dossier_window_show_banner (self, "changes-prevent-symbolic",
@@ -2086,6 +2124,7 @@ dossier_window_dispose (GObject *object)
   g_clear_object (&self->toast_overlay_children);
 
   g_clear_handle_id (&self->help_idle_id, g_source_remove);
+  g_clear_handle_id (&self->elsewhere_id, g_source_remove);
   g_clear_weak_pointer (&self->undo_toast);
   g_clear_weak_pointer (&self->focused_toast);
   g_clear_weak_pointer (&self->toast_return_focus);
@@ -2351,6 +2390,7 @@ dossier_window_init (DossierWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   g_signal_connect (self, "notify::focus-widget", G_CALLBACK (on_focus_widget_changed), NULL);
+  g_signal_connect (self, "notify::is-active", G_CALLBACK (on_is_active_changed), NULL);
   add_region_keys (self);
   /* Every window from now on, dialogs included, when it is mapped. */
   dossier_accessible_watch_toplevels ();

@@ -162,6 +162,15 @@ gboolean        dossier_project_verify_in_place (DossierProject  *self,
  * changed. (Queries always see every committed change; this is for the
  * models.) */
 gboolean        dossier_project_refresh      (DossierProject    *self);
+/* Whether a program other than this process's Dossier (the sqlite3
+ * shell, a script) committed changes to the file since the last look —
+ * PRAGMA data_version moved, and no connection of this process committed
+ * meanwhile: then everything is read again as dossier_project_refresh ()
+ * does, and TRUE is returned, for the window to say so. Cheap: one
+ * pragma. A change of another program's in the same moment as a commit
+ * of one of this process's workers is taken for the worker's, and read
+ * again at the next look that sees one. */
+gboolean        dossier_project_reload_if_changed_elsewhere (DossierProject *self);
 
 /* Whether @path is a Dossier project (by its header, or its log's), or
  * the log, shared memory, journal or lock file of one beside it, under
