@@ -723,6 +723,12 @@ test_import_cancel (Fixture       *f,
   sqlite3 *other = NULL;
 
   g_assert_cmpint (sqlite3_open_v2 (f->path, &other, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+
+  /* The window may be writing in the background (the search index):
+
+   * wait for it, then hold the file as another program would. */
+
+  sqlite3_busy_timeout (other, 10000);
   g_assert_cmpint (sqlite3_exec (other, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
 
   dossier_window_import_files (f->window, files, 1);

@@ -643,6 +643,9 @@ test_failure_in_spanish (Fixture       *f,
   dossier_briefing_page_set_briefing_id (DOSSIER_BRIEFING_PAGE (f->window->briefing_page),
                                          dossier_briefing_get_id (note));
   g_assert_cmpint (sqlite3_open_v2 (f->path, &other, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  /* The window may be writing in the background (the search index):
+   * wait for it, then hold the file as another program would. */
+  sqlite3_busy_timeout (other, 10000);
   g_assert_cmpint (sqlite3_exec (other, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
   g_assert_true (gtk_widget_activate_action (f->window->briefing_page, "briefing.delete", NULL));
   wait_until (message_dialog_shown, f->window, "the failure's dialog");

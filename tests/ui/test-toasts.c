@@ -283,6 +283,12 @@ test_failures_in_plain_words (Fixture       *f,
   flush_events ();
 
   g_assert_cmpint (sqlite3_open_v2 (path, &other, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+
+  /* The window may be writing in the background (the search index):
+
+   * wait for it, then hold the file as another program would. */
+
+  sqlite3_busy_timeout (other, 10000);
   g_assert_cmpint (sqlite3_exec (other, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
   g_assert_true (gtk_widget_activate_action (reader, "reader.remove-highlight", "x", first));
   assert_toast_plain (f, "Could not remove the highlight", "“Toasts.dossier”",

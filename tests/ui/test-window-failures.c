@@ -517,6 +517,12 @@ test_tag_locked (Fixture       *f,
   gint64 start, end;
 
   g_assert_cmpint (sqlite3_open_v2 (f->path, &other, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+
+  /* The window may be writing in the background (the search index):
+
+   * wait for it, then hold the file as another program would. */
+
+  sqlite3_busy_timeout (other, 10000);
   g_assert_cmpint (sqlite3_exec (other, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
 
   select_text (f, "two new boats", &start, &end);
