@@ -787,6 +787,47 @@ test_meta (Fixture       *f,
   g_assert_nonnull (strstr (listing, "\t2025-03-13\t"));
 }
 
+/* With no locale chosen (LANG=C, or LANG naming a locale that is not
+ * installed: scripts, cron, a fresh container), an argument with an
+ * accent is still read as UTF-8. It was refused ("Invalid byte sequence
+ * in conversion input"), and so was building the bundled sample. */
+static void
+test_no_locale (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *doc = make_project (f);
+  const char *langs[] = { "C", "POSIX", "xx_YY.UTF-8" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (langs); i++)
+    {
+      g_auto(GStrv) env = g_get_environ ();
+      g_autofree char *out = NULL;
+      g_autofree char *err = NULL;
+      g_autofree char *listing = NULL;
+      g_autofree char *outlet = g_strdup_printf ("Diário de Águeda %u", i);
+      const char *argv[] = { cli_path, "meta", f->project, doc, "--outlet", outlet, NULL };
+      const char *list_argv[] = { cli_path, "documents", f->project, NULL };
+      int wait_status = 0;
+      g_autoptr(GError) error = NULL;
+
+      env = g_environ_unsetenv (env, "LC_ALL");
+      env = g_environ_unsetenv (env, "LC_CTYPE");
+      env = g_environ_setenv (env, "LANG", langs[i], TRUE);
+      g_test_message ("LANG=%s", langs[i]);
+
+      g_assert_true (g_spawn_sync (NULL, (char **) argv, env, G_SPAWN_DEFAULT, NULL, NULL,
+                                   &out, &err, &wait_status, &error));
+      g_assert_no_error (error);
+      g_assert_cmpstr (err, ==, "");
+      g_assert_true (WIFEXITED (wait_status) && WEXITSTATUS (wait_status) == 0);
+
+      g_assert_true (g_spawn_sync (NULL, (char **) list_argv, env, G_SPAWN_DEFAULT, NULL, NULL,
+                                   &listing, NULL, &wait_status, &error));
+      g_assert_no_error (error);
+      g_assert_nonnull (strstr (listing, outlet));
+    }
+}
+
 static void
 test_bad_projects (Fixture       *f,
                    gconstpointer  data)
@@ -2523,6 +2564,7 @@ main (int    argc,
   ADD ("hostile-html", test_hostile_html);
   ADD ("bad-highlights", test_bad_highlights);
   ADD ("meta", test_meta);
+  ADD ("no-locale", test_no_locale);
   ADD ("bad-projects", test_bad_projects);
   ADD ("export-destinations", test_export_destinations);
   ADD ("export-options", test_export_options);

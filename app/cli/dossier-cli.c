@@ -892,6 +892,17 @@ main (int    argc,
   int status;
 
   setlocale (LC_ALL, "");
+  /* With no locale chosen (LANG unset, or naming one not installed, as in
+   * scripts, cron jobs and fresh containers) the C locale's ASCII would
+   * make GOption refuse every argument with an accent in it ("Invalid
+   * byte sequence"). Read them as UTF-8 then, as everything else is. */
+  if (!g_get_charset (NULL))
+    {
+      const char *ctype = setlocale (LC_CTYPE, NULL);
+
+      if (ctype != NULL && (strcmp (ctype, "C") == 0 || strcmp (ctype, "POSIX") == 0))
+        setlocale (LC_CTYPE, "C.UTF-8");
+    }
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
