@@ -150,11 +150,11 @@ static const PageCase pages[] = {
     {
       B (TITLE, 0, "What a year of community composting taught our allotment"),
       B (HEADING, 3, "How we set it up"),
-      B (LIST_ITEM, 1, "Everyone brings green waste to the filling bay and covers it with a "
+      B (LIST_ITEM, 1, "1. Everyone brings green waste to the filling bay and covers it with a "
                        "layer of torn cardboard."),
-      B (LIST_ITEM, 1, "Whoever is on the rota that week turns the heap and writes the "
+      B (LIST_ITEM, 1, "2. Whoever is on the rota that week turns the heap and writes the "
                        "temperature in the notebook in the shed."),
-      B (LIST_ITEM, 1, "When the filling bay is full, it is closed and left for at least ten "
+      B (LIST_ITEM, 1, "3. When the filling bay is full, it is closed and left for at least ten "
                        "weeks."),
       B (PARAGRAPH, 0, "The three bays in June, with the cooking bay in the middle."),
       B (HEADING, 3, "What worked"),
@@ -959,11 +959,11 @@ test_structure (void)
     { DOSSIER_BLOCK_PARAGRAPH, 0, "second paragraph after two breaks, which is how some pages "
                                   "without any p elements separate their paragraphs." },
     { DOSSIER_BLOCK_HEADING, 3, "Lists" },
-    { DOSSIER_BLOCK_LIST_ITEM, 1, "one" },
+    { DOSSIER_BLOCK_LIST_ITEM, 1, "1. one" },
     { DOSSIER_BLOCK_LIST_ITEM, 2, "one a" },
     { DOSSIER_BLOCK_LIST_ITEM, 2, "one b" },
-    { DOSSIER_BLOCK_LIST_ITEM, 3, "deepest" },
-    { DOSSIER_BLOCK_LIST_ITEM, 1, "two, in a paragraph and a second one" },
+    { DOSSIER_BLOCK_LIST_ITEM, 3, "1. deepest" },
+    { DOSSIER_BLOCK_LIST_ITEM, 1, "2. two, in a paragraph and a second one" },
     { DOSSIER_BLOCK_PARAGRAPH, 0, "Year" },
     { DOSSIER_BLOCK_PARAGRAPH, 0, "2024" },
     { DOSSIER_BLOCK_PARAGRAPH, 0, "Cell with bold" },
@@ -1596,6 +1596,65 @@ test_figure_credits (void)
     }
 }
 
+/* An ordered list's items keep their numbers, as the text and Markdown
+ * importers keep "1.": start=, type="a"/"i", reversed and an item's value=
+ * honoured, each number one the reader knows (so draws no bullet beside);
+ * a bulleted list inside an item, and the item's text after it, get none.
+ * Every item came in as a bullet. */
+static void
+test_ordered_lists (void)
+{
+  const char *html =
+    "<html><head><title>Harbour plan</title></head><body><article><h1>Harbour plan</h1>"
+    "<p>The harbour board set out its plan for the quay on Monday, in five steps that the "
+    "council must approve one by one over the next two years.</p>"
+    "<ol><li>Survey the quay wall.</li><li>Dredge the <em>inner</em> basin.<ul><li>Spoil to "
+    "the tip</li></ul>Then test the silt.</li><li><p>Rebuild the steps.</p></li></ol>"
+    "<p>Two more steps follow once the money is found.</p>"
+    "<ol start='4'><li>Widen the slipway.</li><li>Open the fish market.</li></ol>"
+    "<p>The board named its conditions:</p>"
+    "<ol type='a'><li>no work in the spawning season;</li><li>a survey first.</li></ol>"
+    "<ol type='i' start='3'><li>Third clause.</li><li>Fourth clause.</li></ol>"
+    "<p>Its countdown to the opening:</p>"
+    "<ol reversed><li>Paint.</li><li>Lights.</li><li>Ribbon.</li></ol>"
+    "<ol><li>First.</li><li value='10'>Tenth.</li><li>Eleventh.</li></ol>"
+    "<ul><li>A bullet, not a number.</li></ul>"
+    "<p>The council will vote on the first step in March.</p>"
+    "</article></body></html>";
+  g_autoptr(DossierParsedDocument) doc = import_ok (html);
+  const char *items[] = {
+    "1. Survey the quay wall.", "2. Dredge the inner basin.", "Spoil to the tip",
+    "Then test the silt.", "3. Rebuild the steps.", "4. Widen the slipway.",
+    "5. Open the fish market.", "a) no work in the spawning season;", "b) a survey first.",
+    "iii) Third clause.", "iv) Fourth clause.", "3. Paint.", "2. Lights.", "1. Ribbon.",
+    "1. First.", "10. Tenth.", "11. Eleventh.", "A bullet, not a number.",
+  };
+  guint n = 0;
+
+  check_invariants (doc);
+  for (guint i = 0; i < doc->blocks->len; i++)
+    {
+      DossierBlock *b = &g_array_index (doc->blocks, DossierBlock, i);
+      g_autofree char *text = block_text (doc, i);
+      gboolean numbered;
+
+      if (b->kind != DOSSIER_BLOCK_LIST_ITEM)
+        continue;
+      if (n >= G_N_ELEMENTS (items))
+        dump_blocks (doc);
+      g_assert_cmpuint (n, <, G_N_ELEMENTS (items));
+      g_assert_cmpstr (text, ==, items[n]);
+      /* The nested bullet, the rest of item 2 and the bullet list show
+       * no number; every other item one the reader reads as such. */
+      numbered = n != 2 && n != 3 && n != G_N_ELEMENTS (items) - 1;
+      g_assert_cmpint (dossier_text_item_number_length (text, strlen (text)) > 0, ==, numbered);
+      n++;
+    }
+  g_assert_cmpuint (n, ==, G_N_ELEMENTS (items));
+  g_assert_true (has_block (doc, DOSSIER_BLOCK_PARAGRAPH,
+                            "The council will vote on the first step in March."));
+}
+
 /* A body split into chunks of the same kind between ads, a newsletter
  * box and a photo is read whole, in order, with the photo's caption. */
 static void
@@ -1688,6 +1747,7 @@ main (int    argc,
   g_test_add_func ("/dossier/import-html/split-body", test_split_body);
   g_test_add_func ("/dossier/import-html/no-article", test_no_article);
   g_test_add_func ("/dossier/import-html/figure-credits", test_figure_credits);
+  g_test_add_func ("/dossier/import-html/ordered-lists", test_ordered_lists);
 
   return g_test_run ();
 }

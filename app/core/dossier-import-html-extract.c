@@ -196,6 +196,10 @@ typedef struct
   guint            merged : 1;        /* a block inside a merging one: spaces around */
   guint            furniture : 1;     /* inside navigation, a notice, a page's header or footer */
   guint            in_figure : 1;     /* inside a figure, a caption, a photo's credit */
+  guint            ordered : 1;       /* an <ol>: its items show their numbers */
+  guint            reversed : 1;      /* an <ol reversed>: counting down */
+  char             number_style;      /* an <ol>'s type: '1', 'a', 'A', 'i' or 'I' */
+  int              next_number;       /* an <ol>'s next item's number */
 } Ctx;
 
 typedef struct
@@ -214,6 +218,7 @@ typedef struct
   gboolean            open_furniture;
   gint64              open_length;    /* the builder's length when the block began */
   guint               open_chars;
+  char                item_number[32]; /* "3. ", written before the next item's text; or "" */
   GArray             *furniture;      /* of gint64: the end of each block of page furniture */
   guint               body_blocks;
   const char         *author;         /* the byline found in the metadata, or NULL */
@@ -280,6 +285,12 @@ x_append (Extract    *x,
       x->open_furniture = ctx->furniture;
       x->open_length = dossier_text_builder_get_length (x->builder);
       x->open_chars = 0;
+      /* An ordered list's item shows its number, as text and Markdown
+       * items keep theirs (only the block it begins: not the rest of the
+       * item after a nested list). */
+      if (ctx->kind == DOSSIER_BLOCK_LIST_ITEM && x->item_number[0] != '\0')
+        dossier_text_builder_append (x->builder, x->item_number, -1);
+      x->item_number[0] = '\0';
     }
   dossier_text_builder_append (x->builder, text, -1);
   x->open_chars += chars;
@@ -783,6 +794,127 @@ x_should_skip (Extract   *x,
   return FALSE;
 }
 
+/* ---- Ordered lists ---------------------------------------------------- */
+
+/* An <ol>'s numbers go no further: a page's start="2000000000" must not
+ * overflow as its items are counted. */
+#define MAX_ITEM_NUMBER 1000000
+
+static int
+number_attr (xmlNode    *node,
+             const char *name,
+             int         fallback)
+{
+  const char *value = dossier_html_attr (node, name);
+  char *end = NULL;
+  gint64 n;
+
+  if (value == NULL)
+    return fallback;
+  n = g_ascii_strtoll (value, &end, 10);
+  if (end == value)
+    return fallback;
+  return (int) CLAMP (n, -MAX_ITEM_NUMBER, MAX_ITEM_NUMBER);
+}
+
+static guint
+count_items (xmlNode *list)
+{
+  guint n = 0;
+
+  for (xmlNode *c = list->children; c != NULL; c = c->next)
+    if (c->type == XML_ELEMENT_NODE && dossier_html_tag_info (c)->id == T_LI)
+      n++;
+  return n;
+}
+
+/* An <ol>'s numbering, from its type, start and reversed attributes. */
+static void
+begin_ordered_list (Ctx     *ctx,
+                    xmlNode *node)
+{
+  const char *type = dossier_html_attr (node, "type");
+
+  ctx->ordered = 1;
+  ctx->number_style = type != NULL && type[0] != '\0' && type[1] == '\0' &&
+                      strchr ("aAiI", type[0]) != NULL ? type[0] : '1';
+  ctx->reversed = dossier_html_attr (node, "reversed") != NULL;
+  ctx->next_number = number_attr (node, "start",
+                                  ctx->reversed ? (int) MIN (count_items (node),
+                                                             MAX_ITEM_NUMBER) : 1);
+}
+
+static void
+append_roman (GString *out,
+              int      n,
+              gboolean upper)
+{
+  static const struct { int value; const char *digits; } numerals[] = {
+    { 1000, "m" }, { 900, "cm" }, { 500, "d" }, { 400, "cd" }, { 100, "c" }, { 90, "xc" },
+    { 50, "l" }, { 40, "xl" }, { 10, "x" }, { 9, "ix" }, { 5, "v" }, { 4, "iv" }, { 1, "i" },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (numerals); i++)
+    for (; n >= numerals[i].value; n -= numerals[i].value)
+      for (const char *d = numerals[i].digits; *d != '\0'; d++)
+        g_string_append_c (out, upper ? g_ascii_toupper (*d) : *d);
+}
+
+/* "a", …, "z", "aa", "ab": as browsers letter a list. */
+static void
+append_letters (GString *out,
+                int      n,
+                gboolean upper)
+{
+  char letters[8];
+  gsize len = 0;
+
+  for (; n > 0 && len < sizeof letters; n = (n - 1) / 26)
+    letters[len++] = (char) ((upper ? 'A' : 'a') + (n - 1) % 26);
+  while (len > 0)
+    g_string_append_c (out, letters[--len]);
+}
+
+/* The number an item shows, and the space after it: "3. ", "c) ",
+ * "iv) " — a letter or numeral in its bracket, as the text importer reads
+ * one (dossier_text_item_number_length ()), so that the reader draws no
+ * bullet beside it. Letters and numerals count from 1: a browser numbers
+ * the items before in decimal, and so does this. */
+static void
+format_item_number (char   *buf,
+                    gsize   size,
+                    char    style,
+                    int     n)
+{
+  GString *out = g_string_new (NULL);
+
+  if (n >= 1 && (style == 'a' || style == 'A'))
+    append_letters (out, n, style == 'A');
+  else if (n >= 1 && n < 4000 && (style == 'i' || style == 'I'))
+    append_roman (out, n, style == 'I');
+  else
+    style = '1';
+  if (style == '1')
+    g_string_append_printf (out, "%d. ", n);
+  else
+    g_string_append (out, ") ");
+  g_strlcpy (buf, out->str, size);
+  g_string_free (out, TRUE);
+}
+
+/* An item of an ordered list (@list, the list's context, is counted on):
+ * its number, unless its value attribute says another. */
+static void
+number_item (Extract *x,
+             Ctx     *list,
+             xmlNode *item)
+{
+  int n = number_attr (item, "value", list->next_number);
+
+  format_item_number (x->item_number, sizeof x->item_number, list->number_style, n);
+  list->next_number = CLAMP (n + (list->reversed ? -1 : 1), -MAX_ITEM_NUMBER, MAX_ITEM_NUMBER);
+}
+
 static int
 aria_heading_level (xmlNode *node)
 {
@@ -896,6 +1028,11 @@ extract_enter (gpointer data,
         ctx.list_depth = ctx.level;
         ctx.merge = 1;
         ctx.pre = 0;
+        ctx.ordered = 0;
+        if (top->ordered)
+          number_item (x, &g_array_index (x->stack, Ctx, x->stack->len - 1), node);
+        else
+          x->item_number[0] = '\0';
         break;
       case T_UL:
       case T_OL:
@@ -904,6 +1041,9 @@ extract_enter (gpointer data,
         ctx.level = ctx.list_depth;
         ctx.merge = 0;
         ctx.pre = 0;
+        ctx.ordered = 0;
+        if (info->tag == T_OL)
+          begin_ordered_list (&ctx, node);
         break;
       case T_BLOCKQUOTE:
         if (!top->merge)
@@ -955,6 +1095,9 @@ extract_leave (gpointer data,
   g_array_set_size (x->stack, x->stack->len - 1);
   if (ctx.skipped)
     return;
+  /* (an item with no text: its number is not the next block's) */
+  if (dossier_html_info (x->r, node)->tag == T_LI)
+    x->item_number[0] = '\0';
   /* Whatever follows the title's header is the body. */
   if (dossier_html_info (x->r, node)->flags & F_TITLE_HEAD)
     x->body_seen = TRUE;
