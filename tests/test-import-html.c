@@ -1596,6 +1596,44 @@ test_figure_credits (void)
     }
 }
 
+/* A caption and its credit in adjacent elements, with no space between
+ * them in the markup, are two phrases: "The quay at dawn. Photo: Ana
+ * Ruiz", not "dawn.Photo:". A word set in a span of its own inside a
+ * sentence keeps its spaces as they were. */
+static void
+test_caption_spans (void)
+{
+  static const struct {
+    const char *figure;
+    const char *caption;
+  } cases[] = {
+    { "<figure><img src='q.jpg'><figcaption><span>The quay at dawn.</span><span>Photo: Ana "
+      "Ruiz</span></figcaption></figure>", "The quay at dawn. Photo: Ana Ruiz" },
+    { "<div class='image'><img src='q.jpg'><div class='caption'><span class='text'>Boats "
+      "waiting for the tide.</span><span class='credit'>Photograph: Tom Reed/Coast "
+      "Agency</span></div></div>", "Boats waiting for the tide. Photograph: Tom Reed/Coast Agency" },
+    { "<figure><img src='q.jpg'><figcaption><span>The new crane</span><!-- credit --><cite>Bo "
+      "Lind</cite></figcaption></figure>", "The new crane Bo Lind" },
+    { "<figure><img src='q.jpg'><figcaption>The <b>old</b> quay, <span>seen</span> from the "
+      "<i>east</i>.</figcaption></figure>", "The old quay, seen from the east." },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *html = g_strdup_printf (
+        "<html><head><title>Quay reopens</title></head><body><article><h1>Quay reopens</h1>%s"
+        PARA ("The quay reopened to boats on Friday after a year of repairs.")
+        PARA ("Fishers said the new steps were a great improvement.")
+        "</article></body></html>", cases[i].figure);
+      g_autoptr(DossierParsedDocument) doc = import_ok (html);
+
+      check_invariants (doc);
+      if (!has_block (doc, DOSSIER_BLOCK_PARAGRAPH, cases[i].caption))
+        dump_blocks (doc);
+      g_assert_true (has_block (doc, DOSSIER_BLOCK_PARAGRAPH, cases[i].caption));
+    }
+}
+
 /* An ordered list's items keep their numbers, as the text and Markdown
  * importers keep "1.": start=, type="a"/"i", reversed and an item's value=
  * honoured, each number one the reader knows (so draws no bullet beside);
@@ -1748,6 +1786,7 @@ main (int    argc,
   g_test_add_func ("/dossier/import-html/no-article", test_no_article);
   g_test_add_func ("/dossier/import-html/figure-credits", test_figure_credits);
   g_test_add_func ("/dossier/import-html/ordered-lists", test_ordered_lists);
+  g_test_add_func ("/dossier/import-html/caption-spans", test_caption_spans);
 
   return g_test_run ();
 }

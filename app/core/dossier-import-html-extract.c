@@ -915,6 +915,18 @@ number_item (Extract *x,
   list->next_number = CLAMP (n + (list->reversed ? -1 : 1), -MAX_ITEM_NUMBER, MAX_ITEM_NUMBER);
 }
 
+/* Whether the sibling right before @node is an element (no text, not even
+ * a blank, between them). */
+static gboolean
+element_after_element (xmlNode *node)
+{
+  xmlNode *prev = node->prev;
+
+  while (prev != NULL && prev->type == XML_COMMENT_NODE)
+    prev = prev->prev;
+  return prev != NULL && prev->type == XML_ELEMENT_NODE;
+}
+
 static int
 aria_heading_level (xmlNode *node)
 {
@@ -1068,6 +1080,12 @@ extract_enter (gpointer data,
       default:
         break;
       }
+
+  /* <figcaption><span>The quay at dawn.</span><span>Photo: Ana Ruiz</span>:
+   * a caption and its credit, set apart by the page's style, not by a
+   * space; their words must not run together. */
+  if (top->in_figure && !ctx.block && element_after_element (node))
+    x_space (x);
 
   if (info->flags & F_TITLE_HEAD)
     ctx.title_header = 1;
