@@ -1534,6 +1534,59 @@ test_no_article (void)
     }
 }
 
+/* A news brief of a paragraph or two, as short as a cookie banner, is an
+ * article, whatever its subject (cookies, subscriptions, logging in); a
+ * notice of the same length, saying what notices say to the reader, is
+ * refused. Each brief was refused as a notice. */
+static void
+test_brief_or_notice (void)
+{
+  static const char *const briefs[] = {
+    "A biscuit factory that has made cookies in Leeds since 1921 will close in June with the "
+    "loss of 80 jobs, its owners said on Tuesday.",
+    "Subscribers to the town's bike-share scheme will pay \u00A340 more a year from April, and "
+    "the cheapest subscription goes, the council said.",
+    "Thousands of residents could not log in to the council's website for two days after an "
+    "attack on its servers, officials said on Friday. Paper forms were handed out at the "
+    "town hall meanwhile.",
+    "El ayuntamiento y los vecinos han suscrito un acuerdo para reabrir el mercado en marzo, "
+    "seg\u00FAn inform\u00F3 el alcalde.",
+  };
+  static const char *const notices[] = {
+    "We use cookies to make this site work and to measure how it is used, and we share some "
+    "of that with our partners.",
+    "Thank you for reading. To keep reading this story and every other, subscribe from one "
+    "pound a week.",
+    "This website uses cookies so that you get the best experience on our site.",
+    "Para seguir leyendo, suscr\u00EDbete desde un euro al mes.",
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (briefs); i++)
+    {
+      g_autofree char *html = g_strdup_printf (
+        "<html><head><title>In brief</title></head><body><article><h1>In brief</h1><p>%s</p>"
+        "</article></body></html>", briefs[i]);
+      g_autoptr(DossierParsedDocument) doc = import_ok (html);
+
+      g_assert_cmpint (g_utf8_strlen (briefs[i], -1), <=, 400);
+      check_invariants (doc);
+      g_assert_true (has_block (doc, DOSSIER_BLOCK_PARAGRAPH, briefs[i]));
+    }
+  for (gsize i = 0; i < G_N_ELEMENTS (notices); i++)
+    {
+      g_autofree char *html = g_strdup_printf (
+        "<html><head><title>In brief</title></head><body><article><h1>In brief</h1><p>%s</p>"
+        "</article></body></html>", notices[i]);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(DossierParsedDocument) doc = import_string (html, &error);
+
+      if (doc != NULL)
+        dump_blocks (doc);
+      g_assert_null (doc);
+      g_assert_error (error, DOSSIER_IMPORT_ERROR, DOSSIER_IMPORT_ERROR_EMPTY);
+    }
+}
+
 /* Pictures in the usual shapes of a CMS — figure and figcaption, a
  * caption box and a credit line, credits written "Photo: …",
  * "Photograph: …", "Foto: …", "Autor: …" — keep their captions and
@@ -1784,6 +1837,7 @@ main (int    argc,
   g_test_add_func ("/dossier/import-html/hidden-and-sections", test_hidden_and_sections);
   g_test_add_func ("/dossier/import-html/split-body", test_split_body);
   g_test_add_func ("/dossier/import-html/no-article", test_no_article);
+  g_test_add_func ("/dossier/import-html/brief-or-notice", test_brief_or_notice);
   g_test_add_func ("/dossier/import-html/figure-credits", test_figure_credits);
   g_test_add_func ("/dossier/import-html/ordered-lists", test_ordered_lists);
   g_test_add_func ("/dossier/import-html/caption-spans", test_caption_spans);

@@ -34,6 +34,7 @@
 
 #include "dossier-import-html-private.h"
 #include "dossier-text-builder.h"
+#include "dossier-text-private.h"
 
 /* XML_PARSE_HUGE lifts libxml2's nesting limit of 256 elements: without it
  * a deep page stops parsing there and the rest of its text is lost. Every
@@ -683,21 +684,35 @@ set_empty_error (GError    **error,
 
 /* Words of the lines a page has around an article rather than in it:
  * cookie notices, copyright lines, paywall and sign-in prompts, in the
- * languages the importer knows best (case-folded, found anywhere in a line
- * of at most 400 characters). A page whose every line is one of these, or
+ * languages the importer knows best (case-folded, found at the start of a
+ * word; one entry per word however it ends: "subscri" is subscribe,
+ * subscriber and subscription). A page whose every line is a notice, or
  * navigation, or its header or footer, has no article to import. */
 static const char *const notice_words[] = {
   "cookie", "\u00A9", "copyright", "all rights reserved", "privacy policy", "terms of use",
-  "terms of service", "terms and conditions", "subscribe", "subscriber", "subscription",
-  "log in", "log-in", "login", "sign in", "sign-in", "sign up", "create an account",
-  "create a free account", "continue reading", "keep reading", "unlimited access",
-  "already a member", "register for free", "skip to content", "skip to main content",
-  "todos los derechos reservados", "pol\u00EDtica de privacidad", "aviso legal", "suscr\u00EDb",
-  "suscriptor", "suscripci\u00F3n", "inicia sesi\u00F3n", "iniciar sesi\u00F3n",
-  "reg\u00EDstrate", "sigue leyendo", "seguir leyendo", "tous droits r\u00E9serv\u00E9s",
-  "abonnez-vous", "abonn\u00E9", "connectez-vous", "se connecter", "alle rechte vorbehalten",
-  "datenschutz", "impressum", "abonnieren", "anmelden", "weiterlesen",
+  "terms of service", "terms and conditions", "subscri", "log in", "log-in", "login", "sign in",
+  "sign-in", "sign up", "create an account", "create a free account", "continue reading",
+  "keep reading", "unlimited access", "already a member", "register for free",
+  "skip to content", "skip to main content", "todos los derechos reservados",
+  "pol\u00EDtica de privacidad", "aviso legal", "suscr", "inicia sesi\u00F3n",
+  "iniciar sesi\u00F3n", "reg\u00EDstrate", "sigue leyendo", "seguir leyendo",
+  "tous droits r\u00E9serv\u00E9s", "abonn", "connectez-vous", "se connecter",
+  "alle rechte vorbehalten", "datenschutz", "impressum", "abonnier", "anmelden", "weiterlesen",
 };
+
+/* How a notice speaks: to the reader, in the site's voice ("We use
+ * cookies to improve your experience", "Already a subscriber? Log in"),
+ * as whole words. An article's brief about a cookie maker or subscription
+ * prices reports in the third person. */
+static const char *const reader_words[] = {
+  "you", "your", "we use", "our partners", "please", "usted", "tu", "utilizamos", "usamos",
+  "vous", "votre", "nous utilisons", "ihre", "wir verwenden", "bitte",
+};
+
+/* A line with a single notice word and no address to the reader is a
+ * notice when it is at most this long ("© 2026 Herald Media", "Subscribe
+ * now", "Privacy policy"); longer, it is a sentence of an article. */
+#define SHORT_NOTICE_CHARS 80
 
 /* A one-word line of a menu or a banner's button. */
 static const char *const notice_lines[] = {
@@ -705,13 +720,44 @@ static const char *const notice_lines[] = {
   "skip", "share", "more", "aceptar", "men\u00FA", "buscar", "inicio", "accepter", "akzeptieren",
 };
 
+/* Whether @folded holds @word at the start of a word ("sign in", not
+ * "design in"; "cookies" for "cookie"), and if @whole, as a whole word
+ * ("you", not "young"). */
+static gboolean
+has_word (const char *folded,
+          const char *word,
+          gboolean    whole)
+{
+  gsize len = strlen (word);
+
+  for (const char *p = folded; (p = strstr (p, word)) != NULL; p++)
+    {
+      gboolean starts = p == folded ||
+                        !dossier_unichar_is_word (g_utf8_get_char (g_utf8_prev_char (p)));
+      gboolean ends = p[len] == '\0' || !dossier_unichar_is_word (g_utf8_get_char (p + len));
+
+      if (starts && (ends || !whole))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Whether @text (a line of at most 400 characters) reads as a notice
+ * rather than a line of an article, by what it says, not by its length
+ * alone (a news brief is as short as a cookie banner): a button's or a
+ * menu's word alone; two notice words ("for subscribers only … unlimited
+ * access"); one, and the address to the reader a notice makes ("We use
+ * cookies to improve your experience"); one in a short line ("© 2026
+ * Herald Media"). */
 static gboolean
 is_notice_line (const char *text)
 {
   g_autofree char *folded = NULL;
   gsize len;
+  glong chars = g_utf8_strlen (text, -1);
+  guint found = 0;
 
-  if (g_utf8_strlen (text, -1) > 400)
+  if (chars > 400)
     return FALSE;
   folded = g_utf8_casefold (text, -1);
   len = strlen (folded);
@@ -720,8 +766,15 @@ is_notice_line (const char *text)
   for (gsize i = 0; i < G_N_ELEMENTS (notice_lines); i++)
     if (strcmp (folded, notice_lines[i]) == 0)
       return TRUE;
-  for (gsize i = 0; i < G_N_ELEMENTS (notice_words); i++)
-    if (strstr (folded, notice_words[i]) != NULL)
+  for (gsize i = 0; i < G_N_ELEMENTS (notice_words) && found < 2; i++)
+    if (has_word (folded, notice_words[i], FALSE))
+      found++;
+  if (found == 0)
+    return FALSE;
+  if (found >= 2 || chars <= SHORT_NOTICE_CHARS)
+    return TRUE;
+  for (gsize i = 0; i < G_N_ELEMENTS (reader_words); i++)
+    if (has_word (folded, reader_words[i], TRUE))
       return TRUE;
   return FALSE;
 }
