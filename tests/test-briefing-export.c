@@ -173,6 +173,29 @@ test_markdown_appendix (Fixture       *f,
   }
 }
 
+/* A document's author is named in its citations, after its title, and in
+ * the list of documents compared and the appendix, before its outlet. */
+static void
+test_markdown_author (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *body = g_strdup_printf ("The vote [@%s].\n", f->vote_uuid);
+  gint64 id = briefing_fixture_add_note (f, "Author", body);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *md = NULL;
+
+  g_assert_true (dossier_project_set_document_metadata (f->base.project, f->tribune, NULL, "Ana Ruiz",
+                                                        NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  md = export_ok (f, id, DOSSIER_EXPORT_MARKDOWN, TRUE);
+  g_assert_nonnull (strstr (md, "\n2. *Port Calder closes its bridge* — Ana Ruiz, The Calder Tribune, 2025-03-12\n"));
+  g_assert_nonnull (strstr (md, "\n### Port Calder closes its bridge\n\n*Ana Ruiz, The Calder Tribune, 2025-03-12*\n"));
+  g_assert_true (g_str_has_suffix (md, "\n[^1]: “voted 31 to 24” — *Port Calder closes its bridge*, "
+                                      "Ana Ruiz, The Calder Tribune, 2025-03-12.\n"));
+  /* The other document has no author, and its lines no empty part. */
+  g_assert_nonnull (strstr (md, "\n1. *A tram dream with a bill to come* — The Civic Ledger, 2025-03-13\n"));
+}
+
 /* ---- HTML ----------------------------------------------------------------- */
 
 static xmlXPathObjectPtr
@@ -863,6 +886,7 @@ main (int    argc,
 
   ADD ("/briefing-export/markdown", test_markdown);
   ADD ("/briefing-export/markdown-appendix", test_markdown_appendix);
+  ADD ("/briefing-export/markdown-author", test_markdown_author);
   g_test_add ("/briefing-export/markdown-quoted", Fixture, NULL, fixture_set_up_quoted, test_markdown_quoted,
               briefing_fixture_tear_down);
   ADD ("/briefing-export/html", test_html);

@@ -179,8 +179,8 @@ verify (DossierExportContext *ctx,
 }
 
 /* The source of a citation after its quote, in the order a reader wants
- * it: document title (NULL if @with_title is FALSE), outlet, date, the
- * section's heading. */
+ * it: document title (NULL if @with_title is FALSE), author, outlet, date,
+ * the section's heading. */
 static GPtrArray *
 source_parts (const DossierCitation *c,
               gboolean               with_title)
@@ -189,6 +189,8 @@ source_parts (const DossierCitation *c,
 
   if (with_title)
     g_ptr_array_add (parts, g_strdup (c->document_title));
+  if (c->author != NULL)
+    g_ptr_array_add (parts, g_strdup (c->author));
   if (c->outlet != NULL)
     g_ptr_array_add (parts, g_strdup (c->outlet));
   if (c->published != NULL)
@@ -203,6 +205,8 @@ document_line (DossierExportDocument *d)
 {
   g_autoptr(GPtrArray) parts = g_ptr_array_new ();
 
+  if (d->author != NULL && *d->author != '\0')
+    g_ptr_array_add (parts, d->author);
   if (d->outlet != NULL && *d->outlet != '\0')
     g_ptr_array_add (parts, d->outlet);
   if (d->published != NULL && *d->published != '\0')
