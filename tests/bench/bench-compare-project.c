@@ -251,6 +251,22 @@ bench_make_project (const char       *path,
   return g_steal_pointer (&project);
 }
 
+char *
+bench_make_text (guint seed,
+                 gsize bytes)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (seed);
+  GString *text = g_string_sized_new (bytes + 256);
+
+  for (guint s = 0; text->len < bytes; s++)
+    {
+      append_sentence (text, rand, G_N_ELEMENTS (names));
+      if (s % 6 == 5)
+        g_string_append (text, "\n\n");
+    }
+  return g_string_free (text, FALSE);
+}
+
 void
 bench_remove_dir (const char *dir)
 {

@@ -28,6 +28,11 @@ void            bench_die_on_error (const char       *what,
 DossierProject *bench_make_project (const char       *path,
                                     const BenchShape *shape,
                                     GArray           *doc_ids);
+/* About @bytes bytes of the same sentences, a paragraph every six, from
+ * @seed; for documents too long to generate sentence by sentence per
+ * shape. The caller frees it. */
+char           *bench_make_text    (guint             seed,
+                                    gsize             bytes);
 /* Removes @dir and the files in it (the projects made, their journals). */
 void            bench_remove_dir   (const char       *dir);
 

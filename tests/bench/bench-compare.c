@@ -17,7 +17,11 @@
  *     its highlights, on one question and over 200: the divergences and
  *     what the Compare page lists of them (each kind's first 50), and the
  *     matrix by arguments; target < 1 s each; floor: reading the texts and
- *     highlights raw, and the arguments' evidence.
+ *     highlights raw, and the arguments' evidence;
+ *   - the matrix per 1,000 words on two documents of 50 MB (--huge-mb) in
+ *     a project holding a third one, not compared: in a project just
+ *     opened, and again; target < 200 ms; floor: reading the two texts
+ *     raw.
  *
  * The projects are generated (ASCII words, figures and names) except the
  * sample, which the build makes from data/samples. Not a test: run by hand,
@@ -39,6 +43,8 @@
 
 static gboolean opt_quick = FALSE;
 static int opt_runs = 5;
+static double opt_huge_mb = 50;
+static gboolean opt_only_huge = FALSE;
 
 /* ---- Timing -------------------------------------------------------------- */
 
@@ -146,6 +152,33 @@ read_floor (const char *path,
   return t0;
 }
 
+/* Reading the texts of @ids raw, alone. */
+static double
+text_floor (const char *path,
+            GArray     *ids)
+{
+  sqlite3 *db;
+  sqlite3_stmt *stmt;
+  double t0;
+  gsize bytes = 0;
+
+  sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL);
+  t0 = now_ms ();
+  sqlite3_prepare_v2 (db, "SELECT text FROM documents WHERE id = ?", -1, &stmt, NULL);
+  for (guint i = 0; i < ids->len; i++)
+    {
+      sqlite3_bind_int64 (stmt, 1, g_array_index (ids, gint64, i));
+      if (sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_text (stmt, 0) != NULL)
+        bytes += sqlite3_column_bytes (stmt, 0);
+      sqlite3_reset (stmt);
+    }
+  sqlite3_finalize (stmt);
+  t0 = now_ms () - t0;
+  sqlite3_close (db);
+  g_assert (bytes > 0);
+  return t0;
+}
+
 /* ---- The measurements ------------------------------------------------------- */
 
 static void
@@ -218,6 +251,91 @@ bench_divergences (const char     *name,
     print_row (label, median (wall, opt_runs), median (cpu, opt_runs), target,
                "raw read of the texts and highlights", median (floor, opt_runs));
   }
+}
+
+/* Three documents of @mb MB, two compared per 1,000 words: in a project
+ * just opened (nothing of it known yet), then again. */
+static void
+bench_matrix_huge (const char *dir,
+                   double      mb)
+{
+  g_autofree char *path = g_build_filename (dir, "huge.dossier", NULL);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GError) error = NULL;
+  g_autofree double *wall = g_new (double, opt_runs);
+  g_autofree double *cpu = g_new (double, opt_runs);
+  g_autofree double *again_wall = g_new (double, opt_runs);
+  g_autofree double *again_cpu = g_new (double, opt_runs);
+  g_autofree double *floor = g_new (double, opt_runs);
+  g_autofree char *label = NULL, *again_label = NULL;
+  guint words = 0;
+
+  {
+    g_autoptr(DossierProject) project = dossier_project_create (path, "Bench: huge", &error);
+    gint64 tag, t0 = g_get_monotonic_time ();
+
+    bench_die_on_error ("create", error);
+    tag = dossier_project_add_tag (project, "Cost", 0, NULL, NULL, &error);
+    bench_die_on_error ("add tag", error);
+    for (guint d = 0; d < 3; d++)
+      {
+        DossierParsedDocument *doc = dossier_parsed_document_new ();
+        DossierBlock block = { 0, 0, DOSSIER_BLOCK_PARAGRAPH, 0 };
+        gint64 id;
+
+        doc->title = g_strdup_printf ("Dump %u", d + 1);
+        doc->format = g_strdup ("text");
+        doc->text = bench_make_text (40 + d, (gsize) (mb * 1000 * 1000));
+        block.end = g_utf8_strlen (doc->text, -1);
+        g_array_append_val (doc->blocks, block);
+        id = dossier_project_add_document (project, doc, &error);
+        dossier_parsed_document_free (doc);
+        bench_die_on_error ("add a huge document", error);
+        g_array_append_val (ids, id);
+        for (guint k = 0; k < 10; k++)
+          {
+            dossier_project_tag_range (project, id, block.end / 10 * k, block.end / 10 * k + 50, tag,
+                                       &error);
+            bench_die_on_error ("tag", error);
+          }
+      }
+    dossier_project_close (project);
+    fprintf (stderr, "  (made 3 documents of %g MB in %.1f s)\n", mb,
+             (g_get_monotonic_time () - t0) / 1e6);
+  }
+  /* The third is not compared. */
+  g_array_set_size (ids, 2);
+
+  for (int r = 0; r < opt_runs; r++)
+    {
+      g_autoptr(DossierProject) project = dossier_project_open (path, DOSSIER_OPEN_READ_WRITE, &error);
+      DossierCompareOptions options = DOSSIER_COMPARE_OPTIONS_INIT;
+
+      bench_die_on_error ("open", error);
+      options.per_1000_words = TRUE;
+      for (int pass = 0; pass < 2; pass++)
+        {
+          g_autoptr(DossierComparison) comparison = NULL;
+          double t0 = now_ms (), c0 = cpu_ms ();
+
+          comparison = dossier_project_compare (project, (const gint64 *) (void *) ids->data, ids->len,
+                                                &options, &error);
+          (pass == 0 ? wall : again_wall)[r] = now_ms () - t0;
+          (pass == 0 ? cpu : again_cpu)[r] = cpu_ms () - c0;
+          bench_die_on_error ("compare", error);
+          words = dossier_comparison_get_document_words (comparison, 0);
+          g_assert (words > 0 && dossier_comparison_get_total (comparison) > 0);
+        }
+      dossier_project_close (project);
+      floor[r] = text_floor (path, ids);
+    }
+  label = g_strdup_printf ("the matrix per 1,000 words of 2 documents of %g MB (%u words) of 3, "
+                           "just opened", mb, words);
+  again_label = g_strdup_printf ("the same again");
+  print_row (label, median (wall, opt_runs), median (cpu, opt_runs), 200,
+             "raw read of the two texts", median (floor, opt_runs));
+  print_row (again_label, median (again_wall, opt_runs), median (again_cpu, opt_runs), 200,
+             "raw read of the two texts", median (floor, opt_runs));
 }
 
 /* The ids of @project's documents, in order, appended to @ids. */
@@ -382,6 +500,9 @@ main (int   argc,
   GOptionEntry entries[] = {
     { "quick", 0, 0, G_OPTION_ARG_NONE, &opt_quick, "Smaller sizes", NULL },
     { "runs", 0, 0, G_OPTION_ARG_INT, &opt_runs, "Runs per measurement (5)", "N" },
+    { "huge-mb", 0, 0, G_OPTION_ARG_DOUBLE, &opt_huge_mb,
+      "The size of the huge documents compared, in MB (50; 5 with --quick)", "MB" },
+    { "only-huge", 0, 0, G_OPTION_ARG_NONE, &opt_only_huge, "Only the huge documents' matrix", NULL },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new ("— compare benchmarks");
@@ -395,6 +516,15 @@ main (int   argc,
 
   printf ("| operation | median | target | floor (same run) | ratio |\n"
           "| --- | --- | --- | --- | --- |\n");
+
+  if (opt_quick && opt_huge_mb == 50)
+    opt_huge_mb = 5;
+  if (opt_only_huge)
+    {
+      bench_matrix_huge (dir, opt_huge_mb);
+      bench_remove_dir (dir);
+      return 0;
+    }
 
   /* The bundled sample, copied so that it is never written. */
   {
@@ -432,6 +562,7 @@ main (int   argc,
   bench_hostile (dir, 1);
   bench_hostile (dir, 200);
   bench_matrix (dir);
+  bench_matrix_huge (dir, opt_huge_mb);
 
   /* Leave nothing behind. */
   bench_remove_dir (dir);
