@@ -133,7 +133,4 @@ char     *dossier_compare_heading     (const char    *text,
                                        GArray        *blocks,
                                        gint64         start);
 
-/* Words in @text: runs of letters and digits. */
-guint     dossier_compare_count_words (const char    *text);
-
 G_END_DECLS
