@@ -768,12 +768,17 @@ update_preview (DossierBriefingPage *self)
               /* A passage that is a quotation already keeps its marks. */
               dossier_text_quote_marks (quote, &open, &close);
               g_string_append (sources, open);
-              /* The passage as the cite picker shows it; the title and
-               * outlet at most as long as they may be written. */
+              /* The passage as the cite picker shows it; the title,
+               * author and outlet at most as long as they may be written. */
               append_shown_within (sources, quote, SOURCE_QUOTE_MAX);
               g_string_append_printf (sources, "%s — <i>", close);
               append_shown_within (sources, c->document_title, DOSSIER_DOCUMENT_MAX_TITLE);
               g_string_append (sources, "</i>");
+              if (c->author != NULL)
+                {
+                  g_string_append (sources, ", ");
+                  append_shown_within (sources, c->author, DOSSIER_DOCUMENT_MAX_AUTHOR);
+                }
               if (c->outlet != NULL)
                 {
                   g_string_append (sources, ", ");

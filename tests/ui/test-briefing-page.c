@@ -387,8 +387,9 @@ test_sources_lines (Fixture       *f,
                    "\u200e2. “ended there. Then it” — Voices");
 }
 
-/* The sources name a passage's section as the exports do: a heading that
- * opens a list ("Cons:") without its colon. */
+/* The sources name a passage's source as the exports do: its title,
+ * author, outlet and date, and its section, a heading that opens a list
+ * ("Cons:") without its colon. */
 static void
 test_sources_section (Fixture       *f,
                       gconstpointer  data)
@@ -405,6 +406,9 @@ test_sources_section (Fixture       *f,
   tag = add_tag (project, "Fares", 0);
   id = add_highlight (project, doc, "fare doubles", &tag, 1, NULL);
   h = dossier_project_get_highlight (project, id, NULL);
+  g_assert_true (dossier_project_set_document_metadata (project, doc, NULL, "Lena Hart", "Island Post",
+                                                        NULL, "2026-05-02", &error));
+  g_assert_no_error (error);
   body = g_strdup_printf ("It costs more [@%s].", dossier_highlight_get_uuid (h));
   dossier_project_add_briefing (project, "Note", NULL, 0, body, &error);
   g_assert_no_error (error);
@@ -414,7 +418,7 @@ test_sources_section (Fixture       *f,
                                                       "sources"));
   g_assert_cmpstr (gtk_label_get_text (sources), ==,
                    "Sources\n"
-                   "\u200e1. “fare doubles” — Ferry, section “Cons”");
+                   "\u200e1. “fare doubles” — Ferry, Lena Hart, Island Post, 2026-05-02, section “Cons”");
 }
 
 /* briefing.cite with a highlight's UUID cites it at the cursor (a new
