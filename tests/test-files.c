@@ -4,9 +4,6 @@
  * refused and left exactly as it was.
  */
 
-/* F_OFD_GETLK */
-#define _GNU_SOURCE
-
 #include "config.h"
 
 #include <errno.h>
@@ -1551,31 +1548,6 @@ test_changed_elsewhere (TestDir       *fixture,
 
 /* ---- SQLite's locks and this process's own reads ----------------------------- */
 
-/* Where SQLite's unix VFS locks (os_unix.c): a connection to a file in WAL
- * mode holds a read lock on the file's SHARED range and one on byte 128
- * of its shared memory (DMS) for as long as it is open. Another process
- * that finds them gone takes itself for the only one: it rebuilds the
- * shared memory, or checkpoints and deletes the log, under our feet. */
-#define SQLITE_SHARED_FIRST (0x40000000 + 2)
-#define SQLITE_SHARED_SIZE  510
-#define SQLITE_SHM_DMS      128
-
-/* Whether any process — this one included: a lock on an open file
- * description (F_OFD_GETLK) conflicts with this process's own POSIX locks,
- * which F_GETLK does not show it — holds a lock on @len bytes from @start
- * of @fd's file that a write lock would wait for. */
-static gboolean
-lock_held (int   fd,
-           off_t start,
-           off_t len)
-{
-  struct flock lock = { .l_type = F_WRLCK, .l_whence = SEEK_SET, .l_start = start,
-                        .l_len = len, .l_pid = 0 };
-
-  g_assert_cmpint (fcntl (fd, F_OFD_GETLK, &lock), ==, 0);
-  return lock.l_type != F_UNLCK;
-}
-
 static gboolean
 export_over (const char *path,
              gpointer    project)
@@ -1634,8 +1606,8 @@ test_own_reads_keep_locks (TestDir       *fixture,
   g_assert_no_error (error);
   shm_fd = open (shm, O_RDONLY | O_CLOEXEC);
   g_assert_cmpint (shm_fd, >=, 0);
-  g_assert_true (lock_held (fd, SQLITE_SHARED_FIRST, SQLITE_SHARED_SIZE));
-  g_assert_true (lock_held (shm_fd, SQLITE_SHM_DMS, 1));
+  g_assert_true (test_project_lock_held (fd));
+  g_assert_true (test_shm_lock_held (shm_fd));
 
   for (guint i = 0; i < G_N_ELEMENTS (opens) + 2; i++)
     {
@@ -1672,15 +1644,15 @@ test_own_reads_keep_locks (TestDir       *fixture,
           g_clear_error (&error);
         }
 
-      g_assert_true (lock_held (fd, SQLITE_SHARED_FIRST, SQLITE_SHARED_SIZE));
-      g_assert_true (lock_held (shm_fd, SQLITE_SHM_DMS, 1));
+      g_assert_true (test_project_lock_held (fd));
+      g_assert_true (test_shm_lock_held (shm_fd));
       g_assert_cmpint (dossier_project_tag_range (project, 1, 10, 14, 2, &error), >, 0);
       g_assert_no_error (error);
-      g_assert_true (lock_held (fd, SQLITE_SHARED_FIRST, SQLITE_SHARED_SIZE));
+      g_assert_true (test_project_lock_held (fd));
     }
 
   dossier_project_close (project);
-  g_assert_false (lock_held (fd, SQLITE_SHARED_FIRST, SQLITE_SHARED_SIZE));
+  g_assert_false (test_project_lock_held (fd));
   close (shm_fd);
   close (fd);
 }

@@ -8,8 +8,10 @@
  */
 #include "config.h"
 
+#include <fcntl.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <glib/gstdio.h>
 #include <zip.h>
@@ -2084,6 +2086,127 @@ test_async (Fixture       *f,
   dossier_project_close (other);
 }
 
+/* The window imports through dossier_exchange_import_async (). A file
+ * given to it that is the open project under another name (a link, a
+ * hard link), its log, or a source beside a .qdpx that is one, is
+ * refused before any descriptor of this process reads it: that
+ * descriptor's close would drop SQLite's locks on the project, and
+ * another process could then write, checkpoint or delete its log under
+ * the window. */
+static DossierImportReport *
+import_async (DossierProject  *project,
+              const char      *path,
+              GError         **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  AsyncState state = { NULL, 0, 0.0, g_thread_self () };
+  DossierImportReport *report;
+
+  dossier_exchange_import_async (project, file, NULL, NULL, on_imported, &state);
+  wait_until (has_result, &state, "the import to finish");
+  report = dossier_exchange_import_finish (project, state.result, error);
+  g_object_unref (state.result);
+  return report;
+}
+
+static void
+test_project_itself (Fixture       *f,
+                     gconstpointer  data)
+{
+  static const char * const links[][2] = {
+    { "self.qdpx", "held.dossier" },
+    { "log.qdpx", "held.dossier-wal" },
+    { "self.qdc", "held.dossier" },
+    { "self.qde", "held.dossier" },
+    { "self.jsonld", "held.dossier" },
+  };
+  g_autofree char *path = g_build_filename (f->dir, "held.dossier", NULL);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+  g_autofree char *hard = g_build_filename (f->dir, "hard.qdpx", NULL);
+  g_autofree char *beside = g_build_filename (f->dir, "beside.qdpx", NULL);
+  g_autoptr(DossierProject) project = exchange_new_project (f, "held.dossier");
+  g_autoptr(DossierImportReport) report = NULL;
+  g_autoptr(GString) skipped = g_string_new (NULL);
+  g_autoptr(GPtrArray) inputs = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  int fd, shm_fd;
+
+  exchange_add_document (project, "Kept", "A document the project holds.", NULL, NULL, NULL, NULL);
+  dossier_project_close (project);
+  g_clear_object (&project);
+
+  g_ptr_array_add (inputs, g_strdup (wal));
+  for (guint i = 0; i < G_N_ELEMENTS (links); i++)
+    {
+      char *name = g_build_filename (f->dir, links[i][0], NULL);
+
+      g_assert_cmpint (symlink (links[i][1], name), ==, 0);
+      g_ptr_array_add (inputs, name);
+    }
+  exchange_write_zip (beside, "project.qde",
+                      "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
+                      "<Project xmlns=\"urn:QDA-XML:project:1.0\" name=\"x\"><Sources>"
+                      "<TextSource guid=\"11111111-2222-3333-4444-555555555551\" name=\"Itself\" "
+                      "plainTextPath=\"relative://held.dossier\"/>"
+                      "<TextSource guid=\"11111111-2222-3333-4444-555555555552\" name=\"Its log\" "
+                      "plainTextPath=\"relative://held.dossier-wal\"/>"
+                      "<TextSource guid=\"11111111-2222-3333-4444-555555555553\" name=\"Article\" "
+                      "plainTextPath=\"internal://article.txt\"/>"
+                      "</Sources></Project>",
+                      "sources/article.txt", "An article in the archive.", NULL);
+
+  /* Opened before the project and closed after it: the test's own
+   * descriptors drop nothing. */
+  fd = open (path, O_RDONLY | O_CLOEXEC);
+  g_assert_cmpint (fd, >=, 0);
+  project = dossier_project_open (path, DOSSIER_OPEN_READ_WRITE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (add_tag (project, "Written", 0), >, 0);
+  g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
+  shm_fd = open (shm, O_RDONLY | O_CLOEXEC);
+  g_assert_cmpint (shm_fd, >=, 0);
+  /* Linked once open: a file with two names opens only read-only. */
+  g_assert_cmpint (link (path, hard), ==, 0);
+  g_ptr_array_add (inputs, g_strdup (hard));
+
+  for (guint i = 0; i < inputs->len; i++)
+    {
+      const char *input = g_ptr_array_index (inputs, i);
+
+      g_test_message ("%s", input);
+      report = import_async (project, input, &error);
+      g_assert_null (report);
+      g_assert_error (error, DOSSIER_EXCHANGE_ERROR, DOSSIER_EXCHANGE_ERROR_FORMAT);
+      g_assert_nonnull (strstr (error->message, "is a Dossier project, or one of its files"));
+      g_clear_error (&error);
+      g_assert_true (test_project_lock_held (fd));
+      g_assert_true (test_shm_lock_held (shm_fd));
+    }
+
+  report = import_async (project, beside, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (dossier_project_get_documents (project)), ==, 2);
+  for (guint i = 0; i < dossier_import_report_get_n_items (report); i++)
+    {
+      const char *what, *why;
+
+      if (dossier_import_report_get_item (report, i, &what, &why) == DOSSIER_IMPORT_ITEM_SKIPPED)
+        g_string_append_printf (skipped, "%s: %s\n", what, why);
+    }
+  g_test_message ("%s", skipped->str);
+  g_assert_cmpuint (test_count_occurrences (skipped->str, "is a Dossier project, or one of its files"), ==, 2);
+  g_assert_true (test_project_lock_held (fd));
+  g_assert_true (test_shm_lock_held (shm_fd));
+
+  g_assert_cmpint (add_tag (project, "Still written", 0), >, 0);
+  assert_project_sound (project);
+  dossier_project_close (project);
+  g_assert_false (test_project_lock_held (fd));
+  close (shm_fd);
+  close (fd);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2146,6 +2269,8 @@ main (int   argc,
               exchange_fixture_set_up, test_cancel, exchange_fixture_tear_down);
   g_test_add ("/dossier/refi-import/async", Fixture, NULL,
               exchange_fixture_set_up, test_async, exchange_fixture_tear_down);
+  g_test_add ("/dossier/refi-import/project-itself", Fixture, NULL,
+              exchange_fixture_set_up, test_project_itself, exchange_fixture_tear_down);
   g_test_add ("/dossier/refi-import/controls", Fixture, NULL,
               exchange_fixture_set_up, test_controls, exchange_fixture_tear_down);
 

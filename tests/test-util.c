@@ -1,6 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-util.c — helpers shared by the tests (see test-util.h). */
 
+/* F_OFD_GETLK */
+#define _GNU_SOURCE
+
 #include "config.h"
 
 #include "test-util.h"
@@ -895,4 +898,41 @@ guint64
 test_statement_steps (DossierProject *project)
 {
   return statement_status_sum (project, SQLITE_STMTSTATUS_VM_STEP);
+}
+
+/* Where SQLite's unix VFS locks (os_unix.c): a connection to a file in WAL
+ * mode holds a read lock on the file's SHARED range and one on byte 128
+ * of its shared memory (DMS) for as long as it is open. Another process
+ * that finds them gone takes itself for the only one: it rebuilds the
+ * shared memory, or checkpoints and deletes the log, under our feet. */
+#define SQLITE_SHARED_FIRST (0x40000000 + 2)
+#define SQLITE_SHARED_SIZE  510
+#define SQLITE_SHM_DMS      128
+
+/* Whether any process — this one included: a lock on an open file
+ * description (F_OFD_GETLK) conflicts with this process's own POSIX locks,
+ * which F_GETLK does not show it — holds a lock on @len bytes from @start
+ * of @fd's file that a write lock would wait for. */
+static gboolean
+lock_held (int   fd,
+           off_t start,
+           off_t len)
+{
+  struct flock lock = { .l_type = F_WRLCK, .l_whence = SEEK_SET, .l_start = start,
+                        .l_len = len, .l_pid = 0 };
+
+  g_assert_cmpint (fcntl (fd, F_OFD_GETLK, &lock), ==, 0);
+  return lock.l_type != F_UNLCK;
+}
+
+gboolean
+test_project_lock_held (int fd)
+{
+  return lock_held (fd, SQLITE_SHARED_FIRST, SQLITE_SHARED_SIZE);
+}
+
+gboolean
+test_shm_lock_held (int fd)
+{
+  return lock_held (fd, SQLITE_SHM_DMS, 1);
 }

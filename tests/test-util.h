@@ -225,4 +225,13 @@ guint64                test_statement_steps   (DossierProject *project);
     g_assert_cmpuint (steps_, <, (most)); \
   } G_STMT_END
 
+/* Whether a connection holds its read lock on the project file @fd
+ * (SQLite's SHARED range), or on its shared memory @fd (the DMS byte),
+ * as every connection in WAL mode does while it is open: a process whose
+ * descriptor of the file closes loses its own, and another process then
+ * takes itself for the only one. So the descriptors are opened before
+ * the project is and closed after. */
+gboolean               test_project_lock_held (int            fd);
+gboolean               test_shm_lock_held     (int            fd);
+
 G_END_DECLS

@@ -1053,6 +1053,19 @@ dossier_file_is_project_or_part (const char *path)
   struct stat st;
   int saved_errno;
 
+  /* A link to a project's log or shared memory: by the name it leads to. */
+  {
+    g_autofree char *real = NULL;
+    char *resolved = realpath (path, NULL);
+
+    real = g_strdup (resolved);
+    free (resolved);
+    if (real != NULL && strcmp (real, path) != 0)
+      for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+        if (g_str_has_suffix (real, parts[i]) && dossier_file_is_project_or_part (real))
+          return TRUE;
+  }
+
   for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
     if (g_str_has_suffix (path, parts[i]))
       {

@@ -1930,6 +1930,19 @@ read_file (GFile                    *file,
 {
   g_autofree char *display = g_file_get_parse_name (file);
 
+  /* Before any reader opens it: the close of a descriptor of ours on a
+   * project open here (the window's own, under another name) would drop
+   * SQLite's locks on it, and another process could then write,
+   * checkpoint or delete its log under it. */
+  if (g_file_peek_path (file) != NULL && dossier_file_is_project_or_part (g_file_peek_path (file)))
+    {
+      g_set_error (error, DOSSIER_EXCHANGE_ERROR, DOSSIER_EXCHANGE_ERROR_FORMAT,
+                   _("“%s” is a Dossier project, or one of its files, not a file from another "
+                     "tool: choose a REFI-QDA project (.qdpx) or codebook (.qdc), or a W3C Web "
+                     "Annotation collection (.jsonld)."), display);
+      return NULL;
+    }
+
   switch (file_kind (file))
     {
     case KIND_QDPX:

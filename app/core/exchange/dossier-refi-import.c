@@ -480,6 +480,15 @@ read_path (Reader      *r,
                                                      G_FILE_ATTRIBUTE_STANDARD_SIZE,
                                                      G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, NULL, NULL);
 
+      /* Never through a descriptor of ours if it is a project (the one
+       * open here would lose SQLite's locks at its close). */
+      if (info != NULL && g_file_info_get_file_type (info) == G_FILE_TYPE_REGULAR &&
+          dossier_file_is_project_or_part (beside))
+        {
+          *why = g_strdup_printf (_("its text “%s” is a Dossier project, or one of its files, "
+                                    "not an article"), path);
+          return NULL;
+        }
       if (info != NULL && g_file_info_get_file_type (info) == G_FILE_TYPE_REGULAR &&
           g_file_info_get_size (info) <= DOSSIER_IMPORT_MAX_BYTES)
         {
