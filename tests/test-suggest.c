@@ -1319,6 +1319,47 @@ test_stakeholders_town_council (void)
   }
 }
 
+/* Apostrophes in names (an article written for this test): a saint's
+ * 's ("St Aldhelm’s Community Hospital") and a plural's inside a name
+ * ("Fishermen's Association", "Residents' Group") are part of it; a
+ * possessive that ends a name ("Tidewater District Council's plan") is
+ * not, and the body it ends is named, once, by what its words say it
+ * is. "Group" says so when nothing else in the name does. */
+static void
+test_stakeholders_apostrophes (void)
+{
+  const char *text =
+    "Night ward to close\n\n"
+    "St Aldhelm’s Community Hospital will close its night ward in May, St Aldhelm’s "
+    "Community Hospital said on Friday. Saltings Lane Residents' Group said the village "
+    "would be left without cover. The Marle Valley Fishermen's Association objected "
+    "as well.\n\n"
+    "Tidewater District Council's plan for the site was published last year.";
+  g_autoptr(GPtrArray) s = stakeholders_of_article (text);
+  DossierStakeholderSuggestion *hospital, *council;
+
+  hospital = find_stakeholder (s, "St Aldhelm’s Community Hospital");
+  g_assert_cmpint (hospital->kind, ==, DOSSIER_STAKEHOLDER_ORGANISATION);
+  g_assert_cmpuint (hospital->n_mentions, ==, 2);
+  g_assert_cmpint (find_stakeholder (s, "Saltings Lane Residents' Group")->kind, ==,
+                   DOSSIER_STAKEHOLDER_CIVIL_SOCIETY);
+  g_assert_cmpint (find_stakeholder (s, "Marle Valley Fishermen's Association")->kind, ==,
+                   DOSSIER_STAKEHOLDER_CIVIL_SOCIETY);
+  council = find_stakeholder (s, "Tidewater District Council");
+  g_assert_cmpint (council->kind, ==, DOSSIER_STAKEHOLDER_GOVERNMENT);
+  g_assert_cmpuint (council->n_mentions, ==, 1);
+  assert_not_suggested (s, "St Aldhelm");
+  assert_not_suggested (s, "St Aldhelm’s");
+  assert_not_suggested (s, "Community Hospital");
+  assert_not_suggested (s, "Association");
+  assert_not_suggested (s, "Tidewater District Council's");
+  /* The picker reads them alike. */
+  g_assert_cmpint (dossier_suggest_stakeholder_kind (text, "Saltings Lane Residents' Group", -1, -1),
+                   ==, DOSSIER_STAKEHOLDER_CIVIL_SOCIETY);
+  g_assert_cmpint (dossier_suggest_stakeholder_kind (text, "Brinmoor Holdings Group", -1, -1),
+                   ==, DOSSIER_STAKEHOLDER_BUSINESS);
+}
+
 static void
 test_stakeholders_none (void)
 {
@@ -1350,6 +1391,7 @@ main (int   argc,
   g_test_add_func ("/dossier/suggest/stakeholders-streets-firms-campaigns",
                    test_stakeholders_streets_firms_campaigns);
   g_test_add_func ("/dossier/suggest/stakeholders-named-once", test_stakeholders_named_once);
+  g_test_add_func ("/dossier/suggest/stakeholders-apostrophes", test_stakeholders_apostrophes);
   g_test_add_func ("/dossier/suggest/stakeholders-who-said-it-surname",
                    test_stakeholders_who_said_it_surname);
   g_test_add_func ("/dossier/suggest/stakeholders-titles-and-roles",

@@ -405,7 +405,12 @@ static const struct
   { "hospital", DOSSIER_STAKEHOLDER_ORGANISATION },
   { "cartel", DOSSIER_STAKEHOLDER_ARMED_GROUP }, { "gang", DOSSIER_STAKEHOLDER_ARMED_GROUP },
   { "militia", DOSSIER_STAKEHOLDER_ARMED_GROUP }, { "front", DOSSIER_STAKEHOLDER_ARMED_GROUP },
+  /* Weak: says what a name is only if no other word does ("Saltings Lane
+   * Residents' Group"; not "Brinmoor Holdings Group"). */
+  { "group", DOSSIER_STAKEHOLDER_CIVIL_SOCIETY },
 };
+
+static const char * const weak_heads[] = { "group" };
 
 /* The last word of a place's name ("Quay Street", "Harbour Bridge",
  * "Eastway Tunnel", "North Shore", "Harwick General Hospital": the
@@ -600,6 +605,31 @@ is_apostrophe (gunichar c)
   return c == '\'' || c == 0x2019;
 }
 
+/* Whether the 's that ends the capitalised word [@word, @apostrophe) is
+ * part of a name: a saint's ("St Aldhelm's Community Hospital", "St
+ * Mary's", after @before, the token before it), or a plural's that goes
+ * on with a capitalised word ("Marle Valley Fishermen's Association",
+ * "Women's Institute"; @rest is what follows the s). Not "Tidewater
+ * District Council's plan", nor "Mexico's President". */
+static gboolean
+possessive_in_name (const Token *before,
+                    const char  *word,
+                    const char  *apostrophe,
+                    const char  *rest)
+{
+  static const char * const saints[] = { "st", "saint", "ste" };
+  g_autofree char *lower = NULL;
+
+  if (before != NULL && (before->flags & TOKEN_SPACE) && (before->flags & TOKEN_CAPITAL) &&
+      IN_LIST (saints, before->folded))
+    return TRUE;
+  if (rest[0] != ' ' || !g_unichar_isupper (g_utf8_get_char (rest + 1)))
+    return FALSE;
+  lower = g_utf8_strdown (word, apostrophe - word);
+  return g_str_has_suffix (lower, "men") || g_str_equal (lower, "children") ||
+         g_str_equal (lower, "people");
+}
+
 /* Splits @text (one block, starting at code point @base of the document)
  * into words. */
 static GArray *
@@ -691,6 +721,15 @@ tokenize (const char *text,
 
               if ((after == 's' || after == 'S') && !g_unichar_isalnum (g_utf8_get_char (s_next)))
                 {
+                  if ((token.flags & TOKEN_CAPITAL) &&
+                      possessive_in_name (tokens->len > 0 ? &g_array_index (tokens, Token, tokens->len - 1)
+                                                           : NULL,
+                                          token.p, p, s_next))
+                    {
+                      p = s_next;
+                      offset += 2;
+                      continue;
+                    }
                   token.flags |= TOKEN_POSSESSIVE;
                   break;
                 }
@@ -793,6 +832,7 @@ name_kind (GArray *tokens,
       /* "Cámara de Diputados" is a chamber, "Irene Cámara" a person: the
        * word is also a surname, and names the chamber only before "de". */
       if (name_word_kind (g_array_index (tokens, Token, i).folded, &word_kind) &&
+          !(head != G_MAXUINT && IN_LIST (weak_heads, g_array_index (tokens, Token, i).folded)) &&
           !(g_str_equal (g_array_index (tokens, Token, i).folded, "camara") &&
             (i == last || !(g_str_equal (g_array_index (tokens, Token, i + 1).folded, "de") ||
                             g_str_equal (g_array_index (tokens, Token, i + 1).folded, "del")))))
@@ -1859,6 +1899,22 @@ described_kind (GArray   *tokens,
   return DOSSIER_STAKEHOLDER_OTHER;
 }
 
+/* Whether @kind is a body's, not a person's, the public's or unknown. */
+static gboolean
+names_body (DossierStakeholderKind kind)
+{
+  return kind != DOSSIER_STAKEHOLDER_OTHER && kind != DOSSIER_STAKEHOLDER_PERSON &&
+         kind != DOSSIER_STAKEHOLDER_OFFICIAL && kind != DOSSIER_STAKEHOLDER_PUBLIC;
+}
+
+/* Whether a name of a body of @kind, named once, is one to propose: not
+ * an outlet's, which a photograph's credit or a byline names too. */
+static gboolean
+introduces_body (DossierStakeholderKind kind)
+{
+  return names_body (kind) && kind != DOSSIER_STAKEHOLDER_MEDIA;
+}
+
 /* Whether @folded is the last word of a person's full name seen before
  * ("osei" of "Helen Osei"). */
 static gboolean
@@ -2487,6 +2543,12 @@ collect_block (Collector *col,
           if (title_len == 0 && c->kind == DOSSIER_STAKEHOLDER_OTHER)
             c->kind = described_kind (tokens, name_start, run_end, &by_word);
           if (by_word)
+            c->introduced = TRUE;
+          /* "The Environment Agency has asked", "Tidewater District
+           * Council's plan": a name whose own words say what body it is
+           * introduces it. */
+          if (title_len == 0 && !located && name_end > name_start &&
+              introduces_body (name_kind (tokens, name_start, name_end)))
             c->introduced = TRUE;
           /* "Tomas Varga, who runs a dairy herd," — "Sarah Lindqvist, a
            * hydrologist at …,": someone the text introduces. */
