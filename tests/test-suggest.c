@@ -1360,6 +1360,56 @@ test_stakeholders_apostrophes (void)
                    ==, DOSSIER_STAKEHOLDER_BUSINESS);
 }
 
+/* Organisations by their heads (an article written for this test):
+ * "Partnership", "Hospital", "Agency", "Port of …" name bodies, which
+ * a hospital is too where it is no more than where something is; a
+ * campaign's name after "campaign group", in quotes or not, opening
+ * with "Keep"; a firm with an "&" that the text says is one ("Harrow &
+ * Vane, the developer"). Each named once. */
+static void
+test_stakeholders_organisation_heads (void)
+{
+  const char *text =
+    "Merger approved\n\n"
+    "Tidewater Health Partnership said on Monday that it would merge Wrenford General "
+    "Hospital with the cottage hospital. The campaign group “Keep St Aldhelm’s Open” will "
+    "go to court.\n\n"
+    "The Port of Marle backs the lagoon, and so does Harrow & Vane, the developer. The "
+    "Environment Agency has asked for a survey. Patients at Aldby General Hospital were "
+    "moved.";
+  const struct
+  {
+    const char             *name;
+    DossierStakeholderKind  kind;
+  } expected[] = {
+    { "Tidewater Health Partnership", DOSSIER_STAKEHOLDER_GOVERNMENT },
+    { "Wrenford General Hospital", DOSSIER_STAKEHOLDER_ORGANISATION },
+    { "Keep St Aldhelm’s Open", DOSSIER_STAKEHOLDER_CIVIL_SOCIETY },
+    { "Port of Marle", DOSSIER_STAKEHOLDER_ORGANISATION },
+    { "Harrow & Vane", DOSSIER_STAKEHOLDER_BUSINESS },
+    { "Environment Agency", DOSSIER_STAKEHOLDER_GOVERNMENT },
+  };
+  g_autoptr(GPtrArray) s = stakeholders_of_article (text);
+
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      DossierStakeholderSuggestion *found = find_stakeholder (s, expected[i].name);
+
+      if (found->kind != expected[i].kind)
+        g_error ("“%s” is suggested as %s", expected[i].name,
+                 dossier_stakeholder_kind_to_string (found->kind));
+      g_assert_cmpuint (found->n_mentions, ==, 1);
+    }
+  /* The picker reads them alike. */
+  g_assert_cmpint (dossier_suggest_stakeholder_kind (text, "Port of Marle", -1, -1), ==,
+                   DOSSIER_STAKEHOLDER_ORGANISATION);
+  g_assert_cmpint (dossier_suggest_stakeholder_kind (text, "Tidewater Health Partnership", -1, -1),
+                   ==, DOSSIER_STAKEHOLDER_GOVERNMENT);
+  assert_not_suggested (s, "Aldby General Hospital");
+  assert_not_suggested (s, "Marle");
+  assert_not_suggested (s, "Port");
+}
+
 static void
 test_stakeholders_none (void)
 {
@@ -1392,6 +1442,8 @@ main (int   argc,
                    test_stakeholders_streets_firms_campaigns);
   g_test_add_func ("/dossier/suggest/stakeholders-named-once", test_stakeholders_named_once);
   g_test_add_func ("/dossier/suggest/stakeholders-apostrophes", test_stakeholders_apostrophes);
+  g_test_add_func ("/dossier/suggest/stakeholders-organisation-heads",
+                   test_stakeholders_organisation_heads);
   g_test_add_func ("/dossier/suggest/stakeholders-who-said-it-surname",
                    test_stakeholders_who_said_it_surname);
   g_test_add_func ("/dossier/suggest/stakeholders-titles-and-roles",

@@ -337,6 +337,7 @@ static const Body bodies[] = {
   { "agricultor", "agricultores", DOSSIER_STAKEHOLDER_PUBLIC },
   { "pescador", "pescadores", DOSSIER_STAKEHOLDER_PUBLIC },
   { "trust", "trusts", DOSSIER_STAKEHOLDER_CIVIL_SOCIETY, TRUE },
+  { "partnership", "partnerships", DOSSIER_STAKEHOLDER_ORGANISATION, TRUE },
   { "foundation", "foundations", DOSSIER_STAKEHOLDER_CIVIL_SOCIETY, TRUE },
   { "fundacion", "fundaciones", DOSSIER_STAKEHOLDER_CIVIL_SOCIETY, TRUE },
   { "group", "groups", DOSSIER_STAKEHOLDER_CIVIL_SOCIETY, TRUE },
@@ -389,6 +390,7 @@ static const struct
   { "forum", DOSSIER_STAKEHOLDER_CIVIL_SOCIETY }, { "foro", DOSSIER_STAKEHOLDER_CIVIL_SOCIETY },
   { "asociacion", DOSSIER_STAKEHOLDER_CIVIL_SOCIETY }, { "fundacion", DOSSIER_STAKEHOLDER_CIVIL_SOCIETY },
   { "organisation", DOSSIER_STAKEHOLDER_ORGANISATION }, { "organization", DOSSIER_STAKEHOLDER_ORGANISATION },
+  { "partnership", DOSSIER_STAKEHOLDER_ORGANISATION },
   { "institute", DOSSIER_STAKEHOLDER_ORGANISATION }, { "commission", DOSSIER_STAKEHOLDER_ORGANISATION },
   { "committee", DOSSIER_STAKEHOLDER_ORGANISATION }, { "nations", DOSSIER_STAKEHOLDER_ORGANISATION },
   { "fund", DOSSIER_STAKEHOLDER_ORGANISATION }, { "organizacion", DOSSIER_STAKEHOLDER_ORGANISATION },
@@ -486,7 +488,7 @@ static const char * const name_fillers[] = {
 /* The first word of a campaign's name: "Save the Tarn", "Stop the
  * Pylons", "Friends of the Earth", "Salvemos el Muelle". */
 static const char * const campaign_openers[] = {
-  "save", "stop", "protect", "defend", "friends", "salvemos", "salvar", "salvad", "defendamos",
+  "save", "stop", "keep", "protect", "defend", "friends", "salvemos", "salvar", "salvad", "defendamos",
 };
 
 static gboolean
@@ -538,7 +540,7 @@ static const struct
 
 /* The plain words a qualifier before them decides (see name_qualifiers). */
 static const char * const plain_heads[] = {
-  "trust", "agency", "service", "office", "authority", "agencia", "servicio",
+  "trust", "agency", "service", "office", "authority", "agencia", "servicio", "partnership",
 };
 
 static int
@@ -581,6 +583,7 @@ enum
   TOKEN_PAREN      = 1 << 5,  /* followed by " (" */
   TOKEN_CLOSE      = 1 << 6,  /* followed by ")" */
   TOKEN_COMMA      = 1 << 7,  /* followed by "," and a space */
+  TOKEN_OPEN_QUOTE = 1 << 8,  /* followed by a space and an opening quote */
 };
 
 typedef struct
@@ -603,6 +606,12 @@ static gboolean
 is_apostrophe (gunichar c)
 {
   return c == '\'' || c == 0x2019;
+}
+
+static gboolean
+is_opening_quote (gunichar c)
+{
+  return c == '"' || c == 0x201C || c == 0x2018 || c == 0x00AB;
 }
 
 /* Whether the 's that ends the capitalised word [@word, @apostrophe) is
@@ -794,6 +803,9 @@ tokenize (const char *text,
           token.flags |= TOKEN_CLOSE;
         else if (*q == ',' && q[1] == ' ')
           token.flags |= TOKEN_COMMA;
+        else if (*q == ' ' && is_opening_quote (g_utf8_get_char (q + 1)) &&
+                 g_unichar_isalnum (g_utf8_get_char (g_utf8_next_char (q + 1))))
+          token.flags |= TOKEN_OPEN_QUOTE;
         /* "& Co": a connector that is not a word. */
         else if (q[0] == ' ' && q[1] == '&' && q[2] == ' ')
           token.flags |= TOKEN_SPACE;
@@ -841,6 +853,11 @@ name_kind (GArray *tokens,
           head = i;
         }
     }
+  /* "Port of Marle": the body that runs it, not the town "Port Calder". */
+  if (head == G_MAXUINT && first < last &&
+      g_str_equal (g_array_index (tokens, Token, first).folded, "port") &&
+      g_str_equal (g_array_index (tokens, Token, first + 1).folded, "of"))
+    return DOSSIER_STAKEHOLDER_ORGANISATION;
   if (head == G_MAXUINT)
     return DOSSIER_STAKEHOLDER_OTHER;
   /* "Royal College of Midwives", "Colegio de Médicos": a profession's
@@ -1829,6 +1846,10 @@ is_place (GArray *tokens,
   if ((end->flags & TOKEN_SPACE) && next < tokens->len &&
       IN_LIST (reporting_verbs, g_array_index (tokens, Token, next).folded))
     return FALSE;
+  /* "merge Wrenford General Hospital with …": a hospital is a building
+   * only where something is ("at Aldby General Hospital"). */
+  if (name_kind (tokens, first, last) == DOSSIER_STAKEHOLDER_ORGANISATION)
+    return FALSE;
   return names_place (tokens, first, last);
 }
 
@@ -1879,7 +1900,7 @@ described_kind (GArray   *tokens,
                        (last + 1 < tokens->len &&
                         IN_LIST (reporting_verbs, g_array_index (tokens, Token, last + 1).folded));
 
-      if ((before->flags & TOKEN_SPACE) && !is_name_token (before) && alone)
+      if ((before->flags & (TOKEN_SPACE | TOKEN_OPEN_QUOTE)) && !is_name_token (before) && alone)
         for (guint k = 0; k < G_N_ELEMENTS (descriptors); k++)
           if (g_str_equal (before->folded, descriptors[k].word))
             {
@@ -1914,6 +1935,10 @@ introduces_body (DossierStakeholderKind kind)
 {
   return names_body (kind) && kind != DOSSIER_STAKEHOLDER_MEDIA;
 }
+
+/* Before what a name is, after it and a comma: "Wild Eskin, a smaller
+ * campaign,", "Harrow & Vane, the developer". */
+static const char * const appositive_articles[] = { "a", "an", "the", "un", "una", "el", "la" };
 
 /* Whether @folded is the last word of a person's full name seen before
  * ("osei" of "Helen Osei"). */
@@ -2341,7 +2366,7 @@ collect_block (Collector *col,
       run_start = i;
       run_end = lower_title ? i + title_len : i;
       described = !lower_title && i > from &&
-                  (g_array_index (tokens, Token, i - 1).flags & TOKEN_SPACE) &&
+                  (g_array_index (tokens, Token, i - 1).flags & (TOKEN_SPACE | TOKEN_OPEN_QUOTE)) &&
                   !is_name_token (&g_array_index (tokens, Token, i - 1)) &&
                   is_descriptor (g_array_index (tokens, Token, i - 1).folded);
       while (run_end + 1 < tokens->len)
@@ -2625,22 +2650,28 @@ collect_block (Collector *col,
                 }
             }
 
-          /* "Wild Eskin, a smaller campaign,": a group that speaks. */
-          if ((last->flags & TOKEN_COMMA) && title_len == 0 &&
-              c->kind == DOSSIER_STAKEHOLDER_OTHER && i < tokens->len &&
-              (g_str_equal (g_array_index (tokens, Token, i).folded, "a") ||
-               g_str_equal (g_array_index (tokens, Token, i).folded, "an") ||
-               g_str_equal (g_array_index (tokens, Token, i).folded, "un") ||
-               g_str_equal (g_array_index (tokens, Token, i).folded, "una")))
+          /* "Wild Eskin, a smaller campaign,": a group that speaks;
+           * "Harrow & Vane, the developer": a firm the text says is one. */
+          if ((last->flags & TOKEN_COMMA) && title_len == 0 && i < tokens->len &&
+              IN_LIST (appositive_articles, g_array_index (tokens, Token, i).folded))
             for (guint k = i + 1; k < tokens->len && k <= i + 3; k++)
               {
                 const Token *w = &g_array_index (tokens, Token, k);
+                gboolean ends = (w->flags & TOKEN_COMMA) || clause_ends (tokens, k + 1);
 
-                if (is_name_token (w))
+                if (is_name_token (w) || (w->flags & TOKEN_POSSESSIVE))
                   break;
-                if (IN_LIST (group_words, w->folded) && (w->flags & TOKEN_COMMA))
+                if (ends && IN_LIST (group_words, w->folded) &&
+                    (c->kind == DOSSIER_STAKEHOLDER_OTHER || names_body (c->kind)))
                   {
-                    c->kind = DOSSIER_STAKEHOLDER_CIVIL_SOCIETY;
+                    if (c->kind == DOSSIER_STAKEHOLDER_OTHER)
+                      c->kind = DOSSIER_STAKEHOLDER_CIVIL_SOCIETY;
+                    c->introduced = TRUE;
+                    break;
+                  }
+                if (ends && is_descriptor (w->folded) && names_body (c->kind))
+                  {
+                    c->introduced = TRUE;
                     break;
                   }
                 if (!(w->flags & TOKEN_SPACE))
