@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-line-cuts.c — where the reader cuts a long paragraph into lines
  * (dossier_unbroken_runs_line_cuts): at spaces, after a sentence where it
- * can, every so many code points at most, offsets exact. */
+ * can, every so many code points at most, offsets exact; text without
+ * spaces (Chinese, Japanese) at a character, after a full stop where it
+ * can, never inside a grapheme. */
 #include "config.h"
 
 #include <string.h>
@@ -10,8 +12,8 @@
 
 #include "dossier-unbroken-runs.h"
 
-/* Checks what every cut must be: a space (not at a line's ends), its byte
- * and code point offsets agreeing, in order. */
+/* Checks what every cut must be: its character (not at a line's ends),
+ * its byte and code point offsets agreeing, in order. */
 static void
 assert_cuts_valid (const char   *text,
                    const GArray *cuts)
@@ -23,20 +25,61 @@ assert_cuts_valid (const char   *text,
   for (guint i = 0; i < cuts->len; i++)
     {
       const DossierLineCut *cut = &g_array_index (cuts, DossierLineCut, i);
+      const char *after;
 
       g_assert_cmpuint (cut->byte, <, length);
       g_assert_cmpuint (cut->byte, >=, byte);
-      g_assert_cmpint (text[cut->byte], ==, ' ');
+      g_assert_cmpuint (g_utf8_get_char (text + cut->byte), ==, cut->ch);
       offset += g_utf8_pointer_to_offset (text + byte, text + cut->byte);
       byte = cut->byte;
       g_assert_cmpint (cut->offset, ==, offset);
       g_assert_cmpuint (cut->byte, >, 0);
       g_assert_cmpint (text[cut->byte - 1], !=, '\n');
-      g_assert_cmpint (text[cut->byte + 1], !=, '\n');
-      g_assert_cmpint (text[cut->byte + 1], !=, '\0');
+      after = g_utf8_next_char (text + cut->byte);
+      g_assert_cmpint (*after, !=, '\n');
+      g_assert_cmpint (*after, !=, '\0');
       if (i > 0)
         g_assert_cmpint (cut->offset, >, g_array_index (cuts, DossierLineCut, i - 1).offset);
     }
+}
+
+/* @text with each cut's character replaced with '\n', as a view shows it:
+ * the same number of code points, each cut's '\n' at its offset; given
+ * back its characters, @text again. */
+static void
+assert_cuts_keep_offsets (const char   *text,
+                          const GArray *cuts)
+{
+  g_autoptr(GString) shown = g_string_new (NULL);
+  g_autoptr(GString) back = g_string_new (NULL);
+  gsize byte = 0;
+  gint64 from = 0;   /* the offset at shown->str + byte, below */
+
+  for (guint i = 0; i < cuts->len; i++)
+    {
+      const DossierLineCut *cut = &g_array_index (cuts, DossierLineCut, i);
+
+      g_string_append_len (shown, text + byte, cut->byte - byte);
+      g_string_append_c (shown, '\n');
+      byte = g_utf8_next_char (text + cut->byte) - text;
+    }
+  g_string_append (shown, text + byte);
+  g_assert_cmpint (g_utf8_strlen (shown->str, -1), ==, g_utf8_strlen (text, -1));
+
+  byte = 0;
+  for (guint i = 0; i < cuts->len; i++)
+    {
+      const DossierLineCut *cut = &g_array_index (cuts, DossierLineCut, i);
+      const char *at = g_utf8_offset_to_pointer (shown->str + byte, cut->offset - from);
+
+      g_assert_cmpint (*at, ==, '\n');
+      g_string_append_len (back, shown->str + byte, at - (shown->str + byte));
+      g_string_append_unichar (back, cut->ch);
+      byte = at + 1 - shown->str;
+      from = cut->offset + 1;
+    }
+  g_string_append (back, shown->str + byte);
+  g_assert_cmpstr (back->str, ==, text);
 }
 
 /* Short lines, however many: nothing to cut. */
@@ -64,7 +107,6 @@ test_sentences (void)
 {
   g_autoptr(GString) text = g_string_new ("Title line\n\n");
   g_autoptr(GArray) cuts = NULL;
-  g_autofree char *cut_text = NULL;
   const guint limit = 200;
   gint64 start = 12;   /* the paragraph's */
   gint64 length;
@@ -83,6 +125,7 @@ test_sentences (void)
       const DossierLineCut *cut = &g_array_index (cuts, DossierLineCut, i);
       gunichar before = g_utf8_get_char (g_utf8_find_prev_char (text->str, text->str + cut->byte));
 
+      g_assert_cmpuint (cut->ch, ==, ' ');
       /* After a sentence: "." or a closing quote after "?". */
       g_assert_true (before == '.' || before == 0x201D);
       g_assert_cmpint (cut->offset - start, <=, limit);
@@ -93,18 +136,7 @@ test_sentences (void)
   g_assert_cmpint (g_array_index (cuts, DossierLineCut, 0).offset, >, 12);
   g_assert_cmpint (g_array_index (cuts, DossierLineCut, cuts->len - 1).offset, <, length - 20);
 
-  cut_text = g_strdup (text->str);
-  for (guint i = 0; i < cuts->len; i++)
-    cut_text[g_array_index (cuts, DossierLineCut, i).byte] = '\n';
-  g_assert_cmpint (g_utf8_strlen (cut_text, -1), ==, length);
-  for (guint i = 0; i < cuts->len; i++)
-    {
-      const DossierLineCut *cut = &g_array_index (cuts, DossierLineCut, i);
-
-      g_assert_cmpint (g_utf8_get_char (g_utf8_offset_to_pointer (cut_text, cut->offset)), ==, '\n');
-      cut_text[cut->byte] = ' ';
-    }
-  g_assert_cmpstr (cut_text, ==, text->str);
+  assert_cuts_keep_offsets (text->str, cuts);
 }
 
 /* Words without a sentence's end in reach: cut at the last space before
@@ -131,16 +163,19 @@ test_words (void)
     }
 }
 
-/* A run without a space longer than the limit: cut at its end's space,
- * and the words after it cut as before. A whole line without a space:
- * nothing to cut. */
+/* A run without a space longer than the limit (a run of CJK between
+ * words): cut inside it at a character, none of its lines longer than
+ * the limit; a whole line without a space too. */
 static void
 test_unbroken_run (void)
 {
   g_autoptr(GString) text = g_string_new ("Some words first, then ");
   g_autoptr(GArray) cuts = NULL;
-  gsize run_end;
+  gsize run_start, run_end;
+  gint64 start = 0;
+  guint in_run = 0;
 
+  run_start = text->len;
   for (guint i = 0; i < 500; i++)
     g_string_append (text, "漢");
   run_end = text->len;
@@ -148,17 +183,98 @@ test_unbroken_run (void)
     g_string_append (text, " word");
   cuts = dossier_unbroken_runs_line_cuts (text->str, text->len, 100);
   assert_cuts_valid (text->str, cuts);
-  g_assert_cmpuint (cuts->len, >=, 2);
-  /* The last space before the run, then the one after it. */
-  g_assert_cmpuint (g_array_index (cuts, DossierLineCut, 0).byte, ==, strlen ("Some words first, then") );
-  g_assert_cmpuint (g_array_index (cuts, DossierLineCut, 1).byte, ==, run_end);
+  assert_cuts_keep_offsets (text->str, cuts);
+  for (guint i = 0; i < cuts->len; i++)
+    {
+      const DossierLineCut *cut = &g_array_index (cuts, DossierLineCut, i);
+
+      g_assert_cmpint (cut->offset - start, <=, 100);
+      if (cut->byte >= run_start && cut->byte < run_end)
+        {
+          g_assert_cmpuint (cut->ch, ==, g_utf8_get_char ("漢"));
+          in_run++;
+        }
+      else
+        g_assert_cmpuint (cut->ch, ==, ' ');
+      start = cut->offset + 1;
+    }
+  g_assert_cmpuint (in_run, >=, 4);
   g_clear_pointer (&cuts, g_array_unref);
 
   g_string_assign (text, "");
   for (guint i = 0; i < 500; i++)
     g_string_append (text, "漢");
   cuts = dossier_unbroken_runs_line_cuts (text->str, text->len, 100);
-  g_assert_cmpuint (cuts->len, ==, 0);
+  assert_cuts_valid (text->str, cuts);
+  g_assert_cmpuint (cuts->len, ==, 4);
+  for (guint i = 0; i < cuts->len; i++)
+    g_assert_cmpint (g_array_index (cuts, DossierLineCut, i).offset, ==, 100 + 101 * (gint64) i);
+}
+
+/* Chinese and Japanese sentences, no space anywhere: cut after a full
+ * stop (with its closing bracket) in the second half of each stretch. */
+static void
+test_cjk_sentences (void)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GArray) cuts = NULL;
+  const guint limit = 200;
+  gint64 start = 0;
+
+  for (guint i = 0; i < 300; i++)
+    g_string_append (text, i % 3 == 0 ? "港口大桥的通行费今天再次上涨了。"
+                           : i % 3 == 1 ? "議会は「橋の料金をまた上げる」と言った。」"
+                           : "市民表示不满，并要求重新审议！");
+  cuts = dossier_unbroken_runs_line_cuts (text->str, text->len, limit);
+  assert_cuts_valid (text->str, cuts);
+  assert_cuts_keep_offsets (text->str, cuts);
+  g_assert_cmpuint (cuts->len, >=, 20);
+  for (guint i = 0; i < cuts->len; i++)
+    {
+      const DossierLineCut *cut = &g_array_index (cuts, DossierLineCut, i);
+      gunichar before = g_utf8_get_char (g_utf8_find_prev_char (text->str, text->str + cut->byte));
+
+      g_assert_true (before == 0x3002 || before == 0xFF01 || before == 0x300D);
+      g_assert_cmpint (cut->offset - start, <=, limit);
+      g_assert_cmpint (cut->offset - start, >=, limit / 2);
+      start = cut->offset + 1;
+    }
+}
+
+/* A grapheme of several code points is never cut inside, nor is the
+ * character before a mark or beside a joiner replaced: "é" as e and an
+ * accent, a family emoji joined by ZWJ, a hand with a skin tone, a
+ * heart with its selector, Devanagari with a virama and a vowel sign.
+ * Between them, "漢" is where lines are cut; a line of them alone is not
+ * cut at all. */
+static void
+test_graphemes (void)
+{
+  static const char *const units[] = {
+    "e\u0301", "👨\u200D👩\u200D👧", "👋\U0001F3FD", "❤\uFE0F", "क्षि",
+  };
+
+  for (guint u = 0; u < G_N_ELEMENTS (units); u++)
+    {
+      g_autoptr(GString) text = g_string_new (NULL);
+      g_autoptr(GArray) cuts = NULL;
+
+      for (guint i = 0; i < 400; i++)
+        g_string_append_printf (text, "%s%s", units[u], i % 5 == 4 ? "漢" : "");
+      cuts = dossier_unbroken_runs_line_cuts (text->str, text->len, 50);
+      assert_cuts_valid (text->str, cuts);
+      assert_cuts_keep_offsets (text->str, cuts);
+      g_assert_cmpuint (cuts->len, >, 5);
+      for (guint i = 0; i < cuts->len; i++)
+        g_assert_cmpuint (g_array_index (cuts, DossierLineCut, i).ch, ==, g_utf8_get_char ("漢"));
+
+      g_string_assign (text, "");
+      for (guint i = 0; i < 400; i++)
+        g_string_append (text, units[u]);
+      g_clear_pointer (&cuts, g_array_unref);
+      cuts = dossier_unbroken_runs_line_cuts (text->str, text->len, 50);
+      g_assert_cmpuint (cuts->len, ==, 0);
+    }
 }
 
 /* 5 MB on one line: cut in one pass (a quadratic walk would take
@@ -197,6 +313,8 @@ main (int   argc,
   g_test_add_func ("/line-cuts/sentences", test_sentences);
   g_test_add_func ("/line-cuts/words", test_words);
   g_test_add_func ("/line-cuts/unbroken-run", test_unbroken_run);
+  g_test_add_func ("/line-cuts/cjk-sentences", test_cjk_sentences);
+  g_test_add_func ("/line-cuts/graphemes", test_graphemes);
   g_test_add_func ("/line-cuts/long-paragraph", test_long_paragraph);
 
   return g_test_run ();

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* dossier-document-text.c — the text view inside DossierDocumentView: draws
  * bullets and quote bars in the margins, below the text, for the visible
- * decorations only (found by binary search: a long document has thousands).
+ * decorations only (found by binary search: a long document has thousands),
+ * and, above the text, the characters a long line was cut at.
  */
 
 #include "config.h"
@@ -26,6 +27,9 @@ struct _DossierDocumentText
   int          bullet_height[3];
   PangoFontDescription *font;
   GArray      *bands;      /* DossierTextBand, by start; or NULL */
+  GArray      *cuts;       /* DossierLineCut, by offset; or NULL */
+  GdkRGBA      selection_bg;   /* a cut's character selected: as the rest */
+  GdkRGBA      selection_fg;
 };
 
 G_DEFINE_FINAL_TYPE (DossierDocumentText, dossier_document_text, GTK_TYPE_TEXT_VIEW)
@@ -132,6 +136,172 @@ snapshot_band (DossierDocumentText   *self,
     }
 }
 
+/* The first of @cuts at or after @offset. */
+static guint
+first_cut_from (GArray *cuts,
+                gint64  offset)
+{
+  guint lo = 0, hi = cuts->len;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (g_array_index (cuts, DossierLineCut, mid).offset < offset)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+/* @ch in the font the text has at @iter (the view's, as its tags change
+ * it), and the background of the last of them that paints one, if any. */
+static PangoLayout *
+cut_layout (DossierDocumentText *self,
+            const GtkTextIter   *iter,
+            gunichar             ch,
+            GdkRGBA             *background)
+{
+  PangoLayout *layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
+  PangoContext *context = pango_layout_get_context (layout);
+  g_autoptr(PangoFontDescription) font = pango_font_description_copy (pango_context_get_font_description (context));
+  GSList *tags = gtk_text_iter_get_tags (iter);
+  double scale = 1.0;
+  char utf8[8];
+  int n = g_unichar_to_utf8 (ch, utf8);
+
+  *background = (GdkRGBA) { 0, 0, 0, 0 };
+  /* (in priority order: the last one set wins) */
+  for (GSList *l = tags; l != NULL; l = l->next)
+    {
+      GtkTextTag *tag = l->data;
+      gboolean weight_set, style_set, family_set, scale_set, background_set;
+
+      g_object_get (tag, "weight-set", &weight_set, "style-set", &style_set, "family-set", &family_set,
+                    "scale-set", &scale_set, "background-set", &background_set, NULL);
+      if (weight_set)
+        {
+          int weight;
+
+          g_object_get (tag, "weight", &weight, NULL);
+          pango_font_description_set_weight (font, weight);
+        }
+      if (style_set)
+        {
+          PangoStyle style;
+
+          g_object_get (tag, "style", &style, NULL);
+          pango_font_description_set_style (font, style);
+        }
+      if (family_set)
+        {
+          g_autofree char *family = NULL;
+
+          g_object_get (tag, "family", &family, NULL);
+          pango_font_description_set_family (font, family);
+        }
+      if (scale_set)
+        g_object_get (tag, "scale", &scale, NULL);
+      if (background_set)
+        {
+          g_autoptr(GdkRGBA) rgba = NULL;
+
+          g_object_get (tag, "background-rgba", &rgba, NULL);
+          /* (the overlap tag's is all but clear: bands paint there) */
+          if (rgba != NULL && rgba->alpha > 0.01)
+            *background = *rgba;
+        }
+    }
+  g_slist_free (tags);
+  if (scale != 1.0)
+    {
+      int size = (int) (pango_font_description_get_size (font) * scale);
+
+      if (pango_font_description_get_size_is_absolute (font))
+        pango_font_description_set_absolute_size (font, size);
+      else
+        pango_font_description_set_size (font, size);
+    }
+  pango_layout_set_font_description (layout, font);
+  pango_layout_set_text (layout, utf8, n);
+  return layout;
+}
+
+/* The characters the visible lines were cut at (but spaces, which show
+ * nothing), each where its '\n' is: at the end of its line. */
+static void
+snapshot_cuts (DossierDocumentText *self,
+               GtkSnapshot         *snapshot,
+               gint64               vis_start,
+               gint64               vis_end)
+{
+  GtkTextView *text_view = GTK_TEXT_VIEW (self);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (text_view);
+  GtkTextIter sel_start, sel_end;
+  gint64 selected_from = -1, selected_to = -1;
+  GdkRGBA fg;
+
+  if (gtk_text_buffer_get_selection_bounds (buffer, &sel_start, &sel_end))
+    {
+      selected_from = gtk_text_iter_get_offset (&sel_start);
+      selected_to = gtk_text_iter_get_offset (&sel_end);
+    }
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_style_context_get_color (gtk_widget_get_style_context (GTK_WIDGET (self)), &fg);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+
+  for (guint i = first_cut_from (self->cuts, vis_start); i < self->cuts->len; i++)
+    {
+      const DossierLineCut *cut = &g_array_index (self->cuts, DossierLineCut, i);
+      g_autoptr(PangoLayout) layout = NULL;
+      PangoRectangle logical;
+      GdkRectangle loc;
+      GtkTextIter iter;
+      GdkRGBA background;
+      gboolean selected = cut->offset >= selected_from && cut->offset < selected_to;
+      double y;
+
+      if (cut->offset >= vis_end)
+        break;
+      if (cut->ch == ' ')
+        continue;
+      gtk_text_buffer_get_iter_at_offset (buffer, &iter, (int) cut->offset);
+      gtk_text_view_get_iter_location (text_view, &iter, &loc);
+      layout = cut_layout (self, &iter, cut->ch, &background);
+      pango_layout_get_pixel_extents (layout, NULL, &logical);
+      /* The line's spacing is above and below its letters alike. */
+      y = loc.y + (loc.height - logical.height) / 2.0;
+      if (selected)
+        background = self->selection_bg;
+      if (background.alpha > 0)
+        gtk_snapshot_append_color (snapshot, &background,
+                                   &GRAPHENE_RECT_INIT (loc.x, loc.y, logical.width, loc.height));
+      gtk_snapshot_save (snapshot);
+      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (loc.x, y));
+      gtk_snapshot_append_layout (snapshot, layout, selected ? &self->selection_fg : &fg);
+      gtk_snapshot_restore (snapshot);
+    }
+}
+
+/* The visible range, in offsets: from the first line shown to the end of
+ * the last. */
+static void
+visible_offsets (GtkTextView *text_view,
+                 gint64      *start,
+                 gint64      *end)
+{
+  GdkRectangle visible;
+  GtkTextIter iter;
+
+  gtk_text_view_get_visible_rect (text_view, &visible);
+  gtk_text_view_get_line_at_y (text_view, &iter, visible.y, NULL);
+  *start = gtk_text_iter_get_offset (&iter);
+  gtk_text_view_get_line_at_y (text_view, &iter, visible.y + visible.height, NULL);
+  gtk_text_iter_forward_to_line_end (&iter);
+  *end = gtk_text_iter_get_offset (&iter) + 1;
+}
+
 static void
 dossier_document_text_snapshot_layer (GtkTextView      *text_view,
                                       GtkTextViewLayer  layer,
@@ -139,23 +309,24 @@ dossier_document_text_snapshot_layer (GtkTextView      *text_view,
 {
   DossierDocumentText *self = DOSSIER_DOCUMENT_TEXT (text_view);
   GtkTextBuffer *buffer;
-  GdkRectangle visible, loc;
+  GdkRectangle loc;
   GtkTextIter iter;
   GdkRGBA fg, bullet_color, bar_color;
   gint64 vis_start, vis_end;
 
+  if (layer == GTK_TEXT_VIEW_LAYER_ABOVE_TEXT && self->cuts != NULL && self->cuts->len > 0)
+    {
+      visible_offsets (text_view, &vis_start, &vis_end);
+      snapshot_cuts (self, snapshot, vis_start, vis_end);
+      return;
+    }
   if (layer != GTK_TEXT_VIEW_LAYER_BELOW_TEXT)
     return;
   if (self->decos->len == 0 && (self->bands == NULL || self->bands->len == 0))
     return;
 
   buffer = gtk_text_view_get_buffer (text_view);
-  gtk_text_view_get_visible_rect (text_view, &visible);
-  gtk_text_view_get_line_at_y (text_view, &iter, visible.y, NULL);
-  vis_start = gtk_text_iter_get_offset (&iter);
-  gtk_text_view_get_line_at_y (text_view, &iter, visible.y + visible.height, NULL);
-  gtk_text_iter_forward_to_line_end (&iter);
-  vis_end = gtk_text_iter_get_offset (&iter) + 1;
+  visible_offsets (text_view, &vis_start, &vis_end);
 
   /* In buffer coordinates here. */
   if (self->bands != NULL)
@@ -234,6 +405,7 @@ dossier_document_text_finalize (GObject *object)
   g_clear_pointer (&self->font, pango_font_description_free);
   g_clear_pointer (&self->decos, g_array_unref);
   g_clear_pointer (&self->bands, g_array_unref);
+  g_clear_pointer (&self->cuts, g_array_unref);
 
   G_OBJECT_CLASS (dossier_document_text_parent_class)->finalize (object);
 }
@@ -293,5 +465,33 @@ dossier_document_text_set_bands (DossierDocumentText *self,
     g_array_ref (bands);
   g_clear_pointer (&self->bands, g_array_unref);
   self->bands = bands;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
+dossier_document_text_set_cuts (DossierDocumentText *self,
+                                GArray              *cuts)
+{
+  g_return_if_fail (DOSSIER_IS_DOCUMENT_TEXT (self));
+
+  if (cuts == self->cuts)
+    return;
+  if (cuts != NULL)
+    g_array_ref (cuts);
+  g_clear_pointer (&self->cuts, g_array_unref);
+  self->cuts = cuts;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
+dossier_document_text_set_selection_colors (DossierDocumentText *self,
+                                            const GdkRGBA       *background,
+                                            const GdkRGBA       *foreground)
+{
+  g_return_if_fail (DOSSIER_IS_DOCUMENT_TEXT (self));
+  g_return_if_fail (background != NULL && foreground != NULL);
+
+  self->selection_bg = *background;
+  self->selection_fg = *foreground;
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }

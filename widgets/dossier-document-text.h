@@ -6,12 +6,16 @@
  * painted below the text from decorations the owner sets (no characters
  * are ever inserted for looks, so buffer offsets stay document offsets);
  * and, where a passage carries several tags' colours, the background as
- * stacked bands, one per colour, so that every tag shows in the text.
+ * stacked bands, one per colour, so that every tag shows in the text; and
+ * where a long line is cut (its character held as '\n' in the buffer:
+ * dossier_unbroken_runs_line_cuts ()), that character at the line's end.
  */
 #pragma once
 
 #include <gtk/gtk.h>
 #include <dossier/dossier-text.h>
+
+#include "dossier-unbroken-runs.h"
 
 G_BEGIN_DECLS
 
@@ -52,5 +56,16 @@ guint dossier_text_bands_first_after         (GArray              *bands,
  * disjoint) is kept, not copied (a reference is taken); NULL for none. */
 void dossier_document_text_set_bands         (DossierDocumentText *self,
                                               GArray              *bands);
+
+/* The characters the buffer holds as '\n' (of DossierLineCut, by offset):
+ * @cuts is kept, not copied (a reference is taken; its contents must not
+ * change while it is set); NULL for none. */
+void dossier_document_text_set_cuts          (DossierDocumentText *self,
+                                              GArray              *cuts);
+/* The colours a selection is painted in: a selected character drawn at
+ * a cut is painted in them too. */
+void dossier_document_text_set_selection_colors (DossierDocumentText *self,
+                                                 const GdkRGBA       *background,
+                                                 const GdkRGBA       *foreground);
 
 G_END_DECLS

@@ -4,12 +4,14 @@
  * The buffer holds exactly the document's text, so buffer offsets are
  * document offsets (code points); nothing is ever inserted for looks. A
  * paragraph longer than DOSSIER_UNBROKEN_LINE_CHARS is shown as lines of
- * about that length, cut at spaces (after a sentence where it can) that the
- * buffer holds as '\n': one code point for another, so offsets stay the
- * document's, and the text view, which lays out each of its lines whole,
- * never lays out more than that at once (a paragraph of 50 MB took it
- * minutes and gigabytes). Those spaces are given back wherever text leaves
- * the view (copy, search, a paragraph's bounds).
+ * about that length, cut at spaces (after a sentence where it can), or in
+ * text without spaces at a character, that the buffer holds as '\n': one
+ * code point for another, so offsets stay the document's, and the text
+ * view, which lays out each of its lines whole, never lays out more than
+ * that at once (a paragraph of 50 MB took it minutes and gigabytes). A
+ * character cut at is drawn at the end of its line (DossierDocumentText),
+ * and given back wherever text leaves the view (copy, search, a
+ * paragraph's bounds).
  * Block styles and highlights are GtkTextTags: one per block style, one per
  * highlight colour (cached by colour), one for overlaps. Highlights are
  * painted by "dirty ranges": set_highlights diffs the new set against the
@@ -108,8 +110,9 @@ struct _DossierDocumentView
   /* The text */
   gint64                length;          /* code points */
   GArray               *line_starts;     /* gint64: offset of each buffer line */
-  GArray               *cut_spaces;      /* gint64: spaces the buffer holds as '\n', sorted */
-  GdkContentProvider   *selection_content; /* the selection, cut spaces given back */
+  GArray               *cuts;            /* DossierLineCut: characters the buffer holds as
+                                          * '\n', by offset */
+  GdkContentProvider   *selection_content; /* the selection, cut characters given back */
   GArray               *blocks;          /* Range: each block's, in order */
   GtkTextTag           *body_tag;
   GtkTextTag           *title_tag;
@@ -194,30 +197,31 @@ line_of (DossierDocumentView *self,
   return lo > 0 ? lo - 1 : 0;
 }
 
-/* Whether the line break at @offset is a space of the text, cut there. */
-static gboolean
-is_cut_space (DossierDocumentView *self,
-              gint64               offset)
+/* The cut at @offset (the buffer's '\n' there is that character of the
+ * text), or NULL. */
+static const DossierLineCut *
+cut_at (DossierDocumentView *self,
+        gint64               offset)
 {
-  const gint64 *cuts = (const gint64 *) (gpointer) self->cut_spaces->data;
-  guint lo = 0, hi = self->cut_spaces->len;
+  const DossierLineCut *cuts = (const DossierLineCut *) (gpointer) self->cuts->data;
+  guint lo = 0, hi = self->cuts->len;
 
   while (lo < hi)
     {
       guint mid = lo + (hi - lo) / 2;
 
-      if (cuts[mid] == offset)
-        return TRUE;
-      if (cuts[mid] < offset)
+      if (cuts[mid].offset == offset)
+        return &cuts[mid];
+      if (cuts[mid].offset < offset)
         lo = mid + 1;
       else
         hi = mid;
     }
-  return FALSE;
+  return NULL;
 }
 
-/* The text from @start to @end as the document has it: the cut spaces
- * given back. */
+/* The text from @start to @end as the document has it: the characters
+ * cut at given back. */
 static char *
 get_document_text (DossierDocumentView *self,
                    const GtkTextIter   *start,
@@ -225,19 +229,31 @@ get_document_text (DossierDocumentView *self,
 {
   char *text = gtk_text_buffer_get_text (self->buffer, start, end, TRUE);
   gint64 offset = gtk_text_iter_get_offset (start);
+  GString *document;
+  const char *copied = text;
 
-  if (self->cut_spaces->len == 0)
+  if (self->cuts->len == 0)
     return text;
-  for (char *p = text; *p != '\0'; p = g_utf8_next_char (p), offset++)
-    if (*p == '\n' && is_cut_space (self, offset))
-      *p = ' ';
-  return text;
+  document = g_string_sized_new (strlen (text) + 16);
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p), offset++)
+    {
+      const DossierLineCut *cut;
+
+      if (*p != '\n' || (cut = cut_at (self, offset)) == NULL)
+        continue;
+      g_string_append_len (document, copied, p - copied);
+      g_string_append_unichar (document, cut->ch);
+      copied = p + 1;
+    }
+  g_string_append (document, copied);
+  g_free (text);
+  return g_string_free (document, FALSE);
 }
 
 /* ---- The selection as the document has it --------------------------------- */
 
 /* What the PRIMARY selection and a drag of the selection offer: the
- * selected text read when it is asked for, the cut spaces given back.
+ * selected text read when it is asked for, the characters cut at given back.
  * GtkTextBuffer's own content gives its '\n' at a cut. */
 #define SELECTION_TYPE_CONTENT (selection_content_get_type ())
 G_DECLARE_FINAL_TYPE (SelectionContent, selection_content, SELECTION, CONTENT, GdkContentProvider)
@@ -483,6 +499,7 @@ update_theme_colors (DossierDocumentView *self)
   sel_fg = dark ? page : (GdkRGBA) { 1, 1, 1, 1 };
   self->selection_bg = sel_bg;
   self->selection_fg = sel_fg;
+  dossier_document_text_set_selection_colors (DOSSIER_DOCUMENT_TEXT (self->text_view), &sel_bg, &sel_fg);
   {
     g_autofree char *bg_str = gdk_rgba_to_string (&sel_bg);
     g_autofree char *fg_str = gdk_rgba_to_string (&sel_fg);
@@ -1786,17 +1803,24 @@ dossier_document_view_set_text (DossierDocumentView *self,
 
   /* Long paragraphs as lines the text view lays out quickly. */
   cuts = dossier_unbroken_runs_line_cuts (text, strlen (text), DOSSIER_UNBROKEN_LINE_CHARS);
-  g_array_set_size (self->cut_spaces, 0);
+  /* (a new array: the text view keeps the one it was given) */
+  g_clear_pointer (&self->cuts, g_array_unref);
+  self->cuts = g_array_ref (cuts);
   if (cuts->len > 0)
     {
-      cut_text = g_strdup (text);
+      GString *cut = g_string_sized_new (strlen (text) + 1);
+      const char *copied = text;
+
       for (guint i = 0; i < cuts->len; i++)
         {
-          const DossierLineCut *cut = &g_array_index (cuts, DossierLineCut, i);
+          const DossierLineCut *c = &g_array_index (cuts, DossierLineCut, i);
 
-          cut_text[cut->byte] = '\n';
-          g_array_append_val (self->cut_spaces, cut->offset);
+          g_string_append_len (cut, copied, text + c->byte - copied);
+          g_string_append_c (cut, '\n');
+          copied = g_utf8_next_char (text + c->byte);
         }
+      g_string_append (cut, copied);
+      cut_text = g_string_free (cut, FALSE);
       text = cut_text;
     }
 
@@ -1878,8 +1902,9 @@ dossier_document_view_set_text (DossierDocumentView *self,
   gtk_widget_queue_draw (GTK_WIDGET (self->text_view));
   gtk_widget_queue_draw (GTK_WIDGET (self->stripes));
 
-  dossier_find_bar_set_cut_spaces (self->find_bar, (const gint64 *) (gpointer) self->cut_spaces->data,
-                                   self->cut_spaces->len);
+  dossier_document_text_set_cuts (dtext, self->cuts);
+  dossier_find_bar_set_cuts (self->find_bar, (const DossierLineCut *) (gpointer) self->cuts->data,
+                             self->cuts->len);
   dossier_find_bar_text_changed (self->find_bar);
 }
 
@@ -1998,7 +2023,7 @@ on_mark_set (DossierDocumentView *self,
 }
 
 /* The selection offered as PRIMARY is ours, not the buffer's: the buffer
- * holds cut spaces as '\n', and middle-click pasted them as line breaks.
+ * holds the characters cut at as '\n', and middle-click pasted them as line breaks.
  * The text view gives the buffer its PRIMARY clipboard when it is
  * realized and takes it back when it is unrealized (a count): taken away
  * in between, and given back just before. */
@@ -2134,11 +2159,11 @@ block_at (DossierDocumentView *self,
     {
       guint first = (guint) line_of (self, offset), last = first;
 
-      /* The paragraph: its lines cut at spaces, together. */
-      while (first > 0 && is_cut_space (self, g_array_index (self->line_starts, gint64, first) - 1))
+      /* The paragraph: its lines cut, together. */
+      while (first > 0 && cut_at (self, g_array_index (self->line_starts, gint64, first) - 1) != NULL)
         first--;
       while (last + 1 < self->line_starts->len
-             && is_cut_space (self, g_array_index (self->line_starts, gint64, last + 1) - 1))
+             && cut_at (self, g_array_index (self->line_starts, gint64, last + 1) - 1) != NULL)
         last++;
       block->start = g_array_index (self->line_starts, gint64, first);
       block->end = last + 1 < self->line_starts->len
@@ -2194,8 +2219,8 @@ on_text_primary_pressed (GtkGestureClick     *gesture,
   dossier_document_view_select_range (self, block.start, block.end);
 }
 
-/* Copying a selection across a cut space copies the space, not a line
- * break. */
+/* Copying a selection across a cut copies the character cut at, not a
+ * line break. */
 static void
 on_text_copy_clipboard (DossierDocumentView *self,
                         GtkTextView         *text_view)
@@ -2203,14 +2228,14 @@ on_text_copy_clipboard (DossierDocumentView *self,
   g_autofree char *text = NULL;
   GtkTextIter start, end;
 
-  if (self->cut_spaces->len == 0 || !gtk_text_buffer_get_selection_bounds (self->buffer, &start, &end))
+  if (self->cuts->len == 0 || !gtk_text_buffer_get_selection_bounds (self->buffer, &start, &end))
     return;
   text = get_document_text (self, &start, &end);
   gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (text_view)), text);
   g_signal_stop_emission_by_name (text_view, "copy-clipboard");
 }
 
-/* A drag of the selection, where the buffer holds cut spaces: ours, the
+/* A drag of the selection, where the buffer holds cuts: ours, the
  * text view's would drag their '\n'. Elsewhere (or without cuts) the text
  * view's own, which selects as the pointer moves. */
 static GdkContentProvider *
@@ -2222,7 +2247,7 @@ on_text_drag_prepare (GtkDragSource       *source,
   GtkTextIter start, end;
   gint64 offset;
 
-  if (self->cut_spaces->len == 0
+  if (self->cuts->len == 0
       || !gtk_text_buffer_get_selection_bounds (self->buffer, &start, &end)
       || !offset_at_point (self, x, y, &offset)
       || offset < gtk_text_iter_get_offset (&start) || offset >= gtk_text_iter_get_offset (&end))
@@ -2626,7 +2651,7 @@ dossier_document_view_finalize (GObject *object)
   g_clear_object (&self->theme_css);
   g_clear_pointer (&self->line_starts, g_array_unref);
   g_clear_pointer (&self->blocks, g_array_unref);
-  g_clear_pointer (&self->cut_spaces, g_array_unref);
+  g_clear_pointer (&self->cuts, g_array_unref);
   g_clear_pointer (&self->highlights, g_ptr_array_unref);
   g_clear_pointer (&self->reach, g_array_unref);
   g_clear_pointer (&self->by_id, g_hash_table_unref);
@@ -2719,7 +2744,7 @@ dossier_document_view_init (DossierDocumentView *self)
   self->line_starts = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_array_append_val (self->line_starts, self->length);
   self->blocks = g_array_new (FALSE, FALSE, sizeof (Range));
-  self->cut_spaces = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->cuts = g_array_new (FALSE, FALSE, sizeof (DossierLineCut));
   self->highlights = g_ptr_array_new_with_free_func (g_free);
   self->reach = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->by_id = g_hash_table_new (g_int64_hash, g_int64_equal);

@@ -53,7 +53,8 @@ struct _DossierFindBar
   gunichar      *needle;          /* search_text, NFC, lower case */
   glong          needle_len;
   gunichar      *folded;          /* the text, lower case, one per code point */
-  GArray        *cut_spaces;      /* gint64: the buffer's '\n' that are spaces */
+  GArray        *cuts;            /* DossierLineCut: the buffer's '\n' that are other
+                                  * characters of the text */
   gint64         length;          /* of folded, in code points */
   gint64         search_offset;   /* where the next slice resumes */
   gint64         search_origin;   /* the first match at or after is current */
@@ -210,12 +211,12 @@ ensure_folded (DossierFindBar *self)
   for (p = text; *p != '\0' && i < self->length; p = g_utf8_next_char (p))
     self->folded[i++] = g_unichar_tolower (g_utf8_get_char (p));
   self->folded[i] = 0;
-  for (guint k = 0; k < self->cut_spaces->len; k++)
+  for (guint k = 0; k < self->cuts->len; k++)
     {
-      gint64 at = g_array_index (self->cut_spaces, gint64, k);
+      const DossierLineCut *cut = &g_array_index (self->cuts, DossierLineCut, k);
 
-      if (at >= 0 && at < i)
-        self->folded[at] = ' ';
+      if (cut->offset >= 0 && cut->offset < i)
+        self->folded[cut->offset] = g_unichar_tolower (cut->ch);
     }
 }
 
@@ -483,15 +484,15 @@ dossier_find_bar_start (DossierFindBar *self)
 }
 
 void
-dossier_find_bar_set_cut_spaces (DossierFindBar *self,
-                                 const gint64   *offsets,
-                                 guint           n_offsets)
+dossier_find_bar_set_cuts (DossierFindBar       *self,
+                           const DossierLineCut *cuts,
+                           guint                 n_cuts)
 {
   g_return_if_fail (DOSSIER_IS_FIND_BAR (self));
-  g_return_if_fail (n_offsets == 0 || offsets != NULL);
+  g_return_if_fail (n_cuts == 0 || cuts != NULL);
 
-  g_array_set_size (self->cut_spaces, 0);
-  g_array_append_vals (self->cut_spaces, offsets, n_offsets);
+  g_array_set_size (self->cuts, 0);
+  g_array_append_vals (self->cuts, cuts, n_cuts);
 }
 
 void
@@ -556,7 +557,7 @@ dossier_find_bar_finalize (GObject *object)
 
   g_clear_object (&self->buffer);
   g_clear_pointer (&self->matches, g_array_unref);
-  g_clear_pointer (&self->cut_spaces, g_array_unref);
+  g_clear_pointer (&self->cuts, g_array_unref);
   g_clear_pointer (&self->search_text, g_free);
   g_clear_pointer (&self->needle, g_free);
   g_clear_pointer (&self->folded, g_free);
@@ -597,7 +598,7 @@ static void
 dossier_find_bar_init (DossierFindBar *self)
 {
   self->matches = g_array_new (FALSE, FALSE, sizeof (Range));
-  self->cut_spaces = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->cuts = g_array_new (FALSE, FALSE, sizeof (DossierLineCut));
   self->current_match = -1;
   self->shown_start = self->shown_end = -1;
 

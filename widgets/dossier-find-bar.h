@@ -12,6 +12,8 @@
 
 #include <gtk/gtk.h>
 
+#include "dossier-unbroken-runs.h"
+
 G_BEGIN_DECLS
 
 #define DOSSIER_TYPE_FIND_BAR (dossier_find_bar_get_type ())
@@ -28,11 +30,11 @@ void       dossier_find_bar_previous     (DossierFindBar *self);
 /* The buffer's whole text was replaced: forgets the matches, and searches
  * the new text if the bar is open. */
 void       dossier_find_bar_text_changed (DossierFindBar *self);
-/* Offsets (sorted) where the buffer holds a '\n' for a space of the text
- * (a long paragraph cut into lines): searched as spaces. Copied; takes
- * effect at the next dossier_find_bar_text_changed(). */
-void       dossier_find_bar_set_cut_spaces (DossierFindBar *self,
-                                            const gint64   *offsets,
-                                            guint           n_offsets);
+/* Where the buffer holds a '\n' for another character of the text (a long
+ * paragraph cut into lines), by offset: searched as that character.
+ * Copied; takes effect at the next dossier_find_bar_text_changed(). */
+void       dossier_find_bar_set_cuts     (DossierFindBar       *self,
+                                          const DossierLineCut *cuts,
+                                          guint                 n_cuts);
 
 G_END_DECLS

@@ -111,59 +111,136 @@ ends_sentence (const char *text,
   return FALSE;
 }
 
+/* Whether @c goes with the character before it into one grapheme:
+ * marks, joiners, variation selectors, emoji modifiers. */
+static gboolean
+extends_grapheme (gunichar c)
+{
+  if (c < 0x300)
+    return FALSE;   /* (most of the time: no lookup) */
+  return g_unichar_ismark (c) || c == 0x200C || c == 0x200D
+         || (c >= 0xFE00 && c <= 0xFE0F) || (c >= 0xE0100 && c <= 0xE01EF)
+         || (c >= 0x1F3FB && c <= 0x1F3FF) || (c >= 0xE0020 && c <= 0xE007F);
+}
+
+/* Whether a character after @c ends a sentence written without spaces. */
+static gboolean
+is_full_stop (gunichar c)
+{
+  return c == 0x3002 /* 。 */ || c == 0xFF01 /* ！ */ || c == 0xFF1F /* ？ */
+         || c == 0xFF0E /* ． */ || c == 0x2026 /* … */;
+}
+
+static gboolean
+is_full_closer (gunichar c)
+{
+  return c == 0x300D /* 」 */ || c == 0x300F /* 』 */ || c == 0xFF09 /* ） */
+         || c == 0x3011 /* 】 */ || c == 0x3009 /* 〉 */ || c == 0x300B /* 》 */;
+}
+
+/* The kinds of places to cut at, best first: their last one in this
+ * stretch of the line is kept. */
+enum
+{
+  CUT_SENTENCE_SPACE,
+  CUT_SENTENCE_CHAR,
+  CUT_SPACE,
+  CUT_CHAR,
+  N_CUT_KINDS
+};
+
 GArray *
 dossier_unbroken_runs_line_cuts (const char *text,
                                  gsize       length,
                                  guint       max_chars)
 {
   GArray *cuts = g_array_new (FALSE, FALSE, sizeof (DossierLineCut));
-  DossierLineCut space = { 0, -1 };      /* the last space of this stretch */
-  DossierLineCut sentence = { 0, -1 };   /* … after a sentence's end */
+  DossierLineCut best[N_CUT_KINDS];
+  /* The character before this one, if it may be cut at (once this one is
+   * known not to join it), and of which kind. */
+  DossierLineCut pending = { 0, -1, 0 };
+  int pending_kind = -1;
+  gboolean after_stop = FALSE;   /* a full stop, and closers, before this one */
+  gunichar before = 0;
   gint64 offset = 0;
-  gint64 start = 0;                      /* where this stretch of the line starts */
+  gint64 start = 0;              /* where this stretch of the line starts */
 
   g_return_val_if_fail (text != NULL || length == 0, cuts);
   g_return_val_if_fail (max_chars >= 2, cuts);
 
-  for (gsize i = 0; i < length; i++)
-    {
-      guchar c = (guchar) text[i];
+  for (guint k = 0; k < N_CUT_KINDS; k++)
+    best[k].offset = -1;
 
-      if ((c & 0xc0) == 0x80)
-        continue;   /* not a character's start */
+  for (gsize i = 0; i < length; )
+    {
+      guchar b = (guchar) text[i];
+      gunichar c;
+      gsize next;
+
+      if (b < 0x80)
+        {
+          c = b;
+          next = i + 1;
+        }
+      else
+        {
+          c = g_utf8_get_char (text + i);
+          next = g_utf8_next_char (text + i) - text;
+        }
+
       if (c == '\n')
         {
           start = offset + 1;
-          space.offset = sentence.offset = -1;
+          for (guint k = 0; k < N_CUT_KINDS; k++)
+            best[k].offset = -1;
+          pending_kind = -1;
         }
-      else if (c == ' ' && offset > start && i + 1 < length && text[i + 1] != '\n')
+      else
         {
-          DossierLineCut here = { i, offset };
-          gboolean cut_here = FALSE;
+          /* The character before is a place to cut, unless this one
+           * joins it. */
+          if (pending_kind >= 0 && !extends_grapheme (c))
+            best[pending_kind] = pending;
+          pending_kind = -1;
 
-          /* Past the stretch's end: cut at the best space in its second
-           * half, or at the last one, then here if still too long. */
-          while (offset - start > (gint64) max_chars && !cut_here)
+          /* Past the stretch's end: cut at the best place in its second
+           * half, or at the last character that may be cut. */
+          while (offset - start > (gint64) max_chars)
             {
-              DossierLineCut cut = here;
+              int kind = -1;
 
-              if (sentence.offset >= 0 && sentence.offset - start >= (gint64) max_chars / 2)
-                cut = sentence;
-              else if (space.offset >= 0)
-                cut = space;
-              cut_here = cut.offset == offset;
-              g_array_append_val (cuts, cut);
-              start = cut.offset + 1;
-              space.offset = sentence.offset = -1;
+              for (guint k = 0; k < N_CUT_KINDS && kind < 0; k++)
+                if (best[k].offset >= 0
+                    && (k == CUT_CHAR || best[k].offset - start >= (gint64) max_chars / 2))
+                  kind = (int) k;
+              /* (none in the second half: the last space, if any) */
+              if (kind < 0 && best[CUT_SPACE].offset >= 0)
+                kind = CUT_SPACE;
+              if (kind < 0)
+                break;
+              g_array_append_val (cuts, best[kind]);
+              start = best[kind].offset + 1;
+              for (guint k = 0; k < N_CUT_KINDS; k++)
+                if (best[k].offset < start)
+                  best[k].offset = -1;
             }
-          if (!cut_here)
+
+          /* This one, if it may be cut at: not the line's first. */
+          if (offset > start && before != 0x200D && next < length && text[next] != '\n')
             {
-              space = here;
-              if (ends_sentence (text, text + i))
-                sentence = here;
+              pending = (DossierLineCut) { i, offset, c };
+              if (c == ' ')
+                pending_kind = ends_sentence (text, text + i) ? CUT_SENTENCE_SPACE : CUT_SPACE;
+              else if (c < 0x80 ? c > ' ' && c != 0x7F
+                                : !g_unichar_iscntrl (c) && !extends_grapheme (c) && c != 0xFFFD
+                                  && !g_unichar_isspace (c))
+                pending_kind = after_stop ? CUT_SENTENCE_CHAR : CUT_CHAR;
             }
         }
+      after_stop = is_full_stop (c) || (after_stop && is_full_closer (c));
+      before = c;
       offset++;
+      i = next;
     }
   return cuts;
 }

@@ -50,21 +50,26 @@ GArray *dossier_unbroken_runs_stretches (const char    *text,
 
 typedef struct
 {
-  gsize  byte;     /* of a space (U+0020) in the text */
-  gint64 offset;   /* the same, in code points */
+  gsize    byte;     /* of the character cut at, in the text */
+  gint64   offset;   /* the same, in code points */
+  gunichar ch;       /* that character: ' ' where the line has spaces */
 } DossierLineCut;
 
 /* Where to cut each line (between two '\n') of @text (@length bytes,
  * valid UTF-8) that is longer than @max_chars code points, so that a view
- * can show it as lines of at most about that many: spaces, one every
- * @max_chars code points at most, each the last one after a sentence's
- * end (". ", "? ", "! ", with closing quotes or brackets between) in the
- * second half of that stretch, or else the last space in it. A stretch
- * with no space at all (a run of 50 MB without one, a long text in a
- * script written without spaces) is cut at its first space after. A
- * space is never cut at the start or the end of a line. Replacing each cut's
- * space with '\n' keeps every code point where it was: offsets in the
- * cut text are offsets in @text. Empty when no line is that long. */
+ * can show it as lines of at most about that many: one cut every
+ * @max_chars code points at most, at the best of, in the second half of
+ * that stretch, a space after a sentence's end (". ", "? ", "! ", with
+ * closing quotes or brackets between), a character after a full-width
+ * one ("。", "！", "？", with closing brackets between), any space; or
+ * else at the stretch's last character that is a grapheme of its own
+ * (not a mark, no joiner or selector beside it): a long text in a script
+ * written without spaces (Chinese, Japanese, Thai), a run of 50 MB
+ * without one. Nothing is cut at the start or the end of a line.
+ * Replacing each cut's character with '\n' keeps every code point where it
+ * was: offsets in the cut text are offsets in @text, and a view draws
+ * that character at the end of its line. Empty when no line is that
+ * long. */
 GArray *dossier_unbroken_runs_line_cuts (const char    *text,
                                          gsize          length,
                                          guint          max_chars);

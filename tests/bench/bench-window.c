@@ -81,6 +81,7 @@ static char *opt_only = NULL;
 static char *opt_file = NULL;
 static char *opt_sizes = NULL;
 static int opt_limit = 0;
+static gboolean opt_cjk = FALSE;
 
 static char *work_dir;
 
@@ -1648,12 +1649,30 @@ make_paragraph_project (ParagraphCase *pc)
   DossierBlock block = { 0, 0, DOSSIER_BLOCK_PARAGRAPH, 0 };
   Stamp t0 = stamp ();
 
-  while (s->len < bytes)
-    append_sentence (&w, s, g_rand_int_range (w.rand, 8, 24));
-  g_string_truncate (s, s->len - 1);   /* the last sentence's space */
+  if (opt_cjk)
+    {
+      /* Chinese: clauses of a few phrases, no space anywhere. */
+      static const char *const phrases[] = {
+        "港口", "大桥", "通行费", "议会", "今天", "再次", "上涨", "市民", "表示", "不满",
+        "渡轮", "码头", "工程", "预算", "百万", "英镑", "交通", "部门", "批准", "计划",
+      };
+
+      while (s->len < bytes)
+        {
+          for (int i = g_rand_int_range (w.rand, 4, 12); i > 0; i--)
+            g_string_append (s, phrases[g_rand_int_range (w.rand, 0, G_N_ELEMENTS (phrases))]);
+          g_string_append (s, g_rand_int_range (w.rand, 0, 3) == 0 ? "，" : "。");
+        }
+    }
+  else
+    {
+      while (s->len < bytes)
+        append_sentence (&w, s, g_rand_int_range (w.rand, 8, 24));
+      g_string_truncate (s, s->len - 1);   /* the last sentence's space */
+    }
   g_rand_free (w.rand);
 
-  pc->path = g_strdup_printf ("%s/paragraph-%g.dossier", work_dir, pc->mb);
+  pc->path = g_strdup_printf ("%s/paragraph-%g%s.dossier", work_dir, pc->mb, opt_cjk ? "-cjk" : "");
   project = create_project (pc->path, "Bench: one long paragraph");
   pc->note_id = add_article (project, "# Pier Notes\n\nWork on the south pier starts in May, the port said.\n",
                              "pier.md", "Harbour Gazette", "2026-03-02");
@@ -1866,8 +1885,9 @@ paragraph_rows (GPtrArray *cases)
   for (guint i = 0; i < cases->len; i++)
     {
       ParagraphCase *pc = g_ptr_array_index (cases, i);
-      g_autofree char *floor = g_strdup_printf ("%g MB paragraph: floor, a short note shown", pc->mb);
-      g_autofree char *first = g_strdup_printf ("%g MB paragraph: shown, first frame", pc->mb);
+      const char *what = opt_cjk ? "paragraph of Chinese" : "paragraph";
+      g_autofree char *floor = g_strdup_printf ("%g MB %s: floor, a short note shown", pc->mb, what);
+      g_autofree char *first = g_strdup_printf ("%g MB %s: shown, first frame", pc->mb, what);
 
       row (floor, &pc->floor, NULL, "");
       row (first, &pc->first, &pc->floor, pc->mb <= 1 ? "< 200" : "< 1000");
@@ -2077,6 +2097,8 @@ main (int   argc,
     { "sizes", 's', 0, G_OPTION_ARG_STRING, &opt_sizes,
       "With --only paragraph: the long paragraph's sizes, in MB (default 1,5,20,50); with --only "
       "compare: the documents' (default 20,50)", "MB,…" },
+    { "cjk", 0, 0, G_OPTION_ARG_NONE, &opt_cjk,
+      "With --only paragraph: the long paragraph in Chinese, without a space", NULL },
     { "limit", 'l', 0, G_OPTION_ARG_INT, &opt_limit,
       "With --only paragraph: give up on a size whose first frame or what follows takes more than S s", "S" },
     { "file", 'f', 0, G_OPTION_ARG_FILENAME, &opt_file,
@@ -2250,9 +2272,10 @@ main (int   argc,
       if (getloadavg (load, 3) < 0)
         load[0] = -1;
       g_print ("\nbench-window: the real DossierWindow, 1280×820, GSK_RENDERER=%s, medians of %d runs, "
-               "load average %.1f (2 cores, shared).\nA document of one paragraph (sentences, no blank "
+               "load average %.1f (2 cores, shared).\nA document of one paragraph (%s, no blank "
                "line) picked in the sidebar, to its first frame; the floor: a short note, the same way.\n",
-               g_getenv ("GSK_RENDERER"), opt_runs, load[0]);
+               g_getenv ("GSK_RENDERER"), opt_runs, load[0],
+               opt_cjk ? "Chinese sentences without a space" : "sentences");
       g_print ("\n%-58s %9s %9s %8s   %s\n", "operation (ms)", "wall", "cpu", "× floor", "target");
       for (guint i = 0; i < cases->len; i++)
         {

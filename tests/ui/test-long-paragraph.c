@@ -6,8 +6,10 @@
  * a passage across a place where the paragraph is cut into lines tagged
  * with exact offsets and quote, found by search, copied with its space,
  * its paragraph selected whole by a triple click's bounds, given with its
- * spaces to the PRIMARY selection and a drag. Runs under
- * xvfb-run and dbus-run-session (suite "ui"). */
+ * spaces to the PRIMARY selection and a drag; a paragraph of Chinese,
+ * without a space, cut at characters the same way, each given back where
+ * text leaves the view. Runs under xvfb-run and dbus-run-session (suite
+ * "ui"). */
 #include "config.h"
 
 #include <string.h>
@@ -44,8 +46,12 @@ fixture_set_up (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autoptr(GString) text = g_string_sized_new (PARAGRAPH_BYTES + 100);
 
+  /* ("cjk": Chinese sentences, no space at all) */
   for (guint i = 1; text->len < PARAGRAPH_BYTES; i++)
-    g_string_append_printf (text, "%sItem %u: the harbour toll rises again.", i > 1 ? " " : "", i);
+    if (g_strcmp0 (data, "cjk") == 0)
+      g_string_append_printf (text, "第%u项：港口大桥的通行费再次上涨，市民表示不满。", i);
+    else
+      g_string_append_printf (text, "%sItem %u: the harbour toll rises again.", i > 1 ? " " : "", i);
   f->text = g_string_free (g_steal_pointer (&text), FALSE);
 
   project = test_create_project ("Tolls", "One long paragraph", &f->dir, &f->path);
@@ -254,6 +260,90 @@ test_primary_across_cut (Fixture       *f,
   g_assert_cmpstr (g_value_get_string (&value), ==, expected);
 }
 
+/* Chinese without a space: cut at characters (after a full stop), each
+ * line a few thousand characters; a passage across a cut is selected,
+ * copied, given to PRIMARY and dragged as the document has it (the
+ * character there, not a line break), and found by a search across it. */
+static void
+test_cjk_across_cut (Fixture       *f,
+                     gconstpointer  data)
+{
+  DossierDocumentView *view = dossier_window_get_document_view (f->window);
+  GtkTextView *text_view = text_view_of (f);
+  g_autoptr(GArray) cuts = dossier_unbroken_runs_line_cuts (f->text, strlen (f->text),
+                                                            DOSSIER_UNBROKEN_LINE_CHARS);
+  g_autoptr(GdkContentProvider) dragged = NULL;
+  g_autoptr(GListModel) controllers = NULL;
+  g_auto(GValue) value = G_VALUE_INIT;
+  g_autofree char *expected = NULL;
+  g_autofree char *copied = NULL;
+  g_autofree char *primary = NULL;
+  g_autofree char *query = NULL;
+  const DossierLineCut *cut;
+  GtkDragSource *drag = NULL;
+  GdkRectangle location;
+  GtkTextIter iter;
+  GtkWidget *entry;
+  gint64 start, end;
+  int x, y, height;
+
+  wait_for_frames (f);
+  g_assert_null (strchr (f->text, ' '));
+  g_assert_cmpuint (cuts->len, >, 100);
+  cut = &g_array_index (cuts, DossierLineCut, 0);
+  g_assert_cmpuint (cut->ch, ==, g_utf8_get_char ("第"));
+
+  /* The first line is a few thousand characters, not the paragraph; the
+   * buffer holds a line break where the text has "第". */
+  gtk_text_buffer_get_start_iter (gtk_text_view_get_buffer (text_view), &iter);
+  gtk_text_view_get_line_yrange (text_view, &iter, &y, &height);
+  g_assert_cmpint (height, <, 20 * gtk_widget_get_height (GTK_WIDGET (text_view)));
+  gtk_text_buffer_get_iter_at_offset (gtk_text_view_get_buffer (text_view), &iter, (int) cut->offset);
+  g_assert_cmpuint (gtk_text_iter_get_char (&iter), ==, '\n');
+
+  /* From four characters before the cut to eight after: "满。第12…". */
+  start = cut->offset - 4;
+  end = cut->offset + 8;
+  expected = g_utf8_substring (f->text, start, end);
+  g_assert_nonnull (strstr (expected, "。第"));
+
+  gtk_widget_grab_focus (GTK_WIDGET (text_view));
+  dossier_document_view_select_range (view, start, end);
+  flush_events ();
+  gtk_widget_activate_action (GTK_WIDGET (text_view), "clipboard.copy", NULL);
+  copied = read_clipboard_text (gtk_widget_get_clipboard (GTK_WIDGET (text_view)));
+  g_assert_cmpstr (copied, ==, expected);
+  primary = read_clipboard_text (gtk_widget_get_primary_clipboard (GTK_WIDGET (text_view)));
+  g_assert_cmpstr (primary, ==, expected);
+
+  controllers = gtk_widget_observe_controllers (GTK_WIDGET (text_view));
+  for (guint i = 0; i < g_list_model_get_n_items (controllers) && drag == NULL; i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DRAG_SOURCE (controller))
+        drag = GTK_DRAG_SOURCE (controller);
+    }
+  g_assert_nonnull (drag);
+  gtk_text_buffer_get_iter_at_offset (gtk_text_view_get_buffer (text_view), &iter, (int) start + 1);
+  gtk_text_view_get_iter_location (text_view, &iter, &location);
+  gtk_text_view_buffer_to_window_coords (text_view, GTK_TEXT_WINDOW_WIDGET,
+                                         location.x + 1, location.y + location.height / 2, &x, &y);
+  g_signal_emit_by_name (drag, "prepare", (double) x, (double) y, &dragged);
+  g_assert_nonnull (dragged);
+  g_value_init (&value, G_TYPE_STRING);
+  g_assert_true (gdk_content_provider_get_value (dragged, &value, NULL));
+  g_assert_cmpstr (g_value_get_string (&value), ==, expected);
+
+  /* Found across the cut: this passage is there once. */
+  query = g_utf8_substring (f->text, cut->offset - 3, cut->offset + 6);
+  dossier_document_view_start_search (view);
+  entry = find_descendant (GTK_WIDGET (view), GTK_TYPE_SEARCH_ENTRY);
+  g_assert_nonnull (entry);
+  gtk_editable_set_text (GTK_EDITABLE (entry), query);
+  wait_until (one_match_found, f, "the search across the cut");
+}
+
 /* Scrolled to the end at once, the last sentence is there to select. */
 static void
 test_end (Fixture       *f,
@@ -286,6 +376,8 @@ main (int   argc,
   ADD ("tag-across-cut", test_tag_across_cut);
   ADD ("end", test_end);
   ADD ("primary-across-cut", test_primary_across_cut);
+  g_test_add ("/dossier/long-paragraph/cjk-across-cut", Fixture, "cjk", fixture_set_up, test_cjk_across_cut,
+              fixture_tear_down);
 
   return g_test_run ();
 }
