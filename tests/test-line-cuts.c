@@ -274,6 +274,14 @@ test_graphemes (void)
       g_clear_pointer (&cuts, g_array_unref);
       cuts = dossier_unbroken_runs_line_cuts (text->str, text->len, 50);
       g_assert_cmpuint (cuts->len, ==, 0);
+
+      /* Nowhere to cut within the limit: at the first place after. */
+      g_string_append (text, " then words after");
+      g_clear_pointer (&cuts, g_array_unref);
+      cuts = dossier_unbroken_runs_line_cuts (text->str, text->len, 50);
+      assert_cuts_valid (text->str, cuts);
+      g_assert_cmpuint (cuts->len, >=, 1);
+      g_assert_cmpstr (text->str + g_array_index (cuts, DossierLineCut, 0).byte, ==, " then words after");
     }
 }
 
