@@ -1410,6 +1410,37 @@ test_stakeholders_organisation_heads (void)
   assert_not_suggested (s, "Port");
 }
 
+/* People with what they do beside their name (an article written for
+ * this test) are persons, the role no part of the name: a surname that
+ * is also a place's last word ("Helen Marsh, who chairs the campaign,"),
+ * an honorific after a role ("Chief executive Dr Marcus Okonjo"), a role
+ * before the name and a comma ("Its regional officer, Tomasz Wójcik,"). */
+static void
+test_stakeholders_roles_in_apposition (void)
+{
+  const char *text =
+    "Campaign grows\n\n"
+    "Helen Marsh, who chairs the campaign, called the consultation a sham. Chief executive "
+    "Dr Marcus Okonjo defended it, and Okonjo said the wards would stay open.\n\n"
+    "The agency wants a survey. Its regional officer, Tomasz Wójcik, told the meeting that "
+    "it would take a year.";
+  g_autoptr(GPtrArray) s = stakeholders_of_article (text);
+  DossierStakeholderSuggestion *marsh, *okonjo;
+
+  marsh = find_stakeholder (s, "Helen Marsh");
+  g_assert_cmpint (marsh->kind, ==, DOSSIER_STAKEHOLDER_PERSON);
+  g_assert_cmpuint (marsh->n_mentions, ==, 1);
+  okonjo = find_stakeholder (s, "Marcus Okonjo");
+  g_assert_cmpint (okonjo->kind, ==, DOSSIER_STAKEHOLDER_PERSON);
+  g_assert_cmpuint (okonjo->n_mentions, ==, 2);
+  assert_alias (okonjo, "Okonjo");
+  g_assert_cmpint (find_stakeholder (s, "Tomasz Wójcik")->kind, ==, DOSSIER_STAKEHOLDER_PERSON);
+  assert_not_suggested (s, "Chief executive Dr Marcus Okonjo");
+  assert_not_suggested (s, "Its regional officer");
+  g_assert_cmpint (dossier_suggest_stakeholder_kind (text, "Helen Marsh", -1, -1), ==,
+                   DOSSIER_STAKEHOLDER_PERSON);
+}
+
 static void
 test_stakeholders_none (void)
 {
@@ -1444,6 +1475,8 @@ main (int   argc,
   g_test_add_func ("/dossier/suggest/stakeholders-apostrophes", test_stakeholders_apostrophes);
   g_test_add_func ("/dossier/suggest/stakeholders-organisation-heads",
                    test_stakeholders_organisation_heads);
+  g_test_add_func ("/dossier/suggest/stakeholders-roles-in-apposition",
+                   test_stakeholders_roles_in_apposition);
   g_test_add_func ("/dossier/suggest/stakeholders-who-said-it-surname",
                    test_stakeholders_who_said_it_surname);
   g_test_add_func ("/dossier/suggest/stakeholders-titles-and-roles",

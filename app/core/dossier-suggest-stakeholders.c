@@ -1831,6 +1831,12 @@ names_place (GArray *tokens,
   return TRUE;
 }
 
+/* "Ana Ruiz, who runs the shop": a person. */
+static const char * const relative_pronouns[] = { "who", "quien" };
+
+static gboolean role_appositive (GArray *tokens,
+                                 guint   at);
+
 /* Whether the run [@first, @last] names a place (see names_place ()),
  * and no actor: not "Downing Street said", "Port Calder said" (a place
  * that speaks is the authority in it). @next is the token after the
@@ -1845,6 +1851,12 @@ is_place (GArray *tokens,
 
   if ((end->flags & TOKEN_SPACE) && next < tokens->len &&
       IN_LIST (reporting_verbs, g_array_index (tokens, Token, next).folded))
+    return FALSE;
+  /* "Helen Marsh, who chairs the campaign,", "Helen Marsh, a nurse,":
+   * a person, whatever her surname. */
+  if ((end->flags & TOKEN_COMMA) && next < tokens->len &&
+      (IN_LIST (relative_pronouns, g_array_index (tokens, Token, next).folded) ||
+       role_appositive (tokens, next)))
     return FALSE;
   /* "merge Wrenford General Hospital with …": a hospital is a building
    * only where something is ("at Aldby General Hospital"). */
@@ -1960,8 +1972,6 @@ surname_of_named (Collector  *col,
   return FALSE;
 }
 
-/* "Ana Ruiz, who runs the shop": a person. */
-static const char * const relative_pronouns[] = { "who", "quien" };
 
 /* Words for what someone is or does: titles ("secretary", "vecina"), and
  * nouns with a person's ending ("hydrologist", "farmer", "economist",
@@ -2417,7 +2427,19 @@ collect_block (Collector *col,
           }
         if (title_len > 0)
           {
+            TitleKind honorific = TITLE_NONE;
+            guint n_honorific;
+
             name_start += title_len;
+            /* "Chief executive Dr Marcus Okonjo": her honorific is no
+             * part of her name either. */
+            if (name_start < run_end &&
+                (n_honorific = title_at (tokens, name_start, run_end, &honorific)) > 0 &&
+                honorific == TITLE_HONORIFIC)
+              {
+                name_start += n_honorific;
+                title_len += n_honorific;
+              }
             /* A title alone: perhaps before an appositive name
              * ("Mexico's President, Andrés Manuel López Obrador,"). */
             if (name_start > run_end)
@@ -2607,7 +2629,7 @@ collect_block (Collector *col,
               c->quoted = TRUE;
               c->person = TRUE;
               /* "Port Calder said": the authority of the place. */
-              if (title_len == 0 && c->kind == DOSSIER_STAKEHOLDER_OTHER &&
+              if (title_len == 0 && c->kind == DOSSIER_STAKEHOLDER_OTHER && !c->introduced &&
                   names_place (tokens, name_start, run_end))
                 c->kind = DOSSIER_STAKEHOLDER_GOVERNMENT;
             }
