@@ -807,6 +807,77 @@ test_every_action (Fixture       *f,
   }
 }
 
+static gboolean
+finds_question (DossierProject *project,
+                gpointer        item)
+{
+  return dossier_project_get_question (project, dossier_question_get_id (item)) != NULL;
+}
+
+static gboolean
+finds_argument (DossierProject *project,
+                gpointer        item)
+{
+  return dossier_project_get_argument (project, dossier_argument_get_id (item)) != NULL;
+}
+
+/* When a list says a question or an argument is gone, the project no
+ * longer returns it (a panel looks up the one it shows in its handler of
+ * items-changed): an add undone, a delete, a question deleted with its
+ * arguments, and both lists read whole (a read-only view of a project
+ * another connection changed). */
+static void
+test_removed_not_found (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TestRemovalWatch) questions = NULL;
+  g_autoptr(TestRemovalWatch) arguments = NULL;
+  g_autoptr(DossierProject) viewer = NULL;
+  gint64 question, pro, con;
+
+  questions = test_removal_watch_new (P (f), dossier_project_get_questions (P (f)), finds_question);
+  arguments = test_removal_watch_new (P (f), dossier_project_get_arguments (P (f)), finds_argument);
+
+  question = dossier_project_add_question (P (f), "Should the levy end in 2031?", &error);
+  g_assert_no_error (error);
+  g_assert_true (dossier_project_undo (P (f), &error));
+  g_assert_null (dossier_project_get_question (P (f), question));
+  g_assert_cmpuint (test_removal_watch_get_n_removed (questions), ==, 1);
+
+  pro = add_argument (f, DOSSIER_POLARITY_PRO, "New terminals");
+  con = add_argument (f, DOSSIER_POLARITY_CON, "Dearer trips");
+  g_assert_true (dossier_project_undo (P (f), &error));
+  g_assert_null (dossier_project_get_argument (P (f), con));
+  g_assert_true (dossier_project_delete_argument (P (f), pro, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (test_removal_watch_get_n_removed (arguments), ==, 2);
+
+  g_assert_true (dossier_project_undo (P (f), &error));
+  g_assert_true (dossier_project_delete_question (P (f), f->question, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (test_removal_watch_get_n_removed (questions), ==, 2);
+  g_assert_cmpuint (test_removal_watch_get_n_removed (arguments), ==, 3);
+  g_clear_pointer (&questions, test_removal_watch_free);
+  g_clear_pointer (&arguments, test_removal_watch_free);
+
+  g_assert_true (dossier_project_undo (P (f), &error));
+  viewer = dossier_project_open (f->base.path, DOSSIER_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (dossier_project_get_argument (viewer, pro));
+  questions = test_removal_watch_new (viewer, dossier_project_get_questions (viewer), finds_question);
+  arguments = test_removal_watch_new (viewer, dossier_project_get_arguments (viewer), finds_argument);
+  g_assert_true (dossier_project_delete_question (P (f), f->question, &error));
+  g_assert_true (dossier_project_refresh (viewer));
+  g_assert_null (dossier_project_get_question (viewer, f->question));
+  g_assert_null (dossier_project_get_argument (viewer, pro));
+  g_assert_cmpuint (test_removal_watch_get_n_removed (questions), ==, 1);
+  g_assert_cmpuint (test_removal_watch_get_n_removed (arguments), ==, 1);
+  g_clear_pointer (&questions, test_removal_watch_free);
+  g_clear_pointer (&arguments, test_removal_watch_free);
+  dossier_project_close (viewer);
+}
+
 /* ---- A second process ----------------------------------------------------------------------- */
 
 static void
@@ -1346,6 +1417,7 @@ main (int   argc,
   ADD ("suggestions", test_suggestions);
   ADD ("every-action", test_every_action);
   ADD ("read-only-view", test_read_only_view);
+  ADD ("removed-not-found", test_removed_not_found);
   ADD ("items-changed", test_items_changed);
   ADD ("questions-patched", test_questions_patched);
 #undef ADD

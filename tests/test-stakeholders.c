@@ -714,6 +714,60 @@ test_create_citing_kind (Fixture       *f,
   assert_project_sound (P (f));
 }
 
+static gboolean
+finds_stakeholder (DossierProject *project,
+                   gpointer        item)
+{
+  return dossier_project_get_stakeholder (project, dossier_stakeholder_get_id (item)) != NULL;
+}
+
+/* When the list says a stakeholder is gone, the project no longer
+ * returns it: the panel showing it looks it up in its handler of
+ * items-changed (it found it still there after an add was undone, and
+ * stayed on it). Each way the list lets go of one: an add citing a
+ * passage undone, a delete, and the list read whole (a read-only view
+ * of a project another connection changed). */
+static void
+test_removed_not_found (Fixture       *f,
+                        gconstpointer  data)
+{
+  DossierStakeholderFields fields = DOSSIER_STAKEHOLDER_FIELDS_INIT;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TestRemovalWatch) watch = NULL;
+  g_autoptr(TestRemovalWatch) viewer_watch = NULL;
+  g_autoptr(DossierProject) viewer = NULL;
+  gint64 start, end, union_id, varga_id;
+
+  varga_id = add_stakeholder (P (f), "Inès Varga", "Varga");
+  watch = test_removal_watch_new (P (f), dossier_project_get_stakeholders (P (f)), finds_stakeholder);
+
+  text_range (text_b, "The union wants the quay closed", &start, &end);
+  fields.name = "Dockers’ Union";
+  union_id = dossier_project_create_stakeholder_citing (P (f), &fields, 0, f->doc_b, start, end, NULL,
+                                                        &error);
+  g_assert_no_error (error);
+  g_assert_true (dossier_project_undo (P (f), &error));
+  g_assert_null (dossier_project_get_stakeholder (P (f), union_id));
+  g_assert_cmpuint (test_removal_watch_get_n_removed (watch), ==, 1);
+
+  g_assert_true (dossier_project_redo (P (f), &error));
+  g_assert_true (dossier_project_delete_stakeholder (P (f), union_id, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (test_removal_watch_get_n_removed (watch), ==, 2);
+
+  viewer = dossier_project_open (f->base.path, DOSSIER_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (dossier_project_get_stakeholder (viewer, varga_id));
+  viewer_watch = test_removal_watch_new (viewer, dossier_project_get_stakeholders (viewer),
+                                         finds_stakeholder);
+  g_assert_true (dossier_project_delete_stakeholder (P (f), varga_id, &error));
+  g_assert_true (dossier_project_refresh (viewer));
+  g_assert_null (dossier_project_get_stakeholder (viewer, varga_id));
+  g_assert_cmpuint (test_removal_watch_get_n_removed (viewer_watch), ==, 1);
+  g_clear_pointer (&viewer_watch, test_removal_watch_free);
+  dossier_project_close (viewer);
+}
+
 static void
 test_delete_highlight_drops_evidence (Fixture       *f,
                                       gconstpointer  data)
@@ -1885,6 +1939,7 @@ main (int   argc,
   ADD ("evidence", test_evidence);
   ADD ("create-citing", test_create_citing);
   ADD ("create-citing-kind", test_create_citing_kind);
+  ADD ("removed-not-found", test_removed_not_found);
   ADD ("delete-highlight-drops-evidence", test_delete_highlight_drops_evidence);
   ADD ("delete-and-merge", test_delete_and_merge);
   ADD ("mentions-follow-documents", test_mentions_follow_documents);

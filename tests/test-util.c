@@ -936,3 +936,68 @@ test_shm_lock_held (int fd)
 {
   return lock_held (fd, SQLITE_SHM_DMS, 1);
 }
+
+/* ---- Lists that let go of what they say is gone ---------------------------- */
+
+struct _TestRemovalWatch
+{
+  DossierProject *project;
+  GListModel     *model;
+  TestFindItem    find;
+  GPtrArray      *mirror;     /* the model's items as its signals said */
+  guint           n_removed;
+};
+
+static void
+removal_watch_items_changed (GListModel       *model,
+                             guint             position,
+                             guint             removed,
+                             guint             added,
+                             TestRemovalWatch *watch)
+{
+  for (guint i = 0; i < removed; i++)
+    {
+      gpointer item = g_ptr_array_index (watch->mirror, position + i);
+
+      if (watch->find (watch->project, item))
+        g_error ("the list says %s %p is gone, and the project still returns it",
+                 G_OBJECT_TYPE_NAME (item), item);
+    }
+  watch->n_removed += removed;
+  g_ptr_array_remove_range (watch->mirror, position, removed);
+  for (guint i = 0; i < added; i++)
+    g_ptr_array_insert (watch->mirror, position + i, g_list_model_get_item (model, position + i));
+}
+
+TestRemovalWatch *
+test_removal_watch_new (DossierProject *project,
+                        GListModel     *model,
+                        TestFindItem    find)
+{
+  TestRemovalWatch *watch = g_new0 (TestRemovalWatch, 1);
+  guint n = g_list_model_get_n_items (model);
+
+  watch->project = project;
+  watch->model = g_object_ref (model);
+  watch->find = find;
+  watch->mirror = g_ptr_array_new_full (n, g_object_unref);
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (watch->mirror, g_list_model_get_item (model, i));
+  g_signal_connect (model, "items-changed", G_CALLBACK (removal_watch_items_changed), watch);
+  return watch;
+}
+
+guint
+test_removal_watch_get_n_removed (TestRemovalWatch *watch)
+{
+  return watch->n_removed;
+}
+
+void
+test_removal_watch_free (TestRemovalWatch *watch)
+{
+  g_signal_handlers_disconnect_by_data (watch->model, watch);
+  g_object_unref (watch->model);
+  g_ptr_array_unref (watch->mirror);
+  g_free (watch);
+}

@@ -234,4 +234,25 @@ guint64                test_statement_steps   (DossierProject *project);
 gboolean               test_project_lock_held (int            fd);
 gboolean               test_shm_lock_held     (int            fd);
 
+/* ---- Lists that let go of what they say is gone ---------------------------- */
+
+/* Whether @project still returns @item when asked for it by its id. */
+typedef gboolean (*TestFindItem) (DossierProject *project,
+                                  gpointer        item);
+
+typedef struct _TestRemovalWatch TestRemovalWatch;
+
+/* Follows @model's items-changed and fails the test, inside the handler,
+ * if an item it says is removed is one @project still returns (@find):
+ * a panel that looks up the item it shows when its list changes must not
+ * find one that is gone. A move takes an item out and puts it back, and
+ * it is still there meanwhile: watch actions that move nothing. */
+TestRemovalWatch      *test_removal_watch_new (DossierProject *project,
+                                               GListModel     *model,
+                                               TestFindItem    find);
+/* How many items @model has said were removed since the watch began. */
+guint                  test_removal_watch_get_n_removed (TestRemovalWatch *watch);
+void                   test_removal_watch_free (TestRemovalWatch *watch);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TestRemovalWatch, test_removal_watch_free)
+
 G_END_DECLS

@@ -199,15 +199,18 @@ load_model (DossierProject      *self,
   if (rc != SQLITE_DONE)
     return FALSE;
 
-  if (moves)
-    dossier_list_store_reconcile_moves (store, items, NULL);
-  else
-    dossier_list_store_reconcile (store, items, NULL);
-
+  /* Let go of the rows gone before the list says so: a handler of its
+   * items-changed that looks one up must not find it (the list still
+   * holds it until then). */
   g_hash_table_iter_init (&iter, by_id);
   while (g_hash_table_iter_next (&iter, &key, NULL))
     if (!g_hash_table_contains (seen, key))
       g_hash_table_iter_remove (&iter);
+
+  if (moves)
+    dossier_list_store_reconcile_moves (store, items, NULL);
+  else
+    dossier_list_store_reconcile (store, items, NULL);
 
   return TRUE;
 }
@@ -304,10 +307,14 @@ dossier_project_read_rows_alone (DossierProject      *self,
 
       if (rc == SQLITE_DONE)
         {
-          if (existing != NULL && g_list_store_find (store, existing, &index))
-            g_list_store_remove (store, index);
-          if (existing != NULL)
+          g_autoptr(GObject) gone = existing != NULL ? g_object_ref (existing) : NULL;
+
+          /* Out of the table before the list says it is gone, as in
+           * load_model (). */
+          if (gone != NULL)
             g_hash_table_remove (by_id, &id);
+          if (gone != NULL && g_list_store_find (store, gone, &index))
+            g_list_store_remove (store, index);
         }
       else if (existing == NULL)
         {

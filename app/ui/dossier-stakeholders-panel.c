@@ -1011,13 +1011,6 @@ reload_cb (gpointer data)
   DossierStakeholdersPanel *self = data;
 
   self->reload_source = 0;
-  /* The one open is gone (an add undone, say): back to the list. */
-  if (self->stakeholder_id != 0 && current_stakeholder (self) == NULL)
-    {
-      self->reload_evidence = self->reload_mentions = FALSE;
-      dossier_stakeholders_panel_set_stakeholder_id (self, 0);
-      return G_SOURCE_REMOVE;
-    }
   if (self->reload_evidence)
     reload_evidence (self);
   if (self->reload_mentions)
@@ -2036,12 +2029,10 @@ list_changed_cb (DossierStakeholdersPanel *self,
         }
     }
   update_list_header (self);
-  /* The open stakeholder was deleted (by an undo, say): back to the list,
-   * once the project has let go of it too (it still knows it while the
-   * list tells of its removal), in the reload before the next frame. A
-   * move takes it out and puts it back: still there then. */
-  if (removed > 0 && self->stakeholder_id != 0)
-    queue_reload (self, FALSE, FALSE);
+  /* The open stakeholder was deleted (by an undo, say): back to the list.
+   * A move takes it out and puts it back: the project still has it. */
+  if (removed > 0 && self->stakeholder_id != 0 && current_stakeholder (self) == NULL)
+    dossier_stakeholders_panel_set_stakeholder_id (self, 0);
 }
 
 /* After the list has heard of it: the focus on the row of the one moved. */
