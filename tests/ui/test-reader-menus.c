@@ -375,6 +375,57 @@ test_number_keys_say_why (Fixture       *f,
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (f->window->reader_page->tag_selection_button)));
 }
 
+/* Whether the text menu (opened by the Menu key, with a passage selected)
+ * offers "New Stakeholder from Selection" on; the menu closed again. */
+static gboolean
+new_stakeholder_item_on (Fixture *f)
+{
+  GtkWidget *menu, *item;
+  gboolean on;
+
+  g_assert_true (press_text_key (f, GDK_KEY_Menu));
+  menu = f->window->reader_page->highlight_menu;
+  g_assert_true (gtk_widget_get_visible (menu));
+  item = find_menu_item (menu, "New Stakeholder from Selection");
+  g_assert_nonnull (item);
+  on = gtk_widget_get_sensitive (item);
+  gtk_popover_popdown (GTK_POPOVER (menu));
+  flush_events ();
+  return on;
+}
+
+/* "New Stakeholder from Selection" adds to the project: in a read-only
+ * one it is greyed, a passage selected or not, and Shift+Ctrl+N brings in
+ * neither the Stakeholders panel nor its +; nothing is added. */
+static void
+test_new_stakeholder_read_only (Fixture       *f,
+                                gconstpointer  data)
+{
+  DossierProject *project;
+  gint64 start, end;
+
+  f->window = open_reader_window (f->path, DOSSIER_OPEN_READ_WRITE, 1200);
+  select_in_reader (f->window, f->document_id, "the harbour master", &start, &end);
+  g_assert_true (new_stakeholder_item_on (f));
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  g_clear_object (&f->window);
+  flush_events ();
+
+  f->window = open_reader_window (f->path, DOSSIER_OPEN_READ_ONLY, 1200);
+  project = dossier_window_get_project (f->window);
+  g_assert_true (dossier_project_get_read_only (project));
+  select_in_reader (f->window, f->document_id, "the harbour master", &start, &end);
+  g_assert_false (new_stakeholder_item_on (f));
+  g_object_set (f->window, "show-right-sidebar", FALSE, NULL);
+  flush_events ();
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (f->window->right_stack), !=, "stakeholders");
+  gtk_widget_grab_focus (GTK_WIDGET (text_view (f)));
+  press_key (f->window, GDK_KEY_n, GDK_CONTROL_MASK | GDK_SHIFT_MASK);
+  g_assert_false (adw_flap_get_reveal_flap (f->window->right_flap));
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (f->window->right_stack), !=, "stakeholders");
+  g_assert_cmpuint (g_list_model_get_n_items (dossier_project_get_stakeholders (project)), ==, 0);
+}
+
 /* The labels of @model's items, submenus and sections included, one a
  * line, each followed by its accel in brackets if it has one. */
 static void
@@ -824,6 +875,7 @@ main (int   argc,
   ADD ("tag-button-tab", test_tag_button_tab);
   ADD ("number-keys-say-why", test_number_keys_say_why);
   ADD ("text-menu", test_text_menu);
+  ADD ("new-stakeholder-read-only", test_new_stakeholder_read_only);
   ADD ("highlight-keys", test_highlight_keys);
   ADD ("shortcuts-list-keys", test_shortcuts_list_keys);
   ADD ("shortcuts-follow-pinned-key", test_shortcuts_follow_pinned_key);
