@@ -632,6 +632,17 @@ add_note (DossierParsedDocument *doc,
   g_ptr_array_add (doc->notes, note);
 }
 
+char *
+dossier_import_title_note (const char *title,
+                           const char *display)
+{
+  if (title == NULL || g_utf8_strlen (title, -1) <= DOSSIER_DOCUMENT_MAX_TITLE)
+    return NULL;
+  return g_strdup_printf (_("The title of “%s” has more than %d characters: it was "
+                            "shortened to that many, “…” at its end."),
+                          display_or_default (display), DOSSIER_DOCUMENT_MAX_TITLE);
+}
+
 static DossierParsedDocument *
 import_bytes (GBytes        *bytes,
               DossierFormat  format,
@@ -641,6 +652,7 @@ import_bytes (GBytes        *bytes,
 {
   g_autoptr(DossierParsedDocument) doc = NULL;
   g_autoptr(GError) local_error = NULL;
+  g_autofree char *title_note = NULL;
   const guint8 *data;
   gsize len, cut;
   gboolean ok, cut_off = FALSE;
@@ -740,10 +752,9 @@ import_bytes (GBytes        *bytes,
   doc->format = g_strdup (dossier_format_to_string (format));
 
   /* What the project will shorten (dossier_project_add_document ()). */
-  if (g_utf8_strlen (doc->title, -1) > DOSSIER_DOCUMENT_MAX_TITLE)
-    add_note (doc, g_strdup_printf (_("The title of “%s” has more than %d characters: it was "
-                                      "shortened to that many, “…” at its end."),
-                                    display_or_default (display), DOSSIER_DOCUMENT_MAX_TITLE));
+  title_note = dossier_import_title_note (doc->title, display);
+  if (title_note != NULL)
+    add_note (doc, g_steal_pointer (&title_note));
   if (doc->author != NULL && g_utf8_strlen (doc->author, -1) > DOSSIER_DOCUMENT_MAX_AUTHOR)
     add_note (doc, g_strdup_printf (_("The author of “%s” has more than %d characters: it was "
                                       "shortened to that many, “…” at its end."),

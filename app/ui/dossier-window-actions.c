@@ -1069,7 +1069,8 @@ report_label (const char *text,
  * each) and what to check in those that did (@notes, a paragraph each: a
  * page that looks cut off, a title shortened). One file that failed, and
  * nothing to check, is its message alone; else a list that scrolls, as
- * thirty would run off the screen, below how many came in. */
+ * thirty would run off the screen, below how many came in. No file at all
+ * (@n_failed and @n_imported 0) is a pasted document's notes. */
 static GtkWidget *
 import_report_dialog (DossierWindow *self,
                       guint          n_failed,
@@ -1099,7 +1100,10 @@ import_report_dialog (DossierWindow *self,
       return dialog;
     }
 
-  if (n_failed == 0)
+  if (n_failed == 0 && n_imported == 0)
+    /* (a document pasted from the clipboard: no file) */
+    body = g_strdup (_("The pasted text was added as a document. What to check in it:"));
+  else if (n_failed == 0)
     body = g_strdup_printf (ngettext ("%u file was imported. What to check in it:",
                                       "%u files were imported. What to check in them:",
                                       n_imported),
@@ -1565,21 +1569,39 @@ paste_parse_thread (GTask        *task,
     g_task_return_pointer (task, doc, (GDestroyNotify) dossier_parsed_document_free);
 }
 
-/* The pasted document stored: shown, unless the window closed or has
- * another project now. */
+/* A pasted document on its way into the project. */
+typedef struct
+{
+  GWeakRef   self;    /* not a reference: the window closes as it would without the paste */
+  GPtrArray *notes;   /* the import's, of char *: what to check in it */
+} PasteAdded;
+
+static void
+paste_added_free (PasteAdded *added)
+{
+  g_weak_ref_clear (&added->self);
+  g_ptr_array_unref (added->notes);
+  g_free (added);
+}
+
+/* The pasted document stored: shown, with what to check in it as a file
+ * import reports it (a page that looks cut off, a title shortened),
+ * unless the window closed or has another project now. */
 static void
 on_paste_added (GObject      *source,
                 GAsyncResult *result,
                 gpointer      user_data)
 {
-  GWeakRef *weak = user_data;
-  g_autoptr(DossierWindow) self = g_weak_ref_get (weak);
+  PasteAdded *added = user_data;
+  g_autoptr(DossierWindow) self = g_weak_ref_get (&added->self);
   g_autoptr(GError) error = NULL;
+  g_autoptr(GString) notes = g_string_new (NULL);
   gint64 id;
 
-  g_weak_ref_clear (weak);
-  g_free (weak);
   id = dossier_project_add_document_finish (DOSSIER_PROJECT (source), result, &error);
+  for (guint i = 0; i < added->notes->len; i++)
+    append_paragraph (notes, g_ptr_array_index (added->notes, i));
+  paste_added_free (added);
   if (self == NULL || _dossier_window_is_closed (self) || DOSSIER_PROJECT (source) != self->project)
     return;
   if (id <= 0)
@@ -1589,6 +1611,30 @@ on_paste_added (GObject      *source,
     }
 
   dossier_window_open_document (self, id);
+  if (notes->len > 0)
+    gtk_window_present (GTK_WINDOW (import_report_dialog (self, 0, 0, "", notes->str)));
+}
+
+/* @doc's title is now @title, which the user gave: the note on the title
+ * the import found, if any, goes, and one on @title comes if it is too
+ * long too. */
+static void
+retitle_pasted (DossierParsedDocument *doc,
+                char                  *title)
+{
+  g_autofree char *old_note = dossier_import_title_note (doc->title, NULL);
+  char *new_note = dossier_import_title_note (title, NULL);
+
+  for (guint i = 0; old_note != NULL && i < doc->notes->len; i++)
+    if (strcmp (g_ptr_array_index (doc->notes, i), old_note) == 0)
+      {
+        g_ptr_array_remove_index (doc->notes, i);
+        break;
+      }
+  if (new_note != NULL)
+    g_ptr_array_insert (doc->notes, 0, new_note);
+  g_free (doc->title);
+  doc->title = title;
 }
 
 static void
@@ -1599,24 +1645,21 @@ on_paste_title_response (AdwMessageDialog *dialog,
   DossierParsedDocument *doc;
   GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "dossier-entry");
   g_autofree char *title = NULL;
-  /* Not a reference: the window closes as it would without the paste. */
-  GWeakRef *weak;
+  PasteAdded *added;
 
   if (g_strcmp0 (response, "import") != 0 || self->project == NULL || _dossier_window_is_closed (self))
     return;
 
   doc = g_object_steal_data (G_OBJECT (dialog), "dossier-parsed");
   title = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
-  if (title[0] != '\0')
-    {
-      g_free (doc->title);
-      doc->title = g_steal_pointer (&title);
-    }
+  if (title[0] != '\0' && g_strcmp0 (title, doc->title) != 0)
+    retitle_pasted (doc, g_steal_pointer (&title));
 
   /* Stored in a thread: a long text would hold the window meanwhile. */
-  weak = g_new0 (GWeakRef, 1);
-  g_weak_ref_init (weak, self);
-  dossier_project_add_document_async (self->project, doc, NULL, on_paste_added, weak);
+  added = g_new0 (PasteAdded, 1);
+  g_weak_ref_init (&added->self, self);
+  added->notes = g_ptr_array_ref (doc->notes);
+  dossier_project_add_document_async (self->project, doc, NULL, on_paste_added, added);
 }
 
 static void
@@ -1761,6 +1804,7 @@ on_clipboard_html (GObject      *source,
   g_autoptr(GInputStream) stream = NULL;
   g_autoptr(GOutputStream) memory = NULL;
   g_autoptr(GError) error = NULL;
+  GCancellable *cancellable;
 
   stream = gdk_clipboard_read_finish (GDK_CLIPBOARD (source), result, NULL, &error);
   if (_dossier_window_is_closed (self))
@@ -1772,9 +1816,13 @@ on_clipboard_html (GObject      *source,
     }
 
   memory = g_memory_output_stream_new_resizable ();
+  /* (the cancellable read before the reference is passed on: the order
+   * in which a call's arguments are evaluated is not C's to promise, and
+   * g_steal_pointer () first made it NULL->cancellable) */
+  cancellable = self->cancellable;
   g_output_stream_splice_async (memory, stream,
                                 G_OUTPUT_STREAM_SPLICE_CLOSE_SOURCE | G_OUTPUT_STREAM_SPLICE_CLOSE_TARGET,
-                                G_PRIORITY_DEFAULT, self->cancellable, on_clipboard_html_spliced,
+                                G_PRIORITY_DEFAULT, cancellable, on_clipboard_html_spliced,
                                 g_steal_pointer (&self));
 }
 

@@ -74,6 +74,14 @@ DossierParsedDocument *dossier_import_file  (GFile         *file,
                                              GCancellable  *cancellable,
                                              GError       **error);
 
+/* The note dossier_import_bytes () adds to a document whose @title is
+ * longer than a project keeps (DOSSIER_DOCUMENT_MAX_TITLE), naming it
+ * @display (a file's name; NULL: "The document"), or NULL when it is not
+ * that long: for a caller that gives the document another title than the
+ * one the import found. */
+char                  *dossier_import_title_note (const char *title,
+                                                  const char *display);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DossierParsedDocument, dossier_parsed_document_free)
 
 G_END_DECLS

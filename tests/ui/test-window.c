@@ -4297,6 +4297,126 @@ test_paste_document (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (documents), ==, 2);
 }
 
+static gboolean
+report_shown (gpointer data)
+{
+  AdwMessageDialog *dialog = find_message_dialog (GTK_WINDOW (data));
+
+  return dialog != NULL &&
+         g_strcmp0 (adw_message_dialog_get_heading (dialog), "Check What Was Imported") == 0;
+}
+
+typedef struct
+{
+  GListModel *documents;
+  guint       n_before;
+} DocumentCount;
+
+static gboolean
+documents_grew (gpointer data)
+{
+  DocumentCount *count = data;
+
+  return g_list_model_get_n_items (count->documents) > count->n_before;
+}
+
+/* Pastes @content (HTML, as a browser puts a page on the clipboard, if
+ * @html; else text) under @title (NULL: the one proposed), and returns
+ * the notes the window reports on it, or NULL if it reports none. */
+static char *
+paste_content (Fixture    *f,
+               gboolean    html,
+               const char *content,
+               const char *title)
+{
+  GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (f->window));
+  GListModel *documents = dossier_project_get_documents (dossier_window_get_project (f->window));
+  guint n_before = g_list_model_get_n_items (documents);
+  AdwMessageDialog *dialog;
+  char *notes;
+
+  if (html)
+    {
+      g_autoptr(GBytes) bytes = g_bytes_new (content, strlen (content));
+      g_autoptr(GdkContentProvider) provider = gdk_content_provider_new_for_bytes ("text/html", bytes);
+
+      g_assert_true (gdk_clipboard_set_content (clipboard, provider));
+    }
+  else
+    gdk_clipboard_set_text (clipboard, content);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.paste-document", NULL);
+  wait_until (dialog_shown, f->window, "the title dialog");
+  dialog = find_message_dialog (GTK_WINDOW (f->window));
+  if (title != NULL)
+    gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog)), title);
+  adw_message_dialog_response (dialog, "import");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  flush_events ();
+
+  wait_until (documents_grew, &(DocumentCount) { documents, n_before }, "the pasted document");
+  flush_events ();
+  if (!report_shown (f->window))
+    return NULL;
+
+  g_assert_cmpuint (count_message_dialogs (f), ==, 1);
+  dialog = find_message_dialog (GTK_WINDOW (f->window));
+  g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==,
+                   "The pasted text was added as a document. What to check in it:");
+  notes = g_strdup (label_with_class (GTK_WIDGET (dialog), "import-notes"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  flush_events ();
+  return notes;
+}
+
+/* A pasted document's notes are reported as a file's: a page cut short
+ * looks cut off, a title the project shortens is said; the title the
+ * user gives instead of the one found is the one judged. They were not
+ * reported at all (and pasting HTML crashed: see on_clipboard_html ()). */
+static void
+test_paste_document_notes (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GString) long_title = g_string_new (NULL);
+  g_autofree char *long_heading = NULL;
+  g_autofree char *notes = NULL;
+  const char *cut_page = "<!DOCTYPE html><html><head><title>Quay wall repaired</title></head>"
+                         "<body><article><p>The harbour board finished the repairs to the quay "
+                         "wall on Friday.</p><p>Boats can moor there again from Mon";
+  const char *whole_page = "<html><head><title>Quay wall repaired</title></head><body><p>The "
+                           "harbour board finished the repairs on Friday.</p></body></html>";
+  const char *cut_note = "“The document” looks cut off: the page stops before its end";
+  const char *title_note = "The title of “The document” has more than 500 characters";
+
+  while (long_title->len < 600)
+    g_string_append (long_title, "Quay wall repaired ");
+  g_strchomp (long_title->str);
+  long_heading = g_strdup_printf ("# %s\n\nThe harbour board finished the repairs on Friday.\n",
+                                  long_title->str);
+
+  /* A page cut short: the cut. */
+  notes = paste_content (f, TRUE, cut_page, "Quay wall (pasted)");
+  g_assert_nonnull (notes);
+  g_assert_true (g_str_has_prefix (notes, cut_note));
+  g_assert_null (strstr (notes, title_note));
+  g_clear_pointer (&notes, g_free);
+
+  /* A text whose heading is too long for a title, kept: the title. */
+  notes = paste_content (f, FALSE, long_heading, NULL);
+  g_assert_nonnull (notes);
+  g_assert_true (g_str_has_prefix (notes, title_note));
+  g_clear_pointer (&notes, g_free);
+
+  /* The same under a short title the user gives: nothing to report. */
+  g_assert_null (paste_content (f, FALSE, long_heading, "Quay wall"));
+
+  /* A whole page under a long title the user typed: the title. */
+  notes = paste_content (f, TRUE, whole_page, long_title->str);
+  g_assert_nonnull (notes);
+  g_assert_true (g_str_has_prefix (notes, title_note));
+  g_assert_null (strstr (notes, cut_note));
+  g_clear_pointer (&notes, g_free);
+}
+
 /* Not a timed assertion (timings belong to the benchmarks): prints what
  * rebuilding the spans of 5,000 highlights costs, the list from the core
  * apart. Run with -p /dossier/window/spans-5000 -m perf (or --verbose). */
@@ -4597,6 +4717,7 @@ main (int   argc,
   ADD ("import-then-close", test_import_then_close);
   ADD ("drop-on-text", test_drop_on_text);
   ADD ("paste-document", test_paste_document);
+  ADD ("paste-document-notes", test_paste_document_notes);
   ADD ("reveal-from-panels", test_reveal_from_panels);
   ADD ("highlights-back-to-document", test_highlights_back_to_document);
   ADD ("cite-from-panels", test_cite_from_panels);
