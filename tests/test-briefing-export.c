@@ -875,6 +875,64 @@ test_names_cut (Fixture       *f,
   g_assert_no_error (error);
 }
 
+/* A note citing passages whose tag, note title and document title are
+ * 10 MB long (a file made by hand): the citations carry each tag name at
+ * most as long as Dossier writes one, and the exports stay small. Each
+ * citation carried its tag's 10 MB path, copied again for every one:
+ * 418 MB and 3 to 8 s for a note of a few citations. */
+static void
+test_huge_names (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree char *body = g_strdup_printf ("The vote [@%s] and the grant [@%s].\n",
+                                           f->vote_uuid, f->grant_uuid);
+  gint64 id = briefing_fixture_add_note (f, "Short", body);
+  g_autofree char *grow = g_strdup_printf (
+      "UPDATE briefings SET title = printf ('%%.*c', 10000000, 'n'); "
+      "UPDATE documents SET title = printf ('%%.*c', 10000000, 't') WHERE id = %" G_GINT64_FORMAT "; "
+      "UPDATE tags SET name = printf ('%%.*c', 10000000, 'g') WHERE id = %" G_GINT64_FORMAT ";",
+      f->tribune, f->tag);
+  g_autofree char *restore = g_strdup_printf (
+      "UPDATE briefings SET title = 'Short'; "
+      "UPDATE documents SET title = 'Port Calder closes its bridge' WHERE id = %" G_GINT64_FORMAT "; "
+      "UPDATE tags SET name = 'Evidence' WHERE id = %" G_GINT64_FORMAT ";", f->tribune, f->tag);
+  g_autoptr(DossierMarkdownNode) root = dossier_markdown_parse (body);
+  g_autoptr(GPtrArray) citations = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *md = NULL;
+  g_autofree char *html = NULL;
+
+  g_clear_object (&f->base.project);
+  test_sql_exec (f->base.path, grow);
+  f->base.project = dossier_project_open (f->base.path, DOSSIER_OPEN_READ_WRITE, &error);
+  g_assert_no_error (error);
+
+  citations = dossier_project_resolve_citations (f->base.project, root, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (citations->len, ==, 2);
+  for (guint i = 0; i < citations->len; i++)
+    {
+      DossierCitation *c = g_ptr_array_index (citations, i);
+
+      g_assert_cmpuint (g_strv_length (c->tags), ==, 1);
+      g_assert_cmpint (g_utf8_strlen (c->tags[0], -1), ==, DOSSIER_TAG_MAX_NAME);
+      g_assert_true (g_str_has_suffix (c->tags[0], "g…"));
+    }
+
+  md = export_ok (f, id, DOSSIER_EXPORT_MARKDOWN, TRUE);
+  g_assert_cmpuint (strlen (md), <, 100000);
+  assert_cut (md, 'n', DOSSIER_BRIEFING_MAX_TITLE);
+  assert_cut (md, 't', DOSSIER_DOCUMENT_MAX_TITLE);
+  html = export_ok (f, id, DOSSIER_EXPORT_HTML, TRUE);
+  g_assert_cmpuint (strlen (html), <, 100000);
+  assert_cut (html, 'n', DOSSIER_BRIEFING_MAX_TITLE);
+
+  g_clear_object (&f->base.project);
+  test_sql_exec (f->base.path, restore);
+  f->base.project = dossier_project_open (f->base.path, DOSSIER_OPEN_READ_WRITE, &error);
+  g_assert_no_error (error);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -900,6 +958,7 @@ main (int    argc,
   ADD ("/briefing-export/template-prompts", test_template_prompts);
   ADD ("/briefing-export/deep-nesting", test_deep_nesting);
   ADD ("/briefing-export/names-cut", test_names_cut);
+  ADD ("/briefing-export/huge-names", test_huge_names);
 
 #undef ADD
 

@@ -158,7 +158,11 @@ section_heading (DocumentText *doc,
 }
 
 /* "Parent/Child": walked up in C, at most DOSSIER_TAG_MAX_DEPTH steps, so
- * that a cycle in a hostile file ends. */
+ * that a cycle in a hostile file ends. Each name at most as long as
+ * Dossier writes one (DOSSIER_TAG_MAX_NAME), cut in the query: a file from
+ * elsewhere may hold a name of 10 MB, which was copied whole into the path
+ * of every citation of a highlight with that tag (a briefing export of
+ * such a file took 418 MB). */
 static char *
 tag_path (DossierProject  *project,
           gint64           tag_id,
@@ -172,14 +176,20 @@ tag_path (DossierProject  *project,
       g_auto(DossierStmt) stmt = NULL;
       int rc;
 
-      stmt = dossier_project_prepare (project, "SELECT name, parent FROM tags WHERE id = ?1", error);
+      stmt = dossier_project_prepare (project,
+                                      "SELECT " DOSSIER_SQL_SHOWN ("name") ", parent FROM tags "
+                                      "WHERE id = ?1", error);
       if (stmt == NULL)
         break;
       sqlite3_bind_int64 (stmt, 1, tag_id);
       rc = dossier_project_step (project, stmt, error);
       if (rc != SQLITE_ROW)
         break;
-      g_ptr_array_insert (names, 0, column_string (stmt, 0, FALSE));
+      {
+        g_autofree char *name = column_string (stmt, 0, FALSE);
+
+        g_ptr_array_insert (names, 0, dossier_text_shorten (name, DOSSIER_TAG_MAX_NAME));
+      }
       tag_id = sqlite3_column_int64 (stmt, 1);
     }
 

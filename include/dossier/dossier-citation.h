@@ -42,7 +42,8 @@ typedef struct
   gint64                end;
   char                 *quote;
   char                 *memo;            /* "" when none */
-  char                **tags;            /* tag paths ("Evidence/Costs"), NULL-terminated */
+  char                **tags;            /* tag paths ("Evidence/Costs"), NULL-terminated;
+                                          * each name at most DOSSIER_TAG_MAX_NAME characters */
   char                 *document_title;
   char                 *author;          /* NULL when unknown */
   char                 *outlet;
