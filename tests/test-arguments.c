@@ -1398,6 +1398,61 @@ test_questions_patched (Fixture       *f,
   g_signal_handlers_disconnect_by_data (arguments, &in_arguments);
 }
 
+/* A question's text and an argument's statement may be
+ * DOSSIER_ARGUMENT_MAX_TEXT characters long (counted in characters: "é"
+ * is two bytes), not one more, whether added or edited; what is refused
+ * changes nothing and says the limit. */
+static void
+test_text_limit (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GString) most = g_string_new (NULL);
+  g_autofree char *over = NULL;
+  g_autofree char *limit = g_strdup_printf ("%d", DOSSIER_ARGUMENT_MAX_TEXT);
+  GListModel *questions = dossier_project_get_questions (P (f));
+  GListModel *arguments = dossier_project_get_arguments (P (f));
+  guint n_questions = g_list_model_get_n_items (questions);
+  gint64 question, argument;
+  g_autoptr(GError) error = NULL;
+
+  for (int i = 0; i < DOSSIER_ARGUMENT_MAX_TEXT; i++)
+    g_string_append (most, "\u00E9");
+  over = g_strconcat (most->str, "e", NULL);
+
+  question = dossier_project_add_question (P (f), most->str, &error);
+  g_assert_no_error (error);
+  argument = add_argument (f, DOSSIER_POLARITY_PRO, most->str);
+  g_assert_true (dossier_project_set_question_text (P (f), f->question, most->str, &error));
+  g_assert_no_error (error);
+  g_assert_true (dossier_project_set_argument_statement (P (f), argument, "Short", &error));
+  g_assert_true (dossier_project_set_argument_statement (P (f), argument, most->str, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (dossier_argument_get_statement (dossier_project_get_argument (P (f), argument)),
+                   ==, most->str);
+
+  g_assert_cmpint (dossier_project_add_question (P (f), over, &error), ==, 0);
+  g_assert_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, limit));
+  g_clear_error (&error);
+  g_assert_cmpint (dossier_project_add_argument (P (f), question, DOSSIER_POLARITY_CON, over, 0, 3,
+                                                 &error), ==, 0);
+  g_assert_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (dossier_project_set_question_text (P (f), question, over, &error));
+  g_assert_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (dossier_project_set_argument_statement (P (f), argument, over, &error));
+  g_assert_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_INVALID);
+  g_clear_error (&error);
+
+  g_assert_cmpuint (g_list_model_get_n_items (questions), ==, n_questions + 1);
+  g_assert_cmpuint (g_list_model_get_n_items (arguments), ==, 1);
+  g_assert_cmpstr (dossier_question_get_text (dossier_project_get_question (P (f), question)), ==,
+                   most->str);
+  g_assert_cmpstr (dossier_argument_get_statement (dossier_project_get_argument (P (f), argument)),
+                   ==, most->str);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1420,6 +1475,7 @@ main (int   argc,
   ADD ("removed-not-found", test_removed_not_found);
   ADD ("items-changed", test_items_changed);
   ADD ("questions-patched", test_questions_patched);
+  ADD ("text-limit", test_text_limit);
 #undef ADD
   g_test_add_func ("/dossier/arguments/sample-analysis", test_sample_analysis);
 

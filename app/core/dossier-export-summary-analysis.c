@@ -409,8 +409,7 @@ arguments_collect (DossierSummary               *s,
       Question *q = g_new0 (Question, 1);
       gboolean arow;
 
-      /* A question's and an argument's most is 2,000 characters. */
-      q->text = column_name (s, qstmt, 1, DOSSIER_TEXT_SHOWN_MAX);
+      q->text = column_name (s, qstmt, 1, DOSSIER_ARGUMENT_MAX_TEXT);
       q->sides[0] = g_ptr_array_new_with_free_func (argument_free);
       q->sides[1] = g_ptr_array_new_with_free_func (argument_free);
       g_ptr_array_add (questions, q);
@@ -435,7 +434,7 @@ arguments_collect (DossierSummary               *s,
 
           a = g_new0 (Argument, 1);
           a->cited = cited;
-          a->statement = column_name (s, stmt, 2, DOSSIER_TEXT_SHOWN_MAX);
+          a->statement = column_name (s, stmt, 2, DOSSIER_ARGUMENT_MAX_TEXT);
           a->strength = dossier_column_int_within (stmt, 3, DOSSIER_STRENGTH_MIN,
                                                    DOSSIER_STRENGTH_MAX);
           a->perspective = column_name (s, stmt, 4, DOSSIER_STAKEHOLDER_MAX_NAME);

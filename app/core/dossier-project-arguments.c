@@ -15,9 +15,6 @@
 
 #include <dossier/dossier-text.h>
 
-/* Long enough for a paragraph; a statement is a sentence or two. */
-#define MAX_TEXT 2000
-
 /* Where an argument's evidence is (dossier-project-stakeholders.c): a note,
  * no role. */
 static const DossierEvidenceTable evidence_table = {
@@ -466,12 +463,12 @@ static gboolean
 check_length (const char  *text,
               GError     **error)
 {
-  if (text == NULL || !g_utf8_validate (text, -1, NULL) || g_utf8_strlen (text, -1) <= MAX_TEXT)
+  if (text == NULL || !g_utf8_validate (text, -1, NULL) || g_utf8_strlen (text, -1) <= DOSSIER_ARGUMENT_MAX_TEXT)
     return TRUE;
 
   g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_INVALID,
                _("The text is longer than %d characters: shorten it, and cite the "
-                 "passage as evidence instead."), MAX_TEXT);
+                 "passage as evidence instead."), DOSSIER_ARGUMENT_MAX_TEXT);
   return FALSE;
 }
 

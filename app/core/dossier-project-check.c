@@ -806,11 +806,10 @@ check_long_texts (DossierProject  *self,
       DOSSIER_PROJECT_MAX_TITLE },
     { MEMO, "SELECT id, length (memo) FROM highlights WHERE length (memo) > ?1 ORDER BY id",
       DOSSIER_TEXT_MAX_FREE },
-    /* A question's and an argument's most (dossier-project-arguments.c). */
     { QUESTION, "SELECT id, length (text) FROM questions WHERE length (text) > ?1 ORDER BY id",
-      DOSSIER_TEXT_SHOWN_MAX },
+      DOSSIER_ARGUMENT_MAX_TEXT },
     { ARGUMENT, "SELECT id, length (statement) FROM arguments WHERE length (statement) > ?1 "
-      "ORDER BY id", DOSSIER_TEXT_SHOWN_MAX },
+      "ORDER BY id", DOSSIER_ARGUMENT_MAX_TEXT },
     { TAG_DESCRIPTION, "SELECT id, length (description) FROM tags WHERE length (description) > ?1 "
       "ORDER BY id", DOSSIER_TEXT_MAX_FREE },
     { DESCRIPTION, "SELECT id, length (description) FROM stakeholders "

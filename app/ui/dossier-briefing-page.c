@@ -1953,12 +1953,13 @@ dossier_briefing_page_init (DossierBriefingPage *self)
   /* The title ellipsized in the button, so that a long one never keeps
    * the page (and the window) from getting narrow, and asking for no more
    * than 30 characters, so that the buttons after it stay beside it on a
-   * phone; whole in the list. */
+   * phone; in the list, wrapped over three lines at most, as the other
+   * lists show a title (one of 500 characters made a row five lines tall). */
   {
     g_autoptr(GtkListItemFactory) factory = dossier_shown_label_factory_new (DOSSIER_TYPE_BRIEFING, "title",
                                                                              FALSE, 30);
-    g_autoptr(GtkListItemFactory) list_factory = dossier_shown_label_factory_new (DOSSIER_TYPE_BRIEFING,
-                                                                                  "title", TRUE, 40);
+    g_autoptr(GtkListItemFactory) list_factory = dossier_shown_lines_factory_new (DOSSIER_TYPE_BRIEFING,
+                                                                                  "title", 3, 40);
 
     gtk_drop_down_set_factory (self->chooser, factory);
     gtk_drop_down_set_list_factory (self->chooser, list_factory);

@@ -691,29 +691,58 @@ dossier_shown_class_init (GtkWidgetClass *widget_class)
                                                 G_CALLBACK (dossier_shown_closure));
 }
 
+/* The factory of dossier_shown_label_factory_new (), or with @lines > 0
+ * of dossier_shown_lines_factory_new (). */
+static GtkListItemFactory *
+shown_label_factory (GType       item_type,
+                     const char *property,
+                     gboolean    wrap,
+                     int         lines,
+                     int         max_width_chars)
+{
+  g_autofree char *layout = lines > 0
+    ? g_strdup_printf ("<property name=\"wrap\">True</property>"
+                       "<property name=\"wrap-mode\">word-char</property>"
+                       "<property name=\"lines\">%d</property>"
+                       "<property name=\"ellipsize\">end</property>", lines)
+    : g_strdup (wrap ? "<property name=\"wrap\">True</property>"
+                     : "<property name=\"ellipsize\">end</property>");
+  g_autofree char *ui = g_strdup_printf (
+    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+    "<interface><template class=\"GtkListItem\"><property name=\"child\">"
+    "<object class=\"GtkLabel\">"
+    "<property name=\"xalign\">0</property>"
+    "%s"
+    "<property name=\"max-width-chars\">%d</property>"
+    "<binding name=\"label\"><closure type=\"gchararray\" function=\"dossier_shown\">"
+    "<lookup name=\"%s\" type=\"%s\"><lookup name=\"item\">GtkListItem</lookup></lookup>"
+    "</closure></binding>"
+    "</object></property></template></interface>",
+    layout, max_width_chars, property, g_type_name (item_type));
+  g_autoptr(GBytes) bytes = g_bytes_new (ui, strlen (ui));
+  g_autoptr(GtkBuilderScope) scope = dossier_shown_scope ();
+
+  return gtk_builder_list_item_factory_new_from_bytes (scope, bytes);
+}
+
 GtkListItemFactory *
 dossier_shown_label_factory_new (GType       item_type,
                                  const char *property,
                                  gboolean    wrap,
                                  int         max_width_chars)
 {
-  g_autofree char *ui = g_strdup_printf (
-    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
-    "<interface><template class=\"GtkListItem\"><property name=\"child\">"
-    "<object class=\"GtkLabel\">"
-    "<property name=\"xalign\">0</property>"
-    "<property name=\"%s\">%s</property>"
-    "<property name=\"max-width-chars\">%d</property>"
-    "<binding name=\"label\"><closure type=\"gchararray\" function=\"dossier_shown\">"
-    "<lookup name=\"%s\" type=\"%s\"><lookup name=\"item\">GtkListItem</lookup></lookup>"
-    "</closure></binding>"
-    "</object></property></template></interface>",
-    wrap ? "wrap" : "ellipsize", wrap ? "True" : "end", max_width_chars,
-    property, g_type_name (item_type));
-  g_autoptr(GBytes) bytes = g_bytes_new (ui, strlen (ui));
-  g_autoptr(GtkBuilderScope) scope = dossier_shown_scope ();
+  return shown_label_factory (item_type, property, wrap, 0, max_width_chars);
+}
 
-  return gtk_builder_list_item_factory_new_from_bytes (scope, bytes);
+GtkListItemFactory *
+dossier_shown_lines_factory_new (GType       item_type,
+                                 const char *property,
+                                 int         lines,
+                                 int         max_width_chars)
+{
+  g_return_val_if_fail (lines > 0, NULL);
+
+  return shown_label_factory (item_type, property, TRUE, lines, max_width_chars);
 }
 
 void

@@ -172,6 +172,13 @@ GtkListItemFactory *dossier_shown_label_factory_new (GType       item_type,
                                                      const char *property,
                                                      gboolean    wrap,
                                                      int         max_width_chars);
+/* The same for a list's rows: wrapped over at most @lines lines, "…" at
+ * the end of a text that needs more (as dossier_label_set_max_lines ()),
+ * so that a long title never makes a row a page tall. */
+GtkListItemFactory *dossier_shown_lines_factory_new (GType       item_type,
+                                                     const char *property,
+                                                     int         lines,
+                                                     int         max_width_chars);
 
 /* Makes @label a start-aligned text that wraps (inside a long word too)
  * over at most @lines lines and ends in "…" when it needs more: a quote,

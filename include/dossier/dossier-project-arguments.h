@@ -19,6 +19,11 @@
 
 G_BEGIN_DECLS
 
+/* The most characters a question's text or an argument's statement may
+ * have: long enough for a paragraph (a statement is a sentence or two;
+ * what backs it is cited as evidence). */
+#define DOSSIER_ARGUMENT_MAX_TEXT 2000
+
 /* ---- Questions ------------------------------------------------------------ */
 
 /* GListModel of DossierQuestion in the user's order; exact items-changed. */

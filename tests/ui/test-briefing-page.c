@@ -1635,6 +1635,67 @@ test_toolbar_narrow (Fixture       *f,
     }
 }
 
+typedef struct
+{
+  GtkWidget  *popover;
+  const char *short_title;
+  const char *long_title;
+} ChooserRows;
+
+static gboolean
+chooser_rows_laid_out (gpointer data)
+{
+  ChooserRows *rows = data;
+  GtkWidget *short_label = find_label (rows->popover, rows->short_title);
+  GtkWidget *long_label = find_label (rows->popover, rows->long_title);
+
+  return short_label != NULL && long_label != NULL && gtk_widget_get_mapped (long_label) &&
+         gtk_widget_get_height (short_label) > 0 && gtk_widget_get_height (long_label) > 0;
+}
+
+/* The chooser's list shows a long title over three lines at most, its
+ * end cut with "…", as the other lists show one: a title of 500
+ * characters made a row five lines tall, and the list reads 1,000 of a
+ * file's from elsewhere. */
+static void
+test_chooser_rows (Fixture       *f,
+                   gconstpointer  data)
+{
+  DossierProject *project = f->base.project;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) long_title = g_string_new (NULL);
+  GtkWidget *chooser = gtk_widget_get_first_child (gtk_widget_get_first_child (GTK_WIDGET (f->page)));
+  ChooserRows rows = { NULL, "Quay", NULL };
+  GtkWidget *short_label, *long_label;
+  int line;
+
+  while (g_utf8_strlen (long_title->str, -1) + 20 <= DOSSIER_BRIEFING_MAX_TITLE)
+    g_string_append (long_title, "Harbour bridge notes ");
+  g_strchomp (long_title->str);
+  rows.long_title = long_title->str;
+  dossier_project_add_briefing (project, rows.short_title, NULL, 0, "", &error);
+  g_assert_no_error (error);
+  dossier_project_add_briefing (project, rows.long_title, NULL, 0, "", &error);
+  g_assert_no_error (error);
+  dossier_briefing_page_set_project (f->page, project);
+  flush_events ();
+
+  g_assert_true (GTK_IS_DROP_DOWN (chooser));
+  g_signal_emit_by_name (chooser, "activate");
+  rows.popover = find_descendant (chooser, GTK_TYPE_POPOVER);
+  g_assert_nonnull (rows.popover);
+  wait_until (chooser_rows_laid_out, &rows, "the chooser's rows");
+
+  short_label = find_label (rows.popover, rows.short_title);
+  long_label = find_label (rows.popover, rows.long_title);
+  line = gtk_widget_get_height (short_label);
+  /* Wrapped, over three lines and no more, "…" at their end. */
+  g_assert_cmpint (gtk_widget_get_height (long_label), >, 2 * line);
+  g_assert_cmpint (gtk_widget_get_height (long_label), <=, 3 * line + 2);
+  g_assert_true (pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (long_label))));
+  gtk_popover_popdown (GTK_POPOVER (rows.popover));
+}
+
 static gboolean
 page_wide (gpointer page)
 {
@@ -2368,6 +2429,7 @@ main (int   argc,
   ADD ("unbroken-run", test_unbroken_run);
   ADD ("long-line-read-only", test_long_line_read_only);
   ADD ("read-only-count-grouped", test_read_only_count_grouped);
+  ADD ("chooser-rows", test_chooser_rows);
 
 #undef ADD
 
