@@ -10,12 +10,15 @@
 
 #include "config.h"
 
+#include <fcntl.h>
 #include <math.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <glib/gstdio.h>
 
 #include <dossier/dossier.h>
+#include <sqlite3.h>
 
 #include "dossier-project-private.h"
 #include "exchange-fixture.h"
@@ -4569,6 +4572,172 @@ test_tags_same_name_two_parents (TestDir       *fixture,
   g_assert_cmpint (test_sql_int (path, "SELECT tag FROM highlight_tags"), ==, 6);
 }
 
+/* ---- Other programs beside the window ---------------------------------------- */
+
+/* Runs @sql on @path in a process of its own, as the sqlite3 shell
+ * would: its own locks, its own descriptors (this test program again,
+ * running others/sql-elsewhere, so that nothing of this process's SQLite
+ * goes with it, as a fork's would). */
+static void
+exec_in_other_process (const char *path,
+                       const char *sql)
+{
+  g_setenv ("DOSSIER_TEST_ELSEWHERE_PATH", path, TRUE);
+  g_setenv ("DOSSIER_TEST_ELSEWHERE_SQL", sql, TRUE);
+  g_test_trap_subprocess ("/dossier/trust/others/sql-elsewhere", 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+  g_test_trap_assert_passed ();
+}
+
+static void
+test_sql_elsewhere (void)
+{
+  const char *path = g_getenv ("DOSSIER_TEST_ELSEWHERE_PATH");
+  const char *sql = g_getenv ("DOSSIER_TEST_ELSEWHERE_SQL");
+  sqlite3 *db = NULL;
+  char *message = NULL;
+
+  if (!g_test_subprocess ())
+    {
+      g_test_skip ("run by the others/ tests, in a process of its own");
+      return;
+    }
+  g_assert_nonnull (path);
+  g_assert_nonnull (sql);
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  sqlite3_busy_timeout (db, 5000);
+  if (sqlite3_exec (db, sql, NULL, NULL, &message) != SQLITE_OK)
+    g_error ("%s: %s", sql, message);
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+}
+
+/* Another program (the sqlite3 shell) writes the open project and copies
+ * its log into the file (PRAGMA wal_checkpoint), or only checkpoints what
+ * the window wrote: the file changed under the window, but by a
+ * checkpoint of this same database, not another file put in its place.
+ * The window still saves, and reads the other's change again; a copy of
+ * the file put back over it is still refused. */
+static void
+test_checkpoint_elsewhere (TestDir       *fixture,
+                           gconstpointer  data)
+{
+  g_autofree char *path = test_dir_path (fixture, "open.dossier");
+  g_autoptr(DossierProject) project = NULL;
+  g_autoptr(GBytes) backup = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *checkpoints[] = { "TRUNCATE", "RESTART", "PASSIVE", "FULL" };
+  int fd;
+
+  /* Read while no project has it open: this process's own descriptor of
+   * it would drop SQLite's locks at its close. */
+  test_make_project (path, article);
+  backup = test_read_bytes (path);
+  project = dossier_project_open (path, DOSSIER_OPEN_READ_WRITE, &error);
+  g_assert_no_error (error);
+  add_tag (project, "Own", 0);
+  flush_events ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (checkpoints); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Fares %u", i);
+      g_autofree char *mine = g_strdup_printf ("Mine %u", i);
+      g_autofree char *sql = g_strdup_printf ("UPDATE tags SET name = '%s' WHERE id = 1;"
+                                              "PRAGMA wal_checkpoint (%s)", name, checkpoints[i]);
+
+      g_test_message ("wal_checkpoint (%s)", checkpoints[i]);
+      /* What the window wrote, not yet in the file, goes there too. */
+      add_tag (project, mine, 0);
+      exec_in_other_process (path, sql);
+
+      g_assert_cmpint (dossier_project_add_tag (project, "Saved", 0, NULL, NULL, &error), >, 0);
+      g_assert_no_error (error);
+      g_assert_true (dossier_project_undo (project, &error));
+      g_assert_no_error (error);
+      g_assert_true (dossier_project_reload_if_changed_elsewhere (project));
+      g_assert_nonnull (dossier_project_find_tag (project, name));
+      g_assert_nonnull (dossier_project_find_tag (project, mine));
+      g_assert_true (dossier_project_verify_in_place (project, &error));
+      g_assert_no_error (error);
+    }
+
+  /* Only a checkpoint, no write: nothing to read again, saving goes on. */
+  add_tag (project, "Before a bare checkpoint", 0);
+  exec_in_other_process (path, "PRAGMA wal_checkpoint (TRUNCATE)");
+  add_tag (project, "After a bare checkpoint", 0);
+  g_assert_false (dossier_project_reload_if_changed_elsewhere (project));
+  flush_events ();
+  g_assert_cmpint (test_sql_int_file_alone (path, "SELECT count(*) FROM tags WHERE name LIKE '%bare%'"),
+                   ==, 2);
+  assert_project_sound (project);
+
+  /* The earlier copy put back over it in place (cp), then checkpointed
+   * by another: refused still. */
+  fd = open (path, O_WRONLY | O_TRUNC);
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (write (fd, g_bytes_get_data (backup, NULL), g_bytes_get_size (backup)), ==,
+                   (gssize) g_bytes_get_size (backup));
+  close (fd);
+  exec_in_other_process (path, "PRAGMA wal_checkpoint (TRUNCATE)");
+  g_assert_cmpint (dossier_project_add_tag (project, "Lost", 0, NULL, NULL, &error), ==, 0);
+  g_assert_true (g_error_matches (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_REPLACED) ||
+                 g_error_matches (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_MOVED));
+  g_clear_error (&error);
+  dossier_project_close (project);
+}
+
+/* Another program's commit in the same moment as one of a worker's (an
+ * import, the indexer), in either order, before the window looks: the
+ * look sees it, whatever the clock says; the worker's alone raises
+ * nothing. */
+static void
+test_commit_beside_worker (TestDir       *fixture,
+                           gconstpointer  data)
+{
+  g_autofree char *path = test_dir_path (fixture, "open.dossier");
+  g_autoptr(DossierProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+
+  test_make_project (path, article);
+  project = dossier_project_open (path, DOSSIER_OPEN_READ_WRITE, &error);
+  g_assert_no_error (error);
+  g_assert_false (dossier_project_reload_if_changed_elsewhere (project));
+
+  for (guint order = 0; order < 2; order++)
+    {
+      g_autoptr(DossierProject) worker = dossier_project_open_worker (project, &error);
+      g_autofree char *worker_tag = g_strdup_printf ("Worker %u", order);
+      g_autofree char *other_tag = g_strdup_printf ("Other %u", order);
+      g_autofree char *sql = g_strdup_printf ("INSERT INTO tags (uuid, name, color, position) "
+                                              "VALUES ('0000000%u-0000-4000-8000-000000000000', "
+                                              "'%s', '#3584e4', 90)", order, other_tag);
+
+      g_assert_no_error (error);
+      if (order == 1)
+        exec_in_other_process (path, sql);
+      g_assert_cmpint (dossier_project_add_tag (worker, worker_tag, 0, NULL, NULL, &error), >, 0);
+      g_assert_no_error (error);
+      if (order == 0)
+        exec_in_other_process (path, sql);
+      g_clear_object (&worker);
+
+      g_assert_true (dossier_project_reload_if_changed_elsewhere (project));
+      g_assert_nonnull (dossier_project_find_tag (project, other_tag));
+      g_assert_nonnull (dossier_project_find_tag (project, worker_tag));
+      g_assert_false (dossier_project_reload_if_changed_elsewhere (project));
+    }
+
+  /* A worker's commits alone, and the window's own, are not another's. */
+  {
+    g_autoptr(DossierProject) worker = dossier_project_open_worker (project, &error);
+
+    g_assert_no_error (error);
+    add_tag (worker, "Worker only", 0);
+    add_tag (project, "Own", 0);
+    add_tag (worker, "Worker again", 0);
+  }
+  g_assert_false (dossier_project_reload_if_changed_elsewhere (project));
+  dossier_project_close (project);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -4646,6 +4815,9 @@ main (int    argc,
   add_test ("index/rebuilt-at-open", test_index_rebuilt_at_open);
   add_test ("index/damaged", test_index_damaged);
   add_test ("index/shadow-replaced", test_index_shadow_replaced);
+  g_test_add_func ("/dossier/trust/others/sql-elsewhere", test_sql_elsewhere);
+  add_test ("others/checkpoint-elsewhere", test_checkpoint_elsewhere);
+  add_test ("others/commit-beside-worker", test_commit_beside_worker);
 
   return g_test_run ();
 }

@@ -170,6 +170,9 @@ struct _DossierProject
    * (dossier_project_reload_if_changed_elsewhere ()). */
   gint64           others_version;
   int              seen_worker_commits;
+  /* The number of the last commit the log's index had counted then. */
+  guint32          seen_change;
+  gboolean         seen_change_known;
   /* The file at path as the main connection's last checkpoint left it,
    * shared with its workers (dossier-project.c, "The file under its
    * name"): any other change to it is someone else's. */
@@ -856,6 +859,15 @@ int           dossier_commit_stamped           (sqlite3        *db,
  * hook, is one of dossier_commit_stamped ()'s that changed nothing (and
  * so writes nothing another connection would see). */
 gboolean      dossier_committing_nothing       (void);
+/* The token of the stamp the commit under way in this thread wrote, from
+ * SQLite's commit hook, or NULL if it wrote none. */
+const char   *dossier_committing_token         (void);
+/* The token of the stamp the file at @path holds as it is on disk,
+ * without its log, and its project's UUID (each NULL if it has none).
+ * FALSE if the file cannot be read as a project. */
+gboolean      dossier_file_read_stamp          (const char     *path,
+                                                char          **uuid,
+                                                char          **token);
 
 /* Defensive mode, tighter limits, cell size checks. @inspect: the file is
  * opened only to be checked, despite objects Dossier did not create; none

@@ -779,6 +779,18 @@ read_file_stamp (const char  *path,
   return ok;
 }
 
+gboolean
+dossier_file_read_stamp (const char  *path,
+                         char       **uuid,
+                         char       **token)
+{
+  guint32 page;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  return read_file_stamp (path, uuid, &page, token);
+}
+
 /* The stamp each transaction of @log committed, in order: the text of
  * the stamp's row in its newest copy of page @stamp_page (of
  * sqlite_sequence; @usable_size bytes of each page in use), or NULL where

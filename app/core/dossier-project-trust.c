@@ -1168,6 +1168,12 @@ run_stamp (sqlite3    *db,
   return rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
 
+/* Set, in the thread, while dossier_commit_stamped () commits a
+ * transaction that changed nothing (SQLite's commit hook runs in it), and
+ * the token of the stamp it wrote ("" for none). */
+static __thread gboolean committing_nothing;
+static __thread char committing_token[DOSSIER_LOG_TOKEN_LENGTH + 1];
+
 static int
 log_stamp (sqlite3 *db,
            gint64   changes_at_begin)
@@ -1175,11 +1181,14 @@ log_stamp (sqlite3 *db,
   g_autofree char *token = NULL;
   int rc;
 
+  committing_token[0] = '\0';
+
   /* A transaction that changed nothing writes nothing to the log. */
   if (changes_at_begin >= 0 && sqlite3_total_changes64 (db) == changes_at_begin)
     return SQLITE_OK;
 
   token = g_uuid_string_random ();
+  g_strlcpy (committing_token, token, sizeof committing_token);
   rc = run_stamp (db,
                   "UPDATE main.sqlite_sequence "
                   "SET seq = substr (seq, 38, 36) || ' ' || ?1 || ' ' || "
@@ -1198,14 +1207,16 @@ log_stamp (sqlite3 *db,
                     token);
 }
 
-/* Set, in the thread, while dossier_commit_stamped () commits a
- * transaction that changed nothing (SQLite's commit hook runs in it). */
-static __thread gboolean committing_nothing;
-
 gboolean
 dossier_committing_nothing (void)
 {
   return committing_nothing;
+}
+
+const char *
+dossier_committing_token (void)
+{
+  return committing_token[0] != '\0' ? committing_token : NULL;
 }
 
 int

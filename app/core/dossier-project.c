@@ -839,6 +839,49 @@ same_stamp (const struct stat *a,
          a->st_ctim.tv_sec == b->st_ctim.tv_sec && a->st_ctim.tv_nsec == b->st_ctim.tv_nsec;
 }
 
+/* The count of commits the log's index (the shared memory beside a
+ * project in WAL mode) keeps, whoever made them: iChange in its header,
+ * laid out in SQLite's file format documentation (walformat.html). Read
+ * through the mapping of @db's own connection, never a descriptor of
+ * ours, whose close would drop SQLite's locks on the file. FALSE if @db
+ * has no such index. */
+#define WAL_INDEX_HEADER_WORDS 12   /* 48 bytes, written twice */
+#define WAL_INDEX_CHANGE       2    /* the word that counts commits */
+#define WAL_INDEX_IS_INIT      12   /* the byte set once the header is */
+
+static gboolean
+wal_index_read_change (sqlite3 *db,
+                       guint32 *change)
+{
+  sqlite3_file *file = NULL;
+  volatile void *region = NULL;
+
+  if (db == NULL ||
+      sqlite3_file_control (db, "main", SQLITE_FCNTL_FILE_POINTER, &file) != SQLITE_OK ||
+      file == NULL || file->pMethods == NULL || file->pMethods->iVersion < 2 ||
+      file->pMethods->xShmMap == NULL ||
+      file->pMethods->xShmMap (file, 0, 32 * 1024, 0, &region) != SQLITE_OK || region == NULL)
+    return FALSE;
+
+  /* A writer writes the header's second copy, then its first: two alike
+   * are a whole header, as SQLite's own readers take them. */
+  for (guint attempt = 0; attempt < 1000; attempt++)
+    {
+      guint32 first[WAL_INDEX_HEADER_WORDS], second[WAL_INDEX_HEADER_WORDS];
+
+      memcpy (first, (const void *) region, sizeof first);
+      __atomic_thread_fence (__ATOMIC_SEQ_CST);
+      memcpy (second, (const guint32 *) region + WAL_INDEX_HEADER_WORDS, sizeof second);
+      if (memcmp (first, second, sizeof first) == 0 && ((const guchar *) first)[WAL_INDEX_IS_INIT])
+        {
+          *change = first[WAL_INDEX_CHANGE];
+          return TRUE;
+        }
+      g_thread_yield ();
+    }
+  return FALSE;
+}
+
 /* The file at the path as the main connection's last checkpoint left it.
  * Only that connection copies its log into the file (its workers leave
  * checkpoints to it), and it notes the file's stamp after each, under a
@@ -853,6 +896,16 @@ struct _DossierFileStamp
   GWeakRef         main;          /* DossierProject */
   int              asked;         /* a worker's commit waits for a checkpoint */
   int              worker_commits;  /* begun by the workers, so far (atomic) */
+
+  /* This process's commits, main connection's and workers', each noted
+   * in SQLite's commit hook, before any other connection can see it,
+   * under ledger_mutex: the number the log's index gives it, until the
+   * main connection's look for others' commits passes it; and the token
+   * of its stamp, since the stamp the file held at the last checkpoint
+   * of the main connection's that copied the whole log (the first). */
+  GMutex           ledger_mutex;
+  GArray          *own_changes;   /* of guint32 */
+  GPtrArray       *own_tokens;    /* of char * (NULL: a file without a stamp) */
 
   /* What the kernel says was done to the file since the stamp, to tell a
    * change of its times alone (touch, a backup tool) from content written
@@ -872,6 +925,9 @@ file_stamp_new (DossierProject *main)
   stamp->context = g_main_context_ref (main->context);
   g_weak_ref_init (&stamp->main, main);
   stamp->watch_fd = -1;
+  g_mutex_init (&stamp->ledger_mutex);
+  stamp->own_changes = g_array_new (FALSE, FALSE, sizeof (guint32));
+  stamp->own_tokens = g_ptr_array_new_with_free_func (g_free);
   return stamp;
 }
 
@@ -893,6 +949,9 @@ file_stamp_unref (DossierFileStamp *stamp)
     close (stamp->watch_fd);
   g_main_context_unref (stamp->context);
   g_mutex_clear (&stamp->mutex);
+  g_mutex_clear (&stamp->ledger_mutex);
+  g_array_unref (stamp->own_changes);
+  g_ptr_array_unref (stamp->own_tokens);
   g_free (stamp);
 }
 
@@ -953,6 +1012,40 @@ stamp_file_locked (DossierProject *self)
     memset (&stamp->stat, 0, sizeof stamp->stat);
 }
 
+/* Whether what wrote the file at the path (@st) since the stamp was a
+ * checkpoint of another connection's (the sqlite3 shell's PRAGMA
+ * wal_checkpoint, or its own every 1000 pages), which copies the log of
+ * this same database into it: the same file, holding this project at one
+ * of this process's commits since the last whole checkpoint — its stamp
+ * says which, and is new at each commit. A copy put back over it (an
+ * older stamp), another project, content cut short hold none of them.
+ * Then the file is stamped again as it is; the stamp's lock held. */
+static gboolean
+checkpointed_elsewhere_locked (DossierProject    *self,
+                               const struct stat *st)
+{
+  DossierFileStamp *stamp = self->file_stamp;
+  g_autofree char *uuid = NULL;
+  g_autofree char *token = NULL;
+  gboolean ours = FALSE;
+
+  if (st->st_dev != stamp->stat.st_dev || st->st_ino != stamp->stat.st_ino ||
+      !dossier_file_read_stamp (self->path, &uuid, &token) || g_strcmp0 (uuid, self->uuid) != 0)
+    return FALSE;
+
+  g_mutex_lock (&stamp->ledger_mutex);
+  for (guint i = 0; i < stamp->own_tokens->len && !ours; i++)
+    ours = g_strcmp0 (g_ptr_array_index (stamp->own_tokens, i), token) == 0;
+  g_mutex_unlock (&stamp->ledger_mutex);
+  if (!ours)
+    return FALSE;
+
+  stamp->written = FALSE;
+  stamp->attributes = FALSE;
+  stamp->stat = *st;
+  return TRUE;
+}
+
 /* Whether the file at the path changed since the main connection's last
  * checkpoint (cp backup.dossier p.dossier: the same inode, which SQLite
  * does not see, and another content, even an older copy of this same
@@ -968,12 +1061,12 @@ file_changed_locked (DossierProject *self)
   if (stat (self->path, &st) != 0)
     return FALSE;
   if (stamp->written)
-    return TRUE;
+    return !checkpointed_elsewhere_locked (self, &st);
   if (same_stamp (&st, &stamp->stat))
     return FALSE;
   if (st.st_dev != stamp->stat.st_dev || st.st_ino != stamp->stat.st_ino ||
       st.st_size != stamp->stat.st_size || !stamp->attributes)
-    return TRUE;
+    return !checkpointed_elsewhere_locked (self, &st);
   stamp->stat = st;
   stamp->attributes = FALSE;
   return FALSE;
@@ -1045,10 +1138,26 @@ checkpoint (DossierProject *self)
   if (!file_has_moved (self) && !file_changed_locked (self))
     {
       int n_log = -1, n_copied = -1;
+      guint n_tokens;
+
+      g_mutex_lock (&stamp->ledger_mutex);
+      n_tokens = stamp->own_tokens->len;
+      g_mutex_unlock (&stamp->ledger_mutex);
 
       if (sqlite3_wal_checkpoint_v2 (self->db, NULL, SQLITE_CHECKPOINT_PASSIVE, &n_log,
-                                     &n_copied) == SQLITE_OK && n_copied < n_log)
-        checkpoint_again_later (self);
+                                     &n_copied) == SQLITE_OK)
+        {
+          if (n_copied < n_log)
+            checkpoint_again_later (self);
+          else if (n_tokens > 1)
+            {
+              /* The whole log is in the file: it holds the newest stamp
+               * of those before, and of none older can it hold one again. */
+              g_mutex_lock (&stamp->ledger_mutex);
+              g_ptr_array_remove_range (stamp->own_tokens, 0, n_tokens - 1);
+              g_mutex_unlock (&stamp->ledger_mutex);
+            }
+        }
       stamp_file_locked (self);
     }
   g_mutex_unlock (&stamp->mutex);
@@ -1113,6 +1222,74 @@ checkpoint_again_later (DossierProject *self)
                                                      G_PRIORITY_DEFAULT);
 }
 
+/* The commit this thread is making, noted by SQLite's commit hook, until
+ * its log hook (done) or its rollback hook (undone) runs, in this same
+ * thread. */
+static __thread DossierFileStamp *committing_stamp;
+static __thread guint32 committing_change;
+
+/* A connection of this process's commits (SQLite's commit hook: before
+ * any other connection can see it, the write lock held, so the log's
+ * index counts every commit before it): its number there and its stamp
+ * go into the ledger. */
+static void
+note_committing (DossierProject *self)
+{
+  DossierFileStamp *stamp = self->file_stamp;
+  const char *token = dossier_committing_token ();
+  guint32 change;
+  gboolean noted = FALSE;
+
+  committing_stamp = NULL;
+  /* One that writes nothing makes no commit in the log. */
+  if (dossier_committing_nothing ())
+    return;
+
+  g_mutex_lock (&stamp->ledger_mutex);
+  if (wal_index_read_change (self->db, &change))
+    {
+      change++;
+      for (guint i = 0; i < stamp->own_changes->len && !noted; i++)
+        noted = g_array_index (stamp->own_changes, guint32, i) == change;
+      if (!noted)
+        g_array_append_val (stamp->own_changes, change);
+      committing_stamp = stamp;
+      committing_change = change;
+    }
+  if (token != NULL)
+    g_ptr_array_add (stamp->own_tokens, g_strdup (token));
+  g_mutex_unlock (&stamp->ledger_mutex);
+}
+
+/* The commit noted failed, and was rolled back: its number is another's
+ * to take. */
+static void
+note_rolled_back (void *user_data)
+{
+  DossierProject *self = user_data;
+  DossierFileStamp *stamp = self->file_stamp;
+
+  if (committing_stamp != stamp || stamp == NULL)
+    return;
+
+  committing_stamp = NULL;
+  g_mutex_lock (&stamp->ledger_mutex);
+  for (guint i = 0; i < stamp->own_changes->len; i++)
+    if (g_array_index (stamp->own_changes, guint32, i) == committing_change)
+      {
+        g_array_remove_index_fast (stamp->own_changes, i);
+        break;
+      }
+  g_mutex_unlock (&stamp->ledger_mutex);
+}
+
+static int
+main_committing (void *user_data)
+{
+  note_committing (user_data);
+  return 0;
+}
+
 /* The main connection committed (SQLite's hook for a log, which takes
  * the place of its own checkpoint every 1000 pages). */
 static int
@@ -1122,6 +1299,8 @@ main_committed (void       *user_data,
                 int         n_frames)
 {
   DossierProject *self = user_data;
+
+  committing_stamp = NULL;
 
   /* A log that long goes into the file at once, as SQLite's own would. */
   if (n_frames >= 1000)
@@ -1150,11 +1329,12 @@ worker_committed_in_main (gpointer user_data)
 static int
 worker_committing (void *user_data)
 {
-  DossierFileStamp *stamp = user_data;
+  DossierProject *self = user_data;
 
+  note_committing (self);
   /* One that writes nothing moves no one's PRAGMA data_version. */
   if (!dossier_committing_nothing ())
-    g_atomic_int_inc (&stamp->worker_commits);
+    g_atomic_int_inc (&self->file_stamp->worker_commits);
   return 0;
 }
 
@@ -1169,6 +1349,7 @@ worker_committed (void       *user_data,
   DossierFileStamp *stamp = user_data;
   g_autoptr(GSource) source = NULL;
 
+  committing_stamp = NULL;
   if (!g_atomic_int_compare_and_exchange (&stamp->asked, 0, 1))
     return SQLITE_OK;
 
@@ -2380,7 +2561,8 @@ dossier_project_open_worker (DossierProject  *main,
   if (!self->read_only)
     {
       sqlite3_wal_hook (self->db, worker_committed, self->file_stamp);
-      sqlite3_commit_hook (self->db, worker_committing, self->file_stamp);
+      sqlite3_commit_hook (self->db, worker_committing, self);
+      sqlite3_rollback_hook (self->db, note_rolled_back, self);
     }
 
   return g_steal_pointer (&self);
@@ -2544,9 +2726,17 @@ dossier_project_open (const char        *path,
   self->file_stamp = file_stamp_new (self);
   if (!self->read_only)
     {
+      g_autofree char *file_uuid = NULL;
+      g_autofree char *file_token = NULL;
+
       watch_file (self->file_stamp, self->path);
       sqlite3_wal_hook (self->db, main_committed, self);
+      sqlite3_commit_hook (self->db, main_committing, self);
+      sqlite3_rollback_hook (self->db, note_rolled_back, self);
+      if (dossier_file_read_stamp (self->path, &file_uuid, &file_token))
+        g_ptr_array_add (self->file_stamp->own_tokens, g_steal_pointer (&file_token));
     }
+  self->seen_change_known = !self->immutable && wal_index_read_change (self->db, &self->seen_change);
   stamp_file_locked (self);
 
   /* Read whole, before anything else reads it: a row the window could
@@ -2964,18 +3154,84 @@ dossier_project_refresh (DossierProject *self)
   return TRUE;
 }
 
+/* How many commits the log's index counted since the last look
+ * (self->seen_change), up to @now, and how many of them this process's
+ * connections noted as theirs. */
+static guint32
+own_commits_since (DossierProject *self,
+                   guint32         now)
+{
+  DossierFileStamp *stamp = self->file_stamp;
+  guint32 since = now - self->seen_change;
+  guint32 ours = 0;
+
+  g_mutex_lock (&stamp->ledger_mutex);
+  for (guint i = 0; i < stamp->own_changes->len; i++)
+    if (g_array_index (stamp->own_changes, guint32, i) - self->seen_change - 1 < since)
+      ours++;
+  g_mutex_unlock (&stamp->ledger_mutex);
+  return ours;
+}
+
+/* The look goes past @now: the numbers up to it are no one's to note. */
+static void
+pass_commits (DossierProject *self,
+              guint32         now)
+{
+  DossierFileStamp *stamp = self->file_stamp;
+
+  g_mutex_lock (&stamp->ledger_mutex);
+  for (guint i = stamp->own_changes->len; i-- > 0;)
+    if ((gint32) (g_array_index (stamp->own_changes, guint32, i) - now) <= 0)
+      g_array_remove_index_fast (stamp->own_changes, i);
+  g_mutex_unlock (&stamp->ledger_mutex);
+  self->seen_change = now;
+}
+
+/* Whether a commit not of this process's came since the last look, and
+ * the look goes past them. The log's index counts every commit, whoever
+ * made it; this process's connections noted theirs as they made them
+ * (note_committing ()), so another's is one they did not note, however
+ * close in time to one of theirs. Without that index, @otherwise. With
+ * @take FALSE, the look goes past only commits all this process's. */
+static gboolean
+others_committed_since (DossierProject *self,
+                        gboolean        otherwise,
+                        gboolean        take)
+{
+  guint32 now;
+  gboolean others;
+
+  if (!self->seen_change_known || !wal_index_read_change (self->db, &now))
+    return otherwise;
+
+  /* A count gone back (an index rebuilt) is the same as others': all. */
+  others = own_commits_since (self, now) != now - self->seen_change;
+  if (!others || take)
+    pass_commits (self, now);
+  return others;
+}
+
 gboolean
 dossier_project_reload_if_changed_elsewhere (DossierProject *self)
 {
   gint64 version = 0;
+  gboolean workers;
   int commits;
 
   g_return_val_if_fail (DOSSIER_IS_PROJECT (self), FALSE);
 
   /* Read as it is on disk, nothing of anyone's shows (nor is written). */
   if (self->db == NULL || self->immutable || self->in_transaction || self->file_stamp == NULL ||
-      !query_int (self->db, "PRAGMA data_version", &version) || version == self->others_version)
+      !query_int (self->db, "PRAGMA data_version", &version))
     return FALSE;
+  if (version == self->others_version)
+    {
+      /* Only this process's own commits since (the main connection's
+       * move no version): passed, so that the ledger stays short. */
+      others_committed_since (self, FALSE, FALSE);
+      return FALSE;
+    }
   self->others_version = version;
 
   /* A file moved, or written over in place (a copy put back over it):
@@ -2986,11 +3242,10 @@ dossier_project_reload_if_changed_elsewhere (DossierProject *self)
 
   /* After the version: a worker counts its commit before it shows. */
   commits = g_atomic_int_get (&self->file_stamp->worker_commits);
-  if (commits != self->seen_worker_commits)
-    {
-      self->seen_worker_commits = commits;
-      return FALSE;
-    }
+  workers = commits != self->seen_worker_commits;
+  self->seen_worker_commits = commits;
+  if (!others_committed_since (self, !workers, TRUE))
+    return FALSE;
 
   self->data_version = version;
   reload_all (self);

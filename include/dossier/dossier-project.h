@@ -164,12 +164,12 @@ gboolean        dossier_project_verify_in_place (DossierProject  *self,
 gboolean        dossier_project_refresh      (DossierProject    *self);
 /* Whether a program other than this process's Dossier (the sqlite3
  * shell, a script) committed changes to the file since the last look —
- * PRAGMA data_version moved, and no connection of this process committed
- * meanwhile: then everything is read again as dossier_project_refresh ()
- * does, and TRUE is returned, for the window to say so. Cheap: one
- * pragma. A change of another program's in the same moment as a commit
- * of one of this process's workers is taken for the worker's, and read
- * again at the next look that sees one. */
+ * PRAGMA data_version moved, and among the commits the log's index
+ * counted since, one is not of this process's connections (each notes
+ * its own as it commits, so one of another program's in the same moment
+ * as a worker's is told apart): then everything is read again as
+ * dossier_project_refresh () does, and TRUE is returned, for the window
+ * to say so. Cheap: one pragma and a look at the shared memory. */
 gboolean        dossier_project_reload_if_changed_elsewhere (DossierProject *self);
 
 /* Whether @path is a Dossier project (by its header, or its log's), or
