@@ -1441,6 +1441,37 @@ test_stakeholders_roles_in_apposition (void)
                    DOSSIER_STAKEHOLDER_PERSON);
 }
 
+/* A town's council as an actor (an article written for this test): "el
+ * ayuntamiento de Villalba", in capitals or not, is the Ayuntamiento de
+ * Villalba; "The town of Brackwater has agreed" and "…, and the city of
+ * Harlow will pay" are the towns' councils. A town where something is
+ * ("in the town of Kell", "en el ayuntamiento de Soria") is none. */
+static void
+test_stakeholders_town_bodies (void)
+{
+  const char *text =
+    "Ferry link\n\n"
+    "The town of Brackwater has agreed to fund the ferry link, and the city of Harlow will "
+    "pay the rest. Traders in the town of Kell were not asked.\n\n"
+    "El ayuntamiento de Villalba aprobó la licencia del parque eólico. El Ayuntamiento de "
+    "Orbada la recurrirá. En el ayuntamiento de Soria nadie opinó.";
+  static const char * const bodies[] = {
+    "Brackwater council", "Harlow council", "Ayuntamiento de Villalba", "Ayuntamiento de Orbada",
+  };
+  g_autoptr(GPtrArray) s = stakeholders_of_article (text);
+
+  for (guint i = 0; i < G_N_ELEMENTS (bodies); i++)
+    {
+      DossierStakeholderSuggestion *body = find_stakeholder (s, bodies[i]);
+
+      g_assert_cmpint (body->kind, ==, DOSSIER_STAKEHOLDER_GOVERNMENT);
+      g_assert_cmpuint (body->n_mentions, ==, 1);
+    }
+  assert_alias (find_stakeholder (s, "Brackwater council"), "town of Brackwater");
+  assert_not_suggested (s, "Kell council");
+  assert_not_suggested (s, "Ayuntamiento de Soria");
+}
+
 static void
 test_stakeholders_none (void)
 {
@@ -1477,6 +1508,7 @@ main (int   argc,
                    test_stakeholders_organisation_heads);
   g_test_add_func ("/dossier/suggest/stakeholders-roles-in-apposition",
                    test_stakeholders_roles_in_apposition);
+  g_test_add_func ("/dossier/suggest/stakeholders-town-bodies", test_stakeholders_town_bodies);
   g_test_add_func ("/dossier/suggest/stakeholders-who-said-it-surname",
                    test_stakeholders_who_said_it_surname);
   g_test_add_func ("/dossier/suggest/stakeholders-titles-and-roles",

@@ -2204,6 +2204,73 @@ title_after_words (Collector *col,
   return first;
 }
 
+/* "el ayuntamiento de Villalba" (in lower case), "The town of Brackwater
+ * has agreed", "…, and the city of Harlow will pay": the town's council
+ * ("Ayuntamiento de Villalba", "Brackwater council"), an actor, at token
+ * @at. In English only where the town opens its clause and does
+ * something: not "in the town of Brackwater", its people or its streets.
+ * Returns the town's last token, 0 if @at opens no such body. */
+static guint
+note_town_body (Collector *col,
+                GArray    *tokens,
+                guint      from,
+                guint      at)
+{
+  const Token *t = &g_array_index (tokens, Token, at);
+  gboolean spanish = g_str_equal (t->folded, "ayuntamiento");
+  const Token *tie, *end;
+  guint last;
+  Candidate *c;
+  g_autofree char *town = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *form = NULL;
+
+  if (!spanish && !g_str_equal (t->folded, "town") && !g_str_equal (t->folded, "city"))
+    return 0;
+  if (!(t->flags & TOKEN_SPACE) || at + 2 >= tokens->len)
+    return 0;
+  tie = &g_array_index (tokens, Token, at + 1);
+  if (!(tie->flags & TOKEN_SPACE) || !g_str_equal (tie->folded, spanish ? "de" : "of") ||
+      !is_name_token (&g_array_index (tokens, Token, at + 2)) ||
+      (g_array_index (tokens, Token, at + 2).flags & TOKEN_INITIAL))
+    return 0;
+  /* "en el ayuntamiento de Soria": the building. */
+  if (spanish && after_locative (tokens, from, at))
+    return 0;
+  last = name_run_end (tokens, at + 2);
+  end = &g_array_index (tokens, Token, last);
+  if (!spanish)
+    {
+      const Token *article = at > from ? &g_array_index (tokens, Token, at - 1) : NULL;
+      const Token *before = at > from + 1 ? &g_array_index (tokens, Token, at - 2) : NULL;
+      const Token *next = last + 1 < tokens->len ? &g_array_index (tokens, Token, last + 1) : NULL;
+
+      if (article == NULL || !g_str_equal (article->folded, "the") ||
+          !(article->flags & TOKEN_SPACE) ||
+          !((article->flags & TOKEN_INITIAL) ||
+            (before != NULL && ((before->flags & TOKEN_COMMA) || IN_LIST (list_ands, before->folded)))))
+        return 0;
+      if (next == NULL || (next->flags & TOKEN_INITIAL) ||
+          !((end->flags & TOKEN_COMMA) ||
+            ((end->flags & TOKEN_SPACE) && !is_name_token (next) &&
+             !IN_LIST (stop_words, next->folded) && !IN_LIST (connectors, next->folded))))
+        return 0;
+    }
+
+  town = span_text (&g_array_index (tokens, Token, at + 2), end);
+  name = spanish ? g_strconcat ("Ayuntamiento de ", town, NULL) : g_strconcat (town, " council", NULL);
+  form = g_strndup (t->p, end->p + end->len - t->p);
+  c = candidate_get (col, name, t->start, end->end);
+  c->n_seen++;
+  c->n_seen_inside++;
+  c->compound = !spanish;
+  c->introduced = TRUE;
+  c->kind = DOSSIER_STAKEHOLDER_GOVERNMENT;
+  candidate_add_form (c, name);
+  candidate_add_form (c, form);
+  return last;
+}
+
 /* Reads the words of one block. */
 /* Whether the title at token @at is "its" (or "su") office at the union,
  * company or body named last: "The Eskin Valley Farmers' Union has filed
@@ -2249,6 +2316,13 @@ collect_block (Collector *col,
           guint n_end;
 
           attribute_quote (col, tokens, i);
+
+          /* "The town of Brackwater has agreed" */
+          if ((n_end = note_town_body (col, tokens, from, i)) > 0)
+            {
+              i = n_end + 1;
+              continue;
+            }
 
           /* "councillors Ada Pell and Rafe Dunn" */
           if ((n_end = note_title_list (col, tokens, i)) > 0)
