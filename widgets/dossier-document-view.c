@@ -1928,6 +1928,18 @@ dossier_document_view_get_selection (DossierDocumentView *self,
   return selected;
 }
 
+char *
+dossier_document_view_dup_selected_text (DossierDocumentView *self)
+{
+  GtkTextIter start, end;
+
+  g_return_val_if_fail (DOSSIER_IS_DOCUMENT_VIEW (self), NULL);
+
+  if (!gtk_text_buffer_get_selection_bounds (self->buffer, &start, &end))
+    return NULL;
+  return get_document_text (self, &start, &end);
+}
+
 void
 dossier_document_view_select_range (DossierDocumentView *self,
                                     gint64               start,

@@ -72,6 +72,9 @@ void       dossier_document_view_update_highlights (DossierDocumentView        *
 gboolean   dossier_document_view_get_selection  (DossierDocumentView        *self,
                                                  gint64                     *start,
                                                  gint64                     *end);
+/* The selected text as the document has it (a character where a long
+ * line is cut, not the buffer's line break), or NULL with nothing selected. */
+char      *dossier_document_view_dup_selected_text (DossierDocumentView     *self);
 void       dossier_document_view_select_range   (DossierDocumentView        *self,
                                                  gint64                      start,
                                                  gint64                      end);

@@ -964,16 +964,14 @@ static void
 keep_primary_across_switch (DossierReaderPage *self)
 {
   GtkTextView *text_view = dossier_document_view_get_text_view (self->document_view);
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (text_view);
   GdkClipboard *primary = gtk_widget_get_primary_clipboard (GTK_WIDGET (text_view));
   g_autofree char *text = NULL;
-  GtkTextIter start, end;
 
+  /* The document's text: a space or character where a long line is cut. */
   if (!gdk_clipboard_is_local (primary)
-      || !gtk_text_buffer_get_selection_bounds (buffer, &start, &end))
+      || (text = dossier_document_view_dup_selected_text (self->document_view)) == NULL)
     return;
 
-  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
   gdk_clipboard_set_text (primary, text);
 }
 

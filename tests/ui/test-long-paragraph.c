@@ -344,6 +344,54 @@ test_cjk_across_cut (Fixture       *f,
   wait_until (one_match_found, f, "the search across the cut");
 }
 
+static void
+record_primary (GdkClipboard *primary,
+                GPtrArray    *texts)
+{
+  GdkContentProvider *content = gdk_clipboard_get_content (primary);
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  g_value_init (&value, G_TYPE_STRING);
+  if (content != NULL && gdk_content_provider_get_value (content, &value, NULL))
+    g_ptr_array_add (texts, g_value_dup_string (&value));
+}
+
+/* A selection across a cut, kept in PRIMARY while the reader goes to
+ * another document (a search hit's, a highlight card's), is the document's
+ * text there: its space, not the line break the view holds in its place. */
+static void
+test_primary_across_switch (Fixture       *f,
+                            gconstpointer  data)
+{
+  DossierDocumentView *view = dossier_window_get_document_view (f->window);
+  DossierProject *project = dossier_window_get_project (f->window);
+  GdkClipboard *primary = gtk_widget_get_primary_clipboard (GTK_WIDGET (text_view_of (f)));
+  g_autoptr(GArray) cuts = dossier_unbroken_runs_line_cuts (f->text, strlen (f->text),
+                                                            DOSSIER_UNBROKEN_LINE_CHARS);
+  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *expected = NULL;
+  gint64 cut, start, end, other;
+  gulong handler;
+
+  wait_for_frames (f);
+  other = add_doc (project, "Ferries", "The ferry fare stays as it is.");
+  cut = g_array_index (cuts, DossierLineCut, 0).offset;
+  start = g_strrstr_len (f->text, cut, "Item ") - f->text;
+  end = strchr (f->text + cut + 1, ':') - f->text;
+  expected = g_strndup (f->text + start, end - start);
+  g_assert_nonnull (strstr (expected, "again. Item "));
+
+  gtk_widget_grab_focus (GTK_WIDGET (text_view_of (f)));
+  dossier_document_view_select_range (view, start, end);
+  flush_events ();
+  handler = g_signal_connect (primary, "changed", G_CALLBACK (record_primary), texts);
+  dossier_reader_page_reveal_range (f->window->reader_page, other, 4, 9);
+  g_signal_handler_disconnect (primary, handler);
+  g_assert_cmpint (dossier_window_get_document_id (f->window), ==, other);
+  g_assert_cmpuint (texts->len, >=, 1);
+  g_assert_cmpstr (g_ptr_array_index (texts, 0), ==, expected);
+}
+
 /* Scrolled to the end at once, the last sentence is there to select. */
 static void
 test_end (Fixture       *f,
@@ -376,6 +424,7 @@ main (int   argc,
   ADD ("tag-across-cut", test_tag_across_cut);
   ADD ("end", test_end);
   ADD ("primary-across-cut", test_primary_across_cut);
+  ADD ("primary-across-switch", test_primary_across_switch);
   g_test_add ("/dossier/long-paragraph/cjk-across-cut", Fixture, "cjk", fixture_set_up, test_cjk_across_cut,
               fixture_tear_down);
 
