@@ -657,10 +657,11 @@ test_create_citing (Fixture       *f,
   assert_project_sound (P (f));
 }
 
-/* A stakeholder made from a passage is of the kind the document's words
- * give its name ("the harbour master, Tomas Rudd"), or the title the
- * passage opens with, whether the passage is a range or a highlight; a
- * kind given is kept. */
+/* A stakeholder made from a passage with no kind chosen is of the kind
+ * the document's words give its name ("the harbour master, Tomas Rudd"),
+ * or the title the passage opens with, whether the passage is a range or
+ * a highlight; a kind chosen is kept, "Other" too (it was taken for "no
+ * kind chosen", and guessed). */
 static void
 test_create_citing_kind (Fixture       *f,
                          gconstpointer  data)
@@ -675,6 +676,7 @@ test_create_citing_kind (Fixture       *f,
   doc = add_doc (P (f), "Survey first", text);
   text_range (text, "Rudd said so twice.", &start, &end);
   fields.name = "Tomas Rudd";
+  fields.guess_kind = TRUE;
   id = dossier_project_create_stakeholder_citing (P (f), &fields, 0, doc, start, end, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpint (dossier_stakeholder_get_kind (dossier_project_get_stakeholder (P (f), id)), ==,
@@ -704,13 +706,34 @@ test_create_citing_kind (Fixture       *f,
   g_assert_cmpint (dossier_stakeholder_get_kind (dossier_project_get_stakeholder (P (f), id)), ==,
                    DOSSIER_STAKEHOLDER_OFFICIAL);
 
-  /* A kind given is the user's. */
-  fields.name = "Rudd";
+  /* Guessing, the kind given is what the words give none. */
+  fields.name = "Quay Users";
   fields.kind = DOSSIER_STAKEHOLDER_PUBLIC;
   id = dossier_project_create_stakeholder_citing (P (f), &fields, tagged, 0, 0, 0, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpint (dossier_stakeholder_get_kind (dossier_project_get_stakeholder (P (f), id)), ==,
                    DOSSIER_STAKEHOLDER_PUBLIC);
+
+  /* A kind chosen is the user's, whatever the words say. */
+  fields.guess_kind = FALSE;
+  fields.name = "Rudd";
+  id = dossier_project_create_stakeholder_citing (P (f), &fields, tagged, 0, 0, 0, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (dossier_stakeholder_get_kind (dossier_project_get_stakeholder (P (f), id)), ==,
+                   DOSSIER_STAKEHOLDER_PUBLIC);
+  g_assert_true (dossier_project_undo (P (f), &error));
+  fields.kind = DOSSIER_STAKEHOLDER_OTHER;
+  id = dossier_project_create_stakeholder_citing (P (f), &fields, tagged, 0, 0, 0, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (dossier_stakeholder_get_kind (dossier_project_get_stakeholder (P (f), id)), ==,
+                   DOSSIER_STAKEHOLDER_OTHER);
+  g_assert_true (dossier_project_undo (P (f), &error));
+  text_range (text, "Rudd said so twice.", &start, &end);
+  fields.name = "Harbour Master Rudd";
+  id = dossier_project_create_stakeholder_citing (P (f), &fields, 0, doc, start, end, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (dossier_stakeholder_get_kind (dossier_project_get_stakeholder (P (f), id)), ==,
+                   DOSSIER_STAKEHOLDER_OTHER);
   assert_project_sound (P (f));
 }
 

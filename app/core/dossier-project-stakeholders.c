@@ -1244,9 +1244,15 @@ dossier_project_create_stakeholder_citing (DossierProject                  *self
   g_return_val_if_fail (DOSSIER_IS_PROJECT (self), 0);
   g_return_val_if_fail (fields != NULL, 0);
 
+  /* "Other" chosen is the user's word, not a kind left to guess. */
   guessed = *fields;
-  if (guessed.kind == DOSSIER_STAKEHOLDER_OTHER && guessed.name != NULL)
-    guessed.kind = kind_from_document (self, guessed.name, &citation);
+  if (fields->guess_kind && fields->name != NULL)
+    {
+      DossierStakeholderKind kind = kind_from_document (self, fields->name, &citation);
+
+      if (kind != DOSSIER_STAKEHOLDER_OTHER)
+        guessed.kind = kind;
+    }
 
   return create_stakeholder (self, &guessed, &citation, cited_id, error);
 }

@@ -439,6 +439,8 @@ create_stakeholder (DossierEvidencePicker *self)
     return;
 
   fields.name = self->new_name;
+  /* No kind is asked for here: the document's words give it. */
+  fields.guess_kind = TRUE;
   id = dossier_project_create_stakeholder_citing (self->project, &fields, self->highlight_id,
                                                   self->document_id, self->start, self->end,
                                                   NULL, &error);

@@ -599,6 +599,10 @@ on_add_activate (DossierStakeholdersPanel *self)
        * evidence picker's "New Stakeholder" makes them. */
       fields.name = name;
       fields.kind = kind;
+      /* The kind shown, guessed from the words near the passage or
+       * picked; "Other" guessed (they said nothing) is guessed again
+       * from the whole document, "Other" picked is kept. */
+      fields.guess_kind = !self->add_kind_chosen && kind == DOSSIER_STAKEHOLDER_OTHER;
       id = dossier_project_create_stakeholder_citing (PROJECT (self), &fields, 0, self->add_document_id,
                                                       self->add_start, self->add_end, NULL, &error);
     }

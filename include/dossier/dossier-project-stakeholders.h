@@ -44,6 +44,10 @@ typedef struct
   const char              *name;
   const char * const      *aliases;          /* may be NULL */
   DossierStakeholderKind   kind;
+  /* The user chose no kind: dossier_project_create_stakeholder_citing ()
+   * takes it from the document's words, @kind when they give none.
+   * Without it @kind is kept, "other" included. */
+  gboolean                 guess_kind;
   const char              *description;
   const char              *stance;           /* the user's words */
   int                      stance_position;  /* -2…2, or DOSSIER_STANCE_UNKNOWN */
@@ -54,7 +58,7 @@ typedef struct
 } DossierStakeholderFields;
 
 #define DOSSIER_STAKEHOLDER_FIELDS_INIT \
-  { NULL, NULL, DOSSIER_STAKEHOLDER_OTHER, NULL, NULL, DOSSIER_STANCE_UNKNOWN, NULL, 3, 3, NULL }
+  { NULL, NULL, DOSSIER_STAKEHOLDER_OTHER, FALSE, NULL, NULL, DOSSIER_STANCE_UNKNOWN, NULL, 3, 3, NULL }
 
 /* A new stakeholder at the end of the list, in one step, its mentions
  * counted. Its name must not be another stakeholder's name or alias
@@ -67,7 +71,7 @@ gint64    dossier_project_create_stakeholder      (DossierProject          *self
  * Stakeholder" from a passage being read): highlight @highlight_id or,
  * when it is 0, the passage [@start, @end) of document @document_id
  * (highlighted as dossier_project_add_stakeholder_evidence_range () does),
- * with no note or role. A kind of DOSSIER_STAKEHOLDER_OTHER is taken
+ * with no note or role. With @fields->guess_kind the kind is taken
  * from the document's words around the name when they give one
  * ("councillor Dara Penhallow": dossier_suggest_stakeholder_kind ()).
  * Returns the stakeholder's id, and in *@cited_id (may be NULL) the

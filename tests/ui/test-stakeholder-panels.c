@@ -1228,8 +1228,8 @@ shown_kind (GtkWidget *entry)
 
 /* A hand-added stakeholder's kind is guessed from its name, as it is
  * typed, or from the words around the passage it was selected from; the
- * popover shows it, the user may pick another, and the stakeholder gets
- * the one shown. Before, every one was "Other". */
+ * popover shows it, the user may pick another ("Other" too), and the
+ * stakeholder gets the one shown. Before, every one was "Other". */
 static void
 test_stakeholders_add_guesses_kind (Fixture       *f,
                                     gconstpointer  data)
@@ -1265,6 +1265,18 @@ test_stakeholders_add_guesses_kind (Fixture       *f,
   g_assert_cmpint (shown_kind (entry), ==, DOSSIER_STAKEHOLDER_OFFICIAL);
   s = add_citing (f->project, entry, "Odile Brant", f->doc, start, end);
   g_assert_cmpint (dossier_stakeholder_get_kind (s), ==, DOSSIER_STAKEHOLDER_OFFICIAL);
+
+  /* "Other" picked by hand is what she gets: the document's words are
+   * not asked again (they were, and made her an official). */
+  undo (f->project);
+  g_assert_null (dossier_project_find_stakeholder (f->project, "Odile Brant"));
+  dossier_stakeholders_panel_set_selection (sp, start, end);
+  entry = popup_add (panel);
+  g_assert_cmpint (shown_kind (entry), ==, DOSSIER_STAKEHOLDER_OFFICIAL);
+  g_assert_true (gtk_widget_activate_action (entry, "add.kind", "i", DOSSIER_STAKEHOLDER_OTHER));
+  g_assert_cmpint (shown_kind (entry), ==, DOSSIER_STAKEHOLDER_OTHER);
+  s = add_citing (f->project, entry, "Odile Brant", f->doc, start, end);
+  g_assert_cmpint (dossier_stakeholder_get_kind (s), ==, DOSSIER_STAKEHOLDER_OTHER);
 
   /* A kind picked by hand stays, whatever is typed after. */
   dossier_stakeholders_panel_set_stakeholder_id (sp, 0);
