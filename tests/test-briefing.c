@@ -1314,6 +1314,40 @@ test_sections_verified (TestProject   *fixture,
   g_assert_cmpuint (((DossierBriefingSection *) g_ptr_array_index (sections, 0))->n_unverified, ==, 0);
 }
 
+static gboolean
+finds_briefing (DossierProject *project,
+                gpointer        item)
+{
+  return dossier_project_get_briefing (project, dossier_briefing_get_id (item)) != NULL;
+}
+
+/* When the list says a note is gone, the project no longer returns it
+ * (the Brief page looks up the note it shows in its handler of
+ * items-changed): a delete, and an add undone. */
+static void
+test_removed_not_found (TestProject   *f,
+                        gconstpointer  data)
+{
+  g_autoptr(TestRemovalWatch) watch = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 kept, id;
+
+  kept = dossier_project_add_briefing (f->project, "Kept", NULL, 0, "Stays.", &error);
+  g_assert_no_error (error);
+  id = dossier_project_add_briefing (f->project, "Note", NULL, 0, "Body", &error);
+  g_assert_no_error (error);
+  watch = test_removal_watch_new (f->project, dossier_project_get_briefings (f->project), finds_briefing);
+  g_assert_true (dossier_project_delete_briefing (f->project, id, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (test_removal_watch_get_n_removed (watch), ==, 1);
+  g_assert_true (dossier_project_undo (f->project, &error));
+  g_assert_true (dossier_project_undo (f->project, &error));
+  g_assert_no_error (error);
+  g_assert_null (dossier_project_get_briefing (f->project, id));
+  g_assert_cmpuint (test_removal_watch_get_n_removed (watch), ==, 2);
+  g_assert_nonnull (dossier_project_get_briefing (f->project, kept));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1326,6 +1360,7 @@ main (int    argc,
   ADD ("/briefing/add-and-undo", test_add_and_undo);
   ADD ("/briefing/refusals", test_refusals);
   ADD ("/briefing/edits", test_edits);
+  ADD ("/briefing/removed-not-found", test_removed_not_found);
   ADD ("/briefing/citations/resolved", test_citations_resolved);
   ADD ("/briefing/citations/live", test_citations_live);
   ADD ("/briefing/citations/citing", test_citations_citing);

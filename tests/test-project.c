@@ -2548,6 +2548,44 @@ test_names_without_controls (Fixture       *fixture,
   assert_project_sound (project);
 }
 
+static gboolean
+finds_document (DossierProject *project,
+                gpointer        item)
+{
+  return dossier_project_get_document (project, dossier_document_get_id (item)) != NULL;
+}
+
+/* When the documents list says a document is gone, the project no longer
+ * returns it (a view that looks up the document it shows in its handler
+ * of items-changed): an import undone, a delete, and the delete undone
+ * and redone. */
+static void
+test_documents_removed_not_found (TestProject   *f,
+                                  gconstpointer  data)
+{
+  g_autoptr(TestRemovalWatch) watch = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 kept, doc;
+
+  kept = add_doc (f->project, "Kept", "The pier stays open.");
+  watch = test_removal_watch_new (f->project, dossier_project_get_documents (f->project), finds_document);
+  doc = add_doc (f->project, "Ferry", "The ferry fare doubles in winter.");
+  g_assert_true (dossier_project_undo (f->project, &error));
+  g_assert_no_error (error);
+  g_assert_null (dossier_project_get_document (f->project, doc));
+  g_assert_cmpuint (test_removal_watch_get_n_removed (watch), ==, 1);
+
+  g_assert_true (dossier_project_redo (f->project, &error));
+  g_assert_true (dossier_project_delete_document (f->project, doc, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (test_removal_watch_get_n_removed (watch), ==, 2);
+  g_assert_true (dossier_project_undo (f->project, &error));
+  g_assert_true (dossier_project_redo (f->project, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (test_removal_watch_get_n_removed (watch), ==, 3);
+  g_assert_nonnull (dossier_project_get_document (f->project, kept));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2558,6 +2596,8 @@ main (int   argc,
   g_test_add ("/dossier/project/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
   ADD ("create-open", test_create_open);
+  g_test_add ("/dossier/project/documents-removed-not-found", TestProject, NULL, test_project_set_up,
+              test_documents_removed_not_found, test_project_tear_down);
   ADD ("default-title", test_default_title);
   ADD ("refuse-text-file", test_refuse_text_file);
   ADD ("refuse-png", test_refuse_png);

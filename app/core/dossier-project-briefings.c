@@ -107,12 +107,14 @@ dossier_project_load_briefings (DossierProject  *self,
   if (rc != SQLITE_DONE)
     return FALSE;
 
-  dossier_list_store_reconcile (self->briefings, items, NULL);
-
+  /* Out of the table before the list says they are gone, as with the
+   * other lists: a handler of its items-changed must not find them. */
   g_hash_table_iter_init (&iter, self->briefings_by_id);
   while (g_hash_table_iter_next (&iter, &key, NULL))
     if (!g_hash_table_contains (seen, key))
       g_hash_table_iter_remove (&iter);
+
+  dossier_list_store_reconcile (self->briefings, items, NULL);
 
   return TRUE;
 }

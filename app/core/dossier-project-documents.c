@@ -149,9 +149,12 @@ dossier_project_sync_document (DossierProject *self,
     }
   else if (document != NULL)
     {
+      /* Out of the table before the list says it is gone: a handler of
+       * its items-changed that looks it up must not find it (the list
+       * holds it until then). */
+      g_hash_table_remove (self->documents_by_id, &document_id);
       if (find_document_position (self, document_id, &position))
         g_list_store_remove (self->documents, position);
-      g_hash_table_remove (self->documents_by_id, &document_id);
     }
 }
 
