@@ -2736,7 +2736,17 @@ dossier_project_open (const char        *path,
       if (dossier_file_read_stamp (self->path, &file_uuid, &file_token))
         g_ptr_array_add (self->file_stamp->own_tokens, g_steal_pointer (&file_token));
     }
-  self->seen_change_known = !self->immutable && wal_index_read_change (self->db, &self->seen_change);
+  /* Only in WAL mode: mapping the index of a file in rollback mode (one
+   * from elsewhere, opened read-only) makes a -shm beside it that SQLite
+   * never unmaps (LeakSanitizer found its memory). */
+  {
+    gint64 wal = 0;
+
+    self->seen_change_known = !self->immutable &&
+                              query_int (self->db, "SELECT journal_mode = 'wal' FROM pragma_journal_mode",
+                                         &wal) && wal &&
+                              wal_index_read_change (self->db, &self->seen_change);
+  }
   stamp_file_locked (self);
 
   /* Read whole, before anything else reads it: a row the window could
