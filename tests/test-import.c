@@ -873,6 +873,42 @@ test_text_byline (void)
   assert_block (doc, 1, DOSSIER_BLOCK_PARAGRAPH, 0, "By Helen Marsh, Northern Press Association");
 }
 
+/* A line under a plain text's title that ends with a date ("Issued by
+ * …, 2 March 2026") is a dateline: a paragraph, not a heading, and the
+ * document's date. A short line with no date there stays a heading; a
+ * dateline does not replace a date the text already had. */
+static void
+test_text_dateline (void)
+{
+  static const struct { const char *line; const char *date; } cases[] = {
+    { "Issued by the Fenwick branch of the Library Workers' Union, 2 March 2026", "2026-03-02" },
+    { "Press statement \u2014 March 2, 2026", "2026-03-02" },
+    { "Statement from the trustees, Monday, 2nd March 2026", "2026-03-02" },
+  };
+  g_autoptr(DossierParsedDocument) heading =
+    import_string ("Library to close\n\nWhat the trustees decided\n\nThe branch will close.\n\n"
+                   "Its books go to the town library.\n", -1, DOSSIER_FORMAT_TEXT, "library.txt");
+  g_autoptr(DossierParsedDocument) dated =
+    import_string ("Library to close\n\nBy Sam Adeyemi, East Kettlewick Voice, 1 March 2026\n\n"
+                   "The branch will close.\n", -1, DOSSIER_FORMAT_TEXT, "library.txt");
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = g_strdup_printf ("Library to close\n\n%s\n\nThe branch will close.\n\n"
+                                               "Its books go to the town library.\n", cases[i].line);
+      g_autoptr(DossierParsedDocument) doc = import_string (text, -1, DOSSIER_FORMAT_TEXT, "library.txt");
+
+      g_test_message ("%s", cases[i].line);
+      g_assert_cmpstr (doc->title, ==, "Library to close");
+      g_assert_cmpstr (doc->published, ==, cases[i].date);
+      assert_block (doc, 1, DOSSIER_BLOCK_PARAGRAPH, 0, cases[i].line);
+    }
+
+  g_assert_null (heading->published);
+  assert_block (heading, 1, DOSSIER_BLOCK_HEADING, 2, "What the trustees decided");
+  g_assert_cmpstr (dated->published, ==, "2026-03-01");
+}
+
 /* A Markdown or plain text's byline dated as @byline (its author Sam
  * Adeyemi, its outlet East Kettlewick Voice) dates the document @date
  * (NULL: not dated). */
@@ -1725,6 +1761,7 @@ main (int   argc,
   g_test_add_func ("/dossier/import/markdown-inline", test_markdown_inline);
   g_test_add_func ("/dossier/import/markdown-byline", test_markdown_byline);
   g_test_add_func ("/dossier/import/text-byline", test_text_byline);
+  g_test_add_func ("/dossier/import/text-dateline", test_text_dateline);
   g_test_add_func ("/dossier/import/byline-date", test_byline_date);
   g_test_add_func ("/dossier/import/markdown-hostile", test_markdown_hostile);
   g_test_add_func ("/dossier/import/unicode-offsets", test_unicode_offsets);

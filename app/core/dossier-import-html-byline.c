@@ -877,11 +877,45 @@ byline_date (const char *text)
   return dossier_html_normalize_date (text);
 }
 
+/* What may stand between a byline's names and its date. */
+static const char *const date_marks[] = { " \u2014 ", " \u2013 ", " - ", " | ", " \u00B7 ", " \u2022 " };
+
+/* "Issued by the branch, 20 November 2026", "Press release — 3 May 2026":
+ * the date a line ends with (after a dash or a comma), as "YYYY-MM-DD";
+ * NULL when it does not end with one. */
+char *
+dossier_html_date_at_end (const char *line)
+{
+  g_auto(GStrv) parts = NULL;
+  guint n;
+
+  for (gsize i = 0; i < G_N_ELEMENTS (date_marks); i++)
+    {
+      const char *mark = g_strrstr (line, date_marks[i]);
+      char *date;
+
+      if (mark != NULL && (date = byline_date (mark + strlen (date_marks[i]))) != NULL)
+        return date;
+    }
+
+  /* "…, 20 November 2026", "…, November 20, 2026", "…, Friday, 20 November 2026" */
+  parts = g_strsplit (line, ", ", -1);
+  n = g_strv_length (parts);
+  for (guint k = n; k > 0 && n - k < 3; k--)
+    {
+      g_autofree char *tail = g_strjoinv (", ", parts + k - 1);
+      char *date = byline_date (tail);
+
+      if (date != NULL)
+        return date;
+    }
+  return NULL;
+}
+
 gboolean
 dossier_html_byline_to_document (DossierParsedDocument *doc,
                                  const char            *line)
 {
-  static const char *const date_marks[] = { " \u2014 ", " \u2013 ", " - ", " | ", " \u00B7 ", " \u2022 " };
   g_autofree char *names = dossier_html_byline_from_line (line);
   g_autofree char *rest = NULL;
   g_auto(GStrv) parts = NULL;

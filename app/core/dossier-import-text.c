@@ -644,6 +644,27 @@ take_byline (DossierParsedDocument *doc,
   return dossier_html_byline_to_document (doc, text);
 }
 
+/* A short line that ends with a date, right under the title; its date
+ * becomes the document's when it has none. */
+static gboolean
+take_dateline (DossierParsedDocument *doc,
+               const Line            *line)
+{
+  g_autofree char *text = NULL;
+  g_autofree char *date = NULL;
+
+  if (line->chars > TITLE_MAX_CHARS || is_list_line (line) || is_quote_line (line))
+    return FALSE;
+
+  text = g_strndup (line->content, line->len);
+  date = dossier_html_date_at_end (text);
+  if (date == NULL)
+    return FALSE;
+  if (doc->published == NULL)
+    doc->published = g_steal_pointer (&date);
+  return TRUE;
+}
+
 gboolean
 dossier_import_text_parse (const char             *utf8,
                            gsize                   len,
@@ -738,6 +759,14 @@ dossier_import_text_parse (const char             *utf8,
                 emit_lines (&parser, &g[gi]);
                 gi++;
               }
+          }
+
+        /* "Issued by the branch, 20 November 2026": a dateline, not a
+         * heading; it stays in the text too. */
+        if (gi < groups->len && g[gi].n == 1 && take_dateline (doc, &parser.lines[g[gi].first]))
+          {
+            emit_lines (&parser, &g[gi]);
+            gi++;
           }
       }
   }
