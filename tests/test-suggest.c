@@ -262,6 +262,53 @@ test_arguments_none (void)
   g_assert_cmpuint (headings->len, ==, 0);
 }
 
+/* A sentence that ends by naming the list after it ("… have three
+ * concerns:") announces its side, as a "Concerns" heading would; one
+ * that names both sides, or whose side word is not last, does not. */
+static void
+test_arguments_list_intro (void)
+{
+  static const char text[] =
+    "Ferry timetable review\n"
+    "\n"
+    "The harbour board met the crews on Monday.\n"
+    "\n"
+    "Crew representatives listed two concerns:\n"
+    "\n"
+    "- the early sailing would start before the first bus arrives;\n"
+    "- the winter timetable drops the late boat on Fridays.\n"
+    "\n"
+    "The board answered with the plan's advantages:\n"
+    "\n"
+    "- one crew change a day instead of two.\n"
+    "\n"
+    "The report then weighs the pros and cons:\n"
+    "\n"
+    "- fares stay the same.\n"
+    "\n"
+    "The concerns of the crews were heard, and the minutes record what was agreed:\n"
+    "\n"
+    "- the quay car park is full by eight.\n";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (text, sizeof text - 1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierParsedDocument) doc = dossier_import_bytes (bytes, DOSSIER_FORMAT_TEXT,
+                                                               "ferry.txt", &error);
+  g_autoptr(GPtrArray) args = NULL;
+
+  g_assert_no_error (error);
+  args = arguments_of (doc);
+  assert_list_items_only (doc, args);
+  g_assert_cmpuint (args->len, ==, 3);
+  assert_argument (args, 0, DOSSIER_POLARITY_CON,
+                   "The early sailing would start before the first bus arrives",
+                   "Crew representatives listed two concerns");
+  assert_argument (args, 1, DOSSIER_POLARITY_CON,
+                   "The winter timetable drops the late boat on Fridays.",
+                   "Crew representatives listed two concerns");
+  assert_argument (args, 2, DOSSIER_POLARITY_PRO, "One crew change a day instead of two.",
+                   "The board answered with the plan's advantages");
+}
+
 static void
 test_stakeholders_markdown (void)
 {
@@ -1496,6 +1543,7 @@ main (int   argc,
   g_test_add_func ("/dossier/suggest/arguments-spanish", test_arguments_spanish);
   g_test_add_func ("/dossier/suggest/arguments-samples", test_arguments_samples);
   g_test_add_func ("/dossier/suggest/arguments-none", test_arguments_none);
+  g_test_add_func ("/dossier/suggest/arguments-list-intro", test_arguments_list_intro);
   g_test_add_func ("/dossier/suggest/stakeholders-markdown", test_stakeholders_markdown);
   g_test_add_func ("/dossier/suggest/stakeholders-spanish", test_stakeholders_spanish);
   g_test_add_func ("/dossier/suggest/stakeholders-samples", test_stakeholders_samples);

@@ -284,6 +284,50 @@ classify_short_label (const char *text)
   return classify_label (text);
 }
 
+/* A sentence that introduces the list after it by naming its side last:
+ * "Our members have three concerns:", "The plan offers these advantages:".
+ * Only the words right before the colon count; "For decades, they
+ * argued for:" is no label ("for" and "against" only stand alone). */
+static Side
+classify_list_intro (const char *text)
+{
+  g_autoptr(GPtrArray) words = NULL;
+  gsize len = strlen (text);
+
+  if (len == 0 || len > 300 || text[len - 1] != ':')
+    return SIDE_NONE;
+  words = folded_words (text);
+  if (words->len == 0 || words->len > 40)
+    return SIDE_NONE;
+
+  for (guint k = 0; k < G_N_ELEMENTS (heading_words); k++)
+    {
+      g_auto(GStrv) parts = g_strsplit (heading_words[k].words, " ", -1);
+      guint n = g_strv_length (parts);
+
+      if (whole_label_only (heading_words[k].words) || n > words->len)
+        continue;
+      if (phrase_at (words, words->len - n, heading_words[k].words) != n)
+        continue;
+      /* "… weighs the pros and cons:" names both sides. */
+      if (words->len - n >= 2)
+        {
+          const char *joint = g_ptr_array_index (words, words->len - n - 1);
+          const char *before = g_ptr_array_index (words, words->len - n - 2);
+
+          if (g_str_equal (joint, "and") || g_str_equal (joint, "or") ||
+              g_str_equal (joint, "y") || g_str_equal (joint, "o"))
+            for (guint j = 0; j < G_N_ELEMENTS (heading_words); j++)
+              if (heading_words[j].side != heading_words[k].side &&
+                  g_str_equal (before, heading_words[j].words))
+                return SIDE_NONE;
+        }
+      return heading_words[k].side;
+    }
+
+  return SIDE_NONE;
+}
+
 /* Whether @s holds the end of a sentence: "!", "?", ";", or a full stop
  * after a lower-case letter (not the dots of "U.S."). */
 static gboolean
@@ -346,6 +390,12 @@ statement_of (const char *item)
       g_string_append (out, "…");
     }
 
+  /* A list's items often end with the list's own punctuation ("…;"), not
+   * the statement's. */
+  g_strchomp (out->str);
+  out->len = strlen (out->str);
+  while (out->len > 0 && strchr (";,", out->str[out->len - 1]) != NULL)
+    g_string_truncate (out, out->len - 1);
   return g_strstrip (g_string_free (out, FALSE));
 }
 
@@ -452,7 +502,13 @@ dossier_suggest_arguments (const char         *text,
         {
           /* A short paragraph may announce the next list ("Cons:"); any
            * other paragraph ends what a label announced. */
-          label_side = block->kind == DOSSIER_BLOCK_PARAGRAPH ? classify_short_label (body) : SIDE_NONE;
+          label_side = SIDE_NONE;
+          if (block->kind == DOSSIER_BLOCK_PARAGRAPH)
+            {
+              label_side = classify_short_label (body);
+              if (label_side == SIDE_NONE)
+                label_side = classify_list_intro (body);
+            }
           g_clear_pointer (&label_text, g_free);
           if (label_side != SIDE_NONE)
             label_text = g_strdup (body);
