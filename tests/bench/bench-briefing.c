@@ -31,8 +31,11 @@
  * onto a cairo PDF. Then citations of UUIDs no highlight has, all in
  * one paragraph and 100 a paragraph: the preview's work. Then 200
  * citations after a word of 1 MB: the preview's work and what they keep.
+ * Then 2,000 citations of 4 documents, and 200 of documents whose title,
+ * author and outlet and whose tag's name are 10 MB long: the Markdown
+ * export.
  * Not a test: run by hand (the tables after the first: all, or those
- * named of hostile, citations, output, long, paragraph, word),
+ * named of hostile, citations, output, long, paragraph, word, metadata),
  *   ninja -C _build tests/bench/bench-briefing && _build/tests/bench/bench-briefing [TABLE…]
  */
 #include "config.h"
@@ -40,6 +43,7 @@
 #include <string.h>
 
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 #include <cairo-pdf.h>
 #include <pango/pangocairo.h>
 
@@ -74,6 +78,36 @@ append_words (GString *out,
       g_string_append (out, words[g_rand_int_range (rand, 0, G_N_ELEMENTS (words))]);
       g_string_append_c (out, i + 1 < n ? ' ' : '.');
     }
+}
+
+/* Article number @number: @n_paragraphs of 80 words, a section every 12. */
+static gint64
+add_article (DossierProject *project,
+             GRand          *rand,
+             guint           number,
+             guint           n_paragraphs)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  DossierParsedDocument *parsed;
+  gint64 id;
+
+  g_string_append_printf (text, "# Article %u\n\n", number);
+  for (guint p = 0; p < n_paragraphs; p++)
+    {
+      if (p % 12 == 0)
+        g_string_append_printf (text, "## Section %u\n\n", p / 12 + 1);
+      append_words (text, rand, 80);
+      g_string_append (text, "\n\n");
+    }
+  bytes = g_bytes_new (text->str, text->len);
+  parsed = dossier_import_bytes (bytes, DOSSIER_FORMAT_MARKDOWN, "article.md", &error);
+  g_assert_no_error (error);
+  id = dossier_project_add_document (project, parsed, &error);
+  g_assert_no_error (error);
+  dossier_parsed_document_free (parsed);
+  return id;
 }
 
 /* Markdown export of note @id to memory. */
@@ -371,6 +405,123 @@ long_word (DossierProject *project)
           t, kept, t_floor, t / t_floor);
 }
 
+/* A project of 4 articles and @n highlights (tag "Evidence"), and a note
+ * citing each once, 20 a paragraph; the UUIDs cited in @uuids. */
+static DossierProject *
+make_cited_project (const char *path,
+                    guint       n,
+                    gint64     *note,
+                    GPtrArray  *uuids)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (44);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) body = g_string_new (NULL);
+  DossierProject *project = dossier_project_create (path, "Cited", &error);
+  gint64 docs[4];
+  gint64 tag;
+
+  g_assert_no_error (error);
+  for (guint d = 0; d < G_N_ELEMENTS (docs); d++)
+    docs[d] = add_article (project, rand, d + 1, 12 + n / 40);
+  tag = dossier_project_add_tag (project, "Evidence", 0, NULL, NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < n; i++)
+    {
+      gint64 start = 40 + (i / G_N_ELEMENTS (docs)) * 60;
+      gint64 id = dossier_project_add_highlight (project, docs[i % G_N_ELEMENTS (docs)], start, start + 40,
+                                                 &tag, 1, NULL, &error);
+      g_autoptr(DossierHighlight) h = NULL;
+
+      g_assert_no_error (error);
+      h = dossier_project_get_highlight (project, id, &error);
+      g_assert_no_error (error);
+      g_ptr_array_add (uuids, g_strdup (dossier_highlight_get_uuid (h)));
+      g_string_append_printf (body, "Claim [@%s]%s", dossier_highlight_get_uuid (h),
+                              i % 20 == 19 ? "\n\n" : " ");
+    }
+  *note = dossier_project_add_briefing (project, "Cited", docs, G_N_ELEMENTS (docs), body->str, &error);
+  g_assert_no_error (error);
+  return project;
+}
+
+/* CPU ms of reading the cited highlights' rows by UUID with raw SQLite
+ * (quote and offsets), the least a resolution reads. */
+static double
+raw_reads_cpu (const char *path,
+               GPtrArray  *uuids)
+{
+  double values[RUNS];
+
+  for (guint run = 0; run < RUNS; run++)
+    {
+      Stamp t0 = stamp ();
+      sqlite3 *db = NULL;
+      sqlite3_stmt *stmt = NULL;
+
+      g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+      g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT start, end, quote, memo FROM highlights WHERE uuid = ?1",
+                                           -1, &stmt, NULL), ==, SQLITE_OK);
+      for (guint i = 0; i < uuids->len; i++)
+        {
+          sqlite3_bind_text (stmt, 1, g_ptr_array_index (uuids, i), -1, SQLITE_STATIC);
+          g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+          g_free (g_strdup ((const char *) sqlite3_column_text (stmt, 2)));
+          sqlite3_reset (stmt);
+        }
+      sqlite3_finalize (stmt);
+      sqlite3_close (db);
+      values[run] = since (t0).cpu;
+    }
+  return median (values);
+}
+
+/* Citations of many highlights, then of highlights whose documents'
+ * titles, authors and outlets and whose tag's name are 10 MB long (a file
+ * from someone else): the Markdown export, CPU medians, beside the raw
+ * reads of the same highlights' rows, and beside the same note with
+ * short values. */
+static void
+citations_metadata (const char *dir)
+{
+  g_autofree char *path = g_build_filename (dir, "cited.dossier", NULL);
+  g_autofree char *huge_path = g_build_filename (dir, "huge.dossier", NULL);
+  g_autoptr(GPtrArray) uuids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) few = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  DossierProject *project;
+  gint64 note, few_note;
+  double md, raw, short_md, huge_md;
+
+  printf ("\nCitations and their documents' metadata: the Markdown export, CPU medians of %d runs:\n\n", RUNS);
+  printf ("| note | Markdown | floor | ratio |\n");
+  printf ("| --- | --- | --- | --- |\n");
+
+  project = make_cited_project (path, 2000, &note, uuids);
+  md = median_cpu (project, note, NULL);
+  raw = raw_reads_cpu (path, uuids);
+  printf ("| 2,000 citations of 4 documents | %.0f ms | raw SQLite reads of the 2,000 rows: %.1f ms | %.1f× |\n",
+          md, raw, md / raw);
+  fflush (stdout);
+  dossier_project_close (project);
+  g_object_unref (project);
+
+  project = make_cited_project (huge_path, 200, &few_note, few);
+  short_md = median_cpu (project, few_note, NULL);
+  dossier_project_close (project);
+  g_object_unref (project);
+  test_sql_exec (huge_path,
+                 "UPDATE documents SET title = printf ('%.*c', 10000000, 't'), "
+                 "  author = printf ('%.*c', 10000000, 'a'), outlet = printf ('%.*c', 10000000, 'o');"
+                 "UPDATE tags SET name = printf ('%.*c', 10000000, 'g');");
+  project = dossier_project_open (huge_path, DOSSIER_OPEN_READ_WRITE, &error);
+  g_assert_no_error (error);
+  huge_md = median_cpu (project, few_note, NULL);
+  printf ("| 200 citations, titles, authors, outlets and the tag's name of 10 MB | %.0f ms "
+          "| the same with short ones: %.0f ms | %.1f× |\n", huge_md, short_md, huge_md / short_md);
+  dossier_project_close (project);
+  g_object_unref (project);
+}
+
 /* One Pango layout per paragraph shown on a cairo PDF surface, paged. */
 static void
 pango_floor (GPtrArray  *paragraphs,
@@ -609,26 +760,7 @@ main (int   argc,
 
   /* Three articles of 60 paragraphs; 200 highlights spread over them. */
   for (guint d = 0; d < 3; d++)
-    {
-      g_autoptr(GString) text = g_string_new (NULL);
-      g_autoptr(GBytes) bytes = NULL;
-      DossierParsedDocument *parsed;
-
-      g_string_append_printf (text, "# Article %u\n\n", d + 1);
-      for (guint p = 0; p < 60; p++)
-        {
-          if (p % 12 == 0)
-            g_string_append_printf (text, "## Section %u\n\n", p / 12 + 1);
-          append_words (text, rand, 80);
-          g_string_append (text, "\n\n");
-        }
-      bytes = g_bytes_new (text->str, text->len);
-      parsed = dossier_import_bytes (bytes, DOSSIER_FORMAT_MARKDOWN, "article.md", &error);
-      g_assert_no_error (error);
-      docs[d] = dossier_project_add_document (project, parsed, &error);
-      g_assert_no_error (error);
-      dossier_parsed_document_free (parsed);
-    }
+    docs[d] = add_article (project, rand, d + 1, 60);
   {
     gint64 tag = dossier_project_add_tag (project, "Evidence", 0, NULL, NULL, &error);
 
@@ -741,6 +873,8 @@ main (int   argc,
     one_paragraph (project);
   if (argc < 2 || g_strv_contains ((const char * const *) argv + 1, "word"))
     long_word (project);
+  if (argc < 2 || g_strv_contains ((const char * const *) argv + 1, "metadata"))
+    citations_metadata (dir);
 
   g_strfreev (g_steal_pointer (&uuids));
   dossier_project_close (project);
