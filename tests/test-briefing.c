@@ -51,19 +51,6 @@ uuid_of (DossierProject *project,
   return g_strdup (dossier_highlight_get_uuid (h));
 }
 
-static GPtrArray *
-resolve_body (DossierProject *project,
-              const char     *body)
-{
-  g_autoptr(DossierMarkdownNode) root = dossier_markdown_parse (body);
-  g_autoptr(GError) error = NULL;
-  GPtrArray *citations = dossier_project_resolve_citations (project, root, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (citations);
-  return citations;
-}
-
 typedef struct
 {
   guint added;

@@ -175,6 +175,19 @@ text_range (const char *text,
   *end = *start + g_utf8_strlen (needle, -1);
 }
 
+GPtrArray *
+resolve_body (DossierProject *project,
+              const char     *body)
+{
+  g_autoptr(DossierMarkdownNode) root = dossier_markdown_parse (body);
+  g_autoptr(GError) error = NULL;
+  GPtrArray *citations = dossier_project_resolve_citations (project, root, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (citations);
+  return citations;
+}
+
 gint64
 add_phrase_highlight (DossierProject *project,
                       gint64          document,

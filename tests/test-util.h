@@ -54,6 +54,9 @@ gint64                 add_phrase_highlight  (DossierProject *project,
                                               const char     *phrase,
                                               gint64          tag,
                                               char          **uuid);
+/* The citations of a note whose body is @body (transfer full). */
+GPtrArray             *resolve_body          (DossierProject *project,
+                                              const char     *body);
 /* Adds a tag named @name under @parent (0: top level), next colour, no
  * description; returns its id. */
 gint64                 add_tag               (DossierProject *project,

@@ -4,8 +4,9 @@
  * document's text character for character.
  *
  * A note cites tens or hundreds of passages from a handful of documents:
- * each document's text (and its code-point index) is read once per
- * resolution, each highlight is one indexed lookup by UUID.
+ * each document's text (and its code-point index) and metadata are read
+ * once per resolution, as is each tag's path; each highlight is one
+ * indexed lookup by UUID.
  */
 
 #include "config.h"
@@ -56,48 +57,126 @@ column_string (sqlite3_stmt *stmt,
   return g_utf8_make_valid (text, len);
 }
 
-/* A document's text, read once per resolution. */
+/* A cited document, read once per resolution: a note of 2,000 citations
+ * read its title, author and outlet again for each (a file from elsewhere
+ * may hold 10 MB of each). */
 typedef struct
 {
   char               *text;     /* NULL if it could not be read as text */
   DossierOffsetIndex  index;
   GArray             *headings; /* DossierBlock of its headings, by start */
-} DocumentText;
+  /* As the exports and the Brief page show them (dossier-citation.h). */
+  char               *title;
+  char               *author;
+  char               *outlet;
+  char               *published;
+  char               *source;
+} CitedDocument;
+
+/* What one resolution reads once. */
+typedef struct
+{
+  GHashTable *documents;  /* document id → CitedDocument */
+  GHashTable *tag_paths;  /* tag id → its path */
+} ReadOnce;
 
 static void
-document_text_free (gpointer data)
+cited_document_free (gpointer data)
 {
-  DocumentText *doc = data;
+  CitedDocument *doc = data;
 
   if (doc->text != NULL)
     dossier_offset_index_clear (&doc->index);
   g_free (doc->text);
   g_clear_pointer (&doc->headings, g_array_unref);
+  g_free (doc->title);
+  g_free (doc->author);
+  g_free (doc->outlet);
+  g_free (doc->published);
+  g_free (doc->source);
   g_free (doc);
 }
 
-static DocumentText *
-get_document_text (DossierProject  *project,
-                   GHashTable      *cache,
-                   gint64           document_id,
-                   GError         **error)
+/* SQL reading at most one character more of text column @col than
+ * @max_chars: enough for dossier_text_shorten () to cut it where it would
+ * cut the whole value, without copying a megabyte out of SQLite. */
+#define PREFIX_FOR(col, max_chars) "substr (" col ", 1, " G_STRINGIFY (max_chars) " + 1)"
+
+/* @column of @stmt at most @max_chars characters long, "…" at its end if
+ * cut (as dossier_text_shorten () cuts). */
+static char *
+column_shown (sqlite3_stmt *stmt,
+              int           column,
+              gboolean      optional,
+              gsize         max_chars)
 {
-  DocumentText *doc = g_hash_table_lookup (cache, &document_id);
+  g_autofree char *text = column_string (stmt, column, optional);
+
+  return text != NULL ? dossier_text_shorten (text, max_chars) : NULL;
+}
+
+static gboolean
+read_document_metadata (DossierProject  *project,
+                        gint64           document_id,
+                        CitedDocument   *doc,
+                        GError         **error)
+{
+  g_auto(DossierStmt) stmt = NULL;
+  int rc;
+
+  stmt = dossier_project_prepare (project,
+                                  "SELECT " PREFIX_FOR ("title", DOSSIER_DOCUMENT_MAX_TITLE) ", "
+                                  PREFIX_FOR ("author", DOSSIER_DOCUMENT_MAX_AUTHOR) ", "
+                                  PREFIX_FOR ("outlet", DOSSIER_DOCUMENT_MAX_OUTLET) ", "
+                                  PREFIX_FOR ("published", DOSSIER_SHOWN_CHARS) ", "
+                                  PREFIX_FOR ("source", DOSSIER_SHOWN_CHARS) " "
+                                  "FROM documents WHERE id = ?1",
+                                  error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, document_id);
+  rc = dossier_project_step (project, stmt, error);
+  if (rc == SQLITE_ROW)
+    {
+      doc->title = column_shown (stmt, 0, FALSE, DOSSIER_DOCUMENT_MAX_TITLE);
+      doc->author = column_shown (stmt, 1, TRUE, DOSSIER_DOCUMENT_MAX_AUTHOR);
+      doc->outlet = column_shown (stmt, 2, TRUE, DOSSIER_DOCUMENT_MAX_OUTLET);
+      doc->published = column_shown (stmt, 3, TRUE, DOSSIER_SHOWN_CHARS);
+      doc->source = column_shown (stmt, 4, TRUE, DOSSIER_SHOWN_CHARS);
+      return TRUE;
+    }
+  /* Gone since its highlight was read: titled as nothing. */
+  doc->title = g_strdup ("");
+  return rc == SQLITE_DONE;
+}
+
+static CitedDocument *
+get_cited_document (DossierProject  *project,
+                    GHashTable      *cache,
+                    gint64           document_id,
+                    GError         **error)
+{
+  CitedDocument *doc = g_hash_table_lookup (cache, &document_id);
   g_autoptr(GError) local_error = NULL;
   g_autoptr(GArray) blocks = NULL;
 
   if (doc != NULL)
     return doc;
 
-  doc = g_new0 (DocumentText, 1);
+  doc = g_new0 (CitedDocument, 1);
   doc->headings = g_array_new (FALSE, FALSE, sizeof (DossierBlock));
+  if (!read_document_metadata (project, document_id, doc, error))
+    {
+      cited_document_free (doc);
+      return NULL;
+    }
   doc->text = dossier_project_get_document_text (project, document_id, &local_error);
   if (doc->text != NULL && !g_utf8_validate (doc->text, -1, NULL))
     g_clear_pointer (&doc->text, g_free);
   if (doc->text == NULL && local_error != NULL &&
       !g_error_matches (local_error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_DAMAGED))
     {
-      document_text_free (doc);
+      cited_document_free (doc);
       g_propagate_error (error, g_steal_pointer (&local_error));
       return NULL;
     }
@@ -118,9 +197,9 @@ get_document_text (DossierProject  *project,
 }
 
 static char *
-slice (DocumentText *doc,
-       gint64        start,
-       gint64        end)
+slice (CitedDocument *doc,
+       gint64         start,
+       gint64         end)
 {
   gsize from = dossier_offset_index_bytes (&doc->index, start);
   gsize to = dossier_offset_index_bytes (&doc->index, end);
@@ -131,8 +210,8 @@ slice (DocumentText *doc,
 /* The heading of the section that @offset lies in: the last heading that
  * starts at or before it. */
 static char *
-section_heading (DocumentText *doc,
-                 gint64        offset)
+section_heading (CitedDocument *doc,
+                 gint64         offset)
 {
   DossierBlock *found = NULL;
   char *heading;
@@ -162,7 +241,7 @@ section_heading (DocumentText *doc,
  * Dossier writes one (DOSSIER_TAG_MAX_NAME), cut in the query: a file from
  * elsewhere may hold a name of 10 MB, which was copied whole into the path
  * of every citation of a highlight with that tag (a briefing export of
- * such a file took 418 MB). */
+ * such a file took 418 MB). Read once per resolution (read_tags ()). */
 static char *
 tag_path (DossierProject  *project,
           gint64           tag_id,
@@ -204,6 +283,7 @@ tag_path (DossierProject  *project,
 
 static char **
 read_tags (DossierProject  *project,
+           GHashTable      *tag_paths,
            gint64           highlight_id,
            GError         **error)
 {
@@ -218,7 +298,17 @@ read_tags (DossierProject  *project,
     return NULL;
 
   for (guint i = 0; i < ids->len; i++)
-    g_ptr_array_add (paths, tag_path (project, g_array_index (ids, gint64, i), NULL));
+    {
+      gint64 tag_id = g_array_index (ids, gint64, i);
+      const char *path = g_hash_table_lookup (tag_paths, &tag_id);
+
+      if (path == NULL)
+        {
+          path = tag_path (project, tag_id, NULL);
+          g_hash_table_insert (tag_paths, g_memdup2 (&tag_id, sizeof tag_id), (char *) path);
+        }
+      g_ptr_array_add (paths, g_strdup (path));
+    }
   g_ptr_array_add (paths, NULL);
   return (char **) g_ptr_array_free (g_steal_pointer (&paths), FALSE);
 }
@@ -248,12 +338,10 @@ read_highlight (DossierProject   *project,
   g_auto(DossierStmt) stmt = NULL;
   int rc;
 
+  /* Its document's metadata is read once (get_cited_document ()). */
   stmt = dossier_project_prepare (project,
                                   "SELECT h.id, h.document, h.start, h.end, h.quote, h.memo, "
-                                  "  h.orphaned, " DOSSIER_SQL_SHOWN ("d.title") ", "
-                                  DOSSIER_SQL_SHOWN ("d.author") ", "
-                                  DOSSIER_SQL_SHOWN ("d.outlet") ", d.published, "
-                                  DOSSIER_SQL_SHOWN ("d.source") " "
+                                  "  h.orphaned "
                                   "FROM highlights h JOIN documents d ON d.id = h.document "
                                   "WHERE h.uuid IN (?1, ?2, ?3) "
                                   "ORDER BY h.uuid = ?1 DESC, h.uuid = ?2 DESC LIMIT 1",
@@ -279,22 +367,17 @@ read_highlight (DossierProject   *project,
   citation->quote = column_string (stmt, 4, FALSE);
   citation->memo = column_string (stmt, 5, FALSE);
   *orphaned = sqlite3_column_int64 (stmt, 6) != 0;
-  citation->document_title = column_string (stmt, 7, FALSE);
-  citation->author = column_string (stmt, 8, TRUE);
-  citation->outlet = column_string (stmt, 9, TRUE);
-  citation->published = column_string (stmt, 10, TRUE);
-  citation->source = column_string (stmt, 11, TRUE);
   return TRUE;
 }
 
 static gboolean
 resolve (DossierProject   *project,
          DossierCitation  *citation,
-         GHashTable       *texts,
+         ReadOnce         *once,
          GError          **error)
 {
   gboolean orphaned = FALSE;
-  DocumentText *doc;
+  CitedDocument *doc;
   g_autofree char *actual = NULL;
 
   if (!read_highlight (project, citation, &orphaned, error))
@@ -302,13 +385,18 @@ resolve (DossierProject   *project,
   if (citation->status == DOSSIER_CITATION_DELETED)
     return TRUE;
 
-  citation->tags = read_tags (project, citation->highlight_id, error);
+  citation->tags = read_tags (project, once->tag_paths, citation->highlight_id, error);
   if (citation->tags == NULL)
     return FALSE;
 
-  doc = get_document_text (project, texts, citation->document_id, error);
+  doc = get_cited_document (project, once->documents, citation->document_id, error);
   if (doc == NULL)
     return FALSE;
+  citation->document_title = g_strdup (doc->title);
+  citation->author = g_strdup (doc->author);
+  citation->outlet = g_strdup (doc->outlet);
+  citation->published = g_strdup (doc->published);
+  citation->source = g_strdup (doc->source);
 
   if (orphaned)
     {
@@ -594,7 +682,7 @@ typedef struct
   DossierMarkdownNode *root;
   GPtrArray           *citations;
   GHashTable          *by_uuid;      /* lower-case UUID → DossierCitation */
-  GHashTable          *texts;        /* document id → DocumentText */
+  ReadOnce             once;
   char                *note_section; /* the heading of the note's section walked */
   GError             **error;
   gboolean             failed;
@@ -687,7 +775,7 @@ resolve_node (Resolution          *resolution,
     }
   if (resolution->failed)
     return;
-  if (!resolve (resolution->project, citation, resolution->texts, resolution->error))
+  if (!resolve (resolution->project, citation, &resolution->once, resolution->error))
     resolution->failed = TRUE;
   else if (citation->status == DOSSIER_CITATION_DELETED)
     resolution->n_missing++;
@@ -746,9 +834,13 @@ dossier_project_resolve_citations (DossierProject      *project,
 {
   g_autoptr(GPtrArray) citations = g_ptr_array_new_with_free_func ((GDestroyNotify) dossier_citation_free);
   g_autoptr(GHashTable) by_uuid = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GHashTable) texts = g_hash_table_new_full (g_int64_hash, g_int64_equal,
-                                                       g_free, document_text_free);
-  Resolution resolution = { project, root, citations, by_uuid, texts, NULL, error, FALSE, 0, NULL };
+  g_autoptr(GHashTable) documents = g_hash_table_new_full (g_int64_hash, g_int64_equal,
+                                                           g_free, cited_document_free);
+  g_autoptr(GHashTable) tag_paths = g_hash_table_new_full (g_int64_hash, g_int64_equal,
+                                                           g_free, g_free);
+  Resolution resolution = {
+    project, root, citations, by_uuid, { documents, tag_paths }, NULL, error, FALSE, 0, NULL
+  };
 
   g_return_val_if_fail (DOSSIER_IS_PROJECT (project), NULL);
   g_return_val_if_fail (root != NULL, NULL);

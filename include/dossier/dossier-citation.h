@@ -44,6 +44,9 @@ typedef struct
   char                 *memo;            /* "" when none */
   char                **tags;            /* tag paths ("Evidence/Costs"), NULL-terminated;
                                           * each name at most DOSSIER_TAG_MAX_NAME characters */
+  /* The document's, as the exports and the Brief page show them: at most
+   * DOSSIER_DOCUMENT_MAX_TITLE, _MAX_AUTHOR, _MAX_OUTLET characters, the
+   * date and the source at most 1,000, "…" at the end of what is cut. */
   char                 *document_title;
   char                 *author;          /* NULL when unknown */
   char                 *outlet;
