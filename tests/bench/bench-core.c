@@ -1337,6 +1337,128 @@ bench_open (void)
            300, NULL);
 }
 
+/* ---- Opening a project with values of 10 MB ---------------------------- */
+
+/* Opens @path and reads what the window lists first (documents, tags,
+ * stakeholders, questions, briefings); wall ms, CPU ms in *@cpu. */
+static double
+open_and_list (const char *path,
+               double     *cpu)
+{
+  g_autoptr(GError) error = NULL;
+  GListModel *lists[5];
+  DossierProject *project;
+  double t0, ms;
+  gsize n = 0;
+
+  t0 = mark ();
+  project = dossier_project_open (path, DOSSIER_OPEN_READ_WRITE, &error);
+  die_on_error ("open", error);
+  lists[0] = dossier_project_get_documents (project);
+  lists[1] = dossier_project_get_tags (project);
+  lists[2] = dossier_project_get_stakeholders (project);
+  lists[3] = dossier_project_get_questions (project);
+  lists[4] = dossier_project_get_briefings (project);
+  for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
+    n += g_list_model_get_n_items (lists[l]);
+  ms = now_ms () - t0;
+  *cpu = cpu_since ();
+  dossier_project_close (project);
+  g_object_unref (project);
+  if (n == 0)
+    fprintf (stderr, "bench-core: the project of huge names looks empty\n");
+  return ms;
+}
+
+/* A project of 5 documents, 20 tags, 5 stakeholders, a question with 4
+ * arguments and a note, as Dossier writes them; then a copy from
+ * someone else whose project title, first document's title, author and
+ * outlet, first tag's name and description, first stakeholder's name and
+ * description, question, argument and note's title are 10 MB each (what
+ * tests/hostile's huge-title case holds, and more). Opening each and
+ * listing what the window lists first; the first is the floor. */
+static void
+bench_huge_open (void)
+{
+  g_autofree char *path = scratch_path ("names.dossier");
+  g_autofree char *huge = scratch_path ("huge-names.dossier");
+  g_autoptr(GError) error = NULL;
+  DossierProject *project = new_project ("names.dossier");
+  gint64 docs[5], question;
+  double t[64], c[64], f[64], fc[64];
+
+  for (guint i = 0; i < G_N_ELEMENTS (docs); i++)
+    {
+      g_autofree char *text = make_text (700 + i, 20000, NULL);
+      g_autofree char *title = g_strdup_printf ("Article %u", i + 1);
+
+      docs[i] = add_text_document (project, text, title);
+    }
+  for (guint i = 0; i < 20; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Theme %u", i + 1);
+
+      dossier_project_add_tag (project, name, 0, NULL, NULL, &error);
+      die_on_error ("add a tag", error);
+    }
+  for (guint i = 0; i < 5; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Harbour Board %u", i + 1);
+
+      dossier_project_add_stakeholder (project, name, NULL, DOSSIER_STAKEHOLDER_ORGANISATION, &error);
+      die_on_error ("add a stakeholder", error);
+    }
+  question = dossier_project_add_question (project, "Should the bridge close?", &error);
+  die_on_error ("add a question", error);
+  for (guint i = 0; i < 4; i++)
+    {
+      dossier_project_add_argument (project, question, i % 2 ? DOSSIER_POLARITY_CON : DOSSIER_POLARITY_PRO,
+                                    "The repairs cost less than a new deck.", 0, 3, &error);
+      die_on_error ("add an argument", error);
+    }
+  dossier_project_add_briefing (project, "Where things stand", docs, G_N_ELEMENTS (docs), "A note.\n", &error);
+  die_on_error ("add a note", error);
+  dossier_project_close (project);
+  g_object_unref (project);
+
+  {
+    g_autoptr(GFile) from = g_file_new_for_path (path);
+    g_autoptr(GFile) to = g_file_new_for_path (huge);
+
+    g_file_copy (from, to, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, &error);
+    die_on_error ("copy the project", error);
+  }
+  test_sql_exec (huge,
+                 "UPDATE project SET title = printf ('%.*c', 10000000, 'P');"
+                 "UPDATE documents SET title = printf ('%.*c', 10000000, 'T'), "
+                 "  author = printf ('%.*c', 10000000, 'A'), outlet = printf ('%.*c', 10000000, 'O') "
+                 "WHERE id = (SELECT min (id) FROM documents);"
+                 "UPDATE tags SET name = printf ('%.*c', 10000000, 'N'), "
+                 "  description = printf ('%.*c', 10000000, 'D') WHERE id = (SELECT min (id) FROM tags);"
+                 "UPDATE stakeholders SET name = printf ('%.*c', 10000000, 'S'), "
+                 "  description = printf ('%.*c', 10000000, 'D') "
+                 "WHERE id = (SELECT min (id) FROM stakeholders);"
+                 "UPDATE questions SET text = printf ('%.*c', 10000000, 'Q');"
+                 "UPDATE arguments SET statement = printf ('%.*c', 10000000, 'R') "
+                 "WHERE id = (SELECT min (id) FROM arguments);"
+                 "UPDATE briefings SET title = printf ('%.*c', 10000000, 'B');");
+
+  for (int r = 0; r < opt_runs; r++)
+    {
+      t[r] = open_and_list (huge, &c[r]);
+      f[r] = open_and_list (path, &fc[r]);
+    }
+  {
+    g_autofree char *note = g_strdup_printf ("cpu %.0f ms beside %.1f ms", median (c, opt_runs),
+                                             median (fc, opt_runs));
+
+    add_row ("open + list, names and titles of 10 MB", median (t, opt_runs), median (c, opt_runs),
+             "the same project, short names", median (f, opt_runs), 300, note);
+  }
+  remove_project (huge);
+  remove_project (path);
+}
+
 /* ---- Stakeholders loaded ------------------------------------------------ */
 
 #define LOAD_STAKEHOLDERS 5000
@@ -3107,7 +3229,7 @@ main (int    argc,
     { "runs", 'r', 0, G_OPTION_ARG_INT, &opt_runs, "Runs per operation (default 5)", "N" },
     { "only", 'o', 0, G_OPTION_ARG_STRING, &opt_only, "Only benchmarks whose name contains NAME "
       "(import, highlights, list, moves, export, open, search, scaling, exchange, refi-large, refi-codebook, refi-cases, "
-      "rows-added, queries, stakeholders-load, suggest)", "NAME" },
+      "rows-added, queries, stakeholders-load, suggest, huge-open)", "NAME" },
     { "keep", 'k', 0, G_OPTION_ARG_FILENAME, &opt_keep, "Work in DIR and keep the projects", "DIR" },
     { NULL }
   };
@@ -3153,6 +3275,8 @@ main (int    argc,
     bench_export ();
   if (selected ("open"))
     bench_open ();
+  if (selected ("huge-open"))
+    bench_huge_open ();
   if (selected ("stakeholders-load"))
     bench_stakeholders_load ();
   if (selected ("search"))
