@@ -1519,6 +1519,45 @@ test_stakeholders_town_bodies (void)
   assert_not_suggested (s, "Ayuntamiento de Soria");
 }
 
+/* A body named in full once, in the title or in the text, then by its
+ * head alone (an article written for this test): "the Association" is the
+ * "Saltmarsh Boatyards Association" of the title, "the Federation" the
+ * "Federation of Island Shops" of the text, each use one more mention.
+ * With two associations named, or none, "the Association" is neither's,
+ * and no actor alone. */
+static void
+test_stakeholders_body_by_its_head (void)
+{
+  const char *text =
+    "Reply of the Saltmarsh Boatyards Association to the harbour dues review\n\n"
+    "The Association rejects the new dues. It asks the harbour board to meet the Association "
+    "before May, and the Association will send its own figures.\n\n"
+    "The Federation of Island Shops wrote as well. The Federation said the dues would fall on "
+    "its members.";
+  const char *two =
+    "Dues\n\n"
+    "The Quayside Traders Association and the Marle Anglers Association met on Monday. The "
+    "Association said the dues were unfair, and the Association will appeal. The Council did "
+    "not answer, and the Council will not meet them.";
+  g_autoptr(GPtrArray) s = stakeholders_of_article (text);
+  g_autoptr(GPtrArray) t = stakeholders_of_article (two);
+  DossierStakeholderSuggestion *boatyards, *federation;
+
+  boatyards = find_stakeholder (s, "Saltmarsh Boatyards Association");
+  g_assert_cmpint (boatyards->kind, ==, DOSSIER_STAKEHOLDER_CIVIL_SOCIETY);
+  assert_alias (boatyards, "Association");
+  /* The title's mention and the text's three. */
+  g_assert_cmpuint (boatyards->n_mentions, ==, 4);
+  federation = find_stakeholder (s, "Federation of Island Shops");
+  assert_alias (federation, "Federation");
+  g_assert_cmpuint (federation->n_mentions, ==, 2);
+
+  find_stakeholder (t, "Quayside Traders Association");
+  find_stakeholder (t, "Marle Anglers Association");
+  assert_not_suggested (t, "Association");
+  assert_not_suggested (t, "Council");
+}
+
 static void
 test_stakeholders_none (void)
 {
@@ -1557,6 +1596,8 @@ main (int   argc,
   g_test_add_func ("/dossier/suggest/stakeholders-roles-in-apposition",
                    test_stakeholders_roles_in_apposition);
   g_test_add_func ("/dossier/suggest/stakeholders-town-bodies", test_stakeholders_town_bodies);
+  g_test_add_func ("/dossier/suggest/stakeholders-body-by-its-head",
+                   test_stakeholders_body_by_its_head);
   g_test_add_func ("/dossier/suggest/stakeholders-who-said-it-surname",
                    test_stakeholders_who_said_it_surname);
   g_test_add_func ("/dossier/suggest/stakeholders-titles-and-roles",

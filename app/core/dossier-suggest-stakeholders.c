@@ -414,6 +414,18 @@ static const struct
 
 static const char * const weak_heads[] = { "group" };
 
+/* Words that end or open a body's name and, alone ("the Association",
+ * "the Federation"), stand for the one body the document names with them
+ * ("Kestle Bay Hoteliers' Association", "Federation of Island Shops"):
+ * never an actor by themselves. */
+static const char * const generic_heads[] = {
+  "association", "council", "trust", "forum", "federation", "foundation", "society",
+  "partnership", "alliance", "coalition", "union", "committee", "commission", "institute",
+  "agency", "authority", "board", "guild", "chamber", "club", "confederation", "asociacion",
+  "federacion", "fundacion", "sindicato", "consejo", "foro", "comision", "comite", "instituto",
+  "agencia", "autoridad", "plataforma",
+};
+
 /* The last word of a place's name ("Quay Street", "Harbour Bridge",
  * "Eastway Tunnel", "North Shore", "Harwick General Hospital": the
  * building, not the trust that runs it), or the first ("Port Calder",
@@ -892,6 +904,11 @@ typedef struct
                                         * council"; "en Villaseca" has an ayuntamiento) */
   guint                   n_before_title;  /* before someone's office: "Labour" of
                                             * "Labour MP Jane Doe", her description */
+  gboolean                headline;    /* a body named in a title or a heading
+                                        * ("Response of the … Association to …"),
+                                        * perhaps there only */
+  gboolean                lone_head;   /* "the Association" with no one body of
+                                        * its name in the document: no actor */
   gboolean                place;       /* "Harbour Bridge": seen, and no actor (its
                                         * first word neither: "Pellworth" of
                                         * "Pellworth Royal Infirmary") */
@@ -2830,6 +2847,67 @@ skip_label (GArray     *tokens,
   return n <= 14 ? n : 0;
 }
 
+/* Bodies a title or a heading names ("Response of the Kestle Bay
+ * Hoteliers' Association to the consultation", "Federation of Island
+ * Shops"): a run of capitalised words that ends in a generic head, or opens
+ * with one and "of". Headings capitalise every word, so a word the text
+ * writes in lower case ("Hoteliers Back Kestle Bay …") opens no name.
+ * Recorded as seen in a heading only: what "the Association" of the text
+ * stands for, and no actor of its own evidence. */
+static void
+note_headline_bodies (Collector *col,
+                      GArray    *tokens)
+{
+  static const char * const ties[] = { "of", "for", "de" };
+
+  for (guint k = 0; k < tokens->len; k++)
+    {
+      const Token *head = &g_array_index (tokens, Token, k);
+      guint first = k, last = k;
+      Candidate *c;
+      g_autofree char *name = NULL;
+
+      if (!is_name_token (head) || !IN_LIST (generic_heads, head->folded))
+        continue;
+      while (first > 0)
+        {
+          const Token *before = &g_array_index (tokens, Token, first - 1);
+
+          if (!(before->flags & TOKEN_SPACE) || !is_name_token (before) ||
+              IN_LIST (stop_words, before->folded) || IN_LIST (connectors, before->folded))
+            break;
+          first--;
+        }
+      while (first < k && g_hash_table_contains (col->lower_words,
+                                                 g_array_index (tokens, Token, first).folded))
+        first++;
+      if (first == k && (head->flags & TOKEN_SPACE) && k + 2 < tokens->len &&
+          IN_LIST (ties, g_array_index (tokens, Token, k + 1).folded) &&
+          (g_array_index (tokens, Token, k + 1).flags & TOKEN_SPACE))
+        {
+          guint at = k + 2;
+
+          if (IN_LIST (articles, g_array_index (tokens, Token, at).folded) &&
+              (g_array_index (tokens, Token, at).flags & TOKEN_SPACE) && at + 1 < tokens->len)
+            at++;
+          if (is_name_token (&g_array_index (tokens, Token, at)) &&
+              !IN_LIST (stop_words, g_array_index (tokens, Token, at).folded))
+            last = name_run_end (tokens, at);
+        }
+      if (first == last)
+        continue;
+
+      name = span_text (&g_array_index (tokens, Token, first), &g_array_index (tokens, Token, last));
+      c = candidate_get (col, name, g_array_index (tokens, Token, first).start,
+                         g_array_index (tokens, Token, last).end);
+      c->headline = TRUE;
+      candidate_add_form (c, name);
+      if (c->kind == DOSSIER_STAKEHOLDER_OTHER)
+        c->kind = name_kind (tokens, first, last);
+      k = last;
+    }
+}
+
 /* ---- Grouping --------------------------------------------------------------- */
 
 static guint
@@ -3001,6 +3079,52 @@ group_variants (Collector *col)
         }
     }
 
+  /* "the Association", "the Federation": the one body the text names so
+   * ("Kestle Bay Hoteliers' Association", "Federation of Island Shops"),
+   * else the one its title or a heading names; none alone. */
+  for (guint i = 0; i < cands->len; i++)
+    {
+      Candidate *c = g_ptr_array_index (cands, i);
+      guint owner = 0, n_owners = 0, headline_owner = 0, n_headline_owners = 0;
+      gsize len = strlen (c->key);
+
+      if (c->n_words != 1 || c->acronym || c->body || c->compound || c->titled ||
+          !IN_LIST (generic_heads, c->key))
+        continue;
+      for (guint k = 0; k < cands->len; k++)
+        {
+          Candidate *other = g_ptr_array_index (cands, k);
+          gsize other_len = strlen (other->key);
+          gboolean ends = other_len > len + 1 && other->key[other_len - len - 1] == ' ' &&
+                          g_str_equal (other->key + other_len - len, c->key);
+          gboolean opens = strncmp (other->key, c->key, len) == 0 &&
+                           (g_str_has_prefix (other->key + len, " of ") ||
+                            g_str_has_prefix (other->key + len, " for ") ||
+                            g_str_has_prefix (other->key + len, " de "));
+
+          /* Not "Ada Union": a surname. */
+          if (k == i || other->n_words < 2 || other->place || (other->person && ends) ||
+              !(ends || opens))
+            continue;
+          if (other->headline && other->n_seen == 0)
+            {
+              headline_owner = k + 1;
+              n_headline_owners++;
+            }
+          else
+            {
+              owner = k + 1;
+              n_owners++;
+            }
+        }
+      if (n_owners == 0 && n_headline_owners == 1)
+        owner = headline_owner, n_owners = 1;
+      if (n_owners == 1)
+        unite (cands, owner - 1, i);
+      else
+        c->lone_head = TRUE;
+    }
+
   /* A name's last words ("López Obrador", "Obrador") under the person's
    * full name, when only one full name ends that way. */
   for (guint i = 0; i < cands->len; i++)
@@ -3026,7 +3150,7 @@ group_variants (Collector *col)
       guint owner = GPOINTER_TO_UINT (g_hash_table_lookup (suffix_owner, c->key));
       Candidate *full;
 
-      if (owner == 0 || c->compound || c->body || c->acronym || c->modifier)
+      if (owner == 0 || c->compound || c->body || c->acronym || c->modifier || c->lone_head)
         continue;
       /* "Tomas Varga" and "Mayor Inès Varga": "Mayor Varga" is hers. */
       if (owner == G_MAXUINT)
@@ -3257,6 +3381,9 @@ plausible (Collector *col,
   /* A lone letter ("B" of "option B") is never an actor. */
   if (g_utf8_strlen (c->key, -1) < 2 || c->modifier || (c->place && !c->quoted))
     return FALSE;
+  /* Only in a heading, or "the Association" that is no one body. */
+  if ((c->headline && c->n_seen == 0) || c->lone_head)
+    return FALSE;
   /* Only ever in someone's description: "Labour MP Jane Doe". */
   if (c->n_before_title > 0 && c->n_before_title == c->n_seen && !c->quoted && !c->introduced)
     return FALSE;
@@ -3331,6 +3458,23 @@ dossier_suggest_stakeholders (const char         *text,
       if (tokens->len > 0)
         collect_block (&col, tokens, skip_label (tokens, body_text));
     }
+
+  /* What "the Association" of the text stands for may be named only in
+   * the title or a heading. */
+  {
+    DossierTextCursor headings = DOSSIER_TEXT_CURSOR_INIT (text);
+
+    for (guint b = 0; b < n_blocks; b++)
+      if ((blocks[b].kind == DOSSIER_BLOCK_TITLE || blocks[b].kind == DOSSIER_BLOCK_HEADING) &&
+          blocks[b].start >= headings.offset)
+        {
+          g_autofree char *heading = dossier_text_cursor_slice (&headings, blocks[b].start,
+                                                                blocks[b].end);
+          g_autoptr(GArray) tokens = tokenize (heading, blocks[b].start);
+
+          note_headline_bodies (&col, tokens);
+        }
+  }
 
   /* "los vecinos de Valdecruces": the village's people. */
   for (guint i = 0; communities != NULL && i < candidates->len; i++)
