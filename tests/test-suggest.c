@@ -1558,6 +1558,51 @@ test_stakeholders_body_by_its_head (void)
   assert_not_suggested (t, "Council");
 }
 
+/* Bodies named once in a list (an article written for this test): after
+ * "met with" and "and", with "of" inside ("Guild of Innkeepers") and a
+ * plural's apostrophe ("Anglers' Society", "Skippers’ Forum"), each a body
+ * by its head; after "campaign groups including" or "businesses such as",
+ * names that say nothing of what they are take the list's kind. A body in
+ * lower case ("the town trust") is none. */
+static void
+test_stakeholders_bodies_in_lists (void)
+{
+  const char *text =
+    "Harbour dues\n\n"
+    "The harbour board met with the Confederation of Holiday Parks, the Anglers' Society and "
+    "the town trust on Monday. The Kestle Chamber of Trade, the Guild of Innkeepers and the "
+    "Skippers’ Forum were not asked.\n\n"
+    "Campaign groups including Clean Water Marle, Surfers Against Sewage and the Residents' "
+    "Forum wrote to the board, and businesses such as Quayside Boat Hire objected.";
+  const struct
+  {
+    const char             *name;
+    DossierStakeholderKind  kind;
+  } expected[] = {
+    { "Confederation of Holiday Parks", DOSSIER_STAKEHOLDER_CIVIL_SOCIETY },
+    { "Anglers' Society", DOSSIER_STAKEHOLDER_CIVIL_SOCIETY },
+    { "Kestle Chamber of Trade", DOSSIER_STAKEHOLDER_BUSINESS },
+    { "Guild of Innkeepers", DOSSIER_STAKEHOLDER_CIVIL_SOCIETY },
+    { "Skippers’ Forum", DOSSIER_STAKEHOLDER_CIVIL_SOCIETY },
+    { "Clean Water Marle", DOSSIER_STAKEHOLDER_CIVIL_SOCIETY },
+    { "Surfers Against Sewage", DOSSIER_STAKEHOLDER_CIVIL_SOCIETY },
+    { "Residents' Forum", DOSSIER_STAKEHOLDER_CIVIL_SOCIETY },
+    { "Quayside Boat Hire", DOSSIER_STAKEHOLDER_BUSINESS },
+  };
+  g_autoptr(GPtrArray) s = stakeholders_of_article (text);
+
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      DossierStakeholderSuggestion *found = find_stakeholder (s, expected[i].name);
+
+      if (found->kind != expected[i].kind)
+        g_error ("“%s” is suggested as %s", expected[i].name,
+                 dossier_stakeholder_kind_to_string (found->kind));
+      g_assert_cmpuint (found->n_mentions, ==, 1);
+    }
+  g_assert_cmpuint (s->len, ==, G_N_ELEMENTS (expected));
+}
+
 static void
 test_stakeholders_none (void)
 {
@@ -1598,6 +1643,8 @@ main (int   argc,
   g_test_add_func ("/dossier/suggest/stakeholders-town-bodies", test_stakeholders_town_bodies);
   g_test_add_func ("/dossier/suggest/stakeholders-body-by-its-head",
                    test_stakeholders_body_by_its_head);
+  g_test_add_func ("/dossier/suggest/stakeholders-bodies-in-lists",
+                   test_stakeholders_bodies_in_lists);
   g_test_add_func ("/dossier/suggest/stakeholders-who-said-it-surname",
                    test_stakeholders_who_said_it_surname);
   g_test_add_func ("/dossier/suggest/stakeholders-titles-and-roles",

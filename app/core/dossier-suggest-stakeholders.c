@@ -388,6 +388,11 @@ static const struct
   { "trust", DOSSIER_STAKEHOLDER_CIVIL_SOCIETY }, { "coalition", DOSSIER_STAKEHOLDER_CIVIL_SOCIETY },
   { "alliance", DOSSIER_STAKEHOLDER_CIVIL_SOCIETY }, { "sindicato", DOSSIER_STAKEHOLDER_CIVIL_SOCIETY },
   { "forum", DOSSIER_STAKEHOLDER_CIVIL_SOCIETY }, { "foro", DOSSIER_STAKEHOLDER_CIVIL_SOCIETY },
+  { "society", DOSSIER_STAKEHOLDER_CIVIL_SOCIETY }, { "guild", DOSSIER_STAKEHOLDER_CIVIL_SOCIETY },
+  { "confederation", DOSSIER_STAKEHOLDER_CIVIL_SOCIETY },
+  { "confederacion", DOSSIER_STAKEHOLDER_CIVIL_SOCIETY },
+  /* "Kestle Chamber of Trade": traders' own body. */
+  { "chamber", DOSSIER_STAKEHOLDER_BUSINESS }, { "club", DOSSIER_STAKEHOLDER_ORGANISATION },
   { "asociacion", DOSSIER_STAKEHOLDER_CIVIL_SOCIETY }, { "fundacion", DOSSIER_STAKEHOLDER_CIVIL_SOCIETY },
   { "organisation", DOSSIER_STAKEHOLDER_ORGANISATION }, { "organization", DOSSIER_STAKEHOLDER_ORGANISATION },
   { "partnership", DOSSIER_STAKEHOLDER_ORGANISATION },
@@ -953,6 +958,10 @@ typedef struct
   Candidate   *last_person;
   Candidate   *last_named;
   TitleKind    board;           /* what "board chair" is here: see board_kind () */
+  /* "campaign groups including Clean Air Kestle, Surfers Against Sewage
+   * and …": what the names listed before token list_end of the block are. */
+  guint                   list_end;
+  DossierStakeholderKind  list_kind;
 } Collector;
 
 static Candidate *
@@ -2310,12 +2319,121 @@ of_body_named_last (Collector *col,
          kind == DOSSIER_STAKEHOLDER_MEDIA || kind == DOSSIER_STAKEHOLDER_ORGANISATION;
 }
 
+/* What bodies of a kind in the plural say their examples are: "campaign
+ * groups including …", "businesses such as …", "empresas como …". */
+static const struct
+{
+  const char             *word;
+  DossierStakeholderKind  kind;
+} listing_words[] = {
+  { "groups", DOSSIER_STAKEHOLDER_CIVIL_SOCIETY }, { "campaigns", DOSSIER_STAKEHOLDER_CIVIL_SOCIETY },
+  { "charities", DOSSIER_STAKEHOLDER_CIVIL_SOCIETY }, { "coalitions", DOSSIER_STAKEHOLDER_CIVIL_SOCIETY },
+  { "movements", DOSSIER_STAKEHOLDER_CIVIL_SOCIETY }, { "unions", DOSSIER_STAKEHOLDER_CIVIL_SOCIETY },
+  { "organisations", DOSSIER_STAKEHOLDER_ORGANISATION },
+  { "organizations", DOSSIER_STAKEHOLDER_ORGANISATION },
+  { "firms", DOSSIER_STAKEHOLDER_BUSINESS }, { "companies", DOSSIER_STAKEHOLDER_BUSINESS },
+  { "businesses", DOSSIER_STAKEHOLDER_BUSINESS }, { "operators", DOSSIER_STAKEHOLDER_BUSINESS },
+  { "developers", DOSSIER_STAKEHOLDER_BUSINESS }, { "retailers", DOSSIER_STAKEHOLDER_BUSINESS },
+  { "newspapers", DOSSIER_STAKEHOLDER_MEDIA }, { "broadcasters", DOSSIER_STAKEHOLDER_MEDIA },
+  { "grupos", DOSSIER_STAKEHOLDER_CIVIL_SOCIETY }, { "colectivos", DOSSIER_STAKEHOLDER_CIVIL_SOCIETY },
+  { "plataformas", DOSSIER_STAKEHOLDER_CIVIL_SOCIETY },
+  { "asociaciones", DOSSIER_STAKEHOLDER_CIVIL_SOCIETY }, { "empresas", DOSSIER_STAKEHOLDER_BUSINESS },
+};
+
+/* Where a list of examples opens at token @at ("including", "such as",
+ * "como") after a listing word, the names in it (each perhaps after
+ * "the", between commas, "and" or "or") are of its kind: notes the list's
+ * last token in @col. */
+static void
+note_listing (Collector *col,
+              GArray    *tokens,
+              guint      from,
+              guint      at)
+{
+  static const char * const openers[] = { "including", "like", "incluidos", "incluidas", "como" };
+  const Token *opener = &g_array_index (tokens, Token, at);
+  const Token *before;
+  guint k = at + 1, end = 0;
+  int word = -1;
+
+  if (at <= from || !(opener->flags & TOKEN_SPACE))
+    return;
+  /* "such as" */
+  if (g_str_equal (opener->folded, "such") && k < tokens->len &&
+      g_str_equal (g_array_index (tokens, Token, k).folded, "as") &&
+      (g_array_index (tokens, Token, k).flags & TOKEN_SPACE))
+    k++;
+  else if (!IN_LIST (openers, opener->folded))
+    return;
+  before = &g_array_index (tokens, Token, at - 1);
+  if (!(before->flags & (TOKEN_SPACE | TOKEN_COMMA)))
+    return;
+  for (guint w = 0; w < G_N_ELEMENTS (listing_words); w++)
+    if (g_str_equal (before->folded, listing_words[w].word))
+      word = w;
+  if (word < 0)
+    return;
+
+  while (k < tokens->len)
+    {
+      const Token *last;
+
+      if (IN_LIST (articles, g_array_index (tokens, Token, k).folded) &&
+          (g_array_index (tokens, Token, k).flags & TOKEN_SPACE) && k + 1 < tokens->len)
+        k++;
+      if (!is_name_token (&g_array_index (tokens, Token, k)) ||
+          (g_array_index (tokens, Token, k).flags & TOKEN_INITIAL))
+        break;
+      /* The name, "of" and "the" inside it. */
+      for (;;)
+        {
+          guint next;
+
+          k = name_run_end (tokens, k);
+          next = k + 1;
+          while (next + 1 < tokens->len && (g_array_index (tokens, Token, next - 1).flags & TOKEN_SPACE) &&
+                 IN_LIST (connectors, g_array_index (tokens, Token, next).folded) && next - k <= 2)
+            next++;
+          if (next == k + 1 || next >= tokens->len ||
+              !(g_array_index (tokens, Token, next - 1).flags & TOKEN_SPACE) ||
+              !is_name_token (&g_array_index (tokens, Token, next)))
+            break;
+          k = next;
+        }
+      end = k;
+      last = &g_array_index (tokens, Token, k);
+      if ((last->flags & TOKEN_COMMA) && k + 1 < tokens->len)
+        {
+          k++;
+          if (IN_LIST (list_ands, g_array_index (tokens, Token, k).folded) &&
+              (g_array_index (tokens, Token, k).flags & TOKEN_SPACE))
+            k++;
+          continue;
+        }
+      if ((last->flags & TOKEN_SPACE) && k + 2 < tokens->len &&
+          IN_LIST (list_ands, g_array_index (tokens, Token, k + 1).folded) &&
+          (g_array_index (tokens, Token, k + 1).flags & TOKEN_SPACE))
+        {
+          k += 2;
+          continue;
+        }
+      break;
+    }
+  if (end > 0)
+    {
+      col->list_end = end + 1;
+      col->list_kind = listing_words[word].kind;
+    }
+}
+
 static void
 collect_block (Collector *col,
                GArray    *tokens,
                guint      from)
 {
   guint i = from;
+
+  col->list_end = 0;
 
   while (i < tokens->len)
     {
@@ -2333,6 +2451,9 @@ collect_block (Collector *col,
           guint n_end;
 
           attribute_quote (col, tokens, i);
+
+          /* "campaign groups including Clean Air Kestle, …" */
+          note_listing (col, tokens, from, i);
 
           /* "The town of Brackwater has agreed" */
           if ((n_end = note_town_body (col, tokens, from, i)) > 0)
@@ -2680,6 +2801,11 @@ collect_block (Collector *col,
 
           if (title_len == 0 && c->kind == DOSSIER_STAKEHOLDER_OTHER)
             c->kind = described_kind (tokens, name_start, run_end, &by_word);
+          if (title_len == 0 && c->kind == DOSSIER_STAKEHOLDER_OTHER && run_end < col->list_end)
+            {
+              c->kind = col->list_kind;
+              by_word = TRUE;
+            }
           if (by_word)
             c->introduced = TRUE;
           /* "The Environment Agency has asked", "Tidewater District
