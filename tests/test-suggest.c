@@ -1603,6 +1603,48 @@ test_stakeholders_bodies_in_lists (void)
   g_assert_cmpuint (s->len, ==, G_N_ELEMENTS (expected));
 }
 
+/* A country's or a nation's government, parliament or executive, named
+ * once by an adjective or a place before the head (an article written for
+ * this test): each is the body, the Irish one too where its officials act
+ * ("Irish Government officials"). For the suggestions and the picker
+ * alike. */
+static void
+test_stakeholders_national_bodies (void)
+{
+  const char *text =
+    "Ferry tax\n\n"
+    "The ferry tax cannot start until the Welsh Government agrees. The Scottish Parliament "
+    "voted down a similar tax, and the Northern Ireland Executive has not looked at one.\n\n"
+    "Under the Spanish Government's rules, ports may charge. Irish Government officials "
+    "declined to comment.";
+  const struct
+  {
+    const char             *name;
+    DossierStakeholderKind  kind;
+  } expected[] = {
+    { "Welsh Government", DOSSIER_STAKEHOLDER_GOVERNMENT },
+    { "Scottish Parliament", DOSSIER_STAKEHOLDER_LEGISLATURE },
+    { "Northern Ireland Executive", DOSSIER_STAKEHOLDER_GOVERNMENT },
+    { "Spanish Government", DOSSIER_STAKEHOLDER_GOVERNMENT },
+    { "Irish Government", DOSSIER_STAKEHOLDER_GOVERNMENT },
+  };
+  g_autoptr(GPtrArray) s = stakeholders_of_article (text);
+
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      DossierStakeholderSuggestion *found = find_stakeholder (s, expected[i].name);
+
+      if (found->kind != expected[i].kind)
+        g_error ("“%s” is suggested as %s", expected[i].name,
+                 dossier_stakeholder_kind_to_string (found->kind));
+      g_assert_cmpuint (found->n_mentions, ==, 1);
+      g_assert_cmpint (dossier_suggest_stakeholder_kind (text, expected[i].name, -1, -1), ==,
+                       expected[i].kind);
+    }
+  assert_not_suggested (s, "Irish Government officials");
+  assert_not_suggested (s, "Northern Ireland");
+}
+
 static void
 test_stakeholders_none (void)
 {
@@ -1645,6 +1687,8 @@ main (int   argc,
                    test_stakeholders_body_by_its_head);
   g_test_add_func ("/dossier/suggest/stakeholders-bodies-in-lists",
                    test_stakeholders_bodies_in_lists);
+  g_test_add_func ("/dossier/suggest/stakeholders-national-bodies",
+                   test_stakeholders_national_bodies);
   g_test_add_func ("/dossier/suggest/stakeholders-who-said-it-surname",
                    test_stakeholders_who_said_it_surname);
   g_test_add_func ("/dossier/suggest/stakeholders-titles-and-roles",

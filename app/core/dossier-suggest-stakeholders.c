@@ -357,6 +357,9 @@ static const struct
   { "camara", DOSSIER_STAKEHOLDER_LEGISLATURE },
   { "ministry", DOSSIER_STAKEHOLDER_GOVERNMENT }, { "department", DOSSIER_STAKEHOLDER_GOVERNMENT },
   { "government", DOSSIER_STAKEHOLDER_GOVERNMENT }, { "administration", DOSSIER_STAKEHOLDER_GOVERNMENT },
+  /* "Northern Ireland Executive", "Scottish Executive" ("Chief Executive"
+   * is a title, read before). */
+  { "executive", DOSSIER_STAKEHOLDER_GOVERNMENT },
   { "agency", DOSSIER_STAKEHOLDER_GOVERNMENT }, { "office", DOSSIER_STAKEHOLDER_GOVERNMENT },
   { "service", DOSSIER_STAKEHOLDER_GOVERNMENT }, { "authority", DOSSIER_STAKEHOLDER_GOVERNMENT },
   { "agencia", DOSSIER_STAKEHOLDER_GOVERNMENT }, { "servicio", DOSSIER_STAKEHOLDER_GOVERNMENT },
@@ -2710,7 +2713,10 @@ collect_block (Collector *col,
               i++;
               continue;
             }
-          if (next_body >= 0 && title_len == 0)
+          /* "Irish Government officials": the body is the name's own
+           * words, its officials no other. */
+          if (next_body >= 0 && title_len == 0 &&
+              name_kind (tokens, name_start, run_end) == DOSSIER_STAKEHOLDER_OTHER)
             {
               /* "Trump administration", "Mexican government". */
               g_autofree char *form = g_strndup (g_array_index (tokens, Token, name_start).p,
