@@ -1645,6 +1645,45 @@ test_stakeholders_national_bodies (void)
   assert_not_suggested (s, "Northern Ireland");
 }
 
+/* Whom a pronoun stands for (an article written for this test): "He
+ * said" is the one man, or person of no known sex, named last or in the
+ * paragraph, so not Ms Lund, and nobody where two such were named; "She
+ * said" after a sentence naming no one is Ms Landau's still; "They
+ * oppose" (a plural verb) is the group that opened the sentence before,
+ * no person, and nobody's when that group was named sentences back or
+ * two people opened it. */
+static void
+test_stakeholders_pronouns (void)
+{
+  const char *text =
+    "Quay fees\n\n"
+    "Joss Penrose met Mr Brandt at the quay on Monday. He said the fees were too high.\n\n"
+    "Ola Dunmore met Ms Lund at the quay on Tuesday. He said the fees were fair.\n\n"
+    "Ms Landau has run the Quay Hotel for years. Bookings are down. She said families were "
+    "staying away.\n\n"
+    "The Harbour Watch met on Wednesday. They oppose the fees.\n\n"
+    "The Anchor Circle met on Thursday. Everyone was there. It rained. They support the "
+    "fees.\n\n"
+    "Pia Storm met Tor Lind at the quay. They say the fees will cost jobs.";
+  g_autoptr(GPtrArray) s = stakeholders_of_article (text);
+  DossierStakeholderSuggestion *dunmore, *landau, *watch;
+
+  assert_not_suggested (s, "Joss Penrose");
+  assert_not_suggested (s, "Brandt");
+  dunmore = find_stakeholder (s, "Ola Dunmore");
+  g_assert_cmpint (dunmore->kind, ==, DOSSIER_STAKEHOLDER_PERSON);
+  g_assert_cmpuint (dunmore->n_mentions, ==, 1);
+  assert_not_suggested (s, "Lund");
+  landau = find_stakeholder (s, "Landau");
+  g_assert_cmpint (landau->kind, ==, DOSSIER_STAKEHOLDER_PERSON);
+  watch = find_stakeholder (s, "Harbour Watch");
+  g_assert_cmpint (watch->kind, !=, DOSSIER_STAKEHOLDER_PERSON);
+  g_assert_cmpuint (watch->n_mentions, ==, 1);
+  assert_not_suggested (s, "Anchor Circle");
+  assert_not_suggested (s, "Pia Storm");
+  assert_not_suggested (s, "Tor Lind");
+}
+
 static void
 test_stakeholders_none (void)
 {
@@ -1689,6 +1728,7 @@ main (int   argc,
                    test_stakeholders_bodies_in_lists);
   g_test_add_func ("/dossier/suggest/stakeholders-national-bodies",
                    test_stakeholders_national_bodies);
+  g_test_add_func ("/dossier/suggest/stakeholders-pronouns", test_stakeholders_pronouns);
   g_test_add_func ("/dossier/suggest/stakeholders-who-said-it-surname",
                    test_stakeholders_who_said_it_surname);
   g_test_add_func ("/dossier/suggest/stakeholders-titles-and-roles",

@@ -16,9 +16,12 @@
  * or says what it is ("Tomas Varga, who runs a dairy herd,", "Sarah
  * Lindqvist, a hydrologist at Dunmore University", "Mayor Inès Varga",
  * "the campaign group Clean Air Calder"); a lone capital letter, or a run that only labels ("Option B", "Plan B",
- * "Phase 2"), never is. A quote followed by "he said", "the councillor
- * said" or "dijo" is the person named last, and so is "He said …"
- * opening a sentence; "said Ana Ruiz of the
+ * "Phase 2"), never is. A quote followed by "the councillor said" or
+ * "dijo" is the person named last; "he said", and "He said …" or "She
+ * opposes …" opening a sentence, the one person a pronoun can mean (a
+ * title says "she" or "he": "Ms Lund"), in the last sentence that named
+ * anyone or the paragraph, or no one; "They oppose …" the group that
+ * opened the sentence before; "said Ana Ruiz of the
  * Residents’ Association" is hers, the association another actor.
  * Someone named with no office (a resident who speaks, "Dr", "Chief
  * Executive", "president of the … Association") is a person. A street
@@ -898,6 +901,14 @@ name_kind (GArray *tokens,
 
 /* ---- Candidates ------------------------------------------------------------ */
 
+/* Whom "she" and "he" may mean: what titles say of someone. */
+typedef enum
+{
+  GENDER_UNKNOWN = 0,
+  GENDER_MALE    = 1 << 0,
+  GENDER_FEMALE  = 1 << 1,
+} Gender;
+
 typedef struct
 {
   char                   *key;         /* folded name, without title */
@@ -917,6 +928,8 @@ typedef struct
                                         * perhaps there only */
   gboolean                lone_head;   /* "the Association" with no one body of
                                         * its name in the document: no actor */
+  guint                   gender;      /* what a title says ("Ms", "chairman"):
+                                        * see Gender */
   gboolean                place;       /* "Harbour Bridge": seen, and no actor (its
                                         * first word neither: "Pellworth" of
                                         * "Pellworth Royal Infirmary") */
@@ -950,6 +963,13 @@ candidate_free (gpointer data)
 
 typedef struct
 {
+  Candidate *c;
+  guint      sentence;
+  guint      block;
+} PersonSeen;
+
+typedef struct
+{
   const char  *text;
   GPtrArray   *candidates;      /* of Candidate */
   GHashTable  *by_key;          /* key → Candidate */
@@ -961,6 +981,16 @@ typedef struct
   Candidate   *last_person;
   Candidate   *last_named;
   TitleKind    board;           /* what "board chair" is here: see board_kind () */
+  /* Whom "she said" may mean: the people named in this block and in the
+   * last sentence before it that named any (of PersonSeen); the sentence
+   * of each token of the block, counted over the document. */
+  GArray                 *people;
+  const guint            *sentence_of;
+  guint                   n_sentences;
+  guint                   block;
+  /* What "they say" may mean: the body that opened a sentence last. */
+  Candidate              *subject;
+  guint                   subject_sentence;
   /* "campaign groups including Clean Air Kestle, Surfers Against Sewage
    * and …": what the names listed before token list_end of the block are. */
   guint                   list_end;
@@ -1475,6 +1505,41 @@ quoted_before (GArray *tokens,
          (g_array_index (tokens, Token, at - 2).flags & TOKEN_SPACE);
 }
 
+/* Titles that say whether "she" or "he" is meant. */
+static const char * const female_titles[] = {
+  "ms", "mrs", "miss", "lady", "dame", "queen", "princess", "spokeswoman", "chairwoman",
+  "congresswoman", "alderwoman", "assemblywoman", "councilwoman", "businesswoman", "sra",
+  "dona", "presidenta", "ministra", "senadora", "diputada", "gobernadora", "alcaldesa",
+  "embajadora", "jueza", "concejala", "consejera", "regidora", "eurodiputada", "directora",
+  "fundadora", "jefa", "vecina", "investigadora", "abogada", "vocera",
+};
+static const char * const male_titles[] = {
+  "mr", "sir", "lord", "king", "prince", "spokesman", "chairman", "congressman", "alderman",
+  "assemblyman", "councilman", "businessman", "sr", "don", "ministro", "senador", "diputado",
+  "gobernador", "alcalde", "embajador", "concejal", "consejero", "regidor", "eurodiputado",
+  "fundador", "jefe", "vecino", "investigador", "abogado", "vocero",
+};
+
+/* What the words [@first, @last] (a title) say of whom they name. */
+static Gender
+title_gender (GArray *tokens,
+              guint   first,
+              guint   last)
+{
+  Gender gender = GENDER_UNKNOWN;
+
+  for (guint k = first; k <= last; k++)
+    {
+      const char *folded = g_array_index (tokens, Token, k).folded;
+
+      if (IN_LIST (female_titles, folded))
+        gender |= GENDER_FEMALE;
+      else if (IN_LIST (male_titles, folded))
+        gender |= GENDER_MALE;
+    }
+  return gender;
+}
+
 /* Records the name tokens [first, last] (a run, title stripped) as seen. */
 static Candidate *
 note_name (Collector *col,
@@ -1511,6 +1576,7 @@ note_name (Collector *col,
         candidate_add_form (c, titled);
       c->person = TRUE;
       c->titled = TRUE;
+      c->gender |= title_gender (tokens, title_from, first - 1);
       /* "Mayor Inès Varga": a full name with what she is. */
       if (first < last)
         c->introduced = TRUE;
@@ -1524,21 +1590,40 @@ note_name (Collector *col,
   return c;
 }
 
-/* Remembers @c, just noted, as who a statement after a quote may be
- * ("…,” he said"): a person, or a name of two or three words that opens
- * its sentence ("Joss Penrose has lived there for years."). */
+/* Remembers @c, just noted at token @at, as who a statement after a quote
+ * may be ("…,” he said"): a person, or a name of two or three words that
+ * opens its sentence ("Joss Penrose has lived there for years."); and, as
+ * its @subject ("The Marle Guild met …"), what "they" may be. */
 static void
 note_speaker (Collector *col,
               Candidate *c,
-              gboolean   opens)
+              guint      at,
+              gboolean   opens,
+              gboolean   subject)
 {
+  gboolean person_like;
+
   if (c->body || c->compound)
     return;
   col->last_named = c;
-  if (!c->acronym &&
-      (c->kind == DOSSIER_STAKEHOLDER_OTHER || c->kind == DOSSIER_STAKEHOLDER_OFFICIAL) &&
-      (c->person || (opens && c->n_words >= 2 && c->n_words <= 3)))
-    col->last_person = c;
+  person_like = !c->acronym &&
+                (c->kind == DOSSIER_STAKEHOLDER_OTHER || c->kind == DOSSIER_STAKEHOLDER_OFFICIAL) &&
+                (c->person || (opens && c->n_words >= 2 && c->n_words <= 3));
+  /* "They" is no person's, nor a place's. */
+  if (subject)
+    {
+      col->subject = person_like || c->place ? NULL : c;
+      col->subject_sentence = col->sentence_of[at];
+    }
+  if (person_like)
+    {
+      PersonSeen seen = { c, col->sentence_of[at], col->block };
+
+      col->last_person = c;
+      if (col->people == NULL)
+        col->people = g_array_new (FALSE, FALSE, sizeof (PersonSeen));
+      g_array_append_val (col->people, seen);
+    }
 }
 
 /* The name after a title and a comma ("President, Andrés Manuel López
@@ -1584,7 +1669,7 @@ note_appositive (Collector *col,
     c->kind = DOSSIER_STAKEHOLDER_OFFICIAL;
   if (quoted_after (tokens, last))
     c->quoted = TRUE;
-  note_speaker (col, c, FALSE);
+  note_speaker (col, c, start, FALSE, FALSE);
   *end = last;
   return c;
 }
@@ -1708,7 +1793,18 @@ after_quote (GArray *tokens,
   return FALSE;
 }
 
+static gboolean names_body (DossierStakeholderKind kind);
+
 static const char * const pronouns[] = { "he", "she", "they", "ella", "el", "ellos", "ellas" };
+static const char * const plural_pronouns[] = { "they", "ellos", "ellas" };
+
+/* What people and bodies say or stand for, in the plural: "They oppose
+ * the levy", "Dicen que …". */
+static const char * const plural_reporting_verbs[] = {
+  "say", "warn", "argue", "claim", "insist", "oppose", "support", "back", "welcome", "object",
+  "reject", "urge", "dicen", "advierten", "aseguran", "apoyan", "rechazan", "critican",
+  "defienden",
+};
 
 /* Whether the clause ends at token @at (nothing, or a new sentence, after
  * it). */
@@ -1719,35 +1815,105 @@ clause_ends (GArray *tokens,
   return at >= tokens->len || (g_array_index (tokens, Token, at).flags & TOKEN_INITIAL);
 }
 
-/* A statement given after a quote to someone named before it: "…,” he
- * said", "…,” the minister said", "«…», dijo", "«…», afirmó la
- * concejala". The quote is the last person's ("they": the last actor's),
- * when the words at @at say so. */
+/* Whether the persons @a and @b may be one: one name, or one the
+ * other's last words ("Landau" of "Priya Landau"). */
+static gboolean
+same_person (const Candidate *a,
+             const Candidate *b)
+{
+  gsize a_len = strlen (a->key), b_len = strlen (b->key);
+  const Candidate *shorter = a_len < b_len ? a : b;
+  const Candidate *longer = shorter == a ? b : a;
+  gsize n = MIN (a_len, b_len), m = MAX (a_len, b_len);
+
+  return a == b || (m > n + 1 && longer->key[m - n - 1] == ' ' &&
+                    g_str_equal (longer->key + m - n, shorter->key));
+}
+
+/* The one person @gender allows among those @col saw in @sentence, or
+ * (@sentence G_MAXUINT) in its current block; NULL if none or several. */
+static Candidate *
+only_person (Collector *col,
+             guint      sentence,
+             Gender     gender)
+{
+  Candidate *found = NULL;
+
+  for (guint k = 0; k < col->people->len; k++)
+    {
+      const PersonSeen *seen = &g_array_index (col->people, PersonSeen, k);
+
+      if (sentence != G_MAXUINT ? seen->sentence != sentence : seen->block != col->block)
+        continue;
+      if (seen->c->gender != GENDER_UNKNOWN && !(seen->c->gender & gender))
+        continue;
+      if (found != NULL && !same_person (found, seen->c))
+        return NULL;
+      if (found == NULL || strlen (seen->c->key) > strlen (found->key))
+        found = seen->c;
+    }
+  return found;
+}
+
+/* Whom the pronoun at token @at stands for, if it can only be one: for
+ * "she" and "he", the one person of that kind named in the last sentence
+ * that named anyone, else in the paragraph ("Ms Landau met Mr Dunn. She
+ * said …": Ms Landau; "Ms Landau met Ms Ruiz. She said …": neither); for
+ * "they", a body, or a name no person's, that opened this sentence or the
+ * one before ("The Harbour Watch met on Monday. They oppose …"). */
+static Candidate *
+pronoun_referent (Collector *col,
+                  GArray    *tokens,
+                  guint      at)
+{
+  const char *pronoun = g_array_index (tokens, Token, at).folded;
+  guint sentence = col->sentence_of[at], last = 0;
+  Gender gender;
+  Candidate *one;
+
+  if (IN_LIST (plural_pronouns, pronoun))
+    return col->subject != NULL && !col->subject->person && !col->subject->place &&
+           (names_body (col->subject->kind) || col->subject->kind == DOSSIER_STAKEHOLDER_OTHER) &&
+           col->subject_sentence + 1 >= sentence ? col->subject : NULL;
+  if (col->people == NULL || col->people->len == 0)
+    return NULL;
+  gender = g_str_equal (pronoun, "she") || g_str_equal (pronoun, "ella") ? GENDER_FEMALE : GENDER_MALE;
+  for (guint k = 0; k < col->people->len; k++)
+    last = MAX (last, g_array_index (col->people, PersonSeen, k).sentence);
+  one = only_person (col, last, gender);
+  return one != NULL ? one : only_person (col, G_MAXUINT, gender);
+}
+
+/* A statement given to someone named before it: "…,” he said", "…,” the
+ * minister said", "«…», dijo", "«…», afirmó la concejala", and without a
+ * quote "She said …", "They oppose …" opening a sentence. The quote is the
+ * last person's, or the one a pronoun can only mean (see
+ * pronoun_referent ()), when the words at @at say so. */
 static void
 attribute_quote (Collector *col,
                  GArray    *tokens,
                  guint      at)
 {
   const Token *t = &g_array_index (tokens, Token, at);
+  const Token *next = at + 1 < tokens->len ? &g_array_index (tokens, Token, at + 1) : NULL;
+  gboolean pronoun = (t->flags & TOKEN_SPACE) && next != NULL && IN_LIST (pronouns, t->folded) &&
+                     (IN_LIST (reporting_verbs, next->folded) ||
+                      (IN_LIST (plural_pronouns, t->folded) &&
+                       IN_LIST (plural_reporting_verbs, next->folded)));
   Candidate *speaker = NULL;
   gboolean plural = FALSE;
   guint n;
   TitleKind kind;
 
   /* "He said the board had never come.": reported, no quote. */
-  if (!after_quote (tokens, at) &&
-      !((t->flags & TOKEN_INITIAL) && (t->flags & TOKEN_SPACE) && IN_LIST (pronouns, t->folded) &&
-        !g_str_equal (t->folded, "they") && !g_str_equal (t->folded, "ellos") &&
-        !g_str_equal (t->folded, "ellas") && at + 1 < tokens->len &&
-        IN_LIST (reporting_verbs, g_array_index (tokens, Token, at + 1).folded)))
+  if (!after_quote (tokens, at) && !((t->flags & TOKEN_INITIAL) && pronoun))
     return;
 
-  if ((t->flags & TOKEN_SPACE) && IN_LIST (pronouns, t->folded) && at + 1 < tokens->len &&
-      IN_LIST (reporting_verbs, g_array_index (tokens, Token, at + 1).folded))
+  if (pronoun)
     {
-      /* "he said", "they said" */
-      plural = g_str_equal (t->folded, "they");
-      speaker = col->last_person;
+      /* "he said", "they say" */
+      plural = IN_LIST (plural_pronouns, t->folded);
+      speaker = pronoun_referent (col, tokens, at);
     }
   else if ((t->flags & TOKEN_SPACE) && IN_LIST (articles, t->folded) &&
            (n = title_at (tokens, at + 1, tokens->len, &kind)) > 0 && at + n + 1 < tokens->len &&
@@ -1759,34 +1925,38 @@ attribute_quote (Collector *col,
   else if (IN_LIST (reporting_verbs, t->folded) || IN_LIST (attributing_words, t->folded))
     {
       /* "dijo", "said she", "afirmó la concejala": nobody named after it. */
-      guint next = at + 1;
+      guint after = at + 1;
+      gboolean by_pronoun = FALSE;
 
-      if (next < tokens->len && (t->flags & TOKEN_SPACE))
+      if (after < tokens->len && (t->flags & TOKEN_SPACE))
         {
-          const Token *u = &g_array_index (tokens, Token, next);
+          const Token *u = &g_array_index (tokens, Token, after);
 
           if (IN_LIST (pronouns, u->folded) && !is_name_token (u))
-            next++;
+            {
+              by_pronoun = TRUE;
+              after++;
+            }
           else if (IN_LIST (articles, u->folded) &&
-                   (n = title_at (tokens, next + 1, tokens->len, &kind)) > 0 &&
-                   !(next + n + 1 < tokens->len &&
-                     is_name_token (&g_array_index (tokens, Token, next + n + 1)) &&
-                     (g_array_index (tokens, Token, next + n).flags & TOKEN_SPACE)))
-            next += n + 1;
+                   (n = title_at (tokens, after + 1, tokens->len, &kind)) > 0 &&
+                   !(after + n + 1 < tokens->len &&
+                     is_name_token (&g_array_index (tokens, Token, after + n + 1)) &&
+                     (g_array_index (tokens, Token, after + n).flags & TOKEN_SPACE)))
+            after += n + 1;
           else
             return;
         }
-      if (!clause_ends (tokens, next) &&
-          !(g_array_index (tokens, Token, next - 1).flags & TOKEN_COMMA))
+      if (!clause_ends (tokens, after) &&
+          !(g_array_index (tokens, Token, after - 1).flags & TOKEN_COMMA))
         return;
-      speaker = col->last_person;
+      plural = by_pronoun && IN_LIST (plural_pronouns, g_array_index (tokens, Token, at + 1).folded);
+      speaker = by_pronoun ? pronoun_referent (col, tokens, at + 1) : col->last_person;
     }
 
-  if (plural && col->last_named != NULL)
-    speaker = col->last_named;
   if (speaker == NULL)
     return;
   speaker->quoted = TRUE;
+  /* "They": a body's. */
   if (!plural)
     speaker->person = TRUE;
 }
@@ -2434,9 +2604,30 @@ collect_block (Collector *col,
                GArray    *tokens,
                guint      from)
 {
+  g_autofree guint *sentence_of = g_new (guint, tokens->len);
   guint i = from;
 
   col->list_end = 0;
+  /* Sentences counted over the document: the people of the last one
+   * before this block stay, as "she" at its start may be hers. */
+  col->block++;
+  for (guint k = 0; k < tokens->len; k++)
+    {
+      col->n_sentences += (g_array_index (tokens, Token, k).flags & TOKEN_INITIAL) ? 1 : 0;
+      sentence_of[k] = col->n_sentences;
+    }
+  col->sentence_of = sentence_of;
+  if (col->people != NULL && col->people->len > 0)
+    {
+      guint last = 0, kept = 0;
+
+      for (guint k = 0; k < col->people->len; k++)
+        last = MAX (last, g_array_index (col->people, PersonSeen, k).sentence);
+      for (guint k = 0; k < col->people->len; k++)
+        if (g_array_index (col->people, PersonSeen, k).sentence == last)
+          g_array_index (col->people, PersonSeen, kept++) = g_array_index (col->people, PersonSeen, k);
+      g_array_set_size (col->people, kept);
+    }
 
   while (i < tokens->len)
     {
@@ -2784,7 +2975,7 @@ collect_block (Collector *col,
                       IN_LIST (stop_words, g_array_index (tokens, Token, body_start).folded)))
                 body_start++;
               note_name (col, tokens, body_start, run_end, body_start, TITLE_NONE);
-              note_speaker (col, c, TRUE);
+              note_speaker (col, c, name_start, TRUE, FALSE);
               continue;
             }
         }
@@ -2953,10 +3144,16 @@ collect_block (Collector *col,
                   i = run_end + n + 1;
                 }
             }
-          note_speaker (col, c, (g_array_index (tokens, Token, title_from).flags & TOKEN_INITIAL) != 0);
+          note_speaker (col, c, title_from,
+                        (g_array_index (tokens, Token, title_from).flags & TOKEN_INITIAL) != 0,
+                        (g_array_index (tokens, Token, name_start).flags & TOKEN_INITIAL) ||
+                        (name_start > from &&
+                         (g_array_index (tokens, Token, name_start - 1).flags & TOKEN_INITIAL) &&
+                         IN_LIST (articles, g_array_index (tokens, Token, name_start - 1).folded)));
         }
       }
     }
+  col->sentence_of = NULL;
 }
 
 /* Lead-in labels ("Sovereignty as a Principle: For Mexico, …") are
@@ -3581,7 +3778,9 @@ dossier_suggest_stakeholders (const char         *text,
       if (block->kind == DOSSIER_BLOCK_TITLE || block->kind == DOSSIER_BLOCK_HEADING ||
           block->kind == DOSSIER_BLOCK_PREFORMATTED || block->start < cursor.offset)
         {
-          col.last_person = col.last_named = NULL;
+          col.last_person = col.last_named = col.subject = NULL;
+          if (col.people != NULL)
+            g_array_set_size (col.people, 0);
           continue;
         }
 
@@ -3806,6 +4005,7 @@ dossier_suggest_stakeholders (const char         *text,
       }
   }
 
+  g_clear_pointer (&col.people, g_array_unref);
   g_ptr_array_sort (suggestions, compare_suggestions);
   return suggestions;
 }
@@ -3867,6 +4067,7 @@ read_as_person (const char *text,
 
   if (tokens->len > 0)
     collect_block (&col, tokens, 0);
+  g_clear_pointer (&col.people, g_array_unref);
   c = g_hash_table_lookup (by_key, key);
   return c != NULL && c->person && !c->body && !c->compound && !c->acronym &&
          c->kind == DOSSIER_STAKEHOLDER_OTHER && (c->n_words >= 2 || c->titled);
