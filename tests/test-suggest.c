@@ -1684,6 +1684,31 @@ test_stakeholders_pronouns (void)
   assert_not_suggested (s, "Tor Lind");
 }
 
+/* Shorter names of bodies (an article written for this test): a saint's
+ * name alone ("St Brannoc’s", that "said" too) is the one hospital named
+ * with it; "the town of Harrowby" counts where the town acts, not where
+ * something is ("in the town of Harrowby", "at the town of …"). */
+static void
+test_stakeholders_saints_and_towns (void)
+{
+  const char *text =
+    "Night ward\n\n"
+    "St Brannoc’s Hospital will close its night ward. Nurses at St Brannoc’s were told on "
+    "Monday, and St Brannoc’s said the ward would reopen in June.\n\n"
+    "The town of Harrowby has agreed to pay for a bus. Patients in the town of Harrowby "
+    "were not asked, and nobody at the town of Harrowby hall answered.";
+  g_autoptr(GPtrArray) s = stakeholders_of_article (text);
+  DossierStakeholderSuggestion *hospital, *council;
+
+  hospital = find_stakeholder (s, "St Brannoc’s Hospital");
+  g_assert_cmpint (hospital->kind, ==, DOSSIER_STAKEHOLDER_ORGANISATION);
+  assert_alias (hospital, "St Brannoc’s");
+  g_assert_cmpuint (hospital->n_mentions, ==, 3);
+  council = find_stakeholder (s, "Harrowby council");
+  g_assert_cmpint (council->kind, ==, DOSSIER_STAKEHOLDER_GOVERNMENT);
+  g_assert_cmpuint (council->n_mentions, ==, 1);
+}
+
 static void
 test_stakeholders_none (void)
 {
@@ -1729,6 +1754,8 @@ main (int   argc,
   g_test_add_func ("/dossier/suggest/stakeholders-national-bodies",
                    test_stakeholders_national_bodies);
   g_test_add_func ("/dossier/suggest/stakeholders-pronouns", test_stakeholders_pronouns);
+  g_test_add_func ("/dossier/suggest/stakeholders-saints-and-towns",
+                   test_stakeholders_saints_and_towns);
   g_test_add_func ("/dossier/suggest/stakeholders-who-said-it-surname",
                    test_stakeholders_who_said_it_surname);
   g_test_add_func ("/dossier/suggest/stakeholders-titles-and-roles",

@@ -35,9 +35,11 @@
  * Variants of one actor are grouped: a surname under the full name,
  * "President López Obrador" under "Andrés Manuel López Obrador", an
  * acronym under the words it abbreviates, "Mexico's President" when
- * the text puts it beside the name, and "the trust" under the one trust
- * the article names ("Northvale Hospitals Trust"). Headings and lead-in labels are not
- * read (they capitalise every word); sentence openings only count for a
+ * the text puts it beside the name, "the trust" under the one trust
+ * the article names ("Northvale Hospitals Trust"), "the Association"
+ * under the one association the text, or else its title, names, and "St
+ * Aldhelm's" under "St Aldhelm's Hospital". Headings and lead-in labels
+ * are read for nothing else (they capitalise every word); sentence openings only count for a
  * word that is also capitalised elsewhere. Mentions are then counted with
  * the same finder the project uses, so the numbers agree.
  */
@@ -930,6 +932,9 @@ typedef struct
                                         * its name in the document: no actor */
   guint                   gender;      /* what a title says ("Ms", "chairman"):
                                         * see Gender */
+  char                   *town_form;   /* "town of Brackwater" of "Brackwater
+                                        * council": not its use "in the town of
+                                        * Brackwater" (see the counting) */
   gboolean                place;       /* "Harbour Bridge": seen, and no actor (its
                                         * first word neither: "Pellworth" of
                                         * "Pellworth Royal Infirmary") */
@@ -956,6 +961,7 @@ candidate_free (gpointer data)
 
   g_free (c->key);
   g_free (c->name);
+  g_free (c->town_form);
   g_ptr_array_unref (c->forms);
   g_hash_table_unref (c->form_keys);
   g_free (c);
@@ -2467,6 +2473,8 @@ note_town_body (Collector *col,
   c->kind = DOSSIER_STAKEHOLDER_GOVERNMENT;
   candidate_add_form (c, name);
   candidate_add_form (c, form);
+  if (c->town_form == NULL)
+    c->town_form = g_steal_pointer (&form);
   return last;
 }
 
@@ -3388,6 +3396,31 @@ group_variants (Collector *col)
         unite (cands, GPOINTER_TO_UINT (found) - 1, i);
     }
 
+  /* "St Aldhelm's" alone: the one name it opens ("St Aldhelm's Community
+   * Hospital"), whatever it says. */
+  for (guint i = 0; i < cands->len; i++)
+    {
+      Candidate *c = g_ptr_array_index (cands, i);
+      gsize len = strlen (c->key);
+      guint owner = 0, n_owners = 0;
+
+      if (c->body || c->compound || c->acronym || !g_str_has_suffix (c->key, "'s"))
+        continue;
+      for (guint k = 0; k < cands->len; k++)
+        {
+          Candidate *other = g_ptr_array_index (cands, k);
+
+          if (k != i && !other->body && strncmp (other->key, c->key, len) == 0 &&
+              other->key[len] == ' ')
+            {
+              owner = k + 1;
+              n_owners++;
+            }
+        }
+      if (n_owners == 1)
+        unite (cands, owner - 1, i);
+    }
+
   /* A word that opens another name ("Eskin", of "Eskin Valley Farmers'
    * Union") names a place or a thing the other is of, not the actor a
    * name ending in it is ("Wild Eskin"), unless it speaks or is titled. */
@@ -3918,6 +3951,27 @@ dossier_suggest_stakeholders (const char         *text,
           }
       }
 
+    /* "in the town of Brackwater" is where something is, no use of the
+     * town's council: a longer alias, of no group, takes it. */
+    for (guint g = 0; g < order->len; g++)
+      {
+        GPtrArray *members = g_ptr_array_index (order, g);
+
+        for (guint m = 0; m < members->len; m++)
+          {
+            Candidate *c = g_ptr_array_index (members, m);
+
+            for (guint l = 0; c->town_form != NULL && l < G_N_ELEMENTS (locatives); l++)
+              for (guint a = 0; a < G_N_ELEMENTS (articles); a++)
+                {
+                  g_autofree char *place = g_strconcat (locatives[l], " ", articles[a], " ",
+                                                        c->town_form, NULL);
+
+                  dossier_mention_finder_add (finder, order->len, place);
+                }
+          }
+      }
+
     mentions = dossier_mention_finder_find (finder, text);
     counts = g_array_sized_new (FALSE, TRUE, sizeof (guint), order->len);
     g_array_set_size (counts, order->len);
@@ -3927,6 +3981,8 @@ dossier_suggest_stakeholders (const char         *text,
       {
         const DossierMention *m = &g_array_index (mentions, DossierMention, i);
 
+        if (m->key >= order->len)
+          continue;
         if (g_array_index (counts, guint, m->key)++ == 0)
           g_array_index (firsts, DossierMention, m->key) = *m;
       }
