@@ -107,6 +107,19 @@ find_stakeholder (GPtrArray  *suggestions,
   return NULL;
 }
 
+/* The suggestion named @name, which must be of @kind. */
+static DossierStakeholderSuggestion *
+find_stakeholder_of_kind (GPtrArray              *suggestions,
+                          const char             *name,
+                          DossierStakeholderKind  kind)
+{
+  DossierStakeholderSuggestion *s = find_stakeholder (suggestions, name);
+
+  if (s->kind != kind)
+    g_error ("“%s” is suggested as %s", name, dossier_stakeholder_kind_to_string (s->kind));
+  return s;
+}
+
 static void
 assert_alias (DossierStakeholderSuggestion *s,
               const char                   *alias)
@@ -1440,11 +1453,9 @@ test_stakeholders_organisation_heads (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
     {
-      DossierStakeholderSuggestion *found = find_stakeholder (s, expected[i].name);
+      DossierStakeholderSuggestion *found = find_stakeholder_of_kind (s, expected[i].name,
+                                                                      expected[i].kind);
 
-      if (found->kind != expected[i].kind)
-        g_error ("“%s” is suggested as %s", expected[i].name,
-                 dossier_stakeholder_kind_to_string (found->kind));
       g_assert_cmpuint (found->n_mentions, ==, 1);
     }
   /* The picker reads them alike. */
@@ -1593,11 +1604,9 @@ test_stakeholders_bodies_in_lists (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
     {
-      DossierStakeholderSuggestion *found = find_stakeholder (s, expected[i].name);
+      DossierStakeholderSuggestion *found = find_stakeholder_of_kind (s, expected[i].name,
+                                                                      expected[i].kind);
 
-      if (found->kind != expected[i].kind)
-        g_error ("“%s” is suggested as %s", expected[i].name,
-                 dossier_stakeholder_kind_to_string (found->kind));
       g_assert_cmpuint (found->n_mentions, ==, 1);
     }
   g_assert_cmpuint (s->len, ==, G_N_ELEMENTS (expected));
@@ -1632,11 +1641,9 @@ test_stakeholders_national_bodies (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
     {
-      DossierStakeholderSuggestion *found = find_stakeholder (s, expected[i].name);
+      DossierStakeholderSuggestion *found = find_stakeholder_of_kind (s, expected[i].name,
+                                                                      expected[i].kind);
 
-      if (found->kind != expected[i].kind)
-        g_error ("“%s” is suggested as %s", expected[i].name,
-                 dossier_stakeholder_kind_to_string (found->kind));
       g_assert_cmpuint (found->n_mentions, ==, 1);
       g_assert_cmpint (dossier_suggest_stakeholder_kind (text, expected[i].name, -1, -1), ==,
                        expected[i].kind);
