@@ -625,6 +625,7 @@ main (int   argc,
       char *argv[])
 {
   g_autofree char *data_home = test_make_tmp_dir ("data");
+  int status;
 
   g_setenv ("XDG_DATA_HOME", data_home, TRUE);
   gtk_test_init (&argc, &argv, NULL);
@@ -637,5 +638,7 @@ main (int   argc,
       g_test_add_data_func (path, &crafts[i], test_crafted);
     }
 
-  return g_test_run ();
+  status = g_test_run ();
+  remove_tree (data_home);
+  return status;
 }
