@@ -41,7 +41,10 @@
  * Aldhelm's" under "St Aldhelm's Hospital". Headings and lead-in labels
  * are read for nothing else (they capitalise every word); sentence openings only count for a
  * word that is also capitalised elsewhere. Mentions are then counted with
- * the same finder the project uses, so the numbers agree.
+ * the same finder the project uses, so the numbers agree — but for a
+ * town's council, whose "town of X" in "in the town of X" is where
+ * something is: the suggestion does not count it, the project, which
+ * finds aliases wherever they are, will.
  */
 
 #include "config.h"
