@@ -1616,7 +1616,7 @@ test_stakeholders_bodies_in_lists (void)
  * once by an adjective or a place before the head (an article written for
  * this test): each is the body, the Irish one too where its officials act
  * ("Irish Government officials"). For the suggestions and the picker
- * alike. */
+ * alike. "Executive" alone, or in a title, is none. */
 static void
 test_stakeholders_national_bodies (void)
 {
@@ -1650,6 +1650,18 @@ test_stakeholders_national_bodies (void)
     }
   assert_not_suggested (s, "Irish Government officials");
   assert_not_suggested (s, "Northern Ireland");
+
+  /* A house of a parliament is no chamber of trade; "Executive" of a
+   * firm's titles, or alone, is no government. */
+  {
+    g_autoptr(GPtrArray) other = stakeholders_of_article (
+      "Ferry tax\n\n"
+      "Chief Executive Oren Vyse said the tax was fair. The Chamber of Deputies voted for it, "
+      "and the Chamber will vote again. The Executive said nothing.");
+
+    find_stakeholder_of_kind (other, "Chamber of Deputies", DOSSIER_STAKEHOLDER_LEGISLATURE);
+    assert_not_suggested (other, "Executive");
+  }
 }
 
 /* Whom a pronoun stands for (an article written for this test): "He

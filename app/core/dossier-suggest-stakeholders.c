@@ -439,7 +439,7 @@ static const char * const generic_heads[] = {
   "partnership", "alliance", "coalition", "union", "committee", "commission", "institute",
   "agency", "authority", "board", "guild", "chamber", "club", "confederation", "asociacion",
   "federacion", "fundacion", "sindicato", "consejo", "foro", "comision", "comite", "instituto",
-  "agencia", "autoridad", "plataforma",
+  "agencia", "autoridad", "plataforma", "executive",
 };
 
 /* The last word of a place's name ("Quay Street", "Harbour Bridge",
@@ -888,6 +888,12 @@ name_kind (GArray *tokens,
     return DOSSIER_STAKEHOLDER_ORGANISATION;
   if (head == G_MAXUINT)
     return DOSSIER_STAKEHOLDER_OTHER;
+  /* "Chamber of Deputies": a house of a parliament, not of trade. */
+  if (head < last && g_str_equal (g_array_index (tokens, Token, head).folded, "chamber"))
+    for (guint i = head + 1; i <= last; i++)
+      if (g_str_equal (g_array_index (tokens, Token, i).folded, "deputies") ||
+          g_str_equal (g_array_index (tokens, Token, i).folded, "representatives"))
+        return DOSSIER_STAKEHOLDER_LEGISLATURE;
   /* "Royal College of Midwives", "Colegio de Médicos": a profession's
    * body, not a school. */
   if (head < last && (g_str_equal (g_array_index (tokens, Token, head).folded, "college") ||
