@@ -62,6 +62,61 @@ fits_side_by_side (DossierColumnsLayout *self,
   return width >= 2 * needed + self->spacing;
 }
 
+/* The height of the rows of @list, a list of one column, at @width; -1
+ * unless all of its rows are built (a long list's own estimate stands:
+ * it is taller than any column anyway). */
+static int
+rows_height (GtkWidget *list,
+             int        width)
+{
+  GListModel *model = G_LIST_MODEL (gtk_grid_view_get_model (GTK_GRID_VIEW (list)));
+  guint n_rows = 0;
+  int height = 0;
+
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
+    if (gtk_widget_should_layout (row))
+      {
+        int row_nat;
+
+        gtk_widget_measure (row, GTK_ORIENTATION_VERTICAL, width, NULL, &row_nat, NULL, NULL);
+        height += row_nat;
+        n_rows++;
+      }
+  return model != NULL && n_rows == g_list_model_get_n_items (model) ? height : -1;
+}
+
+/* The height @column asks for at @width. GTK 4.8's grid view measures its
+ * rows at their narrowest whatever width it is given (it says its height
+ * does not depend on its width), far taller than they are for wrapping
+ * text: a column of few rows then asked for some hundreds of pixels more
+ * than it needs, left empty below its last row (above the Cons, stacked).
+ * A list that scrolls in @column asks instead for its rows' height at the
+ * column's width, when it has built them all. */
+static void
+measure_column_height (GtkWidget *column,
+                       int        width,
+                       int       *minimum,
+                       int       *natural)
+{
+  gtk_widget_measure (column, GTK_ORIENTATION_VERTICAL, width, minimum, natural, NULL, NULL);
+  if (width < 0)
+    return;
+  for (GtkWidget *child = gtk_widget_get_first_child (column); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *list;
+      int list_nat, rows;
+
+      if (!gtk_widget_should_layout (child) || !GTK_IS_SCROLLED_WINDOW (child) ||
+          !GTK_IS_GRID_VIEW (list = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (child))))
+        continue;
+      gtk_widget_measure (list, GTK_ORIENTATION_VERTICAL, width, NULL, &list_nat, NULL, NULL);
+      rows = rows_height (list, width);
+      if (rows >= 0 && rows < list_nat)
+        *natural = MAX (*minimum, *natural - (list_nat - rows));
+    }
+}
+
 static void
 dossier_columns_layout_measure (GtkLayoutManager *manager,
                                 GtkWidget        *widget,
@@ -97,7 +152,7 @@ dossier_columns_layout_measure (GtkLayoutManager *manager,
         {
           int child_min, child_nat;
 
-          gtk_widget_measure (children[i], orientation, column, &child_min, &child_nat, NULL, NULL);
+          measure_column_height (children[i], column, &child_min, &child_nat);
           min = MAX (min, child_min);
           nat = MAX (nat, child_nat);
         }
@@ -108,7 +163,7 @@ dossier_columns_layout_measure (GtkLayoutManager *manager,
         {
           int child_min, child_nat;
 
-          gtk_widget_measure (children[i], orientation, for_size, &child_min, &child_nat, NULL, NULL);
+          measure_column_height (children[i], for_size, &child_min, &child_nat);
           min += child_min + (i > 0 ? self->spacing : 0);
           nat += child_nat + (i > 0 ? self->spacing : 0);
         }
@@ -150,7 +205,7 @@ dossier_columns_layout_allocate (GtkLayoutManager *manager,
     int y = 0;
 
     for (guint i = 0; i < n; i++)
-      gtk_widget_measure (children[i], GTK_ORIENTATION_VERTICAL, width, &mins[i], &nats[i], NULL, NULL);
+      measure_column_height (children[i], width, &mins[i], &nats[i]);
 
     if (n < 2 || nats[0] + nats[1] <= room)
       {

@@ -359,6 +359,72 @@ test_narrow (Fixture       *f,
   close_window (window);
 }
 
+/* The bottom of the lowest row of @list (its place in the list, a card:
+ * its border box, in @panel). */
+static double
+last_row_bottom (GtkWidget *list,
+                 GtkWidget *panel)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  double bottom = 0;
+
+  collect_rows (list, rows);
+  g_assert_cmpuint (rows->len, >, 0);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      graphene_rect_t bounds;
+
+      g_assert_true (gtk_widget_compute_bounds (gtk_widget_get_parent (g_ptr_array_index (rows, i)), panel, &bounds));
+      bottom = MAX (bottom, bounds.origin.y + bounds.size.height);
+    }
+  return bottom;
+}
+
+/* Stacked with room for both columns, the Cons come right after the last
+ * Pro: a column's list is as tall as its rows at the column's width.
+ * GTK 4.8's grid view asks for the height of its rows at their narrowest,
+ * ignoring the width it is given; before, the Pros took that height and
+ * left some 200 px empty above the Cons. */
+static void
+test_stacked_no_gap (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierProject) project = test_create_project ("arguments-gap", "Gap", &dir, &path);
+  GtkWidget *panel = dossier_arguments_panel_new ();
+  gint64 question = dossier_project_add_question (project, "Should Lindenport raise ferry fares?", &error);
+  GtkWidget *window, *pro_list, *con_title;
+  graphene_rect_t con_bounds, pro_bounds;
+  int spacing;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < 3; i++)
+    g_assert_cmpint (dossier_project_add_argument (project, question, i < 2 ? DOSSIER_POLARITY_PRO : DOSSIER_POLARITY_CON,
+                                                   "The board has not shown its accounts to the island "
+                                                   "traders, who carry the rise", 0, 3, &error), >, 0);
+  g_assert_no_error (error);
+  dossier_panel_set_project (DOSSIER_PANEL (panel), project);
+  window = show_in_window (panel, 360, 1000);
+  pro_list = find_with_class (panel, "pro-list");
+  con_title = find_with_class (panel, "con-heading");
+  wait_until (is_laid_out, find_with_class (panel, "con-list"), "the columns to be laid out");
+  flush_events ();
+
+  g_object_get (gtk_widget_get_layout_manager (gtk_widget_get_parent (gtk_widget_get_ancestor (pro_list, GTK_TYPE_BOX))),
+                "spacing", &spacing, NULL);
+  g_assert_true (gtk_widget_compute_bounds (gtk_widget_get_parent (con_title), panel, &con_bounds));
+  g_assert_true (gtk_widget_compute_bounds (pro_list, panel, &pro_bounds));
+  /* One above the other, both whole. */
+  g_assert_cmpfloat (con_bounds.origin.y, >=, pro_bounds.origin.y + pro_bounds.size.height);
+  g_assert_cmpfloat (pro_bounds.origin.y + pro_bounds.size.height, >=, last_row_bottom (pro_list, panel));
+  /* The spacing and a row's margin between them, no more. */
+  g_assert_cmpfloat (con_bounds.origin.y - last_row_bottom (pro_list, panel), <=, spacing + 12);
+
+  close_window (window);
+  test_finish_project (&project, &dir, &path);
+}
+
 static gboolean
 drop_on (GtkWidget    *row,
          const GValue *value)
@@ -2198,6 +2264,7 @@ main (int   argc,
   g_test_add_func ("/dossier/suggestions-section/hidden", test_suggestions_section_hidden);
   g_test_add ("/dossier/arguments-panel/many", Fixture, NULL, fixture_set_up, test_many, fixture_tear_down);
   g_test_add ("/dossier/arguments-panel/narrow", Fixture, NULL, fixture_set_up, test_narrow, fixture_tear_down);
+  g_test_add_func ("/dossier/arguments-panel/stacked-no-gap", test_stacked_no_gap);
   g_test_add ("/dossier/arguments-panel/drop", Fixture, NULL, fixture_set_up, test_drop, fixture_tear_down);
   g_test_add ("/dossier/arguments-panel/argument-undo-focus", Fixture, NULL, shown_set_up,
               test_argument_undo_focus, shown_tear_down);
