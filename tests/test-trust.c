@@ -3221,9 +3221,15 @@ test_mentions_stored_wrong (TestDir       *fixture,
   test_sql_exec (path, "UPDATE stakeholder_mentions SET count = 999 WHERE stakeholder = 1 AND document = 1;"
                        "DELETE FROM stakeholder_mentions WHERE stakeholder = 1 AND document = 2;"
                        "INSERT INTO stakeholder_mentions (stakeholder, document, count) VALUES (2, 3, 7);");
+  /* Counts whose sum overflows (the hostile sweep's: SQLite failed every
+   * read of the stakeholders, and the open, with "integer overflow"). */
   test_sql_exec_unchecked (path, "stakeholder_mentions",
                            "UPDATE stakeholder_mentions SET count = 'once' "
-                           "WHERE stakeholder = 2 AND document = 2");
+                           "WHERE stakeholder = 2 AND document = 2;"
+                           "UPDATE stakeholder_mentions SET count = 9223372036854775807 "
+                           "WHERE stakeholder = 2 AND document = 1;"
+                           "INSERT INTO stakeholder_mentions (stakeholder, document, count) "
+                           "VALUES (1, 3, 9223372036854775807)");
 
   /* Read-only: true counts, the file as it was. */
   {

@@ -96,11 +96,17 @@ dossier_project_load_analysis (DossierProject  *self,
   "coalesce (s.stance_position, -3), s.interests, s.power, s.interest, " \
   "coalesce (s.color, ''), s.position, "
 
+/* A mention count as the file stores it, which may be anything: within
+ * what a text can hold, so that no sum of them overflows (SQLite fails
+ * the whole read, and with it the open, with "integer overflow") before
+ * the counts are set right at open (dossier_project_verify_mentions ()). */
+#define MENTION_COUNT "min (max (count, 0), 4294967295)"
+
 /* One stakeholder's row, its counts by subqueries: reading one again
  * after an edit. */
 #define STAKEHOLDER_COLUMNS \
   STAKEHOLDER_OWN_COLUMNS \
-  "(SELECT coalesce (sum (count), 0) FROM stakeholder_mentions " \
+  "(SELECT coalesce (sum (" MENTION_COUNT "), 0) FROM stakeholder_mentions " \
   "   WHERE stakeholder = s.id AND " DOSSIER_SQL_MENTION_SHOWN "), " \
   "(SELECT count(*) FROM stakeholder_mentions " \
   "   WHERE stakeholder = s.id AND " DOSSIER_SQL_MENTION_SHOWN "), " \
@@ -119,7 +125,7 @@ dossier_project_load_analysis (DossierProject  *self,
   "  coalesce (m.mentions, 0), coalesce (m.documents, 0), coalesce (v.evidence, 0), " \
   "  coalesce (v.power, 0), coalesce (v.interest, 0) " \
   "FROM stakeholders s " \
-  "LEFT JOIN (SELECT stakeholder, sum (count) AS mentions, count(*) AS documents " \
+  "LEFT JOIN (SELECT stakeholder, sum (" MENTION_COUNT ") AS mentions, count(*) AS documents " \
   "           FROM stakeholder_mentions JOIN documents d ON d.id = stakeholder_mentions.document " \
   "           GROUP BY stakeholder) m ON m.stakeholder = s.id " \
   "LEFT JOIN (SELECT e.stakeholder, count(*) AS evidence, " \
