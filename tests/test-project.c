@@ -451,6 +451,53 @@ test_read_only_leaves_folder (Fixture       *fixture,
   assert_listed (fixture->dir, before);
 }
 
+/* A project in rollback (DELETE) journal mode, as a file from elsewhere
+ * may be, opened read-only and read leaves nothing beside it once closed
+ * (7f34745: its log index was mapped, making a -shm SQLite never took
+ * away), and its bytes as they were. */
+static void
+test_read_only_rollback_leaves_folder (Fixture       *fixture,
+                                       gconstpointer  data)
+{
+  g_autoptr(DossierProject) project = create_project (fixture, "mailed.dossier");
+  g_autofree char *path = g_strdup (dossier_project_get_path (project));
+  g_autoptr(DossierProject) viewer = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *report = NULL;
+  g_autofree char *text = NULL;
+  sqlite3 *db = NULL;
+  gint64 doc;
+
+  doc = add_doc (project, "Pier repairs", "The pier closes for repairs in May.");
+  g_clear_object (&project);
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  exec_sql (db, "PRAGMA journal_mode = DELETE");
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+  assert_listed (fixture->dir, "mailed.dossier");
+  before = test_read_bytes (path);
+
+  viewer = dossier_project_open (path, DOSSIER_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (dossier_project_get_documents (viewer)), ==, 1);
+  text = dossier_project_get_document_text (viewer, doc, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (text, ==, "The pier closes for repairs in May.");
+  g_clear_object (&viewer);
+  assert_listed (fixture->dir, "mailed.dossier");
+
+  viewer = dossier_project_open (path, DOSSIER_OPEN_INSPECT, &error);
+  g_assert_no_error (error);
+  g_assert_true (dossier_project_check (viewer, &report, &error));
+  g_assert_no_error (error);
+  g_clear_object (&viewer);
+  assert_listed (fixture->dir, "mailed.dossier");
+
+  after = test_read_bytes (path);
+  g_assert_true (g_bytes_equal (before, after));
+}
+
 /* What a process that cannot write @folder (not root: root writes any
  * folder) finds opening @path in it: 0 if read-only works, shows the
  * document, leaves the folder as it was, and a writable open says to open
@@ -2608,6 +2655,7 @@ main (int   argc,
   ADD ("read-only-file", test_read_only_file);
   ADD ("read-only-folder", test_read_only_folder);
   ADD ("read-only-leaves-folder", test_read_only_leaves_folder);
+  ADD ("read-only-rollback-leaves-folder", test_read_only_rollback_leaves_folder);
   ADD ("lock-same-process", test_lock_same_process);
   ADD ("lock-other-process", test_lock_other_process);
   ADD ("stale-lock-file", test_stale_lock_file);
