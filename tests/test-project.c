@@ -76,6 +76,18 @@ write_bytes (const char *path,
   g_assert_no_error (error);
 }
 
+static void
+run_command (const char * const *argv)
+{
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL,
+                &status, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+}
+
 static gboolean
 lock_file_exists (const char *path)
 {
@@ -170,13 +182,14 @@ test_create_open (Fixture       *fixture,
 
   /* Creating over an existing file is refused and leaves it alone. */
   {
-    g_autoptr(GBytes) before = test_read_bytes (path);
+    g_autoptr(GBytes) before = test_read_bytes_elsewhere (path);
     g_autoptr(DossierProject) other = dossier_project_create (path, "Other", &error);
-    g_autoptr(GBytes) after = test_read_bytes (path);
+    g_autoptr(GBytes) after = test_read_bytes_elsewhere (path);
 
     g_assert_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_EXISTS);
     g_assert_null (other);
     g_assert_true (g_bytes_equal (before, after));
+    g_assert_true (test_project_lock_held_at (path));
     g_clear_error (&error);
   }
 
@@ -638,7 +651,6 @@ assert_move_refused (Fixture  *fixture,
         g_autoptr(DossierProject) other = create_project (fixture, "other.dossier");
         g_autoptr(GBytes) bytes = NULL;
         GStatBuf before, after;
-        int fd;
 
         add_doc (other, "Ferry", "The ferry runs all winter.");
         add_doc (other, "Bridge", "The bridge opens in June.");
@@ -647,14 +659,11 @@ assert_move_refused (Fixture  *fixture,
 
         /* cp other.dossier open.dossier: the same file, another content. */
         g_assert_cmpint (g_stat (path, &before), ==, 0);
-        fd = open (path, O_WRONLY | O_TRUNC);
-        g_assert_cmpint (fd, >=, 0);
-        g_assert_cmpint (write (fd, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes)),
-                         ==, (gssize) g_bytes_get_size (bytes));
-        close (fd);
+        test_write_over_elsewhere (path, bytes);
         g_assert_cmpint (g_stat (path, &after), ==, 0);
         g_assert_cmpuint (before.st_ino, ==, after.st_ino);
-        replacement = test_read_bytes (path);
+        replacement = test_read_bytes_elsewhere (path);
+        g_assert_true (test_project_lock_held_at (path));
       }
       break;
     }
@@ -983,22 +992,18 @@ test_restored_backup (Fixture       *fixture,
   g_autoptr(GBytes) after = NULL;
   g_autoptr(GError) error = NULL;
   GStatBuf before, restored;
-  int fd;
 
   add_doc (project, "Pier repairs", "The pier closes for repairs in May.");
   flush_events ();
-  backup = test_read_bytes (path);
+  backup = test_read_bytes_elsewhere (path);
+  g_assert_true (test_project_lock_held_at (path));
 
   add_doc (project, "Ferry", "The ferry runs all winter.");
   add_tag (project, "Costs", 0);
   flush_events ();
 
   g_assert_cmpint (g_stat (path, &before), ==, 0);
-  fd = open (path, O_WRONLY | O_TRUNC);
-  g_assert_cmpint (fd, >=, 0);
-  g_assert_cmpint (write (fd, g_bytes_get_data (backup, NULL), g_bytes_get_size (backup)), ==,
-                   (gssize) g_bytes_get_size (backup));
-  close (fd);
+  test_write_over_elsewhere (path, backup);
   g_assert_cmpint (g_stat (path, &restored), ==, 0);
   g_assert_cmpuint (before.st_ino, ==, restored.st_ino);
 
@@ -1006,7 +1011,8 @@ test_restored_backup (Fixture       *fixture,
   g_assert_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_REPLACED);
   g_clear_error (&error);
   flush_events ();
-  after = test_read_bytes (path);
+  after = test_read_bytes_elsewhere (path);
+  g_assert_true (test_project_lock_held_at (path));
   g_assert_true (g_bytes_equal (backup, after));
 
   assert_restore_refused (&project, path, backup, "Costs", DOSSIER_PROJECT_ERROR_REPLACED);
@@ -1026,18 +1032,6 @@ typedef enum
 } RestoreKind;
 
 static void
-run_command (const char * const *argv)
-{
-  g_autoptr(GError) error = NULL;
-  int status = 0;
-
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL,
-                &status, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-}
-
-static void
 test_restored_by (Fixture       *fixture,
                   gconstpointer  data)
 {
@@ -1053,7 +1047,8 @@ test_restored_by (Fixture       *fixture,
 
   add_doc (project, "Pier repairs", "The pier closes for repairs in May.");
   flush_events ();
-  backup = test_read_bytes (path);
+  backup = test_read_bytes_elsewhere (path);
+  g_assert_true (test_project_lock_held_at (path));
   write_bytes (backup_path, g_bytes_get_data (backup, NULL), g_bytes_get_size (backup));
 
   /* A tag takes no new page: the copy is as long as the file. */
@@ -1065,14 +1060,14 @@ test_restored_by (Fixture       *fixture,
   if (same_content)
     {
       g_clear_pointer (&backup, g_bytes_unref);
-      backup = test_read_bytes (path);
+      backup = test_read_bytes_elsewhere (path);
     }
 
   switch (kind)
     {
     case RESTORE_CP_SAME_SIZE:
       {
-        g_autoptr(GBytes) now = test_read_bytes (path);
+        g_autoptr(GBytes) now = test_read_bytes_elsewhere (path);
 
         g_assert_cmpuint (g_bytes_get_size (now), ==, g_bytes_get_size (backup));
         g_assert_false (g_bytes_equal (now, backup));
@@ -1296,7 +1291,8 @@ test_written_over_mid_action (Fixture       *fixture,
   g_assert_true (dossier_project_run_ids (project, "UPDATE documents SET title = 'Pier works' WHERE id = ?1",
                                           doc, 0, &error));
   run_command ((const char *[]) { "cp", other_path, path, NULL });
-  replacement = test_read_bytes (path);
+  replacement = test_read_bytes_elsewhere (path);
+  g_assert_true (test_project_lock_held_at (path));
   if (dossier_project_run_ids (project, "UPDATE documents SET outlet = 'Gazette' WHERE id = ?1",
                                doc, 0, &error))
     g_assert_false (dossier_action_commit (&action, "Rename", &error));

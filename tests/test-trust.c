@@ -4631,7 +4631,6 @@ test_checkpoint_elsewhere (TestDir       *fixture,
   g_autoptr(GBytes) backup = NULL;
   g_autoptr(GError) error = NULL;
   const char *checkpoints[] = { "TRUNCATE", "RESTART", "PASSIVE", "FULL" };
-  int fd;
 
   /* Read while no project has it open: this process's own descriptor of
    * it would drop SQLite's locks at its close. */
@@ -4677,11 +4676,9 @@ test_checkpoint_elsewhere (TestDir       *fixture,
 
   /* The earlier copy put back over it in place (cp), then checkpointed
    * by another: refused still. */
-  fd = open (path, O_WRONLY | O_TRUNC);
-  g_assert_cmpint (fd, >=, 0);
-  g_assert_cmpint (write (fd, g_bytes_get_data (backup, NULL), g_bytes_get_size (backup)), ==,
-                   (gssize) g_bytes_get_size (backup));
-  close (fd);
+  g_assert_true (test_project_lock_held_at (path));
+  test_write_over_elsewhere (path, backup);
+  g_assert_true (test_project_lock_held_at (path));
   exec_in_other_process (path, "PRAGMA wal_checkpoint (TRUNCATE)");
   g_assert_cmpint (dossier_project_add_tag (project, "Lost", 0, NULL, NULL, &error), ==, 0);
   g_assert_true (g_error_matches (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_REPLACED) ||

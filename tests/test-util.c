@@ -950,6 +950,57 @@ test_shm_lock_held (int fd)
   return lock_held (fd, SQLITE_SHM_DMS, 1);
 }
 
+gboolean
+test_project_lock_held_at (const char *path)
+{
+  pid_t child = fork ();
+  int status = 0;
+
+  g_assert_cmpint (child, >=, 0);
+  if (child == 0)
+    {
+      int fd = open (path, O_RDONLY | O_CLOEXEC);
+
+      _exit (fd < 0 ? 2 : test_project_lock_held (fd) ? 0 : 1);
+    }
+  g_assert_cmpint (waitpid (child, &status, 0), ==, child);
+  g_assert_true (WIFEXITED (status));
+  g_assert_cmpint (WEXITSTATUS (status), <, 2);
+  return WEXITSTATUS (status) == 0;
+}
+
+GBytes *
+test_read_bytes_elsewhere (const char *path)
+{
+  g_autoptr(GSubprocess) cat = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+
+  cat = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error, "cat", "--", path, NULL);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_communicate (cat, NULL, NULL, &bytes, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_successful (cat));
+
+  return g_steal_pointer (&bytes);
+}
+
+void
+test_write_over_elsewhere (const char *path,
+                           GBytes     *bytes)
+{
+  g_autoptr(GSubprocess) shell = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* The shell's > truncates the file and writes into it: the same inode. */
+  shell = g_subprocess_new (G_SUBPROCESS_FLAGS_STDIN_PIPE, &error,
+                            "sh", "-c", "cat > \"$1\"", "sh", path, NULL);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_communicate (shell, bytes, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_successful (shell));
+}
+
 /* ---- Lists that let go of what they say is gone ---------------------------- */
 
 struct _TestRemovalWatch

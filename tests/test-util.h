@@ -236,6 +236,16 @@ guint64                test_statement_steps   (DossierProject *project);
  * the project is and closed after. */
 gboolean               test_project_lock_held (int            fd);
 gboolean               test_shm_lock_held     (int            fd);
+/* The same as another process finds it (it forks one), for @path: no
+ * descriptor of the file is opened or closed here. */
+gboolean               test_project_lock_held_at (const char *path);
+/* The bytes of the file at @path, read by another process; @bytes written
+ * over it in place (the same inode, as cp does), by another process. For
+ * a file a project of this process has open: closing a descriptor of it
+ * here would drop the locks above. */
+GBytes                *test_read_bytes_elsewhere (const char *path);
+void                   test_write_over_elsewhere (const char *path,
+                                                  GBytes     *bytes);
 
 /* ---- Lists that let go of what they say is gone ---------------------------- */
 

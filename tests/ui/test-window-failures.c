@@ -11,7 +11,6 @@
 
 #include "config.h"
 
-#include <fcntl.h>
 #include <signal.h>
 #include <string.h>
 #include <sys/resource.h>
@@ -750,20 +749,6 @@ test_moved_close (Fixture       *f,
   g_assert_cmpint (g_rename (moved, f->path), ==, 0);
 }
 
-/* Writes @backup over the file at @path in place, as cp does: the same
- * inode, another content. */
-static void
-copy_over (const char *path,
-           GBytes     *backup)
-{
-  int fd = open (path, O_WRONLY | O_TRUNC);
-
-  g_assert_cmpint (fd, >=, 0);
-  g_assert_cmpint (write (fd, g_bytes_get_data (backup, NULL), g_bytes_get_size (backup)), ==,
-                   (gssize) g_bytes_get_size (backup));
-  close (fd);
-}
-
 /* A passage tagged, another selected, then @backup copied over the file:
  * tagging the selection is refused, the toast says what happened and
  * offers Reopen, not Save As (a copy would only copy what is there now:
@@ -784,14 +769,14 @@ tag_then_copy_over (Fixture *f,
   g_assert_cmpuint (n_highlights (f), ==, 1);
 
   select_text (f, "ferry fares", &start, &end);
-  copy_over (f->path, backup);
+  test_write_over_elsewhere (f->path, backup);
   gtk_widget_activate_action (GTK_WIDGET (f->window->reader_page), "reader.apply-tag", "i", 1);
   flush_events ();
   assert_toast (f, "Could not tag the passage: the project’s file was overwritten on disk. "
                 "Reopen it to see what it holds now.", "Reopen", NULL);
   toasts = shown_toasts (f);
   g_assert_null (strstr (toasts, "Save As"));
-  after = test_read_bytes (f->path);
+  after = test_read_bytes_elsewhere (f->path);
   g_assert_true (g_bytes_equal (backup, after));
 }
 
@@ -807,7 +792,7 @@ static void
 test_moved_restored_backup (Fixture       *f,
                             gconstpointer  data)
 {
-  g_autoptr(GBytes) backup = test_read_bytes (f->path);
+  g_autoptr(GBytes) backup = test_read_bytes_elsewhere (f->path);
   g_autoptr(GBytes) after = NULL;
   AdwMessageDialog *dialog;
 
@@ -835,7 +820,7 @@ test_moved_restored_backup (Fixture       *f,
   g_assert_false (gtk_widget_get_visible (GTK_WIDGET (f->window)));
   flush_events ();
 
-  after = test_read_bytes (f->path);
+  after = test_read_bytes_elsewhere (f->path);
   g_assert_true (g_bytes_equal (backup, after));
 }
 
@@ -847,7 +832,7 @@ static void
 test_moved_restored_reopen (Fixture       *f,
                             gconstpointer  data)
 {
-  g_autoptr(GBytes) backup = test_read_bytes (f->path);
+  g_autoptr(GBytes) backup = test_read_bytes_elsewhere (f->path);
   AdwMessageDialog *dialog;
   gint64 start, end;
 
@@ -928,7 +913,7 @@ test_moved_restored_document_kept (Fixture       *f,
   g_assert_no_error (error);
   dossier_window_open_document (f->window, f->document_id);
   flush_events ();
-  backup = test_read_bytes (f->path);
+  backup = test_read_bytes_elsewhere (f->path);
 
   tag_then_copy_over (f, backup);
   list = gtk_list_view_get_model (GTK_LIST_VIEW (find_descendant (GTK_WIDGET (f->window->documents_panel),
