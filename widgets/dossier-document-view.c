@@ -122,6 +122,20 @@ struct _DossierDocumentView
   GtkTextTag           *pre_tag;
   GtkTextTag           *gap_tag;
 
+  /* The byline under the title: a label over the text (never in the
+   * buffer, whose offsets are the document's), the room it takes made by
+   * byline_room_tag on the title's last line. */
+  GtkWidget            *byline;          /* owned by the text view */
+  gboolean              byline_wanted;   /* it has something to say */
+  gint64                title_start;     /* the title block, or -1 */
+  gint64                title_end;
+  int                   byline_width;    /* as last placed */
+  int                   byline_room;     /* pixels below the title, 0: none */
+  int                   byline_x;
+  int                   byline_y;
+  guint                 byline_tick_id;  /* placing it again, next frame */
+  GtkTextTag           *byline_room_tag;
+
   /* Highlights, sorted by start (then longer first, then id) */
   GPtrArray            *highlights;      /* Highlight*, owned */
   GArray               *reach;           /* gint64: max end of highlights[0..i] */
@@ -164,6 +178,7 @@ enum {
 static guint signals[N_SIGNALS];
 
 static void schedule_paint (DossierDocumentView *self);
+static void place_byline   (DossierDocumentView *self);
 
 #define HIGHLIGHT_AT(self, i) ((Highlight *) g_ptr_array_index ((self)->highlights, (i)))
 
@@ -575,6 +590,8 @@ create_tags (DossierDocumentView *self)
   self->overlap_tag = gtk_text_buffer_create_tag (self->buffer, "dossier-overlap",
                                                   "background-rgba", &(GdkRGBA) { 0, 0, 0, 0.001 },
                                                   NULL);
+  /* Above the title's: the room for the byline replaces its spacing. */
+  self->byline_room_tag = gtk_text_buffer_create_tag (self->buffer, "dossier-byline-room", NULL);
   update_block_margins (self);
 }
 
@@ -1853,6 +1870,7 @@ dossier_document_view_set_text (DossierDocumentView *self,
   dtext = DOSSIER_DOCUMENT_TEXT (self->text_view);
   dossier_document_text_clear_decorations (dtext);
   g_array_set_size (self->blocks, 0);
+  self->title_start = self->title_end = -1;
 
   for (guint i = 0; i < n_blocks; i++)
     {
@@ -1866,6 +1884,17 @@ dossier_document_view_set_text (DossierDocumentView *self,
           iter_at (self, &start, bs);
           iter_at (self, &end, be);
           gtk_text_buffer_apply_tag (self->buffer, btag, &start, &end);
+        }
+      if (b->kind == DOSSIER_BLOCK_TITLE && bs < be && self->title_start < 0)
+        {
+          /* The space below a paragraph is its first character's: the
+           * byline's room goes on the title's last line (of several where
+           * a very long title is cut). */
+          self->title_start = bs;
+          self->title_end = be;
+          iter_at (self, &start, MAX (bs, g_array_index (self->line_starts, gint64,
+                                                         line_of (self, be - 1))));
+          gtk_text_buffer_apply_tag (self->buffer, self->byline_room_tag, &start, &end);
         }
 
       /* A numbered item shows its own number ("1.", "(a)"): no bullet too. */
@@ -1906,6 +1935,7 @@ dossier_document_view_set_text (DossierDocumentView *self,
   dossier_find_bar_set_cuts (self->find_bar, (const DossierLineCut *) (gpointer) self->cuts->data,
                              self->cuts->len);
   dossier_find_bar_text_changed (self->find_bar);
+  place_byline (self);
 }
 
 /* ---- Selection and caret --------------------------------------------------- */
@@ -2086,6 +2116,215 @@ on_has_selection (DossierDocumentView *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HAS_SELECTION]);
 }
 
+/* ---- Byline --------------------------------------------------------------- */
+
+/* Between the title and the byline, and below the byline, at zoom 1. */
+#define BYLINE_GAP_ABOVE   2
+#define BYLINE_GAP_BELOW   12
+
+typedef struct
+{
+  int x, y;       /* under the title, in buffer coordinates */
+  int width;      /* the text column's */
+  int room;       /* below the title: the byline and its gaps; -1 until the
+                   * byline has that width */
+} BylinePlace;
+
+/* Where the byline goes, as wide as the text column, under the title's
+ * last line (whatever the room below it); FALSE before the text view is
+ * allocated. Changes nothing: size_allocate asks it. */
+static gboolean
+byline_place (DossierDocumentView *self,
+              BylinePlace         *place)
+{
+  GtkTextIter iter;
+  GdkRectangle visible, first, last;
+  int below = (int) lround (4 * self->zoom);   /* the title's own, see update_block_margins */
+  int height;
+
+  gtk_text_view_get_visible_rect (self->text_view, &visible);
+  iter_at (self, &iter, self->title_start);
+  gtk_text_view_get_iter_location (self->text_view, &iter, &first);
+  place->x = first.x;
+  place->width = visible.x + visible.width - gtk_text_view_get_right_margin (self->text_view) - first.x;
+  if (visible.width <= 0 || place->width <= 0)
+    return FALSE;
+
+  iter_at (self, &iter, self->title_end);
+  gtk_text_view_get_iter_location (self->text_view, &iter, &last);
+  place->y = last.y + last.height + below + (int) lround (BYLINE_GAP_ABOVE * self->zoom);
+
+  /* (GTK measures a widget at its width request at least: its height for
+   * another width is known once it has that one) */
+  place->room = -1;
+  if (place->width == self->byline_width)
+    {
+      gtk_widget_measure (self->byline, GTK_ORIENTATION_VERTICAL, place->width, &height, NULL, NULL, NULL);
+      place->room = place->y - (last.y + last.height) + height
+                    + (int) lround (BYLINE_GAP_BELOW * self->zoom);
+    }
+  return TRUE;
+}
+
+/* Shows the byline under the title, and makes the space below the
+ * title's last line its height: the text below moves down, and not a
+ * character is added to the buffer. Without a byline (or a title) the
+ * title keeps its own spacing: no gap. Not while GTK allocates sizes (it
+ * changes them): size_allocate has it done before the next layout. */
+static void
+place_byline (DossierDocumentView *self)
+{
+  BylinePlace place;
+
+  if (self->text_view == NULL)
+    return;
+
+  if (!self->byline_wanted || self->title_start < 0)
+    {
+      gtk_widget_set_visible (self->byline, FALSE);
+      if (self->byline_room != 0)
+        {
+          self->byline_room = 0;
+          g_object_set (self->byline_room_tag, "pixels-below-lines-set", FALSE, NULL);
+        }
+      return;
+    }
+
+  /* (a hidden widget measures nothing) */
+  gtk_widget_set_visible (self->byline, TRUE);
+  if (!byline_place (self, &place))
+    return;   /* not allocated yet: placed when it is */
+  if (place.room < 0)
+    {
+      self->byline_width = place.width;
+      gtk_widget_set_size_request (self->byline, place.width, -1);
+      byline_place (self, &place);
+    }
+
+  if (place.room != self->byline_room)
+    {
+      self->byline_room = place.room;
+      g_object_set (self->byline_room_tag, "pixels-below-lines", place.room, NULL);
+    }
+  if (place.x != self->byline_x || place.y != self->byline_y)
+    {
+      self->byline_x = place.x;
+      self->byline_y = place.y;
+      gtk_text_view_move_overlay (self->text_view, self->byline, place.x, place.y);
+    }
+}
+
+static gboolean
+place_byline_tick (GtkWidget     *widget,
+                   GdkFrameClock *clock,
+                   gpointer       data)
+{
+  DossierDocumentView *self = DOSSIER_DOCUMENT_VIEW (widget);
+
+  self->byline_tick_id = 0;
+  place_byline (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* After an allocation (a new width, zoom or font): the byline placed
+ * again, in the next frame's update, before its layout, if it moved. */
+static void
+byline_allocated (DossierDocumentView *self)
+{
+  BylinePlace place;
+
+  if (self->byline_tick_id != 0 || !gtk_widget_get_visible (self->byline) ||
+      !byline_place (self, &place))
+    return;
+  if (place.room != self->byline_room || place.x != self->byline_x || place.y != self->byline_y)
+    self->byline_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), place_byline_tick,
+                                                         NULL, NULL);
+}
+
+void
+dossier_document_view_set_byline (DossierDocumentView *self,
+                                  const char          *byline,
+                                  const char          *source)
+{
+  g_autoptr(GString) markup = g_string_new (NULL);
+  g_autoptr(GString) spoken = g_string_new (NULL);
+  g_autofree char *accessible = NULL;
+
+  g_return_if_fail (DOSSIER_IS_DOCUMENT_VIEW (self));
+
+  /* What is shown of each is cut as every label cuts a stored text (a
+   * project file may hold a megabyte, or a word of thousands of letters,
+   * which a label lays out whole each time it is measured). */
+  if (byline != NULL && byline[0] != '\0')
+    {
+      g_autofree char *shown = dossier_text_shown (byline);
+      g_autofree char *escaped = g_markup_escape_text (shown, -1);
+
+      g_string_append (markup, escaped);
+      g_string_append (spoken, shown);
+    }
+  if (source != NULL && source[0] != '\0')
+    {
+      g_autofree char *shown = dossier_text_shown (source);
+      g_autofree char *line = NULL;
+      g_autofree char *scheme = g_uri_parse_scheme (source);
+
+      /* A link only to the web: the address comes from the imported page
+       * or the project file, and may name anything. Selectable either
+       * way, so that it can be copied. */
+      if (g_strcmp0 (scheme, "https") == 0 || g_strcmp0 (scheme, "http") == 0)
+        line = g_markup_printf_escaped ("<a href=\"%s\">%s</a>", source, shown);
+      else
+        line = g_markup_escape_text (shown, -1);
+      if (markup->len > 0)
+        {
+          g_string_append_c (markup, '\n');
+          g_string_append (spoken, ", ");
+        }
+      g_string_append (markup, line);
+      g_string_append (spoken, shown);
+    }
+
+  /* (the details notify of every highlight counted: nothing to redo) */
+  if (g_strcmp0 (gtk_label_get_label (GTK_LABEL (self->byline)), markup->str) == 0)
+    return;
+  self->byline_wanted = markup->len > 0;
+  gtk_label_set_markup (GTK_LABEL (self->byline), markup->str);
+  /* Translators: what a screen reader says of the line under a document's
+   * title: its author, outlet, date and address */
+  accessible = g_strdup_printf (_("Byline: %s"), spoken->str);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->byline),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
+                                  -1);
+  place_byline (self);
+  gtk_widget_queue_allocate (GTK_WIDGET (self));
+}
+
+const char *
+dossier_document_view_get_byline (DossierDocumentView *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_DOCUMENT_VIEW (self), NULL);
+
+  if (!gtk_widget_get_visible (self->byline))
+    return NULL;
+  return gtk_label_get_text (GTK_LABEL (self->byline));
+}
+
+/* Whether (@x, @y) of the text view is on the byline, whose clicks, menu
+ * and link are its own. */
+static gboolean
+on_byline (DossierDocumentView *self,
+           double               x,
+           double               y)
+{
+  GtkWidget *picked;
+
+  if (!gtk_widget_get_visible (self->byline))
+    return FALSE;
+  picked = gtk_widget_pick (GTK_WIDGET (self->text_view), x, y, GTK_PICK_DEFAULT);
+  return picked != NULL && (picked == self->byline || gtk_widget_is_ancestor (picked, self->byline));
+}
+
 /* ---- Pointer and keys on the text ------------------------------------------ */
 
 static gboolean
@@ -2120,6 +2359,8 @@ on_text_query_tooltip (DossierDocumentView *self,
   gint64 offset;
   int wx, wy;
 
+  if (!keyboard_mode && on_byline (self, x, y))
+    return FALSE;
   if (keyboard_mode)
     {
       gtk_text_buffer_get_iter_at_mark (self->buffer, &iter, gtk_text_buffer_get_insert (self->buffer));
@@ -2216,7 +2457,7 @@ on_text_primary_pressed (GtkGestureClick     *gesture,
 
   /* (a fourth click, quickly after, keeps the block: not the text
    * view's, which counts from the third) */
-  if (n_press < 3)
+  if (n_press < 3 || on_byline (self, x, y))
     return;
   gtk_text_view_window_to_buffer_coords (self->text_view, GTK_TEXT_WINDOW_WIDGET,
                                          (int) x, (int) y, &bx, &by);
@@ -2278,6 +2519,8 @@ on_text_secondary_pressed (GtkGestureClick     *gesture,
   graphene_point_t point;
   gint64 offset;
 
+  if (on_byline (self, x, y))
+    return;
   h = offset_at_point (self, x, y, &offset) ? innermost_highlight_at (self, offset) : NULL;
 
   /* Ours, not the text view's menu (greyed Cut and Paste in read-only text). */
@@ -2504,6 +2747,8 @@ dossier_document_view_size_allocate (GtkWidget *widget,
   gtk_widget_size_allocate (self->scrolled,
                             &(GtkAllocation) { 0, bar_nat, width, MAX (height - bar_nat, 0) },
                             -1);
+  /* (the text column's width is the text view's now) */
+  byline_allocated (self);
 }
 
 static void
@@ -2520,7 +2765,9 @@ dossier_document_view_css_changed (GtkWidget         *widget,
  * that the stripes' margin and the text read as one page. */
 static const char document_view_css[] =
   "textview.dossier-document > border { background: none; }\n"
-  "textview.dossier-document > border.left { background: none; }\n";
+  "textview.dossier-document > border.left { background: none; }\n"
+  /* (the text's size, zoomed, inherited: a little smaller) */
+  "textview.dossier-document .dossier-byline { font-size: 0.85em; }\n";
 
 static void
 dossier_document_view_root (GtkWidget *widget)
@@ -2632,6 +2879,11 @@ dossier_document_view_dispose (GObject *object)
   DossierDocumentView *self = DOSSIER_DOCUMENT_VIEW (object);
 
   g_clear_handle_id (&self->paint_id, g_source_remove);
+  if (self->byline_tick_id != 0)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->byline_tick_id);
+      self->byline_tick_id = 0;
+    }
 
   /* The clipboard may hold it longer: it offers nothing then. */
   if (self->selection_content != NULL)
@@ -2648,6 +2900,7 @@ dossier_document_view_dispose (GObject *object)
     gtk_widget_unparent (GTK_WIDGET (g_steal_pointer (&self->find_bar)));
   g_clear_pointer (&self->scrolled, gtk_widget_unparent);
   self->text_view = NULL;
+  self->byline = NULL;
   self->stripes = NULL;
 
   G_OBJECT_CLASS (dossier_document_view_parent_class)->dispose (object);
@@ -2842,6 +3095,22 @@ dossier_document_view_init (DossierDocumentView *self)
     g_signal_connect (drag, "prepare", G_CALLBACK (on_text_drag_prepare), self);
     gtk_widget_add_controller (GTK_WIDGET (self->text_view), GTK_EVENT_CONTROLLER (drag));
   }
+
+  /* The byline: secondary text, copyable, out of the focus chain (the
+   * text is what the keys read and move through). */
+  self->title_start = self->title_end = -1;
+  self->byline = g_object_new (GTK_TYPE_LABEL,
+                               "visible", FALSE,
+                               "wrap", TRUE,
+                               "wrap-mode", PANGO_WRAP_WORD_CHAR,
+                               "xalign", 0.0f,
+                               "selectable", TRUE,
+                               NULL);
+  /* (after "selectable", which makes it focusable) */
+  gtk_widget_set_focusable (self->byline, FALSE);
+  gtk_widget_add_css_class (self->byline, "dim-label");
+  gtk_widget_add_css_class (self->byline, "dossier-byline");
+  gtk_text_view_add_overlay (self->text_view, self->byline, 0, 0);
 
   self->stripes = DOSSIER_CODING_STRIPES (dossier_coding_stripes_new (self->text_view));
   gtk_text_view_set_gutter (self->text_view, GTK_TEXT_WINDOW_LEFT, GTK_WIDGET (self->stripes));

@@ -93,6 +93,17 @@ void       dossier_document_view_scroll_to      (DossierDocumentView        *sel
 GArray    *dossier_document_view_highlights_at  (DossierDocumentView        *self,
                                                  gint64                      offset);
 
+/* The line under the title: @byline (author, outlet, date: one line of
+ * plain text) and under it @source (an address, a link when it is a web
+ * one), either NULL or empty. Shown over the text, which makes room for
+ * it below the title: the buffer, and every offset, stays the document's.
+ * Nothing at all when both are empty, or the text has no title block. */
+void       dossier_document_view_set_byline     (DossierDocumentView        *self,
+                                                 const char                 *byline,
+                                                 const char                 *source);
+/* The byline's text as shown, or NULL when none is (for tests). */
+const char *dossier_document_view_get_byline    (DossierDocumentView        *self);
+
 double     dossier_document_view_get_zoom       (DossierDocumentView        *self);
 void       dossier_document_view_set_zoom       (DossierDocumentView        *self,
                                                  double                      zoom);

@@ -6,8 +6,6 @@
 
 #include "config.h"
 
-#include <string.h>
-
 #include <glib/gi18n.h>
 
 #include "dossier-document-row.h"
@@ -28,37 +26,18 @@ struct _DossierDocumentRow
 
 G_DEFINE_FINAL_TYPE (DossierDocumentRow, dossier_document_row, DOSSIER_TYPE_ROW)
 
-static char *
-format_date (const char *iso)
-{
-  g_autoptr(GDateTime) dt = NULL;
-  g_autofree char *with_time = NULL;
-
-  if (iso == NULL || iso[0] == '\0')
-    return NULL;
-
-  /* "YYYY-MM-DD" or a full ISO 8601 stamp. */
-  if (strlen (iso) == 10)
-    with_time = g_strconcat (iso, "T00:00:00Z", NULL);
-  dt = g_date_time_new_from_iso8601 (with_time ? with_time : iso, NULL);
-  if (dt == NULL)
-    return g_strdup (iso);
-
-  return dossier_format_day (dt);
-}
-
 /* "Outlet · 2 Mar 2026", the outlet or the date alone, or NULL. */
 static char *
 format_details (DossierDocument *doc)
 {
   const char *outlet = dossier_document_get_outlet (doc);
-  g_autofree char *date = format_date (dossier_document_get_published (doc));
+  g_autofree char *date = dossier_format_iso_day (dossier_document_get_published (doc));
 
   if (date == NULL)
     {
       /* No published date: the import date, said to be one (a wire story
        * imported today is not today's news). */
-      g_autofree char *imported = format_date (dossier_document_get_imported (doc));
+      g_autofree char *imported = dossier_format_iso_day (dossier_document_get_imported (doc));
 
       if (imported != NULL)
         /* Translators: under a document without a published date: when it

@@ -28,6 +28,8 @@ struct _DossierReaderPage
   GSignalGroup        *project_signals;
   GSignalGroup        *tags_signals;
   gint64               document_id;
+  /* The document on show (its details: the byline follows them). */
+  GSignalGroup        *document_signals;
   /* The project's live list of the document's highlights, and the
    * splices it announces (items-changed). */
   GListModel          *highlights;

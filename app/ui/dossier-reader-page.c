@@ -596,6 +596,46 @@ trim_idle (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* The byline under the title, from the document's details ("Jane Roe ·
+ * The Harbour Gazette · 3 Mar 2026" and its address): none without any. */
+static void
+update_byline (DossierReaderPage *self)
+{
+  DossierDocument *doc = g_signal_group_dup_target (self->document_signals);
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *byline = NULL;
+  const char *author, *outlet;
+  char *date;
+
+  if (doc == NULL)
+    {
+      dossier_document_view_set_byline (self->document_view, NULL, NULL);
+      return;
+    }
+
+  author = dossier_document_get_author (doc);
+  outlet = dossier_document_get_outlet (doc);
+  date = dossier_format_iso_day (dossier_document_get_published (doc));
+  if (author != NULL && author[0] != '\0')
+    g_ptr_array_add (parts, g_strdup (author));
+  if (outlet != NULL && outlet[0] != '\0')
+    g_ptr_array_add (parts, g_strdup (outlet));
+  if (date != NULL)
+    {
+      /* (a date is not cut across lines: "12 Mar 2025" whole) */
+      g_auto(GStrv) words = g_strsplit (date, " ", -1);
+
+      g_ptr_array_add (parts, g_strjoinv ("\u00a0", words));
+      g_free (date);
+    }
+  g_ptr_array_add (parts, NULL);
+  /* Translators: between the author, the outlet and the date under a
+   * document's title */
+  byline = g_strjoinv (_(" · "), (char **) parts->pdata);
+  dossier_document_view_set_byline (self->document_view, byline, dossier_document_get_source (doc));
+  g_object_unref (doc);
+}
+
 /* ---- Project and document -------------------------------------------------------- */
 
 DossierProject *
@@ -698,6 +738,9 @@ dossier_reader_page_set_document_id (DossierReaderPage *self,
     return;
 
   self->document_id = document_id;
+  g_signal_group_set_target (self->document_signals,
+                             document_id != 0 ? dossier_project_get_document (self->project, document_id)
+                                              : NULL);
   self->tagged_start = self->tagged_end = -1;
   stop_aiming (self);
   self->place_offset = 0;
@@ -717,6 +760,7 @@ dossier_reader_page_set_document_id (DossierReaderPage *self,
       watch_highlights (self);
       show_stack_page (self, "document");
     }
+  update_byline (self);
 
   _dossier_reader_page_update_actions (self);
   if (self->trim_idle_id == 0)
@@ -1835,6 +1879,8 @@ dossier_reader_page_dispose (GObject *object)
     g_signal_group_set_target (self->project_signals, NULL);
   if (self->tags_signals != NULL)
     g_signal_group_set_target (self->tags_signals, NULL);
+  if (self->document_signals != NULL)
+    g_signal_group_set_target (self->document_signals, NULL);
 
   /* Popping down would tell the page, which is going. */
   if (self->tag_picker != NULL)
@@ -1851,6 +1897,7 @@ dossier_reader_page_dispose (GObject *object)
   g_clear_object (&self->project_signals);
   g_clear_object (&self->tags_signals);
   g_clear_object (&self->highlights_signals);
+  g_clear_object (&self->document_signals);
 
   G_OBJECT_CLASS (dossier_reader_page_parent_class)->dispose (object);
 }
@@ -1994,6 +2041,10 @@ dossier_reader_page_init (DossierReaderPage *self)
    * other words are mentions. */
   g_signal_group_connect_object (self->project_signals, "stakeholder-names-changed",
                                  G_CALLBACK (queue_mentions), self, G_CONNECT_SWAPPED);
+  /* Details edited (Document Details, undo): the byline at once. */
+  self->document_signals = g_signal_group_new (DOSSIER_TYPE_DOCUMENT);
+  g_signal_group_connect_object (self->document_signals, "notify",
+                                 G_CALLBACK (update_byline), self, G_CONNECT_SWAPPED);
   self->tags_signals = g_signal_group_new (G_TYPE_LIST_MODEL);
   g_signal_group_connect_object (self->tags_signals, "items-changed",
                                  G_CALLBACK (on_tags_items_changed), self, G_CONNECT_SWAPPED);

@@ -271,6 +271,24 @@ dossier_format_day (GDateTime *day)
   return g_strstrip (formatted);
 }
 
+char *
+dossier_format_iso_day (const char *iso)
+{
+  g_autoptr(GDateTime) dt = NULL;
+  g_autofree char *with_time = NULL;
+
+  if (iso == NULL || iso[0] == '\0')
+    return NULL;
+
+  if (strlen (iso) == 10)
+    with_time = g_strconcat (iso, "T00:00:00Z", NULL);
+  dt = g_date_time_new_from_iso8601 (with_time ? with_time : iso, NULL);
+  if (dt == NULL)
+    return dossier_text_shorten (iso, 40);   /* (a project file may hold anything there) */
+
+  return dossier_format_day (dt);
+}
+
 /* Holds @owner's tooltip off (TRUE) or lets it go (FALSE); counted: two
  * popovers over one owner (a menu, then the picker). */
 static void

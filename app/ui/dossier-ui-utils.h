@@ -228,6 +228,10 @@ void     dossier_combo_row_list_whole (AdwComboRow *row);
 /* A day as the sidebars and the start page show it: "3 Dec 2026"
  * (translated, no padding). */
 char    *dossier_format_day (GDateTime *day);
+/* A document's date, "YYYY-MM-DD" or a full ISO 8601 stamp, as
+ * dossier_format_day() shows it; the string itself (its first 40
+ * characters) if it cannot be read, NULL for NULL or "". */
+char    *dossier_format_iso_day (const char *iso);
 
 /* Widens [@start, @end) to whole words: a start inside a word moves back
  * to the word's start, an end inside one forward to its end. Words are

@@ -1,0 +1,258 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-reader-byline.c — the reader shows a document's author, outlet,
+ * date and address under its title, over the text: the text makes room
+ * for it (nothing overlaps), follows the details as they are edited, the
+ * zoom and the width, and is not changed by a character (offsets,
+ * highlights). No details, no byline and no gap. Runs under xvfb-run and
+ * dbus-run-session (suite "ui"). */
+#include "config.h"
+
+#include <string.h>
+
+#include <adwaita.h>
+#include <dossier/dossier.h>
+
+#include "dossier-reader-page.h"
+#include "dossier-window-private.h"
+#include "ui-test-util.h"
+
+#define TITLE     "Harbour Fares Rise Again"
+#define PARAGRAPH "The ferry board agreed on Tuesday to raise the fares on the north pier."
+#define TEXT      "# " TITLE "\n\n" PARAGRAPH "\n\nThe harbour master said the two new boats would " \
+                  "need crews by the spring, and that diesel had cost the board more than planned.\n"
+
+typedef struct
+{
+  DossierWindow *window;
+  gint64         document_id;
+} Reader;
+
+static GtkTextView *
+reader_text_view (DossierWindow *window)
+{
+  return dossier_document_view_get_text_view (dossier_window_get_document_view (window));
+}
+
+/* The top of the line at @offset and, in *@bottom, the bottom of its text
+ * (no space below), in the text view's coordinates. */
+static int
+line_at (DossierWindow *window,
+         gint64         offset,
+         int           *bottom)
+{
+  GtkTextView *text_view = reader_text_view (window);
+  GtkTextIter iter;
+  GdkRectangle at;
+  int x, y;
+
+  gtk_text_buffer_get_iter_at_offset (gtk_text_view_get_buffer (text_view), &iter, (int) offset);
+  gtk_text_view_get_iter_location (text_view, &iter, &at);
+  gtk_text_view_buffer_to_window_coords (text_view, GTK_TEXT_WINDOW_WIDGET, at.x, at.y, &x, &y);
+  if (bottom != NULL)
+    *bottom = y + at.height;
+  return y;
+}
+
+/* The byline label (shown or not). */
+static GtkWidget *
+byline_label (DossierWindow *window)
+{
+  return find_with_class (GTK_WIDGET (reader_text_view (window)), "dossier-byline");
+}
+
+/* Whether the byline is shown between the title's last line and the
+ * paragraph below it, inside the text view's width. */
+static gboolean
+byline_between (gpointer data)
+{
+  DossierWindow *window = data;
+  GtkWidget *byline = byline_label (window);
+  GtkTextView *text_view = reader_text_view (window);
+  graphene_rect_t bounds;
+  int title_bottom, paragraph_top;
+
+  if (!gtk_widget_get_mapped (byline) ||
+      !gtk_widget_compute_bounds (byline, GTK_WIDGET (text_view), &bounds))
+    return FALSE;
+  line_at (window, strlen (TITLE), &title_bottom);
+  paragraph_top = line_at (window, strlen (TITLE) + 2, NULL);
+  return bounds.size.height > 0 &&
+         bounds.origin.y >= title_bottom &&
+         bounds.origin.y + bounds.size.height <= paragraph_top &&
+         bounds.origin.x >= 0 &&
+         bounds.origin.x + bounds.size.width <= gtk_widget_get_width (GTK_WIDGET (text_view));
+}
+
+static gboolean
+byline_says (gpointer data)
+{
+  const char **expected = data;
+  DossierWindow *window = (DossierWindow *) expected[0];
+  const char *shown = dossier_document_view_get_byline (dossier_window_get_document_view (window));
+
+  return g_strcmp0 (shown, expected[1]) == 0;
+}
+
+/* What the reader shows between the title's text and the paragraph's. */
+static int
+gap_below_title (DossierWindow *window)
+{
+  int title_bottom;
+
+  line_at (window, strlen (TITLE), &title_bottom);
+  return line_at (window, strlen (TITLE) + 2, NULL) - title_bottom;
+}
+
+static int
+byline_height (DossierWindow *window)
+{
+  return gtk_widget_get_height (byline_label (window));
+}
+
+static void
+wait_for_frames (DossierWindow *window)
+{
+  wait_for_animations (GTK_WIDGET (window));
+}
+
+static void
+test_byline (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  DossierWindow *window;
+  DossierProject *project;
+  DossierDocumentView *view;
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+  g_autofree char *shown_text = NULL;
+  g_autofree char *document_text = NULL;
+  g_autofree char *quote = NULL;
+  gint64 with_details, without_details, highlight_start, highlight_end;
+  int gap_without, gap_with, height_wide, height_narrow, height_zoomed;
+  const char *expect[2];
+
+  {
+    g_autoptr(DossierProject) made = test_create_project ("Byline", "Harbour", &dir, &path);
+    g_autoptr(GArray) blocks = NULL;
+    gint64 tag = add_tag (made, "Costs", 0);
+
+    with_details = add_document (made, DOSSIER_FORMAT_MARKDOWN, TEXT, "fares.md");
+    without_details = add_document (made, DOSSIER_FORMAT_MARKDOWN, TEXT, "fares-again.md");
+    g_assert_true (dossier_project_set_document_metadata (made, with_details, NULL, "Ana Ruiz",
+                                                          "The Harbour Gazette",
+                                                          "https://gazette.example/fares",
+                                                          "2026-03-02", &error));
+    g_assert_no_error (error);
+    add_highlight (made, with_details, "raise the fares", &tag, 1, NULL);
+    blocks = dossier_project_get_document_blocks (made, with_details, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (g_array_index (blocks, DossierBlock, 0).kind, ==, DOSSIER_BLOCK_TITLE);
+    dossier_project_close (made);
+  }
+
+  window = open_reader_window (path, DOSSIER_OPEN_READ_WRITE, 1280);
+  project = dossier_window_get_project (window);
+  view = dossier_window_get_document_view (window);
+  buffer = gtk_text_view_get_buffer (reader_text_view (window));
+
+  /* No details: no byline, the title's own spacing. */
+  dossier_window_open_document (window, without_details);
+  wait_until (view_painted, window, "the document painted");
+  wait_for_frames (window);
+  g_assert_null (dossier_document_view_get_byline (view));
+  g_assert_false (gtk_widget_get_visible (byline_label (window)));
+  gap_without = gap_below_title (window);
+
+  /* Author, outlet, date and address, under the title, the text moved
+   * down to make room for them. */
+  dossier_window_open_document (window, with_details);
+  wait_until (view_painted, window, "the document painted");
+  wait_until (byline_between, window, "the byline between the title and the text");
+  g_assert_cmpstr (dossier_document_view_get_byline (view), ==,
+                   "Ana Ruiz · The Harbour Gazette · 2\u00a0Mar\u00a02026\nhttps://gazette.example/fares");
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (byline_label (window)),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "Byline: Ana Ruiz · The Harbour Gazette · 2\u00a0Mar\u00a02026, "
+                                       "https://gazette.example/fares");
+  gap_with = gap_below_title (window);
+  height_wide = byline_height (window);
+  g_assert_cmpint (gap_with, >=, gap_without + height_wide);
+
+  /* The buffer is the document's text, and the highlight where it was. */
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  shown_text = gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
+  document_text = dossier_project_get_document_text (project, with_details, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (document_text, TITLE "\n\n" PARAGRAPH "\n"));
+  g_assert_cmpstr (shown_text, ==, document_text);
+  find_text_range (project, with_details, "raise the fares", &highlight_start, &highlight_end);
+  g_assert_true (painted_at (window, highlight_start));
+  g_assert_true (painted_at (window, highlight_end - 1));
+  g_assert_false (painted_at (window, highlight_start - 1));
+  g_assert_false (painted_at (window, highlight_end));
+  gtk_text_buffer_get_iter_at_offset (buffer, &start, (int) highlight_start);
+  gtk_text_buffer_get_iter_at_offset (buffer, &end, (int) highlight_end);
+  quote = gtk_text_buffer_get_text (buffer, &start, &end, TRUE);
+  g_assert_cmpstr (quote, ==, "raise the fares");
+
+  /* An edit in Document Details shows at once. */
+  g_assert_true (dossier_project_set_document_metadata (project, with_details, NULL, "Bea Soto",
+                                                        NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  expect[0] = (const char *) window;
+  expect[1] = "Bea Soto · The Harbour Gazette · 2\u00a0Mar\u00a02026\nhttps://gazette.example/fares";
+  g_assert_true (byline_says (expect));
+  wait_until (byline_between, window, "the edited byline between the title and the text");
+
+  /* Zoomed in, the byline grows with the text and the room with it. */
+  dossier_document_view_set_zoom (view, 2.0);
+  wait_for_frames (window);
+  wait_until (byline_between, window, "the zoomed byline between the title and the text");
+  height_zoomed = byline_height (window);
+  g_assert_cmpint (height_zoomed, >, height_wide);
+  dossier_document_view_set_zoom (view, 1.0);
+
+  /* A byline of a line at 1,280 px wraps at a phone's width, inside the
+   * text's width. */
+  g_assert_true (dossier_project_set_document_metadata (project, with_details, NULL,
+                                                        "Bea Soto, with reporting from the pier "
+                                                        "by Carla Diaz", NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  wait_for_frames (window);
+  wait_until (byline_between, window, "the longer byline between the title and the text");
+  height_wide = byline_height (window);
+  resize_toplevel (GTK_WINDOW (window), 360, 800);
+  wait_for_frames (window);
+  wait_until (byline_between, window, "the byline between the title and the text at 360 px");
+  height_narrow = byline_height (window);
+  g_assert_cmpint (height_narrow, >, height_wide);
+  resize_toplevel (GTK_WINDOW (window), 1280, 800);
+  wait_for_frames (window);
+
+  /* Every detail cleared: no byline, and no gap left. */
+  g_assert_true (dossier_project_set_document_metadata (project, with_details, NULL, "", "", "", "",
+                                                        &error));
+  g_assert_no_error (error);
+  g_assert_null (dossier_document_view_get_byline (view));
+  wait_for_frames (window);
+  g_assert_cmpint (gap_below_title (window), ==, gap_without);
+
+  finish_reader_window (&window, &dir, &path);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  /* The byline's accessible name can be asserted (the suite's
+   * environment has none). */
+  g_setenv ("GTK_A11Y", "test", TRUE);
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add_func ("/dossier/reader-byline/details-under-title", test_byline);
+
+  return g_test_run ();
+}
