@@ -1670,7 +1670,7 @@ test_stakeholders_national_bodies (void)
  * said" after a sentence naming no one is Ms Landau's still; "They
  * oppose" (a plural verb) is the group that opened the sentence before,
  * no person, and nobody's when that group was named sentences back or
- * two people opened it. */
+ * two people opened it; "Clean Water Marle say" is the group's too. */
 static void
 test_stakeholders_pronouns (void)
 {
@@ -1701,6 +1701,18 @@ test_stakeholders_pronouns (void)
   assert_not_suggested (s, "Anchor Circle");
   assert_not_suggested (s, "Pia Storm");
   assert_not_suggested (s, "Tor Lind");
+
+  /* A name before a plural verb takes a side, a group's, no person's;
+   * two names before one are left alone. */
+  {
+    g_autoptr(GPtrArray) plural = stakeholders_of_article (
+      "Quay fees\n\n"
+      "Clean Water Marle say the fees are unfair. Oren Vyse and Ada Lund oppose them.");
+    DossierStakeholderSuggestion *group = find_stakeholder (plural, "Clean Water Marle");
+
+    g_assert_cmpint (group->kind, !=, DOSSIER_STAKEHOLDER_PERSON);
+    assert_not_suggested (plural, "Ada Lund");
+  }
 }
 
 /* Shorter names of bodies (an article written for this test): a saint's

@@ -3051,6 +3051,12 @@ collect_block (Collector *col,
           if ((last->flags & TOKEN_SPACE) && i < tokens->len && !located &&
               IN_LIST (reporting_verbs, g_array_index (tokens, Token, i).folded))
             c->person = TRUE;
+          /* "Clean Water Marle say …", "… oppose …": a group's words, no
+           * person's; not the last of "Oren Vyse and Ada Lund say". */
+          if ((last->flags & TOKEN_SPACE) && i < tokens->len && !located && title_len == 0 &&
+              !c->person && IN_LIST (plural_reporting_verbs, g_array_index (tokens, Token, i).folded) &&
+              !(title_from > from && IN_LIST (list_ands, g_array_index (tokens, Token, title_from - 1).folded)))
+            c->quoted = TRUE;
           /* Quoted: proposed even if named once. Not "Ruth Kimathi,
            * secretary of the Eskin Valley Farmers' Union, said": hers. */
           if (((quoted_after (tokens, run_end) && !located) ||
