@@ -933,6 +933,67 @@ test_huge_names (Fixture       *f,
   g_assert_no_error (error);
 }
 
+/* The source line after a quote, which the exports, the PDF and the
+ * Brief page print alike (dossier_citation_format_source ()): the title
+ * first, then what is known of author, outlet, date and section, in that
+ * order; each one missing in turn is left out (not an empty part); a
+ * title too long (a citation made elsewhere) is cut as the exports cut
+ * it. */
+static void
+test_format_source (void)
+{
+  DossierCitation c = {
+    .document_title = (char *) "Port Calder closes its bridge",
+    .author = (char *) "Ana Ruiz",
+    .outlet = (char *) "The Calder Tribune",
+    .published = (char *) "2026-03-02",
+    .section = (char *) "Costs:",
+  };
+  g_autoptr(GString) long_title = g_string_new (NULL);
+  g_autofree char *whole = dossier_citation_format_source (&c, TRUE);
+  g_autofree char *rest = dossier_citation_format_source (&c, FALSE);
+  g_autofree char *cut_title = NULL;
+  g_autofree char *with_long_title = NULL;
+  const struct { glong field; const char *line; } missing[] = {
+    { G_STRUCT_OFFSET (DossierCitation, author),
+      "Port Calder closes its bridge, The Calder Tribune, 2026-03-02, section “Costs”" },
+    { G_STRUCT_OFFSET (DossierCitation, outlet),
+      "Port Calder closes its bridge, Ana Ruiz, 2026-03-02, section “Costs”" },
+    { G_STRUCT_OFFSET (DossierCitation, published),
+      "Port Calder closes its bridge, Ana Ruiz, The Calder Tribune, section “Costs”" },
+    { G_STRUCT_OFFSET (DossierCitation, section),
+      "Port Calder closes its bridge, Ana Ruiz, The Calder Tribune, 2026-03-02" },
+    { G_STRUCT_OFFSET (DossierCitation, document_title),
+      "Ana Ruiz, The Calder Tribune, 2026-03-02, section “Costs”" },
+  };
+
+  g_assert_cmpstr (whole, ==, "Port Calder closes its bridge, Ana Ruiz, The Calder Tribune, "
+                              "2026-03-02, section “Costs”");
+  g_assert_cmpstr (rest, ==, "Ana Ruiz, The Calder Tribune, 2026-03-02, section “Costs”");
+
+  for (guint i = 0; i < G_N_ELEMENTS (missing); i++)
+    {
+      DossierCitation without = c;
+      g_autofree char *line = NULL;
+
+      G_STRUCT_MEMBER (char *, &without, missing[i].field) = NULL;
+      line = dossier_citation_format_source (&without, TRUE);
+      g_assert_cmpstr (line, ==, missing[i].line);
+    }
+
+  /* A title a hundred times what Dossier writes: cut as the exports cut
+   * it, the rest whole after it. */
+  for (guint i = 0; i < DOSSIER_DOCUMENT_MAX_TITLE; i++)
+    g_string_append (long_title, "Bridge é ");
+  c.document_title = long_title->str;
+  cut_title = dossier_text_shorten (long_title->str, DOSSIER_DOCUMENT_MAX_TITLE);
+  g_assert_true (g_str_has_suffix (cut_title, "…"));
+  with_long_title = dossier_citation_format_source (&c, TRUE);
+  g_assert_true (g_str_has_prefix (with_long_title, cut_title));
+  g_assert_cmpstr (with_long_title + strlen (cut_title), ==,
+                   ", Ana Ruiz, The Calder Tribune, 2026-03-02, section “Costs”");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -959,6 +1020,7 @@ main (int    argc,
   ADD ("/briefing-export/deep-nesting", test_deep_nesting);
   ADD ("/briefing-export/names-cut", test_names_cut);
   ADD ("/briefing-export/huge-names", test_huge_names);
+  g_test_add_func ("/briefing-export/format-source", test_format_source);
 
 #undef ADD
 

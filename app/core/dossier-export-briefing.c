@@ -178,25 +178,29 @@ verify (DossierExportContext *ctx,
   return FALSE;
 }
 
-/* The source of a citation after its quote, in the order a reader wants
- * it: document title (NULL if @with_title is FALSE), author, outlet, date,
- * the section's heading. */
+/* The source of a citation after its quote, as every rendering of a note
+ * prints it (the exports; the Brief page's Sources and the PDF through
+ * dossier_citation_format_source ()), in the order a reader wants it: the
+ * document's title (first, always: "" if unknown), author, outlet, date,
+ * the section's heading; the parts known only. Title, author and outlet
+ * at most as long as Dossier writes them, "…" at the end of one cut (a
+ * citation made elsewhere may carry a megabyte). */
 static GPtrArray *
-source_parts (const DossierCitation *c,
-              gboolean               with_title)
+source_parts (const DossierCitation *citation)
 {
   GPtrArray *parts = g_ptr_array_new_with_free_func (g_free);
 
-  if (with_title)
-    g_ptr_array_add (parts, g_strdup (c->document_title));
-  if (c->author != NULL)
-    g_ptr_array_add (parts, g_strdup (c->author));
-  if (c->outlet != NULL)
-    g_ptr_array_add (parts, g_strdup (c->outlet));
-  if (c->published != NULL)
-    g_ptr_array_add (parts, g_strdup (c->published));
-  if (c->section != NULL)
-    g_ptr_array_add (parts, dossier_citation_format_section (c));
+  g_ptr_array_add (parts, dossier_text_shorten (citation->document_title != NULL
+                                                ? citation->document_title : "",
+                                                DOSSIER_DOCUMENT_MAX_TITLE));
+  if (citation->author != NULL)
+    g_ptr_array_add (parts, dossier_text_shorten (citation->author, DOSSIER_DOCUMENT_MAX_AUTHOR));
+  if (citation->outlet != NULL)
+    g_ptr_array_add (parts, dossier_text_shorten (citation->outlet, DOSSIER_DOCUMENT_MAX_OUTLET));
+  if (citation->published != NULL)
+    g_ptr_array_add (parts, g_strdup (citation->published));
+  if (citation->section != NULL)
+    g_ptr_array_add (parts, dossier_citation_format_section (citation));
   return parts;
 }
 
@@ -512,12 +516,12 @@ static void
 md_citation_source (GString               *out,
                     const DossierCitation *c)
 {
-  g_autoptr(GPtrArray) parts = source_parts (c, FALSE);
+  g_autoptr(GPtrArray) parts = source_parts (c);
 
   g_string_append_c (out, '*');
-  md_escaped (out, c->document_title);
+  md_escaped (out, g_ptr_array_index (parts, 0));
   g_string_append_c (out, '*');
-  for (guint i = 0; i < parts->len; i++)
+  for (guint i = 1; i < parts->len; i++)
     {
       g_string_append (out, ", ");
       md_escaped (out, g_ptr_array_index (parts, i));
@@ -1115,12 +1119,12 @@ static void
 html_source (xmlNodePtr             parent,
              const DossierCitation *c)
 {
-  g_autoptr(GPtrArray) parts = source_parts (c, FALSE);
+  g_autoptr(GPtrArray) parts = source_parts (c);
   xmlNodePtr p = dossier_html_element (parent, "p", "source");
 
   add_text (p, "— ");
-  add_text_element (p, "cite", c->document_title);
-  for (guint i = 0; i < parts->len; i++)
+  add_text_element (p, "cite", g_ptr_array_index (parts, 0));
+  for (guint i = 1; i < parts->len; i++)
     {
       add_text (p, ", ");
       add_text (p, g_ptr_array_index (parts, i));
@@ -1380,7 +1384,9 @@ dossier_citation_format_source (const DossierCitation *citation,
 
   if (citation->status == DOSSIER_CITATION_DELETED)
     return g_strdup ("");
-  parts = source_parts (citation, with_title);
+  parts = source_parts (citation);
+  if (!with_title || *(const char *) g_ptr_array_index (parts, 0) == '\0')
+    g_ptr_array_remove_index (parts, 0);
   g_ptr_array_add (parts, NULL);
   return g_strjoinv (", ", (char **) parts->pdata);
 }

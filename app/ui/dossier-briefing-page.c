@@ -176,6 +176,26 @@ append_shown_within (GString    *out,
   append_shown (out, part);
 }
 
+/* "<i>Title</i>, Author, Outlet, 2026-03-02, section “Costs”": the source
+ * line the exports and the PDF print after the quote, made by the same
+ * function, the title (cut by the core as they cut it) in italics as the
+ * Markdown export and the PDF set it. */
+static void
+append_source (GString               *out,
+               const DossierCitation *c)
+{
+  g_autofree char *rest = dossier_citation_format_source (c, FALSE);
+
+  g_string_append (out, "<i>");
+  append_shown (out, c->document_title != NULL ? c->document_title : "");
+  g_string_append (out, "</i>");
+  if (rest[0] != '\0')
+    {
+      g_string_append (out, ", ");
+      append_shown (out, rest);
+    }
+}
+
 static gboolean
 preview_full (PreviewWriter *w)
 {
@@ -771,31 +791,8 @@ update_preview (DossierBriefingPage *self)
               /* The passage as the cite picker shows it; the title,
                * author and outlet at most as long as they may be written. */
               append_shown_within (sources, quote, SOURCE_QUOTE_MAX);
-              g_string_append_printf (sources, "%s — <i>", close);
-              append_shown_within (sources, c->document_title, DOSSIER_DOCUMENT_MAX_TITLE);
-              g_string_append (sources, "</i>");
-              if (c->author != NULL)
-                {
-                  g_string_append (sources, ", ");
-                  append_shown_within (sources, c->author, DOSSIER_DOCUMENT_MAX_AUTHOR);
-                }
-              if (c->outlet != NULL)
-                {
-                  g_string_append (sources, ", ");
-                  append_shown_within (sources, c->outlet, DOSSIER_DOCUMENT_MAX_OUTLET);
-                }
-              if (c->published != NULL)
-                {
-                  g_string_append (sources, ", ");
-                  append_escaped (sources, c->published);
-                }
-              if (c->section != NULL)
-                {
-                  g_autofree char *where = dossier_citation_format_section (c);
-
-                  g_string_append (sources, ", ");
-                  append_escaped (sources, where);
-                }
+              g_string_append_printf (sources, "%s — ", close);
+              append_source (sources, c);
             }
           g_string_append_c (sources, '\n');
         }

@@ -387,6 +387,23 @@ test_sources_lines (Fixture       *f,
                    "\u200e2. “ended there. Then it” — Voices");
 }
 
+/* Briefing @briefing_id exported to Markdown, as the page exports it. */
+static char *
+export_markdown (DossierProject *project,
+                 gint64          briefing)
+{
+  g_autoptr(GOutputStream) stream = g_memory_output_stream_new_resizable ();
+  DossierExportFilter filter = { .briefing_id = briefing };
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (dossier_export_to_stream (project, DOSSIER_EXPORT_MARKDOWN, &filter, NULL, stream,
+                                           NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_output_stream_write_all (stream, "", 1, NULL, NULL, NULL));
+  g_assert_true (g_output_stream_close (stream, NULL, NULL));
+  return g_memory_output_stream_steal_data (G_MEMORY_OUTPUT_STREAM (stream));
+}
+
 /* The sources name a passage's source as the exports do: its title,
  * author, outlet and date, and its section, a heading that opens a list
  * ("Cons:") without its colon. */
@@ -396,9 +413,10 @@ test_sources_section (Fixture       *f,
 {
   DossierProject *project = f->base.project;
   g_autoptr(GError) error = NULL;
-  gint64 doc, tag, id;
+  gint64 doc, tag, id, briefing;
   g_autoptr(DossierHighlight) h = NULL;
   g_autofree char *body = NULL;
+  g_autofree char *markdown = NULL;
   GtkLabel *sources;
 
   doc = add_document (project, DOSSIER_FORMAT_MARKDOWN,
@@ -410,7 +428,7 @@ test_sources_section (Fixture       *f,
                                                         NULL, "2026-05-02", &error));
   g_assert_no_error (error);
   body = g_strdup_printf ("It costs more [@%s].", dossier_highlight_get_uuid (h));
-  dossier_project_add_briefing (project, "Note", NULL, 0, body, &error);
+  briefing = dossier_project_add_briefing (project, "Note", NULL, 0, body, &error);
   g_assert_no_error (error);
   dossier_briefing_page_set_project (f->page, project);
 
@@ -419,6 +437,14 @@ test_sources_section (Fixture       *f,
   g_assert_cmpstr (gtk_label_get_text (sources), ==,
                    "Sources\n"
                    "\u200e1. “fare doubles” — Ferry, Lena Hart, Island Post, 2026-05-02, section “Cons”");
+
+  /* The exported Markdown's footnote says the same after the quote (one
+   * function makes both: dossier_citation_format_source ()), the title in
+   * italics there as it is on the page. */
+  markdown = export_markdown (project, briefing);
+  g_assert_nonnull (strstr (markdown, "[^1]: “fare doubles” — *Ferry*, Lena Hart, Island Post, "
+                                      "2026-05-02, section “Cons”.\n"));
+  g_assert_nonnull (strstr (gtk_label_get_label (sources), " — <i>Ferry</i>, Lena Hart, Island Post, "));
 }
 
 /* briefing.cite with a highlight's UUID cites it at the cursor (a new
