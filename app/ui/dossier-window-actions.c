@@ -1637,6 +1637,59 @@ retitle_pasted (DossierParsedDocument *doc,
   doc->title = title;
 }
 
+/* At most this many characters of a pasted document's title or text name
+ * it in the notes on it. */
+#define PASTED_NAME_MAX 60
+
+/* What the notes on a pasted document call it: its title, or its first
+ * words when it has none (the import's "Untitled document"). */
+static char *
+pasted_name (DossierParsedDocument *doc)
+{
+  g_autofree char *head = NULL;
+  g_autofree char *words = NULL;
+  char *space;
+
+  if (doc->title != NULL && doc->title[0] != '\0' &&
+      g_strcmp0 (doc->title, _("Untitled document")) != 0)
+    return dossier_text_shorten (doc->title, PASTED_NAME_MAX);
+
+  /* (of a text of megabytes, its start; cut after a whole word where
+   * there is one) */
+  head = dossier_text_shorten (doc->text, 2 * PASTED_NAME_MAX);
+  words = dossier_text_join_lines (head);
+  if (g_utf8_strlen (words, -1) <= PASTED_NAME_MAX)
+    return g_steal_pointer (&words);
+  *g_utf8_offset_to_pointer (words, PASTED_NAME_MAX - 1) = '\0';
+  space = strrchr (words, ' ');
+  if (space != NULL && space > words)
+    *space = '\0';
+  return g_strconcat (words, "…", NULL);
+}
+
+/* The import named the pasted text as it names a text that comes with no
+ * file name, "The document" (dossier-import.c, in the same catalogue):
+ * its notes name it by its title now that it has one ("“Quay wall” looks
+ * cut off"). */
+static void
+name_pasted_notes (DossierParsedDocument *doc)
+{
+  const char *unnamed = _("The document");
+  g_autofree char *name = pasted_name (doc);
+
+  for (guint i = 0; doc->notes != NULL && i < doc->notes->len; i++)
+    {
+      char *note = g_ptr_array_index (doc->notes, i);
+      const char *at = strstr (note, unnamed);
+
+      if (at == NULL)
+        continue;
+      g_ptr_array_index (doc->notes, i) = g_strdup_printf ("%.*s%s%s", (int) (at - note), note, name,
+                                                           at + strlen (unnamed));
+      g_free (note);
+    }
+}
+
 static void
 on_paste_title_response (AdwMessageDialog *dialog,
                          const char       *response,
@@ -1654,6 +1707,7 @@ on_paste_title_response (AdwMessageDialog *dialog,
   title = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
   if (title[0] != '\0' && g_strcmp0 (title, doc->title) != 0)
     retitle_pasted (doc, g_steal_pointer (&title));
+  name_pasted_notes (doc);
 
   /* Stored in a thread: a long text would hold the window meanwhile. */
   added = g_new0 (PasteAdded, 1);

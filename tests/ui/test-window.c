@@ -4371,7 +4371,9 @@ paste_content (Fixture    *f,
 /* A pasted document's notes are reported as a file's: a page cut short
  * looks cut off, a title the project shortens is said; the title the
  * user gives instead of the one found is the one judged. They were not
- * reported at all (and pasting HTML crashed: see on_clipboard_html ()). */
+ * reported at all (and pasting HTML crashed: see on_clipboard_html ()).
+ * They name the document by its title (its first 60 characters), or by
+ * its first words when it has none, not as "The document". */
 static void
 test_paste_document_notes (Fixture       *f,
                            gconstpointer  data)
@@ -4384,12 +4386,15 @@ test_paste_document_notes (Fixture       *f,
                          "wall on Friday.</p><p>Boats can moor there again from Mon";
   const char *whole_page = "<html><head><title>Quay wall repaired</title></head><body><p>The "
                            "harbour board finished the repairs on Friday.</p></body></html>";
-  const char *cut_note = "“The document” looks cut off: the page stops before its end";
-  const char *title_note = "The title of “The document” has more than 500 characters";
+  const char *cut_note = "“Quay wall (pasted)” looks cut off: the page stops before its end";
+  const char *untitled_cut = "The harbour board met on Friday and read the minutes aloud.\n\n"
+                             "```\nberth 4: closed until the divers report";
+  g_autofree char *title_note = NULL;
 
   while (long_title->len < 600)
     g_string_append (long_title, "Quay wall repaired ");
   g_strchomp (long_title->str);
+  title_note = g_strdup_printf ("The title of “%.59s…” has more than 500 characters", long_title->str);
   long_heading = g_strdup_printf ("# %s\n\nThe harbour board finished the repairs on Friday.\n",
                                   long_title->str);
 
@@ -4414,6 +4419,13 @@ test_paste_document_notes (Fixture       *f,
   g_assert_nonnull (notes);
   g_assert_true (g_str_has_prefix (notes, title_note));
   g_assert_null (strstr (notes, cut_note));
+  g_clear_pointer (&notes, g_free);
+
+  /* No title found, none given: its first words, cut after a word. */
+  notes = paste_content (f, FALSE, untitled_cut, NULL);
+  g_assert_nonnull (notes);
+  g_assert_true (g_str_has_prefix (notes, "“The harbour board met on Friday and read the minutes…” "
+                                          "looks cut off"));
   g_clear_pointer (&notes, g_free);
 }
 
