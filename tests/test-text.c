@@ -515,6 +515,15 @@ test_item_number (void)
     { "A. Smith said", 0 }, { "a. the start", 0 }, { "(via the port)", 0 },
     { "2019 was dry", 0 }, { "1234. Too long", 0 }, { "(a", 0 }, { "()", 0 },
     { "(A) Upper", 0 }, { "", 0 }, { "2.1 Spawning season.", 0 },
+    /* Past xvii, and past z, as browsers number an ordered list (the
+     * HTML importer writes what they show). */
+    { "xviii) Fees", 6 }, { "(xviii) Fees", 7 }, { "xxxix) Dues", 6 }, { "xl) Tolls", 3 },
+    { "cdxliv) Rent", 7 }, { "(mcmxcix) Late", 9 }, { "mmmcmxcix) Last", 10 },
+    { "(mmmdccclxxxviii) Longest", 17 }, { "aa) Next", 3 }, { "(ab) Next", 4 }, { "zz) End", 3 },
+    /* Letters that are not a Roman numeral are a word past two; so is a
+     * numeral written otherwise, or past 3999. */
+    { "(see) below", 0 }, { "and) so", 0 }, { "iiii) Four", 0 }, { "(mmmm) Big", 0 },
+    { "(xviii Fees", 0 }, { "xviii. Fees", 0 },
   };
 
   for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)

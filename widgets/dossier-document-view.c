@@ -1769,6 +1769,10 @@ dossier_document_view_is_visible_painted (DossierDocumentView *self)
 
 /* ---- Text ------------------------------------------------------------------ */
 
+/* The characters of the longest number an item starts with, and the space
+ * after it: "(mmmdccclxxxviii) ", 3888 in Roman numerals. */
+#define ITEM_NUMBER_MAX_CHARS 18
+
 /* Whether the item from @start to @end starts with its number. */
 static gboolean
 item_is_numbered (DossierDocumentView *self,
@@ -1779,7 +1783,7 @@ item_is_numbered (DossierDocumentView *self,
   g_autofree char *head = NULL;
 
   iter_at (self, &from, start);
-  iter_at (self, &to, MIN (end, start + 8));
+  iter_at (self, &to, MIN (end, start + ITEM_NUMBER_MAX_CHARS));
   head = gtk_text_buffer_get_slice (self->buffer, &from, &to, TRUE);
 
   return dossier_text_item_number_length (head, strlen (head)) > 0;

@@ -1228,6 +1228,66 @@ dossier_unichar_is_word (gunichar c)
   return g_unichar_isalnum (c) || g_unichar_ismark (c);
 }
 
+/* The longest Roman numeral a list writes below 4000: mmmdccclxxxviii. */
+#define ROMAN_MAX_CHARS 15
+
+/* The value of a Roman digit in lower case, 0 for another character. */
+static int
+roman_digit (char c)
+{
+  switch (c)
+    {
+    case 'i': return 1;
+    case 'v': return 5;
+    case 'x': return 10;
+    case 'l': return 50;
+    case 'c': return 100;
+    case 'd': return 500;
+    case 'm': return 1000;
+    default: return 0;
+    }
+}
+
+/* Whether the @n bytes at @s are a Roman numeral in lower case as lists
+ * number their items, 1 to 3999, written the one way it is ("iv", not
+ * "iiii" or "vx"): its value written again must give it back. */
+static gboolean
+is_roman_numeral (const char *s,
+                  gsize       n)
+{
+  static const struct { int value; const char *digits; } numerals[] = {
+    { 1000, "m" }, { 900, "cm" }, { 500, "d" }, { 400, "cd" }, { 100, "c" }, { 90, "xc" },
+    { 50, "l" }, { 40, "xl" }, { 10, "x" }, { 9, "ix" }, { 5, "v" }, { 4, "iv" }, { 1, "i" },
+  };
+  char written[ROMAN_MAX_CHARS];
+  gsize w = 0;
+  int value = 0;
+
+  if (n == 0 || n > ROMAN_MAX_CHARS)
+    return FALSE;
+  for (gsize i = 0; i < n; i++)
+    {
+      int digit = roman_digit (s[i]);
+
+      if (digit == 0)
+        return FALSE;
+      /* (a smaller digit before a larger one is taken away: "iv") */
+      value += i + 1 < n && digit < roman_digit (s[i + 1]) ? -digit : digit;
+    }
+  if (value < 1 || value > 3999)
+    return FALSE;
+
+  for (gsize k = 0; k < G_N_ELEMENTS (numerals); k++)
+    for (; value >= numerals[k].value; value -= numerals[k].value)
+      for (const char *d = numerals[k].digits; *d != '\0'; d++)
+        {
+          if (w == n || *d != s[w])
+            return FALSE;
+          w++;
+        }
+  return w == n;
+}
+
 gsize
 dossier_text_item_number_length (const char *s,
                                  gsize       len)
@@ -1246,12 +1306,12 @@ dossier_text_item_number_length (const char *s,
 
   if (n == 0)
     {
-      /* One letter, or a short Roman numeral, in lower case. */
-      while (i + n < len && n < 5 && memchr ("ivx", s[i + n], 3) != NULL)
+      /* Letters in lower case, as browsers letter a list (a … z, aa, ab
+       * … zz: two at most, 702 items, for a longer word in brackets is
+       * a word), or a Roman numeral (i … mmmcmxcix). */
+      while (i + n < len && n <= ROMAN_MAX_CHARS && g_ascii_islower (s[i + n]))
         n++;
-      if (n == 0 && i < len && g_ascii_islower (s[i]))
-        n = 1;
-      if (n == 0 || n > 4)
+      if (n == 0 || (n > 2 && !is_roman_numeral (s + i, n)))
         return 0;
     }
 
