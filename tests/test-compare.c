@@ -826,6 +826,37 @@ test_arrange_bad (Fixture       *f,
   g_assert_cmpstr (dossier_compare_sort_to_string (DOSSIER_COMPARE_SORT_OUTLET), ==, "outlet");
 }
 
+/* An argument's statement may run to 2,000 characters: its row's label
+ * is cut as a tag's or a stakeholder's is, at DOSSIER_TAG_MAX_NAME with
+ * "…" (it was cut at DOSSIER_TEXT_SHOWN_MAX, a whole text's limit, which
+ * an argument never reaches: a page of text in a matrix row). */
+static void
+test_argument_label_cut (Fixture       *f,
+                         gconstpointer  data)
+{
+  DossierCompareOptions options = DOSSIER_COMPARE_OPTIONS_INIT;
+  g_autoptr(DossierComparison) arguments = NULL;
+  g_autoptr(GString) statement = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  const char *label = NULL;
+
+  while (g_utf8_strlen (statement->str, -1) < DOSSIER_ARGUMENT_MAX_TEXT - 20)
+    g_string_append (statement, "Fares rise é ");
+  g_strchomp (statement->str);
+  dossier_project_add_argument (P (f), f->question, DOSSIER_POLARITY_PRO, statement->str, 0, 3, &error);
+  g_assert_no_error (error);
+
+  options.rows = DOSSIER_COMPARE_ARGUMENTS;
+  arguments = compare (f, &options);
+  for (guint i = 0; i < dossier_comparison_get_n_rows (arguments); i++)
+    if (g_str_has_prefix (dossier_comparison_get_row_label (arguments, i), "Fares rise"))
+      label = dossier_comparison_get_row_label (arguments, i);
+  g_assert_nonnull (label);
+  g_assert_cmpint (g_utf8_strlen (label, -1), ==, DOSSIER_TAG_MAX_NAME);
+  g_assert_true (g_str_has_suffix (label, "…"));
+  g_assert_true (strncmp (label, statement->str, strlen (label) - strlen ("…")) == 0);
+}
+
 static void
 test_matrix_stakeholders_arguments (Fixture       *f,
                                     gconstpointer  data)
@@ -1971,6 +2002,7 @@ main (int   argc,
   ADD ("matrix-words-read-once", test_matrix_words_read_once);
   ADD ("matrix-filters", test_matrix_filters);
   ADD ("matrix-stakeholders-arguments", test_matrix_stakeholders_arguments);
+  ADD ("argument-label-cut", test_argument_label_cut);
   ADD ("arrange-sort", test_arrange_sort);
   ADD ("arrange-filter-tree", test_arrange_filter_tree);
   ADD ("arrange-filter-totals", test_arrange_filter_totals);

@@ -322,7 +322,7 @@ add_argument_rows (DossierProject *project,
       r.id = dossier_argument_get_id (a);
       r.group = dossier_argument_get_question_id (a);
       /* An argument's most is 2,000 characters. */
-      r.label = dossier_text_shorten (dossier_argument_get_statement (a), DOSSIER_TEXT_SHOWN_MAX);
+      r.label = dossier_text_shorten (dossier_argument_get_statement (a), DOSSIER_TAG_MAX_NAME);
       /* Translators: an argument's question and side, e.g. "Should the
        * council build the bridge? — pro". */
       r.detail = g_strdup_printf (_("%s — %s"),
