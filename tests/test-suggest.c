@@ -1740,6 +1740,22 @@ test_stakeholders_saints_and_towns (void)
   g_assert_cmpuint (council->n_mentions, ==, 1);
 }
 
+/* A school's head named with the role before the name is the person
+ * ("Headteacher Maren Osk"), and a diocese is a church's body, not a
+ * person. */
+static void
+test_stakeholders_schools_and_churches (void)
+{
+  g_autoptr(GPtrArray) s = stakeholders_of_article (
+    "Two chapels to close\n\n"
+    "Headteacher Maren Osk, who runs the village school, opposes the closures.\n\n"
+    "The Diocese of Fennick, which owns both chapels, said it had no choice.");
+
+  find_stakeholder_of_kind (s, "Maren Osk", DOSSIER_STAKEHOLDER_PERSON);
+  find_stakeholder_of_kind (s, "Diocese of Fennick", DOSSIER_STAKEHOLDER_CIVIL_SOCIETY);
+  assert_not_suggested (s, "Headteacher Maren Osk");
+}
+
 static void
 test_stakeholders_none (void)
 {
@@ -1765,6 +1781,8 @@ main (int   argc,
   g_test_add_func ("/dossier/suggest/arguments-samples", test_arguments_samples);
   g_test_add_func ("/dossier/suggest/arguments-none", test_arguments_none);
   g_test_add_func ("/dossier/suggest/arguments-list-intro", test_arguments_list_intro);
+  g_test_add_func ("/dossier/suggest/stakeholders-schools-and-churches",
+                   test_stakeholders_schools_and_churches);
   g_test_add_func ("/dossier/suggest/stakeholders-markdown", test_stakeholders_markdown);
   g_test_add_func ("/dossier/suggest/stakeholders-spanish", test_stakeholders_spanish);
   g_test_add_func ("/dossier/suggest/stakeholders-samples", test_stakeholders_samples);

@@ -193,6 +193,8 @@ static const struct
   { "directora ejecutiva", TITLE_ROLE }, { "presidente ejecutivo", TITLE_ROLE },
   { "presidenta ejecutiva", TITLE_ROLE },
   /* People by what they do. */
+  { "headteacher", TITLE_ROLE }, { "head teacher", TITLE_ROLE }, { "headmaster", TITLE_ROLE },
+  { "headmistress", TITLE_ROLE }, { "principal", TITLE_ROLE }, { "teacher", TITLE_ROLE },
   { "campaigner", TITLE_ROLE }, { "activist", TITLE_ROLE }, { "economist", TITLE_ROLE },
   { "analyst", TITLE_ROLE }, { "researcher", TITLE_ROLE }, { "scientist", TITLE_ROLE },
   { "lawyer", TITLE_ROLE }, { "activista", TITLE_ROLE }, { "economista", TITLE_ROLE },
@@ -402,6 +404,9 @@ static const struct
   { "society", DOSSIER_STAKEHOLDER_CIVIL_SOCIETY }, { "guild", DOSSIER_STAKEHOLDER_CIVIL_SOCIETY },
   { "confederation", DOSSIER_STAKEHOLDER_CIVIL_SOCIETY },
   { "confederacion", DOSSIER_STAKEHOLDER_CIVIL_SOCIETY },
+  /* "Diocese of Marle": a church's own body. */
+  { "diocese", DOSSIER_STAKEHOLDER_CIVIL_SOCIETY }, { "archdiocese", DOSSIER_STAKEHOLDER_CIVIL_SOCIETY },
+  { "diocesis", DOSSIER_STAKEHOLDER_CIVIL_SOCIETY }, { "arquidiocesis", DOSSIER_STAKEHOLDER_CIVIL_SOCIETY },
   /* "Kestle Chamber of Trade": traders' own body. */
   { "chamber", DOSSIER_STAKEHOLDER_BUSINESS }, { "club", DOSSIER_STAKEHOLDER_ORGANISATION },
   { "asociacion", DOSSIER_STAKEHOLDER_CIVIL_SOCIETY }, { "fundacion", DOSSIER_STAKEHOLDER_CIVIL_SOCIETY },
