@@ -3,15 +3,21 @@
 """make-hostile.py — hostile Dossier projects, for the sweep (not shipped).
 
 Usage: make-hostile.py SAMPLE.dossier OUTDIR [CASE…]
+       make-hostile.py --in-place PROJECT CASE…   (while it is open elsewhere)
+       make-hostile.py --list
 
 Copies SAMPLE (a real project: data/samples builds one) once per case
 into OUTDIR/CASE.dossier and changes it through SQLite directly, as a
 file from someone else may be: invalid UTF-8 and NULs in text columns,
 offsets out of range, tag cycles, dangling references, duplicate
 uuids, enormous counts and sizes, a sender's view and writing trigger,
-a damaged search index. Each case leaves the file in WAL mode and
-checkpointed, with nothing beside it. sweep.sh opens each with
+a damaged search index; notes citing what is gone, questions,
+arguments and stakeholders out of range or of 10 MB, the documents a
+note compares, a version from the future, a file in rollback mode, a
+file of two names. Each case leaves the file checkpointed, with nothing
+beside it, in WAL mode unless it says otherwise. sweep.py opens each with
 dossier-cli and checks that nothing crashed, hung or changed the file.
+--in-place changes a project another program (the window) has open.
 """
 
 import os
@@ -148,6 +154,141 @@ def text_replaced(db):
                "length = length (substr (text, 50) || text), hash = 'x'")
 
 
+TEN_MB = 10 * 1024 * 1024
+
+
+def cited_uuids(db, n):
+    return [r[0] for r in db.execute("SELECT uuid FROM highlights ORDER BY id LIMIT ?", (n,))]
+
+
+def briefing_citations(db):
+    # Notes citing highlights that are gone (deleted after being cited),
+    # uuids nobody has, citations inside citations and cut short, and one
+    # note of 10 MB holding 100,000 citations.
+    cited = cited_uuids(db, 12)
+    gone = cited[:6]
+    db.execute("DELETE FROM highlights WHERE uuid IN (%s)" % ",".join("?" * len(gone)), gone)
+    odd = "[@" + cited[-1] + "[@" + cited[-2] + "]] [@] [@@" + cited[-1] + "] [@" + cited[-3]
+    body = "# Cited\n\n" + " ".join("[@%s]" % u for u in cited) + "\n\n" + odd + "\n\n"
+    many = "".join("Claim %d [@%s].\n" % (i, cited[i % len(cited)]) for i in range(100000))
+    db.execute("UPDATE briefings SET body = ?", (body + many + "x" * (TEN_MB - len(many)),))
+    db.execute("WITH RECURSIVE n (i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 9) "
+               "INSERT INTO briefings (uuid, title, body, created, modified) "
+               "SELECT lower (hex (randomblob (16))), 'Gone ' || i, "
+               "'[@00000000-0000-0000-0000-00000000000' || i || ']', 'yesterday', '' FROM n")
+
+
+def briefing_text(db):
+    # 10 MB of odd text: one word of 5 MB, bidirectional overrides, joiners,
+    # a BOM, controls, lone combining marks, unterminated emphasis and
+    # links, and a title of many lines.
+    odd = ("\u202e\u2066reversed\u2069 \u200d\u200c\ufeff \u0301\u0301 \x01\x1b[31m "
+           "**bold _em `code [link](javascript:alert(1)) <script>x</script> &amp; | a | b |\n")
+    body = "w" * (TEN_MB // 2) + "\n" + odd * ((TEN_MB // 2) // len(odd))
+    db.execute("UPDATE briefings SET body = ?, title = ?, created = ?, modified = ?",
+               (body, "Line\n" * 10000, "9999-99-99T99:99:99Z", "-1"))
+
+
+def arguments(db):
+    # Evidence at highlights that are not there, arguments of a question
+    # that is not there, values out of range, and texts of 10 MB.
+    big = "Because " * (TEN_MB // 8)
+    db.execute("UPDATE OR IGNORE argument_evidence SET highlight = highlight + 888888, "
+               "note = ? WHERE rowid % 2 = 0", (big,))
+    db.execute("INSERT OR IGNORE INTO argument_evidence (argument, highlight, note) "
+               "VALUES (999999, 1, 'no argument')")
+    db.execute("UPDATE arguments SET question = 4444 WHERE id % 3 = 0")
+    db.execute("UPDATE arguments SET polarity = 'maybe' WHERE id % 3 = 1")
+    db.execute("UPDATE arguments SET strength = 99 WHERE id % 4 = 0")
+    db.execute("UPDATE arguments SET strength = -3 WHERE id % 4 = 1")
+    db.execute("UPDATE arguments SET position = 9223372036854775807 WHERE id % 2 = 0")
+    db.execute("UPDATE arguments SET stakeholder = 4545 WHERE id % 5 = 0")
+    db.execute("UPDATE arguments SET statement = ? WHERE id = (SELECT min (id) FROM arguments)",
+               (big,))
+    db.execute("UPDATE questions SET text = ? WHERE id = (SELECT min (id) FROM questions)",
+               ("Why " * (TEN_MB // 4),))
+    db.execute("UPDATE questions SET position = -9223372036854775808")
+
+
+def stakeholders(db):
+    # Kinds that are none of ours, ratings and stances out of range,
+    # evidence at highlights that are not there and of roles that are not,
+    # colours that are not, mention counts that lie, a 10 MB name.
+    db.execute("UPDATE stakeholders SET kind = 'spaceship' WHERE id % 4 = 0")
+    db.execute("UPDATE stakeholders SET kind = '' WHERE id % 4 = 1")
+    db.execute("UPDATE stakeholders SET kind = 42 WHERE id % 4 = 2")
+    db.execute("UPDATE stakeholders SET kind = x'ff00' WHERE id % 4 = 3")
+    db.execute("UPDATE stakeholders SET power = 0, interest = 99, stance_position = 7 "
+               "WHERE id % 2 = 0")
+    db.execute("UPDATE stakeholders SET power = -9223372036854775808, interest = -1, "
+               "stance_position = -9 WHERE id % 2 = 1")
+    db.execute("UPDATE stakeholders SET color = 'not a colour' WHERE id % 3 = 0")
+    db.execute("UPDATE stakeholders SET color = '#' || hex (zeroblob (5000)) WHERE id % 3 = 1")
+    db.execute("UPDATE OR IGNORE stakeholder_evidence SET highlight = highlight + 888888 "
+               "WHERE rowid % 2 = 0")
+    db.execute("UPDATE stakeholder_evidence SET role = 'boss', stance_position = 12 "
+               "WHERE rowid % 2 = 1")
+    db.execute("INSERT OR IGNORE INTO stakeholder_evidence (stakeholder, highlight, note) "
+               "VALUES (999999, 1, 'no stakeholder')")
+    db.execute("UPDATE stakeholder_mentions SET count = -5 WHERE stakeholder % 2 = 0")
+    db.execute("UPDATE stakeholder_mentions SET count = 9223372036854775807 "
+               "WHERE stakeholder % 2 = 1")
+    db.execute("UPDATE stakeholders SET name = ? WHERE id = (SELECT min (id) FROM stakeholders)",
+               ("Council " * (TEN_MB // 8),))
+
+
+def stakeholder_aliases(db):
+    # A stakeholder with 100,000 aliases, one with an alias of 10 MB (no
+    # space in it), one whose aliases are blank lines, and one whose
+    # alias is every other one's name.
+    many = "\n".join("Alias %d" % i for i in range(100000))
+    db.execute("UPDATE stakeholders SET aliases = ? WHERE id = (SELECT min (id) FROM stakeholders)",
+               (many,))
+    db.execute("UPDATE stakeholders SET aliases = ? WHERE id = (SELECT min (id) + 1 FROM stakeholders)",
+               ("a" * TEN_MB,))
+    db.execute("UPDATE stakeholders SET aliases = ? WHERE id = (SELECT min (id) + 2 FROM stakeholders)",
+               ("\n" * 100000,))
+    db.execute("UPDATE stakeholders SET aliases = (SELECT group_concat (name, char (10)) "
+               "FROM stakeholders) WHERE id = (SELECT max (id) FROM stakeholders)")
+
+
+def compare_settings(db):
+    # The documents a note compares: ones that are not there, positions at
+    # the ends of the range, and thousands of them.
+    db.execute("UPDATE briefing_documents SET position = 9223372036854775807 WHERE document % 2 = 0")
+    db.execute("UPDATE briefing_documents SET position = -9223372036854775808 WHERE document % 2 = 1")
+    db.execute("WITH RECURSIVE n (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 5000) "
+               "INSERT OR IGNORE INTO briefing_documents (briefing, document, position) "
+               "SELECT (SELECT min (id) FROM briefings), 1000 + i, -i FROM n")
+    db.execute("INSERT OR IGNORE INTO briefing_documents (briefing, document, position) "
+               "VALUES (999999, 1, 0)")
+    db.execute("INSERT INTO dismissed_suggestions (kind, document, key) VALUES "
+               "('stakeholder', NULL, ?), ('argument', 777, 'gone'), ('bogus', NULL, 'x')",
+               ("k" * TEN_MB,))
+
+
+def future_version(db):
+    db.execute("PRAGMA user_version = 99")
+
+
+def unchanged(db):
+    pass
+
+
+def rollback_after(path):
+    db = sqlite3.connect(path, isolation_level=None)
+    db.execute("PRAGMA journal_mode = DELETE")
+    db.close()
+
+
+def hard_link_after(path):
+    # The same file under a second name (both are swept).
+    other = path[:-len(".dossier")] + "-other-name.dossier"
+    if os.path.exists(other):
+        os.unlink(other)
+    os.link(path, other)
+
+
 CASES = {
     "bad-utf8": bad_utf8,
     "nul": nul_only,
@@ -163,12 +304,27 @@ CASES = {
     "fts-corrupt": fts_corrupt,
     "fts-config": fts_config,
     "text-replaced": text_replaced,
+    "briefing-citations": briefing_citations,
+    "briefing-text": briefing_text,
+    "arguments": arguments,
+    "stakeholders": stakeholders,
+    "stakeholder-aliases": stakeholder_aliases,
+    "compare-settings": compare_settings,
+    "future-version": future_version,
+    "rollback-journal": unchanged,
+    "hard-link": unchanged,
+}
+
+# What is done to the file once it is closed.
+AFTER = {
+    "rollback-journal": rollback_after,
+    "hard-link": hard_link_after,
 }
 
 
 def make(sample, outdir, name):
     path = os.path.join(outdir, name + ".dossier")
-    for suffix in ("", "-wal", "-shm", ".lock"):
+    for suffix in ("", "-wal", "-shm", "-journal", ".lock"):
         if os.path.exists(path + suffix):
             os.unlink(path + suffix)
     shutil.copyfile(sample, path)
@@ -181,10 +337,32 @@ def make(sample, outdir, name):
     db.execute("COMMIT")
     db.execute("PRAGMA wal_checkpoint (TRUNCATE)")
     db.close()
+    if name in AFTER:
+        AFTER[name](path)
     return path
 
 
+def change_in_place(path, name):
+    """CASE done to the project at @path while another program (the window)
+    has it open: no copy, no checkpoint, nothing done after."""
+    db = sqlite3.connect(path, isolation_level=None, timeout=30)
+    db.execute("PRAGMA ignore_check_constraints = ON")
+    db.execute("PRAGMA foreign_keys = OFF")
+    db.execute("PRAGMA trusted_schema = ON")
+    db.execute("BEGIN IMMEDIATE")
+    CASES[name](db)
+    db.execute("COMMIT")
+    db.close()
+
+
 def main():
+    if sys.argv[1:] == ["--list"]:
+        print("\n".join(CASES))
+        return
+    if len(sys.argv) >= 4 and sys.argv[1] == "--in-place":
+        for name in sys.argv[3:]:
+            change_in_place(sys.argv[2], name)
+        return
     if len(sys.argv) < 3:
         sys.exit(__doc__)
     sample, outdir = sys.argv[1], sys.argv[2]
