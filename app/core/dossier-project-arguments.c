@@ -49,8 +49,11 @@ static const DossierEvidenceTable evidence_table = {
   "min (max (CAST (strength AS INTEGER), " G_STRINGIFY (DOSSIER_STRENGTH_MIN) "), " \
   G_STRINGIFY (DOSSIER_STRENGTH_MAX) ")"
 
+/* A question's text and an argument's statement as far as Dossier writes
+ * free text: one of 10 MB from elsewhere is not copied whole at opening. */
 #define QUESTION_COLUMNS \
-  "q.id, q.uuid, q.text, q.position, " \
+  "q.id, q.uuid, " DOSSIER_SQL_SHOWN_ROW ("questions", "q", "text", DOSSIER_TEXT_MAX_FREE) ", " \
+  "q.position, " \
   "(SELECT count(*) FROM arguments WHERE question = q.id AND polarity = 'pro'), " \
   "(SELECT count(*) FROM arguments WHERE question = q.id AND polarity = 'con'), " \
   "(SELECT coalesce (sum (" ARGUMENT_STRENGTH "), 0) FROM arguments " \
@@ -60,11 +63,14 @@ static const DossierEvidenceTable evidence_table = {
 
 /* A document without an outlet is a source of its own. */
 #define ARGUMENT_COLUMNS \
-  "a.id, a.uuid, a.question, a.polarity, a.statement, coalesce (a.stakeholder, 0), " \
+  "a.id, a.uuid, a.question, a.polarity, " \
+  DOSSIER_SQL_SHOWN_ROW ("arguments", "a", "statement", DOSSIER_TEXT_MAX_FREE) ", " \
+  "coalesce (a.stakeholder, 0), " \
   "a.strength, a.position, " \
   "(SELECT count(*) FROM argument_evidence e JOIN highlights h ON h.id = e.highlight " \
   "   WHERE e.argument = a.id AND " DOSSIER_SQL_DOCUMENT_EXISTS ("h.document") "), " \
-  "(SELECT count (DISTINCT coalesce (nullif (d.outlet, ''), '#' || d.id)) " \
+  "(SELECT count (DISTINCT coalesce (nullif (" \
+  DOSSIER_SQL_SHOWN_ROW ("documents", "d", "outlet", DOSSIER_SHOWN_CHARS) ", ''), '#' || d.id)) " \
   "   FROM argument_evidence e JOIN highlights h ON h.id = e.highlight " \
   "   JOIN documents d ON d.id = h.document WHERE e.argument = a.id)"
 

@@ -72,8 +72,10 @@ dossier_project_load_briefings (DossierProject  *self,
   stmt = NULL;
 
   stmt = dossier_project_prepare (self,
-                                  "SELECT id, uuid, title, body, created, modified "
-                                  "FROM briefings ORDER BY id",
+                                  /* The body whole: it is edited. */
+                                  "SELECT b.id, b.uuid, "
+                                  DOSSIER_SQL_SHOWN_ROW ("briefings", "b", "title", DOSSIER_SHOWN_CHARS)
+                                  ", b.body, b.created, b.modified FROM briefings b ORDER BY b.id",
                                   error);
   if (stmt == NULL)
     return FALSE;

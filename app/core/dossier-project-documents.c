@@ -18,8 +18,10 @@
 
 /* What a document is listed and titled by (a label each). */
 #define DOCUMENT_NAMES \
-  DOSSIER_SQL_SHOWN ("d.title") ", " DOSSIER_SQL_SHOWN ("d.author") ", " \
-  DOSSIER_SQL_SHOWN ("d.outlet") ", " DOSSIER_SQL_SHOWN ("d.source")
+  DOSSIER_SQL_SHOWN_ROW ("documents", "d", "title", DOSSIER_SHOWN_CHARS) ", " \
+  DOSSIER_SQL_SHOWN_ROW ("documents", "d", "author", DOSSIER_SHOWN_CHARS) ", " \
+  DOSSIER_SQL_SHOWN_ROW ("documents", "d", "outlet", DOSSIER_SHOWN_CHARS) ", " \
+  DOSSIER_SQL_SHOWN_ROW ("documents", "d", "source", DOSSIER_SHOWN_CHARS)
 
 #define DOCUMENT_COLUMNS \
   "d.id, d.uuid, " DOCUMENT_NAMES ", d.published, d.imported, " \

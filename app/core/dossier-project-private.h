@@ -438,9 +438,24 @@ void          dossier_bind_stance          (sqlite3_stmt    *stmt,
  * a title, an outlet or a name of a megabyte, and GTK's labels take minutes
  * to lay one out (the window did not open). */
 #define DOSSIER_SHOWN_CHARS 1000
-#define DOSSIER_SQL_SHOWN(col) \
-  "iif (length (" col ") > " G_STRINGIFY (DOSSIER_SHOWN_CHARS) ", substr (" col ", 1, " \
-  G_STRINGIFY (DOSSIER_SHOWN_CHARS) ") || '…', " col ")"
+#define DOSSIER_SQL_SHOWN(col) DOSSIER_SQL_WITHIN (col, DOSSIER_SHOWN_CHARS)
+/* SQL reading text column @col at most @max characters long (a plain
+ * number), then "…": a free text (a description, a question) a model
+ * holds, cut past the most Dossier writes (DOSSIER_TEXT_MAX_FREE), so
+ * that nothing Dossier wrote is cut and a value of 10 MB from elsewhere
+ * is not copied whole at each reading. */
+#define DOSSIER_SQL_WITHIN(col, max) \
+  "iif (length (" col ") > " G_STRINGIFY (max) ", substr (" col ", 1, " \
+  G_STRINGIFY (max) ") || '…', " col ")"
+/* The same for @column of @table (a plain name) read in the row of @alias
+ * ("d"), without copying a long value whole out of SQLite first: the
+ * first pages of one that is long are read through a blob handle
+ * (dossier-project-shown.c), a short one as DOSSIER_SQL_WITHIN () reads it. */
+#define DOSSIER_SQL_SHOWN_ROW(table, alias, column, max) \
+  "coalesce (CASE WHEN typeof (" alias "." column ") = 'text' THEN dossier_shown ('" table "', '" \
+  column "', " alias ".rowid, " G_STRINGIFY (max) ") END, " DOSSIER_SQL_WITHIN (alias "." column, max) ")"
+/* Registers dossier_shown () on a connection (dossier-project-shown.c). */
+gboolean      dossier_shown_register           (sqlite3        *db);
 
 char         *dossier_column_dup           (sqlite3_stmt    *stmt,
                                             int              column);

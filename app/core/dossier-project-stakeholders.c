@@ -90,11 +90,17 @@ dossier_project_load_analysis (DossierProject  *self,
   "stakeholder_evidence e JOIN highlights h ON h.id = e.highlight " \
   "WHERE e.stakeholder = s.id AND " DOSSIER_SQL_DOCUMENT_EXISTS ("h.document")
 
-/* A stakeholder's own columns, then its counts (read_stakeholder ()). */
+/* A stakeholder's own columns, then its counts (read_stakeholder ()). Its
+ * name read no longer than a label shows it, without copying one of 10 MB
+ * from a file made by hand; its texts cut past the most Dossier writes
+ * (a blob handle for each of those would cost every row 3 seeks more). */
 #define STAKEHOLDER_OWN_COLUMNS \
-  "s.id, s.uuid, " DOSSIER_SQL_SHOWN ("s.name") ", s.aliases, s.kind, s.description, s.stance, " \
-  "coalesce (s.stance_position, -3), s.interests, s.power, s.interest, " \
-  "coalesce (s.color, ''), s.position, "
+  "s.id, s.uuid, " DOSSIER_SQL_SHOWN_ROW ("stakeholders", "s", "name", DOSSIER_SHOWN_CHARS) ", " \
+  "s.aliases, s.kind, " \
+  DOSSIER_SQL_WITHIN ("s.description", DOSSIER_TEXT_MAX_FREE) ", " \
+  DOSSIER_SQL_WITHIN ("s.stance", DOSSIER_TEXT_MAX_FREE) ", " \
+  "coalesce (s.stance_position, -3), " DOSSIER_SQL_WITHIN ("s.interests", DOSSIER_TEXT_MAX_FREE) ", " \
+  "s.power, s.interest, coalesce (s.color, ''), s.position, "
 
 /* A mention count as the file stores it, which may be anything: within
  * what a text can hold, so that no sum of them overflows (SQLite fails

@@ -32,9 +32,13 @@ const char * const dossier_palette[DOSSIER_PALETTE_SIZE] = {
   "#4dabf7",  /* sky */
 };
 
+/* The name and description as the codebook shows them: a file from
+ * elsewhere may hold 10 MB of each, which opening copied into the tag, its
+ * path and its sub-tags' paths (seconds). The exports read their own. */
 #define TAG_COLUMNS \
-  "t.id, t.uuid, t.name, coalesce (t.parent, 0), t.color, t.description, t.position, " \
-  "t.shortcut"
+  "t.id, t.uuid, " DOSSIER_SQL_SHOWN_ROW ("tags", "t", "name", DOSSIER_SHOWN_CHARS) ", " \
+  "coalesce (t.parent, 0), t.color, " \
+  DOSSIER_SQL_SHOWN_ROW ("tags", "t", "description", DOSSIER_TEXT_MAX_FREE) ", t.position, t.shortcut"
 
 typedef struct
 {

@@ -2220,7 +2220,10 @@ dossier_project_load_meta (DossierProject  *self,
   g_autofree char *title = NULL;
   int rc;
 
-  stmt = dossier_project_prepare (self, "SELECT uuid, title FROM project WHERE id = 1", error);
+  /* The title as the window shows it (exports read their own). */
+  stmt = dossier_project_prepare (self, "SELECT p.uuid, "
+                                  DOSSIER_SQL_SHOWN_ROW ("project", "p", "title", DOSSIER_SHOWN_CHARS)
+                                  " FROM project p WHERE p.id = 1", error);
   if (stmt == NULL)
     return FALSE;
 
@@ -2431,6 +2434,7 @@ open_database (DossierProject  *self,
 
   if (!dossier_search_register (self->db))
     g_warning ("Full-text search is not available: SQLite lacks FTS5");
+  dossier_shown_register (self->db);
 
   /* Again on the connection that will be used: the file may have changed
    * since the look above. Nothing has been written yet. */
@@ -2545,6 +2549,7 @@ dossier_project_open_worker (DossierProject  *main,
   self->guard = dossier_sqlite_guard_new (self->db, self->path);
   sqlite3_busy_timeout (self->db, 5000);
   dossier_search_register (self->db);
+  dossier_shown_register (self->db);
 
   if (!dossier_project_exec (self, "PRAGMA foreign_keys = ON", error) ||
       (!self->read_only && !dossier_project_exec (self, "PRAGMA synchronous = FULL", error)) ||
