@@ -326,8 +326,10 @@ dossier_project_prepare (DossierProject  *self,
       /* A file overwritten under us is no fault of the statement's, nor
        * a damaged one (a search index FTS5 cannot open fails the
        * statements that touch it, its triggers too, as they are
-       * prepared). */
-      if ((rc & 0xff) != SQLITE_CORRUPT && !file_replaced_in_place (self))
+       * prepared; one whose records claim absurd sizes fails them as
+       * out of memory). */
+      if ((rc & 0xff) != SQLITE_CORRUPT && (rc & 0xff) != SQLITE_NOMEM &&
+          !file_replaced_in_place (self))
         g_critical ("Cannot prepare “%s”: %s", sql, sqlite3_errmsg (self->db));
       dossier_project_set_db_error (self, error, rc);
       return NULL;
