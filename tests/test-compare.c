@@ -400,6 +400,106 @@ test_matrix_words_read_once (Fixture       *f,
   g_assert_cmpint (pages_fetched (f), <, 100);
 }
 
+typedef struct
+{
+  gboolean done;
+  gboolean counted;
+  GError  *error;
+} Counting;
+
+static void
+on_counted (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  Counting *counting = user_data;
+
+  counting->counted = dossier_project_count_words_finish (DOSSIER_PROJECT (source), result, &counting->error);
+  counting->done = TRUE;
+}
+
+static gboolean
+counting_done (gpointer data)
+{
+  return ((Counting *) data)->done;
+}
+
+/* Starts counting the words of @doc beside the Valley Post's in a thread. */
+static void
+count_in_thread (Fixture      *f,
+                 gint64        doc,
+                 GCancellable *cancellable,
+                 Counting     *counting)
+{
+  gint64 docs[2] = { f->post, doc };
+
+  *counting = (Counting) { 0 };
+  dossier_project_count_words_async (P (f), docs, 2, cancellable, on_counted, counting);
+}
+
+/* The words of long texts are counted in a thread, once: the comparison
+ * that follows reads none of them again. Given up, the count keeps
+ * nothing; a text replaced while it was counted is counted anew. (Two
+ * texts of 50 MB took the first comparison 195 ms of the main thread.) */
+static void
+test_matrix_words_in_thread (Fixture       *f,
+                             gconstpointer  data)
+{
+  const char *line = "A pasted dump of the council’s minutes, line after line. ";
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  gint64 docs[2], dump;
+  Counting counting;
+  guint words;
+
+  while (text->len < 2 * 1000 * 1000)
+    g_string_append (text, line);
+  words = 11 * (text->len / strlen (line));
+  dump = add_doc (P (f), "Dump", text->str);
+  docs[0] = f->post;
+  docs[1] = dump;
+  g_assert_cmpint (dossier_project_compare_words_to_count (P (f), docs, 2), ==,
+                   dossier_document_get_length (dossier_project_get_document (P (f), f->post)) +
+                   dossier_document_get_length (dossier_project_get_document (P (f), dump)));
+
+  /* Given up: nothing kept. */
+  count_in_thread (f, dump, cancellable, &counting);
+  g_cancellable_cancel (cancellable);
+  wait_until (counting_done, &counting, "the count given up");
+  g_assert_false (counting.counted);
+  g_assert_error (counting.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&counting.error);
+  g_assert_cmpint (dossier_project_compare_words_to_count (P (f), docs, 2), >, 1000000);
+
+  /* Counted: the comparison reads no text. */
+  count_in_thread (f, dump, NULL, &counting);
+  wait_until (counting_done, &counting, "the words counted");
+  g_assert_no_error (counting.error);
+  g_assert_true (counting.counted);
+  g_assert_cmpint (dossier_project_compare_words_to_count (P (f), docs, 2), ==, 0);
+  pages_fetched (f);
+  g_assert_cmpuint (words_compared (f, dump), ==, words);
+  g_assert_cmpint (pages_fetched (f), <, 100);
+
+  /* The text replaced while its words are counted: that count is not kept. */
+  g_string_append (text, "And one more.");
+  {
+    gint64 other = add_doc (P (f), "Other dump", text->str);
+    DossierParsedDocument *replacement = make_doc ("Other dump", "Deux mots");
+
+    docs[1] = other;
+    count_in_thread (f, other, NULL, &counting);
+    g_assert_true (dossier_project_replace_document_text (P (f), other, replacement, NULL, &error));
+    g_assert_no_error (error);
+    dossier_parsed_document_free (replacement);
+    wait_until (counting_done, &counting, "the words of the text replaced counted");
+    g_assert_true (counting.counted);
+    g_assert_cmpint (dossier_project_compare_words_to_count (P (f), docs, 2), ==, strlen ("Deux mots"));
+    g_assert_cmpuint (words_compared (f, other), ==, 2);
+  }
+}
+
 static void
 test_matrix_filters (Fixture       *f,
                      gconstpointer  data)
@@ -2000,6 +2100,7 @@ main (int   argc,
   ADD ("matrix-per-1000-words", test_matrix_per_words);
   ADD ("matrix-words-edited", test_matrix_words_edited);
   ADD ("matrix-words-read-once", test_matrix_words_read_once);
+  ADD ("matrix-words-in-thread", test_matrix_words_in_thread);
   ADD ("matrix-filters", test_matrix_filters);
   ADD ("matrix-stakeholders-arguments", test_matrix_stakeholders_arguments);
   ADD ("argument-label-cut", test_argument_label_cut);

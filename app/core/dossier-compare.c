@@ -712,6 +712,7 @@ typedef struct
 {
   GHashTable *words;          /* gint64 document id → guint, as a pointer */
   gint64      data_version;
+  guint       generation;     /* moves each time counts are forgotten */
 } CountedWords;
 
 static void
@@ -729,6 +730,7 @@ on_document_text_changed (DossierProject *project,
                           CountedWords   *counted)
 {
   g_hash_table_remove (counted->words, &document_id);
+  counted->generation++;
 }
 
 static gint64
@@ -762,6 +764,7 @@ counted_words_of (DossierProject *project)
     {
       g_hash_table_remove_all (counted->words);
       counted->data_version = version;
+      counted->generation++;
     }
   return counted;
 }
@@ -776,6 +779,7 @@ static gboolean
 count_text_words (DossierProject  *project,
                   gint64           id,
                   guint           *words,
+                  GCancellable    *cancellable,
                   GError         **error)
 {
   sqlite3 *db = dossier_project_get_db (project);
@@ -802,6 +806,11 @@ count_text_words (DossierProject  *project,
       int piece = MIN (size - done, WORDS_CHUNK);
       gssize used;
 
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        {
+          sqlite3_blob_close (blob);
+          return FALSE;
+        }
       rc = sqlite3_blob_read (blob, buffer + kept, piece, done);
       if (rc != SQLITE_OK)
         {
@@ -845,9 +854,152 @@ count_words (DossierProject     *project,
           c->words[col] = GPOINTER_TO_UINT (words);
           continue;
         }
-      if (!count_text_words (project, id, &c->words[col], error))
+      if (!count_text_words (project, id, &c->words[col], NULL, error))
         return FALSE;
       g_hash_table_insert (counted->words, g_memdup2 (&id, sizeof id), GUINT_TO_POINTER (c->words[col]));
+    }
+  return TRUE;
+}
+
+gint64
+dossier_project_compare_words_to_count (DossierProject *self,
+                                        const gint64   *document_ids,
+                                        guint           n_documents)
+{
+  CountedWords *counted;
+  gint64 total = 0;
+
+  g_return_val_if_fail (DOSSIER_IS_PROJECT (self), 0);
+  g_return_val_if_fail (document_ids != NULL || n_documents == 0, 0);
+
+  counted = counted_words_of (self);
+  for (guint i = 0; i < n_documents; i++)
+    {
+      DossierDocument *doc;
+
+      if (g_hash_table_contains (counted->words, &document_ids[i]))
+        continue;
+      doc = dossier_project_get_document (self, document_ids[i]);
+      if (doc != NULL)
+        total += MAX (dossier_document_get_length (doc), 0);
+    }
+  return total;
+}
+
+/* ---- Words counted in a thread --------------------------------------------- */
+
+typedef struct
+{
+  gint64 id;
+  guint  words;
+} DocumentWords;
+
+typedef struct
+{
+  DossierProject *worker;
+  GArray         *document_ids;  /* gint64: those not counted when asked */
+  guint           generation;    /* of the counts then */
+} CountData;
+
+static void
+count_data_free (CountData *data)
+{
+  g_clear_object (&data->worker);
+  g_array_unref (data->document_ids);
+  g_free (data);
+}
+
+static void
+count_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  CountData *data = task_data;
+  g_autoptr(GArray) counts = g_array_new (FALSE, FALSE, sizeof (DocumentWords));
+  GError *error = NULL;
+
+  for (guint i = 0; i < data->document_ids->len && error == NULL; i++)
+    {
+      DocumentWords dw = { g_array_index (data->document_ids, gint64, i), 0 };
+
+      if (count_text_words (data->worker, dw.id, &dw.words, cancellable, &error))
+        g_array_append_val (counts, dw);
+    }
+
+  /* The worker's connection closes in this thread, which used it. */
+  dossier_project_close (data->worker);
+  g_clear_object (&data->worker);
+
+  if (error != NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, g_steal_pointer (&counts), (GDestroyNotify) g_array_unref);
+}
+
+void
+dossier_project_count_words_async (DossierProject      *self,
+                                   const gint64        *document_ids,
+                                   guint                n_documents,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  CountedWords *counted;
+  CountData *data;
+
+  g_return_if_fail (DOSSIER_IS_PROJECT (self));
+  g_return_if_fail (document_ids != NULL || n_documents == 0);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, dossier_project_count_words_async);
+
+  counted = counted_words_of (self);
+  data = g_new0 (CountData, 1);
+  data->generation = counted->generation;
+  data->document_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  for (guint i = 0; i < n_documents; i++)
+    if (!g_hash_table_contains (counted->words, &document_ids[i]))
+      g_array_append_val (data->document_ids, document_ids[i]);
+  g_task_set_task_data (task, data, (GDestroyNotify) count_data_free);
+
+  if (data->document_ids->len == 0)
+    {
+      g_task_return_pointer (task, g_array_new (FALSE, FALSE, sizeof (DocumentWords)),
+                             (GDestroyNotify) g_array_unref);
+      return;
+    }
+  dossier_project_start_worker (self, task, &data->worker, count_thread);
+}
+
+gboolean
+dossier_project_count_words_finish (DossierProject  *self,
+                                    GAsyncResult    *result,
+                                    GError         **error)
+{
+  g_autoptr(GArray) counts = NULL;
+  CountedWords *counted;
+  CountData *data;
+
+  g_return_val_if_fail (DOSSIER_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  counts = g_task_propagate_pointer (G_TASK (result), error);
+  if (counts == NULL)
+    return FALSE;
+
+  /* Kept only if no text changed meanwhile (here, or in another program):
+   * the counts of a text that was replaced are never shown. */
+  counted = counted_words_of (self);
+  data = g_task_get_task_data (G_TASK (result));
+  if (counted->generation != data->generation)
+    return TRUE;
+  for (guint i = 0; i < counts->len; i++)
+    {
+      DocumentWords *dw = &g_array_index (counts, DocumentWords, i);
+
+      g_hash_table_insert (counted->words, g_memdup2 (&dw->id, sizeof dw->id), GUINT_TO_POINTER (dw->words));
     }
   return TRUE;
 }

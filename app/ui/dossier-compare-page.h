@@ -59,6 +59,9 @@ GPtrArray         *dossier_compare_page_get_divergences (DossierComparePage *sel
 /* The divergences are worked out in a thread when the documents compared
  * change: NULL until they come ("finding-divergences" is TRUE meanwhile). */
 gboolean           dossier_compare_page_get_finding_divergences (DossierComparePage *self);
+/* The first comparison of long texts counts their words in a thread: the
+ * page is worked out when they are counted, TRUE meanwhile. */
+gboolean           dossier_compare_page_get_counting_words (DossierComparePage *self);
 /* Writes @what to @path, as the export action does after asking where. */
 gboolean           dossier_compare_page_export        (DossierComparePage   *self,
                                                        DossierCompareExport  what,

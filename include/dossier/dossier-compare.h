@@ -92,6 +92,27 @@ DossierComparison *dossier_project_compare        (DossierProject              *
                                                    const DossierCompareOptions *options,
                                                    GError                     **error);
 
+/* How many characters of the texts of @document_ids a comparison of them
+ * would read to count their words: 0 once they are counted (each text is
+ * counted once, until it changes). */
+gint64             dossier_project_compare_words_to_count (DossierProject *self,
+                                                           const gint64   *document_ids,
+                                                           guint           n_documents);
+/* Counts the words of those texts in a thread, on a connection of its own
+ * (two of 50 MB took 195 ms of CPU), for the comparisons that follow:
+ * kept unless a text changed meanwhile (then dossier_project_compare_words_to_count ()
+ * says so again). Cancelled, it stops soon with G_IO_ERROR_CANCELLED and
+ * keeps nothing. */
+void               dossier_project_count_words_async  (DossierProject      *self,
+                                                       const gint64        *document_ids,
+                                                       guint                n_documents,
+                                                       GCancellable        *cancellable,
+                                                       GAsyncReadyCallback  callback,
+                                                       gpointer             user_data);
+gboolean           dossier_project_count_words_finish (DossierProject      *self,
+                                                       GAsyncResult        *result,
+                                                       GError             **error);
+
 DossierComparison *dossier_comparison_ref         (DossierComparison *self);
 void               dossier_comparison_unref       (DossierComparison *self);
 

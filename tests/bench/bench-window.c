@@ -1917,6 +1917,9 @@ typedef struct
   gint64  notes[2];    /* two short notes: the floor */
   gint64  docs[2];     /* two long documents */
   Samples floor, before, stall, done;
+  /* The first comparison of the long ones, their words not counted yet:
+   * counted in that iteration (as the page did) or in a thread. */
+  Samples first_here, first_here_done, first_thread, first_thread_done;
 } CompareCase;
 
 static void
@@ -1970,6 +1973,7 @@ typedef struct
   DossierComparePage *page;
   const gint64       *docs;
   gboolean            sync;   /* also the divergences, on this thread */
+  gboolean            count_here;  /* the words counted first, on this thread */
   gboolean            done;
   Ms                  took;   /* the switch itself */
 } CompareSwitch;
@@ -1980,6 +1984,17 @@ switch_to_compare (gpointer data)
   CompareSwitch *cs = data;
   Stamp t0 = stamp ();
 
+  if (cs->count_here)
+    {
+      /* What the page did before its count in a thread: a comparison that
+       * counts the words, in this iteration. */
+      DossierCompareOptions options = DOSSIER_COMPARE_OPTIONS_INIT;
+      g_autoptr(DossierComparison) comparison = dossier_project_compare (
+        dossier_compare_page_get_project (cs->page), cs->docs, 2, &options, NULL);
+
+      if (comparison == NULL)
+        die ("the comparison", NULL);
+    }
   dossier_compare_page_set_documents (cs->page, cs->docs, 2);
   if (cs->sync)
     {
@@ -2002,16 +2017,18 @@ static void
 time_compare (DossierWindow *window,
               const gint64  *docs,
               gboolean       sync,
+              gboolean       count_here,
               Samples       *stall,
               Samples       *done)
 {
   DossierComparePage *page = DOSSIER_COMPARE_PAGE (window->compare_page);
-  CompareSwitch cs = { page, docs, sync, FALSE, { 0, 0 } };
+  CompareSwitch cs = { page, docs, sync, count_here, FALSE, { 0, 0 } };
   Ms longest = { 0, 0 };
   Stamp t0 = stamp ();
 
   g_idle_add (switch_to_compare, &cs);
-  while (!cs.done || dossier_compare_page_get_finding_divergences (page) || g_main_context_pending (NULL))
+  while (!cs.done || dossier_compare_page_get_counting_words (page) ||
+         dossier_compare_page_get_finding_divergences (page) || g_main_context_pending (NULL))
     {
       Stamp i0 = stamp ();
 
@@ -2037,7 +2054,8 @@ time_compare (DossierWindow *window,
 
 static void
 run_compare (CompareCase *cc,
-             gboolean     warm_up)
+             gboolean     warm_up,
+             gboolean     first_here)
 {
   DossierWindow *window = g_object_ref_sink (dossier_window_new (NULL));
   g_autoptr(GFile) file = g_file_new_for_path (cc->path);
@@ -2056,11 +2074,18 @@ run_compare (CompareCase *cc,
   until_idle ();
 
   /* The floor: the two short notes. */
-  time_compare (window, cc->notes, FALSE, warm_up ? NULL : &cc->floor, NULL);
-  /* The long ones: as the page did (all in one iteration), then as it does. */
-  time_compare (window, cc->docs, TRUE, warm_up ? NULL : &cc->before, NULL);
-  time_compare (window, cc->notes, FALSE, NULL, NULL);
-  time_compare (window, cc->docs, FALSE, warm_up ? NULL : &cc->stall, warm_up ? NULL : &cc->done);
+  time_compare (window, cc->notes, FALSE, FALSE, warm_up ? NULL : &cc->floor, NULL);
+  /* The long ones the first time, their words not counted: counted here
+   * (as the page did) or in a thread (as it does). */
+  time_compare (window, cc->docs, FALSE, first_here,
+                warm_up ? NULL : first_here ? &cc->first_here : &cc->first_thread,
+                warm_up ? NULL : first_here ? &cc->first_here_done : &cc->first_thread_done);
+  time_compare (window, cc->notes, FALSE, FALSE, NULL, NULL);
+  /* Again, their words counted: the divergences as the page did (all in
+   * one iteration), then as it does. */
+  time_compare (window, cc->docs, TRUE, FALSE, warm_up ? NULL : &cc->before, NULL);
+  time_compare (window, cc->notes, FALSE, FALSE, NULL, NULL);
+  time_compare (window, cc->docs, FALSE, FALSE, warm_up ? NULL : &cc->stall, warm_up ? NULL : &cc->done);
 
   frames_unwatch (&f);
   destroy_window (GTK_WIDGET (window));
@@ -2074,8 +2099,14 @@ compare_rows (CompareCase *cc)
   g_autofree char *before = g_strdup_printf ("%g MB ×2: longest iteration, divergences here (before)", cc->mb);
   g_autofree char *after = g_strdup_printf ("%g MB ×2: longest iteration, in a thread (after)", cc->mb);
   g_autofree char *done = g_strdup_printf ("%g MB ×2: until the divergences are listed", cc->mb);
+  g_autofree char *first_here = g_strdup_printf ("%g MB ×2 first: longest iteration, words here (before)", cc->mb);
+  g_autofree char *first_thread = g_strdup_printf ("%g MB ×2 first: longest iteration, words in a thread", cc->mb);
 
   row (floor, &cc->floor, NULL, "");
+  row (first_here, &cc->first_here, &cc->floor, "");
+  row ("  until the divergences are listed", &cc->first_here_done, NULL, "");
+  row (first_thread, &cc->first_thread, &cc->floor, "< 100");
+  row ("  until the divergences are listed", &cc->first_thread_done, NULL, "");
   row (before, &cc->before, &cc->floor, "");
   row (after, &cc->stall, &cc->floor, "< 100");
   row (done, &cc->done, NULL, "");
@@ -2237,11 +2268,19 @@ main (int   argc,
           samples_init (&cc.before);
           samples_init (&cc.stall);
           samples_init (&cc.done);
+          samples_init (&cc.first_here);
+          samples_init (&cc.first_here_done);
+          samples_init (&cc.first_thread);
+          samples_init (&cc.first_thread_done);
           make_compare_project (&cc);
           malloc_trim (0);
-          run_compare (&cc, TRUE);
+          run_compare (&cc, TRUE, FALSE);
+          /* (a window each: the words are counted once a project) */
           for (int k = 0; k < opt_runs; k++)
-            run_compare (&cc, FALSE);
+            {
+              run_compare (&cc, FALSE, TRUE);
+              run_compare (&cc, FALSE, FALSE);
+            }
           g_print ("\n%-58s %9s %9s %8s   %s\n", "operation (ms)", "wall", "cpu", "× floor", "target");
           compare_rows (&cc);
           fflush (stdout);

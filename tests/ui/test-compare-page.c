@@ -1051,6 +1051,78 @@ test_divergences_window_closed (void)
   remove_tree (dir);
 }
 
+static gboolean
+words_counted (gpointer page)
+{
+  return !dossier_compare_page_get_counting_words (page);
+}
+
+/* A document of 1.5 MB: the words its first comparison needs are counted
+ * in a thread (two of 50 MB took 195 ms of the main thread). Meanwhile the
+ * matrix shown before stays, greyed, with no "Counting…" at once (a quick
+ * count flashes nothing); then the comparison of the new documents, its
+ * words right. Left while counting, the page gives the count up and counts
+ * again when shown. */
+static void
+test_words_in_thread (Fixture       *f,
+                      gconstpointer  data)
+{
+  const char *line = "The ferry timetable changes on Monday, said the harbour master. ";
+  g_autoptr(GString) text = g_string_new ("# Minutes\n\n");
+  GtkWidget *matrix = dossier_compare_page_get_matrix (f->page);
+  GtkWidget *counting_label;
+  DossierComparison *before, *c;
+  gint64 docs[2];
+  guint lines = 0;
+
+  /* Documents chosen: one added is not compared (its words not counted)
+   * until it is chosen too. */
+  dossier_compare_page_set_documents (f->page, f->docs, 2);
+  wait_for_divergences (f->page);
+  while (text->len < 1500 * 1000)
+    {
+      g_string_append (text, line);
+      lines++;
+    }
+  docs[0] = f->docs[0];
+  docs[1] = add_document (f->base.project, DOSSIER_FORMAT_MARKDOWN, text->str, "minutes.md");
+  flush_events ();
+  before = dossier_compare_page_get_comparison (f->page);
+  g_assert_false (dossier_compare_page_get_counting_words (f->page));
+
+  dossier_compare_page_set_documents (f->page, docs, 2);
+  g_assert_true (dossier_compare_page_get_counting_words (f->page));
+  g_assert_true (dossier_compare_page_get_comparison (f->page) == before);
+  g_assert_false (gtk_widget_get_sensitive (matrix));
+  counting_label = find_label (GTK_WIDGET (f->page), "Counting the documents’ words…");
+  g_assert_nonnull (counting_label);
+  g_assert_false (gtk_widget_is_visible (counting_label));
+
+  wait_until (words_counted, f->page, "the words counted");
+  c = dossier_compare_page_get_comparison (f->page);
+  g_assert_nonnull (c);
+  g_assert_cmpuint (dossier_comparison_get_n_documents (c), ==, 2);
+  g_assert_cmpuint (dossier_comparison_get_document_words (c, 1), ==, 1 + 10 * lines);
+  g_assert_true (gtk_widget_get_sensitive (matrix));
+  g_assert_false (gtk_widget_is_visible (counting_label));
+  wait_for_divergences (f->page);
+
+  /* Left while counting: given up; shown again: counted. */
+  docs[1] = add_document (f->base.project, DOSSIER_FORMAT_MARKDOWN, text->str, "minutes-again.md");
+  flush_events ();
+  dossier_compare_page_set_documents (f->page, docs, 2);
+  g_assert_true (dossier_compare_page_get_counting_words (f->page));
+  gtk_widget_set_visible (GTK_WIDGET (f->page), FALSE);
+  g_assert_false (dossier_compare_page_get_counting_words (f->page));
+  g_assert_true (gtk_widget_get_sensitive (matrix));
+  gtk_widget_set_visible (GTK_WIDGET (f->page), TRUE);
+  g_assert_true (dossier_compare_page_get_counting_words (f->page));
+  wait_until (words_counted, f->page, "the words counted again");
+  c = dossier_compare_page_get_comparison (f->page);
+  g_assert_cmpuint (dossier_comparison_get_document_words (c, 1), ==, 1 + 10 * lines);
+  wait_for_divergences (f->page);
+}
+
 static void
 test_no_project (void)
 {
@@ -1087,6 +1159,7 @@ main (int   argc,
   ADD ("divergences-bounded", test_divergences_bounded);
   ADD ("divergences-in-thread", test_divergences_in_thread);
   ADD ("divergences-page-closed", test_divergences_page_closed);
+  ADD ("words-in-thread", test_words_in_thread);
   g_test_add_func ("/dossier/compare-page/divergences-window-closed", test_divergences_window_closed);
   g_test_add_func ("/dossier/compare-page/no-project", test_no_project);
 
