@@ -411,6 +411,91 @@ test_evidence_flags (Fixture       *f,
   g_assert_cmpuint (dossier_argument_get_n_evidence (a), ==, 2);
 }
 
+/* The live highlights of @document_id. */
+static guint
+count_highlights (DossierProject *project,
+                  gint64          document_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) list = dossier_project_list_highlights (project, document_id, 0, &error);
+
+  g_assert_no_error (error);
+  return list->len;
+}
+
+/* An argument added citing a passage (+ with a passage selected): the
+ * argument and its evidence in one step, a new highlight without a tag or
+ * the one already there; undone, both go (a highlight already there
+ * stays); a passage out of the text adds nothing. */
+static void
+test_add_citing (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(DossierHighlight) bare = NULL;
+  gint64 start, end, id, cited = 0, tagged, tag;
+  guint n_tags = 1;
+
+  text_range (text_b, "would rebuild the quays by 2031", &start, &end);
+  id = dossier_project_add_argument_citing (P (f), f->question, DOSSIER_POLARITY_PRO, " New quays ", 0, 4,
+                                            f->doc_b, end, start, &cited, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  g_assert_cmpstr (dossier_argument_get_statement (dossier_project_get_argument (P (f), id)), ==, "New quays");
+  g_assert_cmpint (dossier_argument_get_strength (dossier_project_get_argument (P (f), id)), ==, 4);
+  g_assert_cmpstr (dossier_project_get_undo_label (P (f)), ==, "Add Pro");
+  list = dossier_project_list_argument_evidence (P (f), id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (list->len, ==, 1);
+  g_assert_cmpint (dossier_highlight_get_id (((DossierEvidence *) g_ptr_array_index (list, 0))->highlight), ==, cited);
+  bare = dossier_project_get_highlight (P (f), cited, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (dossier_highlight_get_start (bare), ==, start);
+  g_assert_cmpint (dossier_highlight_get_end (bare), ==, end);
+  dossier_highlight_get_tag_ids (bare, &n_tags);
+  g_assert_cmpuint (n_tags, ==, 0);
+  assert_order (f, "+New quays");
+
+  /* One step takes back both. */
+  g_assert_true (dossier_project_undo (P (f), &error));
+  g_assert_null (dossier_project_get_argument (P (f), id));
+  g_assert_cmpuint (count_highlights (P (f), f->doc_b), ==, 0);
+  g_assert_true (dossier_project_redo (P (f), &error));
+  g_assert_cmpuint (dossier_argument_get_n_evidence (dossier_project_get_argument (P (f), id)), ==, 1);
+  g_assert_cmpuint (count_highlights (P (f), f->doc_b), ==, 1);
+
+  /* A passage highlighted already is cited as it is, and outlives the undo. */
+  tag = add_tag (P (f), "Costs", 0);
+  text_range (text_a, "cannot afford another crown a trip", &start, &end);
+  tagged = dossier_project_tag_range (P (f), f->doc_a, start, end, tag, &error);
+  g_assert_no_error (error);
+  id = dossier_project_add_argument_citing (P (f), f->question, DOSSIER_POLARITY_CON, "Too dear", 0, 3,
+                                            f->doc_a, start, end, &cited, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (cited, ==, tagged);
+  g_assert_cmpstr (dossier_project_get_undo_label (P (f)), ==, "Add Con");
+  g_assert_true (dossier_project_undo (P (f), &error));
+  g_assert_null (dossier_project_get_argument (P (f), id));
+  g_clear_object (&bare);
+  bare = dossier_project_get_highlight (P (f), tagged, NULL);
+  g_assert_nonnull (bare);
+
+  /* Failures write nothing. */
+  g_assert_cmpint (dossier_project_add_argument_citing (P (f), f->question, DOSSIER_POLARITY_PRO, "Far", 0, 3,
+                                                        f->doc_a, 5, 100000, NULL, &error), ==, 0);
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_cmpint (dossier_project_add_argument_citing (P (f), f->question, DOSSIER_POLARITY_PRO, "  ", 0, 3,
+                                                        f->doc_a, 0, 4, NULL, &error), ==, 0);
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  assert_order (f, "+New quays");
+  g_assert_cmpuint (count_highlights (P (f), f->doc_a), ==, 1);
+  g_assert_cmpstr (dossier_project_get_redo_label (P (f)), ==, "Add Con");
+  assert_project_sound (P (f));
+}
+
 /* How many passages @a and @s cite, and from how many sources @a. */
 static void
 assert_cited (DossierArgument    *a,
@@ -1466,6 +1551,7 @@ main (int   argc,
   ADD ("arguments", test_arguments);
   ADD ("added-last", test_added_last);
   ADD ("evidence-flags", test_evidence_flags);
+  ADD ("add-citing", test_add_citing);
   ADD ("delete-highlight", test_delete_highlight);
   ADD ("merge-highlights", test_merge_highlights);
   ADD ("autocode-merge", test_autocode_merge);

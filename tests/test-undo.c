@@ -352,6 +352,17 @@ act_add_highlight (Fixture *f)
 }
 
 static void
+act_add_argument_citing (Fixture *f)
+{
+  gint64 cited = 0;
+
+  /* The argument, a new highlight without a tag, and the citation. */
+  ACT (dossier_project_add_argument_citing (f->project, 1, DOSSIER_POLARITY_PRO, "Quays that flood need work",
+                                           0, 4, f->doc3, 47, 71, &cited, ERR) > 0);
+  ACT (cited > 0);
+}
+
+static void
 act_add_highlight_tag (Fixture *f)
 {
   ACT (dossier_project_add_highlight_tag (f->project, f->h3, f->cost, ERR));
@@ -445,6 +456,7 @@ static const struct
   { "tag-range-exact", act_tag_range_exact, 1 },
   { "tag-range-merge", act_tag_range_merge, 2 },
   { "add-highlight", act_add_highlight, 1 },
+  { "add-argument-citing", act_add_argument_citing, 1 },
   { "add-highlight-tag", act_add_highlight_tag, 1 },
   { "remove-highlight-tag", act_remove_highlight_tag, 1 },
   { "set-memo", act_set_memo, 1 },

@@ -689,20 +689,23 @@ insert_argument (DossierProject   *self,
   return id;
 }
 
-gint64
-dossier_project_add_argument (DossierProject   *self,
-                              gint64            question_id,
-                              DossierPolarity   polarity,
-                              const char       *statement,
-                              gint64            stakeholder_id,
-                              int               strength,
-                              GError          **error)
+/* The action "Add Pro" / "Add Con": the argument, citing what @citation
+ * says when it is not NULL (its highlight in *@cited_id, may be NULL). */
+static gint64
+add_argument (DossierProject       *self,
+              gint64                question_id,
+              DossierPolarity       polarity,
+              const char           *statement,
+              gint64                stakeholder_id,
+              int                   strength,
+              const DossierCiting  *citation,
+              gint64               *cited_id,
+              GError              **error)
 {
   g_auto(DossierAction) action = DOSSIER_ACTION_INIT;
   g_autofree char *stripped = NULL;
+  gint64 highlight_id = 0;
   gint64 id;
-
-  g_return_val_if_fail (DOSSIER_IS_PROJECT (self), 0);
 
   if (!dossier_project_ensure_open (self, error) ||
       !check_polarity (polarity, error) ||
@@ -716,13 +719,64 @@ dossier_project_add_argument (DossierProject   *self,
     return 0;
 
   id = insert_argument (self, question_id, polarity, stripped, stakeholder_id, strength, error);
-  if (id == 0 ||
-      !dossier_action_commit (&action,
+  if (id == 0)
+    return 0;
+  if (citation != NULL)
+    {
+      highlight_id = dossier_project_evidence_highlight (self, citation->document_id, citation->start,
+                                                         citation->end, error);
+      if (highlight_id == 0 ||
+          !dossier_project_cite (self, &evidence_table, id, highlight_id, citation, error))
+        return 0;
+    }
+  if (!dossier_action_commit (&action,
                               polarity == DOSSIER_POLARITY_PRO ? _("Add Pro") : _("Add Con"),
                               error))
     return 0;
 
+  if (cited_id != NULL)
+    *cited_id = highlight_id;
   return id;
+}
+
+gint64
+dossier_project_add_argument (DossierProject   *self,
+                              gint64            question_id,
+                              DossierPolarity   polarity,
+                              const char       *statement,
+                              gint64            stakeholder_id,
+                              int               strength,
+                              GError          **error)
+{
+  g_return_val_if_fail (DOSSIER_IS_PROJECT (self), 0);
+
+  return add_argument (self, question_id, polarity, statement, stakeholder_id, strength, NULL, NULL,
+                       error);
+}
+
+gint64
+dossier_project_add_argument_citing (DossierProject   *self,
+                                     gint64            question_id,
+                                     DossierPolarity   polarity,
+                                     const char       *statement,
+                                     gint64            stakeholder_id,
+                                     int               strength,
+                                     gint64            document_id,
+                                     gint64            start,
+                                     gint64            end,
+                                     gint64           *cited_id,
+                                     GError          **error)
+{
+  DossierCiting citation = CITATION_INIT (NULL);
+
+  g_return_val_if_fail (DOSSIER_IS_PROJECT (self), 0);
+
+  citation.by_range = TRUE;
+  citation.document_id = document_id;
+  citation.start = MIN (start, end);
+  citation.end = MAX (start, end);
+  return add_argument (self, question_id, polarity, statement, stakeholder_id, strength, &citation,
+                       cited_id, error);
 }
 
 static const DossierTextColumn statement_column = {

@@ -43,6 +43,8 @@ struct _DossierArgumentsPanel
   GtkPopover         *con_add_popover;
   GtkEntry           *pro_add_entry;
   GtkEntry           *con_add_entry;
+  GtkLabel           *pro_add_quote;
+  GtkLabel           *con_add_quote;
   GtkLabel           *pro_empty;
   GtkLabel           *con_empty;
   GtkWidget          *pro_scroller;
@@ -66,6 +68,11 @@ struct _DossierArgumentsPanel
   gint64              pending_document_id;
   gint64              selection_start;
   gint64              selection_end;
+  /* The reader's selection a pro's or a con's + was opened with: cited
+   * as the new argument's evidence (end 0: opened without one). */
+  gint64              add_document_id;
+  gint64              add_start;
+  gint64              add_end;
   gboolean            selecting;          /* the dropdown is being set, not chosen */
 };
 
@@ -445,19 +452,29 @@ add_argument (DossierArgumentsPanel *self,
 {
   g_autofree char *statement = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
   g_autoptr(GError) error = NULL;
+  gboolean citing = self->add_end > self->add_start;
   gint64 id;
 
   if (current_question (self) == NULL || statement[0] == '\0')
     return;
 
-  id = dossier_project_add_argument (PROJECT (self), self->question_id, polarity, statement,
-                                     0, DOSSIER_STRENGTH_DEFAULT, &error);
+  /* With a passage selected, the argument and its evidence in one undo
+   * step, as the Stakeholders panel's + makes a stakeholder. */
+  if (citing)
+    id = dossier_project_add_argument_citing (PROJECT (self), self->question_id, polarity, statement, 0,
+                                              DOSSIER_STRENGTH_DEFAULT, self->add_document_id,
+                                              self->add_start, self->add_end, NULL, &error);
+  else
+    id = dossier_project_add_argument (PROJECT (self), self->question_id, polarity, statement,
+                                       0, DOSSIER_STRENGTH_DEFAULT, &error);
   if (id == 0)
     {
       dossier_panel_report_error (DOSSIER_PANEL (self), _("Could not add the argument"), error);
       return;
     }
   gtk_popover_popdown (popover);
+  if (citing)
+    g_signal_emit (self, signals[SELECTION_CITED], 0, self->add_document_id, self->add_start, self->add_end);
   /* At the end of its column, in sight and focused, for its menu or
    * another key. */
   focus_argument (self, polarity == DOSSIER_POLARITY_PRO ? self->pro_list : self->con_list,
@@ -476,6 +493,62 @@ on_con_add (DossierArgumentsPanel *self)
   add_argument (self, DOSSIER_POLARITY_CON, self->con_add_entry, self->con_add_popover);
 }
 
+/* How much of the passage the popover of + quotes. */
+#define ADD_QUOTE_CHARS 80
+
+/* The reader's selection as a pro's or a con's + opens: what the new
+ * argument will cite, quoted on one line under its statement. */
+static void
+take_selection_for_add (DossierArgumentsPanel *self,
+                        GtkLabel              *quote)
+{
+  g_autofree char *text = NULL;
+  g_autofree char *passage = NULL;
+  g_autofree char *line = NULL;
+  g_autofree char *shown = NULL;
+  g_autofree char *label = NULL;
+  const char *open, *close;
+
+  self->add_document_id = self->add_start = self->add_end = 0;
+  if (PROJECT (self) != NULL && self->document_id != 0 && self->selection_end > self->selection_start)
+    text = dossier_project_get_document_text (PROJECT (self), self->document_id, NULL);
+  if (text != NULL)
+    {
+      /* A few times what is shown: its runs of spaces become one. */
+      passage = dossier_text_slice (text, self->selection_start,
+                                    MIN (self->selection_end, self->selection_start + 4 * ADD_QUOTE_CHARS));
+      line = dossier_text_join_lines (passage);
+    }
+  if (line == NULL || line[0] == '\0')
+    {
+      gtk_widget_set_visible (GTK_WIDGET (quote), FALSE);
+      return;
+    }
+
+  self->add_document_id = self->document_id;
+  self->add_start = self->selection_start;
+  self->add_end = self->selection_end;
+  shown = dossier_text_shorten (line, ADD_QUOTE_CHARS);
+  dossier_text_quote_marks (shown, &open, &close);
+  if (g_str_equal (open, "“") && g_str_equal (close, "”"))
+    /* Translators: under the statement of a new argument, the passage
+     * selected in the reader that it will cite */
+    label = g_strdup_printf (_("Cites “%s”"), shown);
+  else
+    {
+      /* A quotation already, or part of one: only the marks it lacks. */
+      g_autofree char *quoted = g_strconcat (open, shown, close, NULL);
+
+      /* Translators: under the statement of a new argument, the passage
+       * selected in the reader that it will cite, in its own quotation
+       * marks */
+      label = g_strdup_printf (_("Cites %s"), quoted);
+    }
+  gtk_label_set_text (quote, label);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (quote), label);
+  gtk_widget_set_visible (GTK_WIDGET (quote), TRUE);
+}
+
 static void
 on_add_popover_show (DossierArgumentsPanel *self,
                      GtkPopover            *popover)
@@ -484,6 +557,8 @@ on_add_popover_show (DossierArgumentsPanel *self,
                    : popover == self->con_add_popover ? GTK_WIDGET (self->con_add_entry)
                    : GTK_WIDGET (self->question_entry);
 
+  if (popover == self->pro_add_popover || popover == self->con_add_popover)
+    take_selection_for_add (self, popover == self->pro_add_popover ? self->pro_add_quote : self->con_add_quote);
   gtk_editable_set_text (GTK_EDITABLE (entry), "");
   gtk_widget_grab_focus (entry);
 }
@@ -1074,6 +1149,8 @@ dossier_arguments_panel_class_init (DossierArgumentsPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DossierArgumentsPanel, con_add_popover);
   gtk_widget_class_bind_template_child (widget_class, DossierArgumentsPanel, pro_add_entry);
   gtk_widget_class_bind_template_child (widget_class, DossierArgumentsPanel, con_add_entry);
+  gtk_widget_class_bind_template_child (widget_class, DossierArgumentsPanel, pro_add_quote);
+  gtk_widget_class_bind_template_child (widget_class, DossierArgumentsPanel, con_add_quote);
   gtk_widget_class_bind_template_child (widget_class, DossierArgumentsPanel, pro_list);
   gtk_widget_class_bind_template_child (widget_class, DossierArgumentsPanel, con_list);
   gtk_widget_class_bind_template_child (widget_class, DossierArgumentsPanel, pro_empty);

@@ -1925,23 +1925,30 @@ test_argument_undo_focus (Fixture       *f,
   wait_until (focus_on_argument, &(FocusOn) { panel, first }, "the focus back on the argument deleted");
 }
 
-/* Opens @button's popover, types @text into its entry and presses Enter. */
+/* Types @text into the entry of @popover (open) and presses Enter. */
 static void
-type_into_popover (GtkWidget  *button,
-                   const char *text)
+type_into_open_popover (GtkWidget  *popover,
+                        const char *text)
 {
   g_autoptr(GPtrArray) entries = g_ptr_array_new ();
   GtkWidget *entry;
 
-  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
-  flush_events ();
-  collect_descendants (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button))), GTK_TYPE_ENTRY,
-                       entries);
+  collect_descendants (popover, GTK_TYPE_ENTRY, entries);
   g_assert_cmpuint (entries->len, ==, 1);
   entry = g_ptr_array_index (entries, 0);
   gtk_editable_set_text (GTK_EDITABLE (entry), text);
   g_signal_emit_by_name (entry, "activate");
   flush_events ();
+}
+
+/* Opens @button's popover, types @text into its entry and presses Enter. */
+static void
+type_into_popover (GtkWidget  *button,
+                   const char *text)
+{
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  flush_events ();
+  type_into_open_popover (GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button))), text);
 }
 
 /* An argument added goes to the end of its column: a long one scrolls
@@ -2235,6 +2242,130 @@ test_toast_at_docked_edge (void)
   finish_reader_window (&window, &dir, NULL);
 }
 
+/* ---- + and the reader's selection ---------------------------------------------- */
+
+/* A window of 1,280 px on a new project of the article and one question,
+ * the right sidebar shown; the article's id in *@doc. */
+static DossierWindow *
+open_article_window (const char  *name,
+                     char       **dir,
+                     gint64      *doc)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(DossierProject) project = test_create_project (name, "Article", dir, &path);
+  g_autoptr(GError) error = NULL;
+  DossierWindow *window;
+
+  *doc = add_document (project, DOSSIER_FORMAT_MARKDOWN, article, "ferry.md");
+  g_assert_cmpint (dossier_project_add_question (project, "Should Lindenport raise ferry fares?", &error), >, 0);
+  g_assert_no_error (error);
+  dossier_project_close (project);
+
+  window = open_reader_window (path, DOSSIER_OPEN_READ_WRITE, 1280);
+  g_object_set (window, "show-right-sidebar", TRUE, NULL);
+  wait_until (flap_revealed, window->right_flap, "the sidebar shown");
+  return window;
+}
+
+/* Shows @panel in @window's right sidebar and opens the popover of its +
+ * whose tooltip is @button, as a click does; the popover. */
+static GtkWidget *
+open_add_popover (DossierWindow *window,
+                  GtkWidget     *panel,
+                  const char    *button)
+{
+  GtkWidget *add = find_button (panel, button);
+  GtkWidget *popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (add)));
+
+  adw_view_stack_set_visible_child (window->right_stack, panel);
+  wait_until (is_laid_out, add, "the button laid out");
+  gtk_menu_button_popup (GTK_MENU_BUTTON (add));
+  wait_until (popover_placed, popover, "the popover to open");
+  return popover;
+}
+
+static gboolean
+is_cites_label (GtkWidget     *widget,
+                gconstpointer  data)
+{
+  return GTK_IS_LABEL (widget) && g_str_has_prefix (gtk_label_get_text (GTK_LABEL (widget)), "Cites ");
+}
+
+/* The line of @popover that says what the new argument will cite: its
+ * text, or NULL when it is hidden. */
+static const char *
+cites_line (GtkWidget *popover)
+{
+  GtkWidget *label = find_matching (popover, is_cites_label, NULL);
+
+  return label != NULL && gtk_widget_get_visible (label) ? gtk_label_get_text (GTK_LABEL (label)) : NULL;
+}
+
+/* A passage selected in the reader, + of the pros: its popover says it
+ * will cite the passage; a statement typed, Enter: the argument cites it,
+ * highlighted, and Ctrl+Z takes back both. Without a selection + adds an
+ * argument that cites nothing. Before, + never cited the selection: the
+ * argument's menu had to, a second step. */
+static void
+test_add_cites_selection (void)
+{
+  g_autofree char *dir = NULL;
+  g_autoptr(GPtrArray) evidence = NULL;
+  g_autoptr(GPtrArray) highlights = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 doc, start, end, added;
+  DossierWindow *window = open_article_window ("arguments-add-cites", &dir, &doc);
+  DossierProject *project = dossier_window_get_project (window);
+  GtkWidget *panel = window->arguments_panel;
+  GListModel *pros = dossier_arguments_panel_get_column (DOSSIER_ARGUMENTS_PANEL (panel), DOSSIER_POLARITY_PRO);
+  DossierHighlight *cited;
+  GtkWidget *popover;
+
+  select_in_reader (window, doc, "Mayor Odile Brant said the Ferry Board had not shown its accounts", &start,
+                    &end);
+  popover = open_add_popover (window, panel, "Add an Argument For");
+  g_assert_cmpstr (cites_line (popover), ==, "Cites “Mayor Odile Brant said the Ferry Board had not shown its accounts”");
+  type_into_open_popover (popover, "The board should show its accounts first");
+  g_assert_false (gtk_widget_get_visible (popover));
+
+  g_assert_cmpuint (g_list_model_get_n_items (pros), ==, 1);
+  added = argument_at (pros, 0);
+  g_assert_cmpstr (dossier_argument_get_statement (dossier_project_get_argument (project, added)), ==,
+                   "The board should show its accounts first");
+  evidence = dossier_project_list_argument_evidence (project, added, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (evidence->len, ==, 1);
+  cited = ((DossierEvidence *) g_ptr_array_index (evidence, 0))->highlight;
+  g_assert_cmpint (dossier_highlight_get_document_id (cited), ==, doc);
+  g_assert_cmpint (dossier_highlight_get_start (cited), ==, start);
+  g_assert_cmpint (dossier_highlight_get_end (cited), ==, end);
+  wait_until (focus_on_argument, &(FocusOn) { panel, added }, "the new argument to take the focus");
+
+  /* One undo: no argument, no highlight. */
+  g_assert_nonnull (press_key (window, GDK_KEY_z, GDK_CONTROL_MASK));
+  g_assert_cmpuint (g_list_model_get_n_items (pros), ==, 0);
+  g_assert_null (dossier_project_get_argument (project, added));
+  highlights = dossier_project_list_highlights (project, doc, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (highlights->len, ==, 0);
+  g_assert_false (dossier_project_get_can_undo (project));
+
+  /* Nothing selected: nothing said, nothing cited. */
+  dossier_document_view_select_range (dossier_window_get_document_view (window), start, start);
+  flush_events ();
+  popover = open_add_popover (window, panel, "Add an Argument Against");
+  g_assert_null (cites_line (popover));
+  type_into_open_popover (popover, "Fares already doubled");
+  g_clear_pointer (&evidence, g_ptr_array_unref);
+  evidence = dossier_project_list_argument_evidence (
+    project, argument_at (dossier_arguments_panel_get_column (DOSSIER_ARGUMENTS_PANEL (panel), DOSSIER_POLARITY_CON), 0),
+    &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (evidence->len, ==, 0);
+
+  finish_reader_window (&window, &dir, NULL);
+}
+
 /* GTK 4.8's list views warn, and ignore the request, when a scroll
  * position set on their adjustment lies past the rows as they have
  * measured them since (a one-column grid view estimates the heights of
@@ -2276,6 +2407,7 @@ main (int   argc,
   g_test_add_data_func ("/dossier/arguments-panel/toast-beside-folded", GINT_TO_POINTER (1000), test_toast_beside);
   g_test_add_data_func ("/dossier/arguments-panel/toast-beside-docked", GINT_TO_POINTER (1700), test_toast_beside);
   g_test_add_func ("/dossier/arguments-panel/toast-at-docked-edge", test_toast_at_docked_edge);
+  g_test_add_func ("/dossier/arguments-panel/add-cites-selection", test_add_cites_selection);
   g_test_add_data_func ("/dossier/arguments-panel/add-popovers-in-window/1280", GINT_TO_POINTER (1280),
                         test_add_popovers_in_window);
   g_test_add_data_func ("/dossier/arguments-panel/add-popovers-in-window/558", GINT_TO_POINTER (558),
