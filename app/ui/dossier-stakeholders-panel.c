@@ -542,9 +542,8 @@ on_add_popover_closed (DossierStakeholdersPanel *self)
   g_clear_pointer (&self->add_context, g_free);
 }
 
-/* With a passage selected in the reader, the name is the passage's, all
- * of it selected (typing replaces it), and the passage its first
- * evidence: select a name, +, Enter. */
+/* With a passage selected in the reader, the name is the passage's and
+ * the passage its first evidence: select a name, +, Enter. */
 static void
 on_add_popover_show (DossierStakeholdersPanel *self)
 {
@@ -572,11 +571,11 @@ on_add_popover_show (DossierStakeholdersPanel *self)
   /* Typing the name guesses its kind again (on_add_name_changed). */
   gtk_editable_set_text (GTK_EDITABLE (self->add_entry), name != NULL ? name : "");
   guess_add_kind (self);
-  /* Selected before it takes the focus: GtkText starts blinking its caret
-   * as it does when nothing is selected, and would blink it over the
-   * selection (and warn) if it were selected after. */
-  gtk_editable_select_region (GTK_EDITABLE (self->add_entry), 0, -1);
-  gtk_widget_grab_focus (GTK_WIDGET (self->add_entry));
+  /* The caret after the name, nothing selected: selected, the name would
+   * take PRIMARY from the reader, whose selection (the passage to be
+   * cited) would then go while the popover shows it is being cited. */
+  gtk_editable_set_position (GTK_EDITABLE (self->add_entry), -1);
+  gtk_entry_grab_focus_without_selecting (self->add_entry);
 }
 
 static void

@@ -2267,6 +2267,17 @@ open_article_window (const char  *name,
   return window;
 }
 
+/* Lets what the X server reports about the last requests (who owns
+ * PRIMARY) arrive and be handled, as it does between two keys a person
+ * presses. */
+static void
+settle_x (GtkWidget *widget)
+{
+  g_usleep (2000);
+  gdk_display_sync (gtk_widget_get_display (widget));
+  flush_events ();
+}
+
 /* Shows @panel in @window's right sidebar and opens the popover of its +
  * whose tooltip is @button, as a click does; the popover. */
 static GtkWidget *
@@ -2285,6 +2296,12 @@ open_add_popover (DossierWindow *window,
 }
 
 static gboolean
+popover_closed (gpointer popover)
+{
+  return !gtk_widget_get_visible (popover);
+}
+
+static gboolean
 is_cites_label (GtkWidget     *widget,
                 gconstpointer  data)
 {
@@ -2299,6 +2316,19 @@ cites_line (GtkWidget *popover)
   GtkWidget *label = find_matching (popover, is_cites_label, NULL);
 
   return label != NULL && gtk_widget_get_visible (label) ? gtk_label_get_text (GTK_LABEL (label)) : NULL;
+}
+
+/* The reader of @window has [@start, @end) selected. */
+static void
+assert_reader_selection (DossierWindow *window,
+                         gint64         start,
+                         gint64         end)
+{
+  gint64 s = -1, e = -1;
+
+  g_assert_true (dossier_document_view_get_selection (dossier_window_get_document_view (window), &s, &e));
+  g_assert_cmpint (s, ==, start);
+  g_assert_cmpint (e, ==, end);
 }
 
 /* A passage selected in the reader, + of the pros: its popover says it
@@ -2366,6 +2396,54 @@ test_add_cites_selection (void)
   finish_reader_window (&window, &dir, NULL);
 }
 
+/* + with a passage selected in the reader leaves it selected there, the
+ * passage the popover is about to cite, and so does Escape: nothing is
+ * selected in the popover's entry (the stakeholder's name is the
+ * passage's, the caret after it). Before, the Stakeholders panel's +
+ * selected the name, whose entry so took PRIMARY from the reader: its
+ * selection went as the popover opened. */
+static void
+test_add_keeps_reader_selection (void)
+{
+  g_autofree char *dir = NULL;
+  gint64 doc, start, end;
+  DossierWindow *window = open_article_window ("arguments-add-keeps", &dir, &doc);
+  const struct
+  {
+    GtkWidget  *panel;
+    const char *button;
+    const char *entry_text;
+  } buttons[] = {
+    { window->stakeholders_panel, "Add a Stakeholder", "Island Traders Guild" },
+    { window->arguments_panel, "Add an Argument For", "" },
+    { window->arguments_panel, "Add an Argument Against", "" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (buttons); i++)
+    {
+      GtkWidget *popover, *entry;
+
+      g_test_message ("%s", buttons[i].button);
+      select_in_reader (window, doc, "Island Traders Guild", &start, &end);
+      settle_x (GTK_WIDGET (window));
+      popover = open_add_popover (window, buttons[i].panel, buttons[i].button);
+      settle_x (GTK_WIDGET (window));
+      assert_reader_selection (window, start, end);
+      entry = find_descendant (popover, GTK_TYPE_ENTRY);
+      g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), entry));
+      g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, buttons[i].entry_text);
+      g_assert_false (gtk_editable_get_selection_bounds (GTK_EDITABLE (entry), NULL, NULL));
+      g_assert_cmpint (gtk_editable_get_position (GTK_EDITABLE (entry)), ==, g_utf8_strlen (buttons[i].entry_text, -1));
+
+      keys_through_x (GTK_WIDGET (window), "Escape");
+      wait_until (popover_closed, popover, "the popover to close");
+      settle_x (GTK_WIDGET (window));
+      assert_reader_selection (window, start, end);
+    }
+
+  finish_reader_window (&window, &dir, NULL);
+}
+
 /* GTK 4.8's list views warn, and ignore the request, when a scroll
  * position set on their adjustment lies past the rows as they have
  * measured them since (a one-column grid view estimates the heights of
@@ -2408,6 +2486,7 @@ main (int   argc,
   g_test_add_data_func ("/dossier/arguments-panel/toast-beside-docked", GINT_TO_POINTER (1700), test_toast_beside);
   g_test_add_func ("/dossier/arguments-panel/toast-at-docked-edge", test_toast_at_docked_edge);
   g_test_add_func ("/dossier/arguments-panel/add-cites-selection", test_add_cites_selection);
+  g_test_add_func ("/dossier/arguments-panel/add-keeps-reader-selection", test_add_keeps_reader_selection);
   g_test_add_data_func ("/dossier/arguments-panel/add-popovers-in-window/1280", GINT_TO_POINTER (1280),
                         test_add_popovers_in_window);
   g_test_add_data_func ("/dossier/arguments-panel/add-popovers-in-window/558", GINT_TO_POINTER (558),
