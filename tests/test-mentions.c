@@ -190,6 +190,42 @@ test_shared_alias (void)
   assert_mention (text, m, 1, 9, "The Minister");
 }
 
+/* A town's council named by its town is not mentioned where the words
+ * say where something is; where the town acts, and in the words of an
+ * alias that says the place, it is. */
+static void
+test_town_as_place (void)
+{
+  g_autoptr(DossierMentionFinder) finder = dossier_mention_finder_new ();
+  g_autoptr(DossierMentionFinder) place = dossier_mention_finder_new ();
+  const char *text = "The town of Harrowby agreed. Patients in the town of Harrowby were not "
+                     "asked, nor traders at the City of Harlow market; the city of Harlow paid. "
+                     "En el ayuntamiento de Soria no hubo pleno: el ayuntamiento de Soria calla.";
+  g_autoptr(GArray) m = NULL;
+  g_autoptr(GArray) p = NULL;
+
+  dossier_mention_finder_add (finder, 1, "Harrowby council");
+  dossier_mention_finder_add (finder, 1, "town of Harrowby");
+  dossier_mention_finder_add (finder, 2, "city of Harlow");
+  dossier_mention_finder_add (finder, 3, "Ayuntamiento de Soria");
+  g_assert_cmpuint (dossier_mention_finder_get_n_aliases (finder), ==, 4);
+  m = find (finder, text);
+
+  g_assert_cmpuint (m->len, ==, 3);
+  assert_mention (text, m, 0, 1, "town of Harrowby");
+  g_assert_cmpint (g_array_index (m, DossierMention, 0).start, ==, 4);
+  assert_mention (text, m, 1, 2, "city of Harlow");
+  assert_mention (text, m, 2, 3, "ayuntamiento de Soria");
+  g_assert_cmpint (g_array_index (m, DossierMention, 2).start, ==,
+                   g_utf8_pointer_to_offset (text, strstr (text, "ayuntamiento de Soria calla")));
+
+  /* Said as an alias, the place is what is looked for. */
+  dossier_mention_finder_add (place, 4, "in the town of Harrowby");
+  p = find (place, text);
+  g_assert_cmpuint (p->len, ==, 1);
+  assert_mention (text, p, 0, 4, "in the town of Harrowby");
+}
+
 static void
 test_bad_aliases (void)
 {
@@ -577,6 +613,7 @@ main (int   argc,
   g_test_add_func ("/dossier/mentions/overlapping", test_overlapping);
   g_test_add_func ("/dossier/mentions/overlapping-equal", test_overlapping_equal);
   g_test_add_func ("/dossier/mentions/shared-alias", test_shared_alias);
+  g_test_add_func ("/dossier/mentions/town-as-place", test_town_as_place);
   g_test_add_func ("/dossier/mentions/bad-aliases", test_bad_aliases);
   g_test_add_func ("/dossier/mentions/non-nfc", test_non_nfc);
   g_test_add_func ("/dossier/mentions/random", test_random);

@@ -1353,6 +1353,34 @@ test_suggestions (Fixture       *f,
   g_assert_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_NOT_FOUND);
 }
 
+/* A suggestion counts its mentions as the stakeholder it becomes will: a
+ * town's council by its town, where the town acts ("The town of Harrowby
+ * has agreed") and not where something is ("in the town of Harrowby"). */
+static void
+test_suggested_mentions_agree (Fixture       *f,
+                               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) suggested = NULL;
+  DossierStakeholderSuggestion *council;
+  gint64 doc = add_doc (P (f), "Harrowby bus",
+                        "The town of Harrowby has agreed to pay for a bus. Patients in the town "
+                        "of Harrowby were not asked, and nobody at the town of Harrowby hall "
+                        "answered.");
+  gint64 id;
+
+  suggested = dossier_project_suggest_stakeholders (P (f), doc, &error);
+  g_assert_no_error (error);
+  council = find_suggestion (suggested, "Harrowby council");
+  g_assert_nonnull (council);
+  g_assert_cmpuint (council->n_mentions, ==, 1);
+
+  id = dossier_project_accept_stakeholder_suggestion (P (f), council, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (dossier_stakeholder_get_n_mentions (dossier_project_get_stakeholder (P (f), id)),
+                    ==, council->n_mentions);
+}
+
 /* ---- The name check ---------------------------------------------------------------- */
 
 /* Adding @name fails with EXISTS, quoting @owner as the stakeholder that
@@ -1972,6 +2000,7 @@ main (int   argc,
   ADD ("names-changed-signal", test_names_changed_signal);
   ADD ("stakeholders-patched", test_stakeholders_patched);
   ADD ("suggestions", test_suggestions);
+  ADD ("suggested-mentions-agree", test_suggested_mentions_agree);
   ADD ("name-check-folds", test_name_check_folds);
   ADD ("name-check-follows-edits", test_name_check_follows_edits);
 #undef ADD

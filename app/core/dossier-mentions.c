@@ -120,6 +120,63 @@ dossier_mention_finder_unref (DossierMentionFinder *self)
   g_free (self);
 }
 
+/* The pattern for @folded, made if there is none yet: owned by no key
+ * until one is added. */
+static Pattern *
+pattern_for (DossierMentionFinder *self,
+             char                 *folded)
+{
+  gpointer found = g_hash_table_lookup (self->pattern_by_text, folded);
+  Pattern *pattern;
+  const char *last;
+
+  if (found != NULL)
+    {
+      g_free (folded);
+      return g_ptr_array_index (self->patterns, GPOINTER_TO_UINT (found) - 1);
+    }
+
+  pattern = g_new0 (Pattern, 1);
+  pattern->n_code_points = g_utf8_strlen (folded, -1);
+  last = g_utf8_prev_char (folded + strlen (folded));
+  pattern->word_start = dossier_unichar_is_word (g_utf8_get_char (folded));
+  pattern->word_end = dossier_unichar_is_word (g_utf8_get_char (last));
+  pattern->owners = g_array_new (FALSE, FALSE, sizeof (Owner));
+  pattern->folded = folded;
+  g_ptr_array_add (self->patterns, pattern);
+  g_hash_table_insert (self->pattern_by_text, pattern->folded,
+                       GUINT_TO_POINTER (self->patterns->len));
+  return pattern;
+}
+
+/* A town's council goes by the town ("town of Brackwater", "city of
+ * Harlow", "ayuntamiento de Villalba"), which names the place, not the
+ * council, right after a word for where ("in the town of Brackwater",
+ * "en el ayuntamiento de Soria"). Those uses are patterns of no key:
+ * longer, they win over the alias and count for no one. Folded. */
+static const char * const town_bodies[] = { "town of ", "city of ", "ayuntamiento de " };
+static const char * const locatives[] = {
+  "in", "at", "near", "from", "into", "across", "outside", "inside", "around", "towards",
+  "beyond", "en", "desde", "hacia",
+};
+static const char * const articles[] = { "the", "el", "la" };
+
+static void
+add_place_uses (DossierMentionFinder *self,
+                const char           *folded)
+{
+  gboolean town = FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (town_bodies) && !town; i++)
+    town = g_str_has_prefix (folded, town_bodies[i]);
+  if (!town)
+    return;
+
+  for (guint l = 0; l < G_N_ELEMENTS (locatives); l++)
+    for (guint a = 0; a < G_N_ELEMENTS (articles); a++)
+      pattern_for (self, g_strconcat (locatives[l], " ", articles[a], " ", folded, NULL));
+}
+
 int
 dossier_mention_finder_add (DossierMentionFinder *self,
                             gint64                key,
@@ -127,7 +184,6 @@ dossier_mention_finder_add (DossierMentionFinder *self,
 {
   g_autofree char *folded = NULL;
   gboolean has_word = FALSE;
-  gpointer found;
   Pattern *pattern;
   Owner owner;
 
@@ -141,31 +197,13 @@ dossier_mention_finder_add (DossierMentionFinder *self,
   if (!has_word)
     return -1;
 
-  found = g_hash_table_lookup (self->pattern_by_text, folded);
-  if (found != NULL)
-    {
-      pattern = g_ptr_array_index (self->patterns, GPOINTER_TO_UINT (found) - 1);
+  add_place_uses (self, folded);
+  pattern = pattern_for (self, g_steal_pointer (&folded));
 
-      /* The same key twice under one spelling finds one mention. */
-      for (guint i = 0; i < pattern->owners->len; i++)
-        if (g_array_index (pattern->owners, Owner, i).key == key)
-          return g_array_index (pattern->owners, Owner, i).alias;
-    }
-  else
-    {
-      const char *last;
-
-      pattern = g_new0 (Pattern, 1);
-      pattern->n_code_points = g_utf8_strlen (folded, -1);
-      last = g_utf8_prev_char (folded + strlen (folded));
-      pattern->word_start = dossier_unichar_is_word (g_utf8_get_char (folded));
-      pattern->word_end = dossier_unichar_is_word (g_utf8_get_char (last));
-      pattern->owners = g_array_new (FALSE, FALSE, sizeof (Owner));
-      pattern->folded = g_steal_pointer (&folded);
-      g_ptr_array_add (self->patterns, pattern);
-      g_hash_table_insert (self->pattern_by_text, pattern->folded,
-                           GUINT_TO_POINTER (self->patterns->len));
-    }
+  /* The same key twice under one spelling finds one mention. */
+  for (guint i = 0; i < pattern->owners->len; i++)
+    if (g_array_index (pattern->owners, Owner, i).key == key)
+      return g_array_index (pattern->owners, Owner, i).alias;
 
   owner.key = key;
   owner.alias = self->n_aliases++;

@@ -41,10 +41,9 @@
  * Aldhelm's" under "St Aldhelm's Hospital". Headings and lead-in labels
  * are read for nothing else (they capitalise every word); sentence openings only count for a
  * word that is also capitalised elsewhere. Mentions are then counted with
- * the same finder the project uses, so the numbers agree — but for a
- * town's council, whose "town of X" in "in the town of X" is where
- * something is: the suggestion does not count it, the project, which
- * finds aliases wherever they are, will.
+ * the same finder the project uses, so the numbers agree ("in the town of
+ * X", where something is, is no use of the town's council for either:
+ * dossier-mentions.h).
  */
 
 #include "config.h"
@@ -946,9 +945,6 @@ typedef struct
                                         * its name in the document: no actor */
   guint                   gender;      /* what a title says ("Ms", "chairman"):
                                         * see Gender */
-  char                   *town_form;   /* "town of Brackwater" of "Brackwater
-                                        * council": not its use "in the town of
-                                        * Brackwater" (see the counting) */
   gboolean                place;       /* "Harbour Bridge": seen, and no actor (its
                                         * first word neither: "Pellworth" of
                                         * "Pellworth Royal Infirmary") */
@@ -975,7 +971,6 @@ candidate_free (gpointer data)
 
   g_free (c->key);
   g_free (c->name);
-  g_free (c->town_form);
   g_ptr_array_unref (c->forms);
   g_hash_table_unref (c->form_keys);
   g_free (c);
@@ -2487,8 +2482,6 @@ note_town_body (Collector *col,
   c->kind = DOSSIER_STAKEHOLDER_GOVERNMENT;
   candidate_add_form (c, name);
   candidate_add_form (c, form);
-  if (c->town_form == NULL)
-    c->town_form = g_steal_pointer (&form);
   return last;
 }
 
@@ -3971,27 +3964,6 @@ dossier_suggest_stakeholders (const char         *text,
           }
       }
 
-    /* "in the town of Brackwater" is where something is, no use of the
-     * town's council: a longer alias, of no group, takes it. */
-    for (guint g = 0; g < order->len; g++)
-      {
-        GPtrArray *members = g_ptr_array_index (order, g);
-
-        for (guint m = 0; m < members->len; m++)
-          {
-            Candidate *c = g_ptr_array_index (members, m);
-
-            for (guint l = 0; c->town_form != NULL && l < G_N_ELEMENTS (locatives); l++)
-              for (guint a = 0; a < G_N_ELEMENTS (articles); a++)
-                {
-                  g_autofree char *place = g_strconcat (locatives[l], " ", articles[a], " ",
-                                                        c->town_form, NULL);
-
-                  dossier_mention_finder_add (finder, order->len, place);
-                }
-          }
-      }
-
     mentions = dossier_mention_finder_find (finder, text);
     counts = g_array_sized_new (FALSE, TRUE, sizeof (guint), order->len);
     g_array_set_size (counts, order->len);
@@ -4001,8 +3973,6 @@ dossier_suggest_stakeholders (const char         *text,
       {
         const DossierMention *m = &g_array_index (mentions, DossierMention, i);
 
-        if (m->key >= order->len)
-          continue;
         if (g_array_index (counts, guint, m->key)++ == 0)
           g_array_index (firsts, DossierMention, m->key) = *m;
       }

@@ -7,7 +7,11 @@
  * "LÓPEZ OBRADOR"), spaces and line breaks between words counted as one,
  * curly and straight apostrophes alike. Where aliases overlap in the text
  * the longest wins (the leftmost between equals), so "President López
- * Obrador" is one mention, not also one of "López Obrador".
+ * Obrador" is one mention, not also one of "López Obrador". A town's
+ * council named by its town ("town of Brackwater", "city of Harlow",
+ * "ayuntamiento de Villalba") is not mentioned where the words name the
+ * place: "in the town of Brackwater", "en el ayuntamiento de Soria". The
+ * project's counts and the suggestions' both follow these rules.
  *
  * Its cost is one pass over the text whatever the number of aliases (an
  * Aho–Corasick automaton over the folded text): about 30 ms for 10 MB.
