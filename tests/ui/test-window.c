@@ -4314,16 +4314,25 @@ report_shown (gpointer data)
 
 typedef struct
 {
-  GListModel *documents;
-  guint       n_before;
-} DocumentCount;
+  DossierWindow *window;
+  guint          n_before;     /* documents before the paste */
+  gint64         shown_before; /* the reader's document then */
+} PasteOpened;
 
+/* The pasted document stored and open in the reader. The list grows
+ * first (the store hands it over as it commits); the window opens the
+ * document, then presents its report, only when the store's task
+ * returns, an iteration or more later: waiting for the list alone looked
+ * for the report before it was up. */
 static gboolean
-documents_grew (gpointer data)
+paste_opened (gpointer data)
 {
-  DocumentCount *count = data;
+  PasteOpened *paste = data;
+  GListModel *documents = dossier_project_get_documents (dossier_window_get_project (paste->window));
+  gint64 shown = dossier_window_get_document_id (paste->window);
 
-  return g_list_model_get_n_items (count->documents) > count->n_before;
+  return g_list_model_get_n_items (documents) > paste->n_before &&
+         shown != 0 && shown != paste->shown_before;
 }
 
 /* Pastes @content (HTML, as a browser puts a page on the clipboard, if
@@ -4337,7 +4346,8 @@ paste_content (Fixture    *f,
 {
   GdkClipboard *clipboard = gtk_widget_get_clipboard (GTK_WIDGET (f->window));
   GListModel *documents = dossier_project_get_documents (dossier_window_get_project (f->window));
-  guint n_before = g_list_model_get_n_items (documents);
+  PasteOpened paste = { f->window, g_list_model_get_n_items (documents),
+                        dossier_window_get_document_id (f->window) };
   AdwMessageDialog *dialog;
   char *notes;
 
@@ -4359,7 +4369,7 @@ paste_content (Fixture    *f,
   gtk_window_destroy (GTK_WINDOW (dialog));
   flush_events ();
 
-  wait_until (documents_grew, &(DocumentCount) { documents, n_before }, "the pasted document");
+  wait_until (paste_opened, &paste, "the pasted document in the reader");
   flush_events ();
   if (!report_shown (f->window))
     return NULL;
