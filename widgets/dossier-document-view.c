@@ -103,6 +103,7 @@ struct _DossierDocumentView
   GdkRGBA               page;            /* the text's background */
   GdkRGBA               selection_bg;
   GdkRGBA               selection_fg;
+  GdkRGBA               byline_color;    /* opaque: see update_theme_colors */
 
   double                zoom;
   gboolean              has_selection;
@@ -396,6 +397,10 @@ foreground_color (DossierDocumentView *self)
   return fg;
 }
 
+/* Secondary text (quotes, the byline) as the application's .dim-label
+ * has it (style.css): the text's colour at this alpha, 4.5:1 and more. */
+#define SECONDARY_TEXT_ALPHA 0.72
+
 static GdkRGBA
 with_alpha (GdkRGBA color,
             double  alpha)
@@ -492,10 +497,11 @@ static void
 update_theme_colors (DossierDocumentView *self)
 {
   GdkRGBA fg = foreground_color (self);
-  GdkRGBA quote = with_alpha (fg, 0.72);
+  GdkRGBA quote = with_alpha (fg, SECONDARY_TEXT_ALPHA);
   GdkRGBA pre_bg = with_alpha (fg, 0.06);
   GdkRGBA page = dossier_contrast_page_color (GTK_WIDGET (self->text_view));
   gboolean dark = dossier_contrast_luminance (&page) < 0.18;
+  GdkRGBA byline = dossier_contrast_composite (&quote, &page);
   GdkRGBA sel_bg, sel_fg;
   GHashTableIter iter;
   gpointer key, tag;
@@ -503,9 +509,10 @@ update_theme_colors (DossierDocumentView *self)
   g_object_set (self->quote_tag, "foreground-rgba", &quote, NULL);
   g_object_set (self->pre_tag, "paragraph-background-rgba", &pre_bg, NULL);
 
-  if (gdk_rgba_equal (&page, &self->page))
+  if (gdk_rgba_equal (&page, &self->page) && gdk_rgba_equal (&byline, &self->byline_color))
     return;
   self->page = page;
+  self->byline_color = byline;
 
   /* At least 3.8:1 against every palette colour's tint on that page
    * (test-document-view computes it). */
@@ -518,10 +525,18 @@ update_theme_colors (DossierDocumentView *self)
   {
     g_autofree char *bg_str = gdk_rgba_to_string (&sel_bg);
     g_autofree char *fg_str = gdk_rgba_to_string (&sel_fg);
+    g_autofree char *byline_str = gdk_rgba_to_string (&byline);
+    /* The byline in secondary text's colour made opaque on the page: GTK
+     * 4.8 draws a text view's overlays twice (GtkTextViewChild snapshots
+     * its children, then its overlays again), and a colour with alpha,
+     * Adwaita's .dim-label or ours, came out twice as dark, #2e2e2e where
+     * it should be #6c6c6c, darker than the text. */
     g_autofree char *css = g_strdup_printf ("textview.dossier-document > text > selection,"
                                             " textview.dossier-document > text > selection:focus-within"
-                                            " { background-color: %s; color: %s; }",
-                                            bg_str, fg_str);
+                                            " { background-color: %s; color: %s; }"
+                                            " textview.dossier-document label.dossier-byline"
+                                            " { color: %s; }",
+                                            bg_str, fg_str, byline_str);
 
     gtk_css_provider_load_from_data (self->theme_css, css, -1);
   }
@@ -3112,8 +3127,13 @@ dossier_document_view_init (DossierDocumentView *self)
                                NULL);
   /* (after "selectable", which makes it focusable) */
   gtk_widget_set_focusable (self->byline, FALSE);
-  gtk_widget_add_css_class (self->byline, "dim-label");
+  /* (dimmed by its colour, not .dim-label: see update_theme_colors) */
   gtk_widget_add_css_class (self->byline, "dossier-byline");
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_style_context_add_provider (gtk_widget_get_style_context (self->byline),
+                                  GTK_STYLE_PROVIDER (self->theme_css),
+                                  GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  G_GNUC_END_IGNORE_DEPRECATIONS
   gtk_text_view_add_overlay (self->text_view, self->byline, 0, 0);
 
   self->stripes = DOSSIER_CODING_STRIPES (dossier_coding_stripes_new (self->text_view));

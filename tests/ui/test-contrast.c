@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-contrast.c — the application's own colours against WCAG 2 AA, light
- * and dark: dimmed text (row subtitles, card memos) and count badges at
- * 4.5:1, focus rings and the tag picker's selected row at 3:1. Measured on
+ * and dark: dimmed text (row subtitles, card memos, the reader's byline)
+ * and count badges at 4.5:1, focus rings and the tag picker's selected row
+ * at 3:1. Measured on
  * what GTK draws with libadwaita and the application's style.css: solid
  * block glyphs (U+2588) stand for text, so that a pixel gives the text's
  * colour with its opacity; ratios are computed here (WCAG's formula). */
@@ -9,8 +10,16 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include <adwaita.h>
+
+#include "dossier-document-view.h"
+#include "ui-test-util.h"
+
+/* A title, and a paragraph of block glyphs: the body text's colour. */
+#define DOCUMENT_TITLE "Fares"
+#define DOCUMENT_TEXT  DOCUMENT_TITLE "\n\n████\n"
 
 typedef struct
 {
@@ -24,6 +33,7 @@ typedef struct
   GtkWidget *row;
   GtkWidget *tree_row;
   GtkWidget *toasts;      /* an AdwToastOverlay over ink and paper */
+  DossierDocumentView *reader;  /* DOCUMENT_TEXT under a byline of blocks */
 } Fixture;
 
 static double
@@ -162,7 +172,7 @@ fixture_setup (Fixture       *fx,
                                                              : ADW_COLOR_SCHEME_FORCE_LIGHT);
 
   fx->window = gtk_window_new ();
-  gtk_window_set_default_size (GTK_WINDOW (fx->window), 400, 500);
+  gtk_window_set_default_size (GTK_WINDOW (fx->window), 400, 700);
   gtk_window_set_child (GTK_WINDOW (fx->window), box);
 
   fx->dim_on_window = block_label ("dim-label", "caption");
@@ -221,6 +231,20 @@ fixture_setup (Fixture       *fx,
     gtk_box_append (GTK_BOX (box), fx->toasts);
   }
 
+  /* The reader's document view, a title with a byline over a paragraph. */
+  {
+    const DossierBlock blocks[] = {
+      { 0, strlen (DOCUMENT_TITLE), DOSSIER_BLOCK_TITLE, 0 },
+      { strlen (DOCUMENT_TITLE) + 2, strlen (DOCUMENT_TITLE) + 6, DOSSIER_BLOCK_PARAGRAPH, 0 },
+    };
+
+    fx->reader = DOSSIER_DOCUMENT_VIEW (dossier_document_view_new ());
+    gtk_widget_set_size_request (GTK_WIDGET (fx->reader), -1, 200);
+    dossier_document_view_set_text (fx->reader, DOCUMENT_TEXT, blocks, G_N_ELEMENTS (blocks));
+    dossier_document_view_set_byline (fx->reader, "████", NULL);
+    gtk_box_append (GTK_BOX (box), GTK_WIDGET (fx->reader));
+  }
+
   gtk_window_present (GTK_WINDOW (fx->window));
   while (!gtk_widget_get_mapped (fx->row))
     g_main_context_iteration (NULL, TRUE);
@@ -251,6 +275,49 @@ text_contrast (Fixture   *fx,
   GdkRGBA page = pixel (texture, root, label, -6, h / 2);
 
   return contrast (&ink, &page);
+}
+
+/* The colour in the middle of the first block glyph of the byline of
+ * @view, and of the page right of its glyphs. */
+static void
+byline_colors (Fixture             *fx,
+               GdkTexture          *texture,
+               DossierDocumentView *view,
+               GdkRGBA             *ink,
+               GdkRGBA             *page)
+{
+  GtkWidget *byline = find_with_class (GTK_WIDGET (view), "dossier-byline");
+  PangoRectangle glyph, line;
+  int x, y;
+
+  g_assert_true (gtk_widget_get_mapped (byline));
+
+  gtk_label_get_layout_offsets (GTK_LABEL (byline), &x, &y);
+  pango_layout_index_to_pos (gtk_label_get_layout (GTK_LABEL (byline)), 0, &glyph);
+  pango_layout_get_pixel_extents (gtk_label_get_layout (GTK_LABEL (byline)), NULL, &line);
+  *ink = pixel (texture, fx->window, byline, x + (glyph.x + glyph.width / 2.0) / PANGO_SCALE,
+                y + (glyph.y + glyph.height / 2.0) / PANGO_SCALE);
+  *page = pixel (texture, fx->window, byline, x + line.x + line.width + 8,
+                 y + (glyph.y + glyph.height / 2.0) / PANGO_SCALE);
+}
+
+/* The colour in the middle of the first character of the text of @view
+ * at @offset. */
+static GdkRGBA
+text_color (Fixture             *fx,
+            GdkTexture          *texture,
+            DossierDocumentView *view,
+            int                  offset)
+{
+  GtkTextView *text_view = dossier_document_view_get_text_view (view);
+  GtkTextIter iter;
+  GdkRectangle at;
+  int x, y;
+
+  gtk_text_buffer_get_iter_at_offset (gtk_text_view_get_buffer (text_view), &iter, offset);
+  gtk_text_view_get_iter_location (text_view, &iter, &at);
+  gtk_text_view_buffer_to_window_coords (text_view, GTK_TEXT_WINDOW_WIDGET, at.x, at.y, &x, &y);
+  return pixel (texture, fx->window, GTK_WIDGET (text_view), x + at.width / 2.0, y + at.height / 2.0);
 }
 
 /* The strongest contrast along a line crossing the left edge of @widget's
@@ -301,6 +368,27 @@ test_contrast (Fixture       *fx,
       if (ratio < 4.5)
         g_error ("%s (%s) is %.2f:1, under 4.5:1", texts[i].what, style, ratio);
     }
+
+  /* The byline under a document's title: secondary text, dimmer than
+   * the body's, and still readable. It sits in the text view, where
+   * Adwaita's dimming did not reach it. */
+  {
+    GdkRGBA ink, paper, body;
+    double body_ratio;
+
+    byline_colors (fx, texture, fx->reader, &ink, &paper);
+    body = text_color (fx, texture, fx->reader, strlen (DOCUMENT_TITLE) + 2);
+    ratio = contrast (&ink, &paper);
+    body_ratio = contrast (&body, &paper);
+    g_test_message ("byline, %s: %.2f:1 (#%02x%02x%02x), body text %.2f:1 (#%02x%02x%02x)", style,
+                    ratio, (int) (ink.red * 255), (int) (ink.green * 255), (int) (ink.blue * 255),
+                    body_ratio, (int) (body.red * 255), (int) (body.green * 255), (int) (body.blue * 255));
+    if (ratio < 4.5)
+      g_error ("the byline (%s) is %.2f:1, under 4.5:1", style, ratio);
+    if (ratio >= body_ratio)
+      g_error ("the byline (%s) is %.2f:1, no dimmer than the body text's %.2f:1", style, ratio,
+               body_ratio);
+  }
 
   /* The badge: its text against its own tint, in its padding (left of
    * the content box, where widget coordinates start). */
