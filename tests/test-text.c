@@ -538,6 +538,86 @@ test_item_number (void)
   g_assert_cmpuint (dossier_text_item_number_length ("3.", 1), ==, 0);
 }
 
+/* In a list, its items decide together what an item starts with: letters
+ * and Roman numerals in upper case, and any before a stop, are numbers
+ * where the item before or after carries the number next to theirs,
+ * written alike ("A) … B)", "I) … II)"); alone they are a word or a sign
+ * ("A. Smith said", "(C) 2025"). */
+static void
+test_item_number_in_list (void)
+{
+  const struct { const char *before, *text, *after; gsize length; } cases[] = {
+    /* Upper case, in a list that counts in it. */
+    { NULL, "A) Survey", "B) Dredge", 2 }, { "A) Survey", "B) Dredge", NULL, 2 },
+    { "(B) Dredge", "(C) Rebuild", NULL, 3 }, { "A. Survey", "B. Dredge", "C. Rebuild", 2 },
+    { NULL, "IV) Fees", "V) Rent", 3 }, { "III) Dues", "IV) Fees", NULL, 3 },
+    { "(XVII) Dues", "(XVIII) Fees", NULL, 7 }, { "Z) Last", "AA) Next", NULL, 3 },
+    /* A single "I)" is what its list makes it: roman one, or a letter. */
+    { NULL, "I) First", "II) Second", 2 }, { "H) Eighth", "I) Ninth", "J) Tenth", 2 },
+    { "II) Second", "III) Third", NULL, 4 },
+    /* Lower case before a stop, likewise. */
+    { NULL, "a. the start", "b. the end", 2 }, { "ii. Fees", "iii. Rent", NULL, 4 },
+    /* Alone, or beside items that do not count so. */
+    { NULL, "(C) 2025 Harbour Board", NULL, 0 }, { "Tolls", "(C) 2025 Harbour Board", "Fees", 0 },
+    { NULL, "A. Smith said", "The board agreed", 0 }, { NULL, "I) Alone", NULL, 0 },
+    { NULL, "I) First", "K) Skipped", 0 }, { "B) Dredge", "A) Survey", NULL, 0 },
+    { NULL, "A) Survey", "(B) Dredge", 0 }, { NULL, "A) Survey", "b) Dredge", 0 },
+    { NULL, "A) Survey", "B. Dredge", 0 }, { NULL, "IIII) Four", "V) Five", 0 },
+    { NULL, "ABC) Acronym", "ABD) Other", 0 }, { NULL, "Ab) Mixed", "Ac) Mixed", 0 },
+    { NULL, "A)Survey", "B) Dredge", 0 }, { "1. One", "B) Two", "3. Three", 0 },
+    /* What an item is alone it is in any list. */
+    { "A) Survey", "1. Summary", "B) Dredge", 2 }, { NULL, "(iv) Fees", NULL, 4 },
+    { "Z) Zed", "b) Publish", "X) Ex", 2 }, { "(A) Upper", "a. the start", NULL, 0 },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      const char *before = cases[i].before, *after = cases[i].after;
+
+      g_test_message ("%s / %s / %s", before, cases[i].text, after);
+      g_assert_cmpuint (dossier_text_list_item_number_length (cases[i].text, strlen (cases[i].text),
+                                                              before, before ? strlen (before) : 0,
+                                                              after, after ? strlen (after) : 0),
+                        ==, cases[i].length);
+      /* (what an item is alone, with no list around it, it is in none) */
+      if (cases[i].length == 0)
+        g_assert_cmpuint (dossier_text_item_number_length (cases[i].text, strlen (cases[i].text)), ==, 0);
+    }
+
+  /* Only the lengths given are read. */
+  g_assert_cmpuint (dossier_text_list_item_number_length ("B) Dredge", 9, "A) Survey", 1, NULL, 0), ==, 0);
+  g_assert_cmpuint (dossier_text_list_item_number_length ("B) Dredge", 9, "A) Survey", 3, NULL, 0), ==, 2);
+}
+
+/* The reader reads DOSSIER_TEXT_ITEM_NUMBER_MAX_CHARS characters of an
+ * item's start for its number: the longest number there is, with the
+ * space after it, in lower and upper case, is that many and is read in
+ * them; one character fewer and it is not. */
+static void
+test_item_number_max_chars (void)
+{
+  const char *longest[][2] = {
+    { "(mmmdccclxxxvii) Fees", "(mmmdccclxxxviii) Longest" },
+    { "(MMMDCCCLXXXVII) Fees", "(MMMDCCCLXXXVIII) Longest" },
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (longest); i++)
+    {
+      const char *before = longest[i][0], *item = longest[i][1];
+      gsize n = DOSSIER_TEXT_ITEM_NUMBER_MAX_CHARS;
+
+      g_assert_cmpuint (strchr (item, ' ') + 1 - item, ==, n);
+      g_assert_cmpuint (dossier_text_list_item_number_length (item, n, before, strlen (before), NULL, 0),
+                        ==, n - 1);
+      g_assert_cmpuint (dossier_text_list_item_number_length (item, n - 1, before, strlen (before), NULL, 0),
+                        ==, 0);
+    }
+  g_assert_cmpuint (dossier_text_item_number_length ("(mmmdccclxxxviii) Longest", DOSSIER_TEXT_ITEM_NUMBER_MAX_CHARS),
+                    ==, DOSSIER_TEXT_ITEM_NUMBER_MAX_CHARS - 1);
+  /* A Roman numeral a letter longer is none. */
+  g_assert_cmpuint (dossier_text_item_number_length ("(mmmdccclxxxviiii) Too long", 27), ==, 0);
+}
+
 static void
 test_color_is_hex (void)
 {
@@ -896,6 +976,8 @@ main (int   argc,
   g_test_add_func ("/dossier/text/builder-many-blocks", test_builder_many_blocks);
   g_test_add_func ("/dossier/text/bidi-control", test_bidi_control);
   g_test_add_func ("/dossier/text/item-number", test_item_number);
+  g_test_add_func ("/dossier/text/item-number-in-list", test_item_number_in_list);
+  g_test_add_func ("/dossier/text/item-number-max-chars", test_item_number_max_chars);
   g_test_add_func ("/dossier/text/shorten", test_shorten);
   g_test_add_func ("/dossier/text/shown", test_shown);
 

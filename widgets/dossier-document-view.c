@@ -1784,24 +1784,69 @@ dossier_document_view_is_visible_painted (DossierDocumentView *self)
 
 /* ---- Text ------------------------------------------------------------------ */
 
-/* The characters of the longest number an item starts with, and the space
- * after it: "(mmmdccclxxxviii) ", 3888 in Roman numerals. */
-#define ITEM_NUMBER_MAX_CHARS 18
-
-/* Whether the item from @start to @end starts with its number. */
-static gboolean
-item_is_numbered (DossierDocumentView *self,
-                  gint64               start,
-                  gint64               end)
+/* The start of each list item of @blocks, as much as its number can take
+ * (NULL for another block). */
+static GPtrArray *
+item_heads (DossierDocumentView *self,
+            const DossierBlock  *blocks,
+            guint                n_blocks)
 {
-  GtkTextIter from, to;
-  g_autofree char *head = NULL;
+  GPtrArray *heads = g_ptr_array_new_full (n_blocks, g_free);
 
-  iter_at (self, &from, start);
-  iter_at (self, &to, MIN (end, start + ITEM_NUMBER_MAX_CHARS));
-  head = gtk_text_buffer_get_slice (self->buffer, &from, &to, TRUE);
+  for (guint i = 0; i < n_blocks; i++)
+    {
+      gint64 bs = CLAMP (blocks[i].start, 0, self->length);
+      gint64 be = CLAMP (blocks[i].end, bs, self->length);
+      GtkTextIter from, to;
 
-  return dossier_text_item_number_length (head, strlen (head)) > 0;
+      if (blocks[i].kind != DOSSIER_BLOCK_LIST_ITEM)
+        {
+          g_ptr_array_add (heads, NULL);
+          continue;
+        }
+      iter_at (self, &from, bs);
+      iter_at (self, &to, MIN (be, bs + DOSSIER_TEXT_ITEM_NUMBER_MAX_CHARS));
+      g_ptr_array_add (heads, gtk_text_buffer_get_slice (self->buffer, &from, &to, TRUE));
+    }
+  return heads;
+}
+
+/* The item of the same list as item @i of @blocks one step in @step (-1,
+ * 1), or -1: the next at its level, past the items of a list inside it,
+ * before anything else ends the list. */
+static int
+list_neighbour (const DossierBlock *blocks,
+                guint               n_blocks,
+                guint               i,
+                int                 step)
+{
+  for (gint64 j = (gint64) i + step; j >= 0 && j < n_blocks; j += step)
+    {
+      if (blocks[j].kind != DOSSIER_BLOCK_LIST_ITEM || blocks[j].level < blocks[i].level)
+        return -1;
+      if (blocks[j].level == blocks[i].level)
+        return (int) j;
+    }
+  return -1;
+}
+
+/* Whether item @i of @blocks starts with its number, as its list numbers
+ * them (@heads: item_heads ()). */
+static gboolean
+item_is_numbered (const DossierBlock *blocks,
+                  guint               n_blocks,
+                  GPtrArray          *heads,
+                  guint               i)
+{
+  int before = list_neighbour (blocks, n_blocks, i, -1);
+  int after = list_neighbour (blocks, n_blocks, i, 1);
+  const char *head = g_ptr_array_index (heads, i);
+  const char *before_head = before >= 0 ? g_ptr_array_index (heads, before) : NULL;
+  const char *after_head = after >= 0 ? g_ptr_array_index (heads, after) : NULL;
+
+  return dossier_text_list_item_number_length (head, strlen (head),
+                                               before_head, before_head ? strlen (before_head) : 0,
+                                               after_head, after_head ? strlen (after_head) : 0) > 0;
 }
 
 void
@@ -1818,6 +1863,7 @@ dossier_document_view_set_text (DossierDocumentView *self,
   GtkAdjustment *vadj;
   g_autoptr(GArray) cuts = NULL;
   g_autofree char *cut_text = NULL;
+  g_autoptr(GPtrArray) heads = NULL;
 
   g_return_if_fail (DOSSIER_IS_DOCUMENT_VIEW (self));
   g_return_if_fail (n_blocks == 0 || blocks != NULL);
@@ -1890,6 +1936,7 @@ dossier_document_view_set_text (DossierDocumentView *self,
   dossier_document_text_clear_decorations (dtext);
   g_array_set_size (self->blocks, 0);
   self->title_start = self->title_end = -1;
+  heads = item_heads (self, blocks, n_blocks);
 
   for (guint i = 0; i < n_blocks; i++)
     {
@@ -1917,7 +1964,7 @@ dossier_document_view_set_text (DossierDocumentView *self,
         }
 
       /* A numbered item shows its own number ("1.", "(a)"): no bullet too. */
-      if (b->kind != DOSSIER_BLOCK_LIST_ITEM || !item_is_numbered (self, bs, be))
+      if (b->kind != DOSSIER_BLOCK_LIST_ITEM || !item_is_numbered (blocks, n_blocks, heads, i))
         dossier_document_text_add_decoration (dtext, bs, be, b->kind, b->level);
       /* (in order and apart, for block_at's search) */
       if (bs < be && (self->blocks->len == 0 || bs >= g_array_index (self->blocks, Range,

@@ -1248,81 +1248,198 @@ roman_digit (char c)
     }
 }
 
-/* Whether the @n bytes at @s are a Roman numeral in lower case as lists
- * number their items, 1 to 3999, written the one way it is ("iv", not
- * "iiii" or "vx"): its value written again must give it back. */
-static gboolean
-is_roman_numeral (const char *s,
-                  gsize       n)
+/* The value of the @n bytes at @s as a Roman numeral in lower case, as
+ * lists number their items, 1 to 3999, written the one way it is ("iv",
+ * not "iiii" or "vx": its value written again must give it back); 0 if
+ * they are not one. */
+static int
+roman_value (const char *s,
+             gsize       n)
 {
   static const struct { int value; const char *digits; } numerals[] = {
     { 1000, "m" }, { 900, "cm" }, { 500, "d" }, { 400, "cd" }, { 100, "c" }, { 90, "xc" },
     { 50, "l" }, { 40, "xl" }, { 10, "x" }, { 9, "ix" }, { 5, "v" }, { 4, "iv" }, { 1, "i" },
   };
-  char written[ROMAN_MAX_CHARS];
   gsize w = 0;
   int value = 0;
+  int left;
 
   if (n == 0 || n > ROMAN_MAX_CHARS)
-    return FALSE;
+    return 0;
   for (gsize i = 0; i < n; i++)
     {
       int digit = roman_digit (s[i]);
 
       if (digit == 0)
-        return FALSE;
+        return 0;
       /* (a smaller digit before a larger one is taken away: "iv") */
       value += i + 1 < n && digit < roman_digit (s[i + 1]) ? -digit : digit;
     }
   if (value < 1 || value > 3999)
-    return FALSE;
+    return 0;
 
+  left = value;
   for (gsize k = 0; k < G_N_ELEMENTS (numerals); k++)
-    for (; value >= numerals[k].value; value -= numerals[k].value)
+    for (; left >= numerals[k].value; left -= numerals[k].value)
       for (const char *d = numerals[k].digits; *d != '\0'; d++)
         {
           if (w == n || *d != s[w])
-            return FALSE;
+            return 0;
           w++;
         }
-  return w == n;
+  return w == n ? value : 0;
+}
+
+/* The value of the @n bytes at @s as letters in lower case as browsers
+ * letter a list (a … z, aa, ab … zz: two at most, 702 items, for a longer
+ * word in brackets is a word); 0 if they are not. */
+static int
+letters_value (const char *s,
+               gsize       n)
+{
+  if (n == 1 && g_ascii_islower (s[0]))
+    return s[0] - 'a' + 1;
+  if (n == 2 && g_ascii_islower (s[0]) && g_ascii_islower (s[1]))
+    return (s[0] - 'a' + 1) * 26 + s[1] - 'a' + 1;
+  return 0;
+}
+
+/* An item's number as written, read whatever it may be: "12.", "(iv)",
+ * "B)", "C.". */
+typedef struct
+{
+  gsize    length;    /* bytes, with its brackets or stop; 0: none */
+  gsize    at, n;     /* its digits or letters (one case), in bytes */
+  char     close;     /* ')' or '.' */
+  gboolean open;      /* in brackets: "(a)" */
+  gboolean digits;    /* "12", not letters */
+  gboolean upper;     /* "B", "IV" */
+  char     lower[ROMAN_MAX_CHARS];  /* the letters in lower case */
+} ItemNumber;
+
+static gboolean
+read_item_number (const char *s,
+                  gsize       len,
+                  ItemNumber *number)
+{
+  gsize i = 0;
+  gsize n = 0;
+
+  memset (number, 0, sizeof *number);
+  number->open = len > 0 && s[0] == '(';
+  if (number->open)
+    i++;
+
+  while (i + n < len && n < 4 && g_ascii_isdigit (s[i + n]))
+    n++;
+  if (n > 3)
+    return FALSE;
+  number->digits = n > 0;
+
+  if (n == 0)
+    {
+      number->upper = i < len && g_ascii_isupper (s[i]);
+      while (i + n < len && n < ROMAN_MAX_CHARS &&
+             (number->upper ? g_ascii_isupper (s[i + n]) : g_ascii_islower (s[i + n])))
+        {
+          number->lower[n] = g_ascii_tolower (s[i + n]);
+          n++;
+        }
+      /* (a word longer than any numeral is no number) */
+      if (n == 0 || (i + n < len && g_ascii_isalpha (s[i + n])))
+        return FALSE;
+    }
+
+  number->at = i;
+  number->n = n;
+  i += n;
+  if (i + 1 >= len || (s[i + 1] != ' ' && s[i + 1] != '\t'))
+    return FALSE;
+  if (s[i] != ')' && (s[i] != '.' || number->open))
+    return FALSE;
+  number->close = s[i];
+  number->length = i + 1;
+  return TRUE;
+}
+
+/* What an item's number is alone, with no list around it. */
+static gsize
+item_number_alone (const ItemNumber *number)
+{
+  if (number->digits)
+    return number->length;
+  /* A letter or numeral in upper case, or one before a stop, can be a
+   * sentence's first word ("A. Smith said", "I. e.") or a sign ("(C)
+   * 2025"): only the items around it tell. */
+  if (number->upper || number->close == '.')
+    return 0;
+  if (letters_value (number->lower, number->n) == 0 && roman_value (number->lower, number->n) == 0)
+    return 0;
+  return number->length;
 }
 
 gsize
 dossier_text_item_number_length (const char *s,
                                  gsize       len)
 {
-  gsize i = 0;
-  gsize n = 0;
-  gboolean open = len > 0 && s[0] == '(';
+  ItemNumber number;
 
-  if (open)
-    i++;
+  g_return_val_if_fail (s != NULL || len == 0, 0);
 
-  while (i + n < len && n < 4 && g_ascii_isdigit (s[i + n]))
-    n++;
-  if (n > 3)
+  if (!read_item_number (s, len, &number))
     return 0;
+  return item_number_alone (&number);
+}
 
-  if (n == 0)
-    {
-      /* Letters in lower case, as browsers letter a list (a … z, aa, ab
-       * … zz: two at most, 702 items, for a longer word in brackets is
-       * a word), or a Roman numeral (i … mmmcmxcix). */
-      while (i + n < len && n <= ROMAN_MAX_CHARS && g_ascii_islower (s[i + n]))
-        n++;
-      if (n == 0 || (n > 2 && !is_roman_numeral (s + i, n)))
-        return 0;
-    }
+/* Whether @after's number follows @before's, written alike (the same
+ * case, brackets and stop), as letters or as Roman numerals. */
+static gboolean
+number_follows (const ItemNumber *before,
+                const ItemNumber *after)
+{
+  int b, a;
 
-  i += n;
-  if (i + 1 >= len || (s[i + 1] != ' ' && s[i + 1] != '\t'))
+  if (before->digits || after->digits || before->upper != after->upper ||
+      before->open != after->open || before->close != after->close)
+    return FALSE;
+
+  b = letters_value (before->lower, before->n);
+  a = letters_value (after->lower, after->n);
+  if (b > 0 && a == b + 1)
+    return TRUE;
+  b = roman_value (before->lower, before->n);
+  a = roman_value (after->lower, after->n);
+  return b > 0 && a == b + 1;
+}
+
+gsize
+dossier_text_list_item_number_length (const char *s,
+                                      gsize       len,
+                                      const char *before,
+                                      gsize       before_len,
+                                      const char *after,
+                                      gsize       after_len)
+{
+  ItemNumber number, other;
+  gsize alone;
+
+  g_return_val_if_fail (s != NULL || len == 0, 0);
+
+  if (!read_item_number (s, len, &number))
     return 0;
-  if (open)
-    return s[i] == ')' ? i + 1 : 0;
-  if (s[i] == ')' || (s[i] == '.' && g_ascii_isdigit (s[0])))
-    return i + 1;
+  alone = item_number_alone (&number);
+  if (alone > 0 || number.digits)
+    return alone;
 
+  /* "A) … B)", "I) … II)", "(C)" after "(B)": the list counts in them.
+   * A single "I)" is a letter in a list that goes on "J)", a numeral in
+   * one that goes on "II)". */
+  if (before != NULL && read_item_number (before, before_len, &other) &&
+      number_follows (&other, &number))
+    return number.length;
+  if (after != NULL && read_item_number (after, after_len, &other) &&
+      number_follows (&number, &other))
+    return number.length;
   return 0;
 }
 

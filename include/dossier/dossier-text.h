@@ -150,13 +150,32 @@ gsize             dossier_text_longest_run       (const char       *text);
 /* SHA-256 of the text, hex. */
 char             *dossier_text_hash              (const char       *text);
 
+/* The characters of the longest number an item starts with, and the space
+ * after it: "(mmmdccclxxxviii) ", 3888 in Roman numerals. Reading that
+ * many characters of an item's start is enough to find its number. */
+#define DOSSIER_TEXT_ITEM_NUMBER_MAX_CHARS 18
+
 /* Length in bytes of a list item's number at the start of @s (of @len
  * bytes), without the space or tab that must follow it, or 0: "12." and "3)" as lists
  * number their items, "(a)", "(iv)", "(2)" and "b)" as reports and
  * consultation papers do. A letter needs its bracket: "A. Smith" starts a
- * sentence, not an item. */
+ * sentence, not an item; alone, a letter or numeral in upper case is
+ * none either ("(C) 2025"). */
 gsize             dossier_text_item_number_length (const char     *s,
                                                    gsize           len);
+/* The same for an item of a list between the items @before and @after
+ * (their starts, of @before_len and @after_len bytes; NULL where there is
+ * none): the list's items as a whole decide what counts. Letters and Roman
+ * numerals in upper case ("A)", "(IV)") and letters or numerals before a
+ * stop ("B.", "ii.") are numbers where the item next to it carries the
+ * number before or after it, written alike: "I)" is a letter in a list
+ * that goes "H) I) J)", a numeral in one that goes "I) II)". */
+gsize             dossier_text_list_item_number_length (const char *s,
+                                                        gsize       len,
+                                                        const char *before,
+                                                        gsize       before_len,
+                                                        const char *after,
+                                                        gsize       after_len);
 
 /* Whether @c is a bidi control that changes the order of what follows it
  * (an embedding, override or isolate, or their end: U+202A–U+202E,
