@@ -2,9 +2,9 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """make-hostile.py — hostile Dossier projects, for the sweep (not shipped).
 
-Usage: make-hostile.py SAMPLE.dossier OUTDIR [CASE…]
-       make-hostile.py --in-place PROJECT CASE…   (while it is open elsewhere)
-       make-hostile.py --list
+Usage: make-hostile.py [--big BYTES | --quick] SAMPLE.dossier OUTDIR [CASE…]
+       make-hostile.py [--big BYTES | --quick] --in-place PROJECT CASE…   (while it is open elsewhere)
+       make-hostile.py [--quick] --list
 
 Copies SAMPLE (a real project: data/samples builds one) once per case
 into OUTDIR/CASE.dossier and changes it through SQLite directly, as a
@@ -18,6 +18,8 @@ file of two names. Each case leaves the file checkpointed, with nothing
 beside it, in WAL mode unless it says otherwise. sweep.py opens each with
 dossier-cli and checks that nothing crashed, hung or changed the file.
 --in-place changes a project another program (the window) has open.
+--big: the size of the huge values (10 MB unless given; counts scale with it).
+--quick: a case of each kind at 1 MB (QUICK below), what meson's suites run.
 """
 
 import os
@@ -26,6 +28,19 @@ import sqlite3
 import sys
 
 BAD = "CAST (x'61ff00fe62c3' AS TEXT)"      # 'a', invalid bytes, a NUL, 'b', a cut sequence
+
+# The size of the cases' huge values, and how many of a thing they make
+# many of (tags, citations, aliases): --big scales both (the sweep in
+# meson's suites makes them at 1 MB, ten times smaller than by hand).
+TEN_MB = 10 * 1024 * 1024
+BIG = TEN_MB
+MANY = 100000
+
+
+def set_big(size):
+    global BIG, MANY
+    BIG = size
+    MANY = max(100, 100000 * size // TEN_MB)
 
 
 def text_columns(db):
@@ -101,18 +116,18 @@ def duplicate_uuids(db):
 
 
 def many_tags(db):
-    db.execute("WITH RECURSIVE n (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 100000) "
+    db.execute("WITH RECURSIVE n (i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?) "
                "INSERT INTO tags (uuid, name, parent, color, description) "
                "SELECT lower (hex (randomblob (16))), 'Tag ' || i, "
                "CASE WHEN i % 10 = 0 THEN NULL ELSE (SELECT max (id) FROM tags) END, "
-               "'#123456', '' FROM n")
+               "'#123456', '' FROM n", (MANY,))
 
 
 def huge_title(db):
-    big = "T" * (10 * 1024 * 1024)
+    big = "T" * BIG
     db.execute("UPDATE project SET title = ?", (big,))
     db.execute("UPDATE documents SET title = ?, author = ?, outlet = ? WHERE id = 1",
-               (big, big[:1000000], "O " * 500000))
+               (big, big[:BIG // 10], "O " * (BIG // 20)))
     db.execute("UPDATE tags SET name = ? WHERE id = 1", (big,))
     db.execute("UPDATE stakeholders SET name = ? WHERE id = 1", (big,))
     db.execute("UPDATE briefings SET title = ?", (big,))
@@ -154,9 +169,6 @@ def text_replaced(db):
                "length = length (substr (text, 50) || text), hash = 'x'")
 
 
-TEN_MB = 10 * 1024 * 1024
-
-
 def cited_uuids(db, n):
     return [r[0] for r in db.execute("SELECT uuid FROM highlights ORDER BY id LIMIT ?", (n,))]
 
@@ -170,8 +182,8 @@ def briefing_citations(db):
     db.execute("DELETE FROM highlights WHERE uuid IN (%s)" % ",".join("?" * len(gone)), gone)
     odd = "[@" + cited[-1] + "[@" + cited[-2] + "]] [@] [@@" + cited[-1] + "] [@" + cited[-3]
     body = "# Cited\n\n" + " ".join("[@%s]" % u for u in cited) + "\n\n" + odd + "\n\n"
-    many = "".join("Claim %d [@%s].\n" % (i, cited[i % len(cited)]) for i in range(100000))
-    db.execute("UPDATE briefings SET body = ?", (body + many + "x" * (TEN_MB - len(many)),))
+    many = "".join("Claim %d [@%s].\n" % (i, cited[i % len(cited)]) for i in range(MANY))
+    db.execute("UPDATE briefings SET body = ?", (body + many + "x" * (BIG - len(many)),))
     db.execute("WITH RECURSIVE n (i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 9) "
                "INSERT INTO briefings (uuid, title, body, created, modified) "
                "SELECT lower (hex (randomblob (16))), 'Gone ' || i, "
@@ -184,7 +196,7 @@ def briefing_text(db):
     # links, and a title of many lines.
     odd = ("\u202e\u2066reversed\u2069 \u200d\u200c\ufeff \u0301\u0301 \x01\x1b[31m "
            "**bold _em `code [link](javascript:alert(1)) <script>x</script> &amp; | a | b |\n")
-    body = "w" * (TEN_MB // 2) + "\n" + odd * ((TEN_MB // 2) // len(odd))
+    body = "w" * (BIG // 2) + "\n" + odd * ((BIG // 2) // len(odd))
     db.execute("UPDATE briefings SET body = ?, title = ?, created = ?, modified = ?",
                (body, "Line\n" * 10000, "9999-99-99T99:99:99Z", "-1"))
 
@@ -192,7 +204,7 @@ def briefing_text(db):
 def arguments(db):
     # Evidence at highlights that are not there, arguments of a question
     # that is not there, values out of range, and texts of 10 MB.
-    big = "Because " * (TEN_MB // 8)
+    big = "Because " * (BIG // 8)
     db.execute("UPDATE OR IGNORE argument_evidence SET highlight = highlight + 888888, "
                "note = ? WHERE rowid % 2 = 0", (big,))
     db.execute("INSERT OR IGNORE INTO argument_evidence (argument, highlight, note) "
@@ -206,7 +218,7 @@ def arguments(db):
     db.execute("UPDATE arguments SET statement = ? WHERE id = (SELECT min (id) FROM arguments)",
                (big,))
     db.execute("UPDATE questions SET text = ? WHERE id = (SELECT min (id) FROM questions)",
-               ("Why " * (TEN_MB // 4),))
+               ("Why " * (BIG // 4),))
     db.execute("UPDATE questions SET position = -9223372036854775808")
 
 
@@ -234,20 +246,20 @@ def stakeholders(db):
     db.execute("UPDATE stakeholder_mentions SET count = 9223372036854775807 "
                "WHERE stakeholder % 2 = 1")
     db.execute("UPDATE stakeholders SET name = ? WHERE id = (SELECT min (id) FROM stakeholders)",
-               ("Council " * (TEN_MB // 8),))
+               ("Council " * (BIG // 8),))
 
 
 def stakeholder_aliases(db):
     # A stakeholder with 100,000 aliases, one with an alias of 10 MB (no
     # space in it), one whose aliases are blank lines, and one whose
     # alias is every other one's name.
-    many = "\n".join("Alias %d" % i for i in range(100000))
+    many = "\n".join("Alias %d" % i for i in range(MANY))
     db.execute("UPDATE stakeholders SET aliases = ? WHERE id = (SELECT min (id) FROM stakeholders)",
                (many,))
     db.execute("UPDATE stakeholders SET aliases = ? WHERE id = (SELECT min (id) + 1 FROM stakeholders)",
-               ("a" * TEN_MB,))
+               ("a" * BIG,))
     db.execute("UPDATE stakeholders SET aliases = ? WHERE id = (SELECT min (id) + 2 FROM stakeholders)",
-               ("\n" * 100000,))
+               ("\n" * MANY,))
     db.execute("UPDATE stakeholders SET aliases = (SELECT group_concat (name, char (10)) "
                "FROM stakeholders) WHERE id = (SELECT max (id) FROM stakeholders)")
 
@@ -264,7 +276,7 @@ def compare_settings(db):
                "VALUES (999999, 1, 0)")
     db.execute("INSERT INTO dismissed_suggestions (kind, document, key) VALUES "
                "('stakeholder', NULL, ?), ('argument', 777, 'gone'), ('bogus', NULL, 'x')",
-               ("k" * TEN_MB,))
+               ("k" * BIG,))
 
 
 def future_version(db):
@@ -315,6 +327,13 @@ CASES = {
     "hard-link": unchanged,
 }
 
+# A case of each kind of hostility, its huge values of 1 MB (--quick):
+# what meson's suites run, through dossier-cli (sweep.py --quick,
+# test-hostile-sweep) and in the window (tests/ui/test-hostile.c).
+QUICK = ["bad-utf8", "offsets", "dangling", "stakeholders", "huge-title", "tag-cycles",
+         "fts-corrupt", "future-version", "foreign-objects", "rollback-journal", "hard-link"]
+QUICK_BIG = 1024 * 1024
+
 # What is done to the file once it is closed.
 AFTER = {
     "rollback-journal": rollback_after,
@@ -356,8 +375,16 @@ def change_in_place(path, name):
 
 
 def main():
+    cases = list(CASES)
+    if sys.argv[1:2] == ["--quick"]:
+        set_big(QUICK_BIG)
+        cases = QUICK
+        del sys.argv[1]
+    elif sys.argv[1:2] == ["--big"] and len(sys.argv) > 2:
+        set_big(int(sys.argv[2]))
+        del sys.argv[1:3]
     if sys.argv[1:] == ["--list"]:
-        print("\n".join(CASES))
+        print("\n".join(cases))
         return
     if len(sys.argv) >= 4 and sys.argv[1] == "--in-place":
         for name in sys.argv[3:]:
@@ -367,7 +394,7 @@ def main():
         sys.exit(__doc__)
     sample, outdir = sys.argv[1], sys.argv[2]
     os.makedirs(outdir, exist_ok=True)
-    for name in sys.argv[3:] or CASES:
+    for name in sys.argv[3:] or cases:
         print(make(sample, outdir, name))
 
 
