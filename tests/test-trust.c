@@ -113,6 +113,75 @@ test_planted_trigger (TestDir       *fixture,
   g_assert_cmpint (test_sql_int (path, "SELECT count(*) FROM documents"), ==, 1);
 }
 
+/* Another program plants a trigger while the project is open for
+ * writing (the schema is checked at open): the next action, and an undo,
+ * run none of it; each is refused saying why, and the file is as it was.
+ * Once the other program takes it away, actions are saved again. */
+static void
+test_trigger_planted_while_open (TestDir       *fixture,
+                                 gconstpointer  data)
+{
+  g_autofree char *path = test_dir_path (fixture, "open.dossier");
+  g_autofree char *text_path = test_dir_path (fixture, "pier.txt");
+  g_autoptr(GFile) text = g_file_new_for_path (text_path);
+  g_autoptr(DossierProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) outcomes = NULL;
+  DossierImportOutcome *outcome;
+
+  test_make_project (path, article);
+  g_assert_true (g_file_set_contents (text_path, pier_queue, -1, NULL));
+  project = dossier_project_open (path, DOSSIER_OPEN_READ_WRITE, &error);
+  g_assert_no_error (error);
+  add_tag (project, "Before", 0);
+
+  test_sql_exec (path,
+                 "CREATE TABLE loot (name TEXT);"
+                 "CREATE TRIGGER steal AFTER INSERT ON tags BEGIN"
+                 "  INSERT INTO loot SELECT name FROM tags;"
+                 "  DELETE FROM documents;"
+                 "END;"
+                 "CREATE TRIGGER steal_undo AFTER DELETE ON tags BEGIN"
+                 "  INSERT INTO loot VALUES ('undone');"
+                 "END;"
+                 "CREATE TRIGGER steal_import AFTER INSERT ON documents BEGIN"
+                 "  INSERT INTO loot VALUES ('imported');"
+                 "END;");
+
+  g_assert_cmpint (dossier_project_add_tag (project, "After", 0, NULL, NULL, &error), ==, 0);
+  g_assert_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_UNTRUSTED);
+  g_assert_nonnull (strstr (error->message, "open.dossier"));
+  g_assert_nonnull (strstr (error->message, "“steal”"));
+  g_assert_null (strchr (error->message, '\n'));
+  g_clear_error (&error);
+
+  g_assert_false (dossier_project_undo (project, &error));
+  g_assert_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_UNTRUSTED);
+  g_clear_error (&error);
+
+  /* An import writes through a connection of its own. */
+  outcomes = import_and_wait (project, &text, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (outcomes->len, ==, 1);
+  outcome = g_ptr_array_index (outcomes, 0);
+  g_assert_cmpint (outcome->document_id, ==, 0);
+  g_assert_error (outcome->error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_UNTRUSTED);
+
+  /* (The file's pages may have moved: a checkpoint copies the other
+   * program's commit into it.) */
+  g_assert_cmpint (test_sql_int (path, "SELECT count (*) FROM loot"), ==, 0);
+  g_assert_cmpint (test_sql_int (path, "SELECT count (*) FROM documents"), ==, 1);
+  g_assert_cmpint (test_sql_int (path, "SELECT count (*) FROM tags"), ==, 3);
+
+  test_sql_exec (path, "DROP TRIGGER steal; DROP TRIGGER steal_undo; DROP TRIGGER steal_import;"
+                       "DROP TABLE loot;");
+  g_assert_cmpint (dossier_project_add_tag (project, "After", 0, NULL, NULL, &error), >, 0);
+  g_assert_no_error (error);
+  g_assert_true (dossier_project_undo (project, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (test_sql_int (path, "SELECT count (*) FROM tags"), ==, 3);
+}
+
 /* A trigger that hides among Dossier's own, and one on a table a user
  * action changes without ever creating a row. */
 static void
@@ -4748,6 +4817,7 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   add_test ("schema/planted-trigger", test_planted_trigger);
+  add_test ("schema/trigger-planted-while-open", test_trigger_planted_while_open);
   add_test ("schema/every-kind-of-object", test_every_kind_of_object);
   add_test ("schema/missing-object", test_missing_object);
   add_test ("schema/many-objects", test_many_objects);

@@ -244,7 +244,7 @@ begin (DossierProject  *self,
       return FALSE;
     }
 
-  if (!dossier_project_verify_in_place (self, error) ||
+  if (!dossier_project_verify_before_write (self, error) ||
       !dossier_project_attach_session (self, error))
     {
       sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);

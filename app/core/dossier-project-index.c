@@ -142,7 +142,7 @@ index_some_in (DossierProject      *project,
   *done = FALSE;
 
   if (!dossier_transaction_begin (transaction, project->db, project->path, error) ||
-      !dossier_project_verify_in_place (project, error))
+      !dossier_project_verify_before_write (project, error))
     return FALSE;
 
   do
@@ -342,7 +342,7 @@ rebuild_indexes (DossierProject  *project,
   g_auto(DossierTransaction) transaction = DOSSIER_TRANSACTION_INIT;
 
   if (dossier_transaction_begin (&transaction, project->db, project->path, error) &&
-      dossier_project_verify_in_place (project, error) &&
+      dossier_project_verify_before_write (project, error) &&
       dossier_project_rebuild_indexes_within (project, error) &&
       dossier_transaction_commit (&transaction, error))
     return TRUE;

@@ -792,7 +792,7 @@ dossier_project_verify_mentions (DossierProject  *self,
       /* Outside the undo history, as the ids moved at open: no undo
        * brings the wrong counts back. */
       if (!dossier_transaction_begin (&transaction, self->db, self->path, error) ||
-          !dossier_project_verify_in_place (self, error) ||
+          !dossier_project_verify_before_write (self, error) ||
           !dossier_project_exec (self, "DELETE FROM " SHOWN_MENTION_ROWS, error) ||
           !write_counts (self, "main.stakeholder_mentions", rows, error) ||
           !dossier_transaction_commit (&transaction, error))

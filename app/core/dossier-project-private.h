@@ -165,6 +165,10 @@ struct _DossierProject
   int              lock_fd;         /* -1 when read-only or closed */
   char            *lock_path;
   gint64           data_version;
+  /* PRAGMA schema_version where the schema was last verified: another
+   * program may change it while the file is open (a trigger of its own
+   * would run at the next write). */
+  gint64           verified_schema;
   /* PRAGMA data_version at the last look for another program's commits,
    * and how many commits this process's workers had begun then
    * (dossier_project_reload_if_changed_elsewhere ()). */
@@ -939,6 +943,17 @@ gboolean      dossier_schema_verify            (sqlite3        *db,
                                                 const char     *path,
                                                 int             version,
                                                 GError        **error);
+/* Inside a write transaction: refuses (DOSSIER_PROJECT_ERROR_UNTRUSTED or
+ * _DAMAGED) a schema another program changed since it was verified, and
+ * notes one changed into what Dossier creates. One read of the header's
+ * schema cookie when nothing changed. */
+gboolean      dossier_project_verify_schema_unchanged (DossierProject  *self,
+                                                       GError         **error);
+/* What each write checks once its transaction has begun:
+ * dossier_project_verify_in_place () and
+ * dossier_project_verify_schema_unchanged (). */
+gboolean      dossier_project_verify_before_write     (DossierProject  *self,
+                                                       GError         **error);
 
 /* Code-point offsets into a long text, mapped to bytes in O(1) after one
  * walk over it (for re-anchoring and checking thousands of highlights). */

@@ -725,11 +725,15 @@ dossier_schema_difference_sentence (const DossierSchemaDifference *difference)
 /* At most this many are named in the message that refuses a file. */
 #define MAX_NAMED 3
 
-gboolean
-dossier_schema_verify (sqlite3     *db,
-                       const char  *path,
-                       int          version,
-                       GError     **error)
+/* How the schema of @db differs from what @version creates, if it does:
+ * refused with a message naming the first few differences, as the file
+ * is opened or, @since_open, as a write is refused. */
+static gboolean
+verify_schema (sqlite3     *db,
+               const char  *path,
+               int          version,
+               gboolean     since_open,
+               GError     **error)
 {
   g_autoptr(GPtrArray) differences = NULL;
   g_autoptr(GString) list = NULL;
@@ -767,12 +771,24 @@ dossier_schema_verify (sqlite3     *db,
     }
 
   name = dossier_display_name (path);
-  if (foreign)
+  if (foreign && since_open)
+    g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_UNTRUSTED,
+                 _("Nothing was saved: since “%s” was opened, another program has added "
+                   "database code or tables that Dossier does not create (%s), which "
+                   "could change or copy your data. Close the project; “dossier-cli "
+                   "check” lists everything found."),
+                 name, list->str);
+  else if (foreign)
     g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_UNTRUSTED,
                  _("“%s” was not opened: it holds database code or tables that Dossier "
                    "does not create (%s), which could change or copy your data as you "
                    "work. Ask whoever sent it for a clean copy; “dossier-cli check” "
                    "lists everything found."),
+                 name, list->str);
+  else if (since_open)
+    g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_DAMAGED,
+                 _("Nothing was saved: since “%s” was opened, another program has removed "
+                   "parts of its structure (%s). Close the project and open a backup copy."),
                  name, list->str);
   else
     g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_DAMAGED,
@@ -780,6 +796,44 @@ dossier_schema_verify (sqlite3     *db,
                    "Open a backup copy instead."),
                  name, list->str);
   return FALSE;
+}
+
+gboolean
+dossier_schema_verify (sqlite3     *db,
+                       const char  *path,
+                       int          version,
+                       GError     **error)
+{
+  return verify_schema (db, path, version, FALSE, error);
+}
+
+/* SQLite adds one to the schema cookie at each change to the schema,
+ * whoever makes it, and reads the schema again when it sees it moved: a
+ * trigger another program adds to the open file runs at this
+ * connection's next write. The verification at open holds as long as
+ * the cookie has not moved; once it has, the schema is verified again
+ * as at open, inside the write transaction, where no one else can change
+ * it before the commit. */
+gboolean
+dossier_project_verify_schema_unchanged (DossierProject  *self,
+                                         GError         **error)
+{
+  g_auto(DossierStmt) stmt = NULL;
+  gint64 cookie;
+
+  g_assert (!sqlite3_get_autocommit (self->db));
+
+  stmt = dossier_project_prepare (self, "PRAGMA schema_version", error);
+  if (stmt == NULL || dossier_project_step (self, stmt, error) != SQLITE_ROW)
+    return FALSE;
+  cookie = sqlite3_column_int64 (stmt, 0);
+  if (cookie == self->verified_schema)
+    return TRUE;
+
+  if (!verify_schema (self->db, self->path, DOSSIER_SCHEMA_VERSION, TRUE, error))
+    return FALSE;
+  self->verified_schema = cookie;
+  return TRUE;
 }
 
 /* ---- Ids the window cannot key ----------------------------------------------- */
@@ -1055,7 +1109,7 @@ renumber_unkeyable (DossierProject  *self,
   /* Each reference is moved after its row, or before: the foreign keys
    * are checked at the commit, once every one has moved. */
   if (!dossier_transaction_begin (&transaction, self->db, self->path, error) ||
-      !dossier_project_verify_in_place (self, error) ||
+      !dossier_project_verify_before_write (self, error) ||
       !dossier_project_exec (self, "PRAGMA defer_foreign_keys = ON", error))
     return FALSE;
 

@@ -308,7 +308,7 @@ apply_step (DossierProject  *self,
   if (rc == SQLITE_OK)
     rc = sqlite3_exec (self->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
   changes_at_begin = sqlite3_total_changes64 (self->db);
-  if (rc == SQLITE_OK && !dossier_project_verify_in_place (self, &moved_error))
+  if (rc == SQLITE_OK && !dossier_project_verify_before_write (self, &moved_error))
     {
       sqlite3_free (inverted);
       sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);

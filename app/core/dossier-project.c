@@ -1403,6 +1403,14 @@ dossier_project_verify_in_place (DossierProject  *self,
   return TRUE;
 }
 
+gboolean
+dossier_project_verify_before_write (DossierProject  *self,
+                                     GError         **error)
+{
+  return dossier_project_verify_in_place (self, error) &&
+         dossier_project_verify_schema_unchanged (self, error);
+}
+
 /* ---- The lock file ----------------------------------------------------- */
 
 static gboolean
@@ -2267,6 +2275,24 @@ dossier_project_load_meta (DossierProject  *self,
   return TRUE;
 }
 
+/* dossier_schema_verify (), on the connection that will be used noting
+ * the schema cookie it verified, which each write compares with
+ * (dossier_project_verify_schema_unchanged ()). Read before the schema:
+ * a change made as it is read is verified again at the first write. */
+static gboolean
+verify_schema (DossierProject  *self,
+               sqlite3         *db,
+               int              version,
+               GError         **error)
+{
+  if (db == self->db && !query_int (db, "PRAGMA schema_version", &self->verified_schema))
+    {
+      dossier_set_sqlite_error (error, self->path, db, sqlite3_errcode (db));
+      return FALSE;
+    }
+  return dossier_schema_verify (db, self->path, version, error);
+}
+
 /* Checks what @db holds: a Dossier project of a version this Dossier
  * knows (*@version), whose schema is exactly what that version creates —
  * or, when inspecting, records how it differs. */
@@ -2309,7 +2335,7 @@ verify_database (DossierProject  *self,
       return self->schema_differences != NULL;
     }
 
-  return dossier_schema_verify (db, self->path, (int) *version, error);
+  return verify_schema (self, db, (int) *version, error);
 }
 
 /* Read-only, an older schema cannot be upgraded: what does it, from the
@@ -2463,7 +2489,7 @@ open_database (DossierProject  *self,
 
       if (!set_journal (self, error) ||
           !migrate (self, (int) version, error) ||
-          !dossier_schema_verify (self->db, self->path, DOSSIER_SCHEMA_VERSION, error))
+          !verify_schema (self, self->db, DOSSIER_SCHEMA_VERSION, error))
         return FALSE;
     }
 
@@ -2558,9 +2584,11 @@ dossier_project_open_worker (DossierProject  *main,
       !dossier_project_load_meta (self, error))
     return NULL;
 
-  /* The project @main knows, whatever the file holds now. */
+  /* The project @main knows, whatever the file holds now; and the schema
+   * it verified, as this connection's writes check it. */
   g_free (self->uuid);
   self->uuid = g_strdup (main->uuid);
+  self->verified_schema = main->verified_schema;
   /* Checkpoints are the main connection's: a worker's would change the
    * file under the main connection's stamp. Its hook takes the place of
    * SQLite's checkpoint every 1000 pages. */
