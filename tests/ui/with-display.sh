@@ -52,6 +52,13 @@ export DISPLAY
 # Not the caller's X authority: this server takes local clients without one.
 unset XAUTHORITY
 
+# The test's temporary folders inside this script's own, which stop ()
+# removes: a test that aborts (a failed assertion, a fatal warning, its
+# time out) never reaches its own tear-down.
+mkdir "$dir/tmp" || exit 1
+TMPDIR=$dir/tmp
+export TMPDIR
+
 dbus-run-session -- "$@"
 status=$?
 stop
