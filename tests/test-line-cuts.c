@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include <glib.h>
+#include <pango/pango.h>
 
 #include "dossier-unbroken-runs.h"
 
@@ -285,6 +286,59 @@ test_graphemes (void)
     }
 }
 
+/* Runs without a space of graphemes of several code points mixed with
+ * letters of one: flags (two regional indicators each), Hangul written
+ * as conjoining jamo, a family joined by ZWJ, a hand with a skin tone,
+ * stacked accents, a keycap. Each cut's character is a grapheme of its
+ * own, as Pango finds graphemes: a cursor goes before it and after it
+ * (a cut inside a flag made two letters of it, or one the next flag's). */
+static void
+test_grapheme_boundaries (void)
+{
+  static const char *const units[] = {
+    "🇫🇷", "🇩🇪", "\u1112\u1161\u11AB", "\u1100\u1173\u11AF", "👨\u200D👩\u200D👧",
+    "👋\U0001F3FD", "x\u0308\u0323", "1\uFE0F\u20E3", "b", "漢",
+  };
+  GRand *rand = g_rand_new_with_seed (41);
+
+  for (guint round = 0; round < 4; round++)
+    {
+      g_autoptr(GString) text = g_string_new (NULL);
+      g_autoptr(GArray) cuts = NULL;
+      g_autofree PangoLogAttr *attrs = NULL;
+      glong n_chars;
+
+      /* (the first rounds flags and jamo alone, with a letter now and then) */
+      while (text->len < 60000)
+        {
+          guint u = round < 2 ? (guint) g_rand_int_range (rand, 0, 4)
+                              : (guint) g_rand_int_range (rand, 0, G_N_ELEMENTS (units));
+
+          if (round < 2 && g_rand_int_range (rand, 0, 40) == 0)
+            u = G_N_ELEMENTS (units) - 2;
+          g_string_append (text, units[u]);
+        }
+      cuts = dossier_unbroken_runs_line_cuts (text->str, text->len, 50);
+      assert_cuts_valid (text->str, cuts);
+      assert_cuts_keep_offsets (text->str, cuts);
+      g_assert_cmpuint (cuts->len, >, 10);
+
+      n_chars = g_utf8_strlen (text->str, -1);
+      attrs = g_new0 (PangoLogAttr, n_chars + 1);
+      pango_get_log_attrs (text->str, (int) text->len, -1, pango_language_from_string ("en"),
+                           attrs, (int) n_chars + 1);
+      for (guint i = 0; i < cuts->len; i++)
+        {
+          const DossierLineCut *cut = &g_array_index (cuts, DossierLineCut, i);
+
+          if (!attrs[cut->offset].is_cursor_position || !attrs[cut->offset + 1].is_cursor_position)
+            g_error ("round %u: cut %u at %" G_GINT64_FORMAT " (U+%04X) is inside a grapheme",
+                     round, i, cut->offset, cut->ch);
+        }
+    }
+  g_rand_free (rand);
+}
+
 /* 5 MB on one line: cut in one pass (a quadratic walk would take
  * minutes), into lines none longer than the limit. */
 static void
@@ -323,6 +377,7 @@ main (int   argc,
   g_test_add_func ("/line-cuts/unbroken-run", test_unbroken_run);
   g_test_add_func ("/line-cuts/cjk-sentences", test_cjk_sentences);
   g_test_add_func ("/line-cuts/graphemes", test_graphemes);
+  g_test_add_func ("/line-cuts/grapheme-boundaries", test_grapheme_boundaries);
   g_test_add_func ("/line-cuts/long-paragraph", test_long_paragraph);
 
   return g_test_run ();

@@ -28,6 +28,9 @@ struct _DossierDocumentText
   PangoFontDescription *font;
   GArray      *bands;      /* DossierTextBand, by start; or NULL */
   GArray      *cuts;       /* DossierLineCut, by offset; or NULL */
+  /* Paragraph tags keeping room at the right of the lines that end at a
+   * cut for the character drawn there (int pixels → GtkTextTag). */
+  GHashTable  *room_tags;
   GdkRGBA      selection_bg;   /* a cut's character selected: as the rest */
   GdkRGBA      selection_fg;
 };
@@ -228,6 +231,38 @@ cut_layout (DossierDocumentText *self,
   return layout;
 }
 
+/* Where @cut's character is drawn, in buffer coordinates: where its '\n'
+ * is, at the end of its line, in the room kept for it there (see
+ * keep_cut_room ()); one wider than that room (a wide ligature) is moved
+ * left so that it stays inside the view. Its layout, and the area of its
+ * line, in @line_area. */
+static PangoLayout *
+place_cut (DossierDocumentText  *self,
+           const DossierLineCut *cut,
+           GdkRGBA              *background,
+           graphene_rect_t      *area,
+           GdkRectangle         *line_area)
+{
+  GtkTextView *text_view = GTK_TEXT_VIEW (self);
+  GtkTextIter iter;
+  PangoLayout *layout;
+  PangoRectangle logical;
+  GdkRectangle visible;
+  double right;
+
+  gtk_text_buffer_get_iter_at_offset (gtk_text_view_get_buffer (text_view), &iter, (int) cut->offset);
+  gtk_text_view_get_iter_location (text_view, &iter, line_area);
+  layout = cut_layout (self, &iter, cut->ch, background);
+  pango_layout_get_pixel_extents (layout, NULL, &logical);
+  gtk_text_view_get_visible_rect (text_view, &visible);
+  right = visible.x + visible.width;
+  /* The line's spacing is above and below its letters alike. */
+  *area = GRAPHENE_RECT_INIT (MIN (line_area->x, right - logical.width),
+                              line_area->y + (line_area->height - logical.height) / 2.0,
+                              logical.width, logical.height);
+  return layout;
+}
+
 /* The characters the visible lines were cut at (but spaces, which show
  * nothing), each where its '\n' is: at the end of its line. */
 static void
@@ -255,32 +290,120 @@ snapshot_cuts (DossierDocumentText *self,
     {
       const DossierLineCut *cut = &g_array_index (self->cuts, DossierLineCut, i);
       g_autoptr(PangoLayout) layout = NULL;
-      PangoRectangle logical;
+      graphene_rect_t area;
       GdkRectangle loc;
-      GtkTextIter iter;
       GdkRGBA background;
       gboolean selected = cut->offset >= selected_from && cut->offset < selected_to;
-      double y;
 
       if (cut->offset >= vis_end)
         break;
       if (cut->ch == ' ')
         continue;
-      gtk_text_buffer_get_iter_at_offset (buffer, &iter, (int) cut->offset);
-      gtk_text_view_get_iter_location (text_view, &iter, &loc);
-      layout = cut_layout (self, &iter, cut->ch, &background);
-      pango_layout_get_pixel_extents (layout, NULL, &logical);
-      /* The line's spacing is above and below its letters alike. */
-      y = loc.y + (loc.height - logical.height) / 2.0;
+      layout = place_cut (self, cut, &background, &area, &loc);
       if (selected)
         background = self->selection_bg;
       if (background.alpha > 0)
         gtk_snapshot_append_color (snapshot, &background,
-                                   &GRAPHENE_RECT_INIT (loc.x, loc.y, logical.width, loc.height));
+                                   &GRAPHENE_RECT_INIT (area.origin.x, loc.y, area.size.width, loc.height));
       gtk_snapshot_save (snapshot);
-      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (loc.x, y));
+      gtk_snapshot_translate (snapshot, &area.origin);
       gtk_snapshot_append_layout (snapshot, layout, selected ? &self->selection_fg : &fg);
       gtk_snapshot_restore (snapshot);
+    }
+}
+
+/* The width @ch takes in the font of the text at @iter. */
+static int
+char_width (DossierDocumentText *self,
+            const GtkTextIter   *iter,
+            gunichar             ch)
+{
+  g_autoptr(PangoLayout) layout = NULL;
+  PangoRectangle logical;
+  GdkRGBA background;
+
+  layout = cut_layout (self, iter, ch, &background);
+  pango_layout_get_pixel_extents (layout, NULL, &logical);
+  return logical.width;
+}
+
+/* Applies to [@start, @end) the tag keeping @room pixels at the right. */
+static void
+apply_room (DossierDocumentText *self,
+            const GtkTextIter   *start,
+            const GtkTextIter   *end,
+            int                  room)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  GtkTextTag *tag = g_hash_table_lookup (self->room_tags, GINT_TO_POINTER (room));
+
+  if (tag == NULL)
+    {
+      /* (added to the view's margin and the block's, not in their place) */
+      tag = gtk_text_buffer_create_tag (buffer, NULL, "right-margin", room, "accumulative-margin", TRUE, NULL);
+      g_hash_table_insert (self->room_tags, GINT_TO_POINTER (room), tag);
+    }
+  gtk_text_buffer_apply_tag (buffer, tag, start, end);
+}
+
+/* A line that ends at a cut keeps room at its right for the character
+ * drawn there: when its last line was full, that character was drawn past
+ * the text's right edge, and past the view's at a narrow width or in a
+ * heading. A paragraph's margin is its first character's: the tag covers
+ * each run of such lines (a long paragraph's), from the first's start to
+ * the last's end, and keeps the room of the widest of "W", a wide
+ * character ("漢") and an emoji, as far as its characters are those,
+ * in the font there. */
+static void
+keep_cut_room (DossierDocumentText *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  GtkTextIter start, end;
+  GHashTableIter hi;
+  gpointer tag;
+  guint i = 0;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  g_hash_table_iter_init (&hi, self->room_tags);
+  while (g_hash_table_iter_next (&hi, NULL, &tag))
+    gtk_text_buffer_remove_tag (buffer, tag, &start, &end);
+  if (self->cuts == NULL)
+    return;
+
+  while (i < self->cuts->len)
+    {
+      const DossierLineCut *first = &g_array_index (self->cuts, DossierLineCut, i);
+      gint64 last_offset;
+      gboolean wide = FALSE;
+      int room;
+
+      if (first->ch == ' ')
+        {
+          i++;
+          continue;
+        }
+      /* The run: each next cut is at the end of the line after. */
+      gtk_text_buffer_get_iter_at_offset (buffer, &start, (int) first->offset);
+      gtk_text_iter_set_line_offset (&start, 0);
+      last_offset = first->offset;
+      wide = g_unichar_iswide (first->ch);
+      for (i++; i < self->cuts->len; i++)
+        {
+          const DossierLineCut *next = &g_array_index (self->cuts, DossierLineCut, i);
+
+          gtk_text_buffer_get_iter_at_offset (buffer, &end, (int) last_offset + 1);
+          if (gtk_text_iter_ends_line (&end) || next->ch == ' ' ||
+              !gtk_text_iter_forward_to_line_end (&end) || gtk_text_iter_get_offset (&end) != next->offset)
+            break;
+          last_offset = next->offset;
+          wide |= g_unichar_iswide (next->ch);
+        }
+      room = char_width (self, &start, 'W');
+      if (wide)
+        room = MAX (room, MAX (char_width (self, &start, 0x6F22 /* 漢 */),
+                               char_width (self, &start, 0x1F600 /* 😀 */)));
+      gtk_text_buffer_get_iter_at_offset (buffer, &end, (int) last_offset + 1);
+      apply_room (self, &start, &end, room);
     }
 }
 
@@ -391,8 +514,20 @@ static void
 dossier_document_text_css_changed (GtkWidget         *widget,
                                    GtkCssStyleChange *change)
 {
+  DossierDocumentText *self = DOSSIER_DOCUMENT_TEXT (widget);
+  const PangoFontDescription *font;
+
   GTK_WIDGET_CLASS (dossier_document_text_parent_class)->css_changed (widget, change);
-  document_text_update_bullets (DOSSIER_DOCUMENT_TEXT (widget));
+  font = pango_context_get_font_description (gtk_widget_get_pango_context (widget));
+  /* The room for the characters at cuts follows the font (the zoom). */
+  if (self->cuts != NULL && self->cuts->len > 0 &&
+      (self->font == NULL || font == NULL || !pango_font_description_equal (font, self->font)))
+    {
+      document_text_update_bullets (self);
+      keep_cut_room (self);
+      return;
+    }
+  document_text_update_bullets (self);
 }
 
 static void
@@ -406,6 +541,7 @@ dossier_document_text_finalize (GObject *object)
   g_clear_pointer (&self->decos, g_array_unref);
   g_clear_pointer (&self->bands, g_array_unref);
   g_clear_pointer (&self->cuts, g_array_unref);
+  g_clear_pointer (&self->room_tags, g_hash_table_unref);
 
   G_OBJECT_CLASS (dossier_document_text_parent_class)->finalize (object);
 }
@@ -422,6 +558,7 @@ static void
 dossier_document_text_init (DossierDocumentText *self)
 {
   self->decos = g_array_new (FALSE, FALSE, sizeof (Deco));
+  self->room_tags = g_hash_table_new (NULL, NULL);
 }
 
 void
@@ -480,7 +617,35 @@ dossier_document_text_set_cuts (DossierDocumentText *self,
     g_array_ref (cuts);
   g_clear_pointer (&self->cuts, g_array_unref);
   self->cuts = cuts;
+  keep_cut_room (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+gboolean
+dossier_document_text_get_cut_area (DossierDocumentText *self,
+                                    guint                index,
+                                    graphene_rect_t     *area)
+{
+  g_autoptr(PangoLayout) layout = NULL;
+  const DossierLineCut *cut;
+  GdkRectangle line_area;
+  GdkRGBA background;
+  int x, y;
+
+  g_return_val_if_fail (DOSSIER_IS_DOCUMENT_TEXT (self), FALSE);
+  g_return_val_if_fail (area != NULL, FALSE);
+
+  if (self->cuts == NULL || index >= self->cuts->len)
+    return FALSE;
+  cut = &g_array_index (self->cuts, DossierLineCut, index);
+  if (cut->ch == ' ')
+    return FALSE;
+  layout = place_cut (self, cut, &background, area, &line_area);
+  /* (a translation: that of the buffer's origin) */
+  gtk_text_view_buffer_to_window_coords (GTK_TEXT_VIEW (self), GTK_TEXT_WINDOW_WIDGET, 0, 0, &x, &y);
+  area->origin.x += x;
+  area->origin.y += y;
+  return TRUE;
 }
 
 void

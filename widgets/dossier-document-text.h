@@ -62,6 +62,12 @@ void dossier_document_text_set_bands         (DossierDocumentText *self,
  * change while it is set); NULL for none. */
 void dossier_document_text_set_cuts          (DossierDocumentText *self,
                                               GArray              *cuts);
+/* Where the character of the cut at @index of those set is drawn, in the
+ * view's own coordinates; FALSE if it is a space (nothing is drawn) or
+ * there is no such cut. */
+gboolean dossier_document_text_get_cut_area  (DossierDocumentText *self,
+                                              guint                index,
+                                              graphene_rect_t     *area);
 /* The colours a selection is painted in: a selected character drawn at
  * a cut is painted in them too. */
 void dossier_document_text_set_selection_colors (DossierDocumentText *self,

@@ -182,6 +182,53 @@ prev_char (const char *p)
   return p;
 }
 
+/* How far around a character Pango is asked where its grapheme ends:
+ * enough for any sequence met in text (a family emoji, a stack of
+ * accents), and no more, so that a stretch costs a few characters more. */
+#define GRAPHEME_CONTEXT 32
+
+static gboolean
+is_regional_indicator (gunichar c)
+{
+  return c >= 0x1F1E6 && c <= 0x1F1FF;
+}
+
+/* Whether the character at @p (of a line from @line_start to @line_end) is
+ * a grapheme of its own, as Pango finds graphemes: a cursor can be put
+ * before it and after it. Asked of a few characters around it only, where
+ * the heuristics of cut_kind () may miss a rule (Hangul jamo, prepended
+ * marks); a flag, two regional indicators whose pairing depends on all
+ * those before, is never cut. */
+static gboolean
+is_own_grapheme (const char *line_start,
+                 const char *line_end,
+                 const char *p)
+{
+  PangoLogAttr attrs[2 * GRAPHEME_CONTEXT + 3];
+  const char *from = p, *to = next_char (p);
+  int before = 0, n = 1;
+
+  /* ASCII and ASCII on each side (CR, the one rule on them, is no longer
+   * in the text): the most common case, at no cost. */
+  if (p > line_start && (guchar) p[-1] < 0x80 && (guchar) *p < 0x80 && (guchar) *next_char (p) < 0x80)
+    return TRUE;
+  if (is_regional_indicator (char_at (p)))
+    return FALSE;
+  while (before < GRAPHEME_CONTEXT && from > line_start)
+    {
+      from = prev_char (from);
+      before++;
+    }
+  while (n < GRAPHEME_CONTEXT && to < line_end)
+    {
+      to = next_char (to);
+      n++;
+    }
+  pango_get_log_attrs (from, (int) (to - from), -1, pango_language_get_default (),
+                       attrs, before + n + 1);
+  return attrs[before].is_cursor_position && attrs[before + 1].is_cursor_position;
+}
+
 /* The kinds of places to cut at, best first. */
 typedef enum
 {
@@ -257,6 +304,9 @@ cut_line (const char *text,
             k = *p == ' ' ? CUT_SPACE : CUT_CHAR;
           if (k == CUT_NONE || found[k] != NULL)
             continue;
+          /* (asked of Pango only when it would be taken: it costs) */
+          if (*p != ' ' && !is_own_grapheme (line, line_end, p))
+            continue;
           found[k] = p;
           found_offset[k] = o;
           if (k == CUT_SENTENCE)
@@ -277,7 +327,7 @@ cut_line (const char *text,
         {
           /* None in the stretch: the first place after it. */
           for (p = limit, o = start_offset + max_chars + 1; next_char (p) < line_end; p = next_char (p), o++)
-            if (cut_kind (text, line, p) != CUT_NONE)
+            if (cut_kind (text, line, p) != CUT_NONE && (*p == ' ' || is_own_grapheme (line, line_end, p)))
               break;
           if (next_char (p) >= line_end)
             return;

@@ -13,6 +13,7 @@
 #include <gtk/gtk.h>
 
 #include "dossier-coding-stripes.h"
+#include "dossier-document-text.h"
 #include "dossier-document-view.h"
 
 /* Accents, curly quotes, emoji (outside the BMP), CJK, and a combining-free
@@ -1514,6 +1515,94 @@ test_incremental_random (Fixture       *fx,
   splice_clear (&sp);
 }
 
+/* @n_runs runs of "i" each ending in "。" and followed by "漢", the
+ * first @first "i" long, each next one longer by one: the reader cuts
+ * them at each "漢" (after a full stop), drawn at the end of its line
+ * wider than an "i", and their last lines come out of every length, some
+ * full to the last pixels. */
+static void
+append_runs (GString *text,
+             guint    first,
+             guint    n_runs)
+{
+  for (guint i = 0; i < n_runs; i++)
+    {
+      for (guint k = 0; k < first + i; k++)
+        g_string_append_c (text, 'i');
+      g_string_append (text, "。漢");
+    }
+}
+
+static gboolean
+text_width_is (gpointer data)
+{
+  GtkWidget *text_view = data;
+
+  return gtk_widget_get_width (text_view) > 0 && gtk_widget_get_mapped (text_view);
+}
+
+/* In a window of 360 pixels, a long title and a long paragraph without a
+ * space, cut into lines after their full stops: each character drawn
+ * where a line was cut is inside the text's column (room is kept for it
+ * at the right of its line), not past it, nor past the view's right edge,
+ * where a full last line put it (in the title, wider than the view's
+ * margin). */
+static void
+test_cut_characters_inside (void)
+{
+  GtkWidget *window = gtk_window_new ();
+  DossierDocumentView *view = DOSSIER_DOCUMENT_VIEW (dossier_document_view_new ());
+  GtkTextView *text_view = dossier_document_view_get_text_view (view);
+  DossierDocumentText *dtext = DOSSIER_DOCUMENT_TEXT (text_view);
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GArray) cuts = NULL;
+  DossierBlock blocks[2];
+  guint n_marks = 0, n_near_edge = 0;
+  int column_right;
+
+  append_runs (text, 1600, 70);
+  blocks[0] = (DossierBlock) { 0, g_utf8_strlen (text->str, -1), DOSSIER_BLOCK_TITLE, 0 };
+  g_string_append (text, "\n\n");
+  blocks[1].start = g_utf8_strlen (text->str, -1);
+  append_runs (text, 2000, 70);
+  blocks[1] = (DossierBlock) { blocks[1].start, g_utf8_strlen (text->str, -1), DOSSIER_BLOCK_PARAGRAPH, 0 };
+  cuts = dossier_unbroken_runs_line_cuts (text->str, text->len, DOSSIER_UNBROKEN_LINE_CHARS);
+  g_assert_cmpuint (cuts->len, ==, 2 * (70 - 1));
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 600);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (view));
+  gtk_window_present (GTK_WINDOW (window));
+  dossier_document_view_set_text (view, text->str, blocks, G_N_ELEMENTS (blocks));
+  while (!text_width_is (text_view))
+    g_main_context_iteration (NULL, TRUE);
+  wait_painted (view);
+  iterate_briefly ();
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), ==, 360);
+
+  column_right = gtk_widget_get_width (GTK_WIDGET (text_view)) - gtk_text_view_get_right_margin (text_view);
+  for (guint i = 0; i < cuts->len; i++)
+    {
+      graphene_rect_t area;
+
+      g_assert_true (dossier_document_text_get_cut_area (dtext, i, &area));
+      g_assert_cmpfloat (area.size.width, >, 0);
+      g_assert_cmpfloat (area.origin.x, >=, 0);
+      if (area.origin.x + area.size.width > column_right + 0.5)
+        g_error ("cut %u (offset %" G_GINT64_FORMAT "): its character drawn from %g to %g, "
+                 "past the column's right edge at %d (the view's is at %d)", i,
+                 g_array_index (cuts, DossierLineCut, i).offset, area.origin.x,
+                 area.origin.x + area.size.width, column_right, gtk_widget_get_width (GTK_WIDGET (text_view)));
+      n_marks++;
+      /* (a line as full as it can be: its character right at the edge) */
+      n_near_edge += area.origin.x + 2 * area.size.width > column_right;
+    }
+  g_assert_cmpuint (n_marks, ==, cuts->len);
+  /* The lines that put it past the edge were there. */
+  g_assert_cmpuint (n_near_edge, >, 0);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_finalize_while_painting (void)
 {
@@ -1565,6 +1654,7 @@ main (int   argc,
   ADD ("incremental-update", test_incremental_update);
   ADD ("incremental-random", test_incremental_random);
   g_test_add_func ("/dossier/document-view/finalize-while-painting", test_finalize_while_painting);
+  g_test_add_func ("/dossier/document-view/cut-characters-inside", test_cut_characters_inside);
 
   return g_test_run ();
 }
