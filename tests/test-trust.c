@@ -1732,20 +1732,43 @@ test_names_not_utf8 (TestDir       *fixture,
   g_autoptr(DossierMentionFinder) finder = NULL;
   g_autoptr(GPtrArray) suggestions = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) evidence = NULL;
+  DossierStakeholder *stakeholder;
+  const char * const *aliases;
 
   make_tagged_project (path);
   project = open_writable (path);
   g_assert_cmpint (dossier_project_add_stakeholder (project, "Commuters", NULL,
                                                     DOSSIER_STAKEHOLDER_PUBLIC, &error), ==, 1);
+  g_assert_true (dossier_project_add_stakeholder_evidence (project, 1, 1, "Says so",
+                                                           DOSSIER_EVIDENCE_QUOTE,
+                                                           DOSSIER_STANCE_UNKNOWN, &error));
   g_assert_no_error (error);
   g_clear_object (&project);
 
   test_sql_exec (path,
                  "UPDATE stakeholders SET name = CAST (x'f0' AS TEXT), "
                  "  aliases = CAST (x'f0' AS TEXT) || char (10) || 'commuters' || char (10) "
-                 "            || CAST (x'41f0' AS TEXT) WHERE id = 1;");
+                 "            || CAST (x'41f0' AS TEXT) WHERE id = 1;"
+                 "UPDATE stakeholder_evidence SET note = CAST (x'61ff0062' AS TEXT);");
 
   project = open_writable (path);
+  /* What the window shows (the stakeholder's editor lists each alias)
+   * is valid UTF-8, the bytes that are not replaced. */
+  stakeholder = dossier_project_get_stakeholder (project, 1);
+  g_assert_nonnull (stakeholder);
+  g_assert_true (g_utf8_validate (dossier_stakeholder_get_name (stakeholder), -1, NULL));
+  aliases = dossier_stakeholder_get_aliases (stakeholder);
+  g_assert_cmpuint (g_strv_length ((char **) aliases), ==, 3);
+  for (guint i = 0; aliases[i] != NULL; i++)
+    g_assert_true (g_utf8_validate (aliases[i], -1, NULL));
+  g_assert_cmpstr (aliases[1], ==, "commuters");
+  g_assert_cmpstr (aliases[2], ==, "A\357\277\275");
+  evidence = dossier_project_list_stakeholder_evidence (project, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (evidence->len, ==, 1);
+  g_assert_cmpstr (((DossierEvidence *) g_ptr_array_index (evidence, 0))->note, ==,
+                   "a\357\277\275\357\277\275b");
   finder = dossier_mentions_finder_read (dossier_project_get_db (project), path, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (dossier_mention_finder_get_n_aliases (finder), >=, 1);

@@ -1991,8 +1991,10 @@ dossier_project_list_evidence (DossierProject             *self,
       DossierEvidenceRole role;
 
       evidence->owner_id = owner_id;
-      evidence->note = g_strdup (dossier_column_text (stmt, 1) != NULL ?
-                                 dossier_column_text (stmt, 1) : "");
+      /* (Valid UTF-8 whatever the file holds: the window lays it out.) */
+      evidence->note = dossier_column_dup (stmt, 1);
+      if (evidence->note == NULL)
+        evidence->note = g_strdup ("");
       evidence->role = dossier_evidence_role_from_string (dossier_column_text (stmt, 2), &role) ?
                        role : DOSSIER_EVIDENCE_NONE;
       evidence->stance_position = evidence->role == DOSSIER_EVIDENCE_STANCE

@@ -34,7 +34,7 @@ DossierStakeholder *dossier_stakeholder_new    (gint64                        id
 void                dossier_stakeholder_update (DossierStakeholder           *self,
                                                 const DossierStakeholderData *data);
 
-/* Aliases as stored: one per line. */
+/* Aliases as stored: one per line (made valid UTF-8). */
 char              **dossier_stakeholder_split_aliases (const char *stored);
 char               *dossier_stakeholder_join_aliases  (const char * const *aliases);
 

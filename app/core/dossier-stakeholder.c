@@ -11,6 +11,7 @@
 
 #include "dossier-notify-private.h"
 #include "dossier-stakeholder-private.h"
+#include "dossier-text-private.h"
 
 static const char * const kind_names[] = {
   [DOSSIER_STAKEHOLDER_GOVERNMENT] = "government",
@@ -290,7 +291,11 @@ char **
 dossier_stakeholder_split_aliases (const char *stored)
 {
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_auto(GStrv) lines = g_strsplit (stored != NULL ? stored : "", "\n", -1);
+  /* Read from a file that may come from anywhere: each alias the window
+   * lays out (the stakeholder's editor) is valid UTF-8, as each name is
+   * (dossier_notify_string ()). */
+  g_autofree char *valid = dossier_text_dup_valid (stored != NULL ? stored : "", -1);
+  g_auto(GStrv) lines = g_strsplit (valid, "\n", -1);
 
   for (guint i = 0; lines[i] != NULL; i++)
     if (*g_strstrip (lines[i]) != '\0')

@@ -610,6 +610,7 @@ add_preview_chunk (gpointer data)
       gtk_label_set_wrap (GTK_LABEL (label), TRUE);
       gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
       gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+      gtk_widget_add_css_class (label, "note-preview");
       set_preview_markup (GTK_LABEL (label), markup);
       gtk_box_append (GTK_BOX (self->preview_rest), label);
     }
