@@ -690,15 +690,65 @@ test_template_prompts (Fixture       *f,
   g_assert_nonnull (strstr (markdown, "## Background\n\nThe council voted on 12 March.\n\n"
                                       "*Not a prompt: the writer's.*\n\n"));
   /* Each stakeholder's line keeps what followed its prompt, without the
-   * space that stood between them. */
+   * space that stood between them; a line left with citations alone says
+   * what the first quotes. */
   g_assert_nonnull (strstr (markdown, "## Stakeholders and their positions\n\n### The council\n\n"
-                                      "[^1]\n\n"));
+                                      "“voted 31 to 24” [^1]\n\n"));
+  g_assert_nonnull (strstr (html, "“voted 31 to <span class=\"nowrap\">24” <sup"));
   g_assert_nonnull (strstr (markdown, "### The ferry operators\n\n*(No evidence cited yet.)*\n\n"));
   g_assert_nonnull (strstr (html, "<p dir=\"auto\"><em>(No evidence cited yet.)</em></p>"));
   g_assert_nonnull (strstr (html, "The council voted on 12 March."));
   /* The stakeholder's line keeps its citation, the prompt before it gone. */
   g_assert_null (strstr (markdown, "Their position"));
   g_assert_nonnull (strstr (markdown, "[^1]"));
+}
+
+/* A stakeholder's line with no words of the writer's says its stance
+ * when one is set, else what its evidence quotes: never a bare footnote
+ * mark once the prompt is left out. */
+static void
+test_template_stakeholder_line (Fixture       *f,
+                                gconstpointer  data)
+{
+  DossierProject *project = f->base.project;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *body = NULL;
+  g_autofree char *markdown = NULL;
+  g_autofree char *html = NULL;
+  g_autofree char *council_line = NULL;
+  g_autofree char *grant_uuid = NULL;
+  gint64 council = add_council (f);
+  gint64 treasury = dossier_project_add_stakeholder (project, "The treasury", NULL,
+                                                     DOSSIER_STAKEHOLDER_GOVERNMENT, &error);
+  gint64 grant;
+  gint64 id;
+
+  g_assert_no_error (error);
+  grant = add_phrase_highlight (project, f->tribune, "The national grant is £72 million, on "
+                                "condition that work begins before 2027.", f->tag, &grant_uuid);
+  g_assert_true (dossier_project_add_stakeholder_evidence (project, treasury, grant, NULL,
+                                                           DOSSIER_EVIDENCE_QUOTE,
+                                                           DOSSIER_STANCE_UNKNOWN, &error));
+  g_assert_no_error (error);
+  g_assert_true (dossier_project_set_stakeholder_stance_position (project, council, -1, &error));
+  g_assert_no_error (error);
+
+  body = dossier_project_make_briefing_template (project, NULL, 0);
+  council_line = g_strdup_printf ("### The council\n\nOpposes. [@%s]\n\n", f->vote_uuid);
+  g_assert_nonnull (strstr (body, council_line));
+  id = dossier_project_add_briefing (project, "Bridge", NULL, 0, body, &error);
+  g_assert_no_error (error);
+
+  markdown = export_ok (f, id, DOSSIER_EXPORT_MARKDOWN, FALSE);
+  html = export_ok (f, id, DOSSIER_EXPORT_HTML, FALSE);
+  g_assert_nonnull (strstr (markdown, "### The council\n\nOpposes. [^1]\n\n"));
+  /* The quote cut to a line. */
+  g_assert_nonnull (strstr (markdown, "### The treasury\n\n“The national grant is £72 million, on "
+                                      "condition that work…” [^2]\n\n"));
+  g_assert_null (strstr (markdown, "\n[^1]\n"));
+  g_assert_null (strstr (markdown, "\n[^2]\n"));
+  g_assert_nonnull (strstr (html, "“The national grant is £72 million, on condition that "
+                                  "<span class=\"nowrap\">work…” <sup"));
 }
 
 /* The divergence section lists what the compare core finds between the
@@ -1017,6 +1067,7 @@ main (int    argc,
   ADD ("/briefing-export/template", test_template);
   ADD ("/briefing-export/template-divergences", test_template_divergences);
   ADD ("/briefing-export/template-prompts", test_template_prompts);
+  ADD ("/briefing-export/template-stakeholder-line", test_template_stakeholder_line);
   ADD ("/briefing-export/deep-nesting", test_deep_nesting);
   ADD ("/briefing-export/names-cut", test_names_cut);
   ADD ("/briefing-export/huge-names", test_huge_names);

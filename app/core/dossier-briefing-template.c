@@ -114,6 +114,14 @@ append_prompt (GString *out,
   g_string_append_printf (out, "*%s*\n\n", _(prompts[prompt]));
 }
 
+/* A stance set without words of the writer's, said of the stakeholder
+ * (DOSSIER_STANCE_MIN first). */
+static const char *const stance_verbs[] = {
+  N_("Strongly opposes."), N_("Opposes."), N_("Neutral or mixed."), N_("Supports."),
+  N_("Strongly supports."),
+};
+G_STATIC_ASSERT (G_N_ELEMENTS (stance_verbs) == DOSSIER_STANCE_MAX - DOSSIER_STANCE_MIN + 1);
+
 static void
 append_stakeholders (GString        *out,
                      DossierProject *project,
@@ -135,6 +143,7 @@ append_stakeholders (GString        *out,
       g_autoptr(DossierStakeholder) stakeholder = g_list_model_get_item (stakeholders, i);
       g_autoptr(GPtrArray) evidence = NULL;
       const char *stance = dossier_stakeholder_get_stance (stakeholder);
+      int position = dossier_stakeholder_get_stance_position (stakeholder);
 
       evidence = dossier_project_list_stakeholder_evidence (project,
                                                             dossier_stakeholder_get_id (stakeholder),
@@ -144,6 +153,8 @@ append_stakeholders (GString        *out,
       g_string_append (out, "\n\n");
       if (stance != NULL && *stance != '\0')
         append_escaped (out, stance);
+      else if (position >= DOSSIER_STANCE_MIN && position <= DOSSIER_STANCE_MAX)
+        g_string_append (out, _(stance_verbs[position - DOSSIER_STANCE_MIN]));
       else
         g_string_append_printf (out, "*%s*", _(prompts[PROMPT_POSITION]));
       if (append_citations (out, evidence, document_ids, n_documents) == 0)
@@ -392,10 +403,35 @@ close_gap (DossierMarkdownNode *node,
     g_strchomp (before->text);
 }
 
-/* Drops the prompts under @node; returns whether @node held one and is
- * left with nothing (a block to drop in turn). */
+/* Whether @node's inlines hold a citation and besides nothing but white
+ * space: "[@…]" left of '*Their position.* [@…]'. */
 static gboolean
-drop_prompts (DossierMarkdownNode *node)
+inlines_only_cite (DossierMarkdownNode *node)
+{
+  gboolean cites = FALSE;
+
+  for (guint i = 0; node->children != NULL && i < node->children->len; i++)
+    {
+      DossierMarkdownNode *child = g_ptr_array_index (node->children, i);
+
+      if (child->kind == DOSSIER_MARKDOWN_CITATION)
+        cites = TRUE;
+      else if (child->kind != DOSSIER_MARKDOWN_TEXT || child->text == NULL)
+        return FALSE;
+      else
+        for (const char *p = child->text; *p != '\0'; p++)
+          if (!g_ascii_isspace (*p))
+            return FALSE;
+    }
+  return cites;
+}
+
+/* Drops the prompts under @node; returns whether @node held one and is
+ * left with nothing (a block to drop in turn). A paragraph or an item left
+ * with citations only is added to @cites_only. */
+static gboolean
+drop_prompts (DossierMarkdownNode *node,
+              GPtrArray           *cites_only)
 {
   gboolean dropped = FALSE;
 
@@ -403,7 +439,7 @@ drop_prompts (DossierMarkdownNode *node)
     {
       DossierMarkdownNode *child = g_ptr_array_index (node->children, i);
 
-      if (is_prompt (child) || drop_prompts (child))
+      if (is_prompt (child) || drop_prompts (child, cites_only))
         {
           g_ptr_array_remove_index (node->children, i);
           close_gap (node, i);
@@ -418,6 +454,8 @@ drop_prompts (DossierMarkdownNode *node)
     {
     case DOSSIER_MARKDOWN_PARAGRAPH:
     case DOSSIER_MARKDOWN_ITEM:
+      if (inlines_only_cite (node))
+        g_ptr_array_add (cites_only, node);
       return inlines_blank (node);
     case DOSSIER_MARKDOWN_LIST:
     case DOSSIER_MARKDOWN_QUOTE:
@@ -436,20 +474,21 @@ section_ends (DossierMarkdownNode *heading,
   return next->kind == DOSSIER_MARKDOWN_HEADING && next->level <= heading->level;
 }
 
-void
+GPtrArray *
 dossier_briefing_drop_prompts (DossierMarkdownNode *root)
 {
   g_autoptr(GArray) emptied = NULL;
   g_autofree gboolean *drop = NULL;
+  GPtrArray *cites_only = g_ptr_array_new ();
   guint n;
 
-  g_return_if_fail (root != NULL);
+  g_return_val_if_fail (root != NULL, cites_only);
 
   /* Which top-level blocks were nothing but prompts, before they go. */
   emptied = g_array_sized_new (FALSE, TRUE, sizeof (gboolean), root->children != NULL ? root->children->len : 0);
   for (guint i = 0; root->children != NULL && i < root->children->len; i++)
     {
-      gboolean gone = drop_prompts (g_ptr_array_index (root->children, i));
+      gboolean gone = drop_prompts (g_ptr_array_index (root->children, i), cites_only);
 
       g_array_append_val (emptied, gone);
     }
@@ -475,4 +514,5 @@ dossier_briefing_drop_prompts (DossierMarkdownNode *root)
   for (guint i = n; i-- > 0;)
     if (drop[i])
       g_ptr_array_remove_index (root->children, i);
+  return cites_only;
 }

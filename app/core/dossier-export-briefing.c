@@ -28,9 +28,11 @@
 #include <dossier/dossier-briefing-content.h>
 #include <dossier/dossier-citation.h>
 #include <dossier/dossier-markdown.h>
+#include <dossier/dossier-text.h>
 
 #include "dossier-export-private.h"
 #include "dossier-project-private.h"
+#include "dossier-text-private.h"
 
 typedef struct
 {
@@ -86,12 +88,45 @@ heading_shift (DossierMarkdownNode *root)
   return min_level < 2 ? 2 - min_level : 0;
 }
 
+/* Before the citations of @node, which holds nothing else once the
+ * template's prompt before them went ('*Their position.* [@…]'), the
+ * first one's quote, short and in quotation marks: a line of bare
+ * footnote marks tells a reader nothing. */
+static void
+quote_bare_citations (Briefing            *b,
+                      DossierMarkdownNode *node)
+{
+  DossierMarkdownNode *first = NULL;
+  DossierMarkdownNode *text;
+  DossierCitation *citation;
+  g_autofree char *excerpt = NULL;
+  const char *open, *close;
+
+  for (guint i = 0; i < node->children->len && first == NULL; i++)
+    if (((DossierMarkdownNode *) g_ptr_array_index (node->children, i))->kind == DOSSIER_MARKDOWN_CITATION)
+      first = g_ptr_array_index (node->children, i);
+  citation = first != NULL ? dossier_citations_lookup_node (b->citations, first) : NULL;
+  if (citation == NULL || citation->quote == NULL || *citation->quote == '\0')
+    return;
+
+  excerpt = dossier_text_excerpt (citation->quote);
+  dossier_text_quote_marks (excerpt, &open, &close);
+  text = g_new0 (DossierMarkdownNode, 1);
+  text->kind = DOSSIER_MARKDOWN_TEXT;
+  text->start = text->inner_start = first->start;
+  text->end = text->inner_end = first->start;
+  text->text = g_strconcat (open, g_strstrip (excerpt), close, " ", NULL);
+  text->parent = node;
+  g_ptr_array_insert (node->children, 0, text);
+}
+
 static gboolean
 read_briefing (DossierExportContext *ctx,
                Briefing             *b,
                GError              **error)
 {
   sqlite3_stmt *stmt, *documents;
+  g_autoptr(GPtrArray) cites_only = NULL;
   gboolean row;
 
   stmt = dossier_export_context_prepare (ctx,
@@ -139,11 +174,13 @@ read_briefing (DossierExportContext *ctx,
   b->root = dossier_markdown_parse (b->body);
   /* The template's prompts the writer left are not content: every format
    * leaves them out (the Brief page counts them beside the meter). */
-  dossier_briefing_drop_prompts (b->root);
+  cites_only = dossier_briefing_drop_prompts (b->root);
   b->heading_shift = heading_shift (b->root);
   b->citations = dossier_project_resolve_citations (ctx->project, b->root, error);
   if (b->citations == NULL)
     return FALSE;
+  for (guint i = 0; i < cites_only->len; i++)
+    quote_bare_citations (b, g_ptr_array_index (cites_only, i));
   /* A source as the documents above print it: at most as long as Dossier
    * writes a title, an author, an outlet (a file from elsewhere may hold
    * a megabyte; the citation read DOSSIER_SHOWN_CHARS of it). */

@@ -111,8 +111,11 @@ char            *dossier_project_make_briefing_template (DossierProject *self,
 guint            dossier_briefing_count_prompts       (DossierMarkdownNode *root);
 /* Takes the prompts left out of @root, as the exports do: a paragraph or
  * list item of nothing else goes with them, and so does a heading whose
- * section held nothing but prompts. */
-void             dossier_briefing_drop_prompts        (DossierMarkdownNode *root);
+ * section held nothing but prompts. Returns the paragraphs and list items
+ * left with nothing but citations (a stakeholder's '*Their position.*
+ * [@…]'), which a reader would see as bare footnote marks (transfer
+ * container: the nodes are @root's). */
+GPtrArray       *dossier_briefing_drop_prompts        (DossierMarkdownNode *root);
 
 /* ---- The evidence meter --------------------------------------------------- */
 
