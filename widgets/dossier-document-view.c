@@ -2292,6 +2292,21 @@ place_byline_tick (GtkWidget     *widget,
   return G_SOURCE_REMOVE;
 }
 
+/* GTK 4.8 scrolls the text without placing its overlays again: the
+ * byline would stay where it was on the screen, over the text scrolling
+ * under it. The text view passes the new offset to the overlays' layer
+ * when it is allocated, and the layer places them when it is. */
+static void
+on_scrolled (DossierDocumentView *self)
+{
+  GtkWidget *layer = gtk_widget_get_parent (self->byline);
+
+  if (layer == NULL || !gtk_widget_get_visible (self->byline))
+    return;
+  gtk_widget_queue_allocate (GTK_WIDGET (self->text_view));
+  gtk_widget_queue_allocate (layer);
+}
+
 /* After an allocation (a new width, zoom or font): the byline placed
  * again, in the next frame's update, before its layout, if it moved. */
 static void
@@ -3198,6 +3213,8 @@ dossier_document_view_init (DossierDocumentView *self)
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->scrolled),
                                   GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scrolled), GTK_WIDGET (self->text_view));
+  g_signal_connect_object (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->text_view)),
+                           "value-changed", G_CALLBACK (on_scrolled), self, G_CONNECT_SWAPPED);
   gtk_widget_set_parent (self->scrolled, GTK_WIDGET (self));
 
   gtk_widget_set_hexpand (GTK_WIDGET (self), TRUE);

@@ -242,6 +242,54 @@ test_byline (void)
   finish_reader_window (&window, &dir, &path);
 }
 
+/* Scrolled down, the byline goes up with the title it belongs to: it
+ * is not left on the screen over the text (GTK 4.8 does not place a text
+ * view's overlays again when it scrolls). */
+static void
+test_byline_scrolls (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) text = g_string_new ("# " TITLE "\n\n" PARAGRAPH "\n\n");
+  DossierWindow *window;
+  GtkAdjustment *vadj;
+  graphene_rect_t before, after;
+
+  /* (long enough to scroll) */
+  for (int i = 0; i < 60; i++)
+    g_string_append (text, "The harbour master said the two new boats would need crews by the "
+                           "spring, and that diesel had cost the board more than planned.\n\n");
+  {
+    g_autoptr(DossierProject) made = test_create_project ("Byline", "Harbour", &dir, &path);
+    gint64 id = add_document (made, DOSSIER_FORMAT_MARKDOWN, text->str, "fares.md");
+
+    g_assert_true (dossier_project_set_document_metadata (made, id, NULL, "Ana Ruiz",
+                                                          "The Harbour Gazette", NULL,
+                                                          "2026-03-02", &error));
+    g_assert_no_error (error);
+    dossier_project_close (made);
+  }
+
+  window = open_reader_window (path, DOSSIER_OPEN_READ_WRITE, 1280);
+  dossier_window_open_document (window, 1);
+  wait_until (view_painted, window, "the document painted");
+  wait_until (byline_between, window, "the byline between the title and the text");
+  g_assert_true (gtk_widget_compute_bounds (byline_label (window),
+                                            GTK_WIDGET (reader_text_view (window)), &before));
+
+  vadj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (reader_text_view (window)));
+  g_assert_cmpfloat (gtk_adjustment_get_upper (vadj) - gtk_adjustment_get_page_size (vadj), >, 100);
+  gtk_adjustment_set_value (vadj, 60);
+  wait_for_frames (window);
+  wait_until (byline_between, window, "the byline between the title and the text, scrolled");
+  g_assert_true (gtk_widget_compute_bounds (byline_label (window),
+                                            GTK_WIDGET (reader_text_view (window)), &after));
+  g_assert_cmpfloat_with_epsilon (after.origin.y, before.origin.y - 60, 1);
+
+  finish_reader_window (&window, &dir, &path);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -253,6 +301,7 @@ main (int   argc,
   adw_init ();
 
   g_test_add_func ("/dossier/reader-byline/details-under-title", test_byline);
+  g_test_add_func ("/dossier/reader-byline/scrolls-with-title", test_byline_scrolls);
 
   return g_test_run ();
 }
