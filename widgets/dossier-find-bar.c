@@ -476,8 +476,12 @@ dossier_find_bar_start (DossierFindBar *self)
     }
 
   gtk_search_bar_set_search_mode (GTK_SEARCH_BAR (self->search_bar), TRUE);
-  gtk_widget_grab_focus (self->entry);
+  /* Selected before it takes the focus: a GtkText focused with no
+   * selection starts blinking its cursor, and selecting while it is not
+   * yet mapped (the bar just opening) does not stop that, so GTK warns of
+   * "unexpected blinking selection" at the next frame. */
   gtk_editable_select_region (GTK_EDITABLE (self->entry), 0, -1);
+  gtk_widget_grab_focus (self->entry);
 
   /* search-changed comes after a delay; search now if there is a query. */
   restart_search (self);
