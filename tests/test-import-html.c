@@ -928,6 +928,54 @@ test_utf16_bom (void)
 /* ------------------------------------------------------------------------ */
 /* Structure and metadata on small pages                                    */
 
+/* A data table reads row by row, each row one paragraph with its cells
+ * set apart by tabs, as a browser copies it; a layout table's cells, which
+ * hold a page's paragraphs or lists, stay blocks of their own. */
+static void
+test_table_rows (void)
+{
+  const char *html =
+    "<html><body><article><h1>Costs of the path</h1>"
+    "<p>The council's estimate, published with the plan, breaks the cost of the path down "
+    "as follows, item by item, before any contingency is added.</p>"
+    "<table><caption>Estimated costs</caption>"
+    "<thead><tr><th> Item </th><th>Cost</th><th>Note</th></tr></thead>"
+    "<tbody><tr><td>Bridge <b>repairs</b></td><td>\n  £3.1m </td><td></td></tr>"
+    "<tr><td><p>Tunnel</p><p>lighting</p></td><td></td><td>bat licence</td></tr>"
+    "<tr><td>Only cell</td></tr></tbody></table>"
+    "<table><tr><td><p>A layout table holds the page's column: this paragraph is long enough "
+    "to be a paragraph of the article, and it stays one on its own.</p>"
+    "<p>So does this second paragraph, which follows it in the same cell of the layout.</p></td>"
+    "<td><ul><li>a list in the next cell</li></ul></td></tr></table>"
+    "</article></body></html>";
+  g_autoptr(DossierParsedDocument) doc = import_ok (html);
+  const char *want[] = {
+    "Costs of the path",
+    NULL,
+    "Estimated costs",
+    "Item\tCost\tNote",
+    "Bridge repairs\t£3.1m",
+    "Tunnel lighting\t\tbat licence",
+    "Only cell",
+    "A layout table holds the page's column: this paragraph is long enough to be a paragraph "
+    "of the article, and it stays one on its own.",
+    "So does this second paragraph, which follows it in the same cell of the layout.",
+    "a list in the next cell",
+  };
+
+  check_invariants (doc);
+  if (doc->blocks->len != G_N_ELEMENTS (want))
+    dump_blocks (doc);
+  g_assert_cmpuint (doc->blocks->len, ==, G_N_ELEMENTS (want));
+  for (gsize i = 0; i < G_N_ELEMENTS (want); i++)
+    {
+      g_autofree char *text = block_text (doc, i);
+
+      if (want[i] != NULL)
+        g_assert_cmpstr (text, ==, want[i]);
+    }
+}
+
 static void
 test_structure (void)
 {
@@ -964,8 +1012,7 @@ test_structure (void)
     { DOSSIER_BLOCK_LIST_ITEM, 2, "one b" },
     { DOSSIER_BLOCK_LIST_ITEM, 3, "1. deepest" },
     { DOSSIER_BLOCK_LIST_ITEM, 1, "2. two, in a paragraph and a second one" },
-    { DOSSIER_BLOCK_PARAGRAPH, 0, "Year" },
-    { DOSSIER_BLOCK_PARAGRAPH, 0, "2024" },
+    { DOSSIER_BLOCK_PARAGRAPH, 0, "Year\t2024" },
     { DOSSIER_BLOCK_PARAGRAPH, 0, "Cell with bold" },
     { DOSSIER_BLOCK_PREFORMATTED, 0, "  indented\n    code" },
     { DOSSIER_BLOCK_PARAGRAPH, 0, "Term" },
@@ -1825,6 +1872,7 @@ main (int    argc,
   g_test_add_func ("/dossier/import-html/unknown-charset", test_unknown_charset);
   g_test_add_func ("/dossier/import-html/utf16-bom", test_utf16_bom);
   g_test_add_func ("/dossier/import-html/structure", test_structure);
+  g_test_add_func ("/dossier/import-html/table-rows", test_table_rows);
   g_test_add_func ("/dossier/import-html/no-article-markup", test_no_article_markup);
   g_test_add_func ("/dossier/import-html/title-suffix", test_title_suffix);
   g_test_add_func ("/dossier/import-html/dates", test_dates);

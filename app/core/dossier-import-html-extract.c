@@ -198,6 +198,7 @@ typedef struct
   guint            in_figure : 1;     /* inside a figure, a caption, a photo's credit */
   guint            ordered : 1;       /* an <ol>: its items show their numbers */
   guint            reversed : 1;      /* an <ol reversed>: counting down */
+  guint            in_row : 1;        /* a table's row of data: one paragraph, cells by tabs */
   char             number_style;      /* an <ol>'s type: '1', 'a', 'A', 'i' or 'I' */
   int              next_number;       /* an <ol>'s next item's number */
 } Ctx;
@@ -927,6 +928,61 @@ element_after_element (xmlNode *node)
   return prev != NULL && prev->type == XML_ELEMENT_NODE;
 }
 
+/* Whether @node holds blocks of its own (a list, a heading, a
+ * table…) that a row read as one line would run together. */
+static gboolean
+holds_structure (Reader  *r,
+                 xmlNode *node)
+{
+  for (xmlNode *child = node->children; child != NULL; child = child->next)
+    {
+      NodeInfo *info;
+
+      if (child->type != XML_ELEMENT_NODE)
+        continue;
+      info = dossier_html_info (r, child);
+      if (info == NULL)
+        continue;
+      switch ((TagId) info->tag)
+        {
+        case T_TABLE: case T_UL: case T_OL: case T_LI: case T_DL: case T_BLOCKQUOTE: case T_PRE:
+        case T_H1: case T_H2: case T_H3: case T_H4: case T_H5: case T_H6:
+          return TRUE;
+        default:
+          break;
+        }
+      if (holds_structure (r, child))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* A row of a data table ("Viaduct repairs | £3.1m"): a few short cells
+ * that read as one line. A layout table's row, which holds a page's
+ * column of paragraphs, is not one. */
+static gboolean
+is_data_row (Reader         *r,
+             xmlNode        *row,
+             const NodeInfo *info)
+{
+  guint cells = 0;
+
+  if (info->text > 500)
+    return FALSE;
+  for (xmlNode *child = row->children; child != NULL; child = child->next)
+    {
+      NodeInfo *cell;
+
+      if (child->type != XML_ELEMENT_NODE)
+        continue;
+      cell = dossier_html_info (r, child);
+      if (cell == NULL || (cell->tag != T_TD && cell->tag != T_TH) || ++cells > 32 ||
+          holds_structure (r, child))
+        return FALSE;
+    }
+  return cells > 1;
+}
+
 static int
 aria_heading_level (xmlNode *node)
 {
@@ -999,7 +1055,10 @@ extract_enter (gpointer data,
       ctx.block = 1;
       if (top->merge && !list)
         {
-          x_space (x);
+          if (top->in_row && (info->tag == T_TD || info->tag == T_TH))
+            dossier_text_builder_cell_break (x->builder);
+          else
+            x_space (x);
           ctx.merged = 1;
         }
       else
@@ -1056,6 +1115,15 @@ extract_enter (gpointer data,
         ctx.ordered = 0;
         if (info->tag == T_OL)
           begin_ordered_list (&ctx, node);
+        break;
+      case T_TR:
+        if (!top->merge && is_data_row (x->r, node, info))
+          {
+            ctx.kind = DOSSIER_BLOCK_PARAGRAPH;
+            ctx.level = 0;
+            ctx.merge = 1;
+            ctx.in_row = 1;
+          }
         break;
       case T_BLOCKQUOTE:
         if (!top->merge)

@@ -70,6 +70,7 @@ typedef enum
   T_TH,
   T_TIME,
   T_TITLE,
+  T_TR,
   T_UL,
 } TagId;
 

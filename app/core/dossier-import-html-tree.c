@@ -116,7 +116,7 @@ static const TagInfo tag_table[] = {
   { "thead", T_OTHER, TP_BLOCK },
   { "time", T_TIME, 0 },
   { "title", T_TITLE, TP_SKIP },
-  { "tr", T_OTHER, TP_BLOCK },
+  { "tr", T_TR, TP_BLOCK },
   { "track", T_OTHER, TP_SKIP },
   { "ul", T_UL, TP_BLOCK },
   { "video", T_OTHER, TP_SKIP },

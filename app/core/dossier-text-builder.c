@@ -33,6 +33,7 @@ struct _DossierTextBuilder
   gsize             block_start_byte;
 
   gboolean          pending_space;   /* collapsed white space not yet emitted */
+  guint             pending_tabs;    /* cell boundaries: tabs where the space would go */
   GString          *pending_pre;     /* preformatted white space not yet emitted */
 
   /* Whether the open block emitted a visible character last (not a
@@ -91,6 +92,7 @@ dossier_text_builder_begin_block (DossierTextBuilder *self,
   self->level = level;
   self->block_started = FALSE;
   self->pending_space = FALSE;
+  self->pending_tabs = 0;
   self->have_last_char = FALSE;
   g_string_truncate (self->pending_pre, 0);
 }
@@ -121,6 +123,7 @@ dossier_text_builder_end_block (DossierTextBuilder *self)
   self->in_block = FALSE;
   self->block_started = FALSE;
   self->pending_space = FALSE;
+  self->pending_tabs = 0;
   self->have_last_char = FALSE;
   g_string_truncate (self->pending_pre, 0);
 }
@@ -217,6 +220,14 @@ emit (DossierTextBuilder *self,
           self->length += g_utf8_strlen (self->pending_pre->str, self->pending_pre->len);
           g_string_truncate (self->pending_pre, 0);
         }
+      else if (self->pending_tabs > 0)
+        {
+          for (guint i = 0; i < self->pending_tabs; i++)
+            g_string_append_c (self->text, '\t');
+          self->length += self->pending_tabs;
+          self->pending_tabs = 0;
+          self->pending_space = FALSE;
+        }
       else if (self->pending_space)
         {
           g_string_append_c (self->text, ' ');
@@ -271,6 +282,18 @@ emit (DossierTextBuilder *self,
     }
 }
 
+/* Between two cells of a table's row: their texts are set apart by a tab,
+ * as a browser copies a row (an empty cell between keeps its tab); nothing
+ * is written before the first text or after the last. */
+void
+dossier_text_builder_cell_break (DossierTextBuilder *self)
+{
+  g_return_if_fail (self != NULL);
+
+  if (self->in_block && self->block_started && self->kind != DOSSIER_BLOCK_PREFORMATTED)
+    self->pending_tabs = MIN (self->pending_tabs + 1, 64);
+}
+
 void
 dossier_text_builder_append (DossierTextBuilder *self,
                              const char         *text,
@@ -309,7 +332,8 @@ dossier_text_builder_append (DossierTextBuilder *self,
    * a Hangul vowel…) may compose or reorder with what was emitted last:
    * take the text back to the last starter and normalize it together with
    * the chunk, so that the whole stays NFC across appends. */
-  if (self->have_last_char && !self->pending_space && self->pending_pre->len == 0 &&
+  if (self->have_last_char && !self->pending_space && self->pending_tabs == 0 &&
+      self->pending_pre->len == 0 &&
       !dossier_text_is_stable_start (self->scratch->str, self->scratch->len))
     composes = TRUE;
 
@@ -358,7 +382,7 @@ dossier_text_builder_append_normalized (DossierTextBuilder *self,
 
   /* A piece that may compose with what was emitted last takes the general
    * way, which normalizes the two together. */
-  if (self->in_block && self->have_last_char && !self->pending_space &&
+  if (self->in_block && self->have_last_char && !self->pending_space && self->pending_tabs == 0 &&
       self->pending_pre->len == 0 && !dossier_text_is_stable_start (text, len))
     {
       dossier_text_builder_append (self, text, len);

@@ -34,6 +34,7 @@ void                dossier_text_builder_append_normalized (DossierTextBuilder *
                                                             const char         *text,
                                                             gsize               len);
 void                dossier_text_builder_end_block   (DossierTextBuilder *self);
+void                dossier_text_builder_cell_break  (DossierTextBuilder *self);
 /* begin + append + end. */
 void                dossier_text_builder_add_block   (DossierTextBuilder *self,
                                                       DossierBlockKind    kind,
