@@ -135,6 +135,7 @@ struct _DossierDocumentView
   int                   byline_x;
   int                   byline_y;
   guint                 byline_tick_id;  /* placing it again, next frame */
+  guint                 scroll_tick_id;  /* placing it after a scroll, next frame */
   GtkTextTag           *byline_room_tag;
 
   /* Highlights, sorted by start (then longer first, then id) */
@@ -2292,19 +2293,36 @@ place_byline_tick (GtkWidget     *widget,
   return G_SOURCE_REMOVE;
 }
 
+static gboolean
+scrolled_tick (GtkWidget     *widget,
+               GdkFrameClock *clock,
+               gpointer       data)
+{
+  DossierDocumentView *self = DOSSIER_DOCUMENT_VIEW (widget);
+  GtkWidget *layer = gtk_widget_get_parent (self->byline);
+
+  self->scroll_tick_id = 0;
+  if (layer != NULL)
+    {
+      gtk_widget_queue_allocate (GTK_WIDGET (self->text_view));
+      gtk_widget_queue_allocate (layer);
+    }
+  return G_SOURCE_REMOVE;
+}
+
 /* GTK 4.8 scrolls the text without placing its overlays again: the
  * byline would stay where it was on the screen, over the text scrolling
  * under it. The text view passes the new offset to the overlays' layer
- * when it is allocated, and the layer places them when it is. */
+ * when it is allocated, and the layer places them when it is: both are
+ * asked in the next frame's update, before its layout (a scroll can come
+ * during a layout, when asking would leave the layer unallocated at the
+ * snapshot). */
 static void
 on_scrolled (DossierDocumentView *self)
 {
-  GtkWidget *layer = gtk_widget_get_parent (self->byline);
-
-  if (layer == NULL || !gtk_widget_get_visible (self->byline))
-    return;
-  gtk_widget_queue_allocate (GTK_WIDGET (self->text_view));
-  gtk_widget_queue_allocate (layer);
+  if (self->scroll_tick_id == 0 && gtk_widget_get_visible (self->byline))
+    self->scroll_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), scrolled_tick,
+                                                         NULL, NULL);
 }
 
 /* After an allocation (a new width, zoom or font): the byline placed
@@ -2964,6 +2982,11 @@ dossier_document_view_dispose (GObject *object)
     {
       gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->byline_tick_id);
       self->byline_tick_id = 0;
+    }
+  if (self->scroll_tick_id != 0)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->scroll_tick_id);
+      self->scroll_tick_id = 0;
     }
 
   /* The clipboard may hold it longer: it offers nothing then. */
