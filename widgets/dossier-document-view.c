@@ -125,18 +125,21 @@ struct _DossierDocumentView
 
   /* The byline under the title: a label over the text (never in the
    * buffer, whose offsets are the document's), the room it takes made by
-   * byline_room_tag on the title's last line. */
+   * byline_room_tag on the title's last line; in a document with no
+   * title, at the top, by byline_top_tag above the first line. */
   GtkWidget            *byline;          /* owned by the text view */
   gboolean              byline_wanted;   /* it has something to say */
   gint64                title_start;     /* the title block, or -1 */
   gint64                title_end;
   int                   byline_width;    /* as last placed */
-  int                   byline_room;     /* pixels below the title, 0: none */
+  int                   byline_room;     /* pixels below the title (above the
+                                          * text without one), 0: none */
   int                   byline_x;
   int                   byline_y;
   guint                 byline_tick_id;  /* placing it again, next frame */
   guint                 scroll_tick_id;  /* placing it after a scroll, next frame */
   GtkTextTag           *byline_room_tag;
+  GtkTextTag           *byline_top_tag;
 
   /* Highlights, sorted by start (then longer first, then id) */
   GPtrArray            *highlights;      /* Highlight*, owned */
@@ -181,6 +184,7 @@ static guint signals[N_SIGNALS];
 
 static void schedule_paint (DossierDocumentView *self);
 static void place_byline   (DossierDocumentView *self);
+static void clear_byline_room (DossierDocumentView *self);
 
 #define HIGHLIGHT_AT(self, i) ((Highlight *) g_ptr_array_index ((self)->highlights, (i)))
 
@@ -608,6 +612,8 @@ create_tags (DossierDocumentView *self)
                                                   NULL);
   /* Above the title's: the room for the byline replaces its spacing. */
   self->byline_room_tag = gtk_text_buffer_create_tag (self->buffer, "dossier-byline-room", NULL);
+  /* Above a first block's own, likewise, in a document with no title. */
+  self->byline_top_tag = gtk_text_buffer_create_tag (self->buffer, "dossier-byline-top", NULL);
   update_block_margins (self);
 }
 
@@ -1989,6 +1995,17 @@ dossier_document_view_set_text (DossierDocumentView *self,
         }
     }
 
+  /* No title: the byline's room is made above the first line. */
+  if (self->title_start < 0 && self->length > 0)
+    {
+      gtk_text_buffer_get_start_iter (self->buffer, &start);
+      end = start;
+      gtk_text_iter_forward_char (&end);
+      gtk_text_buffer_apply_tag (self->buffer, self->byline_top_tag, &start, &end);
+    }
+  /* (the room made for the last text's place, on the other tag maybe) */
+  clear_byline_room (self);
+
   gtk_text_buffer_get_start_iter (self->buffer, &start);
   gtk_text_buffer_place_cursor (self->buffer, &start);
   vadj = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->text_view));
@@ -2198,8 +2215,9 @@ typedef struct
 } BylinePlace;
 
 /* Where the byline goes, as wide as the text column, under the title's
- * last line (whatever the room below it); FALSE before the text view is
- * allocated. Changes nothing: size_allocate asks it. */
+ * last line (whatever the room below it), or at the top of a text with no
+ * title; FALSE before the text view is allocated. Changes nothing:
+ * size_allocate asks it. */
 static gboolean
 byline_place (DossierDocumentView *self,
               BylinePlace         *place)
@@ -2207,19 +2225,35 @@ byline_place (DossierDocumentView *self,
   GtkTextIter iter;
   GdkRectangle visible, first, last;
   int below = (int) lround (4 * self->zoom);   /* the title's own, see update_block_margins */
-  int height;
+  int height, top;
 
   gtk_text_view_get_visible_rect (self->text_view, &visible);
-  iter_at (self, &iter, self->title_start);
-  gtk_text_view_get_iter_location (self->text_view, &iter, &first);
-  place->x = first.x;
-  place->width = visible.x + visible.width - gtk_text_view_get_right_margin (self->text_view) - first.x;
+  if (self->title_start >= 0)
+    {
+      iter_at (self, &iter, self->title_start);
+      gtk_text_view_get_iter_location (self->text_view, &iter, &first);
+      place->x = first.x;
+    }
+  else
+    /* (the column's start: the first block may be indented, a list) */
+    place->x = gtk_text_view_get_left_margin (self->text_view);
+  place->width = visible.x + visible.width - gtk_text_view_get_right_margin (self->text_view) - place->x;
   if (visible.width <= 0 || place->width <= 0)
     return FALSE;
 
-  iter_at (self, &iter, self->title_end);
-  gtk_text_view_get_iter_location (self->text_view, &iter, &last);
-  place->y = last.y + last.height + below + (int) lround (BYLINE_GAP_ABOVE * self->zoom);
+  if (self->title_start >= 0)
+    {
+      iter_at (self, &iter, self->title_end);
+      gtk_text_view_get_iter_location (self->text_view, &iter, &last);
+      top = last.y + last.height;
+      place->y = top + below + (int) lround (BYLINE_GAP_ABOVE * self->zoom);
+    }
+  else
+    {
+      gtk_text_buffer_get_start_iter (self->buffer, &iter);
+      gtk_text_view_get_line_yrange (self->text_view, &iter, &top, NULL);
+      place->y = top;
+    }
 
   /* (GTK measures a widget at its width request at least: its height for
    * another width is known once it has that one) */
@@ -2227,33 +2261,51 @@ byline_place (DossierDocumentView *self,
   if (place->width == self->byline_width)
     {
       gtk_widget_measure (self->byline, GTK_ORIENTATION_VERTICAL, place->width, &height, NULL, NULL, NULL);
-      place->room = place->y - (last.y + last.height) + height
-                    + (int) lround (BYLINE_GAP_BELOW * self->zoom);
+      place->room = place->y - top + height + (int) lround (BYLINE_GAP_BELOW * self->zoom);
     }
   return TRUE;
 }
 
+/* The tag that makes the byline's room: below the title, or above the
+ * first line of a text with none. */
+static GtkTextTag *
+byline_room_tag (DossierDocumentView *self,
+                 const char         **property)
+{
+  *property = self->title_start >= 0 ? "pixels-below-lines" : "pixels-above-lines";
+  return self->title_start >= 0 ? self->byline_room_tag : self->byline_top_tag;
+}
+
+/* No room for the byline, on either tag: each block keeps its spacing. */
+static void
+clear_byline_room (DossierDocumentView *self)
+{
+  self->byline_room = 0;
+  g_object_set (self->byline_room_tag, "pixels-below-lines-set", FALSE, NULL);
+  g_object_set (self->byline_top_tag, "pixels-above-lines-set", FALSE, NULL);
+}
+
 /* Shows the byline under the title, and makes the space below the
  * title's last line its height: the text below moves down, and not a
- * character is added to the buffer. Without a byline (or a title) the
- * title keeps its own spacing: no gap. Not while GTK allocates sizes (it
- * changes them): size_allocate has it done before the next layout. */
+ * character is added to the buffer. With no title, the same at the top of
+ * the text, above its first line. Without a byline (or a text) the title
+ * keeps its own spacing: no gap. Not while GTK allocates sizes (it changes
+ * them): size_allocate has it done before the next layout. */
 static void
 place_byline (DossierDocumentView *self)
 {
   BylinePlace place;
+  const char *room_property;
+  GtkTextTag *room_tag;
 
   if (self->text_view == NULL)
     return;
 
-  if (!self->byline_wanted || self->title_start < 0)
+  if (!self->byline_wanted || self->length == 0)
     {
       gtk_widget_set_visible (self->byline, FALSE);
       if (self->byline_room != 0)
-        {
-          self->byline_room = 0;
-          g_object_set (self->byline_room_tag, "pixels-below-lines-set", FALSE, NULL);
-        }
+        clear_byline_room (self);
       return;
     }
 
@@ -2271,7 +2323,8 @@ place_byline (DossierDocumentView *self)
   if (place.room != self->byline_room)
     {
       self->byline_room = place.room;
-      g_object_set (self->byline_room_tag, "pixels-below-lines", place.room, NULL);
+      room_tag = byline_room_tag (self, &room_property);
+      g_object_set (room_tag, room_property, place.room, NULL);
     }
   if (place.x != self->byline_x || place.y != self->byline_y)
     {
@@ -2348,6 +2401,7 @@ dossier_document_view_set_byline (DossierDocumentView *self,
   g_autoptr(GString) markup = g_string_new (NULL);
   g_autoptr(GString) spoken = g_string_new (NULL);
   g_autofree char *accessible = NULL;
+  const char *scheme;
 
   g_return_if_fail (DOSSIER_IS_DOCUMENT_VIEW (self));
 
@@ -2362,19 +2416,17 @@ dossier_document_view_set_byline (DossierDocumentView *self,
       g_string_append (markup, escaped);
       g_string_append (spoken, shown);
     }
-  if (source != NULL && source[0] != '\0')
+  /* The address it came from, as a link, only when it is on the web: the
+   * address comes from the imported page or the project file, and may
+   * name anything. Another source, the name of the file it was imported
+   * from ("lists.html"), says nothing to a reader of the article: Document
+   * Details keeps it, the byline leaves it out. */
+  scheme = source != NULL ? g_uri_peek_scheme (source) : NULL;
+  if (g_strcmp0 (scheme, "https") == 0 || g_strcmp0 (scheme, "http") == 0)
     {
       g_autofree char *shown = dossier_text_shown (source);
-      g_autofree char *line = NULL;
-      g_autofree char *scheme = g_uri_parse_scheme (source);
+      g_autofree char *line = g_markup_printf_escaped ("<a href=\"%s\">%s</a>", source, shown);
 
-      /* A link only to the web: the address comes from the imported page
-       * or the project file, and may name anything. Selectable either
-       * way, so that it can be copied. */
-      if (g_strcmp0 (scheme, "https") == 0 || g_strcmp0 (scheme, "http") == 0)
-        line = g_markup_printf_escaped ("<a href=\"%s\">%s</a>", source, shown);
-      else
-        line = g_markup_escape_text (shown, -1);
       if (markup->len > 0)
         {
           g_string_append_c (markup, '\n');

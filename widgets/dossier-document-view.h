@@ -94,10 +94,12 @@ GArray    *dossier_document_view_highlights_at  (DossierDocumentView        *sel
                                                  gint64                      offset);
 
 /* The line under the title: @byline (author, outlet, date: one line of
- * plain text) and under it @source (an address, a link when it is a web
- * one), either NULL or empty. Shown over the text, which makes room for
- * it below the title: the buffer, and every offset, stays the document's.
- * Nothing at all when both are empty, or the text has no title block. */
+ * plain text) and under it @source as a link when it is a web address
+ * (another, a file's name, is left out), either NULL or empty. Shown over
+ * the text, which makes room for it below the title, or above its first
+ * line when it has no title block: the buffer, and every offset, stays
+ * the document's. Nothing at all when there is nothing to show, or no
+ * text. */
 void       dossier_document_view_set_byline     (DossierDocumentView        *self,
                                                  const char                 *byline,
                                                  const char                 *source);

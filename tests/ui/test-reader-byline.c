@@ -3,8 +3,9 @@
  * date and address under its title, over the text: the text makes room
  * for it (nothing overlaps), follows the details as they are edited, the
  * zoom and the width, and is not changed by a character (offsets,
- * highlights). No details, no byline and no gap. Runs under xvfb-run and
- * dbus-run-session (suite "ui"). */
+ * highlights); in a document with no title, at the top of the text. A
+ * file name is no source it shows. No details, no byline and no gap.
+ * Runs under xvfb-run and dbus-run-session (suite "ui"). */
 #include "config.h"
 
 #include <string.h>
@@ -60,27 +61,36 @@ byline_label (DossierWindow *window)
   return find_with_class (GTK_WIDGET (reader_text_view (window)), "dossier-byline");
 }
 
+/* Whether the byline is shown, inside the text view's width; its bounds
+ * in the text view. */
+static gboolean
+byline_shown (DossierWindow   *window,
+              graphene_rect_t *bounds)
+{
+  GtkWidget *byline = byline_label (window);
+  GtkTextView *text_view = reader_text_view (window);
+
+  return gtk_widget_get_mapped (byline) &&
+         gtk_widget_compute_bounds (byline, GTK_WIDGET (text_view), bounds) &&
+         bounds->size.height > 0 &&
+         bounds->origin.x >= 0 &&
+         bounds->origin.x + bounds->size.width <= gtk_widget_get_width (GTK_WIDGET (text_view));
+}
+
 /* Whether the byline is shown between the title's last line and the
  * paragraph below it, inside the text view's width. */
 static gboolean
 byline_between (gpointer data)
 {
   DossierWindow *window = data;
-  GtkWidget *byline = byline_label (window);
-  GtkTextView *text_view = reader_text_view (window);
   graphene_rect_t bounds;
   int title_bottom, paragraph_top;
 
-  if (!gtk_widget_get_mapped (byline) ||
-      !gtk_widget_compute_bounds (byline, GTK_WIDGET (text_view), &bounds))
+  if (!byline_shown (window, &bounds))
     return FALSE;
   line_at (window, strlen (TITLE), &title_bottom);
   paragraph_top = line_at (window, strlen (TITLE) + 2, NULL);
-  return bounds.size.height > 0 &&
-         bounds.origin.y >= title_bottom &&
-         bounds.origin.y + bounds.size.height <= paragraph_top &&
-         bounds.origin.x >= 0 &&
-         bounds.origin.x + bounds.size.width <= gtk_widget_get_width (GTK_WIDGET (text_view));
+  return bounds.origin.y >= title_bottom && bounds.origin.y + bounds.size.height <= paragraph_top;
 }
 
 static gboolean
@@ -290,6 +300,178 @@ test_byline_scrolls (void)
   finish_reader_window (&window, &dir, &path);
 }
 
+/* A window on the project at @path showing document @id, painted; its
+ * project and document view in *@project and *@view. */
+static DossierWindow *
+show_document (const char           *path,
+               gint64                id,
+               DossierProject      **project,
+               DossierDocumentView **view)
+{
+  DossierWindow *window = open_reader_window (path, DOSSIER_OPEN_READ_WRITE, 1280);
+
+  *project = dossier_window_get_project (window);
+  *view = dossier_window_get_document_view (window);
+  dossier_window_open_document (window, id);
+  wait_until (view_painted, window, "the document painted");
+  return window;
+}
+
+/* The byline of a document with no title block: at the top of the text,
+ * inside its width, the first line below it. */
+static gboolean
+byline_above_text (gpointer data)
+{
+  DossierWindow *window = data;
+  graphene_rect_t bounds;
+
+  return byline_shown (window, &bounds) &&
+         bounds.origin.y >= 0 &&
+         bounds.origin.y + bounds.size.height <= line_at (window, 0, NULL);
+}
+
+/* A document with details but no title block (a text that starts with a
+ * paragraph) shows its byline all the same, at the top of the text, with
+ * the same look and accessible label; the text makes room below it. It
+ * showed none. */
+static void
+test_byline_without_title (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  DossierWindow *window;
+  DossierProject *project;
+  DossierDocumentView *view;
+  gint64 with_details, without_details;
+  int top_without, x;
+  graphene_rect_t bounds;
+
+  {
+    g_autoptr(DossierProject) made = test_create_project ("Untitled", "Harbour", &dir, &path);
+    g_autoptr(GArray) blocks = NULL;
+    const char *text = PARAGRAPH "\n\nThe harbour master said the boats would need crews by the spring.\n";
+
+    with_details = add_document (made, DOSSIER_FORMAT_MARKDOWN, text, "fares.md");
+    without_details = add_document (made, DOSSIER_FORMAT_MARKDOWN, text, "fares-again.md");
+    g_assert_true (dossier_project_set_document_metadata (made, with_details, NULL, "Ana Ruiz",
+                                                          "The Harbour Gazette", NULL, "2026-03-02",
+                                                          &error));
+    g_assert_no_error (error);
+    blocks = dossier_project_get_document_blocks (made, with_details, &error);
+    g_assert_no_error (error);
+    for (guint i = 0; i < blocks->len; i++)
+      g_assert_cmpint (g_array_index (blocks, DossierBlock, i).kind, !=, DOSSIER_BLOCK_TITLE);
+    dossier_project_close (made);
+  }
+
+  window = show_document (path, without_details, &project, &view);
+
+  /* No details: no byline, the text at the top. */
+  wait_for_frames (window);
+  g_assert_null (dossier_document_view_get_byline (view));
+  top_without = line_at (window, 0, NULL);
+
+  /* Details: the byline above the first line, which moves down for it,
+   * aligned with the text, read out as under a title. */
+  dossier_window_open_document (window, with_details);
+  wait_until (view_painted, window, "the document painted");
+  wait_until (byline_above_text, window, "the byline above the text");
+  g_assert_cmpstr (dossier_document_view_get_byline (view), ==,
+                   "Ana Ruiz · The Harbour Gazette · 2\u00a0Mar\u00a02026");
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (byline_label (window)),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "Byline: Ana Ruiz · The Harbour Gazette · 2\u00a0Mar\u00a02026");
+  g_assert_true (gtk_widget_has_css_class (byline_label (window), "dossier-byline"));
+  g_assert_cmpint (line_at (window, 0, NULL), >=, top_without + byline_height (window));
+  g_assert_true (gtk_widget_compute_bounds (byline_label (window), GTK_WIDGET (reader_text_view (window)),
+                                            &bounds));
+  {
+    GtkTextView *text_view = reader_text_view (window);
+    GtkTextIter iter;
+    GdkRectangle at;
+
+    gtk_text_buffer_get_start_iter (gtk_text_view_get_buffer (text_view), &iter);
+    gtk_text_view_get_iter_location (text_view, &iter, &at);
+    gtk_text_view_buffer_to_window_coords (text_view, GTK_TEXT_WINDOW_WIDGET, at.x, at.y, &x, NULL);
+  }
+  g_assert_cmpint ((int) bounds.origin.x, ==, x);
+
+  /* Zoomed, it stays above the text. */
+  dossier_document_view_set_zoom (view, 2.0);
+  wait_for_frames (window);
+  wait_until (byline_above_text, window, "the zoomed byline above the text");
+  dossier_document_view_set_zoom (view, 1.0);
+  wait_for_frames (window);
+
+  /* Every detail cleared: no byline, and the text back at the top. */
+  g_assert_true (dossier_project_set_document_metadata (project, with_details, NULL, "", "", "", "",
+                                                        &error));
+  g_assert_no_error (error);
+  g_assert_null (dossier_document_view_get_byline (view));
+  wait_for_frames (window);
+  g_assert_cmpint (line_at (window, 0, NULL), ==, top_without);
+
+  finish_reader_window (&window, &dir, &path);
+}
+
+/* An imported file's source is its file name: kept in the document's
+ * details, left out of the byline, which a reader reads for who wrote it
+ * and where it was published ("lists.html" was shown under the author). A
+ * document with nothing else to show shows no byline. */
+static void
+test_byline_leaves_out_file_name (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *file_path = NULL;
+  g_autoptr(GError) error = NULL;
+  DossierWindow *window;
+  DossierProject *project;
+  DossierDocumentView *view;
+  gint64 id;
+
+  {
+    g_autoptr(DossierProject) made = test_create_project ("Imported", "Harbour", &dir, &path);
+    g_autoptr(GFile) file = NULL;
+    g_autoptr(GPtrArray) outcomes = NULL;
+    GListModel *documents = dossier_project_get_documents (made);
+    g_autoptr(DossierDocument) doc = NULL;
+
+    file_path = g_build_filename (dir, "lists.html", NULL);
+    g_assert_true (g_file_set_contents (file_path,
+                                        "<html><head><title>" TITLE "</title>"
+                                        "<meta name=\"author\" content=\"Rita Voss\"></head><body>"
+                                        "<article><h1>" TITLE "</h1><p>" PARAGRAPH "</p></article>"
+                                        "</body></html>", -1, &error));
+    g_assert_no_error (error);
+    file = g_file_new_for_path (file_path);
+    outcomes = import_and_wait (made, &file, 1, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (g_list_model_get_n_items (documents), ==, 1);
+    doc = g_list_model_get_item (documents, 0);
+    id = dossier_document_get_id (doc);
+    g_assert_cmpstr (dossier_document_get_source (doc), ==, "lists.html");
+    g_assert_cmpstr (dossier_document_get_author (doc), ==, "Rita Voss");
+    dossier_project_close (made);
+  }
+
+  window = show_document (path, id, &project, &view);
+  wait_until (byline_between, window, "the byline between the title and the text");
+  g_assert_cmpstr (dossier_document_view_get_byline (view), ==, "Rita Voss");
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (byline_label (window)),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL, "Byline: Rita Voss");
+
+  /* The author cleared: the file name alone is no byline. */
+  g_assert_true (dossier_project_set_document_metadata (project, id, NULL, "", NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_null (dossier_document_view_get_byline (view));
+  g_assert_cmpstr (dossier_document_get_source (dossier_project_get_document (project, id)), ==,
+                   "lists.html");
+
+  finish_reader_window (&window, &dir, &path);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -302,6 +484,8 @@ main (int   argc,
 
   g_test_add_func ("/dossier/reader-byline/details-under-title", test_byline);
   g_test_add_func ("/dossier/reader-byline/scrolls-with-title", test_byline_scrolls);
+  g_test_add_func ("/dossier/reader-byline/without-title", test_byline_without_title);
+  g_test_add_func ("/dossier/reader-byline/leaves-out-file-name", test_byline_leaves_out_file_name);
 
   return g_test_run ();
 }
