@@ -881,7 +881,13 @@ dossier_project_compare_words_to_count (DossierProject *self,
         continue;
       doc = dossier_project_get_document (self, document_ids[i]);
       if (doc != NULL)
-        total += MAX (dossier_document_get_length (doc), 0);
+        {
+          /* (a file from elsewhere may record any length: the sum stops
+           * at the largest, which is counted in a thread all the same) */
+          gint64 length = MAX (dossier_document_get_length (doc), 0);
+
+          total = length > G_MAXINT64 - total ? G_MAXINT64 : total + length;
+        }
     }
   return total;
 }
