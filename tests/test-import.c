@@ -884,12 +884,19 @@ test_text_dateline (void)
     { "Issued by the Fenwick branch of the Library Workers' Union, 2 March 2026", "2026-03-02" },
     { "Press statement \u2014 March 2, 2026", "2026-03-02" },
     { "Statement from the trustees, Monday, 2nd March 2026", "2026-03-02" },
+    { "Issued 2 March 2026", "2026-03-02" },
+    { "Published: March 2, 2026", "2026-03-02" },
+    { "Last updated on 2 March 2026", "2026-03-02" },
   };
   g_autoptr(DossierParsedDocument) heading =
     import_string ("Library to close\n\nWhat the trustees decided\n\nThe branch will close.\n\n"
                    "Its books go to the town library.\n", -1, DOSSIER_FORMAT_TEXT, "library.txt");
   g_autoptr(DossierParsedDocument) dated =
     import_string ("Library to close\n\nBy Sam Adeyemi, East Kettlewick Voice, 1 March 2026\n\n"
+                   "The branch will close.\n", -1, DOSSIER_FORMAT_TEXT, "library.txt");
+  /* A date word needs a whole date after it: "Issued tickets…" is no dateline. */
+  g_autoptr(DossierParsedDocument) undated =
+    import_string ("Library to close\n\nIssued tickets for March 2026\n\n"
                    "The branch will close.\n", -1, DOSSIER_FORMAT_TEXT, "library.txt");
 
   for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -907,6 +914,7 @@ test_text_dateline (void)
   g_assert_null (heading->published);
   assert_block (heading, 1, DOSSIER_BLOCK_HEADING, 2, "What the trustees decided");
   g_assert_cmpstr (dated->published, ==, "2026-03-01");
+  g_assert_null (undated->published);
 }
 
 /* A Markdown or plain text's byline dated as @byline (its author Sam

@@ -880,14 +880,50 @@ byline_date (const char *text)
 /* What may stand between a byline's names and its date. */
 static const char *const date_marks[] = { " \u2014 ", " \u2013 ", " - ", " | ", " \u00B7 ", " \u2022 " };
 
-/* "Issued by the branch, 20 November 2026", "Press release — 3 May 2026":
- * the date a line ends with (after a dash or a comma), as "YYYY-MM-DD";
- * NULL when it does not end with one. */
+/* Words a dateline may start with: "Issued 20 November 2026". */
+static const char *const date_words[] = {
+  "issued", "published", "posted", "updated", "last updated", "first published", "dated",
+  "date", "released", "publicado", "actualizado", "fecha",
+};
+
+/* The date after a dateline's first words ("Published: 3 May 2026",
+ * "Updated on May 3, 2026"), or NULL. */
+static char *
+date_after_date_word (const char *line)
+{
+  for (gsize i = 0; i < G_N_ELEMENTS (date_words); i++)
+    {
+      gsize n = strlen (date_words[i]);
+      const char *rest = line + n;
+
+      if (g_ascii_strncasecmp (line, date_words[i], n) != 0 || (*rest != ' ' && *rest != ':'))
+        continue;
+      if (*rest == ':')
+        rest++;
+      while (*rest == ' ')
+        rest++;
+      if (g_ascii_strncasecmp (rest, "on ", 3) == 0 || g_ascii_strncasecmp (rest, "el ", 3) == 0)
+        rest += 3;
+      return byline_date (rest);
+    }
+
+  return NULL;
+}
+
+/* "Issued by the branch, 20 November 2026", "Press release — 3 May 2026",
+ * "Published: 3 May 2026": the date a line ends with (after a dash, a
+ * comma or a word that says what the date is), as "YYYY-MM-DD"; NULL when
+ * it does not end with one. */
 char *
 dossier_html_date_at_end (const char *line)
 {
   g_auto(GStrv) parts = NULL;
+  char *dated;
   guint n;
+
+  dated = date_after_date_word (line);
+  if (dated != NULL)
+    return dated;
 
   for (gsize i = 0; i < G_N_ELEMENTS (date_marks); i++)
     {
