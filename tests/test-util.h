@@ -9,7 +9,9 @@
 
 G_BEGIN_DECLS
 
-/* A new folder "dossier-test-@name-XXXXXX" in the temporary folder. */
+/* A new folder "dossier-test-@name-XXXXXX" in g_get_tmp_dir (): under
+ * meson, the TMPDIR with-tmpdir.sh (unit) or with-display.sh (UI) made,
+ * removed with all in it however the test ends. */
 char                  *test_make_tmp_dir     (const char     *name);
 /* The bytes of the file at @path (which must be readable). */
 GBytes                *test_read_bytes       (const char     *path);

@@ -1,9 +1,10 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-3.0-or-later
-# test-with-display-cleanup.sh WITH_DISPLAY — a UI test that aborts (a
-# failed assertion, a fatal warning) never reaches its own tear-down: the
-# temporary folders it made are removed all the same, with the folder
-# with-display.sh gives it as TMPDIR.
+# test-wrapper-cleanup.sh WRAPPER — a test that aborts (a failed
+# assertion, a fatal warning) never reaches its own tear-down: the
+# temporary folders it made are removed all the same, with the folder its
+# wrapper (with-tmpdir.sh for the unit tests, ui/with-display.sh for the UI
+# tests) gives it as TMPDIR.
 set -u
 
 record=$(mktemp "${TMPDIR:-/tmp}/dossier-cleanup.XXXXXX") || exit 1
