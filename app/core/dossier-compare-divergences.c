@@ -1332,27 +1332,13 @@ dossier_project_compare_divergences (DossierProject  *self,
 
 /* ---- In a thread ---------------------------------------------------------------- */
 
-typedef struct
-{
-  DossierProject *worker;
-  GArray         *document_ids;   /* gint64 */
-} DivergeData;
-
-static void
-diverge_data_free (DivergeData *data)
-{
-  g_clear_object (&data->worker);
-  g_array_unref (data->document_ids);
-  g_free (data);
-}
-
 static void
 diverge_thread (GTask        *task,
                 gpointer      source_object,
                 gpointer      task_data,
                 GCancellable *cancellable)
 {
-  DivergeData *data = task_data;
+  DossierCompareTaskData *data = task_data;
   GError *error = NULL;
   GPtrArray *divergences = NULL;
 
@@ -1383,7 +1369,7 @@ dossier_project_compare_divergences_async (DossierProject      *self,
                                            gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
-  DivergeData *data;
+  DossierCompareTaskData *data;
 
   g_return_if_fail (DOSSIER_IS_PROJECT (self));
   g_return_if_fail (document_ids != NULL || n_documents == 0);
@@ -1391,10 +1377,10 @@ dossier_project_compare_divergences_async (DossierProject      *self,
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, dossier_project_compare_divergences_async);
 
-  data = g_new0 (DivergeData, 1);
+  data = g_new0 (DossierCompareTaskData, 1);
   data->document_ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), n_documents);
   g_array_append_vals (data->document_ids, document_ids, n_documents);
-  g_task_set_task_data (task, data, (GDestroyNotify) diverge_data_free);
+  g_task_set_task_data (task, data, (GDestroyNotify) dossier_compare_task_data_free);
 
   dossier_project_start_worker (self, task, &data->worker, diverge_thread);
 }

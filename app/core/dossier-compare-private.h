@@ -133,4 +133,16 @@ char     *dossier_compare_heading     (const char    *text,
                                        GArray        *blocks,
                                        gint64         start);
 
+/* The data of a comparison's task that reads documents in a thread
+ * (counting words, divergences): a worker of the project, which the
+ * thread closes, and the documents it reads. */
+typedef struct
+{
+  DossierProject *worker;
+  GArray         *document_ids;  /* gint64 */
+  guint           generation;    /* counting words: of the counts when asked */
+} DossierCompareTaskData;
+
+void      dossier_compare_task_data_free (DossierCompareTaskData *data);
+
 G_END_DECLS

@@ -900,15 +900,8 @@ typedef struct
   guint  words;
 } DocumentWords;
 
-typedef struct
-{
-  DossierProject *worker;
-  GArray         *document_ids;  /* gint64: those not counted when asked */
-  guint           generation;    /* of the counts then */
-} CountData;
-
-static void
-count_data_free (CountData *data)
+void
+dossier_compare_task_data_free (DossierCompareTaskData *data)
 {
   g_clear_object (&data->worker);
   g_array_unref (data->document_ids);
@@ -921,7 +914,7 @@ count_thread (GTask        *task,
               gpointer      task_data,
               GCancellable *cancellable)
 {
-  CountData *data = task_data;
+  DossierCompareTaskData *data = task_data;
   g_autoptr(GArray) counts = g_array_new (FALSE, FALSE, sizeof (DocumentWords));
   GError *error = NULL;
 
@@ -953,7 +946,7 @@ dossier_project_count_words_async (DossierProject      *self,
 {
   g_autoptr(GTask) task = NULL;
   CountedWords *counted;
-  CountData *data;
+  DossierCompareTaskData *data;
 
   g_return_if_fail (DOSSIER_IS_PROJECT (self));
   g_return_if_fail (document_ids != NULL || n_documents == 0);
@@ -962,13 +955,13 @@ dossier_project_count_words_async (DossierProject      *self,
   g_task_set_source_tag (task, dossier_project_count_words_async);
 
   counted = counted_words_of (self);
-  data = g_new0 (CountData, 1);
+  data = g_new0 (DossierCompareTaskData, 1);
   data->generation = counted->generation;
   data->document_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   for (guint i = 0; i < n_documents; i++)
     if (!g_hash_table_contains (counted->words, &document_ids[i]))
       g_array_append_val (data->document_ids, document_ids[i]);
-  g_task_set_task_data (task, data, (GDestroyNotify) count_data_free);
+  g_task_set_task_data (task, data, (GDestroyNotify) dossier_compare_task_data_free);
 
   if (data->document_ids->len == 0)
     {
@@ -986,7 +979,7 @@ dossier_project_count_words_finish (DossierProject  *self,
 {
   g_autoptr(GArray) counts = NULL;
   CountedWords *counted;
-  CountData *data;
+  DossierCompareTaskData *data;
 
   g_return_val_if_fail (DOSSIER_IS_PROJECT (self), FALSE);
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
