@@ -69,6 +69,9 @@ fixture_tear_down (Fixture       *f,
 }
 
 #define P(f) ((f)->base.project)
+/* What a new argument on the fixture's question says, nobody's perspective. */
+#define ARGUMENT(f, polarity_, statement_, strength_) \
+  ((DossierArgumentFields) { (f)->question, (polarity_), (statement_), 0, (strength_) })
 
 static gint64
 add_argument (Fixture         *f,
@@ -438,7 +441,7 @@ test_add_citing (Fixture       *f,
   guint n_tags = 1;
 
   text_range (text_b, "would rebuild the quays by 2031", &start, &end);
-  id = dossier_project_add_argument_citing (P (f), f->question, DOSSIER_POLARITY_PRO, " New quays ", 0, 4,
+  id = dossier_project_add_argument_citing (P (f), &ARGUMENT (f, DOSSIER_POLARITY_PRO, " New quays ", 4),
                                             f->doc_b, end, start, &cited, &error);
   g_assert_no_error (error);
   g_assert_cmpint (id, >, 0);
@@ -470,7 +473,7 @@ test_add_citing (Fixture       *f,
   text_range (text_a, "cannot afford another crown a trip", &start, &end);
   tagged = dossier_project_tag_range (P (f), f->doc_a, start, end, tag, &error);
   g_assert_no_error (error);
-  id = dossier_project_add_argument_citing (P (f), f->question, DOSSIER_POLARITY_CON, "Too dear", 0, 3,
+  id = dossier_project_add_argument_citing (P (f), &ARGUMENT (f, DOSSIER_POLARITY_CON, "Too dear", 3),
                                             f->doc_a, start, end, &cited, &error);
   g_assert_no_error (error);
   g_assert_cmpint (cited, ==, tagged);
@@ -482,11 +485,11 @@ test_add_citing (Fixture       *f,
   g_assert_nonnull (bare);
 
   /* Failures write nothing. */
-  g_assert_cmpint (dossier_project_add_argument_citing (P (f), f->question, DOSSIER_POLARITY_PRO, "Far", 0, 3,
+  g_assert_cmpint (dossier_project_add_argument_citing (P (f), &ARGUMENT (f, DOSSIER_POLARITY_PRO, "Far", 3),
                                                         f->doc_a, 5, 100000, NULL, &error), ==, 0);
   g_assert_nonnull (error);
   g_clear_error (&error);
-  g_assert_cmpint (dossier_project_add_argument_citing (P (f), f->question, DOSSIER_POLARITY_PRO, "  ", 0, 3,
+  g_assert_cmpint (dossier_project_add_argument_citing (P (f), &ARGUMENT (f, DOSSIER_POLARITY_PRO, "  ", 3),
                                                         f->doc_a, 0, 4, NULL, &error), ==, 0);
   g_assert_nonnull (error);
   g_clear_error (&error);

@@ -354,11 +354,11 @@ act_add_highlight (Fixture *f)
 static void
 act_add_argument_citing (Fixture *f)
 {
+  DossierArgumentFields fields = { 1, DOSSIER_POLARITY_PRO, "Quays that flood need work", 0, 4 };
   gint64 cited = 0;
 
   /* The argument, a new highlight without a tag, and the citation. */
-  ACT (dossier_project_add_argument_citing (f->project, 1, DOSSIER_POLARITY_PRO, "Quays that flood need work",
-                                           0, 4, f->doc3, 47, 71, &cited, ERR) > 0);
+  ACT (dossier_project_add_argument_citing (f->project, &fields, f->doc3, 47, 71, &cited, ERR) > 0);
   ACT (cited > 0);
 }
 

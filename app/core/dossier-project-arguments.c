@@ -649,14 +649,11 @@ dossier_project_delete_question (DossierProject  *self,
 
 /* ---- Arguments ----------------------------------------------------------------------- */
 
+/* @fields checked, its statement stripped. */
 static gint64
-insert_argument (DossierProject   *self,
-                 gint64            question_id,
-                 DossierPolarity   polarity,
-                 const char       *statement,
-                 gint64            stakeholder_id,
-                 int               strength,
-                 GError          **error)
+insert_argument (DossierProject               *self,
+                 const DossierArgumentFields  *fields,
+                 GError                      **error)
 {
   g_auto(DossierStmt) stmt = NULL;
   g_autofree char *uuid = g_uuid_string_random ();
@@ -672,53 +669,51 @@ insert_argument (DossierProject   *self,
     return 0;
 
   dossier_bind_text (stmt, 1, uuid);
-  sqlite3_bind_int64 (stmt, 2, question_id);
-  dossier_bind_text (stmt, 3, dossier_polarity_to_string (polarity));
-  dossier_bind_text (stmt, 4, statement);
-  if (stakeholder_id > 0)
-    sqlite3_bind_int64 (stmt, 5, stakeholder_id);
+  sqlite3_bind_int64 (stmt, 2, fields->question_id);
+  dossier_bind_text (stmt, 3, dossier_polarity_to_string (fields->polarity));
+  dossier_bind_text (stmt, 4, fields->statement);
+  if (fields->stakeholder_id > 0)
+    sqlite3_bind_int64 (stmt, 5, fields->stakeholder_id);
   else
     sqlite3_bind_null (stmt, 5);
-  sqlite3_bind_int (stmt, 6, strength);
+  sqlite3_bind_int (stmt, 6, fields->strength);
   id = dossier_project_insert_new_row (self, DOSSIER_ROW_ARGUMENT, stmt, error);
   if (id == 0)
     return 0;
 
   dossier_project_touch (self, "arguments", id);
-  dossier_project_touch (self, "questions", question_id);
+  dossier_project_touch (self, "questions", fields->question_id);
   return id;
 }
 
 /* The action "Add Pro" / "Add Con": the argument, citing what @citation
  * says when it is not NULL (its highlight in *@cited_id, may be NULL). */
 static gint64
-add_argument (DossierProject       *self,
-              gint64                question_id,
-              DossierPolarity       polarity,
-              const char           *statement,
-              gint64                stakeholder_id,
-              int                   strength,
-              const DossierCiting  *citation,
-              gint64               *cited_id,
-              GError              **error)
+add_argument (DossierProject               *self,
+              const DossierArgumentFields  *fields,
+              const DossierCiting          *citation,
+              gint64                       *cited_id,
+              GError                      **error)
 {
   g_auto(DossierAction) action = DOSSIER_ACTION_INIT;
   g_autofree char *stripped = NULL;
+  DossierArgumentFields stored = *fields;
   gint64 highlight_id = 0;
   gint64 id;
 
   if (!dossier_project_ensure_open (self, error) ||
-      !check_polarity (polarity, error) ||
-      !check_strength (strength, error) ||
-      !dossier_project_require_row (self, DOSSIER_ROW_QUESTION, question_id, error) ||
-      !require_perspective (self, stakeholder_id, error))
+      !check_polarity (fields->polarity, error) ||
+      !check_strength (fields->strength, error) ||
+      !dossier_project_require_row (self, DOSSIER_ROW_QUESTION, fields->question_id, error) ||
+      !require_perspective (self, fields->stakeholder_id, error))
     return 0;
 
-  stripped = check_text (statement, FALSE, _("An argument needs a statement."), error);
+  stripped = check_text (fields->statement, FALSE, _("An argument needs a statement."), error);
   if (stripped == NULL || !dossier_action_begin (&action, self, error))
     return 0;
 
-  id = insert_argument (self, question_id, polarity, stripped, stakeholder_id, strength, error);
+  stored.statement = stripped;
+  id = insert_argument (self, &stored, error);
   if (id == 0)
     return 0;
   if (citation != NULL)
@@ -730,7 +725,7 @@ add_argument (DossierProject       *self,
         return 0;
     }
   if (!dossier_action_commit (&action,
-                              polarity == DOSSIER_POLARITY_PRO ? _("Add Pro") : _("Add Con"),
+                              fields->polarity == DOSSIER_POLARITY_PRO ? _("Add Pro") : _("Add Con"),
                               error))
     return 0;
 
@@ -748,35 +743,32 @@ dossier_project_add_argument (DossierProject   *self,
                               int               strength,
                               GError          **error)
 {
+  DossierArgumentFields fields = { question_id, polarity, statement, stakeholder_id, strength };
+
   g_return_val_if_fail (DOSSIER_IS_PROJECT (self), 0);
 
-  return add_argument (self, question_id, polarity, statement, stakeholder_id, strength, NULL, NULL,
-                       error);
+  return add_argument (self, &fields, NULL, NULL, error);
 }
 
 gint64
-dossier_project_add_argument_citing (DossierProject   *self,
-                                     gint64            question_id,
-                                     DossierPolarity   polarity,
-                                     const char       *statement,
-                                     gint64            stakeholder_id,
-                                     int               strength,
-                                     gint64            document_id,
-                                     gint64            start,
-                                     gint64            end,
-                                     gint64           *cited_id,
-                                     GError          **error)
+dossier_project_add_argument_citing (DossierProject               *self,
+                                     const DossierArgumentFields  *fields,
+                                     gint64                        document_id,
+                                     gint64                        start,
+                                     gint64                        end,
+                                     gint64                       *cited_id,
+                                     GError                      **error)
 {
   DossierCiting citation = CITATION_INIT (NULL);
 
   g_return_val_if_fail (DOSSIER_IS_PROJECT (self), 0);
+  g_return_val_if_fail (fields != NULL, 0);
 
   citation.by_range = TRUE;
   citation.document_id = document_id;
   citation.start = MIN (start, end);
   citation.end = MAX (start, end);
-  return add_argument (self, question_id, polarity, statement, stakeholder_id, strength, &citation,
-                       cited_id, error);
+  return add_argument (self, fields, &citation, cited_id, error);
 }
 
 static const DossierTextColumn statement_column = {
@@ -1113,13 +1105,13 @@ dossier_project_accept_argument_suggestions (DossierProject                    *
     {
       const DossierArgumentSuggestion *s = suggestions[i];
       g_autofree char *statement = g_strstrip (g_strdup (s->statement));
+      DossierArgumentFields fields = { question_id, s->polarity, statement, 0, DOSSIER_STRENGTH_DEFAULT };
       gint64 highlight_id, id;
 
       highlight_id = dossier_project_evidence_highlight (self, document_id, s->start, s->end, error);
       if (highlight_id == 0)
         return FALSE;
-      id = insert_argument (self, question_id, s->polarity, statement, 0,
-                            DOSSIER_STRENGTH_DEFAULT, error);
+      id = insert_argument (self, &fields, error);
       if (id == 0 ||
           !dossier_project_cite (self, &evidence_table, id, highlight_id, &no_note, error))
         return FALSE;

@@ -461,9 +461,15 @@ add_argument (DossierArgumentsPanel *self,
   /* With a passage selected, the argument and its evidence in one undo
    * step, as the Stakeholders panel's + makes a stakeholder. */
   if (citing)
-    id = dossier_project_add_argument_citing (PROJECT (self), self->question_id, polarity, statement, 0,
-                                              DOSSIER_STRENGTH_DEFAULT, self->add_document_id,
-                                              self->add_start, self->add_end, NULL, &error);
+    {
+      DossierArgumentFields fields = DOSSIER_ARGUMENT_FIELDS_INIT;
+
+      fields.question_id = self->question_id;
+      fields.polarity = polarity;
+      fields.statement = statement;
+      id = dossier_project_add_argument_citing (PROJECT (self), &fields, self->add_document_id,
+                                                self->add_start, self->add_end, NULL, &error);
+    }
   else
     id = dossier_project_add_argument (PROJECT (self), self->question_id, polarity, statement,
                                        0, DOSSIER_STRENGTH_DEFAULT, &error);

@@ -58,6 +58,18 @@ GListModel      *dossier_project_get_arguments      (DossierProject  *self);
 DossierArgument *dossier_project_get_argument       (DossierProject  *self,
                                                      gint64           argument_id);  /* transfer none */
 
+/* What a new argument says. Start from DOSSIER_ARGUMENT_FIELDS_INIT. */
+typedef struct
+{
+  gint64           question_id;
+  DossierPolarity  polarity;
+  const char      *statement;
+  gint64           stakeholder_id;  /* 0 = nobody's perspective */
+  int              strength;        /* 1–5 */
+} DossierArgumentFields;
+
+#define DOSSIER_ARGUMENT_FIELDS_INIT { 0, DOSSIER_POLARITY_PRO, NULL, 0, DOSSIER_STRENGTH_DEFAULT }
+
 /* At the end of its side. @stakeholder_id 0 = nobody's perspective;
  * @strength 1–5. */
 gint64           dossier_project_add_argument       (DossierProject  *self,
@@ -67,22 +79,18 @@ gint64           dossier_project_add_argument       (DossierProject  *self,
                                                      gint64           stakeholder_id,
                                                      int              strength,
                                                      GError         **error);
-/* The same, citing as its evidence, in the same undo step (+ with a
- * passage selected in the reader): the passage [@start, @end) of document
- * @document_id, highlighted as dossier_project_add_argument_evidence_range ()
- * does. Returns the argument's id, and in *@cited_id (may be NULL) the
- * highlight cited. */
-gint64           dossier_project_add_argument_citing (DossierProject *self,
-                                                     gint64           question_id,
-                                                     DossierPolarity  polarity,
-                                                     const char      *statement,
-                                                     gint64           stakeholder_id,
-                                                     int              strength,
-                                                     gint64           document_id,
-                                                     gint64           start,
-                                                     gint64           end,
-                                                     gint64          *cited_id,
-                                                     GError         **error);
+/* The argument @fields says, citing as its evidence, in the same undo
+ * step (+ with a passage selected in the reader): the passage [@start,
+ * @end) of document @document_id, highlighted as
+ * dossier_project_add_argument_evidence_range () does. Returns the
+ * argument's id, and in *@cited_id (may be NULL) the highlight cited. */
+gint64           dossier_project_add_argument_citing (DossierProject              *self,
+                                                      const DossierArgumentFields *fields,
+                                                      gint64                       document_id,
+                                                      gint64                       start,
+                                                      gint64                       end,
+                                                      gint64                      *cited_id,
+                                                      GError                     **error);
 gboolean         dossier_project_set_argument_statement (DossierProject *self,
                                                      gint64           argument_id,
                                                      const char      *statement,
