@@ -7,8 +7,12 @@ Usage: sweep.py [--big BYTES | --quick] DOSSIER_CLI SAMPLE.dossier [CASE…]
 Makes each hostile case from SAMPLE in a folder of its own and runs each
 command of dossier-cli that reads a project on it. Each must succeed, or
 fail with a message on stderr; none may die of a signal, outlive its
-timeout, or print a GLib warning or a sanitizer's report; and the file
-must stay byte for byte as it was, with nothing left beside it. Prints
+timeout, print a GLib warning or a sanitizer's report, or print bytes
+that are not UTF-8; one that fails writes nothing; the file must stay
+byte for byte as it was, with nothing left beside it; and each must give
+what EXPECT says a user gets (its exit status, and the message or the
+lines that show each guard held: a guard broken turns the sweep red even
+where the command survives it). Prints
 TAP: one line per case, what went wrong under it; exits 1 if anything did.
 --big: the size of the cases' huge values (make-hostile.py --big).
 --quick: a case of each kind at 1 MB (make-hostile.py's QUICK), through
@@ -19,6 +23,7 @@ and is run by hand (tests/README.md).
 
 import hashlib
 import importlib.util
+import json
 import os
 import re
 import shutil
@@ -125,13 +130,133 @@ QUICK_COMMANDS = {
 quick = False
 
 
-def commands(case, out):
+class Expect:
+    """What a user gets from a command on a case: its exit status; each of
+    @says (regular expressions, NAME standing for the file's name) found
+    in what it prints, a refusal's whole sentence or the lines that show a
+    guard held; none of @never; and, if given, @written (a function of the
+    file the command wrote, saying what is wrong with it or None)."""
+
+    def __init__(self, status, says=(), never=(), written=None):
+        self.status = status
+        self.says = says
+        self.never = never
+        self.written = written
+
+
+def stakeholders_in_range(path):
+    """Ratings of a file's stakeholders exported within 1–5, whatever it stores."""
+    with open(path, encoding="utf-8") as f:
+        people = json.load(f)["stakeholders"]
+    wrong = [(p["power"], p["interest"]) for p in people
+             if not (1 <= p["power"] <= 5 and 1 <= p["interest"] <= 5)]
+    if not people:
+        return "no stakeholders exported"
+    return f"ratings out of 1–5 exported: {wrong[:3]}" if wrong else None
+
+
+def exported(path):
+    """A JSON export that reads back, with the project's documents."""
+    with open(path, encoding="utf-8") as f:
+        return None if json.load(f)["documents"] else "no documents exported"
+
+
+DAMAGED_TEXT = (r"Document 1 of “NAME” is damaged \(its text is not valid UTF-8\): it cannot be "
+                r"used as it is\. “dossier-cli check” lists what is wrong; open a backup copy\.")
+
+# What each case must give, command by command: every command the quick
+# sweep runs has one (a guard broken that the commands still survive —
+# a check that no longer finds, a refusal that no longer names what it
+# found, a value no longer cut or clamped — turns the sweep red); the
+# whole sweep holds those of its commands that have one.
+EXPECT = {
+    "bad-utf8": {
+        # Invalid bytes are shown as U+FFFD, never printed on.
+        "documents": Expect(0, says=[r"(?m)^1\ta\ufffd"]),
+        "text 1": Expect(1, says=["dossier-cli: text: " + DAMAGED_TEXT]),
+        "stakeholders": Expect(0, says=[r"(?m)^1\ta\ufffd"]),
+        "export json": Expect(1, says=[
+            r"dossier-cli: export: Document 1 of “NAME” is damaged \(its text is not valid "
+            r"UTF-8, or not as long as recorded\), so it cannot be exported\."]),
+        "check": Expect(1, says=[r"(?m)^Document 1: its text is not valid UTF-8\.$",
+                                 r"(?m)^Row \d+ of “argument_evidence”: its note is not valid "
+                                 r"text \(UTF-8\)\.$"]),
+    },
+    "offsets": {
+        "text 2": Expect(1, says=[
+            r"dossier-cli: text: Document 2 of “NAME” is damaged \(its text has 6430 characters, "
+            r"not the 9223372036854775807 recorded\): it cannot be used as it is\."]),
+        "compare": Expect(0, says=[r"(?m)^\[3\] Port Calder Approves", r"(?m)^The plan +\d"]),
+        "check": Expect(1, says=[
+            r"(?m)^Document 1: its length is recorded as -1 but its text has 7510 characters\.$",
+            r"(?m)^Document 2: its length is recorded as 9223372036854775807 but its text has "
+            r"6430 characters\.$",
+            r"(?m)^Block \d+ of document 3 lies outside its text\.$",
+            r"(?m)^Highlight \d+ \(“[^”]*”\) lies outside the text of “"]),
+    },
+    "dangling": {
+        "briefing --check": Expect(1, says=[
+            r"(?m)^\[\d+\] cited after “[^”]*” in “[^”]*”: the cited highlight is no longer in "
+            r"this project"]),
+        "export markdown": Expect(0),
+        "check": Expect(1, says=[r"(?m)^highlights \d+ documents 0$",
+                                 r"(?m)^argument_evidence \d+ highlights 0$"]),
+    },
+    "stakeholders": {
+        # A name of 1 MB is cut where it is shown.
+        "stakeholders": Expect(0, never=[r"(Council ){200}"]),
+        "mentions": Expect(0, says=[r"(?m)^1\t\d+\t\d+\t"]),
+        "export json": Expect(0, written=stakeholders_in_range),
+    },
+    "huge-title": {
+        "documents": Expect(0, says=[r"(?m)^1\tT+"], never=[r"T{1001}"]),
+        "tags": Expect(0, never=[r"T{1001}"]),
+        "compare": Expect(0, says=[r"(?m)^\[1\] T+"], never=[r"T{1001}"]),
+    },
+    "tag-cycles": {
+        "tags": Expect(0, says=[r"(?m)^Politics\t"]),
+        "compare": Expect(0, says=[r"(?m)^\[1\] Port Calder votes"]),
+    },
+    "fts-corrupt": {
+        # The index is not what an export reads.
+        "export json": Expect(0, written=exported),
+        "check": Expect(1, says=[
+            r"(?m)^The search index cannot be read \(the search index of “NAME” is damaged: "
+            r"database disk image is malformed\)\.$",
+            r"(?m)^To rebuild the search index: dossier-cli reindex "]),
+    },
+    "future-version": {
+        "documents": Expect(1, says=[r"dossier-cli: documents: “NAME” was saved by a newer "
+                                     r"version of Dossier; update Dossier to open it\."]),
+    },
+    "foreign-objects": {
+        "documents": Expect(1, says=[
+            r"dossier-cli: documents: “NAME” was not opened: it holds database code or tables that "
+            r"Dossier does not create \(table “pwned”; trigger “sender_highlight” on "
+            r"“highlights”; trigger “sender_mentions” on “stakeholder_mentions”; and 2 more\)"]),
+        "check": Expect(1, says=[
+            r"(?m)^The table “pwned” was not created by Dossier\.$",
+            r"(?m)^The view “tag_names” was not created by Dossier\.$",
+            r"(?m)^The trigger “sender_highlight” on “highlights” was not created by Dossier",
+            r"(?m)^The trigger “sender_mentions” on “stakeholder_mentions” was not created",
+            r"(?m)^The trigger “sender_unindexed” on “documents_unindexed” was not created"]),
+    },
+    "rollback-journal": {
+        "documents": Expect(0, says=[r"(?m)^3\tPort Calder Approves"]),
+        "check": Expect(0, says=[r"^ok\n$"]),
+    },
+    "hard-link": {
+        "documents": Expect(0, says=[r"(?m)^3\tPort Calder Approves"]),
+    },
+}
+
+
+def commands(case):
+    """The names of the commands run on @case."""
     if quick:
-        names = QUICK_COMMANDS.get(case, EVERY)
-    else:
-        reaches = REACHES.get(case, "all")
-        names = list(COMMANDS) if reaches == "all" else EVERY + reaches
-    return [[w.replace("OUT", out) for w in COMMANDS[n]] for n in names]
+        return QUICK_COMMANDS.get(case, EVERY)
+    reaches = REACHES.get(case, "all")
+    return list(COMMANDS) if reaches == "all" else EVERY + reaches
 
 
 def digest(path):
@@ -139,19 +264,59 @@ def digest(path):
         return hashlib.sha256(f.read()).hexdigest()
 
 
-def beside(path):
-    return sorted(os.path.basename(path) + s for s in ("-wal", "-shm", "-journal", ".lock")
-                  if os.path.lexists(path + s))
+def folder_state(path):
+    """What is in the folder of @path: each name and its bytes' digest."""
+    folder = os.path.dirname(path)
+    return {n: digest(os.path.join(folder, n)) for n in sorted(os.listdir(folder))}
+
+
+def folder_change(before, after):
+    """What a command did to the folder, in words, or None."""
+    said = [f"left {n} beside it" for n in after if n not in before]
+    said += [f"removed {n}" for n in before if n not in after]
+    said += [f"changed {n}" for n in before if n in after and before[n] != after[n]]
+    return "; ".join(said) or None
+
+
+def judge(expect, name, status, out, err, written):
+    """What differs from @expect in a command's outcome on the file @name."""
+    problems = []
+    said = out + err
+    if status != expect.status:
+        first = (err.strip() or out.strip()).split("\n")[0][:200]
+        problems.append(f"exit {status}, not {expect.status}: {first}")
+    for pattern in expect.says:
+        if not re.search(pattern.replace("NAME", re.escape(name)), said):
+            problems.append(f"did not say /{pattern}/: {said[:300]!r}")
+    for pattern in expect.never:
+        found = re.search(pattern, said)
+        if found:
+            problems.append(f"said /{pattern}/: …{said[max(0, found.start() - 50):found.start() + 50]!r}")
+    if status == 0 and expect.written is not None:
+        try:
+            wrong = expect.written(written)
+        except (OSError, ValueError, KeyError, TypeError) as e:
+            wrong = f"{type(e).__name__}: {e}"
+        if wrong:
+            problems.append(f"wrote {os.path.basename(written)}: {wrong}")
+    return problems
 
 
 def sweep(cli, case, path, out):
     """What went wrong running the commands of @case on @path, and the time taken."""
     problems = []
-    before = digest(path)
+    before = folder_state(path)
     start = time.monotonic()
-    for words in commands(case, out):
+    for command in commands(case):
+        words = [w.replace("OUT", out) for w in COMMANDS[command]]
+        written = next((w for w in words if w.startswith(out + os.sep)), None)
         argv = [cli, words[0], path] + words[1:]
         shown = " ".join(words)
+        expect = EXPECT.get(case, {}).get(command)
+        if quick and expect is None:
+            problems.append(f"{shown}: no outcome written for it in EXPECT")
+        if written is not None and os.path.lexists(written):
+            os.unlink(written)
         began = time.monotonic()
         try:
             run = subprocess.run(argv, stdin=subprocess.DEVNULL, capture_output=True,
@@ -160,23 +325,36 @@ def sweep(cli, case, path, out):
             problems.append(f"{shown}: still running after {TIMEOUT} s")
             continue
         err = run.stderr.decode("utf-8", "replace")
+        out_text = run.stdout.decode("utf-8", "replace")
         if run.returncode < 0:
             problems.append(f"{shown}: killed by signal {-run.returncode}: {err[-300:]}")
         elif SAID.search(err):
             problems.append(f"{shown}: said {SAID.search(err).group(0)}: {err[:300]}")
-        elif run.returncode != 0 and not (err.strip() or run.stdout.strip()):
+        elif run.returncode != 0 and not (err.strip() or out_text.strip()):
             # (check and briefing --check print the problems they find)
             problems.append(f"{shown}: exit {run.returncode} without a message")
+        elif expect is not None:
+            problems += [f"{shown}: {p}" for p in judge(expect, os.path.basename(path),
+                                                       run.returncode, out_text, err, written)]
+        # What a user reads is text, whatever bytes the file holds.
+        for stream, data in (("standard output", run.stdout), ("standard error", run.stderr)):
+            try:
+                data.decode("utf-8")
+            except UnicodeDecodeError as e:
+                problems.append(f"{shown}: printed bytes that are not UTF-8 on {stream}: "
+                                f"{data[max(0, e.start - 20):e.start + 20]!r}")
+        # A command that fails writes nothing.
+        if run.returncode != 0 and written is not None and os.path.lexists(written):
+            problems.append(f"{shown}: failed, and left {os.path.basename(written)}")
         if VERBOSE:
-            said = (err.strip() or run.stdout.decode("utf-8", "replace").strip())
+            said = (err.strip() or out_text.strip())
             print(f"# {os.path.basename(path)}: {shown}: exit {run.returncode} in "
                   f"{time.monotonic() - began:.2f} s: {said.splitlines()[0][:150] if said else ''}",
                   flush=True)
-        if digest(path) != before:
-            problems.append(f"{shown}: changed the file")
-            before = digest(path)
-        if beside(path):
-            problems.append(f"{shown}: left {', '.join(beside(path))} beside it")
+        after = folder_state(path)
+        if folder_change(before, after):
+            problems.append(f"{shown}: {folder_change(before, after)}")
+            before = after
     return problems, time.monotonic() - start
 
 
