@@ -1355,7 +1355,9 @@ test_suggestions (Fixture       *f,
 
 /* A suggestion counts its mentions as the stakeholder it becomes will: a
  * town's council by its town, where the town acts ("The town of Harrowby
- * has agreed") and not where something is ("in the town of Harrowby"). */
+ * has agreed") and not where something is ("in the town of Harrowby").
+ * "The council" of an article makes its town's council worth proposing,
+ * but is no alias of it: it would count another town's council too. */
 static void
 test_suggested_mentions_agree (Fixture       *f,
                                gconstpointer  data)
@@ -1379,6 +1381,30 @@ test_suggested_mentions_agree (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpuint (dossier_stakeholder_get_n_mentions (dossier_project_get_stakeholder (P (f), id)),
                     ==, council->n_mentions);
+
+  {
+    g_autoptr(GPtrArray) ferry_suggested = NULL;
+    gint64 ferry = add_doc (P (f), "Selby ferry",
+                            "Selby's council will buy a second ferry. The council said the old "
+                            "boat was worn out, and the council will vote on the loan in May.");
+    gint64 library = add_doc (P (f), "Dunmere library",
+                              "Dunmere's council closed the library on Friday. The council "
+                              "said it could not pay for heating, and the council will sell "
+                              "the building.");
+
+    ferry_suggested = dossier_project_suggest_stakeholders (P (f), ferry, &error);
+    g_assert_no_error (error);
+    council = find_suggestion (ferry_suggested, "Selby council");
+    g_assert_nonnull (council);
+    g_assert_cmpuint (council->n_mentions, ==, 1);
+    for (guint i = 0; council->aliases[i] != NULL; i++)
+      g_assert_cmpstr (council->aliases[i], !=, "council");
+
+    id = dossier_project_accept_stakeholder_suggestion (P (f), council, 0, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (mentions_in (P (f), id, ferry), ==, council->n_mentions);
+    g_assert_cmpuint (mentions_in (P (f), id, library), ==, 0);
+  }
 }
 
 /* ---- The name check ---------------------------------------------------------------- */

@@ -40,8 +40,10 @@
  * under the one association the text, or else its title, names, and "St
  * Aldhelm's" under "St Aldhelm's Hospital". Headings and lead-in labels
  * are read for nothing else (they capitalise every word); sentence openings only count for a
- * word that is also capitalised elsewhere. Mentions are then counted with
- * the same finder the project uses, so the numbers agree ("in the town of
+ * word that is also capitalised elsewhere. A lone common noun ("council",
+ * "groups") is no alias: it would be every council's. Mentions are then
+ * counted by the name and the aliases proposed, with the same finder the
+ * project uses, so the numbers agree before and after Add ("in the town of
  * X", where something is, is no use of the town's council for either:
  * dossier-mentions.h).
  */
@@ -3746,6 +3748,54 @@ compare_suggestions (gconstpointer a,
   return x->start < y->start ? -1 : x->start > y->start;
 }
 
+/* Whether @form is one word without a capital ("council", "groups"): a
+ * common noun, which as an alias would count every council of every
+ * document. Names and abbreviations have a capital. */
+static gboolean
+is_common_word (const char *form)
+{
+  if (strchr (form, ' ') != NULL)
+    return FALSE;
+  for (const char *p = form; *p != '\0'; p = g_utf8_next_char (p))
+    if (g_unichar_isupper (g_utf8_get_char (p)))
+      return FALSE;
+  return TRUE;
+}
+
+/* Counts each suggestion's mentions in @text as the stakeholder it would
+ * become counts them: by its name and aliases only. */
+static void
+count_as_stakeholders (GPtrArray  *suggestions,
+                       const char *text)
+{
+  g_autoptr(DossierMentionFinder) finder = dossier_mention_finder_new ();
+  g_autoptr(GArray) mentions = NULL;
+
+  for (guint i = 0; i < suggestions->len; i++)
+    {
+      DossierStakeholderSuggestion *s = g_ptr_array_index (suggestions, i);
+
+      dossier_mention_finder_add (finder, i, s->name);
+      for (guint a = 0; s->aliases[a] != NULL; a++)
+        dossier_mention_finder_add (finder, i, s->aliases[a]);
+      s->n_mentions = 0;
+    }
+
+  mentions = dossier_mention_finder_find (finder, text);
+  for (guint i = 0; i < mentions->len; i++)
+    {
+      const DossierMention *m = &g_array_index (mentions, DossierMention, i);
+      DossierStakeholderSuggestion *s = g_ptr_array_index (suggestions, m->key);
+
+      /* Where it is first named; else where the text first meant it. */
+      if (s->n_mentions++ == 0)
+        {
+          s->start = m->start;
+          s->end = m->end;
+        }
+    }
+}
+
 /* Whether a candidate is worth proposing on its own evidence. */
 static gboolean
 plausible (Collector *col,
@@ -3941,7 +3991,7 @@ dossier_suggest_stakeholders (const char         *text,
     }
   }
 
-  /* Count every form of every group, as the project will. */
+  /* Count every form of every group: what each is worth proposing. */
   {
     g_autoptr(GPtrArray) order = g_ptr_array_new ();
     g_autoptr(GArray) counts = NULL;
@@ -4036,7 +4086,8 @@ dossier_suggest_stakeholders (const char         *text,
                 const char *form = g_ptr_array_index (c->forms, f);
                 char *folded = dossier_text_fold (form);
 
-                if (g_hash_table_contains (seen, folded))
+                /* Not "council" for "Port Calder council". */
+                if (g_hash_table_contains (seen, folded) || is_common_word (form))
                   g_free (folded);
                 else
                   {
@@ -4052,6 +4103,9 @@ dossier_suggest_stakeholders (const char         *text,
   }
 
   g_clear_pointer (&col.people, g_array_unref);
+  /* Worth proposing by every use found ("the council" of "Port Calder
+   * council"); counted as it will be once added. */
+  count_as_stakeholders (suggestions, text);
   g_ptr_array_sort (suggestions, compare_suggestions);
   return suggestions;
 }

@@ -27,7 +27,8 @@ typedef struct
   DossierStakeholderKind  kind;        /* a guess from titles and words such as "government";
                                         * a person for someone named who speaks or
                                         * has a title that is no office */
-  guint                   n_mentions;  /* of all its forms, in the text */
+  guint                   n_mentions;  /* of its name and aliases in the text: what the
+                                        * stakeholder it becomes will count */
   gint64                  start;       /* its first mention */
   gint64                  end;
 } DossierStakeholderSuggestion;
