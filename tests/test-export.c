@@ -23,6 +23,7 @@
 #include <dossier/dossier.h>
 
 #include "dossier-export-summary-private.h"
+#include "dossier-project-private.h"
 #include "exchange-fixture.h"
 #include "test-util.h"
 
@@ -3322,6 +3323,138 @@ test_stream_fails_midway (void)
   remove_tree (dir);
 }
 
+/* @n times @c, then "…" if @cut. */
+static char *
+run_of (char     c,
+        gsize    n,
+        gboolean cut)
+{
+  g_autofree char *run = g_strnfill (n, c);
+
+  return g_strconcat (run, cut ? "…" : "", NULL);
+}
+
+/* Makes every name @length characters of its own letter, in the file (as
+ * another program would), and opens it again: the project's title, the
+ * first document's title, author, outlet and source, the tag People's
+ * name, and those of the rows given. */
+static void
+reopen_with_names_of_length (Fixture *f,
+                             gint64   stakeholder,
+                             gint64   argument,
+                             gint64   question,
+                             gint64   note,
+                             int      length)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sql = g_strdup_printf ("UPDATE project SET title = printf ('%%.*c', %d, 'p');"
+                          "UPDATE documents SET title = printf ('%%.*c', %d, 't'), "
+                          "  author = printf ('%%.*c', %d, 'a'), outlet = printf ('%%.*c', %d, 'o'), "
+                          "  source = printf ('%%.*c', %d, 'u') WHERE id = %" G_GINT64_FORMAT ";"
+                          "UPDATE tags SET name = printf ('%%.*c', %d, 'g') WHERE id = %" G_GINT64_FORMAT ";"
+                          "UPDATE stakeholders SET name = printf ('%%.*c', %d, 's') WHERE id = %" G_GINT64_FORMAT ";"
+                          "UPDATE arguments SET statement = printf ('%%.*c', %d, 'r') WHERE id = %" G_GINT64_FORMAT ";"
+                          "UPDATE questions SET text = printf ('%%.*c', %d, 'q') WHERE id = %" G_GINT64_FORMAT ";"
+                          "UPDATE briefings SET title = printf ('%%.*c', %d, 'n') WHERE id = %" G_GINT64_FORMAT ";",
+                          length, length, length, length, length, f->doc1, length, f->tag_people,
+                          length, stakeholder, length, argument, length, question, length, note);
+
+  dossier_project_close (f->project);
+  g_clear_object (&f->project);
+  test_sql_exec (f->path, sql);
+  f->project = dossier_project_open (f->path, DOSSIER_OPEN_READ_WRITE, &error);
+  g_assert_no_error (error);
+}
+
+/* A file from elsewhere whose project's title, document's title, author,
+ * outlet and source, tag's name, stakeholder's name, question, argument's
+ * statement and note's title are 10 MB long: a summary and the note exported to
+ * Markdown show each cut ("…" at its end), in its own place, where a
+ * passage is evidence for the stakeholder and where it is an argument's
+ * perspective, without copying one of them whole out of SQLite (each was,
+ * then cut: 1.3 s for the summary, against 4 ms). */
+static void
+test_huge_names (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *cafe = cite (f, f->h_cafe);
+  g_autofree char *body = g_strconcat ("The café ", cafe, ".", NULL);
+  g_autofree char *summary = NULL;
+  g_autofree char *note_md = NULL;
+  g_autofree char *title = run_of ('t', DOSSIER_DOCUMENT_MAX_TITLE - 1, TRUE);
+  g_autofree char *outlet = run_of ('o', DOSSIER_DOCUMENT_MAX_OUTLET - 1, TRUE);
+  g_autofree char *tag = run_of ('g', DOSSIER_TAG_MAX_NAME - 1, TRUE);
+  g_autofree char *stakeholder = run_of ('s', DOSSIER_STAKEHOLDER_MAX_NAME - 1, TRUE);
+  g_autofree char *statement = run_of ('r', DOSSIER_ARGUMENT_MAX_TEXT - 1, TRUE);
+  g_autofree char *question_text = run_of ('q', DOSSIER_ARGUMENT_MAX_TEXT - 1, TRUE);
+  g_autofree char *note_title = run_of ('n', DOSSIER_BRIEFING_MAX_TITLE - 1, TRUE);
+  g_autofree char *longer_title = run_of ('t', DOSSIER_DOCUMENT_MAX_TITLE, FALSE);
+  g_autofree char *longer_stakeholder = run_of ('s', DOSSIER_STAKEHOLDER_MAX_NAME, FALSE);
+  g_autofree char *longer_statement = run_of ('r', DOSSIER_ARGUMENT_MAX_TEXT, FALSE);
+  gint64 note, stakeholder_id, question, argument;
+  int largest;
+
+  note = dossier_project_add_briefing (f->project, "Note", &f->doc1, 1, body, &error);
+  g_assert_no_error (error);
+  stakeholder_id = dossier_project_add_stakeholder (f->project, "Harbour Board", NULL,
+                                                    DOSSIER_STAKEHOLDER_ORGANISATION, &error);
+  g_assert_no_error (error);
+  /* An untagged passage, evidence for both ("Evidence for …"). */
+  g_assert_cmpint (dossier_project_add_stakeholder_evidence_range (f->project, stakeholder_id, f->doc2, 0, 13, "",
+                                                                   DOSSIER_EVIDENCE_NONE, DOSSIER_STANCE_UNKNOWN,
+                                                                   &error), >, 0);
+  g_assert_no_error (error);
+  question = dossier_project_add_question (f->project, "Close the quay?", &error);
+  g_assert_no_error (error);
+  argument = dossier_project_add_argument (f->project, question, DOSSIER_POLARITY_PRO, "Fewer cars.",
+                                           stakeholder_id, 3, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (dossier_project_add_argument_evidence_range (f->project, argument, f->doc2, 0, 13, "", &error), >, 0);
+  g_assert_no_error (error);
+  reopen_with_names_of_length (f, stakeholder_id, argument, question, note, 10000000);
+
+  /* The measure measures: a name read whole takes a piece of 10 MB. */
+  test_sqlite_largest_allocation ();
+  g_assert_cmpint (sqlite3_exec (dossier_project_get_db (f->project), "SELECT length (name) FROM stakeholders",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (test_sqlite_largest_allocation (), >=, 10000000);
+
+  summary = export_ok (f, DOSSIER_EXPORT_MARKDOWN, 0, 0);
+  largest = test_sqlite_largest_allocation ();
+  g_test_message ("the summary: SQLite's largest allocation %d bytes", largest);
+  g_assert_cmpint (largest, <, 1000000);
+  g_assert_nonnull (strstr (summary, title));
+  g_assert_null (strstr (summary, longer_title));
+  g_assert_nonnull (strstr (summary, outlet));
+  g_assert_nonnull (strstr (summary, tag));
+  g_assert_nonnull (strstr (summary, stakeholder));
+  g_assert_null (strstr (summary, longer_stakeholder));
+  g_assert_nonnull (strstr (summary, statement));
+  g_assert_null (strstr (summary, longer_statement));
+  g_assert_nonnull (strstr (summary, question_text));
+
+  {
+    g_autoptr(GOutputStream) out = g_memory_output_stream_new_resizable ();
+    DossierExportFilter filter = { 0, 0, note };
+
+    g_assert_true (dossier_export_to_stream (f->project, DOSSIER_EXPORT_MARKDOWN, &filter, NULL, out, NULL, &error));
+    g_assert_no_error (error);
+    largest = test_sqlite_largest_allocation ();
+    g_test_message ("the note: SQLite's largest allocation %d bytes", largest);
+    g_assert_cmpint (largest, <, 1000000);
+    g_assert_true (g_output_stream_write_all (out, "", 1, NULL, NULL, NULL));
+    g_assert_true (g_output_stream_close (out, NULL, NULL));
+    note_md = g_memory_output_stream_steal_data (G_MEMORY_OUTPUT_STREAM (out));
+  }
+  g_assert_nonnull (strstr (note_md, note_title));
+  g_assert_nonnull (strstr (note_md, title));
+  g_assert_null (strstr (note_md, longer_title));
+
+  /* Short again, for the fixture's check of the file. */
+  reopen_with_names_of_length (f, stakeholder_id, argument, question, note, 8);
+}
+
 /* The project cannot be read midway through an export (another program
  * renamed a table under it): the message says so in words and names the
  * file, not its folder, nor SQLite's English ("no such table"), which goes
@@ -3584,6 +3717,7 @@ main (int    argc,
   ADD ("to-devices", test_to_devices);
   ADD ("cancel", test_cancel_mid_stream);
   ADD ("db-error-in-words", test_db_error_in_words);
+  ADD ("huge-names", test_huge_names);
 #undef ADD
 
 #define ADD(name, func) \

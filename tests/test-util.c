@@ -532,6 +532,15 @@ test_sql_int_file_alone (const char *path,
   return int_and_close (db, sql);
 }
 
+int
+test_sqlite_largest_allocation (void)
+{
+  int current = 0, largest = 0;
+
+  sqlite3_status (SQLITE_STATUS_MALLOC_SIZE, &current, &largest, TRUE);
+  return largest;
+}
+
 gint64
 test_make_project (const char *path,
                    const char *text)

@@ -155,6 +155,9 @@ char                  *test_sql_text          (const char    *path,
  * is), even while a project has it open. */
 gint64                 test_sql_int_file_alone (const char   *path,
                                                 const char   *sql);
+/* The largest piece SQLite allocated since the last call (in this
+ * process): a value copied whole out of a file takes one as large. */
+int                    test_sqlite_largest_allocation (void);
 
 /* Damages the search index of the project at @path (closed, its texts'
  * index filling more than two leaf pages) where SQLite itself reads it:

@@ -97,10 +97,11 @@ cited_document_free (gpointer data)
   g_free (doc);
 }
 
-/* SQL reading at most one character more of text column @col than
- * @max_chars: enough for dossier_text_shorten () to cut it where it would
- * cut the whole value, without copying a megabyte out of SQLite. */
-#define PREFIX_FOR(col, max_chars) "substr (" col ", 1, " G_STRINGIFY (max_chars) " + 1)"
+/* SQL reading text column @col of the document's row ("d") at most
+ * @max_chars characters long, then "…": dossier_text_shorten () cuts that
+ * where it would cut the whole value, which is not copied out of SQLite
+ * (a blob handle reads its head, dossier_shown ()). */
+#define PREFIX_FOR(col, max_chars) DOSSIER_SQL_SHOWN_ROW ("documents", "d", col, max_chars)
 
 /* @column of @stmt at most @max_chars characters long, "…" at its end if
  * cut (as dossier_text_shorten () cuts). */
@@ -130,7 +131,7 @@ read_document_metadata (DossierProject  *project,
                                   PREFIX_FOR ("outlet", DOSSIER_DOCUMENT_MAX_OUTLET) ", "
                                   PREFIX_FOR ("published", DOSSIER_SHOWN_CHARS) ", "
                                   PREFIX_FOR ("source", DOSSIER_SHOWN_CHARS) " "
-                                  "FROM documents WHERE id = ?1",
+                                  "FROM documents d WHERE d.id = ?1",
                                   error);
   if (stmt == NULL)
     return FALSE;
@@ -241,7 +242,9 @@ section_heading (CitedDocument *doc,
  * Dossier writes one (DOSSIER_TAG_MAX_NAME), cut in the query: a file from
  * elsewhere may hold a name of 10 MB, which was copied whole into the path
  * of every citation of a highlight with that tag (a briefing export of
- * such a file took 418 MB). Read once per resolution (read_tags ()). */
+ * such a file took 418 MB), and then out of SQLite once per tag (the
+ * head read through a blob handle now). Read once per resolution
+ * (read_tags ()). */
 static char *
 tag_path (DossierProject  *project,
           gint64           tag_id,
@@ -256,8 +259,8 @@ tag_path (DossierProject  *project,
       int rc;
 
       stmt = dossier_project_prepare (project,
-                                      "SELECT " DOSSIER_SQL_SHOWN ("name") ", parent FROM tags "
-                                      "WHERE id = ?1", error);
+                                      "SELECT " DOSSIER_SQL_SHOWN_ROW ("tags", "t", "name", DOSSIER_SHOWN_CHARS)
+                                      ", t.parent FROM tags t WHERE t.id = ?1", error);
       if (stmt == NULL)
         break;
       sqlite3_bind_int64 (stmt, 1, tag_id);

@@ -129,8 +129,10 @@ read_briefing (DossierExportContext *ctx,
   g_autoptr(GPtrArray) cites_only = NULL;
   gboolean row;
 
+  /* The title read no further than it is written, as the documents' are. */
   stmt = dossier_export_context_prepare (ctx,
-      "SELECT title, body, modified FROM briefings WHERE id = ?1", error);
+      "SELECT " DOSSIER_SQL_SHOWN_ROW ("briefings", "b", "title", DOSSIER_BRIEFING_MAX_TITLE) ", "
+      "b.body, b.modified FROM briefings b WHERE b.id = ?1", error);
   documents = dossier_export_context_prepare (ctx,
       "SELECT document FROM briefing_documents WHERE briefing = ?1 ORDER BY position, document",
       error);

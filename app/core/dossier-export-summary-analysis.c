@@ -209,9 +209,12 @@ stakeholders_collect (DossierSummary               *s,
   if (s->ctx->filter.tag_id != 0)
     return TRUE;
 
+  /* The name read no further than it is written (a file from elsewhere may
+   * hold one of 10 MB: it was copied whole out of SQLite, then cut). */
   stmt = dossier_export_context_prepare (s->ctx,
-      "SELECT id, name, kind, description, stance, stance_position, interests, power, "
-      "interest, color FROM stakeholders ORDER BY position, id", error);
+      "SELECT s.id, " DOSSIER_SQL_SHOWN_ROW ("stakeholders", "s", "name", DOSSIER_STAKEHOLDER_MAX_NAME) ", "
+      "s.kind, s.description, s.stance, s.stance_position, s.interests, s.power, "
+      "s.interest, s.color FROM stakeholders s ORDER BY s.position, s.id", error);
   evidence = dossier_export_context_prepare (s->ctx,
       "SELECT e.highlight, e.note, e.role, e.stance_position FROM stakeholder_evidence e "
       "JOIN highlights h ON h.id = e.highlight WHERE e.stakeholder = ?1 "
@@ -392,9 +395,12 @@ arguments_collect (DossierSummary               *s,
     return TRUE;
 
   qstmt = dossier_export_context_prepare (s->ctx,
-      "SELECT id, text FROM questions ORDER BY position, id", error);
+      "SELECT q.id, " DOSSIER_SQL_SHOWN_ROW ("questions", "q", "text", DOSSIER_ARGUMENT_MAX_TEXT) " "
+      "FROM questions q ORDER BY q.position, q.id", error);
   stmt = dossier_export_context_prepare (s->ctx,
-      "SELECT a.id, a.polarity, a.statement, a.strength, st.name FROM arguments a "
+      "SELECT a.id, a.polarity, "
+      DOSSIER_SQL_SHOWN_ROW ("arguments", "a", "statement", DOSSIER_ARGUMENT_MAX_TEXT) ", a.strength, "
+      DOSSIER_SQL_SHOWN_ROW ("stakeholders", "st", "name", DOSSIER_STAKEHOLDER_MAX_NAME) " FROM arguments a "
       "LEFT JOIN stakeholders st ON st.id = a.stakeholder "
       "WHERE a.question = ?1 ORDER BY a.polarity DESC, a.position, a.id", error);
   evidence = dossier_export_context_prepare (s->ctx,

@@ -17,6 +17,7 @@
 #include <glib/gi18n.h>
 
 #include "dossier-export-summary-private.h"
+#include "dossier-project-private.h"
 
 /* ---- Cleaning and formatting ------------------------------------------- */
 
@@ -630,10 +631,14 @@ evidence_for (DossierSummary  *s,
               char           **out,
               GError         **error)
 {
+  /* Each name read no further than it is written (a file from elsewhere
+   * may hold one of 10 MB: it was copied whole for every passage). */
   static const char *const queries[] = {
-    "SELECT st.name FROM stakeholder_evidence e JOIN stakeholders st ON st.id = e.stakeholder "
+    "SELECT " DOSSIER_SQL_SHOWN_ROW ("stakeholders", "st", "name", DOSSIER_STAKEHOLDER_MAX_NAME) " "
+    "FROM stakeholder_evidence e JOIN stakeholders st ON st.id = e.stakeholder "
     "WHERE e.highlight = ?1 ORDER BY st.position, st.id",
-    "SELECT a.statement FROM argument_evidence e JOIN arguments a ON a.id = e.argument "
+    "SELECT " DOSSIER_SQL_SHOWN_ROW ("arguments", "a", "statement", DOSSIER_ARGUMENT_MAX_TEXT) " "
+    "FROM argument_evidence e JOIN arguments a ON a.id = e.argument "
     "WHERE e.highlight = ?1 ORDER BY a.position, a.id",
   };
   g_autoptr(GString) names = g_string_new (NULL);
@@ -648,7 +653,9 @@ evidence_for (DossierSummary  *s,
       sqlite3_bind_int64 (stmt, 1, highlight_id);
       while ((ok = dossier_export_context_step (s->ctx, stmt, &row, error)) && row)
         {
-          g_autofree char *name = dossier_summary_clean (dossier_export_context_column_text (s->ctx, stmt, 0));
+          g_autofree char *clean = dossier_summary_clean (dossier_export_context_column_text (s->ctx, stmt, 0));
+          g_autofree char *name = dossier_export_context_name (s->ctx, clean, i == 0 ? DOSSIER_STAKEHOLDER_MAX_NAME
+                                                                                     : DOSSIER_ARGUMENT_MAX_TEXT);
 
           if (names->len > 0)
             g_string_append (names, "; ");

@@ -843,9 +843,14 @@ load_tags (DossierExportContext *ctx,
   sqlite3_stmt *stmt;
   gboolean row;
 
-  stmt = dossier_export_context_prepare (ctx,
-                                         "SELECT id, uuid, name, ifnull (parent, 0), color, "
-                                         "description FROM tags ORDER BY position, id", error);
+  /* Names read no longer than they are written (see load_documents ()). */
+  stmt = dossier_export_context_prepare (ctx, ctx->whole
+                                         ? "SELECT id, uuid, name, ifnull (parent, 0), color, "
+                                           "description FROM tags ORDER BY position, id"
+                                         : "SELECT t.id, t.uuid, "
+                                           DOSSIER_SQL_SHOWN_ROW ("tags", "t", "name", DOSSIER_TAG_MAX_NAME) ", "
+                                           "ifnull (t.parent, 0), t.color, t.description "
+                                           "FROM tags t ORDER BY t.position, t.id", error);
   if (stmt == NULL)
     return FALSE;
 
@@ -908,10 +913,20 @@ load_documents (DossierExportContext *ctx,
   sqlite3_stmt *stmt;
   gboolean row;
 
-  stmt = dossier_export_context_prepare (ctx,
-                                         "SELECT id, uuid, title, author, outlet, source, "
-                                         "published, imported, format FROM documents "
-                                         "WHERE ?1 = 0 OR id = ?1 ORDER BY id", error);
+  /* Unless the context keeps values whole, titles and names are read no
+   * further than they are written, as opening reads them: one of 10 MB
+   * (a file from someone else) was copied whole out of SQLite, then cut. */
+  stmt = dossier_export_context_prepare (ctx, ctx->whole
+                                         ? "SELECT id, uuid, title, author, outlet, source, "
+                                           "published, imported, format FROM documents "
+                                           "WHERE ?1 = 0 OR id = ?1 ORDER BY id"
+                                         : "SELECT d.id, d.uuid, "
+                                           DOSSIER_SQL_SHOWN_ROW ("documents", "d", "title", DOSSIER_DOCUMENT_MAX_TITLE) ", "
+                                           DOSSIER_SQL_SHOWN_ROW ("documents", "d", "author", DOSSIER_DOCUMENT_MAX_AUTHOR) ", "
+                                           DOSSIER_SQL_SHOWN_ROW ("documents", "d", "outlet", DOSSIER_DOCUMENT_MAX_OUTLET) ", "
+                                           DOSSIER_SQL_SHOWN_ROW ("documents", "d", "source", DOSSIER_SHOWN_CHARS) ", "
+                                           "d.published, d.imported, d.format FROM documents d "
+                                           "WHERE ?1 = 0 OR d.id = ?1 ORDER BY d.id", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, ctx->filter.document_id);
@@ -983,7 +998,11 @@ dossier_export_context_new (DossierProject            *project,
       ctx->in_transaction = TRUE;
     }
 
-  stmt = dossier_export_context_prepare (ctx, "SELECT uuid, title FROM project WHERE id = 1", error);
+  stmt = dossier_export_context_prepare (ctx, whole ? "SELECT uuid, title FROM project WHERE id = 1"
+                                                    : "SELECT p.uuid, "
+                                                      DOSSIER_SQL_SHOWN_ROW ("project", "p", "title",
+                                                                             DOSSIER_PROJECT_MAX_TITLE)
+                                                      " FROM project p WHERE p.id = 1", error);
   if (stmt == NULL || !step (ctx, stmt, &row, error))
     return NULL;
   if (row)
