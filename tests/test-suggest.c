@@ -1136,6 +1136,46 @@ test_stakeholders_places (void)
   assert_not_suggested (n, "council");
 }
 
+/* Names a text uses only, or mostly, as places (an article written for
+ * this test) are no stakeholders: "between Ashby Vale and Tolland", "from
+ * Ashby Vale", "the town of Ashby Vale", "across Westmarch", "the Corran
+ * tunnel", "the Tolland goods yard", "the Westmarch branch of …",
+ * "Westmarch County". One that also acts ("Kelby said") keeps its actor
+ * use, and so does a body named after a place ("Westmarch County
+ * Council"). */
+static void
+test_stakeholders_places_only (void)
+{
+  const char *text =
+    "Greenway plan divides Westmarch\n\n"
+    "A cycle path between Ashby Vale and Tolland would follow the old railway across "
+    "Westmarch. The route would run through the Corran tunnel and past the old Tolland goods "
+    "yard. Westmarch County Council said the path would cost £6 million.\n\n"
+    "Riders from Ashby Vale would reach Tolland in forty minutes, and the Corran tunnel would "
+    "be lit at night. Walking groups in Westmarch County welcomed the idea, and the Westmarch "
+    "branch of the Ramblers' Association called it overdue. Trains last ran to Ashby Vale in "
+    "1965, and the town of Ashby Vale still has its station.";
+  const char *acting =
+    "Path to Orrin\n\n"
+    "Riders from Kelby would reach Orrin in an hour. Trains between Kelby and Orrin stopped "
+    "in 1962, and the Orrin viaduct has been shut since. Kelby said it would pay for the path.";
+  g_autoptr(GPtrArray) s = stakeholders_of_article (text);
+  g_autoptr(GPtrArray) a = stakeholders_of_article (acting);
+
+  assert_not_suggested (s, "Ashby Vale");
+  assert_not_suggested (s, "Tolland");
+  assert_not_suggested (s, "Westmarch");
+  assert_not_suggested (s, "Westmarch County");
+  assert_not_suggested (s, "Corran");
+  g_assert_cmpint (find_stakeholder (s, "Westmarch County Council")->kind, ==,
+                   DOSSIER_STAKEHOLDER_GOVERNMENT);
+  g_assert_cmpint (find_stakeholder (s, "Ramblers' Association")->kind, ==,
+                   DOSSIER_STAKEHOLDER_CIVIL_SOCIETY);
+
+  assert_not_suggested (a, "Orrin");
+  g_assert_cmpuint (find_stakeholder (a, "Kelby")->n_mentions, ==, 3);
+}
+
 /* Kinds from names and descriptions (an article written for this test):
  * the head of a name decides, qualified ("Press Agency": media; "Ferry
  * Users' Forum": civil society), for the suggestions and the picker
@@ -1823,6 +1863,7 @@ main (int   argc,
   g_test_add_func ("/dossier/suggest/stakeholders-named-then-by-kind",
                    test_stakeholders_named_then_by_kind);
   g_test_add_func ("/dossier/suggest/stakeholders-places", test_stakeholders_places);
+  g_test_add_func ("/dossier/suggest/stakeholders-places-only", test_stakeholders_places_only);
   g_test_add_func ("/dossier/suggest/stakeholders-kinds-from-names",
                    test_stakeholders_kinds_from_names);
   g_test_add_func ("/dossier/suggest/stakeholders-kinds-from-context",

@@ -458,7 +458,7 @@ static const char * const street_words[] = {
   "embankment", "st", "rd", "ave", "bridge", "tunnel", "shore", "port", "harbour", "harbor",
   "river", "valley", "station", "airport", "hospital", "infirmary", "park", "bay", "beach",
   "island", "quay", "pier", "dam", "reservoir", "lake", "hill", "moor", "mountain", "forest",
-  "junction", "canal", "coast", "marsh", "estuary", "hall",
+  "junction", "canal", "coast", "marsh", "estuary", "hall", "county",
 };
 static const char * const street_words_before[] = {
   "calle", "avenida", "plaza", "paseo", "carretera", "camino", "glorieta", "rambla", "puente",
@@ -469,7 +469,26 @@ static const char * const street_words_before[] = {
 /* Before a place: "at Harwick General", "cerca de Vigo". */
 static const char * const locatives[] = {
   "in", "at", "near", "from", "into", "across", "outside", "inside", "around", "towards",
-  "beyond", "en", "desde", "hacia",
+  "beyond", "between", "through", "throughout", "past", "en", "desde", "hacia",
+};
+/* The second place of "between Hallow Cross and Dunmere", "from Kell to
+ * Dunmere": the word that ties it, and the one that opened the first. */
+static const struct
+{
+  const char *tie;
+  const char *opener;
+} place_pairs[] = { { "and", "between" }, { "to", "from" }, { "y", "entre" }, { "a", "desde" } };
+/* Before "of" and a place: "north of Dunmere", "the town of Ashby" (where
+ * the town does something, its council: see note_town_body ()). */
+static const char * const places_of[] = {
+  "north", "south", "east", "west", "outside", "town", "city", "village", "hamlet", "county",
+};
+/* After a name, in lower case, what says it is a place's: "the Kell
+ * tunnel", "the Dunmere end", "the Marlshire branch of the union", "the
+ * Tolland goods yard" (besides the street words). */
+static const char * const place_nouns[] = {
+  "branch", "end", "area", "yard", "site", "county", "district", "region", "border", "centre",
+  "center", "estate", "viaduct", "cutting", "line", "route",
 };
 /* The word before "de" or "a" that makes them one: "cerca de", "junto a". */
 static const char * const locatives_two[] = {
@@ -1239,7 +1258,7 @@ is_name_token (const Token *t)
 /* Words for the people of a place, before "of" or "de": "the residents
  * of Kell", "los vecinos de Valdecruces", "el pueblo de Valdecruces". */
 static const char * const community_words[] = {
-  "residents", "villagers", "inhabitants", "village", "town", "hamlet", "community",
+  "residents", "villagers", "inhabitants", "village", "hamlet", "community",
   "vecinos", "vecinas", "habitantes", "pueblo", "aldea", "localidad", "municipio", "villa",
 };
 
@@ -2101,8 +2120,45 @@ after_locative (GArray *tokens,
     return FALSE;
   if (IN_LIST (locatives, before->folded))
     return TRUE;
+  /* "north of Dunmere" */
+  if (g_str_equal (before->folded, "of") && at - 1 > from &&
+      IN_LIST (places_of, g_array_index (tokens, Token, at - 2).folded))
+    return TRUE;
+  /* "between Hallow Cross and Dunmere": the first name a place, the
+   * second too. */
+  for (guint p = 0; p < G_N_ELEMENTS (place_pairs); p++)
+    if (g_str_equal (before->folded, place_pairs[p].tie))
+      {
+        guint k = at - 1;
+
+        while (k > from && is_name_token (&g_array_index (tokens, Token, k - 1)))
+          k--;
+        if (k < at - 1 && k > from &&
+            g_str_equal (g_array_index (tokens, Token, k - 1).folded, place_pairs[p].opener))
+          return TRUE;
+      }
   return (g_str_equal (before->folded, "de") || g_str_equal (before->folded, "a")) &&
          at - 1 > from && IN_LIST (locatives_two, g_array_index (tokens, Token, at - 2).folded);
+}
+
+/* Whether the lower-case words after the name ending at token @last say
+ * it names a place there: "the Kell tunnel", "the Marlshire branch", "the
+ * Tolland goods yard". */
+static gboolean
+before_place_noun (GArray *tokens,
+                   guint   last)
+{
+  for (guint k = last + 1; k < tokens->len && k <= last + 2; k++)
+    {
+      const Token *before = &g_array_index (tokens, Token, k - 1);
+      const Token *t = &g_array_index (tokens, Token, k);
+
+      if (!(before->flags & TOKEN_SPACE) || is_name_token (t) || IN_LIST (stop_words, t->folded))
+        return FALSE;
+      if (IN_LIST (place_nouns, t->folded) || IN_LIST (street_words, t->folded))
+        return TRUE;
+    }
+  return FALSE;
 }
 
 /* The kind the words around the run [@first, @last] give it, when they
@@ -2837,7 +2893,7 @@ collect_block (Collector *col,
         guint title_from = name_start;
         guint name_end = run_end;
         gboolean title_after_name = FALSE;
-        gboolean located;
+        gboolean located, placed;
 
         if (!lower_title)
           title_len = title_at (tokens, name_start, run_end + 1, &title_kind);
@@ -2966,6 +3022,7 @@ collect_block (Collector *col,
 
         /* "Quay Street", "la calle Mayor", "Harbour Bridge": a place. */
         located = title_len == 0 && after_locative (tokens, from, title_from);
+        placed = title_len == 0 && !located && before_place_noun (tokens, run_end);
         if (title_len == 0 && (located ? names_place (tokens, name_start, run_end) :
                                          is_place (tokens, name_start, run_end, i)))
           {
@@ -3070,12 +3127,15 @@ collect_block (Collector *col,
                   names_place (tokens, name_start, run_end))
                 c->kind = DOSSIER_STAKEHOLDER_GOVERNMENT;
             }
-          /* "at Harwick General": a place, unless said otherwise. */
+          /* "at Harwick General", "the Kell tunnel": a place, unless
+           * said otherwise. */
           if (located)
             {
               c->n_located++;
               c->n_in += g_str_equal (g_array_index (tokens, Token, title_from - 1).folded, "in");
             }
+          else if (placed)
+            c->n_located++;
 
           /* "Partido Revolucionario Institucional (PRI)" and the other
            * way round: one actor. */
@@ -3823,10 +3883,12 @@ plausible (Collector *col,
     }
   if (c->acronym && IN_LIST (common_names, c->key))
     return FALSE;
-  /* Only ever where something is: "at Harwick General", "near Kell
-   * Bridge". */
-  if (c->n_located == c->n_seen && c->kind == DOSSIER_STAKEHOLDER_OTHER && !c->person &&
-      !c->quoted && !c->introduced && !c->titled && !c->compound)
+  /* Only ever, or mostly, where something is and never an actor: "at
+   * Harwick General", "near Kell Bridge", "between Hallow Cross and
+   * Dunmere" twice and "trains to Hallow Cross". */
+  if ((c->n_located == c->n_seen || (c->n_located >= 2 && c->n_located * 2 > c->n_seen)) &&
+      c->kind == DOSSIER_STAKEHOLDER_OTHER && !c->person && !c->quoted && !c->introduced &&
+      !c->titled && !c->compound)
     return FALSE;
   return TRUE;
 }
