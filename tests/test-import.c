@@ -386,6 +386,76 @@ test_text_numbered_sections (void)
   g_assert_cmpuint (doc->blocks->len, ==, 14);
 }
 
+/* Items numbered "A)", "B)", "C)" or "ii.", "iii.", "iv." are items as
+ * "1." and "(a)" are: the list's items decide together, so that a single
+ * "I)" or "(C)" in prose, or a lettered section alone over its paragraph,
+ * is none. They were one run-on paragraph. */
+static void
+test_text_lettered_items (void)
+{
+  g_autoptr(DossierParsedDocument) doc = NULL;
+
+  /* Upper-case letters, an item wrapped without a hanging indent, a
+   * paragraph right after the list. */
+  doc = import_string ("Options for the Pier\n\n"
+                       "The board weighed three courses:\n"
+                       "A) Repair the old pier this summer.\n"
+                       "B) Build a new pier to the south of the slipway, which would take\n"
+                       "three years and cost twice as much.\n"
+                       "C) Close the pier for good.\n"
+                       "The vote was put off until May.\n",
+                       -1, DOSSIER_FORMAT_TEXT, "options.txt");
+  assert_well_formed (doc);
+  assert_block (doc, 1, DOSSIER_BLOCK_PARAGRAPH, 0, "The board weighed three courses:");
+  assert_block (doc, 2, DOSSIER_BLOCK_LIST_ITEM, 1, "A) Repair the old pier this summer.");
+  assert_block (doc, 3, DOSSIER_BLOCK_LIST_ITEM, 1,
+                "B) Build a new pier to the south of the slipway, which would take three years "
+                "and cost twice as much.");
+  assert_block (doc, 4, DOSSIER_BLOCK_LIST_ITEM, 1, "C) Close the pier for good.");
+  assert_block (doc, 5, DOSSIER_BLOCK_PARAGRAPH, 0, "The vote was put off until May.");
+  g_assert_cmpuint (doc->blocks->len, ==, 6);
+  g_clear_pointer (&doc, dossier_parsed_document_free);
+
+  /* Roman numerals before a stop, indented, spaced out by blank lines,
+   * with a deeper item inside one; "(C)" and "I)" alone in prose. */
+  doc = import_string ("Terms of the Lease\n\n"
+                       "The tenant agrees to the following:\n\n"
+                       "  ii. Keep the slipway clear.\n\n"
+                       "  iii. Pay the harbour dues by the first of each month;\n"
+                       "      - late dues carry interest\n"
+                       "  iv. Insure the sheds.\n\n"
+                       "I) say it plainly: the dues are too high, wrote one fisher.\n\n"
+                       "(C) 2026 Quay Fishers' Association\n",
+                       -1, DOSSIER_FORMAT_TEXT, "lease.txt");
+  assert_well_formed (doc);
+  assert_block (doc, 1, DOSSIER_BLOCK_PARAGRAPH, 0, "The tenant agrees to the following:");
+  assert_block (doc, 2, DOSSIER_BLOCK_LIST_ITEM, 1, "ii. Keep the slipway clear.");
+  assert_block (doc, 3, DOSSIER_BLOCK_LIST_ITEM, 1,
+                "iii. Pay the harbour dues by the first of each month;");
+  assert_block (doc, 4, DOSSIER_BLOCK_LIST_ITEM, 2, "late dues carry interest");
+  assert_block (doc, 5, DOSSIER_BLOCK_LIST_ITEM, 1, "iv. Insure the sheds.");
+  assert_block (doc, 6, DOSSIER_BLOCK_PARAGRAPH, 0,
+                "I) say it plainly: the dues are too high, wrote one fisher.");
+  assert_block (doc, 7, DOSSIER_BLOCK_PARAGRAPH, 0, "(C) 2026 Quay Fishers' Association");
+  g_assert_cmpuint (doc->blocks->len, ==, 8);
+  g_clear_pointer (&doc, dossier_parsed_document_free);
+
+  /* Lettered sections, each alone over its paragraph, are headings: a
+   * paragraph between them ends any list they could make. */
+  doc = import_string ("Response of the Fishers\n\n"
+                       "A) Summary\n\n"
+                       "We ask for the repairs to wait until autumn.\n\n"
+                       "B) Reasons\n\n"
+                       "The boats are out all summer and need the pier.\n",
+                       -1, DOSSIER_FORMAT_TEXT, "response.txt");
+  assert_well_formed (doc);
+  assert_block (doc, 1, DOSSIER_BLOCK_HEADING, 2, "A) Summary");
+  assert_block (doc, 2, DOSSIER_BLOCK_PARAGRAPH, 0, "We ask for the repairs to wait until autumn.");
+  assert_block (doc, 3, DOSSIER_BLOCK_HEADING, 2, "B) Reasons");
+  assert_block (doc, 4, DOSSIER_BLOCK_PARAGRAPH, 0, "The boats are out all summer and need the pier.");
+  g_assert_cmpuint (doc->blocks->len, ==, 5);
+}
+
 /* Items hard-wrapped at 72 columns without a hanging indent, as mail
  * programs and editors wrap them: the unindented lines carry their item
  * on, and a paragraph line right after the list is a paragraph; it ran
@@ -1760,6 +1830,7 @@ main (int   argc,
   g_test_add_func ("/dossier/import/text-paragraph-styles", test_text_paragraph_styles);
   g_test_add_func ("/dossier/import/text-list-wrapped", test_text_list_wrapped);
   g_test_add_func ("/dossier/import/text-numbered-sections", test_text_numbered_sections);
+  g_test_add_func ("/dossier/import/text-lettered-items", test_text_lettered_items);
   g_test_add_func ("/dossier/import/text-indented-prose", test_text_indented_prose);
   g_test_add ("/dossier/import/text-list", Fixture, NULL,
               fixture_setup, test_text_list, fixture_teardown);

@@ -589,6 +589,26 @@ test_item_number_in_list (void)
   g_assert_cmpuint (dossier_text_list_item_number_length ("B) Dredge", 9, "A) Survey", 3, NULL, 0), ==, 2);
 }
 
+/* What is written as an item's number, whether or not its list makes it
+ * one: the starts an importer weighs as an item's neighbours. */
+static void
+test_starts_with_item_number (void)
+{
+  const char *numbers[] = {
+    "B) Dredge", "iv. Fees", "(C) 2025", "12. Twelve", "A. Smith said", "(iv)\tTabbed",
+  };
+  const char *none[] = {
+    "B)Dredge", "Board) said", "1234. Too long", "(a. Mixed", "- Bullet", "Tolls", "B)", "",
+  };
+
+  for (gsize i = 0; i < G_N_ELEMENTS (numbers); i++)
+    g_assert_true (dossier_text_starts_with_item_number (numbers[i], strlen (numbers[i])));
+  for (gsize i = 0; i < G_N_ELEMENTS (none); i++)
+    g_assert_false (dossier_text_starts_with_item_number (none[i], strlen (none[i])));
+  /* Only the length given is read. */
+  g_assert_false (dossier_text_starts_with_item_number ("B) Dredge", 2));
+}
+
 /* The reader reads DOSSIER_TEXT_ITEM_NUMBER_MAX_CHARS characters of an
  * item's start for its number: the longest number there is, with the
  * space after it, in lower and upper case, is that many and is read in
@@ -978,6 +998,7 @@ main (int   argc,
   g_test_add_func ("/dossier/text/item-number", test_item_number);
   g_test_add_func ("/dossier/text/item-number-in-list", test_item_number_in_list);
   g_test_add_func ("/dossier/text/item-number-max-chars", test_item_number_max_chars);
+  g_test_add_func ("/dossier/text/starts-with-item-number", test_starts_with_item_number);
   g_test_add_func ("/dossier/text/shorten", test_shorten);
   g_test_add_func ("/dossier/text/shown", test_shown);
 

@@ -35,6 +35,8 @@ typedef struct
   gsize       len;          /* bytes, trailing white space trimmed */
   int         indent;       /* columns, a tab counts to the next multiple of 4 */
   gsize       chars;        /* code points of content, counted up to a cap */
+  gsize       marker;       /* bytes of its bullet or item number and the space after; 0: none */
+  gboolean    numbered;     /* the marker is a number, kept in the text */
 } Line;
 
 typedef struct
@@ -66,10 +68,14 @@ count_chars_capped (const char *s,
 }
 
 /* Length in bytes of a bullet or number marker and the white space after
- * it at the start of @s, or 0. *@numbered tells which. */
+ * it at the start of @s, or 0. *@numbered tells which. @before and @after
+ * are the items around it, or NULL: "B)" is a number after "A)", not
+ * alone (dossier_text_list_item_number_length ()). */
 static gsize
 list_marker_length (const char *s,
                     gsize       len,
+                    const Line *before,
+                    const Line *after,
                     gboolean   *numbered)
 {
   static const char *bullets[] = {
@@ -93,7 +99,9 @@ list_marker_length (const char *s,
 
   if (m == 0)
     {
-      m = dossier_text_item_number_length (s, len);
+      m = dossier_text_list_item_number_length (s, len,
+                                                before ? before->content : NULL, before ? before->len : 0,
+                                                after ? after->content : NULL, after ? after->len : 0);
       if (m == 0)
         return 0;
       *numbered = TRUE;
@@ -111,9 +119,7 @@ list_marker_length (const char *s,
 static gboolean
 is_list_line (const Line *line)
 {
-  gboolean numbered;
-
-  return list_marker_length (line->content, line->len, &numbered) > 0;
+  return line->marker > 0;
 }
 
 static gboolean
@@ -259,10 +265,7 @@ is_label_line (const Line *line)
 static gboolean
 starts_with_number (const Line *line)
 {
-  gboolean numbered;
-
-  return line->len > 0 && g_ascii_isdigit (line->content[0]) &&
-         list_marker_length (line->content, line->len, &numbered) > 0 && numbered;
+  return line->len > 0 && g_ascii_isdigit (line->content[0]) && line->numbered;
 }
 
 /* "1. Summary" alone over a paragraph: a numbered section's heading, as
@@ -275,9 +278,7 @@ is_numbered_heading (const Line  *lines,
                      guint        gi)
 {
   const Line *line = &lines[groups[gi].first];
-  gboolean numbered;
-  gsize marker;
-  Line rest;
+  Line rest = { 0 };
 
   if (groups[gi].n != 1 || gi + 1 >= n_groups || !starts_with_number (line))
     return FALSE;
@@ -285,11 +286,10 @@ is_numbered_heading (const Line  *lines,
       (gi > 0 && starts_with_number (&lines[groups[gi - 1].first + groups[gi - 1].n - 1])))
     return FALSE;
 
-  marker = list_marker_length (line->content, line->len, &numbered);
-  rest.content = line->content + marker;
-  rest.len = line->len - marker;
-  rest.indent = 0;
+  rest.content = line->content + line->marker;
+  rest.len = line->len - line->marker;
   rest.chars = count_chars_capped (rest.content, rest.len, HEADING_MAX_CHARS);
+  rest.marker = list_marker_length (rest.content, rest.len, NULL, NULL, &rest.numbered);
 
   return rest.len > 0 && is_heading_line (&rest);
 }
@@ -473,8 +473,6 @@ emit_lines (Parser      *self,
   for (guint i = 0; i < group->n; i++)
     {
       const Line *line = &self->lines[group->first + i];
-      gboolean numbered;
-      gsize marker;
 
       if (is_separator_line (line))
         {
@@ -483,18 +481,18 @@ emit_lines (Parser      *self,
           continue;
         }
 
-      marker = list_marker_length (line->content, line->len, &numbered);
-      if (marker > 0)
+      if (line->marker > 0)
         {
           int level = list_level (self, line->indent);
 
           dossier_text_builder_begin_block (b, DOSSIER_BLOCK_LIST_ITEM, level);
           item_indent = line->indent;
           /* Numbers are kept: "point 3" must still make sense. */
-          if (numbered)
+          if (line->numbered)
             dossier_text_builder_append_normalized (b, line->content, line->len);
           else
-            dossier_text_builder_append_normalized (b, line->content + marker, line->len - marker);
+            dossier_text_builder_append_normalized (b, line->content + line->marker,
+                                                    line->len - line->marker);
           open = DOSSIER_BLOCK_LIST_ITEM;
           continue;
         }
@@ -579,6 +577,62 @@ split_lines (const char *text,
       if (nl == NULL)
         break;
       p = nl + 1;
+    }
+}
+
+/* The item of the same list as @lines[@i] one step in @step (-1, 1), or
+ * NULL: the nearest line as indented that starts with an item's number,
+ * past blank lines, lines indented deeper (an item's wrapped lines, a list
+ * inside it) and lines that carry an item on, before a line indented less
+ * or a paragraph that starts with no number ends the list. Each walk stops
+ * at the next number, so that finding every line's neighbours stays
+ * linear in the lines. */
+static const Line *
+list_neighbour (const Line *lines,
+                guint       n_lines,
+                guint       i,
+                int         step)
+{
+  for (gint64 j = (gint64) i + step; j >= 0 && j < n_lines; j += step)
+    {
+      const Line *line = &lines[j];
+      gboolean starts_paragraph;
+
+      if (line->len == 0 || line->indent > lines[i].indent)
+        continue;
+      if (line->indent < lines[i].indent)
+        return NULL;
+      if (dossier_text_starts_with_item_number (line->content, line->len))
+        return line;
+      starts_paragraph = step < 0 ? j == 0 || lines[j - 1].len == 0
+                                  : lines[j - 1].len == 0;
+      if (starts_paragraph)
+        return NULL;
+    }
+  return NULL;
+}
+
+/* Each line's bullet or item number: "B) " and "iv. " are numbers where
+ * the items around them carry the number before or after theirs, so that
+ * a list's items decide together and a single "I) " in prose is none. */
+static void
+find_list_markers (GArray *lines)
+{
+  Line *l = (Line *) (void *) lines->data;
+
+  for (guint i = 0; i < lines->len; i++)
+    {
+      const Line *before = NULL, *after = NULL;
+
+      if (l[i].len == 0)
+        continue;
+      if (dossier_text_starts_with_item_number (l[i].content, l[i].len) &&
+          dossier_text_item_number_length (l[i].content, l[i].len) == 0)
+        {
+          before = list_neighbour (l, lines->len, i, -1);
+          after = list_neighbour (l, lines->len, i, 1);
+        }
+      l[i].marker = list_marker_length (l[i].content, l[i].len, before, after, &l[i].numbered);
     }
 }
 
@@ -691,6 +745,7 @@ dossier_import_text_parse (const char             *utf8,
   lines = g_array_new (FALSE, FALSE, sizeof (Line));
   groups = g_array_new (FALSE, FALSE, sizeof (Group));
   split_lines (normalized, lines);
+  find_list_markers (lines);
   split_groups (lines, groups);
 
   if (groups->len == 0)

@@ -1391,6 +1391,17 @@ dossier_text_item_number_length (const char *s,
   return item_number_alone (&number);
 }
 
+gboolean
+dossier_text_starts_with_item_number (const char *s,
+                                      gsize       len)
+{
+  ItemNumber number;
+
+  g_return_val_if_fail (s != NULL || len == 0, FALSE);
+
+  return read_item_number (s, len, &number);
+}
+
 /* Whether @after's number follows @before's, written alike (the same
  * case, brackets and stop), as letters or as Roman numerals. */
 static gboolean

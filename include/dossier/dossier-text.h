@@ -177,6 +177,14 @@ gsize             dossier_text_list_item_number_length (const char *s,
                                                         const char *after,
                                                         gsize       after_len);
 
+/* Whether @s (of @len bytes) starts with what is written as an item's
+ * number, and the space or tab after it ("B) ", "iv. ", "(C) ", "12. "),
+ * whether or not its list makes it one: the starts that
+ * dossier_text_list_item_number_length () weighs, and so the items to
+ * take as @before and @after. */
+gboolean          dossier_text_starts_with_item_number (const char *s,
+                                                        gsize       len);
+
 /* Whether @c is a bidi control that changes the order of what follows it
  * (an embedding, override or isolate, or their end: U+202A–U+202E,
  * U+2066–U+2069), by which text from someone else can read otherwise than
