@@ -836,9 +836,10 @@ test_markdown_article (void)
   assert_block (doc, i, DOSSIER_BLOCK_QUOTE, 0, "We will not let the pier fall into the sea on our watch.");
   assert_block (doc, i + 1, DOSSIER_BLOCK_QUOTE, 0, "\xe2\x80\x94 Idris Achterberg, board chair");
 
-  /* Rules go, table rows are paragraphs, fenced code keeps its spacing. */
+  /* Rules go, table rows are paragraphs (cells set apart by tabs), fenced
+   * code keeps its spacing. */
   g_assert_null (strstr (doc->text, "---"));
-  assert_block (doc, find_block (doc, "Against"), DOSSIER_BLOCK_PARAGRAPH, 0, "Against 3");
+  assert_block (doc, find_block (doc, "Against"), DOSSIER_BLOCK_PARAGRAPH, 0, "Against\t3");
   assert_block (doc, find_block (doc, "pile"), DOSSIER_BLOCK_PREFORMATTED, 0,
                 "pile  depth  load\nN-01  4.2 m  ok");
 
@@ -852,6 +853,40 @@ test_markdown_article (void)
   assert_block (doc, find_block (doc, "According"), DOSSIER_BLOCK_PARAGRAPH, 0,
                 "According to the board's timetable.");
   g_assert_null (strstr (doc->text, "[minutes]"));
+}
+
+/* A pipe table reads row by row as an HTML data table does: one paragraph
+ * per row, header row included, its cells set apart by tabs (an empty
+ * cell between keeps its tab), the |---| line dropped, an escaped pipe
+ * kept in its cell, inline markup dropped cell by cell. Its cells were
+ * joined by spaces, so that the reader could not line up its columns. */
+static void
+test_markdown_table (void)
+{
+  g_autoptr(DossierParsedDocument) doc = NULL;
+
+  doc = import_string ("# Harbour Tolls\n\n"
+                       "The board set the tolls for the summer:\n\n"
+                       "| Vessel | Toll (\xe2\x82\xac) | Notes |\n"
+                       "|:-------|---------:|:-----:|\n"
+                       "| Ferry | 12 | *daily* |\n"
+                       "| Yacht \\| small | 4 | |\n"
+                       "| Tug | | `towing` only |\n"
+                       "| Pilot boat | 30\n"
+                       "\n"
+                       "The tolls apply from 1 May.\n",
+                       -1, DOSSIER_FORMAT_MARKDOWN, "tolls.md");
+  assert_well_formed (doc);
+  assert_block (doc, 0, DOSSIER_BLOCK_TITLE, 0, "Harbour Tolls");
+  assert_block (doc, 1, DOSSIER_BLOCK_PARAGRAPH, 0, "The board set the tolls for the summer:");
+  assert_block (doc, 2, DOSSIER_BLOCK_PARAGRAPH, 0, "Vessel\tToll (\xe2\x82\xac)\tNotes");
+  assert_block (doc, 3, DOSSIER_BLOCK_PARAGRAPH, 0, "Ferry\t12\tdaily");
+  assert_block (doc, 4, DOSSIER_BLOCK_PARAGRAPH, 0, "Yacht | small\t4");
+  assert_block (doc, 5, DOSSIER_BLOCK_PARAGRAPH, 0, "Tug\t\ttowing only");
+  assert_block (doc, 6, DOSSIER_BLOCK_PARAGRAPH, 0, "Pilot boat\t30");
+  assert_block (doc, 7, DOSSIER_BLOCK_PARAGRAPH, 0, "The tolls apply from 1 May.");
+  g_assert_cmpuint (doc->blocks->len, ==, 8);
+  g_assert_null (strstr (doc->text, "--"));
 }
 
 static void
@@ -1836,6 +1871,7 @@ main (int   argc,
               fixture_setup, test_text_list, fixture_teardown);
   g_test_add_func ("/dossier/import/example-article", test_example_article);
   g_test_add_func ("/dossier/import/markdown-article", test_markdown_article);
+  g_test_add_func ("/dossier/import/markdown-table", test_markdown_table);
   g_test_add_func ("/dossier/import/markdown-layout", test_markdown_layout);
   g_test_add_func ("/dossier/import/markdown-inline", test_markdown_inline);
   g_test_add_func ("/dossier/import/markdown-byline", test_markdown_byline);

@@ -931,6 +931,51 @@ is_table_separator (const char *s,
   return dash;
 }
 
+/* A table row as one paragraph, its cells set apart by tabs as the HTML
+ * importer sets a data table's apart (dossier_text_builder_cell_break ()),
+ * so that the reader can line up the columns. A cell is split off at each
+ * pipe that is not escaped ("\\|" is a pipe in the cell's text); the pipes
+ * at the row's ends open and close it. */
+static void
+add_table_row (Markdown   *md,
+               const char *s,
+               gsize       len)
+{
+  g_autoptr(GString) plain = g_string_new (NULL);
+  gsize start = 1;  /* past the leading pipe */
+
+  flush_block (md);
+  dossier_text_builder_begin_block (md->builder, DOSSIER_BLOCK_PARAGRAPH, 0);
+
+  for (gsize i = 1; i <= len; i++)
+    {
+      gboolean last = i == len;
+      Inline ctx;
+
+      if (!last && !(s[i] == '|' && s[i - 1] != '\\'))
+        continue;
+      /* (nothing after the closing pipe: no cell) */
+      if (last && start == len)
+        break;
+
+      g_string_truncate (plain, 0);
+      inline_init (&ctx, s + start, i - start);
+      inline_to_plain (s + start, i - start, plain, 0, &ctx);
+      inline_clear (&ctx);
+      if (start > 1)
+        dossier_text_builder_cell_break (md->builder);
+      dossier_text_builder_append (md->builder, plain->str, (gssize) plain->len);
+      start = i + 1;
+    }
+
+  dossier_text_builder_end_block (md->builder);
+  if (dossier_text_builder_get_length (md->builder) > 0)
+    {
+      md->any_block = TRUE;
+      md->after_title = FALSE;
+    }
+}
+
 static void
 process_line (Markdown   *md,
               const char *line,
@@ -1178,23 +1223,11 @@ process_line (Markdown   *md,
       return;
     }
 
-  /* Tables: one paragraph per row, cells separated by spaces. */
+  /* Tables: one paragraph per row, the |---| line dropped. */
   if (indent < 4 && s[0] == '|')
     {
-      g_autoptr(GString) row = g_string_new (NULL);
-
-      if (is_table_separator (s, rn))
-        return;
-      for (gsize i = 0; i < rn; i++)
-        {
-          if (s[i] == '|' && (i == 0 || s[i - 1] != '\\'))
-            g_string_append_c (row, ' ');
-          else
-            g_string_append_c (row, s[i]);
-        }
-      open_block (md, DOSSIER_BLOCK_PARAGRAPH, 0);
-      add_raw (md, row->str, row->len);
-      flush_block (md);
+      if (!is_table_separator (s, rn))
+        add_table_row (md, s, rn);
       return;
     }
 
