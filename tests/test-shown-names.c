@@ -237,6 +237,79 @@ test_reread (Fixture       *f,
   g_assert_cmpstr (dossier_tag_get_name (dossier_project_get_tag (project, f->tag)), ==, "Costs");
 }
 
+/* A stakeholder with 100,000 aliases and one with an alias of 10 MB (a
+ * file from elsewhere): the model holds the first aliases, as many as
+ * Dossier writes, and that alias cut past what Dossier writes of all of
+ * them ("…" at its end); the mentions are found by those first aliases.
+ * Opening read and split every one (100,000 strings), and opening and a
+ * new document's mentions each copied the alias of 10 MB whole out of
+ * SQLite. */
+static void
+test_aliases (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sql = NULL;
+  DossierProject *project;
+  DossierStakeholder *many, *huge;
+  const char * const *aliases;
+  gint64 huge_id;
+  guint n = 0;
+
+  huge_id = dossier_project_add_stakeholder (f->base.project, "Port Trust", NULL,
+                                             DOSSIER_STAKEHOLDER_ORGANISATION, &error);
+  g_assert_no_error (error);
+  sql = g_strdup_printf ("UPDATE stakeholders SET aliases = (WITH RECURSIVE r (i) AS (SELECT 0 UNION ALL "
+                         "  SELECT i + 1 FROM r WHERE i < 99999) SELECT group_concat ('Council ' || i, char (10)) "
+                         "  FROM r) WHERE id = %" G_GINT64_FORMAT ";"
+                         "UPDATE stakeholders SET aliases = printf ('%%.*c', 10000000, 'a') "
+                         "WHERE id = %" G_GINT64_FORMAT ";", f->stakeholder, huge_id);
+  g_clear_object (&f->base.project);
+  test_sql_exec (f->base.path, sql);
+  test_sqlite_largest_allocation ();
+  project = f->base.project = dossier_project_open (f->base.path, DOSSIER_OPEN_READ_WRITE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (test_sqlite_largest_allocation (), <, 1000000);
+
+  many = dossier_project_get_stakeholder (project, f->stakeholder);
+  aliases = dossier_stakeholder_get_aliases (many);
+  for (; aliases[n] != NULL; n++)
+    {
+      g_autofree char *expected = g_strdup_printf ("Council %u", n);
+
+      g_assert_cmpstr (aliases[n], ==, expected);
+    }
+  g_assert_cmpuint (n, ==, DOSSIER_STAKEHOLDER_MAX_ALIASES);
+
+  huge = dossier_project_get_stakeholder (project, huge_id);
+  aliases = dossier_stakeholder_get_aliases (huge);
+  g_assert_nonnull (aliases[0]);
+  assert_run (aliases[0], "a", DOSSIER_STAKEHOLDER_ALIASES_MAX_CHARS, TRUE);
+  g_assert_null (aliases[1]);
+
+  /* Found by its first aliases: "Council 7" is one. */
+  {
+    DossierParsedDocument *doc = dossier_parsed_document_new ();
+    gint64 id;
+
+    doc->title = g_strdup ("Minutes");
+    doc->format = g_strdup ("text");
+    doc->text = g_strdup ("Council 7 voted. Council 70000 did not. The port trust abstained.");
+    id = dossier_project_add_document (project, doc, &error);
+    dossier_parsed_document_free (doc);
+    g_assert_no_error (error);
+    g_assert_cmpint (id, >, 0);
+    g_assert_cmpuint (dossier_stakeholder_get_n_mentions (many), ==, 1);
+    g_assert_cmpint (test_sqlite_largest_allocation (), <, 1000000);
+  }
+
+  /* Its aliases edited (the row, and the undo step, hold the old value
+   * whole): its mentions counted again. */
+  dossier_project_set_stakeholder_aliases (project, huge_id, (const char *[]) { "port trust", NULL }, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (dossier_stakeholder_get_n_mentions (huge), ==, 1);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -245,6 +318,7 @@ main (int    argc,
 
   g_test_add ("/shown-names/models", Fixture, NULL, fixture_set_up, test_models, fixture_tear_down);
   g_test_add ("/shown-names/reread", Fixture, NULL, fixture_set_up, test_reread, fixture_tear_down);
+  g_test_add ("/shown-names/aliases", Fixture, NULL, fixture_set_up, test_aliases, fixture_tear_down);
 
   return g_test_run ();
 }

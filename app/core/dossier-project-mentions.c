@@ -30,15 +30,14 @@
 /* ---- Finders ----------------------------------------------------------------- */
 
 /* A name one character longer than Dossier stores is too long to be
- * looked for, whatever follows: no more of it is read (a name of 10 MB
- * was copied twice at each opening). The project's own connection reads
- * not even that much of it (dossier_shown ()). */
+ * looked for, whatever follows, and aliases are read only as far as
+ * Dossier writes them: no more of either is read (a name of 10 MB was
+ * copied twice at each opening; an alias of 50 MB, whole, at each import
+ * and export). Every connection that reads them is a project's, which
+ * reads the head of a long one through a blob handle (dossier_shown ()). */
 #define NAMES_SQL \
-  "SELECT id, substr (name, 1, " G_STRINGIFY (DOSSIER_STAKEHOLDER_MAX_NAME) " + 1), aliases " \
-  "FROM stakeholders ORDER BY id"
-#define PROJECT_NAMES_SQL \
   "SELECT s.id, " DOSSIER_SQL_SHOWN_ROW ("stakeholders", "s", "name", DOSSIER_STAKEHOLDER_MAX_NAME) ", " \
-  "s.aliases FROM stakeholders s ORDER BY s.id"
+  DOSSIER_SQL_ALIASES ("s") " FROM stakeholders s ORDER BY s.id"
 
 /* Whether @name is one Dossier could have stored: a file made by hand may
  * hold names of megabytes, and the finder's automaton takes a kilobyte or
@@ -120,7 +119,7 @@ project_finder (DossierProject  *self,
   g_auto(DossierStmt) stmt = NULL;
   int rc;
 
-  stmt = dossier_project_prepare (self, PROJECT_NAMES_SQL, error);
+  stmt = dossier_project_prepare (self, NAMES_SQL, error);
   if (stmt == NULL)
     return NULL;
 

@@ -458,6 +458,15 @@ void          dossier_bind_stance          (sqlite3_stmt    *stmt,
 #define DOSSIER_SQL_SHOWN_ROW(table, alias, column, max) \
   "coalesce (CASE WHEN typeof (" alias "." column ") = 'text' THEN dossier_shown ('" table "', '" \
   column "', " alias ".rowid, " G_STRINGIFY (max) ") END, " DOSSIER_SQL_WITHIN (alias "." column, max) ")"
+/* The most characters of aliases Dossier writes: that many aliases, each
+ * as long as a name may be, one a line. */
+#define DOSSIER_STAKEHOLDER_ALIASES_MAX_CHARS \
+  (DOSSIER_STAKEHOLDER_MAX_ALIASES * (DOSSIER_STAKEHOLDER_MAX_NAME + 1))
+/* A stakeholder's aliases (in the row of @alias) read no further than
+ * Dossier writes them: a file from elsewhere may hold 100,000 of them, or
+ * one of 10 MB, copied whole and split at each opening. */
+#define DOSSIER_SQL_ALIASES(alias) \
+  DOSSIER_SQL_SHOWN_ROW ("stakeholders", alias, "aliases", DOSSIER_STAKEHOLDER_ALIASES_MAX_CHARS)
 /* Registers dossier_shown () on a connection (dossier-project-shown.c). */
 gboolean      dossier_shown_register           (sqlite3        *db);
 

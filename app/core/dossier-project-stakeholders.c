@@ -91,12 +91,13 @@ dossier_project_load_analysis (DossierProject  *self,
   "WHERE e.stakeholder = s.id AND " DOSSIER_SQL_DOCUMENT_EXISTS ("h.document")
 
 /* A stakeholder's own columns, then its counts (read_stakeholder ()). Its
- * name read no longer than a label shows it, without copying one of 10 MB
- * from a file made by hand; its texts cut past the most Dossier writes
- * (a blob handle for each of those would cost every row 3 seeks more). */
+ * name read no longer than a label shows it, and its aliases no further
+ * than Dossier writes them, without copying a value of 10 MB from a file
+ * made by hand; its texts cut past the most Dossier writes (a blob handle
+ * for each of those would cost every row 3 seeks more). */
 #define STAKEHOLDER_OWN_COLUMNS \
   "s.id, s.uuid, " DOSSIER_SQL_SHOWN_ROW ("stakeholders", "s", "name", DOSSIER_SHOWN_CHARS) ", " \
-  "s.aliases, s.kind, " \
+  DOSSIER_SQL_ALIASES ("s") ", s.kind, " \
   DOSSIER_SQL_WITHIN ("s.description", DOSSIER_TEXT_MAX_FREE) ", " \
   DOSSIER_SQL_WITHIN ("s.stance", DOSSIER_TEXT_MAX_FREE) ", " \
   "coalesce (s.stance_position, -3), " DOSSIER_SQL_WITHIN ("s.interests", DOSSIER_TEXT_MAX_FREE) ", " \
@@ -154,6 +155,12 @@ read_stakeholder (sqlite3_stmt           *stmt,
   data->uuid = dossier_column_text (stmt, 1);
   data->name = dossier_column_text (stmt, 2);
   *aliases = dossier_stakeholder_split_aliases (dossier_column_text (stmt, 3));
+  /* No more than Dossier writes: the first of them. */
+  if (g_strv_length (*aliases) > DOSSIER_STAKEHOLDER_MAX_ALIASES)
+    {
+      for (guint i = DOSSIER_STAKEHOLDER_MAX_ALIASES; (*aliases)[i] != NULL; i++)
+        g_clear_pointer (&(*aliases)[i], g_free);
+    }
   data->aliases = (const char * const *) *aliases;
   data->kind = dossier_stakeholder_kind_from_string (dossier_column_text (stmt, 4), &kind) ?
                kind : DOSSIER_STAKEHOLDER_OTHER;
@@ -1052,7 +1059,10 @@ add_stored_names (DossierProject  *self,
   g_auto(GStrv) aliases = NULL;
   int rc;
 
-  stmt = dossier_project_prepare (self, "SELECT name, aliases FROM stakeholders WHERE id = ?1", error);
+  /* (No further than Dossier writes them, as the finder reads them.) */
+  stmt = dossier_project_prepare (self, "SELECT " DOSSIER_SQL_SHOWN_ROW ("stakeholders", "s", "name",
+                                                                        DOSSIER_STAKEHOLDER_MAX_NAME) ", "
+                                  DOSSIER_SQL_ALIASES ("s") " FROM stakeholders s WHERE s.id = ?1", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, id);
@@ -1318,7 +1328,9 @@ read_import (DossierProject            *self,
 
   if (!dossier_project_count_colors (self, STAKEHOLDER_COLORS_SQL, &import->colors, error))
     return FALSE;
-  stmt = dossier_project_prepare (self, "SELECT id, name, aliases FROM stakeholders", error);
+  stmt = dossier_project_prepare (self, "SELECT s.id, " DOSSIER_SQL_SHOWN_ROW ("stakeholders", "s", "name",
+                                                                              DOSSIER_STAKEHOLDER_MAX_NAME) ", "
+                                  DOSSIER_SQL_ALIASES ("s") " FROM stakeholders s", error);
   if (stmt == NULL)
     return FALSE;
   while ((rc = dossier_project_step (self, stmt, error)) == SQLITE_ROW)

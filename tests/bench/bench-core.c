@@ -1370,6 +1370,22 @@ open_and_list (const char *path,
   return ms;
 }
 
+/* Closes @project and copies its file to @copy: the same project, to be
+ * made into one from someone else. */
+static void
+close_and_copy (DossierProject *project,
+                const char     *copy)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) from = g_file_new_for_path (dossier_project_get_path (project));
+  g_autoptr(GFile) to = g_file_new_for_path (copy);
+
+  dossier_project_close (project);
+  g_object_unref (project);
+  g_file_copy (from, to, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, &error);
+  die_on_error ("copy the project", error);
+}
+
 /* A project of 5 documents, 20 tags, 5 stakeholders, a question with 4
  * arguments and a note, as Dossier writes them; then a copy from
  * someone else whose project title, first document's title, author and
@@ -1418,16 +1434,7 @@ bench_huge_open (void)
     }
   dossier_project_add_briefing (project, "Where things stand", docs, G_N_ELEMENTS (docs), "A note.\n", &error);
   die_on_error ("add a note", error);
-  dossier_project_close (project);
-  g_object_unref (project);
-
-  {
-    g_autoptr(GFile) from = g_file_new_for_path (path);
-    g_autoptr(GFile) to = g_file_new_for_path (huge);
-
-    g_file_copy (from, to, G_FILE_COPY_OVERWRITE, NULL, NULL, NULL, &error);
-    die_on_error ("copy the project", error);
-  }
+  close_and_copy (project, huge);
   test_sql_exec (huge,
                  "UPDATE project SET title = printf ('%.*c', 10000000, 'P');"
                  "UPDATE documents SET title = printf ('%.*c', 10000000, 'T'), "
@@ -1454,6 +1461,96 @@ bench_huge_open (void)
 
     add_row ("open + list, names and titles of 10 MB", median (t, opt_runs), median (c, opt_runs),
              "the same project, short names", median (f, opt_runs), 300, note);
+  }
+  remove_project (huge);
+  remove_project (path);
+}
+
+/* Opens @path, lists its stakeholders with their aliases, stores @text
+ * (its mentions found by every name) and closes it: what a project of
+ * someone else's costs before the window shows its stakeholders and a
+ * first import. Wall ms, CPU ms in *@cpu. */
+static double
+open_list_and_find (const char *path,
+                    const char *text,
+                    double     *cpu)
+{
+  g_autoptr(GError) error = NULL;
+  DossierProject *project;
+  GListModel *stakeholders;
+  guint n, aliases = 0, mentions = 0;
+  double t0, ms;
+
+  t0 = mark ();
+  project = dossier_project_open (path, DOSSIER_OPEN_READ_WRITE, &error);
+  die_on_error ("open", error);
+  stakeholders = dossier_project_get_stakeholders (project);
+  n = g_list_model_get_n_items (stakeholders);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DossierStakeholder) s = g_list_model_get_item (stakeholders, i);
+
+      aliases += g_strv_length ((char **) dossier_stakeholder_get_aliases (s));
+    }
+  add_text_document (project, text, "Minutes");
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DossierStakeholder) s = g_list_model_get_item (stakeholders, i);
+
+      mentions += dossier_stakeholder_get_n_mentions (s);
+    }
+  ms = now_ms () - t0;
+  *cpu = cpu_since ();
+  dossier_project_close (project);
+  g_object_unref (project);
+  if (aliases == 0 || mentions == 0)
+    fprintf (stderr, "bench-core: no aliases or no mentions in %s\n", path);
+  return ms;
+}
+
+/* 5 documents and 5 stakeholders of two aliases each, named in them; then
+ * a copy from someone else where the first stakeholder's aliases are one
+ * of 50 MB. Opening each, listing the stakeholders and storing a new
+ * document (its mentions found); the first is the floor. The aliases were
+ * copied whole out of SQLite and split, at opening and at each import. */
+static void
+bench_huge_aliases (void)
+{
+  g_autofree char *path = scratch_path ("aliases.dossier");
+  g_autofree char *huge = scratch_path ("huge-aliases.dossier");
+  g_autofree char *minutes = make_text (799, 20000, "The Harbour Board 1 and the board 2 voted.");
+  g_autoptr(GError) error = NULL;
+  DossierProject *project = new_project ("aliases.dossier");
+  double t[64], c[64], f[64], fc[64];
+
+  for (guint i = 0; i < 5; i++)
+    {
+      g_autofree char *text = make_text (700 + i, 20000, "The Harbour Board 3 met the board 4.");
+      g_autofree char *title = g_strdup_printf ("Article %u", i + 1);
+      g_autofree char *name = g_strdup_printf ("Harbour Board %u", i + 1);
+      g_autofree char *alias = g_strdup_printf ("the board %u", i + 1);
+      g_autofree char *short_alias = g_strdup_printf ("HB%u", i + 1);
+
+      add_text_document (project, text, title);
+      dossier_project_add_stakeholder (project, name, (const char *[]) { alias, short_alias, NULL },
+                                       DOSSIER_STAKEHOLDER_ORGANISATION, &error);
+      die_on_error ("add a stakeholder", error);
+    }
+  close_and_copy (project, huge);
+  test_sql_exec (huge, "UPDATE stakeholders SET aliases = printf ('%.*c', 50000000, 'a') "
+                       "WHERE id = (SELECT min (id) FROM stakeholders);");
+
+  for (int r = 0; r < opt_runs; r++)
+    {
+      t[r] = open_list_and_find (huge, minutes, &c[r]);
+      f[r] = open_list_and_find (path, minutes, &fc[r]);
+    }
+  {
+    g_autofree char *note = g_strdup_printf ("cpu %.0f ms beside %.1f ms", median (c, opt_runs),
+                                             median (fc, opt_runs));
+
+    add_row ("open + list stakeholders + a document's mentions, an alias of 50 MB", median (t, opt_runs),
+             median (c, opt_runs), "the same project, short aliases", median (f, opt_runs), 300, note);
   }
   remove_project (huge);
   remove_project (path);
@@ -3229,7 +3326,7 @@ main (int    argc,
     { "runs", 'r', 0, G_OPTION_ARG_INT, &opt_runs, "Runs per operation (default 5)", "N" },
     { "only", 'o', 0, G_OPTION_ARG_STRING, &opt_only, "Only benchmarks whose name contains NAME "
       "(import, highlights, list, moves, export, open, search, scaling, exchange, refi-large, refi-codebook, refi-cases, "
-      "rows-added, queries, stakeholders-load, suggest, huge-open)", "NAME" },
+      "rows-added, queries, stakeholders-load, suggest, huge-open, huge-aliases)", "NAME" },
     { "keep", 'k', 0, G_OPTION_ARG_FILENAME, &opt_keep, "Work in DIR and keep the projects", "DIR" },
     { NULL }
   };
@@ -3277,6 +3374,8 @@ main (int    argc,
     bench_open ();
   if (selected ("huge-open"))
     bench_huge_open ();
+  if (selected ("huge-aliases"))
+    bench_huge_aliases ();
   if (selected ("stakeholders-load"))
     bench_stakeholders_load ();
   if (selected ("search"))
