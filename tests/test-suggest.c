@@ -1176,6 +1176,37 @@ test_stakeholders_places_only (void)
   g_assert_cmpuint (find_stakeholder (a, "Kelby")->n_mentions, ==, 3);
 }
 
+/* A name that speaks is no person's when one of its words is a nation
+ * ("Sport Scotland said") or a place of the text ("Natural Westmarch
+ * said", "across Westmarch"), unless the text says it is someone's: a
+ * title ("Dr Ada England"), the surname alone ("Venkataraman said"). The
+ * place is then no alias of it. For the suggestions and the picker
+ * alike (an article written for this test). */
+static void
+test_stakeholders_bodies_named_for_places (void)
+{
+  const char *text =
+    "Weir plan\n\n"
+    "Ravi Venkataraman said the fish pass was overdue, and Venkataraman said anglers had "
+    "waited ten years. Walkers across Westmarch use the towpath, and Natural Westmarch said "
+    "otters would return to the river. Sport Scotland said the canoe route would reopen in "
+    "May. Dr Ada England said the weir was sound.";
+  g_autoptr(GPtrArray) s = stakeholders_of_article (text);
+
+  find_stakeholder_of_kind (s, "Natural Westmarch", DOSSIER_STAKEHOLDER_ORGANISATION);
+  assert_not_suggested (s, "Westmarch");
+  find_stakeholder_of_kind (s, "Sport Scotland", DOSSIER_STAKEHOLDER_ORGANISATION);
+  find_stakeholder_of_kind (s, "Ravi Venkataraman", DOSSIER_STAKEHOLDER_PERSON);
+  find_stakeholder_of_kind (s, "Ada England", DOSSIER_STAKEHOLDER_PERSON);
+
+  g_assert_cmpint (dossier_suggest_stakeholder_kind (text, "Natural Westmarch", -1, -1), !=,
+                   DOSSIER_STAKEHOLDER_PERSON);
+  g_assert_cmpint (dossier_suggest_stakeholder_kind (text, "Sport Scotland", -1, -1), !=,
+                   DOSSIER_STAKEHOLDER_PERSON);
+  g_assert_cmpint (dossier_suggest_stakeholder_kind (text, "Ravi Venkataraman", -1, -1), ==,
+                   DOSSIER_STAKEHOLDER_PERSON);
+}
+
 /* Kinds from names and descriptions (an article written for this test):
  * the head of a name decides, qualified ("Press Agency": media; "Ferry
  * Users' Forum": civil society), for the suggestions and the picker
@@ -1864,6 +1895,8 @@ main (int   argc,
                    test_stakeholders_named_then_by_kind);
   g_test_add_func ("/dossier/suggest/stakeholders-places", test_stakeholders_places);
   g_test_add_func ("/dossier/suggest/stakeholders-places-only", test_stakeholders_places_only);
+  g_test_add_func ("/dossier/suggest/stakeholders-bodies-named-for-places",
+                   test_stakeholders_bodies_named_for_places);
   g_test_add_func ("/dossier/suggest/stakeholders-kinds-from-names",
                    test_stakeholders_kinds_from_names);
   g_test_add_func ("/dossier/suggest/stakeholders-kinds-from-context",

@@ -3320,6 +3320,13 @@ note_headline_bodies (Collector *col,
     }
 }
 
+/* Whether @c is only ever where something is ("across Westmarch"). */
+static gboolean
+only_a_place (const Candidate *c)
+{
+  return c->place || (c->n_located > 0 && c->n_located == c->n_seen && !c->person && !c->quoted);
+}
+
 /* ---- Grouping --------------------------------------------------------------- */
 
 static guint
@@ -3589,6 +3596,9 @@ group_variants (Collector *col)
 
       if (owner == 0 || c->compound || c->body || c->acronym || c->modifier || c->lone_head)
         continue;
+      /* "across Westmarch" is no one's surname ("Natural Westmarch"). */
+      if (only_a_place (c))
+        continue;
       /* "Tomas Varga" and "Mayor Inès Varga": "Mayor Varga" is hers. */
       if (owner == G_MAXUINT)
         {
@@ -3854,6 +3864,46 @@ count_as_stakeholders (GPtrArray  *suggestions,
           s->end = m->end;
         }
     }
+}
+
+/* Countries and nations, which name no one: "Natural England", "Sport
+ * Scotland". Other places are those the text puts something in. */
+static const char * const nations[] = {
+  "england", "scotland", "wales", "ireland", "britain", "europe", "america", "africa", "asia",
+  "france", "spain", "espana", "germany", "italy", "mexico", "canada", "australia", "india",
+  "china", "japan",
+};
+
+/* Whether a group that speaks ("Natural England said") is no person: a
+ * word of its name is a nation or a place of the text ("across
+ * Westmarch"), and nothing says it is someone — no title ("Dr", "Ms"), no
+ * surname used alone ("Venkataraman said"), no "he" or "she". */
+static gboolean
+speaks_as_body (Collector *col,
+                GPtrArray *members,
+                Candidate *best)
+{
+  g_auto(GStrv) words = g_strsplit (best->key, " ", -1);
+  gboolean place = FALSE;
+
+  for (guint m = 0; m < members->len; m++)
+    {
+      Candidate *c = g_ptr_array_index (members, m);
+      const char *last = strrchr (best->key, ' ');
+
+      if (c->titled || c->gender != GENDER_UNKNOWN ||
+          (c->n_words == 1 && !c->acronym && last != NULL && g_str_equal (c->key, last + 1) &&
+           !only_a_place (c)))
+        return FALSE;
+    }
+  for (guint w = 0; words[w] != NULL && !place; w++)
+    {
+      Candidate *other = g_hash_table_lookup (col->by_key, words[w]);
+
+      place = IN_LIST (nations, words[w]) ||
+              (other != NULL && (other->place || other->n_located > 0));
+    }
+  return place;
 }
 
 /* Whether a candidate is worth proposing on its own evidence. */
@@ -4130,7 +4180,8 @@ dossier_suggest_stakeholders (const char         *text,
          * campaigner quoted, an executive. A word alone that speaks
          * ("Greenpeace said") may be anything. */
         if (kind == DOSSIER_STAKEHOLDER_OTHER && person && (best->n_words >= 2 || best->titled))
-          kind = DOSSIER_STAKEHOLDER_PERSON;
+          kind = speaks_as_body (&col, members, best) ? DOSSIER_STAKEHOLDER_ORGANISATION
+                                                      : DOSSIER_STAKEHOLDER_PERSON;
 
         s = g_new0 (DossierStakeholderSuggestion, 1);
         s->name = g_strdup (best->name);
@@ -4231,8 +4282,20 @@ read_as_person (const char *text,
     collect_block (&col, tokens, 0);
   g_clear_pointer (&col.people, g_array_unref);
   c = g_hash_table_lookup (by_key, key);
-  return c != NULL && c->person && !c->body && !c->compound && !c->acronym &&
-         c->kind == DOSSIER_STAKEHOLDER_OTHER && (c->n_words >= 2 || c->titled);
+  if (c == NULL || !c->person || c->body || c->compound || c->acronym ||
+      c->kind != DOSSIER_STAKEHOLDER_OTHER || !(c->n_words >= 2 || c->titled))
+    return FALSE;
+  /* "Natural England said", unless "England said" too. */
+  {
+    g_autoptr(GPtrArray) forms = g_ptr_array_new ();
+    const char *last = strrchr (key, ' ');
+    Candidate *surname = last != NULL ? g_hash_table_lookup (by_key, last + 1) : NULL;
+
+    g_ptr_array_add (forms, c);
+    if (surname != NULL)
+      g_ptr_array_add (forms, surname);
+    return !speaks_as_body (&col, forms, c);
+  }
 }
 
 DossierStakeholderKind
