@@ -746,22 +746,29 @@ verify_schema (sqlite3     *db,
   if (differences->len == 0)
     return TRUE;
 
+  /* What was added or altered first: it is why the file is refused, and a
+   * table replaced by a view of its name has its indexes missing too,
+   * which sort before it and would fill the list. */
   list = g_string_new (NULL);
-  for (guint i = 0; i < differences->len; i++)
-    {
-      DossierSchemaDifference *difference = g_ptr_array_index (differences, i);
+  for (guint pass = 0, named = 0; pass < 2; pass++)
+    for (guint i = 0; i < differences->len; i++)
+      {
+        DossierSchemaDifference *difference = g_ptr_array_index (differences, i);
+        gboolean missing = difference->change == DOSSIER_SCHEMA_MISSING;
 
-      if (difference->change != DOSSIER_SCHEMA_MISSING)
-        foreign = TRUE;
-      if (i < MAX_NAMED)
-        {
-          g_autofree char *description = dossier_schema_difference_describe (difference);
+        if (missing != (pass == 1))
+          continue;
+        if (!missing)
+          foreign = TRUE;
+        if (named < MAX_NAMED)
+          {
+            g_autofree char *description = dossier_schema_difference_describe (difference);
 
-          if (i > 0)
-            g_string_append (list, "; ");
-          g_string_append (list, description);
-        }
-    }
+            if (named++ > 0)
+              g_string_append (list, "; ");
+            g_string_append (list, description);
+          }
+      }
   if (differences->len > MAX_NAMED)
     {
       g_string_append (list, "; ");

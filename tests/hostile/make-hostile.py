@@ -11,12 +11,17 @@ into OUTDIR/CASE.dossier and changes it through SQLite directly, as a
 file from someone else may be: invalid UTF-8 and NULs in text columns,
 offsets out of range, tag cycles, dangling references, duplicate
 uuids, enormous counts and sizes, a sender's view and writing trigger,
-a damaged search index; notes citing what is gone, questions,
-arguments and stakeholders out of range or of 10 MB, the documents a
-note compares, a version from the future, a file in rollback mode, a
-file of two names. Each case leaves the file checkpointed, with nothing
-beside it, in WAL mode unless it says otherwise. sweep.py opens each with
-dossier-cli and checks that nothing crashed, hung or changed the file.
+a damaged search index (its data, or every shadow table); notes citing
+what is gone, questions, arguments and stakeholders out of range or of
+10 MB, the documents a note compares, a version from the future, a file
+in rollback mode, a file of two names; a table replaced by a view of its
+name, or by a virtual table (and one of a module no SQLite has); another
+project's hot journal or write-ahead log renamed beside the file; pages
+of 64 KiB, or of 512 bytes with auto-vacuum; text stored as UTF-16. Each
+case leaves the file checkpointed, with nothing beside it (but the
+journal or log it puts there), in WAL mode unless it says otherwise.
+sweep.py opens each with dossier-cli and checks that nothing crashed,
+hung or changed the file, and that each gave what a user must get.
 --in-place changes a project another program (the window) has open.
 --big: the size of the huge values (10 MB unless given; counts scale with it).
 --quick: a case of each kind at 1 MB (QUICK below), what meson's suites run.
@@ -283,6 +288,38 @@ def future_version(db):
     db.execute("PRAGMA user_version = 99")
 
 
+def fts_shadow(db):
+    # Every shadow table of the text index at once: its list of segments
+    # (the structure record), its terms, its documents' sizes; and the memo
+    # index's sizes.
+    db.execute("UPDATE documents_fts_data SET block = x'ffffffffffffffffffff' WHERE id = 10")
+    db.execute("UPDATE documents_fts_idx SET pgno = pgno + 1000, term = x'ff' || term")
+    db.execute("UPDATE documents_fts_docsize SET sz = x'ffffffffff'")
+    db.execute("UPDATE memos_fts_docsize SET sz = x''")
+
+
+def table_view(db):
+    # The codebook a view of the sender's making: the same columns, every
+    # name taken from the documents' text.
+    db.execute("DROP TABLE tags")
+    db.execute("CREATE VIEW tags AS SELECT id, uuid, substr (text, 1, 40) AS name, NULL AS parent, "
+               "'#000000' AS color, '' AS description, 0 AS position, NULL AS shortcut "
+               "FROM documents")
+
+
+def virtual_table(db):
+    # The stakeholders a virtual table (SQLite's own full-text module), and
+    # a table of a module no SQLite has, written into the schema by hand.
+    db.execute("DROP TABLE stakeholders")
+    db.execute("CREATE VIRTUAL TABLE stakeholders USING fts5 (name, aliases, kind, description)")
+    db.execute("INSERT INTO stakeholders (name) VALUES ('Council')")
+    db.execute("PRAGMA writable_schema = ON")
+    db.execute("INSERT INTO sqlite_schema (type, name, tbl_name, rootpage, sql) VALUES "
+               "('table', 'briefing_drafts', 'briefing_drafts', 0, "
+               "'CREATE VIRTUAL TABLE briefing_drafts USING sender_module (body)')")
+    db.execute("PRAGMA writable_schema = OFF")
+
+
 def unchanged(db):
     pass
 
@@ -291,6 +328,99 @@ def rollback_after(path):
     db = sqlite3.connect(path, isolation_level=None)
     db.execute("PRAGMA journal_mode = DELETE")
     db.close()
+
+
+def other_project(path, suffix):
+    """Another project beside @path (the same sample, its titles and uuids
+    its own, checkpointed), open in rollback (@suffix "-journal") or WAL
+    mode with a change under way: its journal or log is copied to
+    PATH@suffix as it stands, then the other project is thrown away."""
+    other = path[:-len(".dossier")] + "-other.dossier"
+    shutil.copyfile(path, other)
+    db = sqlite3.connect(other, isolation_level=None)
+    db.execute("PRAGMA foreign_keys = OFF")
+    db.execute("UPDATE project SET uuid = lower (hex (randomblob (16))), title = 'Other'")
+    db.execute("UPDATE documents SET title = 'Other ' || id, uuid = lower (hex (randomblob (16)))")
+    db.execute("PRAGMA wal_checkpoint (TRUNCATE)")
+    if suffix == "-journal":
+        db.execute("PRAGMA journal_mode = DELETE")
+        # Pages written to the file before the commit: the journal is hot.
+        db.execute("PRAGMA cache_size = 1")
+    else:
+        db.execute("PRAGMA wal_autocheckpoint = 0")
+    db.execute("BEGIN")
+    db.execute("UPDATE documents SET text = 'Replaced by another project.', length = 28, "
+               "title = 'Replaced'")
+    db.execute("DELETE FROM highlights")
+    if suffix == "-journal":
+        shutil.copyfile(other + suffix, path + suffix)
+        db.execute("ROLLBACK")
+    else:
+        db.execute("COMMIT")
+        shutil.copyfile(other + suffix, path + suffix)
+    db.close()
+    for part in ("", "-wal", "-shm", "-journal"):
+        if os.path.exists(other + part):
+            os.unlink(other + part)
+
+
+def foreign_journal_after(path):
+    other_project(path, "-journal")
+
+
+def foreign_wal_after(path):
+    other_project(path, "-wal")
+
+
+def rebuilt_with(path, pragmas):
+    """@path made again in a new database that @pragmas set up first (its
+    page size, auto-vacuum, text encoding: a dump can change them all, and
+    SQLite attaches no file of another encoding), in WAL mode: its tables
+    and rows copied, the search indexes' entries written into the schema
+    as the sqlite3 shell's .dump does, indexes, views and triggers last."""
+    src = sqlite3.connect(path, isolation_level=None)
+    objects = src.execute("SELECT type, name, sql FROM sqlite_schema "
+                          "WHERE sql IS NOT NULL ORDER BY rowid").fetchall()
+    new = path + ".new"
+    db = sqlite3.connect(new, isolation_level=None)
+    for pragma in pragmas:
+        db.execute(pragma)
+    db.execute("BEGIN")
+    for kind, name, sql in objects:
+        if kind == "table" and sql.startswith("CREATE VIRTUAL TABLE"):
+            db.execute("PRAGMA writable_schema = ON")
+            db.execute("INSERT INTO sqlite_schema (type, name, tbl_name, rootpage, sql) "
+                       "VALUES ('table', ?, ?, 0, ?)", (name, name, sql))
+            db.execute("PRAGMA writable_schema = OFF")
+        elif kind == "table":
+            if name != "sqlite_sequence":
+                db.execute(sql)
+            rows = src.execute(f'SELECT * FROM "{name}"').fetchall()
+            if rows:
+                marks = ", ".join("?" * len(rows[0]))
+                db.executemany(f'INSERT INTO "{name}" VALUES ({marks})', rows)
+    for kind, name, sql in objects:
+        if kind != "table":
+            db.execute(sql)
+    for pragma in ("application_id", "user_version"):
+        db.execute(f"PRAGMA {pragma} = {src.execute(f'PRAGMA {pragma}').fetchone()[0]}")
+    db.execute("COMMIT")
+    db.execute("PRAGMA journal_mode = WAL")
+    db.close()
+    src.close()
+    os.replace(new, path)
+
+
+def page_size_after(path):
+    rebuilt_with(path, ["PRAGMA page_size = 65536"])
+
+
+def auto_vacuum_after(path):
+    rebuilt_with(path, ["PRAGMA page_size = 512", "PRAGMA auto_vacuum = FULL"])
+
+
+def utf16_after(path):
+    rebuilt_with(path, ["PRAGMA encoding = 'UTF-16le'"])
 
 
 def hard_link_after(path):
@@ -325,19 +455,34 @@ CASES = {
     "future-version": future_version,
     "rollback-journal": unchanged,
     "hard-link": unchanged,
+    "fts-shadow": fts_shadow,
+    "table-view": table_view,
+    "virtual-table": virtual_table,
+    "foreign-journal": unchanged,
+    "foreign-wal": unchanged,
+    "page-size": unchanged,
+    "auto-vacuum": unchanged,
+    "utf16": unchanged,
 }
 
 # A case of each kind of hostility, its huge values of 1 MB (--quick):
 # what meson's suites run, through dossier-cli (sweep.py --quick,
 # test-hostile-sweep) and in the window (tests/ui/test-hostile.c).
 QUICK = ["bad-utf8", "offsets", "dangling", "stakeholders", "huge-title", "tag-cycles",
-         "fts-corrupt", "future-version", "foreign-objects", "rollback-journal", "hard-link"]
+         "fts-corrupt", "future-version", "foreign-objects", "rollback-journal", "hard-link",
+         "fts-shadow", "table-view", "virtual-table", "foreign-journal", "foreign-wal",
+         "page-size", "auto-vacuum", "utf16"]
 QUICK_BIG = 1024 * 1024
 
 # What is done to the file once it is closed.
 AFTER = {
     "rollback-journal": rollback_after,
     "hard-link": hard_link_after,
+    "foreign-journal": foreign_journal_after,
+    "foreign-wal": foreign_wal_after,
+    "page-size": page_size_after,
+    "auto-vacuum": auto_vacuum_after,
+    "utf16": utf16_after,
 }
 
 

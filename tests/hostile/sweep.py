@@ -72,7 +72,17 @@ COMMANDS = {
     "diverge": ["diverge"],
     "grid": ["grid", "-o", "OUT/g.svg"],
     "suggest": ["suggest", "1"],
+    # What writes, run after the rest (WRITES): a file either refused
+    # (left as it was) or taken; once written, checked again.
+    "tag-add": ["tag-add", "Received"],
+    "reindex": ["reindex"],
+    "check again": ["check"],
 }
+
+# The commands above that may change the file when they succeed, and
+# those run only where WRITES says.
+WRITING = {"tag-add", "reindex"}
+WRITES_ALL = WRITING | {"check again"}
 
 # Run on every case: what a reader of a project runs first.
 EVERY = ["documents", "text 1", "check", "export markdown", "export qdpx", "export briefing"]
@@ -105,6 +115,21 @@ REACHES = {
     "future-version": "all",
     "rollback-journal": "all",
     "hard-link": "all",
+    "fts-shadow": ["export json"],
+    "table-view": ["tags", "compare"],
+    "virtual-table": ["stakeholders", "mentions"],
+}
+
+# Run last on a case, in the sweep and the quick sweep alike: what writes.
+WRITES = {
+    "fts-shadow": ["reindex", "check again"],
+    "table-view": ["tag-add"],
+    "virtual-table": ["tag-add"],
+    "foreign-journal": ["tag-add"],
+    "foreign-wal": ["tag-add"],
+    "page-size": ["tag-add", "check again"],
+    "auto-vacuum": ["tag-add", "check again"],
+    "utf16": ["tag-add"],
 }
 
 
@@ -126,6 +151,14 @@ QUICK_COMMANDS = {
     "foreign-objects": ["documents", "check"],
     "rollback-journal": ["documents", "check"],
     "hard-link": ["documents"],
+    "fts-shadow": ["export json", "check"],
+    "table-view": ["documents", "check"],
+    "virtual-table": ["documents", "check"],
+    "foreign-journal": ["documents", "check"],
+    "foreign-wal": ["documents", "check"],
+    "page-size": ["documents", "text 1", "check"],
+    "auto-vacuum": ["documents", "text 1", "check"],
+    "utf16": ["documents"],
 }
 quick = False
 
@@ -248,15 +281,83 @@ EXPECT = {
     "hard-link": {
         "documents": Expect(0, says=[r"(?m)^3\tPort Calder Approves"]),
     },
+    # Every shadow table of the search index damaged: read as it is, said
+    # by the check, made whole by reindex.
+    "fts-shadow": {
+        "export json": Expect(0, written=exported),
+        "check": Expect(1, says=[
+            r"(?m)^The search index cannot be read \(the search index of “NAME” is damaged: "
+            r"database disk image is malformed\)\.$"]),
+        "reindex": Expect(0, says=[r"dossier-cli: reindex: The search index of “NAME” was "
+                                   r"damaged, and was rebuilt\."]),
+        "check again": Expect(0, says=[r"^ok\n$"]),
+    },
+    # A table replaced by a view of its name: the view named first.
+    "table-view": {
+        "documents": Expect(1, says=[
+            r"dossier-cli: documents: “NAME” was not opened: it holds database code or tables "
+            r"that Dossier does not create \(view “tags”; “[a-z_0-9]+” \(missing\)"]),
+        "check": Expect(1, says=[r"(?m)^The view “tags” was not created by Dossier\.$",
+                                 r"(?m)^“tags” is missing\.$"]),
+        "tag-add": Expect(1, says=[r"dossier-cli: tag-add: “NAME” was not opened: it holds "
+                                   r"database code or tables that Dossier does not create "
+                                   r"\(view “tags”"]),
+    },
+    # A table replaced by a virtual table, and one of a module SQLite has not.
+    "virtual-table": {
+        "documents": Expect(1, says=[
+            r"dossier-cli: documents: “NAME” was not opened: it holds database code or tables "
+            r"that Dossier does not create \(table “briefing_drafts”; “stakeholders” "
+            r"\(altered\); table “stakeholders_config”; and \d+ more\)"]),
+        "check": Expect(1, says=[r"(?m)^The table “briefing_drafts” was not created by Dossier\.$",
+                                 r"(?m)^“stakeholders” is not as Dossier created it\.$"]),
+        "tag-add": Expect(1, says=[r"dossier-cli: tag-add: “NAME” was not opened: it holds "
+                                   r"database code or tables"]),
+    },
+    # Another project's hot journal, or its log, renamed beside this one:
+    # refused, and neither is played into the file.
+    "foreign-journal": {
+        command: Expect(1, says=[
+            f"dossier-cli: {command}: “NAME” was not opened: beside it lies “NAME-journal”, a "
+            r"rollback journal that Dossier never writes \(another program left it, perhaps "
+            r"for another file\), and opening the project would apply it to the project\. "
+            r"Move “NAME-journal” out of the folder, then open the project again\."])
+        for command in ("documents", "check", "tag-add")
+    },
+    "foreign-wal": {
+        command: Expect(1, says=[
+            f"dossier-cli: {command}: “NAME” was not opened: beside it lies “NAME-wal”, a log of "
+            r"changes made to another file \(another project, or another copy of this one\), "
+            r"and opening the project would write them into it\. Move “NAME-wal” out of the "
+            r"folder, then open the project again\."])
+        for command in ("documents", "check", "tag-add")
+    },
+    # Pages of 64 KiB, or of 512 bytes with auto-vacuum: a project like any.
+    **{case: {
+        "documents": Expect(0, says=[r"(?m)^3\tPort Calder Approves"]),
+        "text 1": Expect(0, says=[r"^Port Calder votes to close Harbour Bridge to cars\n"]),
+        "check": Expect(0, says=[r"^ok\n$"]),
+        "tag-add": Expect(0, says=[r"^\d+\n$"]),
+        "check again": Expect(0, says=[r"^ok\n$"]),
+    } for case in ("page-size", "auto-vacuum")},
+    # Text stored as UTF-16: offsets would count other characters.
+    "utf16": {
+        command: Expect(1, says=[f"dossier-cli: {command}: “NAME” is not a Dossier project "
+                                 r"\(its text is not stored as UTF-8\)\."])
+        for command in ("documents", "tag-add")
+    },
 }
 
 
 def commands(case):
-    """The names of the commands run on @case."""
+    """The names of the commands run on @case: what reads, then what writes."""
     if quick:
-        return QUICK_COMMANDS.get(case, EVERY)
-    reaches = REACHES.get(case, "all")
-    return list(COMMANDS) if reaches == "all" else EVERY + reaches
+        names = QUICK_COMMANDS.get(case, EVERY)
+    elif REACHES.get(case, "all") == "all":
+        names = [n for n in COMMANDS if n not in WRITES_ALL]
+    else:
+        names = EVERY + REACHES[case]
+    return names + WRITES.get(case, [])
 
 
 def digest(path):
@@ -352,9 +453,16 @@ def sweep(cli, case, path, out):
                   f"{time.monotonic() - began:.2f} s: {said.splitlines()[0][:150] if said else ''}",
                   flush=True)
         after = folder_state(path)
-        if folder_change(before, after):
-            problems.append(f"{shown}: {folder_change(before, after)}")
-            before = after
+        if command in WRITING and run.returncode == 0:
+            # Written, and nothing left beside it.
+            name = os.path.basename(path)
+            change = folder_change({n: d for n, d in before.items() if n != name},
+                                   {n: d for n, d in after.items() if n != name})
+        else:
+            change = folder_change(before, after)
+        if change:
+            problems.append(f"{shown}: {change}")
+        before = after
     return problems, time.monotonic() - start
 
 
@@ -399,8 +507,9 @@ def main():
             made = time.monotonic() - made
             problems = []
             took = 0.0
-            # Each of its names (a hard link has two).
-            for name in sorted(os.listdir(folder)):
+            # Each of its names (a hard link has two); not the journal or
+            # log a case puts beside one.
+            for name in sorted(n for n in os.listdir(folder) if n.endswith(".dossier")):
                 found, spent = sweep(cli, case, os.path.join(folder, name), out)
                 problems += [f"{name}: {p}" for p in found]
                 took += spent
