@@ -23,6 +23,7 @@
 #include "dossier-briefing-page.h"
 #include "dossier-cite-picker.h"
 #include "dossier-name-dialog.h"
+#include "dossier-source-row.h"
 #include "dossier-ui-utils.h"
 #include "dossier-unbroken-runs.h"
 #include "dossier-wrap-layout.h"
@@ -58,7 +59,9 @@ struct _DossierBriefingPage
   GtkTextView    *editor;
   GtkLabel       *preview;
   GtkLabel       *meter;
-  GtkLabel       *sources;
+  GtkWidget      *sources_box;    /* the heading and the list, hidden when nothing is cited */
+  GtkListBox     *sources;
+  GListStore     *source_items;   /* of DossierSourceItem, in the order of the footnotes */
   GtkMenuButton  *cite_button;
   DossierCitePicker *cite_popover;
   GtkWidget      *focus_before_cite; /* weak: where Ctrl+K was pressed */
@@ -79,6 +82,9 @@ G_DEFINE_FINAL_TYPE (DossierBriefingPage, dossier_briefing_page, GTK_TYPE_WIDGET
 
 enum { PROP_0, PROP_PROJECT, PROP_BRIEFING_ID, N_PROPS };
 static GParamSpec *properties[N_PROPS];
+
+enum { HIGHLIGHT_ACTIVATED, N_SIGNALS };
+static guint signals[N_SIGNALS];
 
 /* ---- Rendering ------------------------------------------------------------ */
 
@@ -149,51 +155,6 @@ append_escaped (GString    *out,
   g_autofree char *escaped = g_markup_escape_text (text != NULL ? text : "", -1);
 
   g_string_append (out, escaped);
-}
-
-/* The most of a cited passage a line of the sources shows. */
-#define SOURCE_QUOTE_MAX 500
-
-/* @text as the window shows it (dossier_shown_text ()), escaped. */
-static void
-append_shown (GString    *out,
-              const char *text)
-{
-  g_autofree char *shown = dossier_shown_text (text);
-
-  append_escaped (out, shown);
-}
-
-/* The same, at most @max_chars characters of it: a part of a line of the
- * sources, where many stand together. */
-static void
-append_shown_within (GString    *out,
-                     const char *text,
-                     gsize       max_chars)
-{
-  g_autofree char *part = dossier_text_shorten (text, max_chars);
-
-  append_shown (out, part);
-}
-
-/* "<i>Title</i>, Author, Outlet, 2026-03-02, section “Costs”": the source
- * line the exports and the PDF print after the quote, made by the same
- * function, the title (cut by the core as they cut it) in italics as the
- * Markdown export and the PDF set it. */
-static void
-append_source (GString               *out,
-               const DossierCitation *c)
-{
-  g_autofree char *rest = dossier_citation_format_source (c, FALSE);
-
-  g_string_append (out, "<i>");
-  append_shown (out, c->document_title != NULL ? c->document_title : "");
-  g_string_append (out, "</i>");
-  if (rest[0] != '\0')
-    {
-      g_string_append (out, ", ");
-      append_shown (out, rest);
-    }
 }
 
 static gboolean
@@ -642,6 +603,58 @@ show_preview_chunks (DossierBriefingPage *self,
   on_preview_scrolled (self);
 }
 
+/* The sources, a row each in the order of the footnotes. Only the rows
+ * that show something else are made again: a pause in typing that left
+ * the citations as they were keeps every row, and the focus in one. */
+static void
+show_sources (DossierBriefingPage *self,
+              GPtrArray           *citations)
+{
+  GListModel *shown = G_LIST_MODEL (self->source_items);
+  guint n_shown = g_list_model_get_n_items (shown);
+  guint n = citations != NULL ? citations->len : 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DossierSourceItem) item = dossier_source_item_new (g_ptr_array_index (citations, i));
+      g_autoptr(DossierSourceItem) old = i < n_shown ? g_list_model_get_item (shown, i) : NULL;
+
+      if (old == NULL)
+        g_list_store_append (self->source_items, item);
+      else if (!dossier_source_item_equal (old, item))
+        g_list_store_splice (self->source_items, i, 1, (gpointer *) &item, 1);
+    }
+  if (n_shown > n)
+    g_list_store_splice (self->source_items, n, n_shown - n, NULL, 0);
+  gtk_widget_set_visible (self->sources_box, n > 0);
+}
+
+static GtkWidget *
+create_source_row (gpointer item,
+                   gpointer user_data)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+
+  /* A deleted highlight has no passage to open. */
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row),
+                                    dossier_source_item_get_highlight_id (item) != 0);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), dossier_source_row_new (item));
+  return row;
+}
+
+/* A source opens its passage in the reader, as a highlight's card does. */
+static void
+on_source_activated (DossierBriefingPage *self,
+                     GtkListBoxRow       *row)
+{
+  g_autoptr(DossierSourceItem) item = g_list_model_get_item (G_LIST_MODEL (self->source_items),
+                                                             gtk_list_box_row_get_index (row));
+
+  if (item != NULL && dossier_source_item_get_highlight_id (item) != 0)
+    g_signal_emit (self, signals[HIGHLIGHT_ACTIVATED], 0, dossier_source_item_get_document_id (item),
+                   dossier_source_item_get_highlight_id (item));
+}
+
 static void
 update_preview (DossierBriefingPage *self)
 {
@@ -651,7 +664,6 @@ update_preview (DossierBriefingPage *self)
   g_autoptr(GPtrArray) sections = NULL;
   g_autoptr(GString) preview = g_string_new (NULL);
   g_autoptr(GString) meter = g_string_new (NULL);
-  g_autoptr(GString) sources = g_string_new (NULL);
 
   self->preview_stale = FALSE;
   g_clear_handle_id (&self->refresh_idle_id, g_source_remove);
@@ -757,49 +769,7 @@ update_preview (DossierBriefingPage *self)
   }
   gtk_label_set_markup (self->meter, meter->str);
 
-  /* The sources, as the export prints them: each quote on one line. Each
-   * line starts with the page's direction mark, or Pango would lay out a
-   * line whose first letters are a quote's Arabic or Hebrew right to left
-   * (the number at its far end, the line flush right). */
-  if (citations != NULL && citations->len > 0)
-    {
-      const char *mark = gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL
-                         ? "\u200f" : "\u200e";
-
-      g_string_append_printf (sources, "<b>%s</b>\n", _("Sources"));
-      for (guint i = 0; i < citations->len; i++)
-        {
-          DossierCitation *c = g_ptr_array_index (citations, i);
-          g_autofree char *problem = dossier_citation_describe_problem (c);
-
-          g_string_append_printf (sources, "%s%u. ", mark, c->number);
-          if (problem != NULL)
-            {
-              g_string_append_printf (sources, "<span foreground=\"%s\"><b>", problem_color ());
-              append_escaped (sources, _("Unverified:"));
-              g_string_append (sources, "</b> ");
-              append_shown (sources, problem);
-              g_string_append (sources, "</span> ");
-            }
-          if (c->quote != NULL)
-            {
-              g_autofree char *quote = dossier_text_join_lines (c->quote);
-              const char *open, *close;
-
-              /* A passage that is a quotation already keeps its marks. */
-              dossier_text_quote_marks (quote, &open, &close);
-              g_string_append (sources, open);
-              /* The passage as the cite picker shows it; the title,
-               * author and outlet at most as long as they may be written. */
-              append_shown_within (sources, quote, SOURCE_QUOTE_MAX);
-              g_string_append_printf (sources, "%s — ", close);
-              append_source (sources, c);
-            }
-          g_string_append_c (sources, '\n');
-        }
-      g_string_truncate (sources, sources->len - 1);
-    }
-  gtk_label_set_markup (self->sources, sources->str);
+  show_sources (self, citations);
 }
 
 /* ---- Committing ----------------------------------------------------------- */
@@ -1786,6 +1756,7 @@ dossier_briefing_page_dispose (GObject *object)
   g_clear_pointer (&self->preview_pending, g_ptr_array_unref);
   g_clear_pointer (&self->read_only_body, g_free);
   g_clear_weak_pointer (&self->focus_before_cite);
+  g_clear_object (&self->source_items);
   gtk_widget_dispose_template (GTK_WIDGET (self), DOSSIER_TYPE_BRIEFING_PAGE);
   /* The toolbar is a child of the template's but bound to no field. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
@@ -1869,6 +1840,12 @@ dossier_briefing_page_class_init (DossierBriefingPageClass *klass)
                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  /* A source was activated: its passage is to be shown in the reader
+   * (document id, highlight id), as the panels' highlight-activated. */
+  signals[HIGHLIGHT_ACTIVATED] =
+    g_signal_new ("highlight-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 2, G_TYPE_INT64, G_TYPE_INT64);
+
   /* Named in the chooser's item templates, and the editor in ours. */
   g_type_ensure (DOSSIER_TYPE_BRIEFING);
   g_type_ensure (DOSSIER_TYPE_BRIEFING_EDITOR);
@@ -1881,6 +1858,7 @@ dossier_briefing_page_class_init (DossierBriefingPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DossierBriefingPage, editor);
   gtk_widget_class_bind_template_child (widget_class, DossierBriefingPage, preview);
   gtk_widget_class_bind_template_child (widget_class, DossierBriefingPage, meter);
+  gtk_widget_class_bind_template_child (widget_class, DossierBriefingPage, sources_box);
   gtk_widget_class_bind_template_child (widget_class, DossierBriefingPage, sources);
   gtk_widget_class_bind_template_child (widget_class, DossierBriefingPage, cite_button);
   gtk_widget_class_bind_template_child (widget_class, DossierBriefingPage, cite_popover);
@@ -1895,6 +1873,7 @@ dossier_briefing_page_class_init (DossierBriefingPageClass *klass)
   gtk_widget_class_bind_template_child_full (widget_class, "note_menu_button", FALSE, 0);
   gtk_widget_class_bind_template_child_full (widget_class, "export_button", FALSE, 0);
   gtk_widget_class_bind_template_callback (widget_class, on_mode_toggled);
+  gtk_widget_class_bind_template_callback (widget_class, on_source_activated);
 
   gtk_widget_class_install_action (widget_class, "briefing.new", NULL, new_action);
   gtk_widget_class_install_action (widget_class, "briefing.cite", "s", cite_action);
@@ -1918,6 +1897,8 @@ dossier_briefing_page_init (DossierBriefingPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   dossier_set_template_tooltips (GTK_WIDGET (self), DOSSIER_TYPE_BRIEFING_PAGE,
                                  briefing_tooltips, G_N_ELEMENTS (briefing_tooltips));
+  self->source_items = g_list_store_new (DOSSIER_TYPE_SOURCE_ITEM);
+  gtk_list_box_bind_model (self->sources, G_LIST_MODEL (self->source_items), create_source_row, NULL, NULL);
   /* The preview's labels after the first, made as it is scrolled. */
   self->preview_pending = g_ptr_array_new_with_free_func (g_free);
   self->preview_rest = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);

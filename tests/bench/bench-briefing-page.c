@@ -17,7 +17,8 @@
  * in one paragraph (and 200 KB of ordinary paragraphs, what a note of
  * that size costs), 20 KB of words in one paragraph, 4 MB of paragraphs
  * of words (a note holds at most 4 MB) and 50,000 citations of one
- * highlight on 500 lines. Then, the 4 MB note shown and laid out, a
+ * highlight on 500 lines, and 1,000 highlights each cited once (the
+ * Sources a row each). Then, the 4 MB note shown and laid out, a
  * character typed at its end and the preview made again (what a pause in
  * typing does), to the frame once the main loop is idle, beside the same
  * in the 2 KB note.
@@ -362,6 +363,40 @@ main (int   argc,
       }
     measure (page, "50,000 citations on 500 lines", add_note (project, "Citations", body->str), other, &floor);
   }
+
+  /* A note citing 1,000 passages, each once: the Sources a row each. */
+  if (opt_only == NULL || strstr ("1,000 sources", opt_only) != NULL)
+    {
+      gint64 tag = dossier_project_add_tag (project, "Sources", 0, NULL, NULL, &error);
+      g_autoptr(GString) text = g_string_new (NULL);
+      g_autoptr(GBytes) bytes = NULL;
+      DossierParsedDocument *parsed;
+      gint64 doc;
+
+      for (guint i = 0; i < 1000; i++)
+        g_string_append_printf (text, "Claim %04u says the ferry runs late. ", i);
+      g_string_append (text, "\n");
+      bytes = g_bytes_new (text->str, text->len);
+      parsed = dossier_import_bytes (bytes, DOSSIER_FORMAT_MARKDOWN, "claims.md", &error);
+      g_assert_no_error (error);
+      doc = dossier_project_add_document (project, parsed, &error);
+      g_assert_no_error (error);
+      dossier_parsed_document_free (parsed);
+      /* Each sentence: 36 characters and a space. */
+      g_string_truncate (body, 0);
+      for (guint i = 0; i < 1000; i++)
+        {
+          gint64 start = (gint64) i * 37;
+          gint64 id = dossier_project_add_highlight (project, doc, start, start + 36, &tag, 1, NULL, &error);
+          g_autoptr(DossierHighlight) h = NULL;
+
+          g_assert_no_error (error);
+          h = dossier_project_get_highlight (project, id, &error);
+          g_assert_no_error (error);
+          g_string_append_printf (body, "Claim %u [@%s].\n\n", i, dossier_highlight_get_uuid (h));
+        }
+      measure (page, "1,000 sources, each cited once", add_note (project, "Sources", body->str), other, &floor);
+    }
 
   dossier_briefing_page_set_project (page, NULL);
   gtk_window_destroy (window);

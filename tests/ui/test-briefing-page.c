@@ -22,6 +22,8 @@
 #include "dossier-briefing-page.h"
 #include "dossier-cite-picker.h"
 #include "dossier-name-dialog.h"
+#include "dossier-source-row.h"
+#include "dossier-window-private.h"
 #include "ui-test-util.h"
 
 typedef struct
@@ -348,21 +350,58 @@ test_citation_follows_highlight (Fixture       *f,
   g_assert_true (chip_unverified (f));
 }
 
-/* The sources list each quote on one line, as the export prints them (a
- * passage across two paragraphs joined by a space), each line led by the
- * page's direction mark, so that a quote in Arabic does not turn its line
+/* Adds a note to @project: @before, a citation of highlight @first,
+ * @between, one of @second, and @after. */
+static void
+add_note_citing (DossierProject *project,
+                 const char     *before,
+                 gint64          first,
+                 const char     *between,
+                 gint64          second,
+                 const char     *after)
+{
+  g_autoptr(DossierHighlight) a = dossier_project_get_highlight (project, first, NULL);
+  g_autoptr(DossierHighlight) b = dossier_project_get_highlight (project, second, NULL);
+  g_autofree char *body = g_strdup_printf ("%s[@%s]%s[@%s]%s", before, dossier_highlight_get_uuid (a), between,
+                                           dossier_highlight_get_uuid (b), after);
+  g_autoptr(GError) error = NULL;
+
+  dossier_project_add_briefing (project, "Note", NULL, 0, body, &error);
+  g_assert_no_error (error);
+}
+
+/* The rows of the Sources (DossierSourceRow), in order. */
+static GPtrArray *
+source_rows (GtkWidget *widget)
+{
+  GPtrArray *rows = g_ptr_array_new ();
+
+  collect_descendants (widget, DOSSIER_TYPE_SOURCE_ROW, rows);
+  return rows;
+}
+
+/* The text of the label with @css_class in the @i-th row of the Sources. */
+static const char *
+source_text (GtkWidget  *widget,
+             guint       i,
+             const char *css_class)
+{
+  g_autoptr(GPtrArray) rows = source_rows (widget);
+
+  g_assert_cmpuint (i, <, rows->len);
+  return label_with_class (g_ptr_array_index (rows, i), css_class);
+}
+
+/* The sources show each quote on one line, as the export prints them (a
+ * passage across two paragraphs joined by a space), each led by the
+ * page's direction mark, so that a quote in Arabic does not turn its row
  * right to left. */
 static void
 test_sources_lines (Fixture       *f,
                     gconstpointer  data)
 {
   DossierProject *project = f->base.project;
-  g_autoptr(GError) error = NULL;
   gint64 doc, tag, spanning, arabic;
-  g_autoptr(DossierHighlight) a = NULL;
-  g_autoptr(DossierHighlight) b = NULL;
-  g_autofree char *body = NULL;
-  GtkLabel *sources;
 
   doc = add_document (project, DOSSIER_FORMAT_MARKDOWN,
                       "# Voices\n\nThe sign read: \"نحن نرفض هذا القرار\" all week.\n\n"
@@ -370,21 +409,15 @@ test_sources_lines (Fixture       *f,
   tag = add_tag (project, "Voices", 0);
   arabic = add_highlight (project, doc, "\"نحن نرفض هذا القرار\"", &tag, 1, NULL);
   spanning = add_highlight (project, doc, "ended there.\n\nThen it", &tag, 1, NULL);
-  a = dossier_project_get_highlight (project, arabic, NULL);
-  b = dossier_project_get_highlight (project, spanning, NULL);
-  body = g_strdup_printf ("They said [@%s], and [@%s].", dossier_highlight_get_uuid (a),
-                          dossier_highlight_get_uuid (b));
-  dossier_project_add_briefing (project, "Note", NULL, 0, body, &error);
-  g_assert_no_error (error);
+  add_note_citing (project, "They said ", arabic, ", and ", spanning, ".");
   dossier_briefing_page_set_project (f->page, project);
 
-  sources = GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (f->page), DOSSIER_TYPE_BRIEFING_PAGE,
-                                                      "sources"));
+  g_assert_cmpuint (count_list_box_rows (GTK_WIDGET (f->page), "note-sources"), ==, 2);
   /* The first is a quotation already: its own marks, not “"…"”. */
-  g_assert_cmpstr (gtk_label_get_text (sources), ==,
-                   "Sources\n"
-                   "\u200e1. \"نحن نرفض هذا القرار\" — Voices\n"
-                   "\u200e2. “ended there. Then it” — Voices");
+  g_assert_cmpstr (source_text (GTK_WIDGET (f->page), 0, "source-passage"), ==,
+                   "\u200e\"نحن نرفض هذا القرار\"");
+  g_assert_cmpstr (source_text (GTK_WIDGET (f->page), 0, "source-title"), ==, "\u200e[1] Voices");
+  g_assert_cmpstr (source_text (GTK_WIDGET (f->page), 1, "source-passage"), ==, "\u200e“ended there. Then it”");
 }
 
 /* Briefing @briefing_id exported to Markdown, as the page exports it. */
@@ -417,7 +450,6 @@ test_sources_section (Fixture       *f,
   g_autoptr(DossierHighlight) h = NULL;
   g_autofree char *body = NULL;
   g_autofree char *markdown = NULL;
-  GtkLabel *sources;
 
   doc = add_document (project, DOSSIER_FORMAT_MARKDOWN,
                       "# Ferry\n\n## Cons:\n\nThe fare doubles in winter.\n", "ferry.md");
@@ -432,11 +464,10 @@ test_sources_section (Fixture       *f,
   g_assert_no_error (error);
   dossier_briefing_page_set_project (f->page, project);
 
-  sources = GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (f->page), DOSSIER_TYPE_BRIEFING_PAGE,
-                                                      "sources"));
-  g_assert_cmpstr (gtk_label_get_text (sources), ==,
-                   "Sources\n"
-                   "\u200e1. “fare doubles” — Ferry, Lena Hart, Island Post, 2026-05-02, section “Cons”");
+  g_assert_cmpstr (source_text (GTK_WIDGET (f->page), 0, "source-title"), ==, "\u200e[1] Ferry");
+  g_assert_cmpstr (source_text (GTK_WIDGET (f->page), 0, "source-passage"), ==, "\u200e“fare doubles”");
+  g_assert_cmpstr (source_text (GTK_WIDGET (f->page), 0, "source-details"), ==,
+                   "\u200eLena Hart, Island Post, 2026-05-02, section “Cons”");
 
   /* The exported Markdown's footnote says the same after the quote (one
    * function makes both: dossier_citation_format_source ()), the title in
@@ -444,7 +475,178 @@ test_sources_section (Fixture       *f,
   markdown = export_markdown (project, briefing);
   g_assert_nonnull (strstr (markdown, "[^1]: “fare doubles” — *Ferry*, Lena Hart, Island Post, "
                                       "2026-05-02, section “Cons”.\n"));
-  g_assert_nonnull (strstr (gtk_label_get_label (sources), " — <i>Ferry</i>, Lena Hart, Island Post, "));
+}
+
+static void
+on_highlight_activated (DossierBriefingPage *page,
+                        gint64               document_id,
+                        gint64               highlight_id,
+                        gint64              *activated)
+{
+  activated[0] = document_id;
+  activated[1] = highlight_id;
+}
+
+static gboolean
+third_source_deleted (gpointer page)
+{
+  g_autoptr(GPtrArray) rows = source_rows (page);
+
+  return rows->len == 3 && gtk_widget_get_visible (find_with_class (rows->pdata[2], "source-problem"));
+}
+
+/* The Sources are a row per source, not one per citation, in the order of
+ * the footnotes: the document's title, the passage's first words and the
+ * footnote number, named for a screen reader. A row is reached with the
+ * keyboard and activated with Enter: the page asks for its passage to be
+ * shown. A source whose highlight was deleted says so and where the note
+ * cites it, and opens nothing. A pause in typing that leaves the sources
+ * as they were keeps their rows. */
+static void
+test_sources_rows (Fixture       *f,
+                   gconstpointer  data)
+{
+  DossierProject *project = f->base.project;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierHighlight) fare = NULL;
+  g_autoptr(DossierHighlight) grant = NULL;
+  g_autoptr(DossierHighlight) terms = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GPtrArray) rows_after = NULL;
+  g_autofree char *body = NULL;
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (dossier_briefing_page_get_editor (f->page));
+  GtkWidget *list, *first;
+  gint64 ferry, tag, fare_id, terms_id;
+  gint64 activated[2] = { 0, 0 };
+  GtkTextIter end;
+
+  ferry = add_document (project, DOSSIER_FORMAT_MARKDOWN, "# Ferry\n\nThe fare doubles in winter.\n",
+                        "ferry.md");
+  tag = add_tag (project, "Fares", 0);
+  fare_id = add_highlight (project, ferry, "fare doubles", &tag, 1, NULL);
+  terms_id = add_highlight (project, f->document, "on condition", &tag, 1, NULL);
+  fare = dossier_project_get_highlight (project, fare_id, NULL);
+  grant = dossier_project_get_highlight (project, f->highlight, NULL);
+  terms = dossier_project_get_highlight (project, terms_id, NULL);
+  body = g_strdup_printf ("# Costs\n\nFares rise [@%s]. The grant [@%s]. Fares again [@%s]. "
+                          "Its terms [@%s].", dossier_highlight_get_uuid (fare),
+                          dossier_highlight_get_uuid (grant), dossier_highlight_get_uuid (fare),
+                          dossier_highlight_get_uuid (terms));
+  dossier_project_add_briefing (project, "Note", NULL, 0, body, &error);
+  g_assert_no_error (error);
+  dossier_briefing_page_set_project (f->page, project);
+  g_signal_connect (f->page, "highlight-activated", G_CALLBACK (on_highlight_activated), activated);
+  flush_events ();
+
+  /* Four citations of three highlights: three rows, as numbered. */
+  list = find_with_class (GTK_WIDGET (f->page), "note-sources");
+  g_assert_true (gtk_widget_get_mapped (list));
+  g_assert_cmpuint (count_list_box_rows (GTK_WIDGET (f->page), "note-sources"), ==, 3);
+  g_assert_cmpstr (source_text (GTK_WIDGET (f->page), 0, "source-title"), ==, "\u200e[1] Ferry");
+  g_assert_cmpstr (source_text (GTK_WIDGET (f->page), 1, "source-title"), ==, "\u200e[2] Bridge");
+  g_assert_cmpstr (source_text (GTK_WIDGET (f->page), 1, "source-passage"), ==, "\u200e“£72 million”");
+  g_assert_cmpstr (source_text (GTK_WIDGET (f->page), 1, "source-details"), ==, "\u200esection “The money”");
+  g_assert_cmpstr (source_text (GTK_WIDGET (f->page), 2, "source-passage"), ==, "\u200e“on condition”");
+  rows = source_rows (GTK_WIDGET (f->page));
+  g_assert_false (gtk_widget_get_visible (find_with_class (rows->pdata[0], "source-problem")));
+  /* A screen reader hears which source it is, not only its passage. */
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (rows->pdata[1]), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "Source 2: Bridge");
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (rows->pdata[1]), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                       "“£72 million”. section “The money”");
+
+  /* From the keyboard: the row takes the focus, Enter opens its passage. */
+  first = gtk_widget_get_parent (rows->pdata[0]);
+  g_assert_true (gtk_widget_grab_focus (first));
+  g_assert_true (gtk_widget_has_focus (first));
+  g_assert_nonnull (press_key (f->window, GDK_KEY_Return, 0));
+  g_assert_cmpint (activated[0], ==, ferry);
+  g_assert_cmpint (activated[1], ==, fare_id);
+
+  /* Typing that cites nothing new keeps the rows (and the focus). */
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_insert (buffer, &end, " More.", -1);
+  dossier_briefing_page_commit (f->page);
+  rows_after = source_rows (GTK_WIDGET (f->page));
+  g_assert_cmpuint (rows_after->len, ==, 3);
+  for (guint i = 0; i < 3; i++)
+    g_assert_true (rows_after->pdata[i] == rows->pdata[i]);
+  g_assert_true (gtk_widget_has_focus (first));
+  g_clear_pointer (&rows_after, g_ptr_array_unref);
+
+  /* The third highlight deleted: its row says so, and where it is cited. */
+  g_assert_true (dossier_project_delete_highlight (project, terms_id, &error));
+  g_assert_no_error (error);
+  wait_until (third_source_deleted, f->page, "the deleted source marked");
+  rows_after = source_rows (GTK_WIDGET (f->page));
+  g_assert_true (rows_after->pdata[0] == rows->pdata[0]);
+  g_assert_true (g_str_has_prefix (source_text (GTK_WIDGET (f->page), 2, "source-problem"),
+                                   "\u200e⚠ Unverified: the cited highlight is no longer in this project"));
+  g_assert_cmpstr (source_text (GTK_WIDGET (f->page), 2, "source-title"), ==,
+                   "\u200e[3] Cited after “…The grant. Fares again. Its terms” in “Costs”");
+  g_assert_false (gtk_widget_get_visible (find_with_class (rows_after->pdata[2], "source-passage")));
+  g_assert_false (gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (gtk_widget_get_parent (rows_after->pdata[2]))));
+  activated[0] = activated[1] = 0;
+  g_signal_emit_by_name (list, "row-activated", gtk_widget_get_parent (rows_after->pdata[2]));
+  g_assert_cmpint (activated[1], ==, 0);
+
+  /* Nothing cited: no Sources. */
+  gtk_text_buffer_set_text (buffer, "Nothing cited.", -1);
+  dossier_briefing_page_commit (f->page);
+  g_assert_false (gtk_widget_get_visible (gtk_widget_get_parent (list)));
+  g_assert_cmpuint (count_list_box_rows (GTK_WIDGET (f->page), "note-sources"), ==, 0);
+}
+
+static gboolean
+reader_shows (gpointer data)
+{
+  DossierWindow *window = ((gpointer *) data)[0];
+  DossierHighlight *highlight = ((gpointer *) data)[1];
+  gint64 start, end;
+
+  return adw_view_stack_get_visible_child (window->page_stack) == GTK_WIDGET (window->reader_page) &&
+         dossier_reader_page_get_document_id (window->reader_page) == dossier_highlight_get_document_id (highlight) &&
+         dossier_document_view_get_selection (dossier_window_get_document_view (window), &start, &end) &&
+         start == dossier_highlight_get_start (highlight) && end == dossier_highlight_get_end (highlight);
+}
+
+/* In the window, a source activated opens its passage in the reader, in
+ * its document, selected, as a highlight card does. */
+static void
+test_source_opens_passage (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(DossierHighlight) second = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  DossierProject *project = test_create_project ("sources", "Sources", &dir, &path);
+  DossierWindow *window;
+  gint64 bridge, ferry, tag, first_id, second_id;
+  gpointer shown[2];
+
+  bridge = add_document (project, DOSSIER_FORMAT_MARKDOWN,
+                         "# Bridge\n\nThe grant is £72 million, on condition.\n", "bridge.md");
+  ferry = add_document (project, DOSSIER_FORMAT_MARKDOWN,
+                        "# Ferry\n\nThe fare doubles in winter, the crews say.\n", "ferry.md");
+  tag = add_tag (project, "Costs", 0);
+  first_id = add_highlight (project, bridge, "£72 million", &tag, 1, NULL);
+  second_id = add_highlight (project, ferry, "the crews say", &tag, 1, NULL);
+  second = dossier_project_get_highlight (project, second_id, NULL);
+  add_note_citing (project, "The grant ", first_id, ". The crews ", second_id, ".");
+  g_assert_finalize_object (project);
+
+  window = open_reader_window (path, DOSSIER_OPEN_READ_WRITE, 1280);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-page", "s", "briefing"));
+  flush_events ();
+  wait_for_list_box_rows (window->briefing_page, "note-sources", 2);
+  rows = source_rows (window->briefing_page);
+  g_assert_true (gtk_widget_activate (gtk_widget_get_parent (rows->pdata[1])));
+  shown[0] = window;
+  shown[1] = second;
+  wait_until (reader_shows, shown, "the reader to show the second source's passage");
+
+  close_reader_window (&window);
+  remove_tree (dir);
 }
 
 /* briefing.cite with a highlight's UUID cites it at the cursor (a new
@@ -2417,6 +2619,8 @@ int
 main (int   argc,
       char *argv[])
 {
+  /* The rows' names read back (GTK's test backend for accessibility). */
+  g_setenv ("GTK_A11Y", "test", TRUE);
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
@@ -2430,6 +2634,8 @@ main (int   argc,
   ADD ("citation-follows-highlight", test_citation_follows_highlight);
   ADD ("sources-lines", test_sources_lines);
   ADD ("sources-section", test_sources_section);
+  ADD ("sources-rows", test_sources_rows);
+  g_test_add_func ("/dossier/briefing-page/source-opens-passage", test_source_opens_passage);
   ADD ("preview-citations-stay", test_preview_citations_stay);
   ADD ("preview-copy", test_preview_copy);
   ADD ("cite-picker", test_cite_picker);
