@@ -486,8 +486,9 @@ check_invariants (DossierParsedDocument *doc)
       g_assert_cmpint (b->start, >=, previous_end);
       g_assert_cmpint (b->end, >, b->start);
       g_assert_cmpint (b->end, <=, length);
-      /* (a preformatted block keeps its first line's indentation) */
-      if (b->kind != DOSSIER_BLOCK_PREFORMATTED)
+      /* (a preformatted block keeps its first line's indentation, a table's
+       * row the tab of an empty first cell) */
+      if (b->kind != DOSSIER_BLOCK_PREFORMATTED && text[0] != '\t')
         g_assert_false (g_unichar_isspace (g_utf8_get_char (text)));
       g_assert_false (g_unichar_isspace (g_utf8_get_char (g_utf8_prev_char (text + strlen (text)))));
       if (b->kind == DOSSIER_BLOCK_TITLE)
@@ -928,6 +929,25 @@ test_utf16_bom (void)
 /* ------------------------------------------------------------------------ */
 /* Structure and metadata on small pages                                    */
 
+/* The document's blocks' texts are @want (NULL: any text). */
+static void
+assert_block_texts (DossierParsedDocument *doc,
+                    const char *const     *want,
+                    gsize                  n_want)
+{
+  check_invariants (doc);
+  if (doc->blocks->len != n_want)
+    dump_blocks (doc);
+  g_assert_cmpuint (doc->blocks->len, ==, n_want);
+  for (gsize i = 0; i < n_want; i++)
+    {
+      g_autofree char *text = block_text (doc, i);
+
+      if (want[i] != NULL)
+        g_assert_cmpstr (text, ==, want[i]);
+    }
+}
+
 /* A data table reads row by row, each row one paragraph with its cells
  * set apart by tabs, as a browser copies it; a layout table's cells, which
  * hold a page's paragraphs or lists, stay blocks of their own. */
@@ -963,17 +983,36 @@ test_table_rows (void)
     "a list in the next cell",
   };
 
-  check_invariants (doc);
-  if (doc->blocks->len != G_N_ELEMENTS (want))
-    dump_blocks (doc);
-  g_assert_cmpuint (doc->blocks->len, ==, G_N_ELEMENTS (want));
-  for (gsize i = 0; i < G_N_ELEMENTS (want); i++)
-    {
-      g_autofree char *text = block_text (doc, i);
+  assert_block_texts (doc, want, G_N_ELEMENTS (want));
+}
 
-      if (want[i] != NULL)
-        g_assert_cmpstr (text, ==, want[i]);
-    }
+/* An empty cell before a row's first text keeps its tab (a header's empty
+ * corner, a row that starts blank), or that row's columns shift left by
+ * one under the header's; empty cells after the last text may go. */
+static void
+test_table_empty_first_cells (void)
+{
+  const char *html =
+    "<html><body><article><h1>The ferry vote</h1>"
+    "<p>The wards voted on the ferry motion on Tuesday evening, and the clerk read out the "
+    "count ward by ward before the chair closed the meeting.</p>"
+    "<table><caption>Votes cast</caption>"
+    "<tr><th></th><th>For</th><th>Against</th><th>Abstained</th></tr>\n"
+    "<tr><td>North ward</td><td>14</td><td>3</td><td></td></tr>\n"
+    "<tr>\n  <td> </td>\n  <td></td>\n  <td>2</td>\n  <td>1</td>\n</tr>\n"
+    "<tr><td>  </td><td></td><td></td><td></td></tr>"
+    "</table></article></body></html>";
+  g_autoptr(DossierParsedDocument) doc = import_ok (html);
+  const char *want[] = {
+    "The ferry vote",
+    NULL,
+    "Votes cast",
+    "\tFor\tAgainst\tAbstained",
+    "North ward\t14\t3",
+    "\t\t2\t1",
+  };
+
+  assert_block_texts (doc, want, G_N_ELEMENTS (want));
 }
 
 static void
@@ -1873,6 +1912,7 @@ main (int    argc,
   g_test_add_func ("/dossier/import-html/utf16-bom", test_utf16_bom);
   g_test_add_func ("/dossier/import-html/structure", test_structure);
   g_test_add_func ("/dossier/import-html/table-rows", test_table_rows);
+  g_test_add_func ("/dossier/import-html/table-empty-first-cells", test_table_empty_first_cells);
   g_test_add_func ("/dossier/import-html/no-article-markup", test_no_article_markup);
   g_test_add_func ("/dossier/import-html/title-suffix", test_title_suffix);
   g_test_add_func ("/dossier/import-html/dates", test_dates);

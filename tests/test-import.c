@@ -889,6 +889,30 @@ test_markdown_table (void)
   g_assert_null (strstr (doc->text, "--"));
 }
 
+/* An empty cell before a row's first text keeps its tab, as in HTML: a
+ * budget's empty corner cell, a row of a second line of figures. */
+static void
+test_markdown_table_empty_first_cells (void)
+{
+  g_autoptr(DossierParsedDocument) doc = NULL;
+
+  doc = import_string ("# Parish Budget\n\n"
+                       "|        | 2025 | 2026 |\n"
+                       "|--------|-----:|-----:|\n"
+                       "| Roads  | 4.2  | 4.8  |\n"
+                       "|        |      | 0.5  |\n"
+                       "|  | |\n"
+                       "| Parks  | 1.1  |      |\n",
+                       -1, DOSSIER_FORMAT_MARKDOWN, "budget.md");
+  assert_well_formed (doc);
+  assert_block (doc, 0, DOSSIER_BLOCK_TITLE, 0, "Parish Budget");
+  assert_block (doc, 1, DOSSIER_BLOCK_PARAGRAPH, 0, "\t2025\t2026");
+  assert_block (doc, 2, DOSSIER_BLOCK_PARAGRAPH, 0, "Roads\t4.2\t4.8");
+  assert_block (doc, 3, DOSSIER_BLOCK_PARAGRAPH, 0, "\t\t0.5");
+  assert_block (doc, 4, DOSSIER_BLOCK_PARAGRAPH, 0, "Parks\t1.1");
+  g_assert_cmpuint (doc->blocks->len, ==, 5);
+}
+
 static void
 test_markdown_layout (void)
 {
@@ -1872,6 +1896,8 @@ main (int   argc,
   g_test_add_func ("/dossier/import/example-article", test_example_article);
   g_test_add_func ("/dossier/import/markdown-article", test_markdown_article);
   g_test_add_func ("/dossier/import/markdown-table", test_markdown_table);
+  g_test_add_func ("/dossier/import/markdown-table-empty-first-cells",
+                   test_markdown_table_empty_first_cells);
   g_test_add_func ("/dossier/import/markdown-layout", test_markdown_layout);
   g_test_add_func ("/dossier/import/markdown-inline", test_markdown_inline);
   g_test_add_func ("/dossier/import/markdown-byline", test_markdown_byline);

@@ -268,16 +268,11 @@ is_furniture (const NodeInfo *info)
 }
 
 static void
-x_append (Extract    *x,
-          const Ctx  *ctx,
-          const char *text,
-          guint       chars)
+x_open (Extract   *x,
+        const Ctx *ctx)
 {
-
   if (!dossier_text_builder_in_block (x->builder))
     {
-      if (chars == 0)
-        return;
       dossier_text_builder_begin_block (x->builder, ctx->kind,
                                         ctx->kind == DOSSIER_BLOCK_HEADING ||
                                         ctx->kind == DOSSIER_BLOCK_LIST_ITEM ? ctx->level : 0);
@@ -293,6 +288,17 @@ x_append (Extract    *x,
         dossier_text_builder_append (x->builder, x->item_number, -1);
       x->item_number[0] = '\0';
     }
+}
+
+static void
+x_append (Extract    *x,
+          const Ctx  *ctx,
+          const char *text,
+          guint       chars)
+{
+  if (chars == 0 && !dossier_text_builder_in_block (x->builder))
+    return;
+  x_open (x, ctx);
   dossier_text_builder_append (x->builder, text, -1);
   x->open_chars += chars;
   if (chars > 0)
@@ -983,6 +989,15 @@ is_data_row (Reader         *r,
   return cells > 1;
 }
 
+static gboolean
+has_element_before (xmlNode *node)
+{
+  for (xmlNode *sibling = node->prev; sibling != NULL; sibling = sibling->prev)
+    if (sibling->type == XML_ELEMENT_NODE)
+      return TRUE;
+  return FALSE;
+}
+
 static int
 aria_heading_level (xmlNode *node)
 {
@@ -1056,7 +1071,16 @@ extract_enter (gpointer data,
       if (top->merge && !list)
         {
           if (top->in_row && (info->tag == T_TD || info->tag == T_TH))
-            dossier_text_builder_cell_break (x->builder);
+            {
+              /* Every cell but the first is set apart, an empty one
+               * before the row's first text too: else that row's
+               * columns would shift left under the header's. */
+              if (has_element_before (node))
+                {
+                  x_open (x, top);
+                  dossier_text_builder_cell_break (x->builder);
+                }
+            }
           else
             x_space (x);
           ctx.merged = 1;

@@ -283,14 +283,15 @@ emit (DossierTextBuilder *self,
 }
 
 /* Between two cells of a table's row: their texts are set apart by a tab,
- * as a browser copies a row (an empty cell between keeps its tab); nothing
- * is written before the first text or after the last. */
+ * as a browser copies a row. An empty cell keeps its tab, before the first
+ * text too (an empty corner cell: else the row's columns shift left);
+ * nothing is written after the last text. */
 void
 dossier_text_builder_cell_break (DossierTextBuilder *self)
 {
   g_return_if_fail (self != NULL);
 
-  if (self->in_block && self->block_started && self->kind != DOSSIER_BLOCK_PREFORMATTED)
+  if (self->in_block && self->kind != DOSSIER_BLOCK_PREFORMATTED)
     self->pending_tabs = MIN (self->pending_tabs + 1, 64);
 }
 
