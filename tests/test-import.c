@@ -913,6 +913,56 @@ test_markdown_table_empty_first_cells (void)
   g_assert_cmpuint (doc->blocks->len, ==, 5);
 }
 
+/* GFM pipe tables need no outer pipes: a line with a pipe followed by a
+ * delimiter row with as many cells begins a table, and the lines with a
+ * pipe after it are its rows, up to a blank line or a line without one.
+ * A line before the header row stays a paragraph, and so does a pipe in
+ * prose with no delimiter row under it, or a header row whose cells do
+ * not match the delimiter row's. Escaped pipes and pipes in code are
+ * text of their cell. */
+static void
+test_markdown_table_without_outer_pipes (void)
+{
+  g_autoptr(DossierParsedDocument) doc = NULL;
+
+  doc = import_string ("# Ferry Timetable\n\n"
+                       "Sailings from the east pier:\n"
+                       "Departs | Arrives | Boat\n"
+                       ":------ | ------: | :--:\n"
+                       "07:15 | 07:50 | *Tern*\n"
+                       "| 09:40 | 10:15 | Puffin |\n"
+                       "12:05 | 12:40 | `Tern|2` \\| spare\n"
+                       "Tickets are sold on board.\n"
+                       "\n"
+                       "Fares rose 3 | 4 percent this year,\n"
+                       "the board said.\n"
+                       "\n"
+                       "Stop | Zone | Fare\n"
+                       "--- | ---\n"
+                       "\n"
+                       "Stop | Zone\n"
+                       "--- | ---\n"
+                       "Quay | 1\n"
+                       "\n"
+                       "Harbour | 2\n",
+                       -1, DOSSIER_FORMAT_MARKDOWN, "timetable.md");
+  assert_well_formed (doc);
+  assert_block (doc, 0, DOSSIER_BLOCK_TITLE, 0, "Ferry Timetable");
+  assert_block (doc, 1, DOSSIER_BLOCK_PARAGRAPH, 0, "Sailings from the east pier:");
+  assert_block (doc, 2, DOSSIER_BLOCK_PARAGRAPH, 0, "Departs\tArrives\tBoat");
+  assert_block (doc, 3, DOSSIER_BLOCK_PARAGRAPH, 0, "07:15\t07:50\tTern");
+  assert_block (doc, 4, DOSSIER_BLOCK_PARAGRAPH, 0, "09:40\t10:15\tPuffin");
+  assert_block (doc, 5, DOSSIER_BLOCK_PARAGRAPH, 0, "12:05\t12:40\tTern|2 | spare");
+  assert_block (doc, 6, DOSSIER_BLOCK_PARAGRAPH, 0, "Tickets are sold on board.");
+  assert_block (doc, 7, DOSSIER_BLOCK_PARAGRAPH, 0,
+                "Fares rose 3 | 4 percent this year, the board said.");
+  assert_block (doc, 8, DOSSIER_BLOCK_PARAGRAPH, 0, "Stop | Zone | Fare --- | ---");
+  assert_block (doc, 9, DOSSIER_BLOCK_PARAGRAPH, 0, "Stop\tZone");
+  assert_block (doc, 10, DOSSIER_BLOCK_PARAGRAPH, 0, "Quay\t1");
+  assert_block (doc, 11, DOSSIER_BLOCK_PARAGRAPH, 0, "Harbour | 2");
+  g_assert_cmpuint (doc->blocks->len, ==, 12);
+}
+
 static void
 test_markdown_layout (void)
 {
@@ -1898,6 +1948,8 @@ main (int   argc,
   g_test_add_func ("/dossier/import/markdown-table", test_markdown_table);
   g_test_add_func ("/dossier/import/markdown-table-empty-first-cells",
                    test_markdown_table_empty_first_cells);
+  g_test_add_func ("/dossier/import/markdown-table-without-outer-pipes",
+                   test_markdown_table_without_outer_pipes);
   g_test_add_func ("/dossier/import/markdown-layout", test_markdown_layout);
   g_test_add_func ("/dossier/import/markdown-inline", test_markdown_inline);
   g_test_add_func ("/dossier/import/markdown-byline", test_markdown_byline);

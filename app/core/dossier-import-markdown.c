@@ -335,6 +335,41 @@ process_emphasis (GString *out,
   g_string_append_len (result, out->str + copied, out->len - copied);
 }
 
+/* Where the code span that @ticks backticks open at @p closes: the start
+ * of the next run of exactly as many, or @end if there is none (which is
+ * remembered, so that a line full of backticks stays linear). */
+static const char *
+code_span_close (Inline     *ctx,
+                 const char *p,
+                 gsize       ticks,
+                 const char *end)
+{
+  const char *q = end;
+
+  if (ticks >= G_N_ELEMENTS (ctx->no_ticks_from) ||
+      (gsize) (p - ctx->base) < ctx->no_ticks_from[ticks])
+    {
+      for (q = p + ticks; q < end; q++)
+        {
+          if (*q == '`')
+            {
+              gsize run = 0;
+
+              while (q + run < end && q[run] == '`')
+                run++;
+              if (run == ticks)
+                break;
+              q += run - 1;
+            }
+        }
+      if (q >= end && end == ctx->base + ctx->len &&
+          ticks < G_N_ELEMENTS (ctx->no_ticks_from))
+        ctx->no_ticks_from[ticks] = p - ctx->base;
+    }
+
+  return MIN (q, end);
+}
+
 static void
 inline_to_plain (const char *s,
                  gsize       len,
@@ -375,30 +410,7 @@ inline_to_plain (const char *s,
           while (p + ticks < end && p[ticks] == '`')
             ticks++;
 
-          /* Find a closing run of exactly as many backticks, unless an
-           * earlier search already found there is none. */
-          q = end;
-          if (ticks >= G_N_ELEMENTS (ctx->no_ticks_from) ||
-              (gsize) (p - ctx->base) < ctx->no_ticks_from[ticks])
-            {
-              for (q = p + ticks; q < end; q++)
-                {
-                  if (*q == '`')
-                    {
-                      gsize run = 0;
-
-                      while (q + run < end && q[run] == '`')
-                        run++;
-                      if (run == ticks)
-                        break;
-                      q += run - 1;
-                    }
-                }
-              if (q >= end && end == ctx->base + ctx->len &&
-                  ticks < G_N_ELEMENTS (ctx->no_ticks_from))
-                ctx->no_ticks_from[ticks] = p - ctx->base;
-            }
-
+          q = code_span_close (ctx, p, ticks, end);
           if (q < end)
             {
               const char *a = p + ticks;
@@ -578,6 +590,7 @@ typedef struct
   int                    level;
   GString               *raw;
   gboolean               item_blank;    /* a blank line inside a list item */
+  gboolean               in_table;      /* the last line was a table's row under its delimiter row */
 
   /* Fenced or indented code being collected. */
   gboolean               in_fence;
@@ -931,42 +944,88 @@ is_table_separator (const char *s,
   return dash;
 }
 
+/* The next pipe at or after @from that sets a table's cells apart, or the
+ * row's length: an escaped pipe ("\\|") is text of its cell, and so is a
+ * pipe inside a code span ("`a|b`"). */
+static gsize
+next_cell_pipe (Inline *row,
+                gsize   from)
+{
+  const char *s = row->base;
+
+  for (gsize i = from; i < row->len; i++)
+    {
+      if (s[i] == '\\')
+        i++;
+      else if (s[i] == '|')
+        return i;
+      else if (s[i] == '`')
+        {
+          gsize ticks = 1;
+          const char *close;
+
+          while (i + ticks < row->len && s[i + ticks] == '`')
+            ticks++;
+          close = code_span_close (row, s + i, ticks, s + row->len);
+          if (close < s + row->len)
+            i = close - s;
+          i += ticks - 1;
+        }
+    }
+
+  return row->len;
+}
+
+/* Steps to a row's next cell, [*start, *end), from *next (which starts
+ * past a leading pipe); FALSE when there is none left (nothing after a
+ * closing pipe is a cell). */
+static gboolean
+next_cell (Inline *row,
+           gsize  *next,
+           gsize  *start,
+           gsize  *end)
+{
+  if (*next >= row->len)
+    return FALSE;
+  *start = *next;
+  *end = next_cell_pipe (row, *next);
+  *next = *end + 1;
+  return TRUE;
+}
+
 /* A table row as one paragraph, its cells set apart by tabs as the HTML
  * importer sets a data table's apart (dossier_text_builder_cell_break ()),
- * so that the reader can line up the columns. A cell is split off at each
- * pipe that is not escaped ("\\|" is a pipe in the cell's text); the pipes
- * at the row's ends open and close it. */
+ * so that the reader can line up the columns. The pipes at the row's ends,
+ * if any, open and close it. */
 static void
 add_table_row (Markdown   *md,
                const char *s,
                gsize       len)
 {
   g_autoptr(GString) plain = g_string_new (NULL);
-  gsize start = 1;  /* past the leading pipe */
+  Inline row;
+  gsize next = s[0] == '|' ? 1 : 0;
+  gsize start, end;
+  gboolean first = TRUE;
 
   flush_block (md);
   dossier_text_builder_begin_block (md->builder, DOSSIER_BLOCK_PARAGRAPH, 0);
 
-  for (gsize i = 1; i <= len; i++)
+  inline_init (&row, s, len);
+  while (next_cell (&row, &next, &start, &end))
     {
-      gboolean last = i == len;
       Inline ctx;
 
-      if (!last && !(s[i] == '|' && s[i - 1] != '\\'))
-        continue;
-      /* (nothing after the closing pipe: no cell) */
-      if (last && start == len)
-        break;
-
       g_string_truncate (plain, 0);
-      inline_init (&ctx, s + start, i - start);
-      inline_to_plain (s + start, i - start, plain, 0, &ctx);
+      inline_init (&ctx, s + start, end - start);
+      inline_to_plain (s + start, end - start, plain, 0, &ctx);
       inline_clear (&ctx);
-      if (start > 1)
+      if (!first)
         dossier_text_builder_cell_break (md->builder);
       dossier_text_builder_append (md->builder, plain->str, (gssize) plain->len);
-      start = i + 1;
+      first = FALSE;
     }
+  inline_clear (&row);
 
   dossier_text_builder_end_block (md->builder);
   if (dossier_text_builder_get_length (md->builder) > 0)
@@ -974,6 +1033,103 @@ add_table_row (Markdown   *md,
       md->any_block = TRUE;
       md->after_title = FALSE;
     }
+}
+
+/* Whether a line holds a pipe that sets cells apart. */
+static gboolean
+has_cell_pipe (const char *s,
+               gsize       len)
+{
+  Inline row;
+  gboolean pipe;
+
+  inline_init (&row, s, len);
+  pipe = next_cell_pipe (&row, 0) < len;
+  inline_clear (&row);
+  return pipe;
+}
+
+/* A GFM table's delimiter row ("--- | :---:"): cells of dashes, a colon
+ * at either end of one allowed, set apart by at least one pipe. Returns
+ * its number of cells, or 0 if it is not one. */
+static guint
+delimiter_row_cells (const char *s,
+                     gsize       len)
+{
+  guint cells = 0;
+  gboolean pipe = FALSE;
+  gsize i = 0;
+
+  if (len > 0 && s[0] == '|')
+    {
+      pipe = TRUE;
+      i = 1;
+    }
+  while (i < len)
+    {
+      gsize dashes = 0;
+
+      while (i < len && (s[i] == ' ' || s[i] == '\t'))
+        i++;
+      if (i < len && s[i] == ':')
+        i++;
+      for (; i < len && s[i] == '-'; i++)
+        dashes++;
+      if (i < len && s[i] == ':')
+        i++;
+      while (i < len && (s[i] == ' ' || s[i] == '\t'))
+        i++;
+      if (dashes == 0 || (i < len && s[i] != '|'))
+        return 0;
+      cells++;
+      if (i < len)
+        {
+          pipe = TRUE;
+          i++;
+        }
+    }
+
+  return pipe ? cells : 0;
+}
+
+/* A table whose header row has no outer pipes ("Ward | Votes"): the open
+ * paragraph's last line is its header row if it has a pipe and as many
+ * cells as the delimiter row under it; lines before it stay a paragraph.
+ * Returns whether a table began. */
+static gboolean
+begin_table_under_paragraph (Markdown *md,
+                             guint     delimiter_cells)
+{
+  const char *nl = g_strrstr_len (md->raw->str, md->raw->len, "\n");
+  gsize header_at = nl != NULL ? (gsize) (nl + 1 - md->raw->str) : 0;
+  g_autofree char *header = g_strndup (md->raw->str + header_at, md->raw->len - header_at);
+  gsize header_len = md->raw->len - header_at;
+  Inline row;
+  gsize next = header[0] == '|' ? 1 : 0;
+  gsize start, end;
+  guint cells = 0;
+
+  if (!has_cell_pipe (header, header_len))
+    return FALSE;
+  inline_init (&row, header, header_len);
+  while (next_cell (&row, &next, &start, &end))
+    cells++;
+  inline_clear (&row);
+  if (cells != delimiter_cells)
+    return FALSE;
+
+  if (nl != NULL)
+    {
+      g_string_truncate (md->raw, nl - md->raw->str);
+      flush_block (md);
+    }
+  else
+    {
+      md->open = FALSE;
+      g_string_truncate (md->raw, 0);
+    }
+  add_table_row (md, header, header_len);
+  return TRUE;
 }
 
 static void
@@ -990,8 +1146,13 @@ process_line (Markdown   *md,
   gsize marker;
   char mark;
 
+  gboolean table_goes_on = md->in_table;
+  guint delimiter_cells;
+
   while (rn > 0 && (s[rn - 1] == ' ' || s[rn - 1] == '\t'))
     rn--;
+  /* A table goes on only line by line: whatever is not its row ends it. */
+  md->in_table = FALSE;
 
   /* Inside a fence, everything is code until the closing fence. */
   if (md->in_fence)
@@ -1087,6 +1248,14 @@ process_line (Markdown   *md,
           md->fence_indent = indent;
           return;
         }
+    }
+
+  if (indent < 4 && md->open && md->kind == DOSSIER_BLOCK_PARAGRAPH &&
+      (delimiter_cells = delimiter_row_cells (s, rn)) > 0 &&
+      begin_table_under_paragraph (md, delimiter_cells))
+    {
+      md->in_table = TRUE;
+      return;
     }
 
   /* Setext underline under a paragraph. */
@@ -1223,11 +1392,17 @@ process_line (Markdown   *md,
       return;
     }
 
-  /* Tables: one paragraph per row, the |---| line dropped. */
-  if (indent < 4 && s[0] == '|')
+  /* Tables: one paragraph per row, the |---| line dropped. A row that
+   * does not begin with a pipe needs the table's rows above it. */
+  if (indent < 4 && (s[0] == '|' || (table_goes_on && has_cell_pipe (s, rn))))
     {
-      if (!is_table_separator (s, rn))
-        add_table_row (md, s, rn);
+      if (is_table_separator (s, rn))
+        md->in_table = TRUE;
+      else
+        {
+          add_table_row (md, s, rn);
+          md->in_table = table_goes_on;
+        }
       return;
     }
 
