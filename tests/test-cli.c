@@ -1542,6 +1542,43 @@ test_analysis_tour (Fixture       *f,
   g_assert_null (strstr (suggest, "Žáková"));
 }
 
+/* A name and an alias of 1 MB from someone else's file: listed as the
+ * window shows them (dossier_text_shown ()), not whole — the alias cut
+ * after its first DOSSIER_TEXT_SHOWN_MAX - 1 characters, the name's run
+ * of letters after DOSSIER_TEXT_SHOWN_RUN_MAX - 1, each ending in "…". */
+static void
+test_huge_names (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree char *doc = make_project (f);
+  g_autofree char *list = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *aliases = NULL;
+  g_autofree char *letters = NULL;
+  g_autofree char *expected_name = NULL;
+  g_autoptr(GString) expected_aliases = g_string_new ("Crews; ");
+
+  g_free (ok_cli ("stakeholder-add", f->project, "Ferry crews", "--alias", "Crews", NULL));
+  test_sql_exec (f->project,
+                 "UPDATE stakeholders SET name = printf ('%.*c', 1000000, 'n'), "
+                 "  aliases = 'Crews' || char (10) || replace (printf ('%.*c', 200000, 'x'), 'x', 'word ');");
+
+  list = ok_cli ("stakeholders", f->project, NULL);
+  g_assert_cmpuint (strlen (list), <, 4 * DOSSIER_TEXT_SHOWN_MAX);
+
+  name = field_of (list, 0, 1);
+  letters = g_strnfill (DOSSIER_TEXT_SHOWN_RUN_MAX - 1, 'n');
+  expected_name = g_strconcat (letters, "…", NULL);
+  g_assert_cmpstr (name, ==, expected_name);
+
+  aliases = field_of (list, 0, 9);
+  while (g_utf8_strlen (expected_aliases->str, -1) < DOSSIER_TEXT_SHOWN_MAX - 1)
+    g_string_append (expected_aliases, "word ");
+  g_string_truncate (expected_aliases, DOSSIER_TEXT_SHOWN_MAX - 1);
+  g_string_append (expected_aliases, "…");
+  g_assert_cmpstr (aliases, ==, expected_aliases->str);
+}
+
 static void
 test_analysis_bad_input (Fixture       *f,
                          gconstpointer  data)
@@ -2578,6 +2615,7 @@ main (int    argc,
   ADD ("tag-id-not-above-zero", test_tag_id_not_above_zero);
   ADD ("analysis-tour", test_analysis_tour);
   ADD ("analysis-bad-input", test_analysis_bad_input);
+  ADD ("huge-names", test_huge_names);
   ADD ("exchange", test_exchange);
   ADD ("compare", test_compare);
   ADD ("check-long-texts", test_check_long_texts);

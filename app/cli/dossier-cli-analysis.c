@@ -17,6 +17,28 @@
 
 #include "dossier-cli-private.h"
 
+/* ---- Names as the window shows them ------------------------------------------------ */
+
+/* A stakeholder's name or aliases as a listing field: cut as the window
+ * shows them (dossier_text_shown ()), so that a name or an alias of 50 MB
+ * from someone else's file prints as the window shows it, not whole. */
+static char *
+shown_field (const char *text)
+{
+  g_autofree char *shown = dossier_text_shown (text);
+
+  return cli_field (shown);
+}
+
+/* The aliases, separated by "; ", as one such field. */
+static char *
+shown_aliases_field (const char * const *aliases)
+{
+  g_autofree char *joined = g_strjoinv ("; ", (char **) aliases);
+
+  return shown_field (joined);
+}
+
 /* ---- Finding things by what the user typed ------------------------------------ */
 
 /* A stakeholder by id, name or alias. */
@@ -198,9 +220,8 @@ print_stakeholder (DossierProject  *project,
                    GError         **error)
 {
   DossierStakeholder *s = item;
-  g_autofree char *field = cli_field (dossier_stakeholder_get_name (s));
-  g_autofree char *aliases = g_strjoinv ("; ", (char **) dossier_stakeholder_get_aliases (s));
-  g_autofree char *aliases_field = cli_field (aliases);
+  g_autofree char *field = shown_field (dossier_stakeholder_get_name (s));
+  g_autofree char *aliases_field = shown_aliases_field (dossier_stakeholder_get_aliases (s));
   char buf[8];
 
   cli_print ("%" G_GINT64_FORMAT "\t%s\t%s\t%s\t%d\t%d\t%u\t%u\t%u\t%s\n",
@@ -240,7 +261,7 @@ print_unreviewed (const char     *name,
     {
       DossierMentionHit *hit = g_ptr_array_index (hits, i);
       DossierStakeholder *s = dossier_project_get_stakeholder (project, hit->stakeholder_id);
-      g_autofree char *who = cli_field (s != NULL ? dossier_stakeholder_get_name (s) : "");
+      g_autofree char *who = shown_field (s != NULL ? dossier_stakeholder_get_name (s) : "");
       g_autofree char *snippet = cli_field (hit->snippet);
 
       if (document_id != 0 && hit->document_id != document_id)
@@ -317,7 +338,7 @@ cli_mentions (const char *name,
         {
           const DossierMention *m = &g_array_index (mentions, DossierMention, i);
           DossierStakeholder *s = dossier_project_get_stakeholder (project, m->key);
-          g_autofree char *who = cli_field (s != NULL ? dossier_stakeholder_get_name (s) : "");
+          g_autofree char *who = shown_field (s != NULL ? dossier_stakeholder_get_name (s) : "");
           g_autofree char *found = dossier_text_slice (text, m->start, m->end);
           g_autofree char *found_field = cli_field (found);
 
@@ -452,7 +473,7 @@ cli_arguments (const char *name,
 
           s = dossier_project_get_stakeholder (project, dossier_argument_get_stakeholder_id (a));
           statement = cli_field (dossier_argument_get_statement (a));
-          who = cli_field (s != NULL ? dossier_stakeholder_get_name (s) : "");
+          who = shown_field (s != NULL ? dossier_stakeholder_get_name (s) : "");
           cli_print ("  %" G_GINT64_FORMAT "\t%s\t%d\t%u\t%u\t%s\t%s\n",
                      dossier_argument_get_id (a),
                      dossier_polarity_to_string (dossier_argument_get_polarity (a)),
@@ -570,9 +591,8 @@ cli_suggest (const char *name,
   for (guint i = 0; i < stakeholders->len; i++)
     {
       DossierStakeholderSuggestion *s = g_ptr_array_index (stakeholders, i);
-      g_autofree char *field = cli_field (s->name);
-      g_autofree char *aliases = g_strjoinv ("; ", s->aliases);
-      g_autofree char *aliases_field = cli_field (aliases);
+      g_autofree char *field = shown_field (s->name);
+      g_autofree char *aliases_field = shown_aliases_field ((const char * const *) s->aliases);
 
       cli_print ("stakeholder\t%u\t%s\t%s\t%s\n", s->n_mentions,
                  dossier_stakeholder_kind_to_string (s->kind), field, aliases_field);
