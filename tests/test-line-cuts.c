@@ -246,8 +246,8 @@ test_cjk_sentences (void)
  * character before a mark or beside a joiner replaced: "é" as e and an
  * accent, a family emoji joined by ZWJ, a hand with a skin tone, a
  * heart with its selector, Devanagari with a virama and a vowel sign.
- * Between them, "漢" is where lines are cut; a line of them alone is not
- * cut at all. */
+ * Between them, "漢" is where lines are cut; a line of them alone is cut
+ * where one ends. */
 static void
 test_graphemes (void)
 {
@@ -269,14 +269,21 @@ test_graphemes (void)
       for (guint i = 0; i < cuts->len; i++)
         g_assert_cmpuint (g_array_index (cuts, DossierLineCut, i).ch, ==, g_utf8_get_char ("漢"));
 
+      /* A line of them alone is cut anyway (test_only_long_graphemes ()). */
       g_string_assign (text, "");
       for (guint i = 0; i < 400; i++)
         g_string_append (text, units[u]);
       g_clear_pointer (&cuts, g_array_unref);
       cuts = dossier_unbroken_runs_line_cuts (text->str, text->len, 50);
-      g_assert_cmpuint (cuts->len, ==, 0);
+      assert_cuts_valid (text->str, cuts);
+      assert_cuts_keep_offsets (text->str, cuts);
+      g_assert_cmpuint (cuts->len, >=, g_utf8_strlen (text->str, -1) / 51 - 1);
 
-      /* Nowhere to cut within the limit: at the first place after. */
+      /* Nowhere to cut within the limit, somewhere a grapheme after it:
+       * there. */
+      g_string_assign (text, "");
+      while (g_utf8_strlen (text->str, -1) <= 50)
+        g_string_append (text, units[u]);
       g_string_append (text, " then words after");
       g_clear_pointer (&cuts, g_array_unref);
       cuts = dossier_unbroken_runs_line_cuts (text->str, text->len, 50);
@@ -291,7 +298,9 @@ test_graphemes (void)
  * as conjoining jamo, a family joined by ZWJ, a hand with a skin tone,
  * stacked accents, a keycap. Each cut's character is a grapheme of its
  * own, as Pango finds graphemes: a cursor goes before it and after it
- * (a cut inside a flag made two letters of it, or one the next flag's). */
+ * (a cut inside a flag made two letters of it, or one the next flag's),
+ * unless none is in reach (test_only_long_graphemes ()); and the line
+ * after it starts with a whole one. */
 static void
 test_grapheme_boundaries (void)
 {
@@ -327,16 +336,74 @@ test_grapheme_boundaries (void)
       attrs = g_new0 (PangoLogAttr, n_chars + 1);
       pango_get_log_attrs (text->str, (int) text->len, -1, pango_language_from_string ("en"),
                            attrs, (int) n_chars + 1);
+      for (guint i = 0, start = 0; i < cuts->len; i++)
+        {
+          const DossierLineCut *cut = &g_array_index (cuts, DossierLineCut, i);
+
+          if (!attrs[cut->offset + 1].is_cursor_position)
+            g_error ("round %u: cut %u at %" G_GINT64_FORMAT " (U+%04X) leaves the next line inside "
+                     "a grapheme", round, i, cut->offset, cut->ch);
+          /* One inside a grapheme only where no letter of its own is in
+           * reach: in the stretch, nor one stretch on. */
+          if (!attrs[cut->offset].is_cursor_position)
+            for (glong k = start + 1; k <= MIN (start + 2 * 50, n_chars - 1); k++)
+              if (attrs[k].is_cursor_position && attrs[k + 1].is_cursor_position)
+                g_error ("round %u: cut %u at %" G_GINT64_FORMAT " (U+%04X) is inside a grapheme, "
+                         "with one of its own at %ld", round, i, cut->offset, cut->ch, k);
+          start = cut->offset + 1;
+        }
+    }
+  g_rand_free (rand);
+}
+
+/* A run made only of graphemes of several code points each — flags, a
+ * family joined by ZWJ, a flag and a family by turns — has no code point
+ * that is a grapheme of its own: it is cut anyway, at a code point, no
+ * line longer than the limit, and where a grapheme ends, so that each
+ * line after a cut starts with a whole one (the flags after it paired as
+ * they were) and only the grapheme cut at is split. */
+static void
+test_only_long_graphemes (void)
+{
+  static const char *const runs[][2] = {
+    { "🇫🇷", "🇩🇪" },
+    { "👨\u200D👩\u200D👧", "👩\u200D👩\u200D👦\u200D👦" },
+    { "🇯🇵", "👨\u200D👩\u200D👧" },
+  };
+  const guint limit = 50;
+
+  for (guint r = 0; r < G_N_ELEMENTS (runs); r++)
+    {
+      g_autoptr(GString) text = g_string_new (NULL);
+      g_autoptr(GArray) cuts = NULL;
+      g_autofree PangoLogAttr *attrs = NULL;
+      glong n_chars;
+      gint64 start = 0;
+
+      for (guint i = 0; i < 2000; i++)
+        g_string_append (text, runs[r][i % 3 == 0]);
+      n_chars = g_utf8_strlen (text->str, -1);
+      cuts = dossier_unbroken_runs_line_cuts (text->str, text->len, limit);
+      assert_cuts_valid (text->str, cuts);
+      assert_cuts_keep_offsets (text->str, cuts);
+      g_assert_cmpuint (cuts->len, >=, n_chars / (limit + 1) - 1);
+
+      attrs = g_new0 (PangoLogAttr, n_chars + 1);
+      pango_get_log_attrs (text->str, (int) text->len, -1, pango_language_from_string ("en"),
+                           attrs, (int) n_chars + 1);
       for (guint i = 0; i < cuts->len; i++)
         {
           const DossierLineCut *cut = &g_array_index (cuts, DossierLineCut, i);
 
-          if (!attrs[cut->offset].is_cursor_position || !attrs[cut->offset + 1].is_cursor_position)
-            g_error ("round %u: cut %u at %" G_GINT64_FORMAT " (U+%04X) is inside a grapheme",
-                     round, i, cut->offset, cut->ch);
+          g_assert_cmpint (cut->offset - start, <=, limit);
+          if (!attrs[cut->offset + 1].is_cursor_position)
+            g_error ("run %u: the line after cut %u at %" G_GINT64_FORMAT " starts inside a grapheme",
+                     r, i, cut->offset);
+          start = cut->offset + 1;
         }
+      /* (the last, with no place to cut after it, at most a stretch more) */
+      g_assert_cmpint (n_chars - start, <=, 2 * limit + 1);
     }
-  g_rand_free (rand);
 }
 
 /* 5 MB on one line: cut in one pass (a quadratic walk would take
@@ -378,6 +445,7 @@ main (int   argc,
   g_test_add_func ("/line-cuts/cjk-sentences", test_cjk_sentences);
   g_test_add_func ("/line-cuts/graphemes", test_graphemes);
   g_test_add_func ("/line-cuts/grapheme-boundaries", test_grapheme_boundaries);
+  g_test_add_func ("/line-cuts/only-long-graphemes", test_only_long_graphemes);
   g_test_add_func ("/line-cuts/long-paragraph", test_long_paragraph);
 
   return g_test_run ();

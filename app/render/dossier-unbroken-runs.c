@@ -199,22 +199,20 @@ is_regional_indicator (gunichar c)
  * the heuristics of cut_kind () may miss a rule (Hangul jamo, prepended
  * marks); a flag, two regional indicators whose pairing depends on all
  * those before, is never cut. */
-static gboolean
-is_own_grapheme (const char *line_start,
-                 const char *line_end,
-                 const char *p)
+/* Pango's attributes of the characters around @p, up to @n_before before
+ * it (not before @line_start) and GRAPHEME_CONTEXT after it, in @attrs
+ * (room for @n_before + GRAPHEME_CONTEXT + 1): how many came before it. */
+static int
+attrs_around (const char   *line_start,
+              const char   *line_end,
+              const char   *p,
+              int           n_before,
+              PangoLogAttr *attrs)
 {
-  PangoLogAttr attrs[2 * GRAPHEME_CONTEXT + 3];
   const char *from = p, *to = next_char (p);
   int before = 0, n = 1;
 
-  /* ASCII and ASCII on each side (CR, the one rule on them, is no longer
-   * in the text): the most common case, at no cost. */
-  if (p > line_start && (guchar) p[-1] < 0x80 && (guchar) *p < 0x80 && (guchar) *next_char (p) < 0x80)
-    return TRUE;
-  if (is_regional_indicator (char_at (p)))
-    return FALSE;
-  while (before < GRAPHEME_CONTEXT && from > line_start)
+  while (before < n_before && from > line_start)
     {
       from = prev_char (from);
       before++;
@@ -226,7 +224,76 @@ is_own_grapheme (const char *line_start,
     }
   pango_get_log_attrs (from, (int) (to - from), -1, pango_language_get_default (),
                        attrs, before + n + 1);
+  return before;
+}
+
+static gboolean
+is_own_grapheme (const char *line_start,
+                 const char *line_end,
+                 const char *p)
+{
+  PangoLogAttr attrs[2 * GRAPHEME_CONTEXT + 1];
+  int before;
+
+  /* ASCII and ASCII on each side (CR, the one rule on them, is no longer
+   * in the text): the most common case, at no cost. */
+  if (p > line_start && (guchar) p[-1] < 0x80 && (guchar) *p < 0x80 && (guchar) *next_char (p) < 0x80)
+    return TRUE;
+  if (is_regional_indicator (char_at (p)))
+    return FALSE;
+  before = attrs_around (line_start, line_end, p, GRAPHEME_CONTEXT, attrs);
   return attrs[before].is_cursor_position && attrs[before + 1].is_cursor_position;
+}
+
+/* Where to cut a stretch (from @start) that has no code point a grapheme
+ * of its own in reach: at its last character @last (at offset *@offset)
+ * or one of the few before it that ends a grapheme, so that the next line
+ * starts with a whole one (a flag cut in two would pair every flag after
+ * it wrong); at @last itself when a grapheme is longer than that. A flag's
+ * second regional indicator is counted from @start, where the cut before
+ * left the flags paired (Pango, asked of a few characters, may pair them
+ * wrong); other graphemes are asked of Pango, once for the few. */
+static const char *
+grapheme_end (const char *start,
+              const char *line_end,
+              const char *last,
+              gint64     *offset)
+{
+  PangoLogAttr attrs[3 * GRAPHEME_CONTEXT + 1];
+  const char *from = last;
+  int before;
+
+  if (is_regional_indicator (char_at (last)))
+    {
+      guint run = 1;
+
+      while (from > start && is_regional_indicator (char_at (prev_char (from))))
+        {
+          from = prev_char (from);
+          run++;
+        }
+      /* (the first of a pair: the one before it ends the flag, or
+       * whatever came, before) */
+      if (run % 2 == 1)
+        {
+          *offset -= 1;
+          return prev_char (last);
+        }
+      return last;
+    }
+  before = attrs_around (start, line_end, last, 2 * GRAPHEME_CONTEXT, attrs);
+  /* attrs[i + 1]: whether a grapheme ends after the character at @last - before + i */
+  for (int k = 0; k < GRAPHEME_CONTEXT && k < before; k++)
+    if (attrs[before - k + 1].is_cursor_position)
+      {
+        const char *p = last;
+
+        for (int j = 0; j < k; j++)
+          p = prev_char (p);
+        *offset -= k;
+        return p;
+      }
+  return last;
 }
 
 /* The kinds of places to cut at, best first. */
@@ -325,12 +392,23 @@ cut_line (const char *text,
         kind = CUT_SPACE;
       else
         {
-          /* None in the stretch: the first place after it. */
-          for (p = limit, o = start_offset + max_chars + 1; next_char (p) < line_end; p = next_char (p), o++)
+          guint k = 0;
+
+          /* None in the stretch: the first place after it, a stretch on
+           * at most. */
+          for (p = limit, o = start_offset + max_chars + 1;
+               next_char (p) < line_end && k < max_chars; p = next_char (p), o++, k++)
             if (cut_kind (text, line, p) != CUT_NONE && (*p == ' ' || is_own_grapheme (line, line_end, p)))
               break;
           if (next_char (p) >= line_end)
             return;
+          if (k == max_chars)
+            {
+              /* None there either (flags, family emoji, nothing else: no
+               * code point a grapheme of its own): cut at a code point. */
+              o = start_offset + max_chars;
+              p = grapheme_end (start, line_end, prev_char (limit), &o);
+            }
           found[CUT_CHAR] = p;
           found_offset[CUT_CHAR] = o;
           kind = CUT_CHAR;

@@ -65,7 +65,10 @@ typedef struct
  * else at the stretch's last character that is a grapheme of its own
  * (not a mark, no joiner or selector beside it): a long text in a script
  * written without spaces (Chinese, Japanese, Thai), a run of 50 MB
- * without one. Nothing is cut at the start or the end of a line.
+ * without one; or, in a run with no such character (flags, family
+ * emoji, nothing else), at a code point that ends a grapheme, the next
+ * line starting with a whole one. Nothing is cut at the start or the
+ * end of a line.
  * Replacing each cut's character with '\n' keeps every code point where it
  * was: offsets in the cut text are offsets in @text, and a view draws
  * that character at the end of its line. Empty when no line is that
