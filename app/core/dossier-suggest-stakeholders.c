@@ -24,7 +24,9 @@
  * opened the sentence before; "said Ana Ruiz of the
  * Residents’ Association" is hers, the association another actor.
  * Someone named with no office (a resident who speaks, "Dr", "Chief
- * Executive", "president of the … Association") is a person. A street
+ * Executive", "president of the … Association") is a person; one followed
+ * by ", which" ("Stagecoach Ashby, which runs the number 14, said") is no
+ * one, and an organisation when it speaks. A street
  * ("Quay Street", "la calle Mayor") or another place ("Harbour Bridge",
  * "Port Calder", a name only ever "at" or "in") is no actor unless it
  * speaks ("in Port Kessel" never does); "the council" is the council named, or
@@ -975,6 +977,8 @@ typedef struct
   gboolean                quoted;      /* a statement is attributed to it */
   gboolean                introduced;  /* said once what it is: "Ana Ruiz, who runs the
                                         * shop,", "a hydrologist at Dunmore University" */
+  gboolean                thing;       /* "Stagecoach Ashby, which runs …": no one, and
+                                        * a body if it speaks */
   gboolean                body;        /* a body of people without capitals ("cartels") */
   gboolean                compound;    /* a run + a body word ("Trump administration") */
   gboolean                modifier;    /* a word opening another name ("Eskin" of
@@ -1642,7 +1646,7 @@ note_speaker (Collector *col,
   if (c->body || c->compound)
     return;
   col->last_named = c;
-  person_like = !c->acronym &&
+  person_like = !c->acronym && !c->thing &&
                 (c->kind == DOSSIER_STAKEHOLDER_OTHER || c->kind == DOSSIER_STAKEHOLDER_OFFICIAL) &&
                 (c->person || (opens && c->n_words >= 2 && c->n_words <= 3));
   /* "They" is no person's, nor a place's. */
@@ -2068,6 +2072,49 @@ names_place (GArray *tokens,
 
 /* "Ana Ruiz, who runs the shop": a person. */
 static const char * const relative_pronouns[] = { "who", "quien" };
+
+/* What a firm or a body does, after "which" or "that": "Stagecoach Ashby,
+ * which runs the number 14", "Harlow Buses that operates the night
+ * service". */
+static const char * const running_verbs[] = {
+  "runs", "ran", "operates", "operated", "owns", "owned", "manages", "managed", "employs",
+  "employed", "represents", "builds", "built", "supplies", "supplied", "provides", "maintains",
+  "controls", "sells", "leases", "funds", "funded",
+};
+
+/* Whether the words after the name [@first, @last] say it is a thing or
+ * a body, not someone: ", which" (a person is "who"), or "that" and what
+ * a firm does. Not "a report by Ana Ruiz, which found …", nor "…, said
+ * Ana Ruiz, which angered …": "which" is then the report's, the
+ * statement's; a name that opens its clause is what "which" stands for. */
+static gboolean
+which_not_who (GArray *tokens,
+               guint   from,
+               guint   first,
+               guint   last)
+{
+  static const char * const clause_openers[] = { "the", "and", "but", "while", "el", "la" };
+  const Token *end = &g_array_index (tokens, Token, last);
+  const Token *relative, *verb, *before;
+
+  if (last + 2 >= tokens->len)
+    return FALSE;
+  relative = &g_array_index (tokens, Token, last + 1);
+  verb = &g_array_index (tokens, Token, last + 2);
+  if (!(relative->flags & TOKEN_SPACE) || is_name_token (relative))
+    return FALSE;
+  if (g_str_equal (relative->folded, "that"))
+    return (end->flags & (TOKEN_SPACE | TOKEN_COMMA)) && IN_LIST (running_verbs, verb->folded);
+  if (!g_str_equal (relative->folded, "which") || !(end->flags & TOKEN_COMMA))
+    return FALSE;
+  if (IN_LIST (running_verbs, verb->folded))
+    return TRUE;
+  if (g_array_index (tokens, Token, first).flags & TOKEN_INITIAL || first <= from)
+    return TRUE;
+  before = &g_array_index (tokens, Token, first - 1);
+  return (before->flags & TOKEN_COMMA) ||
+         ((before->flags & TOKEN_SPACE) && IN_LIST (clause_openers, before->folded));
+}
 
 static gboolean role_appositive (GArray *tokens,
                                  guint   at);
@@ -3085,6 +3132,11 @@ collect_block (Collector *col,
           if (title_len == 0 && !located && name_end > name_start &&
               introduces_body (name_kind (tokens, name_start, name_end)))
             c->introduced = TRUE;
+          /* "Stagecoach Ashby, which runs the number 14,": no one's
+           * name, whatever it says. */
+          if (title_len == 0 && c->kind == DOSSIER_STAKEHOLDER_OTHER &&
+              which_not_who (tokens, from, name_start, run_end))
+            c->thing = TRUE;
           /* "Tomas Varga, who runs a dairy herd," — "Sarah Lindqvist, a
            * hydrologist at …,": someone the text introduces. */
           if (run_end > name_start && title_len == 0 && c->kind == DOSSIER_STAKEHOLDER_OTHER &&
@@ -4149,6 +4201,7 @@ dossier_suggest_stakeholders (const char         *text,
         DossierStakeholderKind kind = DOSSIER_STAKEHOLDER_OTHER;
         gboolean quoted = FALSE;
         gboolean person = FALSE;
+        gboolean thing = FALSE;
 
         /* Named twice, or quoted or introduced once. */
         for (guint m = 0; m < members->len; m++)
@@ -4168,6 +4221,7 @@ dossier_suggest_stakeholders (const char         *text,
               kind = c->kind;
             if (c->person && !c->body && !c->compound && !c->acronym)
               person = TRUE;
+            thing = thing || c->thing;
             if (best == NULL ||
                 (best->acronym && !c->acronym) ||
                 (best->acronym == c->acronym &&
@@ -4180,8 +4234,8 @@ dossier_suggest_stakeholders (const char         *text,
          * campaigner quoted, an executive. A word alone that speaks
          * ("Greenpeace said") may be anything. */
         if (kind == DOSSIER_STAKEHOLDER_OTHER && person && (best->n_words >= 2 || best->titled))
-          kind = speaks_as_body (&col, members, best) ? DOSSIER_STAKEHOLDER_ORGANISATION
-                                                      : DOSSIER_STAKEHOLDER_PERSON;
+          kind = thing || speaks_as_body (&col, members, best) ? DOSSIER_STAKEHOLDER_ORGANISATION
+                                                               : DOSSIER_STAKEHOLDER_PERSON;
 
         s = g_new0 (DossierStakeholderSuggestion, 1);
         s->name = g_strdup (best->name);
@@ -4259,14 +4313,16 @@ kind_of_title (TitleKind kind,
     }
 }
 
-/* Whether the text reads @key (folded) as a person's name, as the
- * suggestions do: after a title that is no office, or quoted ("said Ana
- * Ruiz", "Joss Penrose … “…,” he said"). */
-static gboolean
-read_as_person (const char *text,
-                GArray     *tokens,
-                const char *key,
-                TitleKind   board)
+/* The kind of the name @key (folded) that speaks or has a title, as the
+ * suggestions read it: a person after a title that is no office, or
+ * quoted ("said Ana Ruiz", "Joss Penrose … “…,” he said"); an
+ * organisation that speaks ("Natural England said", "Stagecoach Ashby,
+ * which runs …, said"). DOSSIER_STAKEHOLDER_OTHER for neither. */
+static DossierStakeholderKind
+speaker_kind (const char *text,
+              GArray     *tokens,
+              const char *key,
+              TitleKind   board)
 {
   g_autoptr(GPtrArray) candidates = g_ptr_array_new_with_free_func (candidate_free);
   g_autoptr(GHashTable) by_key = g_hash_table_new (g_str_hash, g_str_equal);
@@ -4284,7 +4340,9 @@ read_as_person (const char *text,
   c = g_hash_table_lookup (by_key, key);
   if (c == NULL || !c->person || c->body || c->compound || c->acronym ||
       c->kind != DOSSIER_STAKEHOLDER_OTHER || !(c->n_words >= 2 || c->titled))
-    return FALSE;
+    return DOSSIER_STAKEHOLDER_OTHER;
+  if (c->thing)
+    return DOSSIER_STAKEHOLDER_ORGANISATION;
   /* "Natural England said", unless "England said" too. */
   {
     g_autoptr(GPtrArray) forms = g_ptr_array_new ();
@@ -4294,7 +4352,8 @@ read_as_person (const char *text,
     g_ptr_array_add (forms, c);
     if (surname != NULL)
       g_ptr_array_add (forms, surname);
-    return !speaks_as_body (&col, forms, c);
+    return speaks_as_body (&col, forms, c) ? DOSSIER_STAKEHOLDER_ORGANISATION
+                                           : DOSSIER_STAKEHOLDER_PERSON;
   }
 }
 
@@ -4375,6 +4434,11 @@ dossier_suggest_stakeholder_kind (const char *text,
 
           kind = described_kind (tokens, i, last, &by_word);
         }
+      /* "Stagecoach Ashby, which runs the number 14, said": a body that
+       * speaks. */
+      if (kind == DOSSIER_STAKEHOLDER_OTHER && which_not_who (tokens, 0, i, last) &&
+          (quoted_after (tokens, last) || quoted_before (tokens, 0, i, last)))
+        kind = DOSSIER_STAKEHOLDER_ORGANISATION;
 
       m_start = g_array_index (tokens, Token, i).start;
       m_end = g_array_index (tokens, Token, last).end;
@@ -4432,5 +4496,5 @@ dossier_suggest_stakeholder_kind (const char *text,
     if (communities != NULL && g_hash_table_contains (communities, key))
       return DOSSIER_STAKEHOLDER_PUBLIC;
   }
-  return read_as_person (text, tokens, key, board) ? DOSSIER_STAKEHOLDER_PERSON : DOSSIER_STAKEHOLDER_OTHER;
+  return speaker_kind (text, tokens, key, board);
 }

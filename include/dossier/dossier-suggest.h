@@ -54,7 +54,9 @@ GPtrArray *dossier_suggest_stakeholders        (const char         *text,
  * Holdings", "the president of the residents’ association") makes a
  * person (DOSSIER_STAKEHOLDER_PERSON), as does a name of two words or more
  * that speaks ("Ana Ruiz said", "según Ana Ruiz", "…,” he said" after
- * her). DOSSIER_STAKEHOLDER_OTHER when nothing says. */
+ * her); one that speaks as a body ("Natural England said", "Stagecoach
+ * Ashby, which runs the number 14, said") an organisation.
+ * DOSSIER_STAKEHOLDER_OTHER when nothing says. */
 DossierStakeholderKind dossier_suggest_stakeholder_kind (const char *text,
                                                          const char *name,
                                                          gint64      start,
