@@ -1237,6 +1237,40 @@ test_stakeholders_which_is_no_one (void)
                    DOSSIER_STAKEHOLDER_PERSON);
 }
 
+/* A role, a comma and a name after "said" or "according to" are someone
+ * who speaks, whether the role is a title the list holds ("chair",
+ * "director") or not ("coordinator", "engineer"): a person, named once
+ * (an article written for this test). A firm's word is no role ("said the
+ * developer, Harrow Homes"). */
+static void
+test_stakeholders_role_then_name (void)
+{
+  const char *text =
+    "Food bank appeal\n\n"
+    "The Marsh Road Food Bank has run out of tinned goods, said its coordinator, Ruth Okafor. "
+    "Parents set up a supper club last spring; it has fed forty children a week, said the "
+    "group's chair, Tom Reyes. The Fenwick Trust will match every pound raised, according to "
+    "its director, Ana Lim.\n\n"
+    "A new kitchen will open in May, said the engineer, Jo Hale. The estate will have 300 "
+    "homes, said the developer, Harrow Homes.";
+  g_autoptr(GPtrArray) s = stakeholders_of_article (text);
+
+  g_assert_cmpuint (find_stakeholder_of_kind (s, "Ruth Okafor", DOSSIER_STAKEHOLDER_PERSON)->n_mentions,
+                    ==, 1);
+  find_stakeholder_of_kind (s, "Tom Reyes", DOSSIER_STAKEHOLDER_PERSON);
+  find_stakeholder_of_kind (s, "Ana Lim", DOSSIER_STAKEHOLDER_PERSON);
+  find_stakeholder_of_kind (s, "Jo Hale", DOSSIER_STAKEHOLDER_PERSON);
+  for (guint i = 0; i < s->len; i++)
+    {
+      DossierStakeholderSuggestion *one = g_ptr_array_index (s, i);
+
+      if (g_str_equal (one->name, "Harrow Homes"))
+        g_assert_cmpint (one->kind, !=, DOSSIER_STAKEHOLDER_PERSON);
+    }
+  g_assert_cmpint (dossier_suggest_stakeholder_kind (text, "Ruth Okafor", -1, -1), ==,
+                   DOSSIER_STAKEHOLDER_PERSON);
+}
+
 /* Kinds from names and descriptions (an article written for this test):
  * the head of a name decides, qualified ("Press Agency": media; "Ferry
  * Users' Forum": civil society), for the suggestions and the picker
@@ -1929,6 +1963,8 @@ main (int   argc,
                    test_stakeholders_bodies_named_for_places);
   g_test_add_func ("/dossier/suggest/stakeholders-which-is-no-one",
                    test_stakeholders_which_is_no_one);
+  g_test_add_func ("/dossier/suggest/stakeholders-role-then-name",
+                   test_stakeholders_role_then_name);
   g_test_add_func ("/dossier/suggest/stakeholders-kinds-from-names",
                    test_stakeholders_kinds_from_names);
   g_test_add_func ("/dossier/suggest/stakeholders-kinds-from-context",

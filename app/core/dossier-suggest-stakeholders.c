@@ -2590,6 +2590,36 @@ note_town_body (Collector *col,
   return last;
 }
 
+/* Whether the word at token @at, before a comma and a name, says what
+ * someone is at a body or is in the story, as a title would: "its
+ * coordinator, Ruth Okafor", "the group's organiser, Tom Reyes", "said the
+ * engineer, Jo Hale". Not a firm's word ("said the developer, Harrow
+ * Homes"). */
+static gboolean
+role_before_name (GArray *tokens,
+                  guint   from,
+                  guint   at)
+{
+  static const char * const owners[] = { "its", "their", "his", "her" };
+  const Token *t = &g_array_index (tokens, Token, at);
+  const Token *before;
+
+  if (at <= from || at + 1 >= tokens->len || !(t->flags & TOKEN_COMMA) || is_name_token (t) ||
+      (t->flags & TOKEN_INITIAL) || !is_person_noun (t->folded) || is_descriptor (t->folded))
+    return FALSE;
+  before = &g_array_index (tokens, Token, at - 1);
+  /* "its coordinator", "the group's coordinator" */
+  if (before->flags & TOKEN_POSSESSIVE)
+    return TRUE;
+  if (!(before->flags & TOKEN_SPACE))
+    return FALSE;
+  if (IN_LIST (owners, before->folded))
+    return TRUE;
+  /* "said the engineer", "according to the engineer" */
+  return IN_LIST (articles, before->folded) && at - 1 > from &&
+         quoted_before (tokens, from, at, at);
+}
+
 /* Reads the words of one block. */
 /* Whether the title at token @at is "its" (or "su") office at the union,
  * company or body named last: "The Eskin Valley Farmers' Union has filed
@@ -2801,6 +2831,25 @@ collect_block (Collector *col,
                 g_hash_table_add (col->lower_words, g_strdup (g_array_index (tokens, Token, k).folded));
               i = n_end + 1;
               continue;
+            }
+          /* "said its coordinator, Ruth Okafor": a word for what she
+           * is that no title list holds. */
+          if (title_len == 0 && role_before_name (tokens, from, i) &&
+              !IN_LIST (stop_words, g_array_index (tokens, Token, i + 1).folded))
+            {
+              Candidate *c = note_appositive (col, tokens, i + 1, TITLE_ROLE, &n_end);
+
+              if (c != NULL)
+                {
+                  /* "said its coordinator, Ruth Okafor": her words. */
+                  if (quoted_before (tokens, from, i, i) ||
+                      (i > from && quoted_before (tokens, from, i - 1, i)))
+                    c->quoted = TRUE;
+                  if (its_body != NULL)
+                    its_body->introduced = TRUE;
+                  i = n_end + 1;
+                  continue;
+                }
             }
           /* "el concejal de la oposición Jaime Robledo": what the
            * office is of between it and the name. */
