@@ -2,10 +2,13 @@
 /* dossier-document-text.c — the text view inside DossierDocumentView: draws
  * bullets and quote bars in the margins, below the text, for the visible
  * decorations only (found by binary search: a long document has thousands),
- * and, above the text, the characters a long line was cut at.
+ * and, above the text, the characters a long line was cut at; and lines up
+ * the columns of tables by their rows' tab stops.
  */
 
 #include "config.h"
+
+#include <string.h>
 
 #include "dossier-document-text.h"
 
@@ -31,6 +34,8 @@ struct _DossierDocumentText
   /* Paragraph tags keeping room at the right of the lines that end at a
    * cut for the character drawn there (int pixels → GtkTextTag). */
   GHashTable  *room_tags;
+  GArray      *tables;     /* DossierTextTable, by start; or NULL */
+  GPtrArray   *table_tags; /* GtkTextTag with the tab stops of each of tables */
   GdkRGBA      selection_bg;   /* a cut's character selected: as the rest */
   GdkRGBA      selection_fg;
 };
@@ -407,6 +412,101 @@ keep_cut_room (DossierDocumentText *self)
     }
 }
 
+/* At most this many cells are measured in a document, and this many bytes
+ * of a cell: a table of thousands of rows lines up by its first ones, and
+ * a cell that long is wider than any view anyway. */
+#define TABLE_CELLS_MEASURED 4000
+#define TABLE_CELL_BYTES     256
+
+/* The tab stops of the rows in @text (lines; cells set apart by tabs): each
+ * past the widest cell of its column that a tab follows (a row's last cell
+ * needs no room), and a gap. NULL if there is no tab. */
+static PangoTabArray *
+table_tab_stops (PangoLayout *layout,
+                 const char  *text,
+                 int          gap,
+                 guint       *budget)
+{
+  g_autoptr(GArray) widths = g_array_new (FALSE, TRUE, sizeof (int));
+  PangoTabArray *tabs;
+  const char *line = text;
+  int x = 0;
+
+  while (*line != '\0')
+    {
+      const char *line_end = strchr (line, '\n');
+      const char *cell = line;
+      const char *tab;
+
+      if (line_end == NULL)
+        line_end = line + strlen (line);
+      for (guint column = 0; (tab = memchr (cell, '\t', line_end - cell)) != NULL; column++)
+        {
+          gsize n = MIN ((gsize) (tab - cell), TABLE_CELL_BYTES);
+          int width = 0;
+
+          while (n > 0 && n < (gsize) (tab - cell) && (cell[n] & 0xC0) == 0x80)
+            n--;
+          if (n > 0 && *budget > 0)
+            {
+              pango_layout_set_text (layout, cell, (int) n);
+              pango_layout_get_pixel_size (layout, &width, NULL);
+              (*budget)--;
+            }
+          if (column >= widths->len)
+            g_array_set_size (widths, column + 1);
+          g_array_index (widths, int, column) = MAX (g_array_index (widths, int, column), width);
+          cell = tab + 1;
+        }
+      line = *line_end != '\0' ? line_end + 1 : line_end;
+    }
+
+  if (widths->len == 0)
+    return NULL;
+  tabs = pango_tab_array_new ((int) widths->len, TRUE);
+  for (guint column = 0; column < widths->len; column++)
+    {
+      x += g_array_index (widths, int, column) + gap;
+      pango_tab_array_set_tab (tabs, (int) column, PANGO_TAB_LEFT, x);
+    }
+  return tabs;
+}
+
+/* Sets the tab stops of each table's tag, from its text in the font the
+ * view has now. */
+static void
+line_up_tables (DossierDocumentText *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  g_autoptr(PangoLayout) layout = NULL;
+  guint budget = TABLE_CELLS_MEASURED;
+  int gap;
+
+  if (self->tables == NULL || self->tables->len == 0)
+    return;
+
+  /* (a paragraph's font: the view's, which the zoom sets; the gap of an
+   * em, a table's cell padding, and no more: a table wider than the
+   * reading column wraps its rows) */
+  layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), "M");
+  pango_layout_get_pixel_size (layout, &gap, NULL);
+  for (guint i = 0; i < self->tables->len; i++)
+    {
+      const DossierTextTable *table = &g_array_index (self->tables, DossierTextTable, i);
+      GtkTextIter start, end;
+      g_autofree char *text = NULL;
+      PangoTabArray *tabs;
+
+      gtk_text_buffer_get_iter_at_offset (buffer, &start, (int) table->start);
+      gtk_text_buffer_get_iter_at_offset (buffer, &end, (int) table->end);
+      text = gtk_text_buffer_get_slice (buffer, &start, &end, TRUE);
+      tabs = table_tab_stops (layout, text, gap, &budget);
+      g_object_set (g_ptr_array_index (self->table_tags, i), "tabs", tabs, NULL);
+      if (tabs != NULL)
+        pango_tab_array_free (tabs);
+    }
+}
+
 /* The visible range, in offsets: from the first line shown to the end of
  * the last. */
 static void
@@ -516,18 +616,20 @@ dossier_document_text_css_changed (GtkWidget         *widget,
 {
   DossierDocumentText *self = DOSSIER_DOCUMENT_TEXT (widget);
   const PangoFontDescription *font;
+  gboolean font_changed;
 
   GTK_WIDGET_CLASS (dossier_document_text_parent_class)->css_changed (widget, change);
   font = pango_context_get_font_description (gtk_widget_get_pango_context (widget));
-  /* The room for the characters at cuts follows the font (the zoom). */
-  if (self->cuts != NULL && self->cuts->len > 0 &&
-      (self->font == NULL || font == NULL || !pango_font_description_equal (font, self->font)))
-    {
-      document_text_update_bullets (self);
-      keep_cut_room (self);
-      return;
-    }
+  font_changed = self->font == NULL || font == NULL || !pango_font_description_equal (font, self->font);
   document_text_update_bullets (self);
+  /* The room for the characters at cuts, and the columns of tables,
+   * follow the font (the zoom). */
+  if (font_changed)
+    {
+      if (self->cuts != NULL && self->cuts->len > 0)
+        keep_cut_room (self);
+      line_up_tables (self);
+    }
 }
 
 static void
@@ -542,6 +644,8 @@ dossier_document_text_finalize (GObject *object)
   g_clear_pointer (&self->bands, g_array_unref);
   g_clear_pointer (&self->cuts, g_array_unref);
   g_clear_pointer (&self->room_tags, g_hash_table_unref);
+  g_clear_pointer (&self->tables, g_array_unref);
+  g_clear_pointer (&self->table_tags, g_ptr_array_unref);
 
   G_OBJECT_CLASS (dossier_document_text_parent_class)->finalize (object);
 }
@@ -559,6 +663,7 @@ dossier_document_text_init (DossierDocumentText *self)
 {
   self->decos = g_array_new (FALSE, FALSE, sizeof (Deco));
   self->room_tags = g_hash_table_new (NULL, NULL);
+  self->table_tags = g_ptr_array_new_with_free_func (g_object_unref);
 }
 
 void
@@ -619,6 +724,42 @@ dossier_document_text_set_cuts (DossierDocumentText *self,
   self->cuts = cuts;
   keep_cut_room (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
+dossier_document_text_set_tables (DossierDocumentText *self,
+                                  GArray              *tables)
+{
+  GtkTextBuffer *buffer;
+  GtkTextTagTable *tag_table;
+
+  g_return_if_fail (DOSSIER_IS_DOCUMENT_TEXT (self));
+
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  tag_table = gtk_text_buffer_get_tag_table (buffer);
+  for (guint i = 0; i < self->table_tags->len; i++)
+    gtk_text_tag_table_remove (tag_table, g_ptr_array_index (self->table_tags, i));
+  g_ptr_array_set_size (self->table_tags, 0);
+  if (tables != NULL)
+    g_array_ref (tables);
+  g_clear_pointer (&self->tables, g_array_unref);
+  self->tables = tables;
+  if (tables == NULL)
+    return;
+
+  /* A tag per table: tab stops are a paragraph's, one set for all of it. */
+  for (guint i = 0; i < tables->len; i++)
+    {
+      const DossierTextTable *table = &g_array_index (tables, DossierTextTable, i);
+      GtkTextTag *tag = gtk_text_buffer_create_tag (buffer, NULL, NULL);
+      GtkTextIter start, end;
+
+      g_ptr_array_add (self->table_tags, g_object_ref (tag));
+      gtk_text_buffer_get_iter_at_offset (buffer, &start, (int) table->start);
+      gtk_text_buffer_get_iter_at_offset (buffer, &end, (int) table->end);
+      gtk_text_buffer_apply_tag (buffer, tag, &start, &end);
+    }
+  line_up_tables (self);
 }
 
 gboolean

@@ -31,6 +31,14 @@ typedef struct
   GdkRGBA colors[DOSSIER_TEXT_BAND_COLORS];
 } DossierTextBand;
 
+/* A table: a run of rows, paragraphs whose cells are set apart by tabs;
+ * [start, end) in code points. */
+typedef struct
+{
+  gint64 start;
+  gint64 end;
+} DossierTextTable;
+
 #define DOSSIER_TYPE_DOCUMENT_TEXT (dossier_document_text_get_type ())
 G_DECLARE_FINAL_TYPE (DossierDocumentText, dossier_document_text, DOSSIER, DOCUMENT_TEXT, GtkTextView)
 
@@ -68,6 +76,13 @@ void dossier_document_text_set_cuts          (DossierDocumentText *self,
 gboolean dossier_document_text_get_cut_area  (DossierDocumentText *self,
                                               guint                index,
                                               graphene_rect_t     *area);
+/* Lines up the columns of @tables (of DossierTextTable, by start,
+ * disjoint; set after the text): each table's rows get tab stops past the
+ * widest cell of each column in the view's font, with a gap, measured now
+ * and again when the font changes (the zoom). @tables is kept, not copied
+ * (a reference is taken); NULL for none. */
+void dossier_document_text_set_tables        (DossierDocumentText *self,
+                                              GArray              *tables);
 /* The colours a selection is painted in: a selected character drawn at
  * a cut is painted in them too. */
 void dossier_document_text_set_selection_colors (DossierDocumentText *self,

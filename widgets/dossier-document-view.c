@@ -1871,6 +1871,10 @@ dossier_document_view_set_text (DossierDocumentView *self,
   g_autoptr(GArray) cuts = NULL;
   g_autofree char *cut_text = NULL;
   g_autoptr(GPtrArray) heads = NULL;
+  g_autoptr(GArray) tabs = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) tables = g_array_new (FALSE, FALSE, sizeof (DossierTextTable));
+  guint next_tab = 0;
+  gboolean last_was_row = FALSE;
 
   g_return_if_fail (DOSSIER_IS_DOCUMENT_VIEW (self));
   g_return_if_fail (n_blocks == 0 || blocks != NULL);
@@ -1913,13 +1917,16 @@ dossier_document_view_set_text (DossierDocumentView *self,
       text = cut_text;
     }
 
-  /* Line starts (the buffer's), in code points, in one pass over the bytes. */
+  /* Line starts (the buffer's), in code points, in one pass over the bytes;
+   * and where the tabs are, that set a table's cells apart. */
   g_array_set_size (self->line_starts, 0);
   g_array_append_val (self->line_starts, offset);
   for (const guchar *p = (const guchar *) text; *p != '\0'; p++)
     {
       if ((*p & 0xC0) == 0x80)
         continue;
+      if (*p == '\t')
+        g_array_append_val (tabs, offset);
       offset++;
       if (*p == '\n')
         g_array_append_val (self->line_starts, offset);
@@ -1951,6 +1958,19 @@ dossier_document_view_set_text (DossierDocumentView *self,
       gint64 bs = CLAMP (b->start, 0, self->length);
       gint64 be = CLAMP (b->end, bs, self->length);
       GtkTextTag *btag = block_tag (self, b);
+      gboolean row;
+
+      /* A table: a run of paragraphs with tabs, its rows (importers set
+       * cells apart so). */
+      while (next_tab < tabs->len && g_array_index (tabs, gint64, next_tab) < bs)
+        next_tab++;
+      row = b->kind == DOSSIER_BLOCK_PARAGRAPH && next_tab < tabs->len &&
+            g_array_index (tabs, gint64, next_tab) < be;
+      if (row && last_was_row)
+        g_array_index (tables, DossierTextTable, tables->len - 1).end = be;
+      else if (row)
+        g_array_append_val (tables, ((DossierTextTable) { bs, be }));
+      last_was_row = row;
 
       if (btag != NULL && bs < be)
         {
@@ -2016,6 +2036,7 @@ dossier_document_view_set_text (DossierDocumentView *self,
   gtk_widget_queue_draw (GTK_WIDGET (self->stripes));
 
   dossier_document_text_set_cuts (dtext, self->cuts);
+  dossier_document_text_set_tables (dtext, tables);
   dossier_find_bar_set_cuts (self->find_bar, (const DossierLineCut *) (gpointer) self->cuts->data,
                              self->cuts->len);
   dossier_find_bar_text_changed (self->find_bar);

@@ -3,7 +3,7 @@
  * character offsets (non-ASCII text), one tag per colour, repainting after
  * changes, block styles, highlights_at, selection in code points, search,
  * zoom, stripe clicks, updates spliced in as a rebuild would show them,
- * and finalization. */
+ * finalization, and tables' columns lined up by tab stops. */
 
 #include "config.h"
 
@@ -37,8 +37,11 @@ static void
 fixture_setup (Fixture       *fx,
                gconstpointer  data)
 {
+  /* (@data: a width other than 900 pixels) */
+  int width = data != NULL ? GPOINTER_TO_INT (data) : 900;
+
   fx->window = gtk_window_new ();
-  gtk_window_set_default_size (GTK_WINDOW (fx->window), 900, 600);
+  gtk_window_set_default_size (GTK_WINDOW (fx->window), width, 600);
   fx->view = DOSSIER_DOCUMENT_VIEW (dossier_document_view_new ());
   g_object_ref_sink (fx->view);
   gtk_window_set_child (GTK_WINDOW (fx->window), GTK_WIDGET (fx->view));
@@ -1627,6 +1630,179 @@ test_finalize_while_painting (void)
   iterate_briefly ();
 }
 
+/* ---- Tables ---------------------------------------------------------------- */
+
+/* A ferry timetable whose first cells differ in width (one empty: a row
+ * that starts blank), a paragraph, then a short budget whose first column
+ * is wider than the timetable's. */
+static const char timetable_text[] =
+  "Ferry timetable\n\n"
+  "The sailings from the east pier, week days:\n\n"
+  "Mon\t07:15\tTern\n\n"
+  "Wednesday\t09:40\tPuffin\n\n"
+  "\tlate\tspare\n\n"
+  "Fr\t12:05\tTern\n\n"
+  "The harbour board’s budget for the pier:\n\n"
+  "Harbour dues and mooring ropes\t1 200 €\n\n"
+  "Bins\t80 €";
+
+/* A few frames: what a style change (the zoom) or a resize brings is laid
+ * out. */
+static void
+run_frames (void)
+{
+  for (int i = 0; i < 10; i++)
+    {
+      g_usleep (5000);
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+    }
+}
+
+/* @s's blocks: a title, then a paragraph per part between blank lines. */
+static GArray *
+blocks_of (const char *s)
+{
+  GArray *blocks = g_array_new (FALSE, FALSE, sizeof (DossierBlock));
+  const char *p = s;
+
+  while (*p != '\0')
+    {
+      const char *end = strstr (p, "\n\n");
+      DossierBlock b = { 0 };
+
+      if (end == NULL)
+        end = p + strlen (p);
+      b.start = g_utf8_pointer_to_offset (s, p);
+      b.end = g_utf8_pointer_to_offset (s, end);
+      b.kind = blocks->len == 0 ? DOSSIER_BLOCK_TITLE : DOSSIER_BLOCK_PARAGRAPH;
+      g_array_append_val (blocks, b);
+      p = *end != '\0' ? end + 2 : end;
+    }
+  return blocks;
+}
+
+static void
+set_table_text (DossierDocumentView *view)
+{
+  g_autoptr(GArray) blocks = blocks_of (timetable_text);
+
+  dossier_document_view_set_text (view, timetable_text, (DossierBlock *) (gpointer) blocks->data,
+                                  blocks->len);
+  run_frames ();
+}
+
+/* Where cell @cell (from 0) of the row that begins with @row starts, from
+ * the row's start. */
+static int
+cell_x (DossierDocumentView *view,
+        const char          *row,
+        guint                cell)
+{
+  const char *start = strstr (timetable_text, row);
+  const char *p = start;
+
+  g_assert_nonnull (p);
+  for (guint i = 0; i < cell; i++)
+    {
+      p = strchr (p, '\t');
+      g_assert_nonnull (p);
+      p++;
+    }
+  return char_rect (view, g_utf8_pointer_to_offset (timetable_text, p)).x -
+         char_rect (view, g_utf8_pointer_to_offset (timetable_text, start)).x;
+}
+
+/* Where the text of the row that begins with @row, up to its first tab,
+ * ends, from the row's start. */
+static int
+first_cell_end (DossierDocumentView *view,
+                const char          *row)
+{
+  const char *start = strstr (timetable_text, row);
+  const char *tab = strchr (start, '\t');
+  GdkRectangle loc = char_rect (view, g_utf8_pointer_to_offset (timetable_text, tab) - 1);
+
+  return loc.x + loc.width - char_rect (view, g_utf8_pointer_to_offset (timetable_text, start)).x;
+}
+
+static const char * const timetable[] = { "Mon\t", "Wednesday\t", "\tlate", "Fr\t" };
+
+/* Every row of the timetable starts its second and third cells at the same
+ * x, past its widest first cell; returns that of the second. */
+static int
+assert_timetable_lines_up (DossierDocumentView *view)
+{
+  int second = cell_x (view, timetable[0], 1);
+  int third = cell_x (view, timetable[0], 2);
+
+  for (guint i = 1; i < G_N_ELEMENTS (timetable); i++)
+    {
+      g_assert_cmpint (cell_x (view, timetable[i], 1), ==, second);
+      g_assert_cmpint (cell_x (view, timetable[i], 2), ==, third);
+    }
+  g_assert_cmpint (second, >, first_cell_end (view, "Wednesday\t"));
+  g_assert_cmpint (third, >, second);
+  return second;
+}
+
+static void
+test_columns_line_up (Fixture       *fx,
+                      gconstpointer  data)
+{
+  int second, wider, budget;
+
+  set_table_text (fx->view);
+  second = assert_timetable_lines_up (fx->view);
+
+  /* The budget is a table of its own: its column is as wide as its own
+   * first cells, wider than the timetable's. */
+  budget = cell_x (fx->view, "Harbour dues", 1);
+  g_assert_cmpint (cell_x (fx->view, "Bins\t", 1), ==, budget);
+  g_assert_cmpint (budget, >, first_cell_end (fx->view, "Harbour dues"));
+  g_assert_cmpint (budget, >, second);
+
+  /* The columns follow the font: zoomed in, they still line up, wider. */
+  dossier_document_view_set_zoom (fx->view, 2.0);
+  run_frames ();
+  wider = assert_timetable_lines_up (fx->view);
+  g_assert_cmpint (wider, >, second * 3 / 2);
+
+  /* A new text: its tables' stops, not the old ones. */
+  dossier_document_view_set_zoom (fx->view, 1.0);
+  set_table_text (fx->view);
+  g_assert_cmpint (assert_timetable_lines_up (fx->view), ==, second);
+}
+
+/* At a phone's width the timetable still lines up; zoomed in, the
+ * budget's first column is wider than the view: its rows wrap inside the
+ * view (as all text does, no scrolling sideways), nothing is drawn past
+ * its right edge. */
+static void
+test_narrow_view_wraps (Fixture       *fx,
+                        gconstpointer  data)
+{
+  GtkWidget *text_view = GTK_WIDGET (dossier_document_view_get_text_view (fx->view));
+  gint64 length = g_utf8_strlen (timetable_text, -1);
+  gint64 budget = g_utf8_pointer_to_offset (timetable_text, strstr (timetable_text, "Harbour dues"));
+
+  set_table_text (fx->view);
+  assert_timetable_lines_up (fx->view);
+
+  dossier_document_view_set_zoom (fx->view, 2.0);
+  run_frames ();
+  g_assert_cmpint (gtk_widget_get_width (text_view), >, 0);
+  g_assert_cmpint (gtk_widget_get_width (text_view), <=, 360);
+  for (gint64 offset = 0; offset < length; offset++)
+    {
+      GdkRectangle loc = char_rect (fx->view, offset);
+
+      g_assert_cmpint (loc.x + loc.width, <=, gtk_widget_get_width (text_view));
+    }
+  /* (the first row did not fit on one line) */
+  g_assert_cmpint (char_rect (fx->view, budget).y, <, char_rect (fx->view, budget + 29).y);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1653,6 +1829,9 @@ main (int   argc,
   ADD ("stripe-contrast", test_stripe_contrast);
   ADD ("incremental-update", test_incremental_update);
   ADD ("incremental-random", test_incremental_random);
+  ADD ("table-columns-line-up", test_columns_line_up);
+  g_test_add ("/dossier/document-view/table-narrow-view-wraps", Fixture, GINT_TO_POINTER (360),
+              fixture_setup, test_narrow_view_wraps, fixture_teardown);
   g_test_add_func ("/dossier/document-view/finalize-while-painting", test_finalize_while_painting);
   g_test_add_func ("/dossier/document-view/cut-characters-inside", test_cut_characters_inside);
 
