@@ -21,7 +21,11 @@
  *   - the matrix per 1,000 words on two documents of 50 MB (--huge-mb) in
  *     a project holding a third one, not compared: in a project just
  *     opened, and again; target < 200 ms; floor: reading the two texts
- *     raw.
+ *     raw;
+ *   - the divergences of two such documents of 1 MB, 5 MB and 50 MB;
+ *     target < 1 s; floor: reading the texts and highlights raw; and at
+ *     50 MB, how long the work takes to stop when cancelled after 1 s
+ *     (the Compare page left): target < 100 ms.
  *
  * The projects are generated (ASCII words, figures and names) except the
  * sample, which the build makes from data/samples. Not a test: run by hand,
@@ -253,14 +257,83 @@ bench_divergences (const char     *name,
   }
 }
 
-/* Three documents of @mb MB, two compared per 1,000 words: in a project
- * just opened (nothing of it known yet), then again. */
+/* Three documents of @mb MB, each one paragraph, each with ten passages
+ * tagged and two stakeholders named throughout, and 30 themes tagged
+ * throughout the first only (what the second leaves out, each a
+ * divergence citing a passage deep in a long text), at @path; the ids of
+ * the first two, which are compared (the third is not), in @ids. */
 static void
-bench_matrix_huge (const char *dir,
+make_huge_project (const char *path,
+                   double      mb,
+                   GArray     *ids)
+{
+  g_autoptr(DossierProject) project = dossier_project_create (path, "Bench: huge", NULL);
+  g_autoptr(GError) error = NULL;
+  static const char *const stakeholders[] = { "Harbour Council", "Ferry Company" };
+  gint64 tag, themes[30], t0 = g_get_monotonic_time ();
+
+  g_assert (project != NULL);
+  tag = dossier_project_add_tag (project, "Cost", 0, NULL, NULL, &error);
+  bench_die_on_error ("add tag", error);
+  for (guint k = 0; k < G_N_ELEMENTS (themes); k++)
+    {
+      g_autofree char *name = g_strdup_printf ("Theme %u", k + 1);
+
+      themes[k] = dossier_project_add_tag (project, name, 0, NULL, NULL, &error);
+      bench_die_on_error ("add tag", error);
+    }
+  /* (before the documents: their mentions are found as each is added) */
+  for (guint s = 0; s < G_N_ELEMENTS (stakeholders); s++)
+    {
+      DossierStakeholderFields fields = DOSSIER_STAKEHOLDER_FIELDS_INIT;
+
+      fields.name = stakeholders[s];
+      dossier_project_create_stakeholder (project, &fields, &error);
+      bench_die_on_error ("add a stakeholder", error);
+    }
+  for (guint d = 0; d < 3; d++)
+    {
+      DossierParsedDocument *doc = dossier_parsed_document_new ();
+      DossierBlock block = { 0, 0, DOSSIER_BLOCK_PARAGRAPH, 0 };
+      gint64 id;
+
+      doc->title = g_strdup_printf ("Dump %u", d + 1);
+      doc->format = g_strdup ("text");
+      doc->text = bench_make_text (40 + d, (gsize) (mb * 1000 * 1000));
+      block.end = g_utf8_strlen (doc->text, -1);
+      g_array_append_val (doc->blocks, block);
+      id = dossier_project_add_document (project, doc, &error);
+      dossier_parsed_document_free (doc);
+      bench_die_on_error ("add a huge document", error);
+      g_array_append_val (ids, id);
+      for (guint k = 0; k < 10; k++)
+        {
+          dossier_project_tag_range (project, id, block.end / 10 * k, block.end / 10 * k + 50, tag,
+                                     &error);
+          bench_die_on_error ("tag", error);
+        }
+      for (guint k = 0; d == 0 && k < G_N_ELEMENTS (themes); k++)
+        {
+          gint64 at = block.end / (G_N_ELEMENTS (themes) + 1) * (k + 1);
+
+          dossier_project_tag_range (project, id, at, at + 80, themes[k], &error);
+          bench_die_on_error ("tag", error);
+        }
+    }
+  dossier_project_close (project);
+  fprintf (stderr, "  (made 3 documents of %g MB in %.1f s)\n", mb,
+           (g_get_monotonic_time () - t0) / 1e6);
+  /* The third is not compared. */
+  g_array_set_size (ids, 2);
+}
+
+/* Two documents of @mb MB (make_huge_project ()) compared per 1,000
+ * words: in a project just opened (nothing of it known yet), then again. */
+static void
+bench_matrix_huge (const char *path,
+                   GArray     *ids,
                    double      mb)
 {
-  g_autofree char *path = g_build_filename (dir, "huge.dossier", NULL);
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GError) error = NULL;
   g_autofree double *wall = g_new (double, opt_runs);
   g_autofree double *cpu = g_new (double, opt_runs);
@@ -270,41 +343,6 @@ bench_matrix_huge (const char *dir,
   g_autofree char *label = NULL, *again_label = NULL;
   guint words = 0;
 
-  {
-    g_autoptr(DossierProject) project = dossier_project_create (path, "Bench: huge", &error);
-    gint64 tag, t0 = g_get_monotonic_time ();
-
-    bench_die_on_error ("create", error);
-    tag = dossier_project_add_tag (project, "Cost", 0, NULL, NULL, &error);
-    bench_die_on_error ("add tag", error);
-    for (guint d = 0; d < 3; d++)
-      {
-        DossierParsedDocument *doc = dossier_parsed_document_new ();
-        DossierBlock block = { 0, 0, DOSSIER_BLOCK_PARAGRAPH, 0 };
-        gint64 id;
-
-        doc->title = g_strdup_printf ("Dump %u", d + 1);
-        doc->format = g_strdup ("text");
-        doc->text = bench_make_text (40 + d, (gsize) (mb * 1000 * 1000));
-        block.end = g_utf8_strlen (doc->text, -1);
-        g_array_append_val (doc->blocks, block);
-        id = dossier_project_add_document (project, doc, &error);
-        dossier_parsed_document_free (doc);
-        bench_die_on_error ("add a huge document", error);
-        g_array_append_val (ids, id);
-        for (guint k = 0; k < 10; k++)
-          {
-            dossier_project_tag_range (project, id, block.end / 10 * k, block.end / 10 * k + 50, tag,
-                                       &error);
-            bench_die_on_error ("tag", error);
-          }
-      }
-    dossier_project_close (project);
-    fprintf (stderr, "  (made 3 documents of %g MB in %.1f s)\n", mb,
-             (g_get_monotonic_time () - t0) / 1e6);
-  }
-  /* The third is not compared. */
-  g_array_set_size (ids, 2);
 
   for (int r = 0; r < opt_runs; r++)
     {
@@ -336,6 +374,97 @@ bench_matrix_huge (const char *dir,
              "raw read of the two texts", median (floor, opt_runs));
   print_row (again_label, median (again_wall, opt_runs), median (again_cpu, opt_runs), 200,
              "raw read of the two texts", median (floor, opt_runs));
+}
+
+/* The divergences of the two documents of @mb MB at @path, in a project
+ * just opened (as the Compare page's worker does). */
+static void
+bench_divergences_huge (const char *path,
+                        GArray     *ids,
+                        double      mb)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierProject) project = dossier_project_open (path, DOSSIER_OPEN_READ_WRITE, &error);
+  g_autofree char *label = g_strdup_printf ("divergences of 2 documents of %g MB", mb);
+
+  bench_die_on_error ("open", error);
+  bench_divergences (label, project, ids, 1000);
+  dossier_project_close (project);
+}
+
+typedef struct
+{
+  GMainLoop    *loop;
+  GCancellable *cancellable;
+  double        cancelled_at;   /* ms; 0 if it ended first */
+  double        returned_at;
+  gboolean      was_cancelled;
+} CancelRun;
+
+static gboolean
+cancel_now (gpointer data)
+{
+  CancelRun *run = data;
+
+  run->cancelled_at = now_ms ();
+  g_cancellable_cancel (run->cancellable);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+divergences_returned (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      data)
+{
+  CancelRun *run = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) divergences = NULL;
+
+  run->returned_at = now_ms ();
+  divergences = dossier_project_compare_divergences_finish (DOSSIER_PROJECT (source), result, &error);
+  run->was_cancelled = g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_main_loop_quit (run->loop);
+}
+
+/* How long the divergences of the two documents of @mb MB take to stop
+ * once cancelled after @after_ms (the Compare page left): from the
+ * cancel to the task's callback. */
+static void
+bench_divergences_cancel (const char *path,
+                          GArray     *ids,
+                          double      mb,
+                          guint       after_ms)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierProject) project = dossier_project_open (path, DOSSIER_OPEN_READ_WRITE, &error);
+  g_autofree double *latency = g_new (double, opt_runs);
+  int n = 0;
+
+  bench_die_on_error ("open", error);
+  for (int r = 0; r < opt_runs; r++)
+    {
+      g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+      g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+      CancelRun run = { loop, cancellable, 0, 0, FALSE };
+      guint timeout = g_timeout_add (after_ms, cancel_now, &run);
+
+      dossier_project_compare_divergences_async (project, (const gint64 *) (void *) ids->data, ids->len,
+                                                 cancellable, divergences_returned, &run);
+      g_main_loop_run (loop);
+      if (run.cancelled_at == 0)
+        g_source_remove (timeout);
+      else if (run.was_cancelled)
+        latency[n++] = run.returned_at - run.cancelled_at;
+    }
+  dossier_project_close (project);
+  if (n == 0)
+    printf ("| divergences of 2 documents of %g MB cancelled after %u ms | ended before the cancel "
+            "| | | |\n", mb, after_ms);
+  else
+    printf ("| divergences of 2 documents of %g MB cancelled after %u ms: until the task returns "
+            "(%d of %d runs cancelled) | %.1f ms | < 100 ms%s | | |\n", mb, after_ms, n, opt_runs,
+            median (latency, n), median (latency, n) > 100 ? " — **missed**" : "");
+  fflush (stdout);
 }
 
 /* The ids of @project's documents, in order, appended to @ids. */
@@ -491,6 +620,32 @@ bench_hostile (const char *dir,
   dossier_project_close (project);
 }
 
+/* Huge documents: the divergences at 1 MB, 5 MB and --huge-mb, with the
+ * cancel's latency at the largest, then the matrix at --huge-mb. */
+static void
+bench_huge (const char *dir)
+{
+  const double sizes[] = { 1, 5, opt_huge_mb };
+
+  for (guint i = 0; i < G_N_ELEMENTS (sizes); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("%s/huge-%g.dossier", dir, sizes[i]);
+      g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+      /* (each size once, the largest last) */
+      if (sizes[i] > opt_huge_mb || (i + 1 < G_N_ELEMENTS (sizes) && sizes[i] == opt_huge_mb))
+        continue;
+      make_huge_project (path, sizes[i], ids);
+      bench_divergences_huge (path, ids, sizes[i]);
+      if (i + 1 == G_N_ELEMENTS (sizes))
+        {
+          bench_divergences_cancel (path, ids, sizes[i], 1000);
+          bench_matrix_huge (path, ids, sizes[i]);
+        }
+      g_unlink (path);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -502,7 +657,8 @@ main (int   argc,
     { "runs", 0, 0, G_OPTION_ARG_INT, &opt_runs, "Runs per measurement (5)", "N" },
     { "huge-mb", 0, 0, G_OPTION_ARG_DOUBLE, &opt_huge_mb,
       "The size of the huge documents compared, in MB (50; 5 with --quick)", "MB" },
-    { "only-huge", 0, 0, G_OPTION_ARG_NONE, &opt_only_huge, "Only the huge documents' matrix", NULL },
+    { "only-huge", 0, 0, G_OPTION_ARG_NONE, &opt_only_huge,
+      "Only the huge documents' divergences (1 MB, 5 MB, --huge-mb), cancel and matrix", NULL },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new ("— compare benchmarks");
@@ -521,7 +677,7 @@ main (int   argc,
     opt_huge_mb = 5;
   if (opt_only_huge)
     {
-      bench_matrix_huge (dir, opt_huge_mb);
+      bench_huge (dir);
       bench_remove_dir (dir);
       return 0;
     }
@@ -562,7 +718,7 @@ main (int   argc,
   bench_hostile (dir, 1);
   bench_hostile (dir, 200);
   bench_matrix (dir);
-  bench_matrix_huge (dir, opt_huge_mb);
+  bench_huge (dir);
 
   /* Leave nothing behind. */
   bench_remove_dir (dir);
