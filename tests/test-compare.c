@@ -16,6 +16,7 @@
 
 #include <sqlite3.h>
 
+#include "dossier-compare-private.h"
 #include "dossier-project-private.h"
 #include "dossier-render-matrix.h"
 #include "test-util.h"
@@ -1402,6 +1403,122 @@ test_figures_agree (Fixture       *f,
   g_assert_nonnull (find_divergence (all, DOSSIER_DIVERGENCE_FIGURES, wait));
 }
 
+/* ---- Divergences given up ------------------------------------------------ */
+
+typedef struct
+{
+  GCancellable *cancellable;
+  guint64       cancel_at;     /* the units of work after which to cancel */
+  guint64       cancelled_at;  /* the work done when it was, 0 if not */
+  guint64       done;          /* the work done in all */
+  GPtrArray    *divergences;
+  GError       *error;
+  gboolean      returned;
+} Giving;
+
+static void
+giving_probe (guint64  work,
+              gpointer data)
+{
+  Giving *g = data;
+
+  g->done = work;
+  if (g->cancelled_at == 0 && work >= g->cancel_at)
+    {
+      g->cancelled_at = work;
+      g_cancellable_cancel (g->cancellable);
+    }
+}
+
+static void
+giving_returned (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      data)
+{
+  Giving *g = data;
+
+  g->divergences = dossier_project_compare_divergences_finish (DOSSIER_PROJECT (source), result,
+                                                               &g->error);
+  g->returned = TRUE;
+}
+
+static gboolean
+giving_done (gpointer data)
+{
+  return ((Giving *) data)->returned;
+}
+
+/* The divergences of @docs in a thread, cancelled once @cancel_at units
+ * of work are done (never with G_MAXUINT64). */
+static void
+diverge_giving_up (Fixture *f,
+                   gint64  *docs,
+                   guint64  cancel_at,
+                   Giving  *g)
+{
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+
+  memset (g, 0, sizeof *g);
+  g->cancellable = cancellable;
+  g->cancel_at = cancel_at;
+  dossier_compare_set_diverge_probe (giving_probe, g);
+  dossier_project_compare_divergences_async (P (f), docs, 2, cancellable, giving_returned, g);
+  wait_until (giving_done, g, "the divergences");
+  dossier_compare_set_diverge_probe (NULL, NULL);
+  g->cancellable = NULL;
+}
+
+/* Cancelled (the Compare page left), the divergences of two long
+ * documents stop at once, whatever step they are in — reading figures,
+ * splitting words, shingles, mentions' sentences — not at the end of it:
+ * at most two looks' worth of work is done after the cancel
+ * (DOSSIER_DIVERGE_CHECK_EVERY units each), and the task says
+ * G_IO_ERROR_CANCELLED. Counted in units of work, not timed. */
+static void
+test_divergences_cancelled (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GString) a = g_string_new (NULL);
+  g_autoptr(GString) b = g_string_new (NULL);
+  const double points[] = { 0.05, 0.3, 0.6, 0.9 };
+  gint64 docs[2];
+  guint64 total;
+  Giving g;
+
+  for (guint i = 1; a->len < 300 * 1000; i++)
+    {
+      g_string_append_printf (a, "The Transit Authority said the line will cost £%u million. "
+                                 "Traders on the high street fear %u weeks of works.\n", i, i % 40);
+      g_string_append_printf (b, "The budget stands at £%u million, the Transit Authority said. "
+                                 "Residents near depot %u fear the noise at night.\n", 2 * i, i);
+    }
+  docs[0] = add_doc (P (f), "Long Post", a->str);
+  docs[1] = add_doc (P (f), "Long Star", b->str);
+  add_phrase_highlight (P (f), docs[0], "The Transit Authority said the line will cost £1 million", f->cost, NULL);
+  add_phrase_highlight (P (f), docs[1], "The budget stands at £2 million", f->cost, NULL);
+
+  /* Not cancelled: how much work it all is (many looks' worth). */
+  diverge_giving_up (f, docs, G_MAXUINT64, &g);
+  g_assert_no_error (g.error);
+  g_assert_nonnull (g.divergences);
+  g_assert_cmpuint (g.divergences->len, >, 0);
+  g_clear_pointer (&g.divergences, g_ptr_array_unref);
+  total = g.done;
+  g_assert_cmpuint (total, >, 10 * DOSSIER_DIVERGE_CHECK_EVERY);
+
+  for (guint i = 0; i < G_N_ELEMENTS (points); i++)
+    {
+      diverge_giving_up (f, docs, (guint64) (points[i] * total), &g);
+      g_assert_cmpuint (g.cancelled_at, >, 0);
+      g_assert_error (g.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+      g_assert_null (g.divergences);
+      g_clear_error (&g.error);
+      if (g.done - g.cancelled_at > 2 * DOSSIER_DIVERGE_CHECK_EVERY)
+        g_error ("cancelled after %" G_GUINT64_FORMAT " units of %" G_GUINT64_FORMAT ", it did %"
+                 G_GUINT64_FORMAT " more", g.cancelled_at, total, g.done - g.cancelled_at);
+    }
+}
+
 /* A list shows each kind's first few divergences and how many more: a
  * project made by hand with 20,000 arguments diverged in as many rows,
  * which the Compare page took minutes to lay out, the figures last. */
@@ -2119,6 +2236,7 @@ main (int   argc,
   ADD ("divergences-unread", test_divergences_unread);
   ADD ("divergences-once", test_divergences_once);
   ADD ("divergences-shown", test_divergences_shown);
+  ADD ("divergences-cancelled", test_divergences_cancelled);
   ADD ("figures-agree", test_figures_agree);
   ADD ("figures-same-thing", test_figures_same_thing);
   ADD ("figures-change", test_figures_change);

@@ -82,6 +82,11 @@ dossier_divergence_free (DossierDivergence *divergence)
 
 /* ---- What is read once ------------------------------------------------- */
 
+/* Every MARK_EVERY code points of a text, the byte where it is: a
+ * passage's quote is sliced from the mark before it, not counted from the
+ * text's start (each of 30 passages deep in 50 MB counted tens of MB). */
+#define MARK_EVERY 4096
+
 typedef struct
 {
   char     *text;
@@ -89,6 +94,7 @@ typedef struct
   GArray   *figures;    /* of DossierFigure, by start */
   GArray   *mentions;   /* of DossierMention, every stakeholder's */
   guint     group;      /* shared copy: the first column it shares copy with */
+  GArray   *marks;      /* of gsize: the byte of code point k × MARK_EVERY */
 } Doc;
 
 /* A passage behind a row in a document. */
@@ -108,15 +114,46 @@ typedef struct
   Doc            *docs;
   GPtrArray      *out;       /* of DossierDivergence */
   GCancellable   *cancellable;
+  guint64         work;        /* units done (see worked ()) */
+  guint64         next_check;  /* when to look at @cancellable again */
 } Diverge;
 
-/* Whether @dv's caller gave up: looked at between the steps, and between
- * the rows of the long ones (a row's figures on a 50 MB passage: seconds). */
+static DossierDivergeProbe probe;
+static gpointer probe_data;
+
+void
+dossier_compare_set_diverge_probe (DossierDivergeProbe func,
+                                   gpointer            data)
+{
+  probe = func;
+  probe_data = data;
+}
+
+/* Whether @dv's caller gave up: looked at between the steps. */
 static gboolean
 given_up (Diverge  *dv,
           GError  **error)
 {
   return g_cancellable_set_error_if_cancelled (dv->cancellable, error);
+}
+
+/* Counts @units of work done (a character, a word, a shingle, a mention,
+ * a passage…, at most DOSSIER_DIVERGE_CHECK_EVERY at once) and, every
+ * DOSSIER_DIVERGE_CHECK_EVERY, whether the caller gave up: inside the long
+ * loops, so that leaving the Compare page stops two documents of 50 MB at
+ * once, not at the end of the step they are in (seconds). */
+static gboolean
+worked (Diverge  *dv,
+        guint64   units,
+        GError  **error)
+{
+  dv->work += units;
+  if (G_UNLIKELY (probe != NULL))
+    probe (dv->work, probe_data);
+  if (dv->work < dv->next_check)
+    return FALSE;
+  dv->next_check = dv->work + DOSSIER_DIVERGE_CHECK_EVERY;
+  return given_up (dv, error);
 }
 
 static void
@@ -126,6 +163,24 @@ doc_clear (Doc *d)
   g_clear_pointer (&d->blocks, g_array_unref);
   g_clear_pointer (&d->figures, g_array_unref);
   g_clear_pointer (&d->mentions, g_array_unref);
+  g_clear_pointer (&d->marks, g_array_unref);
+}
+
+/* Code points [@start, @end) of @d's text, from the mark before @start. */
+static char *
+doc_slice (const Doc *d,
+           gint64     start,
+           gint64     end)
+{
+  gsize mark;
+  const char *from;
+
+  start = MAX (start, 0);
+  if (end <= start)
+    return g_strdup ("");
+  mark = MIN ((gsize) (start / MARK_EVERY), d->marks->len - 1);
+  from = d->text + g_array_index (d->marks, gsize, mark);
+  return dossier_text_slice (from, start - (gint64) mark * MARK_EVERY, end - (gint64) mark * MARK_EVERY);
 }
 
 static const DossierCompareColumn *
@@ -196,13 +251,13 @@ add_passage (Diverge           *dv,
   p->end = end;
   if (end - start > PASSAGE_QUOTE_MAX)
     {
-      g_autofree char *part = g_strstrip (dossier_text_slice (dv->docs[column].text, start,
-                                                              start + PASSAGE_QUOTE_MAX - 1));
+      g_autofree char *part = g_strstrip (doc_slice (&dv->docs[column], start,
+                                                     start + PASSAGE_QUOTE_MAX - 1));
 
       p->quote = g_strconcat (part, "…", NULL);
     }
   else
-    p->quote = g_strstrip (dossier_text_slice (dv->docs[column].text, start, end));
+    p->quote = g_strstrip (doc_slice (&dv->docs[column], start, end));
   p->detail = g_strdup (detail != NULL ? detail : "");
   g_ptr_array_add (d->passages, p);
 }
@@ -224,8 +279,8 @@ add_present (Diverge           *dv,
 
 typedef struct
 {
-  gint64 *starts;   /* code points of each word */
-  gint64 *ends;
+  guint32 *starts;  /* code points of each word (a text is less than 1 GB) */
+  guint32 *ends;
   guint64 *hashes;  /* of each word */
   guint   n;
 } Words;
@@ -238,24 +293,55 @@ words_clear (Words *w)
   g_free (w->hashes);
 }
 
-static void
-split_words (const char *text,
-             Words      *w)
+/* The words of @doc's text (@length code points) in @w, and its marks:
+ * one pass, a character at a time (ASCII without a lookup), counted as
+ * work. FALSE if the caller gave up. */
+static gboolean
+split_words (Diverge  *dv,
+             Doc      *doc,
+             gint64    length,
+             Words    *w,
+             GError  **error)
 {
-  gsize cap = 256;
+  /* (a word is 5 to 6 characters in most languages: few reallocations) */
+  gsize cap = MAX (256, (gsize) length / 5);
   gint64 offset = 0;
   gint64 word_start = -1;
   guint64 h = 0;
+  guint since = 0;
 
-  w->starts = g_new (gint64, cap);
-  w->ends = g_new (gint64, cap);
+  w->starts = g_new (guint32, cap);
+  w->ends = g_new (guint32, cap);
   w->hashes = g_new (guint64, cap);
   w->n = 0;
+  doc->marks = g_array_sized_new (FALSE, FALSE, sizeof (gsize), length / MARK_EVERY + 1);
 
-  for (const char *p = text; ; offset++)
+  for (const char *p = doc->text; ; offset++)
     {
-      gunichar c = *p != '\0' ? g_utf8_get_char (p) : 0;
-      gboolean alnum = c != 0 && g_unichar_isalnum (c);
+      guchar b = (guchar) *p;
+      gunichar c;
+      gboolean alnum;
+
+      if (offset % MARK_EVERY == 0)
+        {
+          gsize at = p - doc->text;
+
+          g_array_append_val (doc->marks, at);
+          if (worked (dv, MAX (since, 1), error))
+            return FALSE;
+          since = 0;
+        }
+      since++;
+      if (b < 0x80)
+        {
+          c = b;
+          alnum = g_ascii_isalnum (b);
+        }
+      else
+        {
+          c = g_utf8_get_char (p);
+          alnum = g_unichar_isalnum (c);
+        }
 
       if (alnum)
         {
@@ -264,27 +350,29 @@ split_words (const char *text,
               word_start = offset;
               h = G_GUINT64_CONSTANT (14695981039346656037);
             }
-          h = (h ^ g_unichar_tolower (c)) * G_GUINT64_CONSTANT (1099511628211);
+          h = (h ^ (b < 0x80 ? (gunichar) g_ascii_tolower (b) : g_unichar_tolower (c)))
+              * G_GUINT64_CONSTANT (1099511628211);
         }
       else if (word_start >= 0)
         {
           if (w->n == cap)
             {
               cap *= 2;
-              w->starts = g_renew (gint64, w->starts, cap);
-              w->ends = g_renew (gint64, w->ends, cap);
+              w->starts = g_renew (guint32, w->starts, cap);
+              w->ends = g_renew (guint32, w->ends, cap);
               w->hashes = g_renew (guint64, w->hashes, cap);
             }
-          w->starts[w->n] = word_start;
-          w->ends[w->n] = offset;
+          w->starts[w->n] = (guint32) word_start;
+          w->ends[w->n] = (guint32) offset;
           w->hashes[w->n] = h;
           w->n++;
           word_start = -1;
         }
       if (c == 0)
         break;
-      p = g_utf8_next_char (p);
+      p = b < 0x80 ? p + 1 : g_utf8_next_char (p);
     }
+  return TRUE;
 }
 
 typedef struct
@@ -295,11 +383,86 @@ typedef struct
   guint os, oe;
 } Run;
 
+/* Where a shingle (a run of SHINGLE_WORDS words, by its hash) was first
+ * seen, in one array of open addressing: a GHashTable of them (a key a
+ * pointer into another array, a lookup a call, 40 bytes a shingle or
+ * more) took most of the divergences of two long documents, and 1 GB
+ * for two of 50 MB. A slot is the high half of the shingle's hash and
+ * the shingle's number among all the columns' (SLOT_EMPTY: none); its
+ * place comes from the whole hash. */
+typedef guint64 Slot;
+
+#define SLOT_EMPTY G_MAXUINT64
+
+typedef struct
+{
+  Slot   *slots;
+  gsize   size;     /* 1.5 × the shingles, or more */
+  guint  *first;    /* per column, the number of its first shingle */
+  guint   n_columns;
+} Seen;
+
 typedef struct
 {
   guint column;
   guint position;
 } Occurrence;
+
+static void
+seen_init (Seen        *seen,
+           const Words *words,
+           guint        n_columns)
+{
+  gsize n = 0;
+
+  seen->first = g_new (guint, n_columns);
+  seen->n_columns = n_columns;
+  for (guint c = 0; c < n_columns; c++)
+    {
+      seen->first[c] = (guint) n;
+      n += words[c].n;
+    }
+  seen->size = MAX (n + n / 2, 16);
+  seen->slots = g_new (Slot, seen->size);
+  memset (seen->slots, 0xFF, seen->size * sizeof (Slot));
+}
+
+static void
+seen_clear (Seen *seen)
+{
+  g_clear_pointer (&seen->slots, g_free);
+  g_clear_pointer (&seen->first, g_free);
+}
+
+/* Where @hash was first seen (in *@o), TRUE; else FALSE, and it is kept
+ * as seen now, at @position of @column. */
+static gboolean
+seen_lookup_or_add (Seen       *seen,
+                    guint64     hash,
+                    guint       column,
+                    guint       position,
+                    Occurrence *o)
+{
+  guint64 mixed = hash * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15);
+  /* (the high 32 bits of the mix, scaled to the size: no division) */
+  gsize i = (gsize) (((mixed >> 32) * (guint64) seen->size) >> 32);
+  guint64 tag = hash & G_GUINT64_CONSTANT (0xFFFFFFFF00000000);
+
+  for (; seen->slots[i] != SLOT_EMPTY; i = i + 1 < seen->size ? i + 1 : 0)
+    if ((seen->slots[i] & G_GUINT64_CONSTANT (0xFFFFFFFF00000000)) == tag)
+      {
+        guint number = (guint) (seen->slots[i] & 0xFFFFFFFF);
+        guint c = seen->n_columns - 1;
+
+        while (seen->first[c] > number)
+          c--;
+        o->column = c;
+        o->position = number - seen->first[c];
+        return TRUE;
+      }
+  seen->slots[i] = tag | (seen->first[column] + position);
+  return FALSE;
+}
 
 /* The root of @i's set in a union-find forest (@parent[root] == root),
  * halving the path on the way. */
@@ -327,59 +490,54 @@ compare_runs (gconstpointer a,
   return x->os < y->os ? -1 : (x->os > y->os);
 }
 
-static void
-find_shared_copy (Diverge *dv)
+static gboolean
+find_shared_copy (Diverge  *dv,
+                  GError  **error)
 {
   guint n_columns = dv->columns->len;
   g_autofree Words *words = g_new0 (Words, n_columns);
-  g_autoptr(GHashTable) seen = g_hash_table_new (g_int64_hash, g_int64_equal);
-  g_autoptr(GArray) occurrences = g_array_new (FALSE, FALSE, sizeof (Occurrence));
+  Seen seen = { NULL, 0, NULL, 0 };
   g_autoptr(GArray) runs = g_array_new (FALSE, FALSE, sizeof (Run));
-  g_autofree guint64 **shingles = g_new0 (guint64 *, n_columns);
   g_autofree guint *parent = g_new (guint, n_columns);
   /* Per earlier column: the run in progress with the current document. */
   g_autofree gint64 *run_start = g_new (gint64, n_columns);
   g_autofree gint64 *run_last = g_new (gint64, n_columns);
   g_autofree gint64 *run_first_start = g_new (gint64, n_columns);
   g_autofree gint64 *run_first_last = g_new (gint64, n_columns);
+  gboolean ok = TRUE;
 
-  for (guint c = 0; c < n_columns; c++)
+  for (guint c = 0; ok && c < n_columns; c++)
     {
       parent[c] = c;
-      split_words (dv->docs[c].text, &words[c]);
+      ok = split_words (dv, &dv->docs[c], column_at (dv, c)->length, &words[c], error);
     }
+  if (ok)
+    seen_init (&seen, words, n_columns);
 
-  for (guint c = 0; c < n_columns; c++)
+  for (guint c = 0; ok && c < n_columns; c++)
     {
       Words *w = &words[c];
       guint n_shingles = w->n >= SHINGLE_WORDS ? w->n - SHINGLE_WORDS + 1 : 0;
 
-      shingles[c] = g_new (guint64, MAX (n_shingles, 1));
       for (guint e = 0; e < n_columns; e++)
         run_start[e] = -1;
 
       for (guint i = 0; i <= n_shingles; i++)
         {
-          Occurrence *o = NULL;
+          Occurrence first_seen, *o = NULL;
           guint64 h = 0;
 
+          if ((i & 0xFFF) == 0 && worked (dv, MIN (n_shingles - i, 0x1000) + 1, error))
+            {
+              ok = FALSE;
+              break;
+            }
           if (i < n_shingles)
             {
-              gpointer found;
-
               for (guint k = 0; k < SHINGLE_WORDS; k++)
                 h = (h ^ w->hashes[i + k]) * G_GUINT64_CONSTANT (0x100000001b3) + k;
-              shingles[c][i] = h;
-              found = g_hash_table_lookup (seen, &shingles[c][i]);
-              if (found != NULL)
-                o = &g_array_index (occurrences, Occurrence, GPOINTER_TO_UINT (found) - 1);
-              else
-                {
-                  Occurrence occ = { c, i };
-
-                  g_array_append_val (occurrences, occ);
-                  g_hash_table_insert (seen, &shingles[c][i], GUINT_TO_POINTER (occurrences->len));
-                }
+              if (seen_lookup_or_add (&seen, h, c, i, &first_seen))
+                o = &first_seen;
             }
 
           /* End the runs this shingle does not continue. */
@@ -413,6 +571,14 @@ find_shared_copy (Diverge *dv)
                 }
             }
         }
+    }
+
+  seen_clear (&seen);
+  if (!ok)
+    {
+      for (guint c = 0; c < n_columns; c++)
+        words_clear (&words[c]);
+      return FALSE;
     }
 
   for (guint c = 0; c < n_columns; c++)
@@ -474,10 +640,8 @@ find_shared_copy (Diverge *dv)
     }
 
   for (guint c = 0; c < n_columns; c++)
-    {
-      words_clear (&words[c]);
-      g_free (shingles[c]);
-    }
+    words_clear (&words[c]);
+  return TRUE;
 }
 
 /* ---- Rows and their passages --------------------------------------------- */
@@ -555,12 +719,17 @@ collect_rows (Diverge             *dv,
             const DossierMention *m = &g_array_index (doc->mentions, DossierMention, i);
             guint row = GPOINTER_TO_UINT (g_hash_table_lookup (row_index, &m->key));
             Entry e = { row - 1, c, 0, 0, 0 };
+            gint64 from = place.p != NULL ? place.offset : 0;
 
             if (row == 0)
               continue;
             dossier_compare_sentence (doc->text, column_at (dv, c)->length, doc->blocks, &place,
                                       m->start, m->end, &e.start, &e.end);
             g_array_append_val (set->entries, e);
+            /* (the characters walked to it and over its sentence) */
+            if (worked (dv, MIN (ABS (place.offset - from) + (e.end - e.start) + 1,
+                                 DOSSIER_DIVERGE_CHECK_EVERY), error))
+              return FALSE;
           }
       }
 
@@ -670,9 +839,10 @@ listed_otherwise (RowSet *set,
   return FALSE;
 }
 
-static void
-find_omissions (Diverge *dv,
-                RowSet  *set)
+static gboolean
+find_omissions (Diverge  *dv,
+                RowSet   *set,
+                GError  **error)
 {
   guint n_columns = dv->columns->len;
   g_autofree gboolean *present = g_new (gboolean, n_columns);
@@ -700,6 +870,8 @@ find_omissions (Diverge *dv,
       g_autofree char *out_names = NULL;
       g_autofree guint *cited = NULL;
 
+      if (worked (dv, 1, error))
+        return FALSE;
       presence (set, r, n_columns, present);
       for (guint c = 0; c < n_columns; c++)
         {
@@ -742,6 +914,12 @@ find_omissions (Diverge *dv,
           {
             const Entry *e = &g_array_index (set->entries, Entry, i);
 
+            if (worked (dv, cited[e->column] < PASSAGES_PER_DOC ? MIN (hi - lo, DOSSIER_DIVERGE_CHECK_EVERY) : 1,
+                        error))
+              {
+                dossier_divergence_free (d);
+                return FALSE;
+              }
             if (cited[e->column] < PASSAGES_PER_DOC && !listed_otherwise (set, lo, hi, i))
               {
                 cited[e->column]++;
@@ -777,6 +955,7 @@ find_omissions (Diverge *dv,
         }
       g_ptr_array_add (dv->out, d);
     }
+  return TRUE;
 }
 
 /* ---- Stances ----------------------------------------------------------------- */
@@ -798,6 +977,8 @@ find_stances (Diverge  *dv,
       guint n = 0;
       DossierDivergence *d;
 
+      if (worked (dv, 1, error))
+        return FALSE;
       stances = dossier_project_list_stakeholder_stances (dv->project, row->id, error);
       if (stances == NULL)
         return FALSE;
@@ -1018,7 +1199,7 @@ report_figures (Diverge           *dv,
                                   more);
           continue;
         }
-      literal = dossier_text_slice (dv->docs[x->column].text, x->figure->start, x->figure->end);
+      literal = doc_slice (&dv->docs[x->column], x->figure->start, x->figure->end);
       add_present (dv, d, x->column);
       add_passage (dv, d, x->column, x->entry->highlight_id, x->entry->start,
                    x->entry->end, literal);
@@ -1035,10 +1216,11 @@ report_figures (Diverge           *dv,
   g_ptr_array_add (dv->out, d);
 }
 
-static void
-find_row_figures (Diverge *dv,
-                  RowSet  *set,
-                  guint    r)
+static gboolean
+find_row_figures (Diverge  *dv,
+                  RowSet   *set,
+                  guint     r,
+                  GError  **error)
 {
   g_autoptr(GArray) found = g_array_new (FALSE, FALSE, sizeof (Found));
   g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
@@ -1054,6 +1236,8 @@ find_row_figures (Diverge *dv,
       GArray *figures = dv->docs[e->column].figures;
       guint lo = 0, hi = figures->len;
 
+      if (worked (dv, 1, error))
+        return FALSE;
       while (lo < hi)
         {
           guint mid = (lo + hi) / 2;
@@ -1070,6 +1254,8 @@ find_row_figures (Diverge *dv,
 
           if (f->end > e->end)
             break;
+          if (worked (dv, 1, error))
+            return FALSE;
           /* A figure in both a highlight and a mention's sentence is one;
            * one that says nothing of what it counts is compared with none. */
           if (f->context[0] == NULL || g_hash_table_contains (seen, (gpointer) f))
@@ -1079,7 +1265,7 @@ find_row_figures (Diverge *dv,
         }
     }
   if (found->len < 2)
-    return;
+    return TRUE;
 
   g_array_sort (found, compare_found);
   for (guint i = 0; i < found->len; )
@@ -1108,6 +1294,9 @@ find_row_figures (Diverge *dv,
       for (guint a = 0; a < n; a++)
         {
           GHashTable *firsts = first_with[f[a].figure->change ? 1 : 0];
+
+          if ((a & 0xFFF) == 0 && worked (dv, MIN (n - a, 0x1000), error))
+            return FALSE;
 
           for (char **x = f[a].figure->context; *x != NULL; x++)
             {
@@ -1148,14 +1337,16 @@ find_row_figures (Diverge *dv,
           }
       i = j;
     }
+  return TRUE;
 }
 
 /* ---- Placement ------------------------------------------------------------------- */
 
-static void
-find_placement (Diverge *dv,
-                RowSet  *set,
-                guint    r)
+static gboolean
+find_placement (Diverge  *dv,
+                RowSet   *set,
+                guint     r,
+                GError  **error)
 {
   const DossierCompareRow *row = row_at (set, r);
   guint n_columns = dv->columns->len;
@@ -1171,6 +1362,8 @@ find_placement (Diverge *dv,
   for (guint c = 0; c < n_columns; c++)
     first_start[c] = -1;
   row_entries (set, r, &first, &last);
+  if (worked (dv, MIN (last - first + 1, DOSSIER_DIVERGE_CHECK_EVERY), error))
+    return FALSE;
   for (guint i = first; i < last; i++)
     {
       const Entry *e = &g_array_index (set->entries, Entry, i);
@@ -1190,7 +1383,7 @@ find_placement (Diverge *dv,
         later[n_later++] = c;
     }
   if (n_lede == 0 || n_later == 0)
-    return;
+    return TRUE;
 
   d = divergence_new (DOSSIER_DIVERGENCE_PLACEMENT, set->rows_kind, row->id, row->label);
   for (guint c = 0; c < n_columns; c++)
@@ -1217,9 +1410,25 @@ find_placement (Diverge *dv,
   d->summary = g_strdup_printf (_("“%s” is in the lede of %s but comes later in %s"),
                                 row->label, lede_names, later_names);
   g_ptr_array_add (dv->out, d);
+  return TRUE;
 }
 
 /* ---- All of it -------------------------------------------------------------------- */
+
+typedef struct
+{
+  Diverge  *dv;
+  GError  **error;
+} FiguresWork;
+
+static gboolean
+figures_worked (guint64  chars,
+                gpointer data)
+{
+  FiguresWork *w = data;
+
+  return !worked (w->dv, chars, w->error);
+}
 
 static gboolean
 read_documents (Diverge  *dv,
@@ -1229,17 +1438,20 @@ read_documents (Diverge  *dv,
     {
       Doc *doc = &dv->docs[c];
       gint64 id = column_at (dv, c)->id;
+      FiguresWork figures_work = { dv, error };
 
       doc->text = dossier_project_get_document_text (dv->project, id, error);
-      if (doc->text == NULL)
+      if (doc->text == NULL || given_up (dv, error))
         return FALSE;
       doc->blocks = dossier_project_get_document_blocks (dv->project, id, error);
       if (doc->blocks == NULL)
         return FALSE;
       doc->mentions = dossier_project_list_mentions (dv->project, id, 0, error);
-      if (doc->mentions == NULL)
+      if (doc->mentions == NULL || given_up (dv, error))
         return FALSE;
-      doc->figures = dossier_find_figures (doc->text);
+      doc->figures = dossier_find_figures_checked (doc->text, figures_worked, &figures_work);
+      if (doc->figures == NULL)
+        return FALSE;
       /* The text's own length: the recorded one is the project file's word. */
       g_array_index (dv->columns, DossierCompareColumn, c).length = dossier_text_length (doc->text);
     }
@@ -1278,35 +1490,25 @@ compute_divergences (DossierProject  *self,
   if (ok)
     {
       dv.out = shared;
-      find_shared_copy (&dv);
+      ok = find_shared_copy (&dv, error);
       dv.out = out;
     }
 
   for (guint k = 0; ok && k < G_N_ELEMENTS (sets); k++)
     ok = !given_up (&dv, error) && collect_rows (&dv, (DossierCompareRows) k, &sets[k], error);
 
+  for (guint k = 0; ok && k < G_N_ELEMENTS (sets); k++)
+    ok = find_omissions (&dv, &sets[k], error);
   if (ok)
-    {
-      for (guint k = 0; k < G_N_ELEMENTS (sets); k++)
-        find_omissions (&dv, &sets[k]);
-      ok = !given_up (&dv, error) && find_stances (&dv, &sets[DOSSIER_COMPARE_STAKEHOLDERS], error);
-    }
+    ok = !given_up (&dv, error) && find_stances (&dv, &sets[DOSSIER_COMPARE_STAKEHOLDERS], error);
+  for (guint k = 0; ok && k < G_N_ELEMENTS (sets); k++)
+    for (guint r = 0; ok && r < sets[k].rows->len; r++)
+      ok = find_row_figures (&dv, &sets[k], r, error);
   if (ok)
-    {
-      for (guint k = 0; ok && k < G_N_ELEMENTS (sets); k++)
-        for (guint r = 0; ok && r < sets[k].rows->len; r++)
-          {
-            find_row_figures (&dv, &sets[k], r);
-            ok = !given_up (&dv, error);
-          }
-    }
-  if (ok)
-    {
-      g_ptr_array_extend_and_steal (out, g_steal_pointer (&shared));
-      for (guint k = 0; k < G_N_ELEMENTS (sets); k++)
-        for (guint r = 0; r < sets[k].rows->len; r++)
-          find_placement (&dv, &sets[k], r);
-    }
+    g_ptr_array_extend_and_steal (out, g_steal_pointer (&shared));
+  for (guint k = 0; ok && k < G_N_ELEMENTS (sets); k++)
+    for (guint r = 0; ok && r < sets[k].rows->len; r++)
+      ok = find_placement (&dv, &sets[k], r, error);
 
   for (guint k = 0; k < G_N_ELEMENTS (sets); k++)
     row_set_clear (&sets[k]);

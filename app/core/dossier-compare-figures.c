@@ -29,6 +29,7 @@
 
 #include <dossier/dossier-compare.h>
 #include <dossier/dossier-text.h>
+#include "dossier-compare-private.h"
 
 typedef struct
 {
@@ -673,14 +674,69 @@ merge_ranges (const gunichar *u,
 GArray *
 dossier_find_figures (const char *text)
 {
+  return dossier_find_figures_checked (text, NULL, NULL);
+}
+
+/* How many characters go between two calls of the progress function. */
+#define PROGRESS_EVERY DOSSIER_DIVERGE_CHECK_EVERY
+
+/* @text as code points (*@n of them), telling @progress as it goes: a
+ * text of 50 MB took g_utf8_to_ucs4_fast () over 100 ms, all of it past
+ * a cancel. NULL when @progress says to give up. */
+static gunichar *
+to_code_points (const char             *text,
+                glong                  *n,
+                DossierFiguresProgress  progress,
+                gpointer                data)
+{
+  gint64 length = dossier_text_length (text);
+  gunichar *u = g_new (gunichar, length + 1);
+  const char *p = text;
+
+  for (gint64 i = 0; i < length; i++)
+    {
+      guchar b = (guchar) *p;
+
+      if (progress != NULL && i % PROGRESS_EVERY == PROGRESS_EVERY - 1 && !progress (PROGRESS_EVERY, data))
+        {
+          g_free (u);
+          return NULL;
+        }
+      if (b < 0x80)
+        {
+          u[i] = b;
+          p++;
+        }
+      else
+        {
+          u[i] = g_utf8_get_char (p);
+          p = g_utf8_next_char (p);
+        }
+    }
+  u[length] = 0;
+  *n = (glong) length;
+  return u;
+}
+
+GArray *
+dossier_find_figures_checked (const char             *text,
+                              DossierFiguresProgress  progress,
+                              gpointer                data)
+{
   GArray *figures = g_array_new (FALSE, FALSE, sizeof (DossierFigure));
   g_autofree gunichar *u = NULL;
   glong n = 0;
+  gint64 reported = 0;
 
   g_array_set_clear_func (figures, figure_clear);
   g_return_val_if_fail (text != NULL, figures);
 
-  u = g_utf8_to_ucs4_fast (text, -1, &n);
+  u = to_code_points (text, &n, progress, data);
+  if (u == NULL)
+    {
+      g_array_unref (figures);
+      return NULL;
+    }
   for (gint64 i = 0; i < n; i++)
     {
       const char *unit = NULL;
@@ -691,6 +747,15 @@ dossier_find_figures (const char *text)
       gboolean percent = FALSE;
       g_autofree char *w = NULL;
 
+      if (progress != NULL && i - reported >= PROGRESS_EVERY)
+        {
+          if (!progress (i - reported, data))
+            {
+              g_array_unref (figures);
+              return NULL;
+            }
+          reported = i;
+        }
       if (!is_digit (u[i]))
         continue;
       /* Inside a word, a code or another number ("A4", "v2", "3/4", "1.2.3"). */
@@ -886,6 +951,13 @@ dossier_find_figures (const char *text)
   for (guint k = 0; k < figures->len; k++)
     {
       DossierFigure *f = &g_array_index (figures, DossierFigure, k);
+
+      /* (a figure's context: a few words around it) */
+      if (progress != NULL && (k & 0xFFF) == 0 && !progress (MIN (figures->len - k, 0x1000) * 16, data))
+        {
+          g_array_unref (figures);
+          return NULL;
+        }
 
       f->context = figure_context (u, n, f->start, f->end);
       f->change = figure_is_change (u, n, f->start, f->end);

@@ -133,6 +133,30 @@ char     *dossier_compare_heading     (const char    *text,
                                        GArray        *blocks,
                                        gint64         start);
 
+/* dossier_find_figures (), telling @progress of the characters it has
+ * gone over every so many (at most DOSSIER_DIVERGE_CHECK_EVERY at once):
+ * NULL, when @progress says to give up (returns FALSE). */
+typedef gboolean (*DossierFiguresProgress) (guint64  chars,
+                                            gpointer data);
+GArray   *dossier_find_figures_checked (const char             *text,
+                                        DossierFiguresProgress  progress,
+                                        gpointer                data);
+
+/* The units of work (characters, words, shingles, mentions, passages…)
+ * the divergences do between two looks at their GCancellable: a few
+ * milliseconds' worth, so that a run cancelled (the Compare page left)
+ * stops at once, whatever step it is in. */
+#define DOSSIER_DIVERGE_CHECK_EVERY 65536
+
+/* For tests: @probe is called (in the thread that works them out) with
+ * the units of work the divergences have done so far, each time they
+ * count more: to cancel them at a given point and count what is done
+ * after. NULL to stop. */
+typedef void (*DossierDivergeProbe) (guint64  work,
+                                     gpointer data);
+void      dossier_compare_set_diverge_probe (DossierDivergeProbe probe,
+                                             gpointer            data);
+
 /* The data of a comparison's task that reads documents in a thread
  * (counting words, divergences): a worker of the project, which the
  * thread closes, and the documents it reads. */
