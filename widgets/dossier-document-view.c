@@ -122,6 +122,7 @@ struct _DossierDocumentView
   GtkTextTag           *quote_tag;
   GtkTextTag           *pre_tag;
   GtkTextTag           *gap_tag;
+  GtkTextTag           *row_gap_tag;     /* between two rows of a table */
 
   /* The byline under the title: a label over the text (never in the
    * buffer, whose offsets are the document's), the room it takes made by
@@ -571,6 +572,10 @@ create_tags (DossierDocumentView *self)
   self->gap_tag = gtk_text_buffer_create_tag (self->buffer, "dossier-gap",
                                               "scale", 0.55,
                                               NULL);
+  /* A table's rows closer: it reads as one block, its rows as lines. */
+  self->row_gap_tag = gtk_text_buffer_create_tag (self->buffer, "dossier-row-gap",
+                                                  "scale", 0.2,
+                                                  NULL);
   self->title_tag = gtk_text_buffer_create_tag (self->buffer, "dossier-title",
                                                 "weight", 800,
                                                 "scale", 1.8,
@@ -1875,6 +1880,7 @@ dossier_document_view_set_text (DossierDocumentView *self,
   g_autoptr(GArray) tables = g_array_new (FALSE, FALSE, sizeof (DossierTextTable));
   guint next_tab = 0;
   gboolean last_was_row = FALSE;
+  gint64 previous_end = 0;
 
   g_return_if_fail (DOSSIER_IS_DOCUMENT_VIEW (self));
   g_return_if_fail (n_blocks == 0 || blocks != NULL);
@@ -1970,7 +1976,26 @@ dossier_document_view_set_text (DossierDocumentView *self,
         g_array_index (tables, DossierTextTable, tables->len - 1).end = be;
       else if (row)
         g_array_append_val (tables, ((DossierTextTable) { bs, be }));
+
+      /* The blank lines between two blocks are made shorter: paragraph
+       * spacing without extra characters. The first newline ends the
+       * previous block's own line and keeps its size. */
+      if (i > 0)
+        {
+          gint64 gs = previous_end + 1;
+          gint64 ge = CLAMP (b->start, gs, self->length);
+
+          if (gs < ge)
+            {
+              iter_at (self, &start, gs);
+              iter_at (self, &end, ge);
+              gtk_text_buffer_apply_tag (self->buffer, row && last_was_row ? self->row_gap_tag
+                                                                           : self->gap_tag,
+                                         &start, &end);
+            }
+        }
       last_was_row = row;
+      previous_end = be;
 
       if (btag != NULL && bs < be)
         {
@@ -1998,21 +2023,6 @@ dossier_document_view_set_text (DossierDocumentView *self,
                                                                         self->blocks->len - 1).end))
         g_array_append_val (self->blocks, ((Range) { bs, be }));
 
-      /* The blank lines between two blocks are made shorter: paragraph
-       * spacing without extra characters. The first newline ends the
-       * block's own line and keeps its size. */
-      if (i + 1 < n_blocks)
-        {
-          gint64 gs = be + 1;
-          gint64 ge = CLAMP (blocks[i + 1].start, gs, self->length);
-
-          if (gs < ge)
-            {
-              iter_at (self, &start, gs);
-              iter_at (self, &end, ge);
-              gtk_text_buffer_apply_tag (self->buffer, self->gap_tag, &start, &end);
-            }
-        }
     }
 
   /* No title: the byline's room is made above the first line. */

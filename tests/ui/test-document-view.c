@@ -1774,6 +1774,33 @@ test_columns_line_up (Fixture       *fx,
   g_assert_cmpint (assert_timetable_lines_up (fx->view), ==, second);
 }
 
+/* A table's rows are closer to each other than paragraphs are: the table
+ * reads as one block. */
+static void
+test_table_rows_closer (Fixture       *fx,
+                        gconstpointer  data)
+{
+  const char *lines[] = { "The sailings", "Mon\t", "Wednesday\t", "\tlate", "Fr\t",
+                          "The harbour" };
+  int y[G_N_ELEMENTS (lines)];
+
+  set_table_text (fx->view);
+  for (guint i = 0; i < G_N_ELEMENTS (lines); i++)
+    y[i] = char_rect (fx->view, g_utf8_pointer_to_offset (timetable_text,
+                                                          strstr (timetable_text, lines[i]))).y;
+  /* (each one line, at this width) */
+  for (guint i = 2; i + 1 < G_N_ELEMENTS (lines); i++)
+    {
+      g_assert_cmpint (y[i] - y[i - 1], ==, y[2] - y[1]);
+      g_assert_cmpint (y[i] - y[i - 1], <, y[1] - y[0]);
+    }
+  /* After the table, a paragraph's gap again. */
+  g_assert_cmpint (y[5] - y[4], ==, y[1] - y[0]);
+  /* Still a gap: a row's letters do not touch the next row's. */
+  g_assert_cmpint (y[2] - y[1], >, char_rect (fx->view, g_utf8_pointer_to_offset (timetable_text,
+                                                                                 strstr (timetable_text, "Mon"))).height);
+}
+
 /* At a phone's width the timetable still lines up; zoomed in, the
  * budget's first column is wider than the view: its rows wrap inside the
  * view (as all text does, no scrolling sideways), nothing is drawn past
@@ -1830,6 +1857,7 @@ main (int   argc,
   ADD ("incremental-update", test_incremental_update);
   ADD ("incremental-random", test_incremental_random);
   ADD ("table-columns-line-up", test_columns_line_up);
+  ADD ("table-rows-closer", test_table_rows_closer);
   g_test_add ("/dossier/document-view/table-narrow-view-wraps", Fixture, GINT_TO_POINTER (360),
               fixture_setup, test_narrow_view_wraps, fixture_teardown);
   g_test_add_func ("/dossier/document-view/finalize-while-painting", test_finalize_while_painting);
