@@ -1407,6 +1407,54 @@ test_suggested_mentions_agree (Fixture       *f,
   }
 }
 
+/* A suggestion that names a stakeholder by another name ("Kelby council"
+ * for "Kelby City Council", "Harbour Trust" for "Kelby Harbour Trust") is
+ * offered as its alias: accepted so, its mentions become that one's. One
+ * that shares only a generic word ("Fenn Valley Council") is another. */
+static void
+test_suggested_as_alias (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) suggested = NULL;
+  g_autoptr(GPtrArray) again = NULL;
+  gint64 doc = add_doc (P (f), "Quay levy",
+                        "Kelby council will vote on the levy in May. Kelby council said the quay "
+                        "needed repair. The Harbour Trust says the Harbour Trust owns the quay. "
+                        "Fenn Valley Council will not pay, and Fenn Valley Council said so twice.");
+  gint64 council = add_stakeholder (P (f), "Kelby City Council", NULL);
+  gint64 trust = add_stakeholder (P (f), "Kelby Harbour Trust", NULL);
+  DossierStakeholderSuggestion *kelby, *harbour, *fenn;
+
+  g_assert_true (dossier_suggest_same_names ("Port Calder council", "Port Calder City Council"));
+  g_assert_true (dossier_suggest_same_names ("Port Calder’s council", "Port Calder City Council"));
+  g_assert_true (dossier_suggest_same_names ("PORT CALDER COUNCIL", "Port Calder Borough Council"));
+  g_assert_false (dossier_suggest_same_names ("City Council", "Port Calder City Council"));
+  g_assert_false (dossier_suggest_same_names ("Ruiz", "Ana Ruiz"));
+  g_assert_false (dossier_suggest_same_names ("Harbour Trust", "Harbour Trust Workers’ Union"));
+  g_assert_false (dossier_suggest_same_names ("Kelby Harbour Trust", "Harbour Trust"));
+
+  suggested = dossier_project_suggest_stakeholders (P (f), doc, &error);
+  g_assert_no_error (error);
+  kelby = find_suggestion (suggested, "Kelby council");
+  harbour = find_suggestion (suggested, "Harbour Trust");
+  fenn = find_suggestion (suggested, "Fenn Valley Council");
+  g_assert_nonnull (kelby);
+  g_assert_nonnull (harbour);
+  g_assert_nonnull (fenn);
+  g_assert_cmpint (kelby->same_as, ==, council);
+  g_assert_cmpint (harbour->same_as, ==, trust);
+  g_assert_cmpint (fenn->same_as, ==, 0);
+
+  g_assert_cmpuint (mentions_in (P (f), council, doc), ==, 0);
+  g_assert_cmpint (dossier_project_accept_stakeholder_suggestion (P (f), kelby, kelby->same_as, &error),
+                   ==, council);
+  g_assert_no_error (error);
+  g_assert_cmpuint (mentions_in (P (f), council, doc), ==, kelby->n_mentions);
+  again = dossier_project_suggest_stakeholders (P (f), doc, &error);
+  g_assert_null (find_suggestion (again, "Kelby council"));
+}
+
 /* ---- The name check ---------------------------------------------------------------- */
 
 /* Adding @name fails with EXISTS, quoting @owner as the stakeholder that
@@ -2027,6 +2075,7 @@ main (int   argc,
   ADD ("stakeholders-patched", test_stakeholders_patched);
   ADD ("suggestions", test_suggestions);
   ADD ("suggested-mentions-agree", test_suggested_mentions_agree);
+  ADD ("suggested-as-alias", test_suggested_as_alias);
   ADD ("name-check-folds", test_name_check_folds);
   ADD ("name-check-follows-edits", test_name_check_follows_edits);
 #undef ADD

@@ -2437,6 +2437,28 @@ suggestion_keys (const DossierStakeholderSuggestion *suggestion)
   return keys;
 }
 
+/* Whether a name of @suggestion is another of @stakeholder's (see
+ * dossier_suggest_same_names ()). */
+static gboolean
+names_same_stakeholder (const DossierStakeholderSuggestion *suggestion,
+                        DossierStakeholder                 *stakeholder)
+{
+  const char * const *aliases = dossier_stakeholder_get_aliases (stakeholder);
+  const char *name = dossier_stakeholder_get_name (stakeholder);
+
+  for (guint i = 0; i == 0 || suggestion->aliases[i - 1] != NULL; i++)
+    {
+      const char *form = i == 0 ? suggestion->name : suggestion->aliases[i - 1];
+
+      if (dossier_suggest_same_names (form, name))
+        return TRUE;
+      for (guint j = 0; aliases[j] != NULL; j++)
+        if (dossier_suggest_same_names (form, aliases[j]))
+          return TRUE;
+    }
+  return FALSE;
+}
+
 GPtrArray *
 dossier_project_suggest_stakeholders (DossierProject  *self,
                                       gint64           document_id,
@@ -2479,6 +2501,21 @@ dossier_project_suggest_stakeholders (DossierProject  *self,
                g_hash_table_contains (dismissed, g_ptr_array_index (keys, k));
       if (!drop)
         g_ptr_array_add (kept, g_ptr_array_steal_index (all, i--));
+    }
+
+  /* "Port Calder council" beside "Port Calder City Council": the same
+   * body by another name, offered as its alias, not as a second one. */
+  for (guint i = 0; i < kept->len; i++)
+    {
+      DossierStakeholderSuggestion *suggestion = g_ptr_array_index (kept, i);
+
+      for (guint j = 0; j < g_list_model_get_n_items (model) && suggestion->same_as == 0; j++)
+        {
+          g_autoptr(DossierStakeholder) s = g_list_model_get_item (model, j);
+
+          if (names_same_stakeholder (suggestion, s))
+            suggestion->same_as = dossier_stakeholder_get_id (s);
+        }
     }
 
   return kept;

@@ -4326,6 +4326,69 @@ dossier_suggest_stakeholders (const char         *text,
   return suggestions;
 }
 
+/* ---- Another name of a stakeholder ----------------------------------------- */
+
+/* Words a body's name may have or leave out: "Port Calder City Council"
+ * is "Port Calder council". */
+static const char * const generic_name_words[] = {
+  "the", "city", "borough", "county", "town", "district",
+};
+
+/* The words of @name, folded, without an "'s" and the generic words. */
+static GPtrArray *
+words_of_name (const char *name)
+{
+  g_autofree char *folded = dossier_text_fold (name);
+  GPtrArray *words = g_ptr_array_new_with_free_func (g_free);
+  const char *p = folded;
+
+  while (*p != '\0')
+    {
+      const char *start;
+
+      while (*p != '\0' && !g_unichar_isalnum (g_utf8_get_char (p)))
+        p = g_utf8_next_char (p);
+      start = p;
+      while (*p != '\0' && g_unichar_isalnum (g_utf8_get_char (p)))
+        p = g_utf8_next_char (p);
+      if (p > start)
+        {
+          char *word = g_strndup (start, p - start);
+
+          if (g_str_equal (word, "s") || IN_LIST (generic_name_words, word))
+            g_free (word);
+          else
+            g_ptr_array_add (words, word);
+        }
+    }
+  return words;
+}
+
+gboolean
+dossier_suggest_same_names (const char *name,
+                            const char *known)
+{
+  g_autoptr(GPtrArray) words = NULL;
+  g_autoptr(GPtrArray) known_words = NULL;
+  guint k = 0;
+
+  g_return_val_if_fail (name != NULL && known != NULL, FALSE);
+
+  words = words_of_name (name);
+  known_words = words_of_name (known);
+  if (words->len == 0 || words->len > known_words->len)
+    return FALSE;
+  /* One word is every council's, every Ruiz's. */
+  if (words->len < known_words->len &&
+      (words->len < 2 || !g_str_equal (g_ptr_array_index (words, words->len - 1),
+                                       g_ptr_array_index (known_words, known_words->len - 1))))
+    return FALSE;
+  for (guint i = 0; i < known_words->len && k < words->len; i++)
+    if (g_str_equal (g_ptr_array_index (known_words, i), g_ptr_array_index (words, k)))
+      k++;
+  return k == words->len;
+}
+
 /* ---- The kind a text gives a name ------------------------------------------ */
 
 /* The title that ends just before token @at ("councillor", "the harbour

@@ -677,12 +677,22 @@ describe_suggestion (gpointer              item,
                      DossierSuggestionRow *row,
                      gpointer              data)
 {
+  DossierStakeholdersPanel *self = data;
   DossierStakeholderSuggestion *suggestion = item;
+  DossierStakeholder *same = suggestion->same_as != 0 ?
+    dossier_project_get_stakeholder (PROJECT (self), suggestion->same_as) : NULL;
   g_autofree char *mentions = g_strdup_printf (ngettext ("%u mention", "%u mentions", suggestion->n_mentions),
                                                suggestion->n_mentions);
 
   row->title = g_strdup (suggestion->name);
-  if (suggestion->aliases != NULL && suggestion->aliases[0] != NULL)
+  if (same != NULL)
+    {
+      g_autofree char *shown = dossier_shown_text (dossier_stakeholder_get_name (same));
+
+      /* Translators: "2 mentions · another name of Port Calder City Council" */
+      row->subtitle = g_strdup_printf (_("%s · another name of %s"), mentions, shown);
+    }
+  else if (suggestion->aliases != NULL && suggestion->aliases[0] != NULL)
     {
       g_autofree char *aliases = g_strjoinv ("; ", suggestion->aliases);
 
@@ -691,7 +701,9 @@ describe_suggestion (gpointer              item,
     }
   else
     row->subtitle = g_steal_pointer (&mentions);
-  row->accept_label = g_strdup_printf (_("Add “%s” as a stakeholder"), suggestion->name);
+  row->accept_label = same != NULL ?
+    g_strdup_printf (_("Add “%s” to the aliases of “%s”"), suggestion->name, dossier_stakeholder_get_name (same)) :
+    g_strdup_printf (_("Add “%s” as a stakeholder"), suggestion->name);
   row->dismiss_label = g_strdup_printf (_("Do not suggest “%s” again"), suggestion->name);
   row->merge_label = g_strdup_printf (_("Add “%s” to the aliases of a stakeholder"), suggestion->name);
 }
@@ -703,16 +715,27 @@ accept_suggestions (gpointer *suggestions,
 {
   DossierStakeholdersPanel *self = data;
   DossierStakeholderSuggestion *first = suggestions[0];
+  DossierStakeholder *same = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
 
+  /* Another name of a stakeholder the project has goes to its aliases. */
   for (guint i = 0; i < n; i++)
-    if (dossier_project_accept_stakeholder_suggestion (PROJECT (self), suggestions[i], 0, &error) == 0)
-      {
-        dossier_panel_report_error (DOSSIER_PANEL (self), _("Could not add the stakeholder"), error);
-        return i > 0;
-      }
-  message = n == 1 ? g_strdup_printf (C_("stakeholder", "“%s” added"), first->name)
+    {
+      DossierStakeholderSuggestion *suggestion = suggestions[i];
+
+      if (dossier_project_accept_stakeholder_suggestion (PROJECT (self), suggestion, suggestion->same_as,
+                                                         &error) == 0)
+        {
+          dossier_panel_report_error (DOSSIER_PANEL (self), _("Could not add the stakeholder"), error);
+          return i > 0;
+        }
+    }
+  if (n == 1 && first->same_as != 0)
+    same = dossier_project_get_stakeholder (PROJECT (self), first->same_as);
+  message = same != NULL ? g_strdup_printf (_("“%s” added to the aliases of “%s”"), first->name,
+                                            dossier_stakeholder_get_name (same))
+          : n == 1 ? g_strdup_printf (C_("stakeholder", "“%s” added"), first->name)
                    : g_strdup_printf (ngettext ("%u stakeholder added", "%u stakeholders added", n), n);
   dossier_panel_show_toast (DOSSIER_PANEL (self), message, TRUE);
   return TRUE;

@@ -258,7 +258,9 @@ GPtrArray *dossier_project_list_unreviewed_mentions (DossierProject        *self
 /* ---- Suggestions ------------------------------------------------------------- */
 
 /* dossier_suggest_stakeholders() on a document, without those whose name
- * or an alias is already a stakeholder's, and without dismissed ones. */
+ * or an alias is already a stakeholder's, and without dismissed ones. One
+ * that names a stakeholder by another name ("Port Calder council" for
+ * "Port Calder City Council") has its same_as set to that one's id. */
 GPtrArray *dossier_project_suggest_stakeholders   (DossierProject          *self,
                                                    gint64                   document_id,
                                                    GError                 **error);

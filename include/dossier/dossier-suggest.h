@@ -31,9 +31,21 @@ typedef struct
                                         * stakeholder it becomes will count */
   gint64                  start;       /* its first mention */
   gint64                  end;
+  gint64                  same_as;     /* set by the project: the stakeholder it names by
+                                        * another name (dossier_suggest_same_names ()),
+                                        * which it joins as an alias; 0 for none */
 } DossierStakeholderSuggestion;
 
 void       dossier_stakeholder_suggestion_free (DossierStakeholderSuggestion *suggestion);
+
+/* Whether @name (a suggestion's name or alias) names what @known (a
+ * stakeholder's) does: the same words, case aside, once generic ones
+ * ("the", "City", "Borough", "County", "Town", "District") are left
+ * out ("Port Calder council", "Port Calder City Council"); or two words
+ * or more all in @known, in order, the last its last ("Harbour Trust" of
+ * "Calder Harbour Trust"). */
+gboolean   dossier_suggest_same_names          (const char         *name,
+                                                const char         *known);
 
 /* Most mentioned first. Names mentioned only once are left out. Returns a
  * GPtrArray of DossierStakeholderSuggestion (transfer full). */

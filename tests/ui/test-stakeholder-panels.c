@@ -1770,6 +1770,58 @@ open_merge_list (GtkWidget *panel)
   return popover;
 }
 
+static gboolean
+guild_offered_as_alias (gpointer panel)
+{
+  return find_button (panel, "Add “Island Traders Guild” to the aliases of “Lindenport Island Traders "
+                             "Guild”", 0) != NULL;
+}
+
+static gboolean
+guild_not_offered_as_alias (gpointer panel)
+{
+  return !guild_offered_as_alias (panel);
+}
+
+/* A suggestion that is another name of a stakeholder the project has
+ * ("Island Traders Guild" of "Lindenport Island Traders Guild") says so,
+ * and its + adds it to that one's aliases: no second stakeholder. */
+static void
+test_stakeholders_suggested_alias (Fixture       *f,
+                                   gconstpointer  data)
+{
+  GtkWidget *panel = dossier_stakeholders_panel_new ();
+  GListModel *stakeholders = dossier_project_get_stakeholders (f->project);
+  g_autoptr(GError) error = NULL;
+  GtkWidget *window, *accept;
+  DossierStakeholder *guild;
+  gint64 guild_id;
+
+  guild_id = dossier_project_add_stakeholder (f->project, "Lindenport Island Traders Guild", NULL,
+                                              DOSSIER_STAKEHOLDER_BUSINESS, &error);
+  g_assert_no_error (error);
+  guild = dossier_project_get_stakeholder (f->project, guild_id);
+
+  dossier_panel_set_project (DOSSIER_PANEL (panel), f->project);
+  window = show_in_window (panel, 420, 900);
+  dossier_stakeholders_panel_set_document_id (DOSSIER_STAKEHOLDERS_PANEL (panel), f->doc);
+  gtk_expander_set_expanded (GTK_EXPANDER (find_descendant (panel, GTK_TYPE_EXPANDER)), TRUE);
+
+  wait_until (guild_offered_as_alias, panel, "the guild to be offered as an alias");
+  g_assert_null (find_button (panel, "Add “Island Traders Guild” as a stakeholder", 0));
+  wait_for_text (panel, "3 mentions · another name of Lindenport Island Traders Guild");
+
+  accept = find_button (panel, "Add “Island Traders Guild” to the aliases of “Lindenport Island "
+                               "Traders Guild”", 0);
+  g_signal_emit_by_name (accept, "clicked");
+  wait_until (guild_not_offered_as_alias, panel, "the accepted suggestion to go");
+  g_assert_cmpuint (g_list_model_get_n_items (stakeholders), ==, 3);
+  g_assert_cmpstr (dossier_stakeholder_get_aliases (guild)[0], ==, "Island Traders Guild");
+  g_assert_null (dossier_stakeholder_get_aliases (guild)[1]);
+
+  close_window (window);
+}
+
 /* A suggestion merged into a stakeholder the project has (its names
  * become that one's aliases: one undo step), by the keyboard (search,
  * Enter) and by a click in the list; one dismissed stays dismissed. */
@@ -2375,6 +2427,8 @@ main (int   argc,
               fixture_set_up, test_stakeholders_tooltips, fixture_tear_down);
   g_test_add ("/dossier/stakeholders-panel/order", Fixture, NULL,
               fixture_set_up, test_stakeholders_order, fixture_tear_down);
+  g_test_add ("/dossier/stakeholders-panel/suggested-alias", Fixture, NULL,
+              fixture_set_up, test_stakeholders_suggested_alias, fixture_tear_down);
   g_test_add ("/dossier/stakeholders-panel/merge-and-dismiss", Fixture, NULL,
               fixture_set_up, test_stakeholders_merge_and_dismiss, fixture_tear_down);
   g_test_add ("/dossier/arguments-panel/columns", Fixture, NULL,
