@@ -1271,6 +1271,26 @@ test_stakeholders_role_then_name (void)
                    DOSSIER_STAKEHOLDER_PERSON);
 }
 
+/* A body's full name in the title ("Fenmoor Chamber of Trade") and a
+ * shorter one in the text ("the Chamber of Trade"): the title's is the
+ * name, the text's its alias, and both count (an article written for
+ * this test). */
+static void
+test_stakeholders_full_name_from_title (void)
+{
+  const char *text =
+    "Fenmoor Chamber of Trade responds to the parking levy\n\n"
+    "The Chamber of Trade says the levy will drive shoppers to the retail park. Its members "
+    "met on Tuesday, and the Chamber of Trade voted to write to the council.";
+  g_autoptr(GPtrArray) s = stakeholders_of_article (text);
+  DossierStakeholderSuggestion *chamber;
+
+  chamber = find_stakeholder_of_kind (s, "Fenmoor Chamber of Trade", DOSSIER_STAKEHOLDER_BUSINESS);
+  assert_alias (chamber, "Chamber of Trade");
+  g_assert_cmpuint (chamber->n_mentions, ==, 3);
+  g_assert_cmpuint (s->len, ==, 1);
+}
+
 /* Kinds from names and descriptions (an article written for this test):
  * the head of a name decides, qualified ("Press Agency": media; "Ferry
  * Users' Forum": civil society), for the suggestions and the picker
@@ -1965,6 +1985,8 @@ main (int   argc,
                    test_stakeholders_which_is_no_one);
   g_test_add_func ("/dossier/suggest/stakeholders-role-then-name",
                    test_stakeholders_role_then_name);
+  g_test_add_func ("/dossier/suggest/stakeholders-full-name-from-title",
+                   test_stakeholders_full_name_from_title);
   g_test_add_func ("/dossier/suggest/stakeholders-kinds-from-names",
                    test_stakeholders_kinds_from_names);
   g_test_add_func ("/dossier/suggest/stakeholders-kinds-from-context",

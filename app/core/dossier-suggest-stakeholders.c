@@ -3362,8 +3362,8 @@ skip_label (GArray     *tokens,
 
 /* Bodies a title or a heading names ("Response of the Kestle Bay
  * Hoteliers' Association to the consultation", "Federation of Island
- * Shops"): a run of capitalised words that ends in a generic head, or opens
- * with one and "of". Headings capitalise every word, so a word the text
+ * Shops", "Fenmoor Chamber of Trade"): a run of capitalised words that ends
+ * in a generic head, or holds one and "of". Headings capitalise every word, so a word the text
  * writes in lower case ("Hoteliers Back Kestle Bay …") opens no name.
  * Recorded as seen in a heading only: what "the Association" of the text
  * stands for, and no actor of its own evidence. */
@@ -3394,7 +3394,8 @@ note_headline_bodies (Collector *col,
       while (first < k && g_hash_table_contains (col->lower_words,
                                                  g_array_index (tokens, Token, first).folded))
         first++;
-      if (first == k && (head->flags & TOKEN_SPACE) && k + 2 < tokens->len &&
+      /* "Federation of Island Shops", "Fenmoor Chamber of Trade". */
+      if ((head->flags & TOKEN_SPACE) && k + 2 < tokens->len &&
           IN_LIST (ties, g_array_index (tokens, Token, k + 1).folded) &&
           (g_array_index (tokens, Token, k + 1).flags & TOKEN_SPACE))
         {
