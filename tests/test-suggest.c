@@ -1291,6 +1291,36 @@ test_stakeholders_full_name_from_title (void)
   g_assert_cmpuint (s->len, ==, 1);
 }
 
+/* A headline capitalises what a body does with its name ("Federation of
+ * Small Traders Backs Levy"): the name ends before the verb, whether the
+ * text names the body in full or only as "the Federation", which is then
+ * its alias, not a place (articles written for this test). */
+static void
+test_stakeholders_headline_verbs (void)
+{
+  const char *short_only =
+    "Federation of Small Traders Backs Levy\n\n"
+    "Shop owners across the county say the levy is fair. The Federation will write to "
+    "members, and the Federation expects most to agree.";
+  const char *in_full =
+    "Federation of Small Traders Backs Levy\n\n"
+    "The Federation of Small Traders said on Monday that the levy was fair.";
+  g_autoptr(GPtrArray) s = stakeholders_of_article (short_only);
+  g_autoptr(GPtrArray) f = stakeholders_of_article (in_full);
+  DossierStakeholderSuggestion *federation;
+
+  federation = find_stakeholder_of_kind (s, "Federation of Small Traders",
+                                         DOSSIER_STAKEHOLDER_CIVIL_SOCIETY);
+  assert_alias (federation, "Federation");
+  g_assert_cmpuint (federation->n_mentions, ==, 3);
+  assert_not_suggested (s, "Federation of Small Traders Backs Levy");
+
+  federation = find_stakeholder_of_kind (f, "Federation of Small Traders",
+                                         DOSSIER_STAKEHOLDER_CIVIL_SOCIETY);
+  g_assert_cmpuint (federation->n_mentions, ==, 2);
+  assert_not_suggested (f, "Federation of Small Traders Backs Levy");
+}
+
 /* Kinds from names and descriptions (an article written for this test):
  * the head of a name decides, qualified ("Press Agency": media; "Ferry
  * Users' Forum": civil society), for the suggestions and the picker
@@ -1987,6 +2017,8 @@ main (int   argc,
                    test_stakeholders_role_then_name);
   g_test_add_func ("/dossier/suggest/stakeholders-full-name-from-title",
                    test_stakeholders_full_name_from_title);
+  g_test_add_func ("/dossier/suggest/stakeholders-headline-verbs",
+                   test_stakeholders_headline_verbs);
   g_test_add_func ("/dossier/suggest/stakeholders-kinds-from-names",
                    test_stakeholders_kinds_from_names);
   g_test_add_func ("/dossier/suggest/stakeholders-kinds-from-context",

@@ -3367,6 +3367,15 @@ skip_label (GArray     *tokens,
  * writes in lower case ("Hoteliers Back Kestle Bay …") opens no name.
  * Recorded as seen in a heading only: what "the Association" of the text
  * stands for, and no actor of its own evidence. */
+/* What a headline says a body does, capitalised as every word of it:
+ * "… Backs Levy", "… Calls for Review" (with the reporting verbs). */
+static const char * const headline_verbs[] = {
+  "responds", "calls", "urges", "slams", "demands", "seeks", "asks", "vows", "plans", "wins",
+  "loses", "hits", "launches", "joins", "quits", "sues", "fights", "defends", "attacks",
+  "praises", "criticises", "criticizes", "questions", "challenges", "threatens", "announces",
+  "approves", "votes", "moves", "sets",
+};
+
 static void
 note_headline_bodies (Collector *col,
                       GArray    *tokens)
@@ -3407,6 +3416,15 @@ note_headline_bodies (Collector *col,
           if (is_name_token (&g_array_index (tokens, Token, at)) &&
               !IN_LIST (stop_words, g_array_index (tokens, Token, at).folded))
             last = name_run_end (tokens, at);
+          /* "Federation of Small Traders Backs Levy": the name ends
+           * before what the headline says it does. */
+          for (guint v = at + 1; v <= last; v++)
+            if (IN_LIST (reporting_verbs, g_array_index (tokens, Token, v).folded) ||
+                IN_LIST (headline_verbs, g_array_index (tokens, Token, v).folded))
+              {
+                last = v - 1;
+                break;
+              }
         }
       if (first == last)
         continue;
@@ -3612,7 +3630,10 @@ group_variants (Collector *col)
     {
       Candidate *c = g_ptr_array_index (cands, i);
 
-      if (c->n_words != 1 || c->acronym || c->person || c->quoted || c->compound || c->body)
+      /* "the Federation" of "Federation of Small Traders" is that body
+       * (see below), no place. */
+      if (c->n_words != 1 || c->acronym || c->person || c->quoted || c->compound || c->body ||
+          IN_LIST (generic_heads, c->key))
         continue;
       for (guint k = 0; k < cands->len && !c->modifier; k++)
         {
