@@ -20,6 +20,14 @@ typedef struct
   gint64 end;     /* exclusive */
 } DossierReaderSpan;
 
+/* What the view is aimed at while its text is laid out (see aim_tick). */
+typedef enum
+{
+  DOSSIER_READER_AIM_TOP,      /* the top mark's line at the top: a place restored */
+  DOSSIER_READER_AIM_CARET,    /* the caret in view: after Ctrl+Home or Ctrl+End */
+  DOSSIER_READER_AIM_PASSAGE,  /* the start of a passage revealed in view */
+} DossierReaderAim;
+
 struct _DossierReaderPage
 {
   GtkWidget            parent_instance;
@@ -51,10 +59,12 @@ struct _DossierReaderPage
   GArray              *spans;
 
   /* Restoring a scroll position (see scroll_to_top_offset): the line to
-   * bring to the top, and how the aiming at it goes (aim_tick); or, with
-   * aim_caret, keeping the caret in view after Ctrl+Home or Ctrl+End. */
+   * bring to the top, and how the aiming at it goes (aim_tick); or
+   * keeping the caret in view after Ctrl+Home or Ctrl+End; or bringing a
+   * passage revealed (reveal_range) into view, from aim_offset. */
   GtkTextMark         *top_mark;
-  gboolean             aim_caret;
+  DossierReaderAim     aim;
+  gint64               aim_offset;
   guint                aim_tick_id;
   guint                aim_frames;    /* frames re-aimed so far */
   guint                aim_held;      /* frames in a row it held */

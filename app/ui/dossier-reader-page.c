@@ -59,6 +59,9 @@ static void
 schedule_respan (DossierReaderPage *self);
 static void
 stop_aiming (DossierReaderPage *self);
+static void
+start_aiming (DossierReaderPage *self,
+              DossierReaderAim   aim);
 
 /* ---- Tag styles --------------------------------------------------------- */
 
@@ -1033,9 +1036,13 @@ dossier_reader_page_reveal_range (DossierReaderPage *self,
   if (self->document_id != document_id || document_id == 0)
     return;
 
-  stop_aiming (self);
   dossier_document_view_select_range (self->document_view, start, end);
   dossier_document_view_scroll_to (self->document_view, start);
+  /* Scrolled by the heights of lines not laid out yet: aimed at again
+   * until it holds (in another document, or far down this one, the view
+   * showed its top, ten screens above the passage). */
+  self->aim_offset = MIN (start, end);
+  start_aiming (self, DOSSIER_READER_AIM_PASSAGE);
   _dossier_reader_page_focus_text (self);
 }
 
@@ -1101,18 +1108,37 @@ top_mark_offset (DossierReaderPage *self)
   return gtk_text_iter_get_offset (&iter);
 }
 
-/* Whether the caret's line is in view. */
+/* Whether the line of @iter is in view. */
+static gboolean
+iter_in_view (GtkTextView       *text_view,
+              const GtkTextIter *iter)
+{
+  GdkRectangle visible, at;
+
+  gtk_text_view_get_visible_rect (text_view, &visible);
+  gtk_text_view_get_iter_location (text_view, iter, &at);
+  return at.y >= visible.y && at.y + at.height <= visible.y + visible.height;
+}
+
 static gboolean
 caret_in_view (GtkTextView *text_view)
 {
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (text_view);
   GtkTextIter caret;
-  GdkRectangle visible, at;
 
   gtk_text_buffer_get_iter_at_mark (buffer, &caret, gtk_text_buffer_get_insert (buffer));
-  gtk_text_view_get_visible_rect (text_view, &visible);
-  gtk_text_view_get_iter_location (text_view, &caret, &at);
-  return at.y >= visible.y && at.y + at.height <= visible.y + visible.height;
+  return iter_in_view (text_view, &caret);
+}
+
+static gboolean
+offset_in_view (GtkTextView *text_view,
+                gint64       offset)
+{
+  GtkTextIter iter;
+
+  gtk_text_buffer_get_iter_at_offset (gtk_text_view_get_buffer (text_view), &iter,
+                                      (int) CLAMP (offset, 0, G_MAXINT));
+  return iter_in_view (text_view, &iter);
 }
 
 /* The text view scrolls to a mark by the heights of the lines above it,
@@ -1126,7 +1152,8 @@ caret_in_view (GtkTextView *text_view)
  * in more of them, and the aim waits for it. The caret, after Ctrl+End
  * (GTK scrolls to the end of what it has laid out so far: a few screens
  * of a long text just opened) or Ctrl+Home, is aimed at the same way
- * until it is in view with the text's height laid out. */
+ * until it is in view with the text's height laid out; and a passage
+ * revealed, at 0.3 of the view's height, until its start is. */
 static gboolean
 aim_tick (GtkWidget     *widget,
           GdkFrameClock *clock,
@@ -1144,7 +1171,7 @@ aim_tick (GtkWidget     *widget,
   self->aim_upper = upper;
   self->aim_frames++;
 
-  if (self->aim_caret)
+  if (self->aim == DOSSIER_READER_AIM_CARET)
     {
       if (caret_in_view (text_view) && laid_out)
         self->aim_held++;
@@ -1153,6 +1180,16 @@ aim_tick (GtkWidget     *widget,
           self->aim_held = 0;
           gtk_text_view_scroll_mark_onscreen (text_view,
                                               gtk_text_buffer_get_insert (gtk_text_view_get_buffer (text_view)));
+        }
+    }
+  else if (self->aim == DOSSIER_READER_AIM_PASSAGE)
+    {
+      if (offset_in_view (text_view, self->aim_offset) && laid_out)
+        self->aim_held++;
+      else
+        {
+          self->aim_held = 0;
+          dossier_document_view_scroll_to (self->document_view, self->aim_offset);
         }
     }
   else if ((dossier_reader_page_get_top_offset (self) == top_mark_offset (self) || at_end) && laid_out)
@@ -1195,10 +1232,10 @@ on_view_event (DossierReaderPage        *self,
 
 static void
 start_aiming (DossierReaderPage *self,
-              gboolean           caret)
+              DossierReaderAim   aim)
 {
   stop_aiming (self);
-  self->aim_caret = caret;
+  self->aim = aim;
   self->aim_held = 0;
   self->aim_frames = 0;
   self->aim_upper = -1;
@@ -1235,7 +1272,7 @@ dossier_reader_page_scroll_to_top_offset (DossierReaderPage *self,
   move_top_mark (self, offset);
   gtk_text_view_scroll_to_mark (dossier_document_view_get_text_view (self->document_view), self->top_mark,
                                 0.0, TRUE, 0.0, 0.0);
-  start_aiming (self, FALSE);
+  start_aiming (self, DOSSIER_READER_AIM_TOP);
 }
 
 /* Ctrl+Home and Ctrl+End: the caret stays in view while the text is laid
@@ -1248,7 +1285,7 @@ on_text_view_move_cursor (DossierReaderPage *self,
                           GtkTextView       *text_view)
 {
   if (step == GTK_MOVEMENT_BUFFER_ENDS && self->document_id != 0)
-    start_aiming (self, TRUE);
+    start_aiming (self, DOSSIER_READER_AIM_CARET);
 }
 
 DossierDocumentView *
@@ -1596,7 +1633,7 @@ on_view_selection_changed (DossierReaderPage   *self,
 static gint64
 reading_place (DossierReaderPage *self)
 {
-  if (self->aim_tick_id != 0 && !self->aim_caret)
+  if (self->aim_tick_id != 0 && self->aim == DOSSIER_READER_AIM_TOP)
     return top_mark_offset (self);
   return self->place_offset;
 }
@@ -1618,8 +1655,13 @@ on_view_scrolled (DossierReaderPage *self)
     {
       if (self->place_width != 0 && width != self->place_width)
         {
-          move_top_mark (self, reading_place (self));
-          start_aiming (self, FALSE);
+          /* A passage on its way into view stays the aim: its text's new
+           * height has aim_tick aim at it again. */
+          if (self->aim_tick_id == 0 || self->aim != DOSSIER_READER_AIM_PASSAGE)
+            {
+              move_top_mark (self, reading_place (self));
+              start_aiming (self, DOSSIER_READER_AIM_TOP);
+            }
         }
       else if (self->aim_tick_id == 0)
         {
