@@ -442,6 +442,65 @@ test_indexing_damaged_rebuilt (void)
   test_finish_project (&project, &dir, &path);
 }
 
+static void
+count_not_indexed (DossierProject *project,
+                   const char     *message,
+                   guint          *n_said)
+{
+  (*n_said)++;
+}
+
+/* The thread meets the file busy in another program (a write in the
+ * middle of its own): that is no news for the person at the window, who
+ * learns it from whatever they were doing then (and a search indexes
+ * what waits first). It said “could not be indexed” in a toast that stays
+ * until closed, a second one for the one busy file. The text waits on
+ * the list, and the next thread indexes it once the file is free. */
+static void
+test_background_busy_not_said (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(DossierProject) project = test_create_project ("busy", "Test", &dir, &path);
+  g_autoptr(GError) error = NULL;
+  sqlite3 *other = NULL;
+  DossierIndexer *first;
+  guint n_said = 0;
+  gint64 id;
+
+  dossier_project_close (project);
+  g_clear_object (&project);
+  project = dossier_project_open (path, DOSSIER_OPEN_INDEX_IN_BACKGROUND, &error);
+  g_assert_no_error (error);
+  id = add_doc (project, "Harbour", "The cormorant nests on the breakwater.");
+  while (project->indexer != NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_connect (project, "not-indexed", G_CALLBACK (count_not_indexed), &n_said);
+
+  unindex_behind_the_back (path, id);
+  g_assert_cmpint (sqlite3_open_v2 (path, &other, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (other, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_true (dossier_project_index_later (project));
+  first = project->indexer;
+  /* It gave up waiting (after the busy timeout), and another waits. */
+  while (project->indexer == first)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (n_said, ==, 0);
+  g_assert_null (dossier_project_get_not_indexed (project));
+  g_assert_nonnull (project->indexer);
+  g_assert_true (dossier_project_get_indexing (project));
+
+  g_assert_cmpint (sqlite3_exec (other, "ROLLBACK", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (other);
+  wait_until (not_indexing, project, "indexing to end");
+  g_assert_cmpuint (dossier_project_count_unindexed (project), ==, 0);
+  g_assert_true (finds (project, "cormorant", id));
+  g_assert_cmpuint (n_said, ==, 0);
+  assert_project_sound (project);
+
+  test_finish_project (&project, &dir, &path);
+}
+
 /* The list is part of the schema of this version; a stored text leaves
  * nothing on it once indexed. */
 static void
@@ -478,6 +537,7 @@ main (int   argc,
   g_test_add_func ("/dossier/index/undo-import", test_undo_import);
   g_test_add_func ("/dossier/index/background-rebuild-said", test_background_rebuild_said);
   g_test_add_func ("/dossier/index/indexing-damaged-rebuilt", test_indexing_damaged_rebuilt);
+  g_test_add_func ("/dossier/index/background-busy-not-said", test_background_busy_not_said);
   g_test_add_func ("/dossier/index/schema", test_schema);
 
   return g_test_run ();

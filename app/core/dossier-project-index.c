@@ -845,7 +845,11 @@ indexer_finished (gpointer data)
   g_thread_join (g_steal_pointer (&indexer->thread));
   self->indexer = NULL;
 
-  if (indexer->error != NULL && self->db != NULL)
+  /* The file busy in another program is no news: whatever the person was
+   * doing then says so, and the next indexer (started below, the texts
+   * still wait) waits for the file again. */
+  if (indexer->error != NULL && self->db != NULL &&
+      !g_error_matches (indexer->error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_LOCKED))
     dossier_project_say_not_indexed (self, indexer->error);
   else if (indexer->error == NULL)
     g_clear_pointer (&self->not_indexed, g_free);

@@ -255,12 +255,39 @@ assert_toast_plain (Fixture    *f,
   va_end (args);
 }
 
+static gboolean
+not_indexing (gpointer data)
+{
+  return !dossier_project_get_indexing (DOSSIER_PROJECT (data));
+}
+
+typedef struct
+{
+  DossierProject *project;
+  DossierIndexer *indexer;
+} IndexerWait;
+
+static gboolean
+indexer_gave_up (gpointer data)
+{
+  IndexerWait *wait = data;
+
+  return wait->project->indexer != wait->indexer;
+}
+
+static void
+count_not_indexed (guint *n_said)
+{
+  (*n_said)++;
+}
+
 /* Failures a user can meet while working, as the window tells them: the
  * file busy in another program (here a plain SQLite connection in the
  * middle of a write), and the file made read-only under the window. Each
  * toast says what failed, on which file and what to do, in the user's
  * words: it said “(database is locked)” and “(attempt to write a readonly
- * database)”, SQLite's English. */
+ * database)”, SQLite's English. The busy file is said once, though the
+ * search indexer meets it too. */
 static void
 test_failures_in_plain_words (Fixture       *f,
                               gconstpointer  data)
@@ -269,7 +296,9 @@ test_failures_in_plain_words (Fixture       *f,
   GtkWidget *reader = GTK_WIDGET (dossier_window_get_reader_page (f->window));
   g_autofree char *path = g_build_filename (f->dir, "Toasts.dossier", NULL);
   g_autoptr(GError) error = NULL;
+  g_autofree char *sql = NULL;
   sqlite3 *other = NULL;
+  guint n_not_indexed = 0;
   gint64 document, tag, first, second;
 
   document = add_document (project, DOSSIER_FORMAT_TEXT,
@@ -285,16 +314,34 @@ test_failures_in_plain_words (Fixture       *f,
   g_assert_cmpint (sqlite3_open_v2 (path, &other, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
 
   /* The window may be writing in the background (the search index):
-
    * wait for it, then hold the file as another program would. */
-
   sqlite3_busy_timeout (other, 10000);
+  /* The text waits for the index again, as a crash leaves it: the
+   * window's indexer meets the lock too. */
+  sql = g_strdup_printf ("INSERT INTO documents_fts (documents_fts, rowid, text) "
+                         "  SELECT 'delete', id, text FROM documents WHERE id = %" G_GINT64_FORMAT ";"
+                         "INSERT INTO documents_unindexed (document) VALUES (%" G_GINT64_FORMAT ");",
+                         document, document);
+  g_assert_cmpint (sqlite3_exec (other, sql, NULL, NULL, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (other, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_signal_connect_swapped (project, "not-indexed", G_CALLBACK (count_not_indexed), &n_not_indexed);
+  g_assert_true (dossier_project_index_later (project));
+  /* The indexer gives up waiting (after the busy timeout) first. */
+  {
+    IndexerWait wait = { project, project->indexer };
+
+    wait_until (indexer_gave_up, &wait, "the indexer to give up");
+  }
   g_assert_true (gtk_widget_activate_action (reader, "reader.remove-highlight", "x", first));
   assert_toast_plain (f, "Could not remove the highlight", "“Toasts.dossier”",
                       "busy in another program", "Try again", NULL);
   g_assert_cmpint (sqlite3_exec (other, "ROLLBACK", NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (other);
+  /* One failure, one toast: the indexing is done once the file is free,
+   * and had nothing to say (it said “could not be indexed” in a second
+   * toast, which stayed). */
+  wait_until (not_indexing, project, "the indexing to end");
+  g_assert_cmpuint (n_not_indexed, ==, 0);
   dismiss_toasts (GTK_WIDGET (f->window));
 
   g_assert_cmpint (sqlite3_exec (dossier_project_get_db (project), "PRAGMA query_only = 1",
