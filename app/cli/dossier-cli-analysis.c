@@ -358,15 +358,11 @@ cli_question_add (const char *name,
                   char      **argv)
 {
   double wait = 0;
-  GOptionEntry entries[] = {
-    cli_wait_entry (&wait),
-    { NULL }
-  };
   g_autoptr(DossierProject) project = NULL;
   g_autoptr(GError) error = NULL;
   gint64 id;
 
-  if (!cli_parse (name, entries, &argc, &argv, 2, 2))
+  if (!cli_parse_wait_only (name, &wait, &argc, &argv, 2, 2))
     return CLI_EXIT_USAGE;
 
   project = cli_open_project_full (name, argv[0], DOSSIER_OPEN_READ_WRITE, wait);

@@ -109,10 +109,6 @@ cli_batch (const char *name,
            char      **argv)
 {
   double wait = 0;
-  GOptionEntry entries[] = {
-    cli_wait_entry (&wait),
-    { NULL }
-  };
   g_autoptr(DossierProject) project = NULL;
   g_autoptr(GIOChannel) channel = NULL;
   g_autoptr(GError) error = NULL;
@@ -122,7 +118,7 @@ cli_batch (const char *name,
   gboolean said = FALSE;
   int status = CLI_EXIT_OK;
 
-  if (!cli_parse (name, entries, &argc, &argv, 1, 2))
+  if (!cli_parse_wait_only (name, &wait, &argc, &argv, 1, 2))
     return CLI_EXIT_USAGE;
   file = argc > 1 ? argv[1] : "-";
 

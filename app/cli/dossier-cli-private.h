@@ -89,6 +89,13 @@ gboolean cli_parse (const char   *name,
                     char       ***argv,
                     int           min_args,
                     int           max_args);
+/* The same for a command whose only option is --wait SECONDS (into @wait). */
+gboolean cli_parse_wait_only (const char   *name,
+                              double       *wait,
+                              int          *argc,
+                              char       ***argv,
+                              int           min_args,
+                              int           max_args);
 
 /* "dossier-cli: NAME: MESSAGE" on stderr, on one line. */
 void     cli_error       (const char *name,

@@ -489,14 +489,10 @@ cli_reindex (const char *name,
              char      **argv)
 {
   double wait = 0;
-  GOptionEntry entries[] = {
-    cli_wait_entry (&wait),
-    { NULL }
-  };
   g_autoptr(DossierProject) project = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (!cli_parse (name, entries, &argc, &argv, 1, 1))
+  if (!cli_parse_wait_only (name, &wait, &argc, &argv, 1, 1))
     return CLI_EXIT_USAGE;
 
   project = cli_open_project_full (name, argv[0], DOSSIER_OPEN_READ_WRITE, wait);

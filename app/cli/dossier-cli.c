@@ -668,6 +668,22 @@ cli_parse (const char   *name,
   return TRUE;
 }
 
+gboolean
+cli_parse_wait_only (const char   *name,
+                     double       *wait,
+                     int          *argc,
+                     char       ***argv,
+                     int           min_args,
+                     int           max_args)
+{
+  GOptionEntry entries[] = {
+    cli_wait_entry (wait),
+    { NULL }
+  };
+
+  return cli_parse (name, entries, argc, argv, min_args, max_args);
+}
+
 /* ---- Projects, tags, documents ---------------------------------------- */
 
 GOptionEntry
