@@ -1453,6 +1453,25 @@ test_suggested_as_alias (Fixture       *f,
   g_assert_cmpuint (mentions_in (P (f), council, doc), ==, kelby->n_mentions);
   again = dossier_project_suggest_stakeholders (P (f), doc, &error);
   g_assert_null (find_suggestion (again, "Kelby council"));
+
+  /* Another name the text never uses (it says "the council") adds
+   * nothing to the stakeholder: not offered. */
+  {
+    g_autoptr(GPtrArray) tram_suggested = NULL;
+    gint64 tram = add_doc (P (f), "Tram plan",
+                           "PORT KESSEL, 4 May — The city council voted for the tram plan on "
+                           "Tuesday. Traders in Port Kessel objected, and the council will meet "
+                           "them.");
+
+    tram_suggested = dossier_project_suggest_stakeholders (P (f), tram, &error);
+    g_assert_no_error (error);
+    g_assert_nonnull (find_suggestion (tram_suggested, "Port Kessel council"));
+    g_clear_pointer (&tram_suggested, g_ptr_array_unref);
+    add_stakeholder (P (f), "Port Kessel City Council", NULL);
+    tram_suggested = dossier_project_suggest_stakeholders (P (f), tram, &error);
+    g_assert_no_error (error);
+    g_assert_null (find_suggestion (tram_suggested, "Port Kessel council"));
+  }
 }
 
 /* ---- The name check ---------------------------------------------------------------- */

@@ -1541,6 +1541,7 @@ test_stakeholders_town_council (void)
   council = find_stakeholder (p, "Kell council");
   g_assert_cmpint (council->kind, ==, DOSSIER_STAKEHOLDER_GOVERNMENT);
   g_assert_cmpuint (council->n_mentions, ==, 1);
+  g_assert_null (council->said_as);
   assert_alias (council, "Kell's council");
   assert_not_suggested (p, "Kell");
   assert_not_suggested (p, "council");
@@ -1548,6 +1549,8 @@ test_stakeholders_town_council (void)
   council = find_stakeholder (c, "Port Kessel council");
   g_assert_cmpint (council->kind, ==, DOSSIER_STAKEHOLDER_GOVERNMENT);
   g_assert_cmpuint (council->n_mentions, ==, 0);
+  /* Never by its name: how the text says it instead. */
+  g_assert_cmpstr (council->said_as, ==, "council");
   assert_not_suggested (c, "council");
   assert_not_suggested (c, "Port Kessel");
 

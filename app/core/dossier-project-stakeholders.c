@@ -2516,6 +2516,9 @@ dossier_project_suggest_stakeholders (DossierProject  *self,
           if (names_same_stakeholder (suggestion, s))
             suggestion->same_as = dossier_stakeholder_get_id (s);
         }
+      /* A name the text never uses adds nothing to one it has. */
+      if (suggestion->same_as != 0 && suggestion->n_mentions == 0)
+        g_ptr_array_remove_index (kept, i--);
     }
 
   return kept;

@@ -3926,6 +3926,7 @@ dossier_stakeholder_suggestion_free (DossierStakeholderSuggestion *suggestion)
 
   g_free (suggestion->name);
   g_strfreev (suggestion->aliases);
+  g_free (suggestion->said_as);
   g_free (suggestion);
 }
 
@@ -3953,6 +3954,20 @@ is_common_word (const char *form)
     if (g_unichar_isupper (g_utf8_get_char (p)))
       return FALSE;
   return TRUE;
+}
+
+/* Whether @text uses the word @form (as a mention is found: case aside). */
+static gboolean
+used_in (const char *text,
+         const char *form)
+{
+  g_autoptr(DossierMentionFinder) finder = dossier_mention_finder_new ();
+  g_autoptr(GArray) found = NULL;
+
+  if (dossier_mention_finder_add (finder, 0, form) < 0)
+    return FALSE;
+  found = dossier_mention_finder_find (finder, text);
+  return found->len > 0;
 }
 
 /* Counts each suggestion's mentions in @text as the stakeholder it would
@@ -4324,7 +4339,10 @@ dossier_suggest_stakeholders (const char         *text,
                 const char *form = g_ptr_array_index (c->forms, f);
                 char *folded = dossier_text_fold (form);
 
-                /* Not "council" for "Port Calder council". */
+                /* Not "council" for "Port Calder council": but that is
+                 * how the text says it, if it never says its name. */
+                if (is_common_word (form) && s->said_as == NULL && used_in (text, form))
+                  s->said_as = g_strdup (form);
                 if (g_hash_table_contains (seen, folded) || is_common_word (form))
                   g_free (folded);
                 else
@@ -4344,6 +4362,13 @@ dossier_suggest_stakeholders (const char         *text,
   /* Worth proposing by every use found ("the council" of "Port Calder
    * council"); counted as it will be once added. */
   count_as_stakeholders (suggestions, text);
+  for (guint i = 0; i < suggestions->len; i++)
+    {
+      DossierStakeholderSuggestion *s = g_ptr_array_index (suggestions, i);
+
+      if (s->n_mentions > 0)
+        g_clear_pointer (&s->said_as, g_free);
+    }
   g_ptr_array_sort (suggestions, compare_suggestions);
   return suggestions;
 }

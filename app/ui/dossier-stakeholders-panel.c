@@ -692,6 +692,10 @@ describe_suggestion (gpointer              item,
       /* Translators: "2 mentions · another name of Port Calder City Council" */
       row->subtitle = g_strdup_printf (_("%s · another name of %s"), mentions, shown);
     }
+  else if (suggestion->n_mentions == 0 && suggestion->said_as != NULL)
+    /* Translators: "0 mentions · only as “council”": the text says "the
+     * council", never the suggestion's name */
+    row->subtitle = g_strdup_printf (_("%s · only as “%s”"), mentions, suggestion->said_as);
   else if (suggestion->aliases != NULL && suggestion->aliases[0] != NULL)
     {
       g_autofree char *aliases = g_strjoinv ("; ", suggestion->aliases);

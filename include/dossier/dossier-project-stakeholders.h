@@ -260,7 +260,8 @@ GPtrArray *dossier_project_list_unreviewed_mentions (DossierProject        *self
 /* dossier_suggest_stakeholders() on a document, without those whose name
  * or an alias is already a stakeholder's, and without dismissed ones. One
  * that names a stakeholder by another name ("Port Calder council" for
- * "Port Calder City Council") has its same_as set to that one's id. */
+ * "Port Calder City Council") has its same_as set to that one's id, or,
+ * if the text never uses it (it says only "the council"), is left out. */
 GPtrArray *dossier_project_suggest_stakeholders   (DossierProject          *self,
                                                    gint64                   document_id,
                                                    GError                 **error);

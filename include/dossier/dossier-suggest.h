@@ -31,6 +31,10 @@ typedef struct
                                         * stakeholder it becomes will count */
   gint64                  start;       /* its first mention */
   gint64                  end;
+  char                   *said_as;     /* with no mention by its name or aliases: the
+                                        * common word the text says it with ("council"
+                                        * of "Port Calder council"), which as an alias
+                                        * would count every council; else NULL */
   gint64                  same_as;     /* set by the project: the stakeholder it names by
                                         * another name (dossier_suggest_same_names ()),
                                         * which it joins as an alias; 0 for none */

@@ -1785,7 +1785,8 @@ guild_not_offered_as_alias (gpointer panel)
 
 /* A suggestion that is another name of a stakeholder the project has
  * ("Island Traders Guild" of "Lindenport Island Traders Guild") says so,
- * and its + adds it to that one's aliases: no second stakeholder. */
+ * and its + adds it to that one's aliases: no second stakeholder. One the
+ * text never names says how it does ("the council"). */
 static void
 test_stakeholders_suggested_alias (Fixture       *f,
                                    gconstpointer  data)
@@ -1795,12 +1796,16 @@ test_stakeholders_suggested_alias (Fixture       *f,
   g_autoptr(GError) error = NULL;
   GtkWidget *window, *accept;
   DossierStakeholder *guild;
-  gint64 guild_id;
+  gint64 guild_id, tram;
 
   guild_id = dossier_project_add_stakeholder (f->project, "Lindenport Island Traders Guild", NULL,
                                               DOSSIER_STAKEHOLDER_BUSINESS, &error);
   g_assert_no_error (error);
   guild = dossier_project_get_stakeholder (f->project, guild_id);
+  tram = add_document (f->project, DOSSIER_FORMAT_MARKDOWN,
+                       "# Tram plan\n\nPORT KESSEL, 4 May — The city council voted for the tram "
+                       "plan on Tuesday. Traders in Port Kessel objected, and the council will "
+                       "meet them.\n", "tram.md");
 
   dossier_panel_set_project (DOSSIER_PANEL (panel), f->project);
   window = show_in_window (panel, 420, 900);
@@ -1818,6 +1823,10 @@ test_stakeholders_suggested_alias (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (stakeholders), ==, 3);
   g_assert_cmpstr (dossier_stakeholder_get_aliases (guild)[0], ==, "Island Traders Guild");
   g_assert_null (dossier_stakeholder_get_aliases (guild)[1]);
+
+  /* A town's council the text names only as "the council": so it says. */
+  dossier_stakeholders_panel_set_document_id (DOSSIER_STAKEHOLDERS_PANEL (panel), tram);
+  wait_for_text (panel, "0 mentions · only as “council”");
 
   close_window (window);
 }
