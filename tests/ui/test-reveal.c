@@ -21,6 +21,7 @@ typedef struct
   char          *path;
   gint64         long_id;    /* ≈150 paragraphs of several lines */
   gint64         short_id;   /* three paragraphs */
+  gint64         highlight;  /* of section 120, cited by the one note */
   DossierWindow *window;
 } Reveal;
 
@@ -37,6 +38,10 @@ reveal_set_up (Reveal        *fixture,
   g_autoptr(DossierProject) project = test_create_project ("Reveal", "Tramways", &fixture->dir,
                                                            &fixture->path);
   g_autoptr(GString) text = g_string_new ("# Tramway Inquiry\n\n");
+  g_autoptr(DossierHighlight) cited = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *body = NULL;
+  gint64 tag;
 
   for (guint i = 1; i <= 150; i++)
     g_string_append_printf (text, "Section %u. The inquiry walked the old tram line from the depot "
@@ -49,6 +54,12 @@ reveal_set_up (Reveal        *fixture,
                                     "# Depot Notice\n\nThe depot is shut on Sundays.\n\n"
                                     "Keys are with the night porter.\n\nAsk at the gate.\n",
                                     "notice.md");
+  tag = add_tag (project, "Repairs", 0);
+  fixture->highlight = add_highlight (project, fixture->long_id, "Section 120.", &tag, 1, NULL);
+  cited = dossier_project_get_highlight (project, fixture->highlight, NULL);
+  body = g_strdup_printf ("# Repairs\n\nThe sleepers rotted [@%s].", dossier_highlight_get_uuid (cited));
+  dossier_project_add_briefing (project, "Repairs", NULL, 0, body, &error);
+  g_assert_no_error (error);
   dossier_project_close (project);
 }
 
@@ -127,21 +138,21 @@ wait_for_layout (DossierWindow *window)
   gtk_widget_remove_tick_callback (GTK_WIDGET (text_view), id);
 }
 
-/* Reveals the first @needle of @document_id and asserts that, once the
- * text is laid out, it is the selection and in view, and still is a few
- * frames later. */
+/* Asserts that the reader is on show with @document_id, and once its
+ * text is laid out, the first @needle is the selection and in view, and
+ * still is a few frames later. */
 static void
-assert_reveals (Reveal     *fixture,
-                gint64      document_id,
-                const char *needle)
+assert_revealed (Reveal     *fixture,
+                 gint64      document_id,
+                 const char *needle)
 {
   Passage passage = { fixture->window };
   gint64 start = -1, end = -1;
 
   find_text_range (dossier_window_get_project (fixture->window), document_id, needle,
                    &passage.start, &passage.end);
-  dossier_reader_page_reveal_range (fixture->window->reader_page, document_id,
-                                    passage.start, passage.end);
+  g_assert_true (adw_view_stack_get_visible_child (fixture->window->page_stack) ==
+                 GTK_WIDGET (fixture->window->reader_page));
   g_assert_cmpint (dossier_reader_page_get_document_id (fixture->window->reader_page), ==, document_id);
   wait_for_layout (fixture->window);
 
@@ -153,6 +164,19 @@ assert_reveals (Reveal     *fixture,
 
   wait_for_animations (GTK_WIDGET (fixture->window));
   g_assert_true (passage_in_view (&passage));
+}
+
+/* Reveals the first @needle of @document_id: assert_revealed (). */
+static void
+assert_reveals (Reveal     *fixture,
+                gint64      document_id,
+                const char *needle)
+{
+  gint64 start, end;
+
+  find_text_range (dossier_window_get_project (fixture->window), document_id, needle, &start, &end);
+  dossier_reader_page_reveal_range (fixture->window->reader_page, document_id, start, end);
+  assert_revealed (fixture, document_id, needle);
 }
 
 static void
@@ -190,6 +214,42 @@ test_narrow_window (Reveal        *fixture,
   assert_reveals (fixture, fixture->long_id, "Section 75.");
 }
 
+/* Each place that opens a passage in the reader gets there, from
+ * another document: a Brief source (Enter on its row), a search hit, a
+ * Compare excerpt, a highlight card. */
+static void
+test_callers (Reveal        *fixture,
+              gconstpointer  data)
+{
+  DossierWindow *window;
+  GtkListBoxRow *row;
+  gint64 start, end;
+
+  open_window (fixture, 1280, fixture->short_id);
+  window = fixture->window;
+  find_text_range (dossier_window_get_project (window), fixture->long_id, "Section 120.", &start, &end);
+
+  adw_view_stack_set_visible_child (window->page_stack, window->briefing_page);
+  wait_for_list_box_rows (window->briefing_page, "note-sources", 1);
+  row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (find_with_class (window->briefing_page, "note-sources")), 0);
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (row)));
+  g_assert_nonnull (press_key (window, GDK_KEY_Return, 0));
+  assert_revealed (fixture, fixture->long_id, "Section 120.");
+
+  dossier_window_open_document (window, fixture->short_id);
+  g_signal_emit_by_name (window->search_panel, "hit-activated", fixture->long_id, start, end);
+  assert_revealed (fixture, fixture->long_id, "Section 120.");
+
+  dossier_window_open_document (window, fixture->short_id);
+  adw_view_stack_set_visible_child (window->page_stack, window->compare_page);
+  g_signal_emit_by_name (window->compare_page, "passage-activated", fixture->long_id, (gint64) 0, start, end);
+  assert_revealed (fixture, fixture->long_id, "Section 120.");
+
+  dossier_window_open_document (window, fixture->short_id);
+  g_signal_emit_by_name (window->highlights_panel, "highlight-activated", fixture->long_id, fixture->highlight);
+  assert_revealed (fixture, fixture->long_id, "Section 120.");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -202,6 +262,7 @@ main (int   argc,
   g_test_add ("/dossier/reveal/same-document-far", Reveal, NULL, reveal_set_up, test_same_document_far,
               reveal_tear_down);
   g_test_add ("/dossier/reveal/very-end", Reveal, NULL, reveal_set_up, test_very_end, reveal_tear_down);
+  g_test_add ("/dossier/reveal/callers", Reveal, NULL, reveal_set_up, test_callers, reveal_tear_down);
   g_test_add ("/dossier/reveal/narrow-window", Reveal, NULL, reveal_set_up, test_narrow_window,
               reveal_tear_down);
 
