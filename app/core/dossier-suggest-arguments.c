@@ -126,30 +126,6 @@ is_lead_word (const char *word)
   return FALSE;
 }
 
-/* Folded words of @text, split at anything that is not a letter or digit. */
-static GPtrArray *
-folded_words (const char *text)
-{
-  g_autofree char *folded = dossier_text_fold (text);
-  GPtrArray *words = g_ptr_array_new_with_free_func (g_free);
-  const char *p = folded;
-
-  while (*p != '\0')
-    {
-      const char *start;
-
-      while (*p != '\0' && !g_unichar_isalnum (g_utf8_get_char (p)))
-        p = g_utf8_next_char (p);
-      start = p;
-      while (*p != '\0' && g_unichar_isalnum (g_utf8_get_char (p)))
-        p = g_utf8_next_char (p);
-      if (p > start)
-        g_ptr_array_add (words, g_strndup (start, p - start));
-    }
-
-  return words;
-}
-
 /* Whether the phrase @words (space-separated) occurs at word @at of @list. */
 static guint
 phrase_at (GPtrArray  *list,
@@ -179,7 +155,7 @@ classify_label (const char *label)
   guint leading = 0;
 
   head = colon != NULL ? g_strndup (label, colon - label) : g_strdup (label);
-  words = folded_words (head);
+  words = dossier_text_folded_words (head);
   if (words->len == 0 || words->len > 8)
     return SIDE_NONE;
 
@@ -296,7 +272,7 @@ classify_list_intro (const char *text)
 
   if (len == 0 || len > 300 || text[len - 1] != ':')
     return SIDE_NONE;
-  words = folded_words (text);
+  words = dossier_text_folded_words (text);
   if (words->len == 0 || words->len > 40)
     return SIDE_NONE;
 

@@ -4385,28 +4385,14 @@ static const char * const generic_name_words[] = {
 static GPtrArray *
 words_of_name (const char *name)
 {
-  g_autofree char *folded = dossier_text_fold (name);
-  GPtrArray *words = g_ptr_array_new_with_free_func (g_free);
-  const char *p = folded;
+  GPtrArray *words = dossier_text_folded_words (name);
 
-  while (*p != '\0')
+  for (guint i = words->len; i > 0; i--)
     {
-      const char *start;
+      const char *word = g_ptr_array_index (words, i - 1);
 
-      while (*p != '\0' && !g_unichar_isalnum (g_utf8_get_char (p)))
-        p = g_utf8_next_char (p);
-      start = p;
-      while (*p != '\0' && g_unichar_isalnum (g_utf8_get_char (p)))
-        p = g_utf8_next_char (p);
-      if (p > start)
-        {
-          char *word = g_strndup (start, p - start);
-
-          if (g_str_equal (word, "s") || IN_LIST (generic_name_words, word))
-            g_free (word);
-          else
-            g_ptr_array_add (words, word);
-        }
+      if (g_str_equal (word, "s") || IN_LIST (generic_name_words, word))
+        g_ptr_array_remove_index (words, i - 1);
     }
   return words;
 }

@@ -76,6 +76,10 @@ char    *dossier_text_excerpt   (const char *text);
  * themselves. Built on first use (thread-safe). */
 const guint16 *dossier_text_fold_table (void);
 
+/* The words of @text folded (dossier_text_fold()), split at anything that
+ * is not a letter or digit. */
+GPtrArray     *dossier_text_folded_words (const char *text);
+
 /* @text with its first letter in title case ("islanders" → "Islanders"). */
 char          *dossier_text_capitalise (const char *text);
 

@@ -1493,6 +1493,29 @@ dossier_text_fold (const char *text)
   return g_string_free (out, FALSE);
 }
 
+GPtrArray *
+dossier_text_folded_words (const char *text)
+{
+  g_autofree char *folded = dossier_text_fold (text);
+  GPtrArray *words = g_ptr_array_new_with_free_func (g_free);
+  const char *p = folded;
+
+  while (*p != '\0')
+    {
+      const char *start;
+
+      while (*p != '\0' && !g_unichar_isalnum (g_utf8_get_char (p)))
+        p = g_utf8_next_char (p);
+      start = p;
+      while (*p != '\0' && g_unichar_isalnum (g_utf8_get_char (p)))
+        p = g_utf8_next_char (p);
+      if (p > start)
+        g_ptr_array_add (words, g_strndup (start, p - start));
+    }
+
+  return words;
+}
+
 char *
 dossier_text_capitalise (const char *text)
 {
