@@ -501,6 +501,53 @@ test_background_busy_not_said (void)
   test_finish_project (&project, &dir, &path);
 }
 
+/* The thread meets a full disk, which fails again at once: it says so
+ * once, and the text waits for the next change or search. The next
+ * thread was started as soon as one ended with texts left, which failed
+ * at once in turn: the window spent a core on it until space was freed. */
+static void
+test_background_full_disk_tried_later (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(DossierProject) project = test_create_project ("full", "Test", &dir, &path);
+  g_autoptr(GError) error = NULL;
+  DossierIndexer *first;
+  guint n_said = 0;
+  gint64 id;
+
+  dossier_project_close (project);
+  g_clear_object (&project);
+  project = dossier_project_open (path, DOSSIER_OPEN_INDEX_IN_BACKGROUND, &error);
+  g_assert_no_error (error);
+  id = add_doc (project, "Harbour", "The cormorant nests on the breakwater.");
+  while (project->indexer != NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_connect (project, "not-indexed", G_CALLBACK (count_not_indexed), &n_said);
+
+  unindex_behind_the_back (path, id);
+  test_full_disk_set_room (0);
+  g_assert_true (dossier_project_index_later (project));
+  first = project->indexer;
+  while (project->indexer == first)
+    g_main_context_iteration (NULL, TRUE);
+  flush_events ();
+  g_assert_null (project->indexer);
+  g_assert_false (dossier_project_get_indexing (project));
+  g_assert_cmpuint (n_said, ==, 1);
+  g_assert_cmpuint (dossier_project_count_unindexed (project), ==, 1);
+
+  /* Room again: the next change or search indexes what waits. */
+  test_full_disk_set_room (-1);
+  g_assert_true (dossier_project_index_later (project));
+  wait_until (not_indexing, project, "indexing to end");
+  g_assert_cmpuint (dossier_project_count_unindexed (project), ==, 0);
+  g_assert_true (finds (project, "cormorant", id));
+  assert_project_sound (project);
+
+  test_finish_project (&project, &dir, &path);
+}
+
 /* The list is part of the schema of this version; a stored text leaves
  * nothing on it once indexed. */
 static void
@@ -538,6 +585,8 @@ main (int   argc,
   g_test_add_func ("/dossier/index/background-rebuild-said", test_background_rebuild_said);
   g_test_add_func ("/dossier/index/indexing-damaged-rebuilt", test_indexing_damaged_rebuilt);
   g_test_add_func ("/dossier/index/background-busy-not-said", test_background_busy_not_said);
+  g_test_add_func ("/dossier/index/background-full-disk-tried-later",
+                   test_background_full_disk_tried_later);
   g_test_add_func ("/dossier/index/schema", test_schema);
 
   return g_test_run ();

@@ -837,6 +837,7 @@ indexer_finished (gpointer data)
 {
   DossierIndexer *indexer = data;
   g_autoptr(DossierProject) self = g_weak_ref_get (&indexer->project);
+  gboolean retry;
 
   /* Closed (and joined) meanwhile, or a newer indexer: nothing to do. */
   if (self == NULL || self->indexer != indexer)
@@ -859,8 +860,13 @@ indexer_finished (gpointer data)
   if (self->db != NULL)
     dossier_project_cache_adopt (self, NULL, 0);
 
-  /* Texts stored while it was finishing are indexed by the next one. */
-  if (start_indexer (self, FALSE) != indexer->announced)
+  /* Texts stored while it was finishing are indexed by the next one, and
+   * a busy file is waited for again. Any other failure (a full disk)
+   * would come back at once, thread after thread: what is left waits for
+   * the next change or search, as the message says. */
+  retry = indexer->error == NULL ||
+          g_error_matches (indexer->error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_LOCKED);
+  if ((retry && start_indexer (self, FALSE)) != indexer->announced)
     g_object_notify (G_OBJECT (self), "indexing");
 
   if (indexer->rebuilt && self->db != NULL)
