@@ -450,6 +450,29 @@ count_not_indexed (DossierProject *project,
   (*n_said)++;
 }
 
+/* @project (at @path) opened again as the window opens it, with one text
+ * indexed, then taken out of the index behind its back to wait on the
+ * list; "not-indexed" counted in @n_said. Returns the text's id. */
+static gint64
+reopen_with_text_waiting (DossierProject **project,
+                          const char      *path,
+                          guint           *n_said)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  dossier_project_close (*project);
+  g_clear_object (project);
+  *project = dossier_project_open (path, DOSSIER_OPEN_INDEX_IN_BACKGROUND, &error);
+  g_assert_no_error (error);
+  id = add_doc (*project, "Harbour", "The cormorant nests on the breakwater.");
+  while ((*project)->indexer != NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_connect (*project, "not-indexed", G_CALLBACK (count_not_indexed), n_said);
+  unindex_behind_the_back (path, id);
+  return id;
+}
+
 /* The thread meets the file busy in another program (a write in the
  * middle of its own): that is no news for the person at the window, who
  * learns it from whatever they were doing then (and a search indexes
@@ -462,22 +485,12 @@ test_background_busy_not_said (void)
   g_autofree char *dir = NULL;
   g_autofree char *path = NULL;
   g_autoptr(DossierProject) project = test_create_project ("busy", "Test", &dir, &path);
-  g_autoptr(GError) error = NULL;
   sqlite3 *other = NULL;
   DossierIndexer *first;
   guint n_said = 0;
   gint64 id;
 
-  dossier_project_close (project);
-  g_clear_object (&project);
-  project = dossier_project_open (path, DOSSIER_OPEN_INDEX_IN_BACKGROUND, &error);
-  g_assert_no_error (error);
-  id = add_doc (project, "Harbour", "The cormorant nests on the breakwater.");
-  while (project->indexer != NULL)
-    g_main_context_iteration (NULL, TRUE);
-  g_signal_connect (project, "not-indexed", G_CALLBACK (count_not_indexed), &n_said);
-
-  unindex_behind_the_back (path, id);
+  id = reopen_with_text_waiting (&project, path, &n_said);
   g_assert_cmpint (sqlite3_open_v2 (path, &other, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (other, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
   g_assert_true (dossier_project_index_later (project));
@@ -511,21 +524,11 @@ test_background_full_disk_tried_later (void)
   g_autofree char *dir = NULL;
   g_autofree char *path = NULL;
   g_autoptr(DossierProject) project = test_create_project ("full", "Test", &dir, &path);
-  g_autoptr(GError) error = NULL;
   DossierIndexer *first;
   guint n_said = 0;
   gint64 id;
 
-  dossier_project_close (project);
-  g_clear_object (&project);
-  project = dossier_project_open (path, DOSSIER_OPEN_INDEX_IN_BACKGROUND, &error);
-  g_assert_no_error (error);
-  id = add_doc (project, "Harbour", "The cormorant nests on the breakwater.");
-  while (project->indexer != NULL)
-    g_main_context_iteration (NULL, TRUE);
-  g_signal_connect (project, "not-indexed", G_CALLBACK (count_not_indexed), &n_said);
-
-  unindex_behind_the_back (path, id);
+  id = reopen_with_text_waiting (&project, path, &n_said);
   test_full_disk_set_room (0);
   g_assert_true (dossier_project_index_later (project));
   first = project->indexer;
