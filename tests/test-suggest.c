@@ -1271,6 +1271,35 @@ test_stakeholders_role_then_name (void)
                    DOSSIER_STAKEHOLDER_PERSON);
 }
 
+/* A role of two or three lower-case words before the comma ("operations
+ * manager", "chief executive", "head of policy") is a role as one word is
+ * (an article written for this test). Not a firm's words ("the ferry
+ * operator, Kestrel Line"), nor the last words of a list ("its cooks,
+ * kitchen porters, Quayside Catering"). */
+static void
+test_stakeholders_long_role_then_name (void)
+{
+  const char *text =
+    "Ferry timetable cut\n\n"
+    "The early sailing will stop in April, said its operations manager, Colin Varga. The "
+    "crossing lost money all winter, according to the firm's chief executive, Dana Whitlow. "
+    "Nobody asked the islanders, said their head of policy, Imran Sethi.\n\n"
+    "Fares will rise, said the ferry operator, Kestrel Line. Kestrel Line runs four boats "
+    "from the slipway. The quay also lost its cooks, kitchen porters, Quayside Catering "
+    "and two buses; Quayside Catering has not commented.";
+  g_autoptr(GPtrArray) s = stakeholders_of_article (text);
+
+  g_assert_cmpuint (find_stakeholder_of_kind (s, "Colin Varga", DOSSIER_STAKEHOLDER_PERSON)->n_mentions,
+                    ==, 1);
+  find_stakeholder_of_kind (s, "Dana Whitlow", DOSSIER_STAKEHOLDER_PERSON);
+  find_stakeholder_of_kind (s, "Imran Sethi", DOSSIER_STAKEHOLDER_PERSON);
+  g_assert_cmpint (find_stakeholder (s, "Kestrel Line")->kind, !=, DOSSIER_STAKEHOLDER_PERSON);
+  g_assert_cmpint (find_stakeholder (s, "Quayside Catering")->kind, !=,
+                   DOSSIER_STAKEHOLDER_PERSON);
+  g_assert_cmpint (dossier_suggest_stakeholder_kind (text, "Colin Varga", -1, -1), ==,
+                   DOSSIER_STAKEHOLDER_PERSON);
+}
+
 /* A body's full name in the title ("Fenmoor Chamber of Trade") and a
  * shorter one in the text ("the Chamber of Trade"): the title's is the
  * name, the text's its alias, and both count (an article written for
@@ -2018,6 +2047,8 @@ main (int   argc,
                    test_stakeholders_which_is_no_one);
   g_test_add_func ("/dossier/suggest/stakeholders-role-then-name",
                    test_stakeholders_role_then_name);
+  g_test_add_func ("/dossier/suggest/stakeholders-long-role-then-name",
+                   test_stakeholders_long_role_then_name);
   g_test_add_func ("/dossier/suggest/stakeholders-full-name-from-title",
                    test_stakeholders_full_name_from_title);
   g_test_add_func ("/dossier/suggest/stakeholders-headline-verbs",

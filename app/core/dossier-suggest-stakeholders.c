@@ -2590,34 +2590,62 @@ note_town_body (Collector *col,
   return last;
 }
 
-/* Whether the word at token @at, before a comma and a name, says what
- * someone is at a body or is in the story, as a title would: "its
+/* Heads of a role that is no title and has no person's ending: "chief
+ * executive", "head of policy". */
+static const char * const role_heads[] = { "head", "executive", "chief", "boss", "clerk" };
+
+/* Whether the words that end at token @at, before a comma and a name, say
+ * what someone is at a body or is in the story, as a title would: "its
  * coordinator, Ruth Okafor", "the group's organiser, Tom Reyes", "said the
- * engineer, Jo Hale". Not a firm's word ("said the developer, Harrow
- * Homes"). */
+ * engineer, Jo Hale", and in two or three words, "its operations manager,
+ * Colin Varga", "their head of policy, Imran Sethi". *@start is the
+ * role's first word. Not a firm's word ("said the developer, Harrow
+ * Homes", "the ferry operator, Kestrel Line"), nor the last words of a
+ * list ("its cooks, kitchen porters, Quayside Catering"). */
 static gboolean
 role_before_name (GArray *tokens,
                   guint   from,
-                  guint   at)
+                  guint   at,
+                  guint  *start)
 {
   static const char * const owners[] = { "its", "their", "his", "her" };
   const Token *t = &g_array_index (tokens, Token, at);
-  const Token *before;
+  const Token *head = t, *before;
+  guint first = at;
 
   if (at <= from || at + 1 >= tokens->len || !(t->flags & TOKEN_COMMA) || is_name_token (t) ||
-      (t->flags & TOKEN_INITIAL) || !is_person_noun (t->folded) || is_descriptor (t->folded))
+      (t->flags & TOKEN_INITIAL))
     return FALSE;
-  before = &g_array_index (tokens, Token, at - 1);
+  /* Back over the role's other words to what it is of: "its", "the
+   * group's", "said the". */
+  for (;;)
+    {
+      before = &g_array_index (tokens, Token, first - 1);
+      if (!(before->flags & TOKEN_SPACE) && !(before->flags & TOKEN_POSSESSIVE))
+        return FALSE;
+      if ((before->flags & TOKEN_POSSESSIVE) || IN_LIST (owners, before->folded) ||
+          IN_LIST (articles, before->folded))
+        break;
+      /* "head of policy": what comes before "of" is the role's head. */
+      if (is_title_tie (tokens, first - 1) && first == at && first - 1 > from + 1)
+        head = &g_array_index (tokens, Token, first - 2);
+      else if (is_name_token (before) || (before->flags & TOKEN_INITIAL) ||
+               IN_LIST (stop_words, before->folded) ||
+               IN_LIST (reporting_verbs, before->folded))
+        return FALSE;
+      if (at - first >= 2 || first - 1 <= from)
+        return FALSE;
+      first--;
+    }
+  if (!(is_person_noun (head->folded) || IN_LIST (role_heads, head->folded)) ||
+      is_descriptor (head->folded) || is_descriptor (t->folded))
+    return FALSE;
+  *start = first;
   /* "its coordinator", "the group's coordinator" */
-  if (before->flags & TOKEN_POSSESSIVE)
-    return TRUE;
-  if (!(before->flags & TOKEN_SPACE))
-    return FALSE;
-  if (IN_LIST (owners, before->folded))
+  if ((before->flags & TOKEN_POSSESSIVE) || IN_LIST (owners, before->folded))
     return TRUE;
   /* "said the engineer", "according to the engineer" */
-  return IN_LIST (articles, before->folded) && at - 1 > from &&
-         quoted_before (tokens, from, at, at);
+  return first - 1 > from && quoted_before (tokens, from, first, at);
 }
 
 /* Reads the words of one block. */
@@ -2792,7 +2820,7 @@ collect_block (Collector *col,
       if (!is_name_token (t))
         {
           Candidate *its_body;
-          guint n_end;
+          guint n_end, role_start;
 
           attribute_quote (col, tokens, i);
 
@@ -2834,7 +2862,7 @@ collect_block (Collector *col,
             }
           /* "said its coordinator, Ruth Okafor": a word for what she
            * is that no title list holds. */
-          if (title_len == 0 && role_before_name (tokens, from, i) &&
+          if (title_len == 0 && role_before_name (tokens, from, i, &role_start) &&
               !IN_LIST (stop_words, g_array_index (tokens, Token, i + 1).folded))
             {
               Candidate *c = note_appositive (col, tokens, i + 1, TITLE_ROLE, &n_end);
@@ -2842,8 +2870,8 @@ collect_block (Collector *col,
               if (c != NULL)
                 {
                   /* "said its coordinator, Ruth Okafor": her words. */
-                  if (quoted_before (tokens, from, i, i) ||
-                      (i > from && quoted_before (tokens, from, i - 1, i)))
+                  if (quoted_before (tokens, from, role_start, i) ||
+                      (role_start > from && quoted_before (tokens, from, role_start - 1, i)))
                     c->quoted = TRUE;
                   if (its_body != NULL)
                     its_body->introduced = TRUE;
