@@ -1300,6 +1300,81 @@ test_stakeholders_long_role_then_name (void)
                    DOSSIER_STAKEHOLDER_PERSON);
 }
 
+/* Whether the suggestion named @name has the alias @alias. */
+static gboolean
+has_alias (GPtrArray  *suggestions,
+           const char *name,
+           const char *alias)
+{
+  return g_strv_contains ((const char * const *) find_stakeholder (suggestions, name)->aliases,
+                          alias);
+}
+
+/* Whether @name is the name or an alias of a suggestion other than one
+ * named @owner. */
+static gboolean
+named_apart_from (GPtrArray  *suggestions,
+                  const char *name,
+                  const char *owner)
+{
+  for (guint i = 0; i < suggestions->len; i++)
+    {
+      DossierStakeholderSuggestion *s = g_ptr_array_index (suggestions, i);
+
+      if (g_str_equal (s->name, owner))
+        continue;
+      if (g_str_equal (s->name, name) ||
+          g_strv_contains ((const char * const *) s->aliases, name))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* A body named in full, then by its head words after "the" ("Friends of
+ * Harrowgate Libraries", "The Friends said"): one stakeholder, the short
+ * form its alias (articles written for this test). Not when two bodies
+ * share the words ("the Friends" of two groups, "the Council" of two
+ * councils), nor when the short form comes first. */
+static void
+test_stakeholders_short_form_of_body (void)
+{
+  const char *one =
+    "Library hours cut\n\n"
+    "Friends of Harrowgate Libraries will protest outside the town hall on Saturday. The "
+    "Friends said the cuts would close two branches, and the Friends have collected 3,000 "
+    "signatures.";
+  const char *two =
+    "Library hours cut\n\n"
+    "Friends of Harrowgate Libraries and Friends of Wexley Park will march together. The "
+    "Friends said the cuts would close two branches, and the Friends have collected 3,000 "
+    "signatures. Friends of Wexley Park formed in May; Friends of Harrowgate Libraries is "
+    "older.\n\n"
+    "Harrowgate Borough Council and Wexley Parish Council both voted for the cuts. The "
+    "Council said savings had to be found; the Council will meet again in June.";
+  const char *later =
+    "Library hours cut\n\n"
+    "The Friends said the cuts would close two branches, and the Friends have collected "
+    "3,000 signatures. Friends of Harrowgate Libraries was founded in 1998 and Friends of "
+    "Harrowgate Libraries meets monthly.";
+  g_autoptr(GPtrArray) s = stakeholders_of_article (one);
+  g_autoptr(GPtrArray) shared = stakeholders_of_article (two);
+  g_autoptr(GPtrArray) first = stakeholders_of_article (later);
+  DossierStakeholderSuggestion *friends;
+
+  friends = find_stakeholder_of_kind (s, "Friends of Harrowgate Libraries",
+                                      DOSSIER_STAKEHOLDER_CIVIL_SOCIETY);
+  assert_alias (friends, "Friends");
+  g_assert_cmpuint (friends->n_mentions, ==, 3);
+  g_assert_false (named_apart_from (s, "Friends", "Friends of Harrowgate Libraries"));
+
+  g_assert_false (has_alias (shared, "Friends of Harrowgate Libraries", "Friends"));
+  g_assert_false (has_alias (shared, "Friends of Wexley Park", "Friends"));
+  g_assert_false (has_alias (shared, "Harrowgate Borough Council", "Council"));
+  g_assert_false (has_alias (shared, "Wexley Parish Council", "Council"));
+
+  g_assert_false (has_alias (first, "Friends of Harrowgate Libraries", "Friends"));
+}
+
 /* A body's full name in the title ("Fenmoor Chamber of Trade") and a
  * shorter one in the text ("the Chamber of Trade"): the title's is the
  * name, the text's its alias, and both count (an article written for
@@ -2049,6 +2124,8 @@ main (int   argc,
                    test_stakeholders_role_then_name);
   g_test_add_func ("/dossier/suggest/stakeholders-long-role-then-name",
                    test_stakeholders_long_role_then_name);
+  g_test_add_func ("/dossier/suggest/stakeholders-short-form-of-body",
+                   test_stakeholders_short_form_of_body);
   g_test_add_func ("/dossier/suggest/stakeholders-full-name-from-title",
                    test_stakeholders_full_name_from_title);
   g_test_add_func ("/dossier/suggest/stakeholders-headline-verbs",

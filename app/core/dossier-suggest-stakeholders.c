@@ -983,6 +983,9 @@ typedef struct
   gboolean                compound;    /* a run + a body word ("Trump administration") */
   gboolean                modifier;    /* a word opening another name ("Eskin" of
                                         * "Eskin Valley Farmers' Union"): a place */
+  gboolean                after_the;   /* seen after "the" ("the Friends"): perhaps the
+                                        * short form of a body named in full */
+  gint64                  the_start;   /* where first so */
   DossierStakeholderKind  kind;
   gint64                  start;       /* first seen */
   gint64                  end;
@@ -1598,6 +1601,12 @@ note_name (Collector *col,
   c->n_seen++;
   if (!(a->flags & TOKEN_INITIAL) || title_from < first)
     c->n_seen_inside++;
+  if (title_from == first && first > 0 && !c->after_the &&
+      g_str_equal (g_array_index (tokens, Token, first - 1).folded, "the"))
+    {
+      c->after_the = TRUE;
+      c->the_start = a->start;
+    }
   c->acronym = first == last && (a->flags & TOKEN_ACRONYM);
   candidate_add_form (c, name);
   /* "PORT CALDER" in a dateline, "Port Calder" in the text: the latter. */
@@ -3569,6 +3578,27 @@ same_title_owner (GPtrArray *cands,
   return owner;
 }
 
+/* Whether @head's words end @name ("Association" of "Kestle Bay
+ * Hoteliers' Association"; *@ends set) or open it before a tie
+ * ("Federation" of "Federation of Island Shops", "Friends" of "Friends of
+ * Harrowgate Libraries"). */
+static gboolean
+head_of_name (const Candidate *head,
+              const Candidate *name,
+              gboolean        *ends)
+{
+  gsize len = strlen (head->key);
+  gsize name_len = strlen (name->key);
+
+  *ends = name_len > len + 1 && name->key[name_len - len - 1] == ' ' &&
+          g_str_equal (name->key + name_len - len, head->key);
+  return *ends ||
+         (strncmp (name->key, head->key, len) == 0 &&
+          (g_str_has_prefix (name->key + len, " of ") ||
+           g_str_has_prefix (name->key + len, " for ") ||
+           g_str_has_prefix (name->key + len, " de ")));
+}
+
 static void
 group_variants (Collector *col)
 {
@@ -3681,7 +3711,6 @@ group_variants (Collector *col)
     {
       Candidate *c = g_ptr_array_index (cands, i);
       guint owner = 0, n_owners = 0, headline_owner = 0, n_headline_owners = 0;
-      gsize len = strlen (c->key);
 
       if (c->n_words != 1 || c->acronym || c->body || c->compound || c->titled ||
           !IN_LIST (generic_heads, c->key))
@@ -3689,17 +3718,11 @@ group_variants (Collector *col)
       for (guint k = 0; k < cands->len; k++)
         {
           Candidate *other = g_ptr_array_index (cands, k);
-          gsize other_len = strlen (other->key);
-          gboolean ends = other_len > len + 1 && other->key[other_len - len - 1] == ' ' &&
-                          g_str_equal (other->key + other_len - len, c->key);
-          gboolean opens = strncmp (other->key, c->key, len) == 0 &&
-                           (g_str_has_prefix (other->key + len, " of ") ||
-                            g_str_has_prefix (other->key + len, " for ") ||
-                            g_str_has_prefix (other->key + len, " de "));
+          gboolean ends = FALSE;
 
           /* Not "Ada Union": a surname. */
-          if (k == i || other->n_words < 2 || other->place || (other->person && ends) ||
-              !(ends || opens))
+          if (k == i || other->n_words < 2 || other->place ||
+              !head_of_name (c, other, &ends) || (other->person && ends))
             continue;
           if (other->headline && other->n_seen == 0)
             {
@@ -3718,6 +3741,33 @@ group_variants (Collector *col)
         unite (cands, owner - 1, i);
       else
         c->lone_head = TRUE;
+    }
+
+  /* "The Friends said", after "Friends of Harrowgate Libraries": the
+   * short form of the one body the text has named so first. Not when two
+   * share it ("Friends of Wexley Park" too), nor before the full name. */
+  for (guint i = 0; i < cands->len; i++)
+    {
+      Candidate *c = g_ptr_array_index (cands, i);
+      guint owner = 0, n_owners = 0;
+
+      if (!c->after_the || c->acronym || c->body || c->compound || c->titled ||
+          IN_LIST (generic_heads, c->key))
+        continue;
+      for (guint k = 0; k < cands->len; k++)
+        {
+          Candidate *other = g_ptr_array_index (cands, k);
+          gboolean ends = FALSE;
+
+          if (k == i || other->n_words <= c->n_words || other->place || other->person ||
+              other->body || other->compound || !head_of_name (c, other, &ends))
+            continue;
+          owner = k + 1;
+          n_owners++;
+        }
+      if (n_owners == 1 &&
+          ((Candidate *) g_ptr_array_index (cands, owner - 1))->start < c->the_start)
+        unite (cands, owner - 1, i);
     }
 
   /* A name's last words ("López Obrador", "Obrador") under the person's
