@@ -992,8 +992,10 @@ test_markdown_layout (void)
 }
 
 /* A byline paragraph right under the title ("*By Jane Doe, Outlet, date*",
- * as saved articles have it) names the author, and stays in the text;
- * "By" further down, or a paragraph that is not a byline, does not. */
+ * as saved articles have it) names the author and leaves the body: the
+ * reader shows it under the title, as it does an HTML page's byline, and
+ * it was there a second time as the first paragraph. "By" further down,
+ * or a paragraph that is not a byline, is neither read nor dropped. */
 static void
 test_markdown_byline (void)
 {
@@ -1011,8 +1013,15 @@ test_markdown_byline (void)
   g_assert_cmpstr (doc->author, ==, "Lena Marsh");
   g_assert_cmpstr (doc->outlet, ==, "The Fenwick Gazette");
   g_assert_cmpstr (doc->published, ==, "2026-05-03");
-  assert_block (doc, 1, DOSSIER_BLOCK_PARAGRAPH, 0, "By Lena Marsh, The Fenwick Gazette, 3 May 2026");
+  assert_well_formed (doc);
+  assert_block (doc, 0, DOSSIER_BLOCK_TITLE, 0, "Quarry plan approved");
+  assert_block (doc, 1, DOSSIER_BLOCK_PARAGRAPH, 0, "The quarry will open in June.");
+  g_assert_cmpuint (doc->blocks->len, ==, 2);
   g_assert_null (other->author);
+  assert_block (other, 1, DOSSIER_BLOCK_PARAGRAPH, 0,
+                "By a narrow margin, the council approved the quarry.");
+  assert_block (other, 2, DOSSIER_BLOCK_PARAGRAPH, 0, "By Lena Marsh");
+  g_assert_cmpuint (other->blocks->len, ==, 3);
 
   /* An outlet whose name does not start with "The" is not taken for a
    * second author (it was: "Sam Adeyemi, East Kettlewick Voice", and no
@@ -1029,10 +1038,24 @@ test_markdown_byline (void)
 
     g_assert_cmpstr (voice->author, ==, "Sam Adeyemi");
     g_assert_cmpstr (voice->outlet, ==, "East Kettlewick Voice");
-    assert_block (voice, 1, DOSSIER_BLOCK_PARAGRAPH, 0,
-                  "By Sam Adeyemi, East Kettlewick Voice \u2014 19 November 2026");
+    assert_block (voice, 1, DOSSIER_BLOCK_PARAGRAPH, 0, "The branch will close in April.");
     g_assert_cmpstr (two->author, ==, "Sam Adeyemi, Lena Marsh");
     g_assert_null (two->outlet);
+  }
+
+  /* Front matter that names and dates the article: the byline still
+   * leaves the body, and gives only what the front matter did not. */
+  {
+    g_autoptr(DossierParsedDocument) front =
+      import_string ("---\nauthor: S. Adeyemi\ndate: 2026-11-18\n---\n# Library to close\n\n"
+                     "*By Sam Adeyemi, East Kettlewick Voice \u2014 19 November 2026*\n\n"
+                     "The branch will close in April.\n", -1, DOSSIER_FORMAT_MARKDOWN, "library.md");
+
+    g_assert_cmpstr (front->author, ==, "S. Adeyemi");
+    g_assert_cmpstr (front->published, ==, "2026-11-18");
+    g_assert_cmpstr (front->outlet, ==, "East Kettlewick Voice");
+    assert_block (front, 1, DOSSIER_BLOCK_PARAGRAPH, 0, "The branch will close in April.");
+    g_assert_cmpuint (front->blocks->len, ==, 2);
   }
 }
 

@@ -644,18 +644,21 @@ flush_block (Markdown *md)
     }
 
   /* "*By Jane Doe, The Gazette, 3 May 2026*" under the title: a saved
-   * article's byline names its author, and dates it, where the front
-   * matter did not (and stays in the text). */
+   * article's byline names its author, outlet and date where the front
+   * matter did not. It leaves the body, as an HTML page's byline does:
+   * the reader shows the document's byline under the title. */
   if (md->kind == DOSSIER_BLOCK_PARAGRAPH && md->after_title &&
-      (md->doc->author == NULL || md->doc->published == NULL) &&
-      g_ascii_strncasecmp (plain->str, "by ", 3) == 0)
-    dossier_html_byline_to_document (md->doc, plain->str);
-
-  dossier_text_builder_add_block (md->builder, md->kind, md->level, plain->str);
-  if (dossier_text_builder_get_length (md->builder) > 0)
+      g_ascii_strncasecmp (plain->str, "by ", 3) == 0 &&
+      dossier_html_byline_to_document (md->doc, plain->str))
+    md->after_title = FALSE;
+  else
     {
-      md->any_block = TRUE;
-      md->after_title = md->kind == DOSSIER_BLOCK_TITLE;
+      dossier_text_builder_add_block (md->builder, md->kind, md->level, plain->str);
+      if (dossier_text_builder_get_length (md->builder) > 0)
+        {
+          md->any_block = TRUE;
+          md->after_title = md->kind == DOSSIER_BLOCK_TITLE;
+        }
     }
 
   md->open = FALSE;
