@@ -92,6 +92,38 @@ dossier_unbroken_runs_stretches (const char *text,
   return stretches;
 }
 
+/* The code point at @p, of valid UTF-8 (no checks: a line of 50 MB of
+ * emoji decodes each of them a few times). */
+static inline gunichar
+char_at (const char *p)
+{
+  const guchar *b = (const guchar *) p;
+
+  if (b[0] < 0x80)
+    return b[0];
+  if (b[0] < 0xE0)
+    return ((gunichar) (b[0] & 0x1F) << 6) | (b[1] & 0x3F);
+  if (b[0] < 0xF0)
+    return ((gunichar) (b[0] & 0x0F) << 12) | ((gunichar) (b[1] & 0x3F) << 6) | (b[2] & 0x3F);
+  return ((gunichar) (b[0] & 0x07) << 18) | ((gunichar) (b[1] & 0x3F) << 12)
+         | ((gunichar) (b[2] & 0x3F) << 6) | (b[3] & 0x3F);
+}
+
+static inline const char *
+next_char (const char *p)
+{
+  return (guchar) *p < 0x80 ? p + 1 : g_utf8_next_char (p);
+}
+
+static inline const char *
+prev_char (const char *p)
+{
+  do
+    p--;
+  while (((guchar) *p & 0xC0) == 0x80);
+  return p;
+}
+
 /* Whether a space after @p (the byte before it) ends a sentence: ".", "?"
  * or "!", with closing quotes or brackets after it. */
 static gboolean
@@ -100,8 +132,8 @@ ends_sentence (const char *text,
 {
   while (p > text)
     {
-      const char *c = g_utf8_find_prev_char (text, p);
-      gunichar ch = g_utf8_get_char (c);
+      const char *c = prev_char (p);
+      gunichar ch = char_at (c);
 
       if (ch == '.' || ch == '?' || ch == '!' || ch == 0x2026 /* … */)
         return TRUE;
@@ -120,9 +152,13 @@ extends_grapheme (gunichar c)
 {
   if (c < 0x300)
     return FALSE;   /* (most of the time: no lookup) */
-  return g_unichar_ismark (c) || c == 0x200C || c == 0x200D
-         || (c >= 0xFE00 && c <= 0xFE0F) || (c >= 0xE0100 && c <= 0xE01EF)
-         || (c >= 0x1F3FB && c <= 0x1F3FF) || (c >= 0xE0020 && c <= 0xE007F);
+  if (c == 0x200C || c == 0x200D || (c >= 0xFE00 && c <= 0xFE0F))
+    return TRUE;
+  /* (emoji and pictographs: no mark among them, a line of emoji asks no
+   * table) */
+  if (c >= 0x1F000 && c < 0x1FC00)
+    return c >= 0x1F3FB && c <= 0x1F3FF;
+  return g_unichar_ismark (c) || (c >= 0xE0100 && c <= 0xE01EF) || (c >= 0xE0020 && c <= 0xE007F);
 }
 
 /* Whether a character after @c ends a sentence written without spaces. */
@@ -149,8 +185,8 @@ after_full_stop (const char *text,
 {
   while (p > text)
     {
-      const char *c = g_utf8_find_prev_char (text, p);
-      gunichar ch = g_utf8_get_char (c);
+      const char *c = prev_char (p);
+      gunichar ch = char_at (c);
 
       if (is_full_stop (ch))
         return TRUE;
@@ -161,36 +197,20 @@ after_full_stop (const char *text,
   return FALSE;
 }
 
-static gunichar
-char_at (const char *p)
-{
-  return (guchar) *p < 0x80 ? (gunichar) (guchar) *p : g_utf8_get_char (p);
-}
-
-static const char *
-next_char (const char *p)
-{
-  return (guchar) *p < 0x80 ? p + 1 : g_utf8_next_char (p);
-}
-
-static const char *
-prev_char (const char *p)
-{
-  do
-    p--;
-  while (((guchar) *p & 0xC0) == 0x80);
-  return p;
-}
-
 /* How far around a character Pango is asked where its grapheme ends:
  * enough for any sequence met in text (a family emoji, a stack of
  * accents), and no more, so that a stretch costs a few characters more. */
 #define GRAPHEME_CONTEXT 32
 
-static gboolean
-is_regional_indicator (gunichar c)
+/* Whether the code point at @p is a regional indicator (U+1F1E6 to
+ * U+1F1FF: F0 9F 87 A6 to BF), told from its bytes: a line of flags is
+ * nothing else, and is gone over a few times. */
+static inline gboolean
+regional_indicator_at (const char *p)
 {
-  return c >= 0x1F1E6 && c <= 0x1F1FF;
+  const guchar *b = (const guchar *) p;
+
+  return b[0] == 0xF0 && b[1] == 0x9F && b[2] == 0x87 && b[3] >= 0xA6 && b[3] <= 0xBF;
 }
 
 /* Whether the character at @p (of a line from @line_start to @line_end) is
@@ -239,7 +259,7 @@ is_own_grapheme (const char *line_start,
    * in the text): the most common case, at no cost. */
   if (p > line_start && (guchar) p[-1] < 0x80 && (guchar) *p < 0x80 && (guchar) *next_char (p) < 0x80)
     return TRUE;
-  if (is_regional_indicator (char_at (p)))
+  if (regional_indicator_at (p))
     return FALSE;
   before = attrs_around (line_start, line_end, p, GRAPHEME_CONTEXT, attrs);
   return attrs[before].is_cursor_position && attrs[before + 1].is_cursor_position;
@@ -263,11 +283,11 @@ grapheme_end (const char *start,
   const char *from = last;
   int before;
 
-  if (is_regional_indicator (char_at (last)))
+  if (regional_indicator_at (last))
     {
       guint run = 1;
 
-      while (from > start && is_regional_indicator (char_at (prev_char (from))))
+      while (from > start && regional_indicator_at (prev_char (from)))
         {
           from = prev_char (from);
           run++;
@@ -363,8 +383,14 @@ cut_line (const char *text,
       o = start_offset + max_chars;
       for (p = prev_char (limit); p > start; p = prev_char (p), o--)
         {
-          CutKind k = cut_kind (text, line, p);
+          CutKind k;
           gboolean second_half = o - start_offset >= (gint64) max_chars / 2;
+
+          /* (a regional indicator is never a grapheme of its own: a line
+           * of flags is gone over at the cost of a byte compare) */
+          if (regional_indicator_at (p))
+            continue;
+          k = cut_kind (text, line, p);
 
           /* (a sentence's end is none better in the first half) */
           if (k == CUT_SENTENCE && !second_half)
@@ -398,7 +424,8 @@ cut_line (const char *text,
            * at most. */
           for (p = limit, o = start_offset + max_chars + 1;
                next_char (p) < line_end && k < max_chars; p = next_char (p), o++, k++)
-            if (cut_kind (text, line, p) != CUT_NONE && (*p == ' ' || is_own_grapheme (line, line_end, p)))
+            if (!regional_indicator_at (p) && cut_kind (text, line, p) != CUT_NONE
+                && (*p == ' ' || is_own_grapheme (line, line_end, p)))
               break;
           if (next_char (p) >= line_end)
             return;

@@ -95,10 +95,10 @@ main (int   argc,
     }
   n_runs = CLAMP (n_runs, 1, 64);
 
-  g_print ("bench-line-cuts: one line, cut every %d code points at most; medians of %d runs\n"
+  printf ("bench-line-cuts: one line, cut every %d code points at most; medians of %d runs\n"
            "cpu = this process's CPU time; ÷ floor = cpu ÷ cpu of the ASCII line of the same size\n\n",
            DOSSIER_UNBROKEN_LINE_CHARS, n_runs);
-  g_print ("%-30s %6s %9s %9s %8s %9s\n", "line", "MB", "wall ms", "cpu ms", "÷ floor", "cuts");
+  printf ("%-30s %6s %9s %9s %9s %9s\n", "line", "MB", "wall ms", "cpu ms", "÷ floor", "cuts");
   for (const char *const *size = sizes != NULL ? (const char *const *) sizes : default_sizes; *size != NULL; size++)
     {
       gsize bytes = (gsize) (g_ascii_strtod (*size, NULL) * 1000 * 1000);
@@ -113,7 +113,7 @@ main (int   argc,
           time_cuts (text, n_runs, &ms, &n_cuts);
           if (l == 0)
             floor_cpu = ms.cpu;
-          g_print ("%-30s %6s %9.1f %9.1f %7.1f× %9u\n", lines[l].name, *size, ms.wall, ms.cpu,
+          printf ("%-30s %6s %9.1f %9.1f %7.1f× %9u\n", lines[l].name, *size, ms.wall, ms.cpu,
                    floor_cpu > 0 ? ms.cpu / floor_cpu : 0, n_cuts);
         }
     }
