@@ -1302,6 +1302,42 @@ test_stakeholders_role_then_name (void)
                    DOSSIER_STAKEHOLDER_PERSON);
 }
 
+/* A role, a comma and a body's name: "its owner, Calder Ports" is a
+ * business, as its name's last word says; "its tenant, Marlow Boatyard,
+ * which repairs boats" an organisation, as ", which" says there or
+ * elsewhere in the text (an article written for this test). The picker
+ * gives each name the kind its suggestion shows, at its first mention or
+ * with no passage. */
+static void
+test_stakeholders_role_then_body (void)
+{
+  const char *text =
+    "Quay sale\n\n"
+    "The quay will be sold in June, said its owner, Calder Ports. The berths will close, "
+    "according to their operator, Halden Marine Ltd. The slipway is leased to its tenant, "
+    "Marlow Boatyard, which repairs fishing boats, and Marlow Boatyard will stay.\n\n"
+    "The sheds were sold, said their agent, Brant Estates. Brant Estates, which rents "
+    "out the sheds, wants to build flats. Greyline, which owns the depot, will sell it, "
+    "and Greyline has not commented.\n\n"
+    "Calder Ports said the price was fair.";
+  g_autoptr(GPtrArray) s = stakeholders_of_article (text);
+
+  find_stakeholder_of_kind (s, "Calder Ports", DOSSIER_STAKEHOLDER_BUSINESS);
+  find_stakeholder_of_kind (s, "Halden Marine Ltd", DOSSIER_STAKEHOLDER_BUSINESS);
+  find_stakeholder_of_kind (s, "Marlow Boatyard", DOSSIER_STAKEHOLDER_ORGANISATION);
+  find_stakeholder_of_kind (s, "Brant Estates", DOSSIER_STAKEHOLDER_ORGANISATION);
+  find_stakeholder (s, "Greyline");
+  for (guint i = 0; i < s->len; i++)
+    {
+      DossierStakeholderSuggestion *one = g_ptr_array_index (s, i);
+
+      g_test_message ("%s", one->name);
+      g_assert_cmpint (dossier_suggest_stakeholder_kind (text, one->name, -1, -1), ==, one->kind);
+      g_assert_cmpint (dossier_suggest_stakeholder_kind (text, one->name, one->start, one->end),
+                       ==, one->kind);
+    }
+}
+
 /* Whether the suggestion named @name has the alias @alias. */
 static gboolean
 has_alias (GPtrArray  *suggestions,
@@ -2117,6 +2153,8 @@ main (int   argc,
                    test_stakeholders_which_is_no_one);
   g_test_add_func ("/dossier/suggest/stakeholders-role-then-name",
                    test_stakeholders_role_then_name);
+  g_test_add_func ("/dossier/suggest/stakeholders-role-then-body",
+                   test_stakeholders_role_then_body);
   g_test_add_func ("/dossier/suggest/stakeholders-short-form-of-body",
                    test_stakeholders_short_form_of_body);
   g_test_add_func ("/dossier/suggest/stakeholders-full-name-from-title",

@@ -396,6 +396,7 @@ static const struct
   { "llc", DOSSIER_STAKEHOLDER_BUSINESS }, { "company", DOSSIER_STAKEHOLDER_BUSINESS },
   { "bank", DOSSIER_STAKEHOLDER_BUSINESS }, { "holdings", DOSSIER_STAKEHOLDER_BUSINESS },
   { "airlines", DOSSIER_STAKEHOLDER_BUSINESS }, { "ferries", DOSSIER_STAKEHOLDER_BUSINESS },
+  { "ports", DOSSIER_STAKEHOLDER_BUSINESS },
   { "plc", DOSSIER_STAKEHOLDER_BUSINESS }, { "llp", DOSSIER_STAKEHOLDER_BUSINESS },
   { "partners", DOSSIER_STAKEHOLDER_BUSINESS }, { "associates", DOSSIER_STAKEHOLDER_BUSINESS },
   { "asociados", DOSSIER_STAKEHOLDER_BUSINESS },
@@ -2657,6 +2658,47 @@ role_before_name (GArray *tokens,
   return first - 1 > from && quoted_before (tokens, from, first, at);
 }
 
+/* After a role and a comma ("its owner, Calder Ports", "its tenant,
+ * Marlow Boatyard, which repairs boats"), the name of two words or more
+ * from @start, to *@end, when it is a body's: its words say so, ", which"
+ * follows, or the text has named it as a body before. Noted as the
+ * body's (an organisation unless its words say more), introduced; NULL
+ * if the name is no body's. */
+static Candidate *
+note_role_body (Collector *col,
+                GArray    *tokens,
+                guint      from,
+                guint      start,
+                guint     *end)
+{
+  guint last = name_run_end (tokens, start);
+  gboolean thing;
+  Candidate *known, *c;
+
+  if (start >= tokens->len || !is_name_token (&g_array_index (tokens, Token, start)) ||
+      last == start)
+    return NULL;
+  thing = which_not_who (tokens, from, start, last);
+  {
+    g_autofree char *name = span_text (&g_array_index (tokens, Token, start),
+                                       &g_array_index (tokens, Token, last));
+    g_autofree char *key = dossier_text_fold (name);
+
+    known = g_hash_table_lookup (col->by_key, key);
+  }
+  if (!thing && name_kind (tokens, start, last) == DOSSIER_STAKEHOLDER_OTHER &&
+      !(known != NULL && !known->person &&
+        (known->thing || introduces_body (known->kind))))
+    return NULL;
+  c = note_name (col, tokens, start, last, start, TITLE_NONE);
+  c->introduced = TRUE;
+  c->thing = c->thing || thing;
+  if (c->kind == DOSSIER_STAKEHOLDER_OTHER)
+    c->kind = DOSSIER_STAKEHOLDER_ORGANISATION;
+  *end = last;
+  return c;
+}
+
 /* Reads the words of one block. */
 /* Whether the title at token @at is "its" (or "su") office at the union,
  * company or body named last: "The Eskin Valley Farmers' Union has filed
@@ -2874,7 +2916,10 @@ collect_block (Collector *col,
           if (title_len == 0 && role_before_name (tokens, from, i, &role_start) &&
               !IN_LIST (stop_words, g_array_index (tokens, Token, i + 1).folded))
             {
-              Candidate *c = note_appositive (col, tokens, i + 1, TITLE_ROLE, &n_end);
+              Candidate *c = note_role_body (col, tokens, from, i + 1, &n_end);
+
+              if (c == NULL)
+                c = note_appositive (col, tokens, i + 1, TITLE_ROLE, &n_end);
 
               if (c != NULL)
                 {
@@ -4122,6 +4167,37 @@ speaks_as_body (Collector *col,
   return place;
 }
 
+/* The kind of the actor that @members (@best its fullest name) name
+ * together: what a title or a word of a name says ("Mayor", "Ltd"), an
+ * office first; else someone named with no office — a resident, an
+ * expert, a campaigner quoted, an executive — unless it is a body that
+ * speaks ("Stagecoach Ashby, which runs …, said", "Natural England
+ * said"). A word alone that speaks ("Greenpeace said") may be anything. */
+static DossierStakeholderKind
+group_kind (Collector *col,
+            GPtrArray *members,
+            Candidate *best)
+{
+  DossierStakeholderKind kind = DOSSIER_STAKEHOLDER_OTHER;
+  gboolean person = FALSE, thing = FALSE;
+
+  for (guint m = 0; m < members->len; m++)
+    {
+      Candidate *c = g_ptr_array_index (members, m);
+
+      if (c->kind != DOSSIER_STAKEHOLDER_OTHER &&
+          (kind == DOSSIER_STAKEHOLDER_OTHER || c->kind == DOSSIER_STAKEHOLDER_OFFICIAL))
+        kind = c->kind;
+      if (c->person && !c->body && !c->compound && !c->acronym)
+        person = TRUE;
+      thing = thing || c->thing;
+    }
+  if (kind == DOSSIER_STAKEHOLDER_OTHER && person && (best->n_words >= 2 || best->titled))
+    kind = thing || speaks_as_body (col, members, best) ? DOSSIER_STAKEHOLDER_ORGANISATION
+                                                        : DOSSIER_STAKEHOLDER_PERSON;
+  return kind;
+}
+
 /* Whether a candidate is worth proposing on its own evidence. */
 static gboolean
 plausible (Collector *col,
@@ -4362,10 +4438,8 @@ dossier_suggest_stakeholders (const char         *text,
         g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
         DossierStakeholderSuggestion *s;
         Candidate *best = NULL;
-        DossierStakeholderKind kind = DOSSIER_STAKEHOLDER_OTHER;
+        DossierStakeholderKind kind;
         gboolean quoted = FALSE;
-        gboolean person = FALSE;
-        gboolean thing = FALSE;
 
         /* Named twice, or quoted or introduced once. */
         for (guint m = 0; m < members->len; m++)
@@ -4380,12 +4454,6 @@ dossier_suggest_stakeholders (const char         *text,
           {
             Candidate *c = g_ptr_array_index (members, m);
 
-            if (c->kind != DOSSIER_STAKEHOLDER_OTHER &&
-                (kind == DOSSIER_STAKEHOLDER_OTHER || c->kind == DOSSIER_STAKEHOLDER_OFFICIAL))
-              kind = c->kind;
-            if (c->person && !c->body && !c->compound && !c->acronym)
-              person = TRUE;
-            thing = thing || c->thing;
             if (best == NULL ||
                 (best->acronym && !c->acronym) ||
                 (best->acronym == c->acronym &&
@@ -4394,12 +4462,7 @@ dossier_suggest_stakeholders (const char         *text,
               best = c;
           }
 
-        /* Someone named, with no office: a resident, an expert, a
-         * campaigner quoted, an executive. A word alone that speaks
-         * ("Greenpeace said") may be anything. */
-        if (kind == DOSSIER_STAKEHOLDER_OTHER && person && (best->n_words >= 2 || best->titled))
-          kind = thing || speaks_as_body (&col, members, best) ? DOSSIER_STAKEHOLDER_ORGANISATION
-                                                               : DOSSIER_STAKEHOLDER_PERSON;
+        kind = group_kind (&col, members, best);
 
         s = g_new0 (DossierStakeholderSuggestion, 1);
         s->name = g_strdup (best->name);
@@ -4536,11 +4599,12 @@ kind_of_title (TitleKind kind,
     }
 }
 
-/* The kind of the name @key (folded) that speaks or has a title, as the
- * suggestions read it: a person after a title that is no office, or
- * quoted ("said Ana Ruiz", "Joss Penrose … “…,” he said"); an
- * organisation that speaks ("Natural England said", "Stagecoach Ashby,
- * which runs …, said"). DOSSIER_STAKEHOLDER_OTHER for neither. */
+/* The kind of the name @key (folded) as its suggestion shows it (see
+ * group_kind ()): a person after a title that is no office, or quoted
+ * ("said Ana Ruiz", "Joss Penrose … “…,” he said"); an organisation that
+ * speaks ("Natural England said", "Stagecoach Ashby, which runs …,
+ * said") or that a role introduces ("its tenant, Marlow Boatyard, which
+ * repairs boats"). */
 static DossierStakeholderKind
 speaker_kind (const char *text,
               GArray     *tokens,
@@ -4561,11 +4625,8 @@ speaker_kind (const char *text,
     collect_block (&col, tokens, 0);
   g_clear_pointer (&col.people, g_array_unref);
   c = g_hash_table_lookup (by_key, key);
-  if (c == NULL || !c->person || c->body || c->compound || c->acronym ||
-      c->kind != DOSSIER_STAKEHOLDER_OTHER || !(c->n_words >= 2 || c->titled))
+  if (c == NULL || c->body || c->compound || c->acronym)
     return DOSSIER_STAKEHOLDER_OTHER;
-  if (c->thing)
-    return DOSSIER_STAKEHOLDER_ORGANISATION;
   /* "Natural England said", unless "England said" too. */
   {
     g_autoptr(GPtrArray) forms = g_ptr_array_new ();
@@ -4575,8 +4636,7 @@ speaker_kind (const char *text,
     g_ptr_array_add (forms, c);
     if (surname != NULL)
       g_ptr_array_add (forms, surname);
-    return speaks_as_body (&col, forms, c) ? DOSSIER_STAKEHOLDER_ORGANISATION
-                                           : DOSSIER_STAKEHOLDER_PERSON;
+    return group_kind (&col, forms, c);
   }
 }
 
