@@ -192,6 +192,20 @@ dossier_sidebar_size_allocate (GtkWidget *widget,
   gtk_widget_allocate (self->child, width, height - inset, inset > 0 ? -1 : baseline, NULL);
 }
 
+/* A resize, not only an allocation, though the sidebar's size stays: a
+ * child laid out above a toast comes out another height, and may ask for
+ * a resize while it is allocated (a list view binding rows, a text view
+ * wrapping its lines). GTK 4.8 loses that request on the ancestors an
+ * allocation of the sidebar alone only passes through — they stay marked,
+ * unallocated, and the window's box was not drawn that frame ("Trying to
+ * snapshot GtkBox without a current allocation"). A resize has them all
+ * allocated, and a request made meanwhile ends with theirs. */
+static void
+queue_relayout (DossierSidebar *self)
+{
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+}
+
 /* The next frame lays the child out again: a toast just added has its
  * width once the overlay has laid it out, after the sidebar. */
 static gboolean
@@ -202,14 +216,14 @@ toast_tick (GtkWidget     *widget,
   DossierSidebar *self = DOSSIER_SIDEBAR (widget);
 
   self->toast_tick_id = 0;
-  gtk_widget_queue_allocate (widget);
+  queue_relayout (self);
   return G_SOURCE_REMOVE;
 }
 
 static void
 on_overlay_children_changed (DossierSidebar *self)
 {
-  gtk_widget_queue_allocate (GTK_WIDGET (self));
+  queue_relayout (self);
   if (self->toast_tick_id == 0)
     self->toast_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), toast_tick, NULL, NULL);
 }
