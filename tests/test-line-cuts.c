@@ -41,6 +41,43 @@ assert_cuts_valid (const char   *text,
       g_assert_cmpint (*after, !=, '\0');
       if (i > 0)
         g_assert_cmpint (cut->offset, >, g_array_index (cuts, DossierLineCut, i - 1).offset);
+      /* The code points it is drawn with: on its line, after the cut before. */
+      g_assert_cmpint (cut->offset - cut->joined, >, i > 0 ? g_array_index (cuts, DossierLineCut, i - 1).offset : -1);
+      for (guint k = 0; k < cut->joined; k++)
+        {
+          const char *before = g_utf8_offset_to_pointer (text + cut->byte, -(glong) (k + 1));
+
+          g_assert_cmpint (*before, !=, '\n');
+        }
+    }
+}
+
+/* Each cut's character and the code points before it it is drawn with
+ * (DossierLineCut.joined) are one whole grapheme, as Pango finds them: a
+ * cursor goes before them and after it, none between — no flag shown as
+ * two letters, a lone regional indicator on either side of the cut, no
+ * hand apart from its skin tone. */
+static void
+assert_cut_graphemes_whole (const char   *text,
+                            const GArray *cuts)
+{
+  glong n_chars = g_utf8_strlen (text, -1);
+  g_autofree PangoLogAttr *attrs = g_new0 (PangoLogAttr, n_chars + 1);
+
+  pango_get_log_attrs (text, (int) strlen (text), -1, pango_language_from_string ("en"),
+                       attrs, (int) n_chars + 1);
+  for (guint i = 0; i < cuts->len; i++)
+    {
+      const DossierLineCut *cut = &g_array_index (cuts, DossierLineCut, i);
+      gint64 first = cut->offset - cut->joined;
+
+      if (!attrs[first].is_cursor_position || !attrs[cut->offset + 1].is_cursor_position)
+        g_error ("cut %u at %" G_GINT64_FORMAT " (U+%04X, %u joined): not where a grapheme starts "
+                 "and ends", i, cut->offset, cut->ch, cut->joined);
+      for (gint64 k = first + 1; k <= cut->offset; k++)
+        if (attrs[k].is_cursor_position)
+          g_error ("cut %u at %" G_GINT64_FORMAT " (U+%04X, %u joined): more than one grapheme",
+                   i, cut->offset, cut->ch, cut->joined);
     }
 }
 
@@ -330,6 +367,7 @@ test_grapheme_boundaries (void)
       cuts = dossier_unbroken_runs_line_cuts (text->str, text->len, 50);
       assert_cuts_valid (text->str, cuts);
       assert_cuts_keep_offsets (text->str, cuts);
+      assert_cut_graphemes_whole (text->str, cuts);
       g_assert_cmpuint (cuts->len, >, 10);
 
       n_chars = g_utf8_strlen (text->str, -1);
@@ -357,11 +395,13 @@ test_grapheme_boundaries (void)
 }
 
 /* A run made only of graphemes of several code points each — flags, a
- * family joined by ZWJ, a flag and a family by turns — has no code point
- * that is a grapheme of its own: it is cut anyway, at a code point, no
- * line longer than the limit, and where a grapheme ends, so that each
- * line after a cut starts with a whole one (the flags after it paired as
- * they were) and only the grapheme cut at is split. */
+ * family joined by ZWJ, a flag and a family by turns, hands with a skin
+ * tone — has no code point that is a grapheme of its own: it is cut
+ * anyway, at a code point, no line longer than the limit, and where a
+ * grapheme ends, so that each line after a cut starts
+ * with a whole one (the flags after it paired as they were); the code
+ * points before it of the grapheme cut at are drawn with it (joined), so
+ * that no flag or hand is split either. */
 static void
 test_only_long_graphemes (void)
 {
@@ -369,6 +409,7 @@ test_only_long_graphemes (void)
     { "🇫🇷", "🇩🇪" },
     { "👨\u200D👩\u200D👧", "👩\u200D👩\u200D👦\u200D👦" },
     { "🇯🇵", "👨\u200D👩\u200D👧" },
+    { "👋\U0001F3FD", "👍\U0001F3FF" },
   };
   const guint limit = 50;
 
@@ -386,6 +427,7 @@ test_only_long_graphemes (void)
       cuts = dossier_unbroken_runs_line_cuts (text->str, text->len, limit);
       assert_cuts_valid (text->str, cuts);
       assert_cuts_keep_offsets (text->str, cuts);
+      assert_cut_graphemes_whole (text->str, cuts);
       g_assert_cmpuint (cuts->len, >=, n_chars / (limit + 1) - 1);
 
       attrs = g_new0 (PangoLogAttr, n_chars + 1);

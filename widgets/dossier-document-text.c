@@ -163,12 +163,15 @@ first_cut_from (GArray *cuts,
   return lo;
 }
 
-/* @ch in the font the text has at @iter (the view's, as its tags change
- * it), and the background of the last of them that paints one, if any. */
+/* @utf8 (@n bytes: a cut's character, with the code points of its
+ * grapheme before it) in the font the text has at @iter (the view's, as
+ * its tags change it), and the background of the last of them that paints
+ * one, if any. */
 static PangoLayout *
 cut_layout (DossierDocumentText *self,
             const GtkTextIter   *iter,
-            gunichar             ch,
+            const char          *utf8,
+            int                  n,
             GdkRGBA             *background)
 {
   PangoLayout *layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
@@ -176,8 +179,6 @@ cut_layout (DossierDocumentText *self,
   g_autoptr(PangoFontDescription) font = pango_font_description_copy (pango_context_get_font_description (context));
   GSList *tags = gtk_text_iter_get_tags (iter);
   double scale = 1.0;
-  char utf8[8];
-  int n = g_unichar_to_utf8 (ch, utf8);
 
   *background = (GdkRGBA) { 0, 0, 0, 0 };
   /* (in priority order: the last one set wins) */
@@ -249,15 +250,37 @@ place_cut (DossierDocumentText  *self,
            GdkRectangle         *line_area)
 {
   GtkTextView *text_view = GTK_TEXT_VIEW (self);
-  GtkTextIter iter;
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (text_view);
+  GtkTextIter iter, joined;
+  g_autofree char *before = NULL;
+  g_autoptr(GString) grapheme = NULL;
   PangoLayout *layout;
   PangoRectangle logical;
   GdkRectangle visible;
   double right;
 
-  gtk_text_buffer_get_iter_at_offset (gtk_text_view_get_buffer (text_view), &iter, (int) cut->offset);
+  gtk_text_buffer_get_iter_at_offset (buffer, &iter, (int) cut->offset);
+  /* (the code points before it of the grapheme it ends: hidden where they
+   * are, see hide_joined ()) */
+  gtk_text_buffer_get_iter_at_offset (buffer, &joined, (int) (cut->offset - cut->joined));
   gtk_text_view_get_iter_location (text_view, &iter, line_area);
-  layout = cut_layout (self, &iter, cut->ch, background);
+  if (cut->joined > 0)
+    {
+      GtkTextIter shown = joined;
+
+      /* After hidden text, a line's end has no place of its own (GTK 4.8
+       * gives 0, 0): right after the last character shown. */
+      if (gtk_text_iter_backward_char (&shown) && gtk_text_iter_get_line (&shown) == gtk_text_iter_get_line (&iter))
+        {
+          gtk_text_view_get_iter_location (text_view, &shown, line_area);
+          line_area->x += line_area->width;
+          line_area->width = 0;
+        }
+    }
+  before = gtk_text_buffer_get_text (buffer, &joined, &iter, TRUE);
+  grapheme = g_string_new (before);
+  g_string_append_unichar (grapheme, cut->ch);
+  layout = cut_layout (self, &iter, grapheme->str, (int) grapheme->len, background);
   pango_layout_get_pixel_extents (layout, NULL, &logical);
   gtk_text_view_get_visible_rect (text_view, &visible);
   right = visible.x + visible.width;
@@ -326,8 +349,9 @@ char_width (DossierDocumentText *self,
   g_autoptr(PangoLayout) layout = NULL;
   PangoRectangle logical;
   GdkRGBA background;
+  char utf8[8];
 
-  layout = cut_layout (self, iter, ch, &background);
+  layout = cut_layout (self, iter, utf8, g_unichar_to_utf8 (ch, utf8), &background);
   pango_layout_get_pixel_extents (layout, NULL, &logical);
   return logical.width;
 }
@@ -391,7 +415,8 @@ keep_cut_room (DossierDocumentText *self)
       gtk_text_buffer_get_iter_at_offset (buffer, &start, (int) first->offset);
       gtk_text_iter_set_line_offset (&start, 0);
       last_offset = first->offset;
-      wide = g_unichar_iswide (first->ch);
+      /* (a grapheme drawn whole is an emoji's, a flag's) */
+      wide = g_unichar_iswide (first->ch) || first->joined > 0;
       for (i++; i < self->cuts->len; i++)
         {
           const DossierLineCut *next = &g_array_index (self->cuts, DossierLineCut, i);
@@ -401,7 +426,7 @@ keep_cut_room (DossierDocumentText *self)
               !gtk_text_iter_forward_to_line_end (&end) || gtk_text_iter_get_offset (&end) != next->offset)
             break;
           last_offset = next->offset;
-          wide |= g_unichar_iswide (next->ch);
+          wide |= g_unichar_iswide (next->ch) || next->joined > 0;
         }
       room = char_width (self, &start, 'W');
       if (wide)
@@ -409,6 +434,36 @@ keep_cut_room (DossierDocumentText *self)
                                char_width (self, &start, 0x1F600 /* 😀 */)));
       gtk_text_buffer_get_iter_at_offset (buffer, &end, (int) last_offset + 1);
       apply_room (self, &start, &end, room);
+    }
+}
+
+/* Hides the code points each cut's character is drawn with (its
+ * joined ones: a flag's first regional indicator, the hand before a skin
+ * tone) where they are, at the end of its line: shown there too, the
+ * flag was two letters, the hand apart from its skin tone. */
+static void
+hide_joined (DossierDocumentText *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
+  GtkTextTag *tag = gtk_text_tag_table_lookup (gtk_text_buffer_get_tag_table (buffer), "dossier-cut-joined");
+  GtkTextIter start, end;
+
+  if (tag != NULL)
+    {
+      gtk_text_buffer_get_bounds (buffer, &start, &end);
+      gtk_text_buffer_remove_tag (buffer, tag, &start, &end);
+    }
+  for (guint i = 0; self->cuts != NULL && i < self->cuts->len; i++)
+    {
+      const DossierLineCut *cut = &g_array_index (self->cuts, DossierLineCut, i);
+
+      if (cut->joined == 0)
+        continue;
+      if (tag == NULL)
+        tag = gtk_text_buffer_create_tag (buffer, "dossier-cut-joined", "invisible", TRUE, NULL);
+      gtk_text_buffer_get_iter_at_offset (buffer, &start, (int) (cut->offset - cut->joined));
+      gtk_text_buffer_get_iter_at_offset (buffer, &end, (int) cut->offset);
+      gtk_text_buffer_apply_tag (buffer, tag, &start, &end);
     }
 }
 
@@ -722,6 +777,7 @@ dossier_document_text_set_cuts (DossierDocumentText *self,
     g_array_ref (cuts);
   g_clear_pointer (&self->cuts, g_array_unref);
   self->cuts = cuts;
+  hide_joined (self);
   keep_cut_room (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }

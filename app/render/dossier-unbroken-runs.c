@@ -269,15 +269,18 @@ is_own_grapheme (const char *line_start,
  * of its own in reach: at its last character @last (at offset *@offset)
  * or one of the few before it that ends a grapheme, so that the next line
  * starts with a whole one (a flag cut in two would pair every flag after
- * it wrong); at @last itself when a grapheme is longer than that. A flag's
- * second regional indicator is counted from @start, where the cut before
- * left the flags paired (Pango, asked of a few characters, may pair them
- * wrong); other graphemes are asked of Pango, once for the few. */
+ * it wrong); at @last itself when a grapheme is longer than that. The
+ * code points before it of the grapheme it ends in *@joined (a view
+ * draws them with it). A flag's second regional indicator is counted
+ * from @start, where the cut before left the flags paired (Pango, asked of
+ * a few characters, may pair them wrong); other graphemes are asked of
+ * Pango, once for the few. */
 static const char *
 grapheme_end (const char *start,
               const char *line_end,
               const char *last,
-              gint64     *offset)
+              gint64     *offset,
+              guint      *joined)
 {
   PangoLogAttr attrs[3 * GRAPHEME_CONTEXT + 1];
   const char *from = last;
@@ -292,14 +295,21 @@ grapheme_end (const char *start,
           from = prev_char (from);
           run++;
         }
-      /* (the first of a pair: the one before it ends the flag, or
-       * whatever came, before) */
-      if (run % 2 == 1)
+      /* (the second of a pair: the flag ends there, drawn with its first) */
+      if (run % 2 == 0)
         {
-          *offset -= 1;
-          return prev_char (last);
+          *joined = 1;
+          return last;
         }
-      return last;
+      /* (the first of a pair: the one before it ends the flag; before a
+       * lone one, whatever came ends where Pango says, below) */
+      *offset -= 1;
+      last = prev_char (last);
+      if (run > 1)
+        {
+          *joined = 1;
+          return last;
+        }
     }
   before = attrs_around (start, line_end, last, 2 * GRAPHEME_CONTEXT, attrs);
   /* attrs[i + 1]: whether a grapheme ends after the character at @last - before + i */
@@ -311,8 +321,12 @@ grapheme_end (const char *start,
         for (int j = 0; j < k; j++)
           p = prev_char (p);
         *offset -= k;
+        /* (attrs[0], @start or a context's reach before: a grapheme starts there) */
+        for (*joined = 0; !attrs[before - k - *joined].is_cursor_position; (*joined)++)
+          ;
         return p;
       }
+  *joined = 0;
   return last;
 }
 
@@ -369,6 +383,7 @@ cut_line (const char *text,
       const char *found[CUT_CHAR + 1] = { NULL };
       gint64 found_offset[CUT_CHAR + 1] = { 0 };
       gint64 o;
+      guint joined = 0;
       CutKind kind = CUT_NONE;
 
       /* The stretch is too long if a character comes after its first
@@ -434,7 +449,7 @@ cut_line (const char *text,
               /* None there either (flags, family emoji, nothing else: no
                * code point a grapheme of its own): cut at a code point. */
               o = start_offset + max_chars;
-              p = grapheme_end (start, line_end, prev_char (limit), &o);
+              p = grapheme_end (start, line_end, prev_char (limit), &o, &joined);
             }
           found[CUT_CHAR] = p;
           found_offset[CUT_CHAR] = o;
@@ -442,7 +457,7 @@ cut_line (const char *text,
         }
 
       {
-        DossierLineCut cut = { found[kind] - text, found_offset[kind], char_at (found[kind]) };
+        DossierLineCut cut = { found[kind] - text, found_offset[kind], char_at (found[kind]), joined };
 
         g_array_append_val (cuts, cut);
         start = next_char (found[kind]);

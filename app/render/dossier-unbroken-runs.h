@@ -53,6 +53,10 @@ typedef struct
   gsize    byte;     /* of the character cut at, in the text */
   gint64   offset;   /* the same, in code points */
   gunichar ch;       /* that character: ' ' where the line has spaces */
+  guint    joined;   /* the code points before it of the grapheme it ends
+                      * (a flag's first regional indicator, the hand before
+                      * a skin tone): 0 but where a run has no code point
+                      * that is a grapheme of its own */
 } DossierLineCut;
 
 /* Where to cut each line (between two '\n') of @text (@length bytes,
@@ -67,8 +71,10 @@ typedef struct
  * written without spaces (Chinese, Japanese, Thai), a run of 50 MB
  * without one; or, in a run with no such character (flags, family
  * emoji, nothing else), at a code point that ends a grapheme, the next
- * line starting with a whole one. Nothing is cut at the start or the
- * end of a line.
+ * line starting with a whole one: a view hides the code points before it
+ * of that grapheme (its joined ones) and draws them with it, so that no
+ * flag is shown as two letters, no hand apart from its skin tone.
+ * Nothing is cut at the start or the end of a line.
  * Replacing each cut's character with '\n' keeps every code point where it
  * was: offsets in the cut text are offsets in @text, and a view draws
  * that character at the end of its line. Empty when no line is that

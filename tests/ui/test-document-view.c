@@ -1606,6 +1606,87 @@ test_cut_characters_inside (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A paragraph of flags alone (no code point a grapheme of its own) is cut
+ * where a flag ends; the flag cut at is drawn whole at the end of its
+ * line, its first regional indicator hidden where it is: each line shows
+ * whole flags (an even number of regional indicators), none as two
+ * letters on either side of a cut; and its character is drawn inside the
+ * column, in the room kept for an emoji. */
+static void
+test_cut_flags_whole (void)
+{
+  GtkWidget *window = gtk_window_new ();
+  DossierDocumentView *view = DOSSIER_DOCUMENT_VIEW (dossier_document_view_new ());
+  GtkTextView *text_view = dossier_document_view_get_text_view (view);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (text_view);
+  DossierDocumentText *dtext = DOSSIER_DOCUMENT_TEXT (text_view);
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GArray) cuts = NULL;
+  DossierBlock block;
+  GtkTextIter start, end;
+  int column_right;
+
+  for (guint i = 0; i < 5000; i++)
+    g_string_append (text, i % 3 == 0 ? "🇫🇷" : i % 3 == 1 ? "🇩🇪" : "🇯🇵");
+  block = (DossierBlock) { 0, g_utf8_strlen (text->str, -1), DOSSIER_BLOCK_PARAGRAPH, 0 };
+  cuts = dossier_unbroken_runs_line_cuts (text->str, text->len, DOSSIER_UNBROKEN_LINE_CHARS);
+  g_assert_cmpuint (cuts->len, >=, 2);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 600, 600);
+  gtk_window_set_child (GTK_WINDOW (window), GTK_WIDGET (view));
+  gtk_window_present (GTK_WINDOW (window));
+  dossier_document_view_set_text (view, text->str, &block, 1);
+  while (!text_width_is (text_view))
+    g_main_context_iteration (NULL, TRUE);
+  wait_painted (view);
+  iterate_briefly ();
+
+  column_right = gtk_widget_get_width (GTK_WIDGET (text_view)) - gtk_text_view_get_right_margin (text_view);
+  gtk_text_buffer_get_start_iter (buffer, &start);
+  for (guint i = 0; i <= cuts->len; i++)
+    {
+      const DossierLineCut *cut = i < cuts->len ? &g_array_index (cuts, DossierLineCut, i) : NULL;
+      g_autofree char *shown = NULL;
+      glong n_shown;
+      graphene_rect_t area;
+      GtkTextIter last_shown;
+      GdkRectangle location;
+      int x, y;
+
+      end = start;
+      if (!gtk_text_iter_ends_line (&end))
+        gtk_text_iter_forward_to_line_end (&end);
+      g_assert_cmpint (gtk_text_iter_get_offset (&end), ==, cut != NULL ? cut->offset : block.end);
+      /* What the line shows: whole flags. */
+      shown = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+      n_shown = g_utf8_strlen (shown, -1);
+      if (n_shown % 2 != 0)
+        g_error ("line %u shows %ld regional indicators: a flag in two", i, n_shown);
+      if (cut != NULL)
+        {
+          /* The flag's first hidden, drawn with the second. */
+          g_assert_cmpuint (cut->joined, ==, 1);
+          g_assert_cmpint (n_shown, ==, gtk_text_iter_get_offset (&end) - gtk_text_iter_get_offset (&start) - 1);
+          g_assert_true (dossier_document_text_get_cut_area (dtext, i, &area));
+          g_assert_cmpfloat (area.size.width, >, 0);
+          g_assert_cmpfloat (area.origin.x + area.size.width, <=, column_right + 0.5);
+          /* Drawn right after the last flag shown, on its line. */
+          last_shown = end;
+          gtk_text_iter_backward_chars (&last_shown, 2);
+          gtk_text_view_get_iter_location (text_view, &last_shown, &location);
+          gtk_text_view_buffer_to_window_coords (text_view, GTK_TEXT_WINDOW_WIDGET, location.x + location.width,
+                                                 location.y, &x, &y);
+          g_assert_cmpfloat_with_epsilon (area.origin.x, x, 0.5);
+          g_assert_cmpfloat (area.origin.y, >=, y - 0.5);
+          g_assert_cmpfloat (area.origin.y + area.size.height, <=, y + location.height + 0.5);
+        }
+      start = end;
+      gtk_text_iter_forward_char (&start);
+    }
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_finalize_while_painting (void)
 {
@@ -1862,6 +1943,7 @@ main (int   argc,
               fixture_setup, test_narrow_view_wraps, fixture_teardown);
   g_test_add_func ("/dossier/document-view/finalize-while-painting", test_finalize_while_painting);
   g_test_add_func ("/dossier/document-view/cut-characters-inside", test_cut_characters_inside);
+  g_test_add_func ("/dossier/document-view/cut-flags-whole", test_cut_flags_whole);
 
   return g_test_run ();
 }
