@@ -1542,6 +1542,41 @@ test_analysis_tour (Fixture       *f,
   g_assert_null (strstr (suggest, "Žáková"));
 }
 
+/* suggest says what the window says: another name of a stakeholder the
+ * project has is offered as its alias ("alias", its id first), not as a
+ * stakeholder; a suggestion the text never names but says otherwise is
+ * followed by how it says it ("only-as", the words as the text has
+ * them). The stakeholder lines keep their five fields. */
+static void
+test_suggest_as_the_window (Fixture       *f,
+                            gconstpointer  data)
+{
+  static const char tram[] =
+    "# Tram plan\n\n"
+    "PORT KESSEL, 4 May — The city council voted for the tram plan on Tuesday. Traders in "
+    "Port Kessel objected, and the council will meet them.\n\n"
+    "The Island Traders Guild said the plan would cost its members dear. The Island Traders "
+    "Guild will write to every councillor, said Mara Quill, who runs the fish stall.\n";
+  g_autofree char *md = write_file (f, "tram.md", tram, -1);
+  g_autofree char *out = NULL;
+  g_autofree char *guild = NULL;
+  g_autofree char *suggest = NULL;
+
+  g_free (ok_cli ("new", f->project, NULL));
+  out = ok_cli ("import", f->project, md, NULL);
+  g_assert_true (g_str_has_prefix (out, "1\t"));
+  guild = ok_cli ("stakeholder-add", f->project, "Lindenport Island Traders Guild", "--kind",
+                  "business", NULL);
+  g_assert_cmpstr (guild, ==, "1\n");
+
+  suggest = ok_cli ("suggest", f->project, "1", NULL);
+  g_assert_cmpstr (suggest, ==,
+                   "alias\t1\t2\tIsland Traders Guild\t\n"
+                   "stakeholder\t1\tperson\tMara Quill\t\n"
+                   "stakeholder\t0\tgovernment\tPort Kessel council\t\n"
+                   "only-as\tPort Kessel council\tthe council\n");
+}
+
 /* A name and an alias of 1 MB from someone else's file: listed as the
  * window shows them (dossier_text_shown ()), not whole — the alias cut
  * after its first DOSSIER_TEXT_SHOWN_MAX - 1 characters, the name's run
@@ -2616,6 +2651,7 @@ main (int    argc,
   ADD ("analysis-tour", test_analysis_tour);
   ADD ("analysis-bad-input", test_analysis_bad_input);
   ADD ("huge-names", test_huge_names);
+  ADD ("suggest-as-the-window", test_suggest_as_the_window);
   ADD ("exchange", test_exchange);
   ADD ("compare", test_compare);
   ADD ("check-long-texts", test_check_long_texts);

@@ -1685,7 +1685,7 @@ test_stakeholders_town_council (void)
   g_assert_cmpint (council->kind, ==, DOSSIER_STAKEHOLDER_GOVERNMENT);
   g_assert_cmpuint (council->n_mentions, ==, 0);
   /* Never by its name: how the text says it instead. */
-  g_assert_cmpstr (council->said_as, ==, "council");
+  g_assert_cmpstr (council->said_as, ==, "the council");
   assert_not_suggested (c, "council");
   assert_not_suggested (c, "Port Kessel");
 

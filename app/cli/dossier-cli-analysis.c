@@ -590,8 +590,24 @@ cli_suggest (const char *name,
       g_autofree char *field = shown_field (s->name);
       g_autofree char *aliases_field = shown_aliases_field ((const char * const *) s->aliases);
 
+      /* As the window offers them: another name of a stakeholder joins
+       * its aliases; one the text never names, but says otherwise,
+       * comes with how it says it. New records, so that a script
+       * reading the stakeholder lines' fields reads the same. */
+      if (s->same_as != 0)
+        {
+          cli_print ("alias\t%" G_GINT64_FORMAT "\t%u\t%s\t%s\n", s->same_as, s->n_mentions,
+                     field, aliases_field);
+          continue;
+        }
       cli_print ("stakeholder\t%u\t%s\t%s\t%s\n", s->n_mentions,
                  dossier_stakeholder_kind_to_string (s->kind), field, aliases_field);
+      if (s->n_mentions == 0 && s->said_as != NULL)
+        {
+          g_autofree char *said_as = shown_field (s->said_as);
+
+          cli_print ("only-as\t%s\t%s\n", field, said_as);
+        }
     }
 
   for (guint i = 0; i < arguments->len; i++)

@@ -4079,18 +4079,56 @@ is_common_word (const char *form)
   return TRUE;
 }
 
-/* Whether @text uses the word @form (as a mention is found: case aside). */
-static gboolean
-used_in (const char *text,
-         const char *form)
+/* How @text says the word @form where it uses it (as a mention is found:
+ * case aside) after an article — "the council", "el ayuntamiento", the
+ * article in lower case as inside a sentence — else where it first uses
+ * it: the words as the text has them. NULL if it never does. */
+static char *
+words_said (const char *text,
+            const char *form)
 {
+  static const char * const before[] = { "the", "el", "la", "los", "las" };
   g_autoptr(DossierMentionFinder) finder = dossier_mention_finder_new ();
   g_autoptr(GArray) found = NULL;
+  const char *p = text;
+  gint64 at = 0;
 
   if (dossier_mention_finder_add (finder, 0, form) < 0)
-    return FALSE;
+    return NULL;
   found = dossier_mention_finder_find (finder, text);
-  return found->len > 0;
+  for (guint i = 0; i < found->len; i++)
+    {
+      const DossierMention *m = &g_array_index (found, DossierMention, i);
+      const char *word_end, *word;
+      const char *end;
+
+      p = g_utf8_offset_to_pointer (p, m->start - at);
+      at = m->start;
+      end = g_utf8_offset_to_pointer (p, m->end - m->start);
+      if (p - text < 2 || p[-1] != ' ')
+        continue;
+      word = word_end = p - 1;
+      while (word > text && g_unichar_isalpha (g_utf8_get_char (g_utf8_prev_char (word))))
+        word = g_utf8_prev_char (word);
+      {
+        g_autofree char *article = g_utf8_strdown (word, word_end - word);
+        g_autofree char *said = NULL;
+
+        if (IN_LIST (before, article))
+          {
+            said = g_strndup (p, end - p);
+            return g_strconcat (article, " ", said, NULL);
+          }
+      }
+    }
+  if (found->len == 0)
+    return NULL;
+  {
+    const DossierMention *m = &g_array_index (found, DossierMention, 0);
+    const char *first = g_utf8_offset_to_pointer (text, m->start);
+
+    return g_strndup (first, g_utf8_offset_to_pointer (first, m->end - m->start) - first);
+  }
 }
 
 /* Counts each suggestion's mentions in @text as the stakeholder it would
@@ -4482,8 +4520,8 @@ dossier_suggest_stakeholders (const char         *text,
 
                 /* Not "council" for "Port Calder council": but that is
                  * how the text says it, if it never says its name. */
-                if (is_common_word (form) && s->said_as == NULL && used_in (text, form))
-                  s->said_as = g_strdup (form);
+                if (is_common_word (form) && s->said_as == NULL)
+                  s->said_as = words_said (text, form);
                 if (g_hash_table_contains (seen, folded) || is_common_word (form))
                   g_free (folded);
                 else

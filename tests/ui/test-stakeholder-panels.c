@@ -1826,7 +1826,7 @@ test_stakeholders_suggested_alias (Fixture       *f,
 
   /* A town's council the text names only as "the council": so it says. */
   dossier_stakeholders_panel_set_document_id (DOSSIER_STAKEHOLDERS_PANEL (panel), tram);
-  wait_for_text (panel, "0 mentions · only as “council”");
+  wait_for_text (panel, "0 mentions · only as “the council”");
 
   close_window (window);
 }
