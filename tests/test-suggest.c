@@ -1338,6 +1338,38 @@ test_stakeholders_role_then_body (void)
     }
 }
 
+/* The Spanish cues as the English ones (an article written for this
+ * test): a role after "su" or "la", a comma and a name ("dijo su
+ * coordinadora, Marta Gil", "según su jefe de operaciones, Luis Prado",
+ * "dijo la ingeniera, Rosa Vidal") is someone who speaks; a name followed by
+ * ", que" and what a firm does ("Autobuses Ferrol, que gestiona el
+ * servicio") is a body, an organisation when it speaks. "Juan Pérez, que
+ * vive en el barrio" stays someone. */
+static void
+test_stakeholders_spanish_cues (void)
+{
+  const char *text =
+    "Cierre de la línea 14\n\n"
+    "La línea 14 cerrará en marzo, dijo su coordinadora, Marta Gil. El servicio pierde "
+    "dinero desde hace años, según su jefe de operaciones, Luis Prado. Las paradas nuevas "
+    "estarán listas en mayo, dijo la ingeniera, Rosa Vidal.\n\n"
+    "Autobuses Ferrol, que gestiona el servicio nocturno, tiene veinte conductores, y "
+    "Autobuses Ferrol dijo que ninguno se irá.\n\n"
+    "Juan Pérez, que vive en el barrio, dijo que la línea es vital.";
+  g_autoptr(GPtrArray) s = stakeholders_of_article (text);
+  const char * const people[] = { "Marta Gil", "Luis Prado", "Rosa Vidal", "Juan Pérez" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (people); i++)
+    {
+      find_stakeholder_of_kind (s, people[i], DOSSIER_STAKEHOLDER_PERSON);
+      g_assert_cmpint (dossier_suggest_stakeholder_kind (text, people[i], -1, -1), ==,
+                       DOSSIER_STAKEHOLDER_PERSON);
+    }
+  find_stakeholder_of_kind (s, "Autobuses Ferrol", DOSSIER_STAKEHOLDER_ORGANISATION);
+  g_assert_cmpint (dossier_suggest_stakeholder_kind (text, "Autobuses Ferrol", -1, -1), ==,
+                   DOSSIER_STAKEHOLDER_ORGANISATION);
+}
+
 /* Whether the suggestion named @name has the alias @alias. */
 static gboolean
 has_alias (GPtrArray  *suggestions,
@@ -2155,6 +2187,8 @@ main (int   argc,
                    test_stakeholders_role_then_name);
   g_test_add_func ("/dossier/suggest/stakeholders-role-then-body",
                    test_stakeholders_role_then_body);
+  g_test_add_func ("/dossier/suggest/stakeholders-spanish-cues",
+                   test_stakeholders_spanish_cues);
   g_test_add_func ("/dossier/suggest/stakeholders-short-form-of-body",
                    test_stakeholders_short_form_of_body);
   g_test_add_func ("/dossier/suggest/stakeholders-full-name-from-title",

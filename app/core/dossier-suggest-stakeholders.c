@@ -2092,9 +2092,18 @@ static const char * const running_verbs[] = {
   "controls", "sells", "leases", "funds", "funded",
 };
 
+/* The same in Spanish, after ", que", which may be someone's too ("Juan
+ * Pérez, que vive en el barrio"): what only a firm or a body does. */
+static const char * const running_verbs_es[] = {
+  "gestiona", "gestionaba", "opera", "operaba", "explota", "explotaba", "posee", "poseia",
+  "emplea", "empleaba", "agrupa", "representa", "suministra", "financia", "construye",
+  "construyo", "alquila", "presta",
+};
+
 /* Whether the words after the name [@first, @last] say it is a thing or
  * a body, not someone: ", which" (a person is "who"), or "that" and what
- * a firm does. Not "a report by Ana Ruiz, which found …", nor "…, said
+ * a firm does; in Spanish ", que" and what a firm does ("Autobuses
+ * Ferrol, que gestiona el servicio"). Not "a report by Ana Ruiz, which found …", nor "…, said
  * Ana Ruiz, which angered …": "which" is then the report's, the
  * statement's; a name that opens its clause is what "which" stands for. */
 static gboolean
@@ -2115,6 +2124,8 @@ which_not_who (GArray *tokens,
     return FALSE;
   if (g_str_equal (relative->folded, "that"))
     return (end->flags & (TOKEN_SPACE | TOKEN_COMMA)) && IN_LIST (running_verbs, verb->folded);
+  if (g_str_equal (relative->folded, "que"))
+    return (end->flags & TOKEN_COMMA) && IN_LIST (running_verbs_es, verb->folded);
   if (!g_str_equal (relative->folded, "which") || !(end->flags & TOKEN_COMMA))
     return FALSE;
   if (IN_LIST (running_verbs, verb->folded))
@@ -2618,7 +2629,7 @@ role_before_name (GArray *tokens,
                   guint   at,
                   guint  *start)
 {
-  static const char * const owners[] = { "its", "their", "his", "her" };
+  static const char * const owners[] = { "its", "their", "his", "her", "su", "sus" };
   const Token *t = &g_array_index (tokens, Token, at);
   const Token *head = t, *before;
   guint first = at;
