@@ -198,7 +198,14 @@ leave_list (GtkWidget *list,
   if (item != NULL && has_focusable_descendant (item) && gtk_widget_child_focus (item, direction))
     return TRUE;
 
-  return dossier_focus_leave (list, direction);
+  if (!dossier_focus_leave (list, direction))
+    return FALSE;
+  /* Tab or Shift+Tab back into a list box goes to its focus child, which
+   * GTK has just unset (so it went to the first or the last row): set
+   * again to the row left, as a list view keeps its cursor. */
+  if (GTK_IS_LIST_BOX (list) && GTK_IS_LIST_BOX_ROW (item))
+    gtk_widget_set_focus_child (list, item);
+  return TRUE;
 }
 
 static void
@@ -225,6 +232,14 @@ single_tab_stop (GtkWidget *list)
   add_tab_key (GTK_SHORTCUT_CONTROLLER (controller), GDK_KEY_ISO_Left_Tab, GDK_SHIFT_MASK, TRUE);
   add_tab_key (GTK_SHORTCUT_CONTROLLER (controller), GDK_KEY_Tab, GDK_SHIFT_MASK, TRUE);
   gtk_widget_add_controller (list, controller);
+}
+
+void
+dossier_accessible_one_tab_stop (GtkListBox *list)
+{
+  g_return_if_fail (GTK_IS_LIST_BOX (list));
+
+  single_tab_stop (GTK_WIDGET (list));
 }
 
 static void

@@ -15,6 +15,12 @@ G_BEGIN_DECLS
 void dossier_accessible_name_widgets     (GtkWidget  *widget);
 /* From now on, does that for every window when it is mapped. */
 void dossier_accessible_watch_toplevels  (void);
+/* Makes @list one Tab stop, as list views are: Tab and Shift+Tab on a
+ * row go past the list (through the row's own buttons first), the arrows
+ * move between rows, and Tab back into the list lands on the row it was
+ * left on. Only for a list of rows that are items to activate, not of
+ * rows holding controls to be reached one by one (a settings list). */
+void dossier_accessible_one_tab_stop     (GtkListBox *list);
 
 /* The focus of @widget's window when it is @widget or inside it, else
  * NULL. */

@@ -17,6 +17,7 @@
 #include <glib/gi18n.h>
 #include <adwaita.h>
 
+#include "dossier-accessible.h"
 #include "dossier-briefing-editor.h"
 #include "dossier-briefing-export.h"
 #include "dossier-briefing-layout.h"
@@ -1899,6 +1900,7 @@ dossier_briefing_page_init (DossierBriefingPage *self)
                                  briefing_tooltips, G_N_ELEMENTS (briefing_tooltips));
   self->source_items = g_list_store_new (DOSSIER_TYPE_SOURCE_ITEM);
   gtk_list_box_bind_model (self->sources, G_LIST_MODEL (self->source_items), create_source_row, NULL, NULL);
+  dossier_accessible_one_tab_stop (self->sources);
   /* The preview's labels after the first, made as it is scrolled. */
   self->preview_pending = g_ptr_array_new_with_free_func (g_free);
   self->preview_rest = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);

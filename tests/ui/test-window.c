@@ -1743,6 +1743,113 @@ test_briefing_narrow (Fixture       *f,
   assert_fits (w);
 }
 
+/* A new highlight of @needle (tagged Risks), cited as a note cites it:
+ * "[@uuid]". */
+static char *
+cite_passage (Fixture    *f,
+              const char *needle)
+{
+  DossierProject *project = dossier_window_get_project (f->window);
+  g_autoptr(DossierHighlight) highlight = NULL;
+  gint64 start, end, id;
+
+  find_range (f, needle, &start, &end);
+  id = dossier_project_add_highlight (project, f->document_id, start, end, &f->risks_id, 1, NULL, NULL);
+  g_assert_cmpint (id, >, 0);
+  highlight = dossier_project_get_highlight (project, id, NULL);
+  return g_strdup_printf ("[@%s]", dossier_highlight_get_uuid (highlight));
+}
+
+/* The row of @list that has the focus, or -1. */
+static int
+focused_row_index (GtkListBox *list)
+{
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (list)));
+  GtkWidget *row;
+
+  if (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (list)))
+    return -1;
+  row = GTK_IS_LIST_BOX_ROW (focus) ? focus : gtk_widget_get_ancestor (focus, GTK_TYPE_LIST_BOX_ROW);
+  return row != NULL ? gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row)) : -1;
+}
+
+typedef struct
+{
+  GtkListBox *list;
+  int         index;  /* -1: out of the list */
+} RowFocus;
+
+static gboolean
+row_focused (gpointer data)
+{
+  RowFocus *wanted = data;
+
+  return focused_row_index (wanted->list) == wanted->index;
+}
+
+/* Presses @keys (xdotool's names) on the window and waits for the focus to
+ * be on the row @index of @list (-1: out of it). */
+static void
+press_for_row (GtkListBox *list,
+               const char *keys,
+               int         index)
+{
+  g_test_message ("%s, for row %d", keys, index);
+  keys_through_x (GTK_WIDGET (list), keys);
+  wait_until (row_focused, &(RowFocus) { list, index }, keys);
+}
+
+/* The Brief page's Sources are one Tab stop, as the other lists are: Tab
+ * from the preview lands on a row, the arrows move between rows, Tab on a
+ * row leaves the list for the next control (it walked each row), and
+ * Shift+Tab from there comes back to the row left. Real key presses: the
+ * window's own Tab is part of what is tested. */
+static void
+test_sources_one_tab_stop (Fixture       *f,
+                           gconstpointer  data)
+{
+  DossierWindow *w = f->window;
+  DossierBriefingPage *briefing = DOSSIER_BRIEFING_PAGE (w->briefing_page);
+  GtkWidget *preview = GTK_WIDGET (dossier_briefing_page_get_preview (briefing));
+  g_autofree char *fares = cite_passage (f, "raise ferry fares");
+  g_autofree char *boats = cite_passage (f, "two new boats");
+  g_autofree char *piers = cite_passage (f, "safer piers");
+  g_autofree char *body = g_strdup_printf ("## Fares\n\nFares rise %s to pay for boats %s and piers %s.\n",
+                                           fares, boats, piers);
+  g_autoptr(GError) error = NULL;
+  GtkListBox *sources;
+  GtkWidget *focus;
+  gint64 id;
+
+  id = dossier_project_add_briefing (dossier_window_get_project (w), "Fares", NULL, 0, body, &error);
+  g_assert_no_error (error);
+  dossier_briefing_page_set_briefing_id (briefing, id);
+  resize_window (w, 1280);
+  adw_view_stack_set_visible_child_name (w->page_stack, "briefing");
+  wait_for_list_box_rows (w->briefing_page, "note-sources", 3);
+  settle (w);
+  sources = GTK_LIST_BOX (find_with_class (w->briefing_page, "note-sources"));
+
+  /* Tab from the preview, the widget before the list: onto its first row;
+   * Down: the next row. */
+  g_assert_true (gtk_widget_grab_focus (preview));
+  press_for_row (sources, "Tab", 0);
+  press_for_row (sources, "Down", 1);
+
+  /* Tab: out of the list, to a control that takes keys, not the third row. */
+  press_for_row (sources, "Tab", -1);
+  focus = visible_focus (w);
+  g_test_message ("after the sources: %s", G_OBJECT_TYPE_NAME (focus));
+  g_assert_true (gtk_widget_get_focusable (focus));
+
+  /* Shift+Tab: back on the row left. */
+  press_for_row (sources, "shift+Tab", 1);
+
+  /* Shift+Tab on a row leaves the list backwards, for the preview. */
+  press_for_row (sources, "shift+Tab", -1);
+  g_assert_true (focus_within (w, preview));
+}
+
 static gboolean
 card_shown (gpointer data)
 {
@@ -4713,6 +4820,7 @@ main (int   argc,
   ADD ("toast-above-bottom-bars", test_toast_above_bottom_bars);
   ADD ("start-page-no-sidebars", test_start_page_no_sidebars);
   ADD ("briefing-narrow", test_briefing_narrow);
+  ADD ("sources-one-tab-stop", test_sources_one_tab_stop);
   ADD ("cite-from-highlight-card", test_cite_from_highlight_card);
   ADD ("highlight-card-menu-key", test_highlight_card_menu_key);
   ADD ("card-evidence-caption", test_card_evidence_caption);
