@@ -1402,17 +1402,39 @@ test_stakeholders_grid_export (Fixture       *f,
   close_window (window);
 }
 
-static gboolean
-guild_not_suggested (gpointer panel)
+/* A button, by its tooltip, shown or gone: what wait_for_button () waits
+ * for. */
+typedef struct
 {
-  return find_button (panel, "Add “Island Traders Guild” as a stakeholder", 0) == NULL;
-}
+  GtkWidget  *panel;
+  const char *tooltip;
+  gboolean    shown;
+} ButtonWanted;
 
 static gboolean
-has_guild_suggested (gpointer panel)
+button_as_wanted (gpointer data)
 {
-  return !guild_not_suggested (panel);
+  ButtonWanted *wanted = data;
+
+  return (find_button (wanted->panel, wanted->tooltip, 0) != NULL) == wanted->shown;
 }
+
+/* Runs the main loop until @panel shows a button whose tooltip is
+ * @tooltip (@shown), or shows none (!@shown). */
+static void
+wait_for_button (GtkWidget  *panel,
+                 const char *tooltip,
+                 gboolean    shown,
+                 const char *what)
+{
+  ButtonWanted wanted = { panel, tooltip, shown };
+
+  wait_until (button_as_wanted, &wanted, what);
+}
+
+#define ADD_GUILD "Add “Island Traders Guild” as a stakeholder"
+#define ADD_GUILD_AS_ALIAS \
+  "Add “Island Traders Guild” to the aliases of “Lindenport Island Traders Guild”"
 
 /* Adding by name, and the document's suggestions accepted or dismissed. */
 static void
@@ -1450,18 +1472,18 @@ test_stakeholders_add_and_suggest (Fixture       *f,
   dossier_stakeholders_panel_set_document_id (DOSSIER_STAKEHOLDERS_PANEL (panel), f->doc);
   /* Folded under their count; unfolded, the names. */
   gtk_expander_set_expanded (GTK_EXPANDER (find_descendant (panel, GTK_TYPE_EXPANDER)), TRUE);
-  wait_until (has_guild_suggested, panel, "the guild to be suggested");
+  wait_for_button (panel, ADD_GUILD, TRUE, "the guild to be suggested");
   suggestions = find_list_box (panel, "stakeholder-suggestions");
   n = count_rows (suggestions);
   g_assert_cmpuint (n, >=, 1);
-  accept = find_button (panel, "Add “Island Traders Guild” as a stakeholder", 0);
+  accept = find_button (panel, ADD_GUILD, 0);
   g_assert_nonnull (accept);
   g_signal_emit_by_name (accept, "clicked");
-  wait_until (guild_not_suggested, panel, "the accepted suggestion to go");
+  wait_for_button (panel, ADD_GUILD, FALSE, "the accepted suggestion to go");
   g_assert_nonnull (dossier_project_find_stakeholder (f->project, "Island Traders Guild"));
   g_assert_cmpuint (g_list_model_get_n_items (stakeholders), ==, 4);
   /* Accepted, it is suggested no more. */
-  g_assert_null (find_button (panel, "Add “Island Traders Guild” as a stakeholder", 0));
+  g_assert_null (find_button (panel, ADD_GUILD, 0));
   g_assert_cmpuint (count_rows (suggestions), ==, n - 1);
 
   close_window (window);
@@ -1770,19 +1792,6 @@ open_merge_list (GtkWidget *panel)
   return popover;
 }
 
-static gboolean
-guild_offered_as_alias (gpointer panel)
-{
-  return find_button (panel, "Add “Island Traders Guild” to the aliases of “Lindenport Island Traders "
-                             "Guild”", 0) != NULL;
-}
-
-static gboolean
-guild_not_offered_as_alias (gpointer panel)
-{
-  return !guild_offered_as_alias (panel);
-}
-
 /* A suggestion that is another name of a stakeholder the project has
  * ("Island Traders Guild" of "Lindenport Island Traders Guild") says so,
  * and its + adds it to that one's aliases: no second stakeholder. One the
@@ -1812,14 +1821,13 @@ test_stakeholders_suggested_alias (Fixture       *f,
   dossier_stakeholders_panel_set_document_id (DOSSIER_STAKEHOLDERS_PANEL (panel), f->doc);
   gtk_expander_set_expanded (GTK_EXPANDER (find_descendant (panel, GTK_TYPE_EXPANDER)), TRUE);
 
-  wait_until (guild_offered_as_alias, panel, "the guild to be offered as an alias");
-  g_assert_null (find_button (panel, "Add “Island Traders Guild” as a stakeholder", 0));
+  wait_for_button (panel, ADD_GUILD_AS_ALIAS, TRUE, "the guild to be offered as an alias");
+  g_assert_null (find_button (panel, ADD_GUILD, 0));
   wait_for_text (panel, "3 mentions · another name of Lindenport Island Traders Guild");
 
-  accept = find_button (panel, "Add “Island Traders Guild” to the aliases of “Lindenport Island "
-                               "Traders Guild”", 0);
+  accept = find_button (panel, ADD_GUILD_AS_ALIAS, 0);
   g_signal_emit_by_name (accept, "clicked");
-  wait_until (guild_not_offered_as_alias, panel, "the accepted suggestion to go");
+  wait_for_button (panel, ADD_GUILD_AS_ALIAS, FALSE, "the accepted suggestion to go");
   g_assert_cmpuint (g_list_model_get_n_items (stakeholders), ==, 3);
   g_assert_cmpstr (dossier_stakeholder_get_aliases (guild)[0], ==, "Island Traders Guild");
   g_assert_null (dossier_stakeholder_get_aliases (guild)[1]);
@@ -1906,23 +1914,23 @@ test_stakeholders_merge_and_dismiss (Fixture       *f,
 
   /* Dismissed, the guild is suggested no more: not after the document is
    * shown again, not in another panel. */
-  wait_until (has_guild_suggested, panel, "the guild to be suggested");
+  wait_for_button (panel, ADD_GUILD, TRUE, "the guild to be suggested");
   dismiss = find_button (panel, "Do not suggest “Island Traders Guild” again", 0);
   g_assert_nonnull (dismiss);
   g_signal_emit_by_name (dismiss, "clicked");
-  wait_until (guild_not_suggested, panel, "the dismissed suggestion to go");
+  wait_for_button (panel, ADD_GUILD, FALSE, "the dismissed suggestion to go");
   g_assert_null (dossier_project_find_stakeholder (f->project, "Island Traders Guild"));
   /* (The toast's Undo brings it back, Redo dismisses it again.) */
   undo (f->project);
-  wait_until (has_guild_suggested, panel, "the guild to be suggested again");
+  wait_for_button (panel, ADD_GUILD, TRUE, "the guild to be suggested again");
   g_assert_true (dossier_project_redo (f->project, &error));
   g_assert_no_error (error);
-  wait_until (guild_not_suggested, panel, "the dismissed suggestion to go again");
+  wait_for_button (panel, ADD_GUILD, FALSE, "the dismissed suggestion to go again");
   dossier_stakeholders_panel_set_document_id (DOSSIER_STAKEHOLDERS_PANEL (panel), 0);
   flush_events ();
   dossier_stakeholders_panel_set_document_id (DOSSIER_STAKEHOLDERS_PANEL (panel), f->doc);
   flush_events ();
-  g_assert_true (guild_not_suggested (panel));
+  g_assert_null (find_button (panel, ADD_GUILD, 0));
   close_window (window);
 
   other = dossier_stakeholders_panel_new ();
@@ -1930,7 +1938,7 @@ test_stakeholders_merge_and_dismiss (Fixture       *f,
   dossier_stakeholders_panel_set_document_id (DOSSIER_STAKEHOLDERS_PANEL (other), f->doc);
   window = show_in_window (other, 420, 900);
   flush_events ();
-  g_assert_true (guild_not_suggested (other));
+  g_assert_null (find_button (other, ADD_GUILD, 0));
   close_window (window);
 }
 
