@@ -36,6 +36,9 @@ struct _DossierDocumentText
   GHashTable  *room_tags;
   GArray      *tables;     /* DossierTextTable, by start; or NULL */
   GPtrArray   *table_tags; /* GtkTextTag with the tab stops of each of tables */
+  GPtrArray   *table_columns; /* GArray of TableColumn of each of tables, as measured */
+  int          table_gap;     /* between columns: an em of the font measured in */
+  int          tables_width;  /* the text's width they were fitted to; 0: none yet */
   GdkRGBA      selection_bg;   /* a cut's character selected: as the rest */
   GdkRGBA      selection_fg;
 };
@@ -473,70 +476,231 @@ hide_joined (DossierDocumentText *self)
 #define TABLE_CELLS_MEASURED 4000
 #define TABLE_CELL_BYTES     256
 
-/* The tab stops of the rows in @text (lines; cells set apart by tabs): each
- * past the widest cell of its column that a tab follows (a row's last cell
- * needs no room), and a gap. NULL if there is no tab. */
-static PangoTabArray *
-table_tab_stops (PangoLayout *layout,
-                 const char  *text,
-                 int          gap,
-                 guint       *budget)
+/* What a table's cell holds, for how its column is aligned. */
+typedef enum
 {
-  g_autoptr(GArray) widths = g_array_new (FALSE, TRUE, sizeof (int));
-  PangoTabArray *tabs;
-  const char *line = text;
-  int x = 0;
+  CELL_EMPTY,
+  CELL_NONE,     /* a dash that stands for no figure */
+  CELL_FIGURE,   /* a number, with its sign, currency, percent or unit */
+  CELL_TEXT,
+} CellKind;
 
-  while (*line != '\0')
+static gboolean
+is_number_separator (gunichar c)
+{
+  return c == ',' || c == '.' || c == '\'' || c == ' ' || c == 0x00A0 || c == 0x2009 || c == 0x202F;
+}
+
+static gboolean
+is_dash (gunichar c)
+{
+  return c == '-' || c == 0x2012 || c == 0x2013 || c == 0x2014 || c == 0x2212;
+}
+
+/* "1,250", "−7", "£3.5m", "+12.5 %", "(40)", "1 200 €" are figures; a
+ * dash alone is none; "07:15", "Q1", "3 May" or "about 40" are text. */
+static CellKind
+cell_kind (const char *cell,
+           gsize       len)
+{
+  const char *p = cell, *end = cell + len;
+  gunichar c = 0;
+  guint letters = 0;
+  gboolean digit = FALSE;
+
+  while (p < end && g_unichar_isspace (g_utf8_get_char (p)))
+    p = g_utf8_next_char (p);
+  while (end > p && g_unichar_isspace (g_utf8_get_char (g_utf8_prev_char (end))))
+    end = g_utf8_prev_char (end);
+  if (p == end)
+    return CELL_EMPTY;
+  if (end - p > 40)
+    return CELL_TEXT;
+  if (g_utf8_strlen (p, end - p) <= 2)
+    {
+      gboolean dashes = TRUE;
+
+      for (const char *q = p; q < end; q = g_utf8_next_char (q))
+        dashes &= is_dash (g_utf8_get_char (q));
+      if (dashes)
+        return CELL_NONE;
+    }
+
+  /* A sign, an opening parenthesis, a currency, before the digits. */
+  for (; p < end; p = g_utf8_next_char (p))
+    {
+      c = g_utf8_get_char (p);
+      if (!(c == '+' || c == 0x00B1 || c == '(' || c == '~' || c == '<' || c == '>' || c == ' ' ||
+            is_dash (c) || g_unichar_type (c) == G_UNICODE_CURRENCY_SYMBOL))
+        break;
+    }
+  /* The digits, and separators between them. */
+  for (; p < end; p = g_utf8_next_char (p))
+    {
+      c = g_utf8_get_char (p);
+      if (g_unichar_isdigit (c))
+        digit = TRUE;
+      else if (!digit || !is_number_separator (c) || p + 1 >= end ||
+               !g_unichar_isdigit (g_utf8_get_char (g_utf8_next_char (p))))
+        break;
+    }
+  if (!digit)
+    return CELL_TEXT;
+  /* Percent, a currency, a closing parenthesis or a short unit ("m",
+   * "bn", "km") after them. */
+  for (; p < end; p = g_utf8_next_char (p))
+    {
+      c = g_utf8_get_char (p);
+      if (g_ascii_islower (c) && ++letters <= 3)
+        continue;
+      if (!(c == '%' || c == 0x2030 || c == ')' || c == ' ' || c == 0x00A0 || c == 0x202F ||
+            g_unichar_type (c) == G_UNICODE_CURRENCY_SYMBOL))
+        return CELL_TEXT;
+    }
+  return CELL_FIGURE;
+}
+
+/* A table's column: its widest cell, and whether it holds figures. */
+typedef struct
+{
+  int      width;
+  guint    figures;     /* cells that are figures */
+  gboolean text;        /* a cell under the first row is text */
+} TableColumn;
+
+/* The columns of the rows in @text (lines; cells set apart by tabs), each
+ * measured in @layout (@budget: how many cells may still be). */
+static GArray *
+table_columns (PangoLayout *layout,
+               const char  *text,
+               guint       *budget)
+{
+  GArray *columns = g_array_new (FALSE, TRUE, sizeof (TableColumn));
+  const char *line = text;
+
+  for (guint row = 0; *line != '\0' && *budget > 0; row++)
     {
       const char *line_end = strchr (line, '\n');
       const char *cell = line;
-      const char *tab;
 
       if (line_end == NULL)
         line_end = line + strlen (line);
-      for (guint column = 0; (tab = memchr (cell, '\t', line_end - cell)) != NULL; column++)
+      for (guint column = 0; cell <= line_end && *budget > 0; column++)
         {
-          gsize n = MIN ((gsize) (tab - cell), TABLE_CELL_BYTES);
+          const char *tab = memchr (cell, '\t', line_end - cell);
+          const char *cell_end = tab != NULL ? tab : line_end;
+          gsize n = MIN ((gsize) (cell_end - cell), TABLE_CELL_BYTES);
+          TableColumn *col;
           int width = 0;
 
-          while (n > 0 && n < (gsize) (tab - cell) && (cell[n] & 0xC0) == 0x80)
+          /* (a line with no tab is no row: a table's title, or text cut
+           * out of a long row) */
+          if (column == 0 && tab == NULL)
+            break;
+          while (n > 0 && n < (gsize) (cell_end - cell) && (cell[n] & 0xC0) == 0x80)
             n--;
-          if (n > 0 && *budget > 0)
+          if (n > 0)
             {
               pango_layout_set_text (layout, cell, (int) n);
               pango_layout_get_pixel_size (layout, &width, NULL);
               (*budget)--;
             }
-          if (column >= widths->len)
-            g_array_set_size (widths, column + 1);
-          g_array_index (widths, int, column) = MAX (g_array_index (widths, int, column), width);
-          cell = tab + 1;
+          if (column >= columns->len)
+            g_array_set_size (columns, column + 1);
+          col = &g_array_index (columns, TableColumn, column);
+          col->width = MAX (col->width, width);
+          switch (cell_kind (cell, n))
+            {
+            case CELL_FIGURE:
+              col->figures++;
+              break;
+            case CELL_TEXT:
+              col->text |= row > 0;
+              break;
+            case CELL_EMPTY:
+            case CELL_NONE:
+            default:
+              break;
+            }
+          cell = cell_end + 1;
         }
       line = *line_end != '\0' ? line_end + 1 : line_end;
     }
+  return columns;
+}
 
-  if (widths->len == 0)
+/* The tab stops of a table's @columns for a text @width pixels wide:
+ * each column starts @gap past the one before it; a column of figures
+ * ends at its widest cell's right edge, so that their digits line up (its
+ * first row, the header, with them), where that edge is inside @width (a
+ * right tab past it would draw its cells past the text's edge; a left one
+ * wraps the row). The first column is before any tab: it stays left.
+ * NULL for a single column. */
+static PangoTabArray *
+table_tab_stops (GArray *columns,
+                 int     gap,
+                 int     width)
+{
+  PangoTabArray *tabs;
+  int x = 0;
+
+  if (columns->len < 2)
     return NULL;
-  tabs = pango_tab_array_new ((int) widths->len, TRUE);
-  for (guint column = 0; column < widths->len; column++)
+  tabs = pango_tab_array_new ((int) columns->len - 1, TRUE);
+  for (guint i = 1; i < columns->len; i++)
     {
-      x += g_array_index (widths, int, column) + gap;
-      pango_tab_array_set_tab (tabs, (int) column, PANGO_TAB_LEFT, x);
+      const TableColumn *col = &g_array_index (columns, TableColumn, i);
+
+      x += g_array_index (columns, TableColumn, i - 1).width + gap;
+      if (col->figures > 0 && !col->text && x + col->width <= width)
+        pango_tab_array_set_tab (tabs, (int) i - 1, PANGO_TAB_RIGHT, x + col->width);
+      else
+        pango_tab_array_set_tab (tabs, (int) i - 1, PANGO_TAB_LEFT, x);
     }
   return tabs;
 }
 
-/* Sets the tab stops of each table's tag, from its text in the font the
- * view has now. */
+/* The width the text is laid out in: the text window's, less the view's
+ * margins; 0 before the view has one. */
+static int
+text_width (DossierDocumentText *self)
+{
+  GtkTextView *text_view = GTK_TEXT_VIEW (self);
+  GdkRectangle visible;
+
+  gtk_text_view_get_visible_rect (text_view, &visible);
+  return MAX (0, visible.width - gtk_text_view_get_left_margin (text_view) -
+                 gtk_text_view_get_right_margin (text_view));
+}
+
+/* Sets the tab stops of each table's tag for the text's width now. */
+static void
+fit_tables (DossierDocumentText *self)
+{
+  int width = text_width (self);
+
+  self->tables_width = width;
+  for (guint i = 0; i < self->table_columns->len; i++)
+    {
+      PangoTabArray *tabs = table_tab_stops (g_ptr_array_index (self->table_columns, i),
+                                             self->table_gap, width > 0 ? width : G_MAXINT / 2);
+
+      g_object_set (g_ptr_array_index (self->table_tags, i), "tabs", tabs, NULL);
+      if (tabs != NULL)
+        pango_tab_array_free (tabs);
+    }
+}
+
+/* Measures the columns of each table in the font the view has now, and
+ * fits them to its width. */
 static void
 line_up_tables (DossierDocumentText *self)
 {
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
   g_autoptr(PangoLayout) layout = NULL;
   guint budget = TABLE_CELLS_MEASURED;
-  int gap;
 
+  g_ptr_array_set_size (self->table_columns, 0);
   if (self->tables == NULL || self->tables->len == 0)
     return;
 
@@ -544,22 +708,19 @@ line_up_tables (DossierDocumentText *self)
    * em, a table's cell padding, and no more: a table wider than the
    * reading column wraps its rows) */
   layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), "M");
-  pango_layout_get_pixel_size (layout, &gap, NULL);
+  pango_layout_get_pixel_size (layout, &self->table_gap, NULL);
   for (guint i = 0; i < self->tables->len; i++)
     {
       const DossierTextTable *table = &g_array_index (self->tables, DossierTextTable, i);
       GtkTextIter start, end;
       g_autofree char *text = NULL;
-      PangoTabArray *tabs;
 
       gtk_text_buffer_get_iter_at_offset (buffer, &start, (int) table->start);
       gtk_text_buffer_get_iter_at_offset (buffer, &end, (int) table->end);
       text = gtk_text_buffer_get_slice (buffer, &start, &end, TRUE);
-      tabs = table_tab_stops (layout, text, gap, &budget);
-      g_object_set (g_ptr_array_index (self->table_tags, i), "tabs", tabs, NULL);
-      if (tabs != NULL)
-        pango_tab_array_free (tabs);
+      g_ptr_array_add (self->table_columns, table_columns (layout, text, &budget));
     }
+  fit_tables (self);
 }
 
 /* The visible range, in offsets: from the first line shown to the end of
@@ -688,6 +849,20 @@ dossier_document_text_css_changed (GtkWidget         *widget,
 }
 
 static void
+dossier_document_text_size_allocate (GtkWidget *widget,
+                                     int        width,
+                                     int        height,
+                                     int        baseline)
+{
+  DossierDocumentText *self = DOSSIER_DOCUMENT_TEXT (widget);
+
+  GTK_WIDGET_CLASS (dossier_document_text_parent_class)->size_allocate (widget, width, height, baseline);
+  /* A table's columns follow the text's width (measured once). */
+  if (self->table_columns->len > 0 && text_width (self) != self->tables_width)
+    fit_tables (self);
+}
+
+static void
 dossier_document_text_finalize (GObject *object)
 {
   DossierDocumentText *self = DOSSIER_DOCUMENT_TEXT (object);
@@ -701,6 +876,7 @@ dossier_document_text_finalize (GObject *object)
   g_clear_pointer (&self->room_tags, g_hash_table_unref);
   g_clear_pointer (&self->tables, g_array_unref);
   g_clear_pointer (&self->table_tags, g_ptr_array_unref);
+  g_clear_pointer (&self->table_columns, g_ptr_array_unref);
 
   G_OBJECT_CLASS (dossier_document_text_parent_class)->finalize (object);
 }
@@ -710,6 +886,7 @@ dossier_document_text_class_init (DossierDocumentTextClass *klass)
 {
   G_OBJECT_CLASS (klass)->finalize = dossier_document_text_finalize;
   GTK_WIDGET_CLASS (klass)->css_changed = dossier_document_text_css_changed;
+  GTK_WIDGET_CLASS (klass)->size_allocate = dossier_document_text_size_allocate;
   GTK_TEXT_VIEW_CLASS (klass)->snapshot_layer = dossier_document_text_snapshot_layer;
 }
 
@@ -719,6 +896,7 @@ dossier_document_text_init (DossierDocumentText *self)
   self->decos = g_array_new (FALSE, FALSE, sizeof (Deco));
   self->room_tags = g_hash_table_new (NULL, NULL);
   self->table_tags = g_ptr_array_new_with_free_func (g_object_unref);
+  self->table_columns = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
 }
 
 void
@@ -796,6 +974,7 @@ dossier_document_text_set_tables (DossierDocumentText *self,
   for (guint i = 0; i < self->table_tags->len; i++)
     gtk_text_tag_table_remove (tag_table, g_ptr_array_index (self->table_tags, i));
   g_ptr_array_set_size (self->table_tags, 0);
+  g_ptr_array_set_size (self->table_columns, 0);
   if (tables != NULL)
     g_array_ref (tables);
   g_clear_pointer (&self->tables, g_array_unref);

@@ -1763,14 +1763,49 @@ blocks_of (const char *s)
   return blocks;
 }
 
+/* Shows @text, its blocks as blocks_of() finds them. */
+static void
+set_text_of_blocks (DossierDocumentView *view,
+                    const char          *text)
+{
+  g_autoptr(GArray) blocks = blocks_of (text);
+
+  dossier_document_view_set_text (view, text, (DossierBlock *) (gpointer) blocks->data, blocks->len);
+  run_frames ();
+}
+
 static void
 set_table_text (DossierDocumentView *view)
 {
-  g_autoptr(GArray) blocks = blocks_of (timetable_text);
+  set_text_of_blocks (view, timetable_text);
+}
 
-  dossier_document_view_set_text (view, timetable_text, (DossierBlock *) (gpointer) blocks->data,
-                                  blocks->len);
-  run_frames ();
+/* Where @cell (the first occurrence of it at or after the start of the
+ * row that begins with @row, in @text) starts, and where it ends. */
+static int
+cell_start_x (DossierDocumentView *view,
+              const char          *text,
+              const char          *row,
+              const char          *cell)
+{
+  const char *p = strstr (strstr (text, row), cell);
+
+  g_assert_nonnull (p);
+  return char_rect (view, g_utf8_pointer_to_offset (text, p)).x;
+}
+
+static int
+cell_end_x (DossierDocumentView *view,
+            const char          *text,
+            const char          *row,
+            const char          *cell)
+{
+  const char *p = strstr (strstr (text, row), cell);
+  GdkRectangle loc;
+
+  g_assert_nonnull (p);
+  loc = char_rect (view, g_utf8_pointer_to_offset (text, p + strlen (cell)) - 1);
+  return loc.x + loc.width;
 }
 
 /* Where cell @cell (from 0) of the row that begins with @row starts, from
@@ -1837,9 +1872,10 @@ test_columns_line_up (Fixture       *fx,
   second = assert_timetable_lines_up (fx->view);
 
   /* The budget is a table of its own: its column is as wide as its own
-   * first cells, wider than the timetable's. */
+   * first cells, wider than the timetable's (its figures end together). */
   budget = cell_x (fx->view, "Harbour dues", 1);
-  g_assert_cmpint (cell_x (fx->view, "Bins\t", 1), ==, budget);
+  g_assert_cmpint (cell_end_x (fx->view, timetable_text, "Bins\t", "80 €"), ==,
+                   cell_end_x (fx->view, timetable_text, "Harbour dues", "1 200 €"));
   g_assert_cmpint (budget, >, first_cell_end (fx->view, "Harbour dues"));
   g_assert_cmpint (budget, >, second);
 
@@ -1853,6 +1889,51 @@ test_columns_line_up (Fixture       *fx,
   dossier_document_view_set_zoom (fx->view, 1.0);
   set_table_text (fx->view);
   g_assert_cmpint (assert_timetable_lines_up (fx->view), ==, second);
+}
+
+/* A parish budget: a column of text, one of figures under a year, one of
+ * changes under a word with a dash for none; a row with no work named. */
+static const char figures_text[] =
+  "Parish budget\n\n"
+  "Spending, in pounds:\n\n"
+  "Item\tWork\t2026\tChange\n\n"
+  "Roads\tresurfacing\t1,250\t+4%\n\n"
+  "Bins\tnew lids\t75\t—\n\n"
+  "Parks\t\t310.50\t−12.5%\n\n"
+  "The council meets again in March.";
+
+/* A column of figures ends its cells at one x, its header's with them:
+ * the digits line up on the right. A column of text starts its cells at
+ * one x. */
+static void
+test_table_figures_right (Fixture       *fx,
+                          gconstpointer  data)
+{
+  static const char * const rows[] = { "Item\t", "Roads\t", "Bins\t", "Parks\t" };
+  static const char * const years[] = { "2026", "1,250", "75", "310.50" };
+  static const char * const changes[] = { "Change", "+4%", "—", "−12.5%" };
+  static const char * const work[] = { "Work", "resurfacing", "new lids" };
+  int year_end, change_end, work_start;
+
+  set_text_of_blocks (fx->view, figures_text);
+  year_end = cell_end_x (fx->view, figures_text, rows[0], years[0]);
+  change_end = cell_end_x (fx->view, figures_text, rows[0], changes[0]);
+  work_start = cell_start_x (fx->view, figures_text, rows[0], work[0]);
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      g_test_message ("row %s", rows[i]);
+      g_assert_cmpint (ABS (cell_end_x (fx->view, figures_text, rows[i], years[i]) - year_end), <=, 1);
+      g_assert_cmpint (ABS (cell_end_x (fx->view, figures_text, rows[i], changes[i]) - change_end), <=, 1);
+      if (i < G_N_ELEMENTS (work))
+        g_assert_cmpint (cell_start_x (fx->view, figures_text, rows[i], work[i]), ==, work_start);
+    }
+  /* (right, not left: the short figure starts further in) */
+  g_assert_cmpint (cell_start_x (fx->view, figures_text, "Bins\t", "75"), >,
+                   cell_start_x (fx->view, figures_text, "Roads\t", "1,250"));
+  /* The columns keep their order: each past the one before it. */
+  g_assert_cmpint (cell_start_x (fx->view, figures_text, "Roads\t", "1,250"), >,
+                   cell_end_x (fx->view, figures_text, "Roads\t", "resurfacing"));
+  g_assert_cmpint (cell_start_x (fx->view, figures_text, "Item\t", "Change"), >, year_end);
 }
 
 /* A table's rows are closer to each other than paragraphs are: the table
@@ -1939,6 +2020,7 @@ main (int   argc,
   ADD ("incremental-random", test_incremental_random);
   ADD ("table-columns-line-up", test_columns_line_up);
   ADD ("table-rows-closer", test_table_rows_closer);
+  ADD ("table-figures-right", test_table_figures_right);
   g_test_add ("/dossier/document-view/table-narrow-view-wraps", Fixture, GINT_TO_POINTER (360),
               fixture_setup, test_narrow_view_wraps, fixture_teardown);
   g_test_add_func ("/dossier/document-view/finalize-while-painting", test_finalize_while_painting);
