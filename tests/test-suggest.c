@@ -1410,7 +1410,7 @@ test_stakeholders_short_form_of_body (void)
 {
   const char *one =
     "Library hours cut\n\n"
-    "Friends of Harrowgate Libraries will protest outside the town hall on Saturday. The "
+    "Friends of Harrowgate Libraries said it would protest outside the town hall. The "
     "Friends said the cuts would close two branches, and the Friends have collected 3,000 "
     "signatures.";
   const char *two =

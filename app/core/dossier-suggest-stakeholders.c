@@ -3815,8 +3815,9 @@ group_variants (Collector *col)
           Candidate *other = g_ptr_array_index (cands, k);
           gboolean ends = FALSE;
 
-          if (k == i || other->n_words <= c->n_words || other->place || other->person ||
-              other->body || other->compound || !head_of_name (c, other, &ends))
+          /* Not "the Varga" of "Ana Varga"; "Friends of … said" is no one. */
+          if (k == i || other->n_words <= c->n_words || other->place || other->body ||
+              other->compound || !head_of_name (c, other, &ends) || (other->person && ends))
             continue;
           owner = k + 1;
           n_owners++;
