@@ -404,8 +404,9 @@ make_row (DossierSuggestionsSection *self,
     {
       GtkWidget *subtitle = gtk_label_new (info.subtitle);
 
-      gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
-      gtk_label_set_ellipsize (GTK_LABEL (subtitle), PANGO_ELLIPSIZE_END);
+      /* Wrapped: "another name of" and a stakeholder's long name were cut
+       * after "another name" in a narrow sidebar. */
+      dossier_label_set_max_lines (GTK_LABEL (subtitle), 3);
       gtk_widget_add_css_class (subtitle, "caption");
       gtk_widget_add_css_class (subtitle, info.subtitle_class ? info.subtitle_class : "dim-label");
       gtk_box_append (GTK_BOX (labels), subtitle);

@@ -1839,6 +1839,32 @@ test_stakeholders_suggested_alias (Fixture       *f,
   close_window (window);
 }
 
+/* In the narrowest window, 360 px, what a suggestion is said to be is
+ * read whole: "another name of" and the stakeholder's name wrap under its
+ * mentions (they were cut after "another name"). */
+static void
+test_stakeholders_suggested_alias_narrow (Fixture       *f,
+                                          gconstpointer  data)
+{
+  GtkWidget *panel = dossier_stakeholders_panel_new ();
+  g_autoptr(GError) error = NULL;
+  GtkWidget *window;
+
+  dossier_project_add_stakeholder (f->project, "Lindenport Island Traders Guild", NULL,
+                                   DOSSIER_STAKEHOLDER_BUSINESS, &error);
+  g_assert_no_error (error);
+  dossier_panel_set_project (DOSSIER_PANEL (panel), f->project);
+  window = show_in_window (panel, 360, 800);
+  dossier_stakeholders_panel_set_document_id (DOSSIER_STAKEHOLDERS_PANEL (panel), f->doc);
+  gtk_expander_set_expanded (GTK_EXPANDER (find_descendant (panel, GTK_TYPE_EXPANDER)), TRUE);
+
+  wait_for_text (panel, "3 mentions · another name of Lindenport Island Traders Guild");
+  wait_for_frames (window);
+  assert_label_whole (panel, "3 mentions · another name of Lindenport Island Traders Guild");
+
+  close_window (window);
+}
+
 /* A suggestion merged into a stakeholder the project has (its names
  * become that one's aliases: one undo step), by the keyboard (search,
  * Enter) and by a click in the list; one dismissed stays dismissed. */
@@ -2446,6 +2472,8 @@ main (int   argc,
               fixture_set_up, test_stakeholders_order, fixture_tear_down);
   g_test_add ("/dossier/stakeholders-panel/suggested-alias", Fixture, NULL,
               fixture_set_up, test_stakeholders_suggested_alias, fixture_tear_down);
+  g_test_add ("/dossier/stakeholders-panel/suggested-alias-narrow", Fixture, NULL,
+              fixture_set_up, test_stakeholders_suggested_alias_narrow, fixture_tear_down);
   g_test_add ("/dossier/stakeholders-panel/merge-and-dismiss", Fixture, NULL,
               fixture_set_up, test_stakeholders_merge_and_dismiss, fixture_tear_down);
   g_test_add ("/dossier/arguments-panel/columns", Fixture, NULL,
