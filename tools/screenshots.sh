@@ -9,7 +9,9 @@
 # main:   data/screenshots/main.png and main-dark.png, 1280×820, a document
 #         open and a highlight selected.
 # briefing: the Brief page on the sample's note, 1280×820 light and dark
-#         (briefing.png, briefing-dark.png), and 360×740 (briefing-narrow.png).
+#         (briefing.png, briefing-dark.png), its Sources under the end of
+#         the preview (briefing-sources.png, briefing-sources-dark.png), and
+#         360×740 (briefing-narrow.png).
 # compare: the Compare page, 1280×820 light and dark (compare.png,
 #         compare-dark.png), the rows sorted by one document, a cell of the
 #         matrix selected and its passages.
@@ -247,16 +249,38 @@ panel_shots ()
   done
 }
 
+# scroll_to_end X Y — what is under X,Y scrolled to its end with the wheel.
+scroll_to_end ()
+{
+  xdotool mousemove --sync "$1" "$2"
+  for _ in $(seq 12); do
+    xdotool click --repeat 10 --delay 30 5
+    sleep 0.3
+  done
+}
+
 briefing_shots ()
 {
-  start prefer-light en 1280 820 340
-  click 762 28                                 # the header's Brief
-  shoot "$outdir/briefing.png"
-  stop
-  start prefer-dark en 1280 820 340
-  click 762 28
-  shoot "$outdir/briefing-dark.png"
-  stop
+  local scheme suffix
+  for scheme in light dark; do
+    suffix=
+    [[ $scheme == dark ]] && suffix=-dark
+    start "prefer-$scheme" en 1280 820 340
+    click 762 28                               # the header's Brief
+    shoot "$outdir/briefing$suffix.png"
+    # The Sources, under the end of the preview: the right sidebar hidden
+    # (the header's button) for a wider preview, the note and the preview
+    # scrolled to their ends with the wheel (the preview's labels are made
+    # as it nears its end), then the preview back up to the Sources'
+    # heading and first rows.
+    click 1098 27
+    scroll_to_end 600 450
+    scroll_to_end 1090 450
+    xdotool mousemove --sync 1090 450 click --repeat 60 --delay 30 4
+    xdotool mousemove --sync 640 "$((height - 2))"
+    shoot "$outdir/briefing-sources$suffix.png"
+    stop
+  done
   # At a phone's width. (Brief is chosen first: chosen at 360 px, the page
   # widens the window to fit its editor and preview side by side.)
   start prefer-light en 1280 820 340
