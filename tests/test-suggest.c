@@ -508,6 +508,24 @@ stakeholders_of_article (const char *text)
   return dossier_suggest_stakeholders (text, (DossierBlock *) (void *) blocks->data, blocks->len);
 }
 
+/* A table's cells start like sentences: a header's "Passengers 2024" and
+ * "Passengers 2025" are no one, while a name in a cell still is. */
+static void
+test_stakeholders_table_cells (void)
+{
+  const char *text =
+    "Late sailings thin out\n\n"
+    "Sailing\tPassengers 2024\tPassengers 2025\tOperator\n\n"
+    "22:10\t14,210\t11,905\tKestrel Line\n\n"
+    "23:40\t6,480\t5,115\tKestrel Line\n\n"
+    "Kestrel Line said the later crossing would stop in March.";
+  g_autoptr(GPtrArray) s = stakeholders_of_article (text);
+
+  assert_not_suggested (s, "Passengers");
+  assert_not_suggested (s, "Sailing");
+  g_assert_cmpuint (find_stakeholder (s, "Kestrel Line")->n_mentions, ==, 3);
+}
+
 /* People named with no title, or a title the list does not hold ("Council
  * leader", "Union chair"), then by surname alone: one stakeholder each,
  * the surname an alias. The surname comes back as the one who speaks
@@ -2217,6 +2235,7 @@ main (int   argc,
                    test_stakeholders_words_not_the_body_s);
   g_test_add_func ("/dossier/suggest/stakeholder-kind-at-mention", test_stakeholder_kind_at_mention);
   g_test_add_func ("/dossier/suggest/stakeholders-place-words", test_stakeholders_place_words);
+  g_test_add_func ("/dossier/suggest/stakeholders-table-cells", test_stakeholders_table_cells);
   g_test_add_func ("/dossier/suggest/stakeholders-titled-appositive",
                    test_stakeholders_titled_appositive);
   g_test_add_func ("/dossier/suggest/stakeholders-secretary-of-union",

@@ -718,9 +718,10 @@ tokenize (const char *text,
 
       if (!g_unichar_isalnum (c))
         {
-          /* What ends a sentence; quotes and brackets are transparent. */
+          /* What ends a sentence (a tab ends a table's cell, which opens
+           * like one); quotes and brackets are transparent. */
           if ((c == '.' && p != abbreviation_dot) || c == '!' || c == '?' || c == ':' || c == ';' ||
-              c == 0x2022)
+              c == 0x2022 || c == '\t')
             sentence_start = TRUE;
           p = g_utf8_next_char (p);
           offset++;
