@@ -1706,6 +1706,9 @@ test_tags_tree (Fixture       *fixture,
   g_assert_cmpint (dossier_project_add_tag (project, "  ", 0, NULL, NULL, &error), ==, 0);
   g_assert_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_INVALID);
   g_clear_error (&error);
+  g_assert_cmpint (dossier_project_add_tag (project, "Cost\xff", 0, NULL, NULL, &error), ==, 0);
+  g_assert_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_INVALID);
+  g_clear_error (&error);
   g_assert_cmpint (dossier_project_add_tag (project, "A/B", 0, NULL, NULL, &error), ==, 0);
   g_assert_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_INVALID);
   g_clear_error (&error);

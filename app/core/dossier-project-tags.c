@@ -616,24 +616,14 @@ check_name (const char  *name,
   g_autofree char *stripped = NULL;
   g_autofree char *cleaned = NULL;
 
-  if (name == NULL || !g_utf8_validate (name, -1, NULL))
+  if (name != NULL && g_utf8_validate (name, -1, NULL))
     {
-      g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_INVALID,
-                   _("A tag needs a name."));
-      return NULL;
+      stripped = g_strstrip (g_utf8_normalize (name, -1, G_NORMALIZE_NFC));
+      /* Controls typed or pasted go (a tab becomes a space). */
+      cleaned = g_strstrip (dossier_text_without_controls (stripped, FALSE));
     }
-
-  stripped = g_strstrip (g_utf8_normalize (name, -1, G_NORMALIZE_NFC));
-  if (stripped[0] == '\0')
-    {
-      g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_INVALID,
-                   _("A tag needs a name."));
-      return NULL;
-    }
-
-  /* Controls typed or pasted go (a tab becomes a space). */
-  cleaned = g_strstrip (dossier_text_without_controls (stripped, FALSE));
-  if (cleaned[0] == '\0')
+  /* Nothing, not text, or only spaces and controls. */
+  if (cleaned == NULL || cleaned[0] == '\0')
     {
       g_set_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_INVALID,
                    _("A tag needs a name."));
