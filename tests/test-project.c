@@ -1902,6 +1902,81 @@ test_tags_name_length (Fixture       *fixture,
                                     "200 a stakeholder’s name may have; rename it.\n"));
 }
 
+/* What reading a text in pieces was told: how many pieces, how many
+ * bytes; the piece to give up at (0: none). */
+typedef struct
+{
+  guint   pieces;
+  guint64 bytes;
+  guint   give_up_at;
+} Reading;
+
+static gboolean
+reading_told (guint64  bytes,
+              gpointer data)
+{
+  Reading *r = data;
+
+  g_assert_cmpuint (bytes, >, 0);
+  g_assert_cmpuint (bytes, <=, 65536);
+  r->pieces++;
+  r->bytes += bytes;
+  return r->pieces != r->give_up_at;
+}
+
+/* A long text is read a piece at a time, each told as it is read (a text
+ * of 50 MB read in one go could not be given up): read whole, it is the
+ * text stored, characters of one to four bytes across the pieces' ends,
+ * its length counted; given up at the first piece, no more is read and
+ * nothing is given; a byte that is not UTF-8 in a later piece makes it
+ * damaged, as in the first. */
+static void
+test_text_read_in_pieces (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  static const char *const letters[] = { "a", "é", "漢", "😀", "b", "c" };
+  g_autofree char *path = path_in (fixture, "pieces.dossier");
+  g_autoptr(DossierProject) project = create_project (fixture, "pieces.dossier");
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *read = NULL;
+  Reading r = { 0 };
+  gint64 id, length = 0, n_chars = 0;
+
+  for (guint i = 0; text->len < 1000 * 1000; i++, n_chars++)
+    g_string_append (text, letters[(i * 7 + i / 5) % G_N_ELEMENTS (letters)]);
+  id = add_doc (project, "Pieces", text->str);
+
+  read = dossier_project_read_text_checked (project, id, reading_told, &r, &length, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (read, ==, text->str);
+  g_assert_cmpint (length, ==, n_chars);
+  g_assert_cmpuint (r.bytes, ==, text->len);
+  g_assert_cmpuint (r.pieces, >=, text->len / 65536);
+
+  memset (&r, 0, sizeof r);
+  r.give_up_at = 1;
+  g_clear_pointer (&read, g_free);
+  read = dossier_project_read_text_checked (project, id, reading_told, &r, &length, &error);
+  g_assert_null (read);
+  g_assert_no_error (error);
+  g_assert_cmpuint (r.pieces, ==, 1);
+
+  /* A byte not UTF-8 halfway. */
+  dossier_project_close (project);
+  g_clear_object (&project);
+  test_sql_exec (path, "UPDATE documents SET text = CAST (substr (CAST (text AS BLOB), 1, 500000) "
+                       "|| X'FF' || substr (CAST (text AS BLOB), 500001) AS TEXT)");
+  project = dossier_project_open (path, DOSSIER_OPEN_READ_WRITE, &error);
+  g_assert_no_error (error);
+  memset (&r, 0, sizeof r);
+  read = dossier_project_read_text_checked (project, id, reading_told, &r, &length, &error);
+  g_assert_null (read);
+  g_assert_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_DAMAGED);
+  g_assert_nonnull (strstr (error->message, "not valid UTF-8"));
+  g_assert_cmpuint (r.pieces, >=, 500000 / 65536);
+}
+
 /* Titles, authors, outlets, notes' titles and free texts have a stored
  * most: what a file or a page brings is shortened (an imported page's
  * <title> of 100 KB is not refused), what is typed or given is refused
@@ -2663,6 +2738,7 @@ main (int   argc,
   ADD ("tags-merge-delete", test_tags_merge_delete);
   ADD ("tags-name-length", test_tags_name_length);
   ADD ("text-lengths", test_text_lengths);
+  ADD ("text-read-in-pieces", test_text_read_in_pieces);
   ADD ("names-without-controls", test_names_without_controls);
   ADD ("tag-keys", test_tag_keys);
   ADD ("save-as", test_save_as);

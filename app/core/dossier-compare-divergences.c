@@ -1415,19 +1415,21 @@ find_placement (Diverge  *dv,
 
 /* ---- All of it -------------------------------------------------------------------- */
 
+/* What reading a text and finding its figures tell of their work (bytes,
+ * characters): counted with the rest, and whether to go on. */
 typedef struct
 {
   Diverge  *dv;
   GError  **error;
-} FiguresWork;
+} ReadWork;
 
 static gboolean
-figures_worked (guint64  chars,
-                gpointer data)
+read_worked (guint64  units,
+             gpointer data)
 {
-  FiguresWork *w = data;
+  ReadWork *w = data;
 
-  return !worked (w->dv, chars, w->error);
+  return !worked (w->dv, units, w->error);
 }
 
 static gboolean
@@ -1438,9 +1440,11 @@ read_documents (Diverge  *dv,
     {
       Doc *doc = &dv->docs[c];
       gint64 id = column_at (dv, c)->id;
-      FiguresWork figures_work = { dv, error };
+      ReadWork work = { dv, error };
+      gint64 length = 0;
 
-      doc->text = dossier_project_get_document_text (dv->project, id, error);
+      /* (a piece at a time: bytes are units of work too) */
+      doc->text = dossier_project_read_text_checked (dv->project, id, read_worked, &work, &length, error);
       if (doc->text == NULL || given_up (dv, error))
         return FALSE;
       doc->blocks = dossier_project_get_document_blocks (dv->project, id, error);
@@ -1449,11 +1453,12 @@ read_documents (Diverge  *dv,
       doc->mentions = dossier_project_list_mentions (dv->project, id, 0, error);
       if (doc->mentions == NULL || given_up (dv, error))
         return FALSE;
-      doc->figures = dossier_find_figures_checked (doc->text, figures_worked, &figures_work);
+      doc->figures = dossier_find_figures_checked (doc->text, read_worked, &work);
       if (doc->figures == NULL)
         return FALSE;
-      /* The text's own length: the recorded one is the project file's word. */
-      g_array_index (dv->columns, DossierCompareColumn, c).length = dossier_text_length (doc->text);
+      /* The text's own length (the recorded one is the project file's
+       * word), as its read counted it. */
+      g_array_index (dv->columns, DossierCompareColumn, c).length = length;
     }
   return TRUE;
 }

@@ -703,6 +703,20 @@ gboolean      dossier_project_require_tag      (DossierProject *self,
 char         *dossier_project_read_text        (DossierProject *self,
                                                 gint64          document_id,
                                                 GError        **error);
+/* Told of the bytes of a text read so far, every so many: whether to go
+ * on (FALSE: give up, the error set by whoever gave up). */
+typedef gboolean (*DossierReadProgress) (guint64  bytes,
+                                         gpointer data);
+/* dossier_project_read_text(), read a piece at a time (a text of 50 MB
+ * read in one go could not be given up for 0.2 s), telling @progress of
+ * each piece (at most 65,536 bytes): NULL, when it gives up. Its length in
+ * code points in *@length. */
+char         *dossier_project_read_text_checked (DossierProject      *self,
+                                                 gint64               document_id,
+                                                 DossierReadProgress  progress,
+                                                 gpointer             data,
+                                                 gint64              *length,
+                                                 GError             **error);
 /* The same, also refused if a live highlight of the document lies outside
  * its text: what an action that places highlights needs. */
 char         *dossier_project_read_sound_text  (DossierProject *self,

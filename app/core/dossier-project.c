@@ -531,16 +531,94 @@ set_damaged (DossierProject  *self,
                document_id, name, why);
 }
 
-/* The text of document @document_id, validated; its length in *@length. */
+/* The bytes read from the file at once (a text is read in pieces): between
+ * two, the caller may give up — a text of 50 MB read in one go took 0.2 s,
+ * all of it past a cancel. */
+#define TEXT_PIECE 65536
+
+/* The text of document @document_id from the blob handle @blob (its
+ * *@n_chars code points), read in pieces and validated as they come,
+ * telling @progress of each piece: NULL if it is damaged, or if @progress
+ * gives up (with the error @progress sets). */
 static char *
-read_text (DossierProject  *self,
-           gint64           document_id,
-           gint64          *length,
-           GError         **error)
+read_text_pieces (DossierProject       *self,
+                  sqlite3_blob         *blob,
+                  gint64                document_id,
+                  gint64               *n_chars,
+                  DossierReadProgress   progress,
+                  gpointer              data,
+                  GError              **error)
+{
+  int n_bytes = sqlite3_blob_bytes (blob);
+  g_autofree char *text = g_malloc ((gsize) n_bytes + 1);
+  int read = 0;
+  int valid = 0;   /* validated up to here: a character's start */
+
+  *n_chars = 0;
+  while (read < n_bytes)
+    {
+      int n = MIN (TEXT_PIECE, n_bytes - read);
+      int rc = sqlite3_blob_read (blob, text + read, n, read);
+      int upto = read + n;
+
+      if (rc != SQLITE_OK)
+        {
+          dossier_project_set_db_error (self, error, rc);
+          return NULL;
+        }
+      read += n;
+      /* Up to the character that may not be whole yet, then the rest;
+       * a valid text cut where a character starts is valid on each side. */
+      if (read < n_bytes)
+        for (upto = read - 4; upto > valid && ((guchar) text[upto] & 0xC0) == 0x80; upto--)
+          ;
+      if (upto > valid)
+        {
+          gint64 chars = 0;
+
+          if (!dossier_text_validate_stored (text + valid, upto - valid, &chars))
+            {
+              set_damaged (self, document_id, _("its text is not valid UTF-8"), error);
+              return NULL;
+            }
+          *n_chars += chars;
+          valid = upto;
+        }
+      if (progress != NULL && !progress (n, data))
+        return NULL;
+    }
+  text[n_bytes] = '\0';
+  return g_steal_pointer (&text);
+}
+
+/* Whether the file stores its texts as UTF-8, as a blob handle reads them
+ * (SQLite converts those of a UTF-16 file as it gives them out). */
+static gboolean
+stores_utf8 (DossierProject *self)
+{
+  g_auto(DossierStmt) stmt = dossier_project_prepare (self, "PRAGMA encoding", NULL);
+
+  return stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW
+         && g_strcmp0 (dossier_column_text (stmt, 0), "UTF-8") == 0;
+}
+
+/* The text of document @document_id, validated; its length in *@length.
+ * Read a piece at a time (see read_text_pieces ()) where it is text or a
+ * blob in a UTF-8 file, the rest (a number, NULL: damaged) as SQLite
+ * gives it. */
+static char *
+read_text (DossierProject       *self,
+           gint64                document_id,
+           gint64               *length,
+           DossierReadProgress   progress,
+           gpointer              data,
+           GError              **error)
 {
   g_auto(DossierStmt) stmt = NULL;
   DossierDocument *document = dossier_project_get_document (self, document_id);
+  g_autofree char *owned = NULL;
   const char *text;
+  const char *type;
   gint64 n_chars = 0;
   int n_bytes;
   int rc;
@@ -553,10 +631,10 @@ read_text (DossierProject  *self,
   else if (!dossier_project_require_document (self, document_id, length, error))
     return NULL;
 
-  stmt = dossier_project_prepare (self, "SELECT text FROM documents WHERE id = ?1", error);
+  /* (its type alone: SQLite reads no text for it) */
+  stmt = dossier_project_prepare (self, "SELECT typeof (text) FROM documents WHERE id = ?1", error);
   if (stmt == NULL)
     return NULL;
-
   sqlite3_bind_int64 (stmt, 1, document_id);
   rc = dossier_project_step (self, stmt, error);
   if (rc != SQLITE_ROW)
@@ -565,13 +643,45 @@ read_text (DossierProject  *self,
         dossier_set_not_found (error, DOSSIER_ROW_DOCUMENT, document_id);
       return NULL;
     }
-
-  text = dossier_column_text (stmt, 0);
-  n_bytes = sqlite3_column_bytes (stmt, 0);
-  if (text == NULL || !dossier_text_validate_stored (text, n_bytes, &n_chars))
+  type = dossier_column_text (stmt, 0);
+  if ((g_strcmp0 (type, "text") == 0 || g_strcmp0 (type, "blob") == 0) && stores_utf8 (self))
     {
-      set_damaged (self, document_id, _("its text is not valid UTF-8"), error);
-      return NULL;
+      sqlite3_blob *blob = NULL;
+
+      rc = sqlite3_blob_open (self->db, "main", "documents", "text", document_id, 0, &blob);
+      if (rc != SQLITE_OK)
+        {
+          sqlite3_blob_close (blob);
+          dossier_project_set_db_error (self, error, rc);
+          return NULL;
+        }
+      owned = read_text_pieces (self, blob, document_id, &n_chars, progress, data, error);
+      sqlite3_blob_close (blob);
+      if (owned == NULL)
+        return NULL;
+    }
+  else
+    {
+      sqlite3_reset (stmt);
+      stmt = dossier_project_prepare (self, "SELECT text FROM documents WHERE id = ?1", error);
+      if (stmt == NULL)
+        return NULL;
+      sqlite3_bind_int64 (stmt, 1, document_id);
+      rc = dossier_project_step (self, stmt, error);
+      if (rc != SQLITE_ROW)
+        {
+          if (rc == SQLITE_DONE)
+            dossier_set_not_found (error, DOSSIER_ROW_DOCUMENT, document_id);
+          return NULL;
+        }
+      text = dossier_column_text (stmt, 0);
+      n_bytes = sqlite3_column_bytes (stmt, 0);
+      if (text == NULL || !dossier_text_validate_stored (text, n_bytes, &n_chars))
+        {
+          set_damaged (self, document_id, _("its text is not valid UTF-8"), error);
+          return NULL;
+        }
+      owned = g_strndup (text, n_bytes);
     }
   if (n_chars != *length)
     {
@@ -583,7 +693,7 @@ read_text (DossierProject  *self,
       return NULL;
     }
 
-  return g_strndup (text, n_bytes);
+  return g_steal_pointer (&owned);
 }
 
 char *
@@ -593,7 +703,18 @@ dossier_project_read_text (DossierProject  *self,
 {
   gint64 length;
 
-  return read_text (self, document_id, &length, error);
+  return read_text (self, document_id, &length, NULL, NULL, error);
+}
+
+char *
+dossier_project_read_text_checked (DossierProject       *self,
+                                   gint64                document_id,
+                                   DossierReadProgress   progress,
+                                   gpointer              data,
+                                   gint64               *length,
+                                   GError              **error)
+{
+  return read_text (self, document_id, length, progress, data, error);
 }
 
 gboolean
@@ -637,7 +758,7 @@ dossier_project_read_sound_text (DossierProject  *self,
                                  GError         **error)
 {
   gint64 length = 0;
-  g_autofree char *text = read_text (self, document_id, &length, error);
+  g_autofree char *text = read_text (self, document_id, &length, NULL, NULL, error);
 
   if (text == NULL || !dossier_project_require_sound_ranges (self, document_id, length, error))
     return NULL;
