@@ -602,6 +602,29 @@ stores_utf8 (DossierProject *self)
          && g_strcmp0 (dossier_column_text (stmt, 0), "UTF-8") == 0;
 }
 
+/* @sql (of document @document_id's row, ?1 its id) at that row; NULL when
+ * there is none (not found) or on an error. */
+static sqlite3_stmt *
+step_document_row (DossierProject  *self,
+                   const char      *sql,
+                   gint64           document_id,
+                   GError         **error)
+{
+  sqlite3_stmt *stmt = dossier_project_prepare (self, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, document_id);
+  rc = dossier_project_step (self, stmt, error);
+  if (rc == SQLITE_ROW)
+    return stmt;
+  if (rc == SQLITE_DONE)
+    dossier_set_not_found (error, DOSSIER_ROW_DOCUMENT, document_id);
+  sqlite3_reset (stmt);
+  return NULL;
+}
+
 /* The text of document @document_id, validated; its length in *@length.
  * Read a piece at a time (see read_text_pieces ()) where it is text or a
  * blob in a UTF-8 file, the rest (a number, NULL: damaged) as SQLite
@@ -632,17 +655,9 @@ read_text (DossierProject       *self,
     return NULL;
 
   /* (its type alone: SQLite reads no text for it) */
-  stmt = dossier_project_prepare (self, "SELECT typeof (text) FROM documents WHERE id = ?1", error);
+  stmt = step_document_row (self, "SELECT typeof (text) FROM documents WHERE id = ?1", document_id, error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, document_id);
-  rc = dossier_project_step (self, stmt, error);
-  if (rc != SQLITE_ROW)
-    {
-      if (rc == SQLITE_DONE)
-        dossier_set_not_found (error, DOSSIER_ROW_DOCUMENT, document_id);
-      return NULL;
-    }
   type = dossier_column_text (stmt, 0);
   if ((g_strcmp0 (type, "text") == 0 || g_strcmp0 (type, "blob") == 0) && stores_utf8 (self))
     {
@@ -663,17 +678,9 @@ read_text (DossierProject       *self,
   else
     {
       sqlite3_reset (stmt);
-      stmt = dossier_project_prepare (self, "SELECT text FROM documents WHERE id = ?1", error);
+      stmt = step_document_row (self, "SELECT text FROM documents WHERE id = ?1", document_id, error);
       if (stmt == NULL)
         return NULL;
-      sqlite3_bind_int64 (stmt, 1, document_id);
-      rc = dossier_project_step (self, stmt, error);
-      if (rc != SQLITE_ROW)
-        {
-          if (rc == SQLITE_DONE)
-            dossier_set_not_found (error, DOSSIER_ROW_DOCUMENT, document_id);
-          return NULL;
-        }
       text = dossier_column_text (stmt, 0);
       n_bytes = sqlite3_column_bytes (stmt, 0);
       if (text == NULL || !dossier_text_validate_stored (text, n_bytes, &n_chars))
