@@ -1879,6 +1879,56 @@ assert_no_figure (const char *text)
   g_assert_cmpuint (figures->len, ==, 0);
 }
 
+/* The figure scan converts a text to code points a piece at a time
+ * (DOSSIER_FIGURES_PIECE of them): a sentence with figures — a range of
+ * two figures, a range with "between", a change, a figure's context —
+ * placed so that a piece ends at each of its characters in turn gives
+ * the figures it gives alone, at the same places after what comes before
+ * (clause breaks, some of several bytes). */
+static void
+test_figures_across_pieces (void)
+{
+  static const char *const sentences[] = {
+    "It will cost from £60m to £72m.",
+    "Fares rise between 5 and 7 per cent.",
+    "Longer car journeys: detours of 12 to 18 minutes, the ministry said.",
+    "The ministry has offered £72 million from its fund, they said.",
+  };
+
+  for (guint s = 0; s < G_N_ELEMENTS (sentences); s++)
+    {
+      g_autoptr(GArray) alone = dossier_find_figures (sentences[s]);
+      glong n = g_utf8_strlen (sentences[s], -1);
+
+      g_assert_cmpuint (alone->len, >, 0);
+      for (glong k = 0; k <= n; k++)
+        {
+          g_autoptr(GString) text = g_string_new (NULL);
+          g_autoptr(GArray) figures = NULL;
+          glong before = DOSSIER_FIGURES_PIECE - k;
+
+          for (glong i = 0; i < before; i++)
+            g_string_append (text, i % 2 == 0 ? "\n" : "—");
+          g_string_append (text, sentences[s]);
+          figures = dossier_find_figures (text->str);
+          g_assert_cmpuint (figures->len, ==, alone->len);
+          for (guint i = 0; i < figures->len; i++)
+            {
+              const DossierFigure *a = &g_array_index (alone, DossierFigure, i);
+              const DossierFigure *b = &g_array_index (figures, DossierFigure, i);
+
+              g_assert_cmpint (b->start, ==, a->start + before);
+              g_assert_cmpint (b->end, ==, a->end + before);
+              g_assert_cmpfloat (b->value, ==, a->value);
+              g_assert_cmpfloat (b->high, ==, a->high);
+              g_assert_cmpstr (b->unit, ==, a->unit);
+              g_assert_true (g_strv_equal ((const char *const *) b->context, (const char *const *) a->context));
+              g_assert_cmpint (b->change, ==, a->change);
+            }
+        }
+    }
+}
+
 static void
 test_find_figures (void)
 {
@@ -2271,6 +2321,7 @@ main (int   argc,
   ADD ("figures-long-passage", test_figures_long_passage);
   ADD ("picture-contrast", test_picture_contrast);
   g_test_add_func ("/dossier/compare/find-figures", test_find_figures);
+  g_test_add_func ("/dossier/compare/figures-across-pieces", test_figures_across_pieces);
 
   return g_test_run ();
 }

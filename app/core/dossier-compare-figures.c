@@ -26,10 +26,70 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include <dossier/dossier-compare.h>
 #include <dossier/dossier-text.h>
 #include "dossier-compare-private.h"
+
+/* ---- The text's code points, a few pieces at a time ------------------------ */
+
+/* The scan reads code points around each number, a few hundred on each
+ * side at most (and further over a run of letters or spaces): the text is
+ * converted a piece at a time, the last few pieces kept, not whole — 200 MB
+ * at once for a text of 50 MB. */
+#define PIECE_SHIFT 16
+#define PIECE_MASK  (DOSSIER_FIGURES_PIECE - 1)
+#define PIECES_KEPT 4
+G_STATIC_ASSERT (DOSSIER_FIGURES_PIECE == 1 << PIECE_SHIFT);
+
+typedef struct
+{
+  gint64    piece;         /* which (-1: none yet) */
+  gunichar *code_points;   /* DOSSIER_FIGURES_PIECE of them */
+} Piece;
+
+typedef struct
+{
+  const char *text;
+  gint64      n;              /* code points */
+  GArray     *piece_starts;   /* of gsize: the byte of each piece's first */
+  Piece       kept[PIECES_KEPT];   /* piece p in kept[p % PIECES_KEPT] */
+} CodePoints;
+
+static void code_points_clear (CodePoints *u);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CodePoints, code_points_clear)
+
+static gunichar at_slow (CodePoints *u,
+                         gint64      k);
+
+/* The code point at @k of the text (0 outside it). */
+static inline gunichar
+at (CodePoints *u,
+    gint64      k)
+{
+  if (G_LIKELY (k >= 0))
+    {
+      const Piece *kept = &u->kept[(k >> PIECE_SHIFT) & (PIECES_KEPT - 1)];
+
+      if (G_LIKELY (kept->piece == k >> PIECE_SHIFT))
+        return kept->code_points[k & PIECE_MASK];
+    }
+  return at_slow (u, k);
+}
+
+/* Code points [@start, @end) as UTF-8 (NULL where they are no valid text). */
+static char *
+range_utf8 (CodePoints *u,
+            gint64      start,
+            gint64      end)
+{
+  g_autofree gunichar *range = g_new (gunichar, MAX (end - start, 0) + 1);
+
+  for (gint64 k = start; k < end; k++)
+    range[k - start] = at (u, k);
+  return g_ucs4_to_utf8 (range, MAX (end - start, 0), NULL, NULL, NULL);
+}
 
 typedef struct
 {
@@ -101,25 +161,25 @@ is_digit (gunichar c)
 /* The folded text of [@start, @end) of @u, as words are compared here
  * (NULL where it is no valid text). */
 static char *
-fold_range (const gunichar *u,
+fold_range (CodePoints     *u,
             gint64          start,
             gint64          end)
 {
-  g_autofree char *utf8 = g_ucs4_to_utf8 (u + start, end - start, NULL, NULL, NULL);
+  g_autofree char *utf8 = range_utf8 (u, start, end);
 
   return utf8 != NULL ? dossier_text_fold (utf8) : NULL;
 }
 
 /* The folded word of letters starting at @i (none: NULL); its end in *@end. */
 static char *
-word_at (const gunichar *u,
+word_at (CodePoints     *u,
          gint64          n,
          gint64          i,
          gint64         *end)
 {
   gint64 j = i;
 
-  while (j < n && g_unichar_isalpha (u[j]))
+  while (j < n && g_unichar_isalpha (at (u, j)))
     j++;
   if (j == i || j - i > 40)
     return NULL;
@@ -129,7 +189,7 @@ word_at (const gunichar *u,
 
 /* The next word after @i: directly attached, or after one space. */
 static char *
-next_word (const gunichar *u,
+next_word (CodePoints     *u,
            gint64          n,
            gint64          i,
            gboolean        attached,
@@ -138,7 +198,7 @@ next_word (const gunichar *u,
 {
   if (!attached)
     {
-      if (i >= n || !is_space (u[i]))
+      if (i >= n || !is_space (at (u, i)))
         return NULL;
       i++;
     }
@@ -191,15 +251,15 @@ currency_symbol (gunichar c)
 /* The folded word that ends right before @pos (skipping a currency sign
  * and spaces), or NULL. */
 static char *
-previous_word (const gunichar *u,
+previous_word (CodePoints     *u,
                gint64          pos)
 {
   gint64 k = pos - 1, end;
 
-  while (k >= 0 && (is_space (u[k]) || currency_symbol (u[k]) != NULL))
+  while (k >= 0 && (is_space (at (u, k)) || currency_symbol (at (u, k)) != NULL))
     k--;
   end = k + 1;
-  while (k >= 0 && g_unichar_isalpha (u[k]))
+  while (k >= 0 && g_unichar_isalpha (at (u, k)))
     k--;
   if (end - (k + 1) <= 0)
     return NULL;
@@ -211,7 +271,7 @@ previous_word (const gunichar *u,
  * after "entre"), or -1 when no range connector follows. @start is where
  * the first figure starts, its currency sign included. */
 static gint64
-range_connector (const gunichar *u,
+range_connector (CodePoints     *u,
                  gint64          n,
                  gint64          start,
                  gint64          end)
@@ -219,15 +279,15 @@ range_connector (const gunichar *u,
   gint64 k = end;
   gboolean spaced = FALSE;
 
-  if (k < n && is_space (u[k]))
+  if (k < n && is_space (at (u, k)))
     {
       k++;
       spaced = TRUE;
     }
-  if (k < n && (u[k] == 0x2013 || u[k] == 0x2014 || u[k] == '-'))
+  if (k < n && (at (u, k) == 0x2013 || at (u, k) == 0x2014 || at (u, k) == '-'))
     {
       k++;
-      if (k < n && is_space (u[k]))
+      if (k < n && is_space (at (u, k)))
         k++;
       return k;
     }
@@ -236,7 +296,7 @@ range_connector (const gunichar *u,
       gint64 we;
       g_autofree char *w = word_at (u, n, k, &we);
 
-      if (w == NULL || we >= n || !is_space (u[we]))
+      if (w == NULL || we >= n || !is_space (at (u, we)))
         return -1;
       if (strcmp (w, "to") == 0 || strcmp (w, "a") == 0)
         return we + 1;
@@ -310,17 +370,17 @@ static const Thing things[] = {
 #define CONTEXT_REACH 160   /* code points, on each side */
 
 static gboolean
-is_clause_break (const gunichar *u,
+is_clause_break (CodePoints     *u,
                  gint64          n,
                  gint64          k)
 {
-  switch (u[k])
+  switch (at (u, k))
     {
     case '.':
       /* A decimal point is no break. */
-      return !(k > 0 && k + 1 < n && is_digit (u[k - 1]) && is_digit (u[k + 1]));
+      return !(k > 0 && k + 1 < n && is_digit (at (u, k - 1)) && is_digit (at (u, k + 1)));
     case ',':
-      return !(k > 0 && k + 1 < n && is_digit (u[k - 1]) && is_digit (u[k + 1]));
+      return !(k > 0 && k + 1 < n && is_digit (at (u, k - 1)) && is_digit (at (u, k + 1)));
     case ';': case '!': case '?': case '(': case ')': case '[': case ']':
     case '\n': case '\t': case 0x2022: case 0x2014:
       return TRUE;
@@ -374,12 +434,12 @@ context_stem (const char *word)
  * £58 million and the city £34 million" the city is not what £58 million
  * is about. */
 static gboolean
-is_conjunction (const gunichar *u,
+is_conjunction (CodePoints     *u,
                 gint64          ws,
                 gint64          we)
 {
   static const char *const conjunctions[] = { "and", "but", "while", "whereas", "y", "pero", "mientras" };
-  g_autofree char *utf8 = g_ucs4_to_utf8 (u + ws, we - ws, NULL, NULL, NULL);
+  g_autofree char *utf8 = range_utf8 (u, ws, we);
 
   for (guint i = 0; utf8 != NULL && i < G_N_ELEMENTS (conjunctions); i++)
     if (g_ascii_strcasecmp (utf8, conjunctions[i]) == 0)
@@ -390,7 +450,7 @@ is_conjunction (const gunichar *u,
 /* Adds the stem of the word [ws, we) to @out, unless it is no context or
  * already there; TRUE when added. */
 static gboolean
-add_context_word (const gunichar *u,
+add_context_word (CodePoints     *u,
                   gint64          ws,
                   gint64          we,
                   GPtrArray      *out)
@@ -414,7 +474,7 @@ add_context_word (const gunichar *u,
  * FALSE at a clause break or a digit (another number is another figure's)
  * first, or when no word starts looking at @stop or after. */
 static gboolean
-word_before (const gunichar *u,
+word_before (CodePoints     *u,
              gint64          n,
              gint64          pos,
              gint64          stop,
@@ -423,12 +483,12 @@ word_before (const gunichar *u,
 {
   for (gint64 k = pos - 1; k >= 0 && k >= stop; k--)
     {
-      if (is_clause_break (u, n, k) || is_digit (u[k]))
+      if (is_clause_break (u, n, k) || is_digit (at (u, k)))
         return FALSE;
-      if (!g_unichar_isalpha (u[k]))
+      if (!g_unichar_isalpha (at (u, k)))
         continue;
       *we = k + 1;
-      while (k > 0 && g_unichar_isalpha (u[k - 1]))
+      while (k > 0 && g_unichar_isalpha (at (u, k - 1)))
         k--;
       *ws = k;
       return TRUE;
@@ -439,7 +499,7 @@ word_before (const gunichar *u,
 /* The same after @pos: the word [*ws, *we) that starts nearest at or after
  * it, before @stop, in the same clause. */
 static gboolean
-word_after (const gunichar *u,
+word_after (CodePoints     *u,
             gint64          n,
             gint64          pos,
             gint64          stop,
@@ -448,12 +508,12 @@ word_after (const gunichar *u,
 {
   for (gint64 k = pos; k < n && k < stop; k++)
     {
-      if (is_clause_break (u, n, k) || is_digit (u[k]))
+      if (is_clause_break (u, n, k) || is_digit (at (u, k)))
         return FALSE;
-      if (!g_unichar_isalpha (u[k]))
+      if (!g_unichar_isalpha (at (u, k)))
         continue;
       *ws = k;
-      while (k + 1 < n && g_unichar_isalpha (u[k + 1]))
+      while (k + 1 < n && g_unichar_isalpha (at (u, k + 1)))
         k++;
       *we = k + 1;
       return TRUE;
@@ -463,7 +523,7 @@ word_after (const gunichar *u,
 
 /* The words of the clause nearest the figure [start, end), on each side. */
 static char **
-figure_context (const gunichar *u,
+figure_context (CodePoints     *u,
                 gint64          n,
                 gint64          start,
                 gint64          end)
@@ -507,7 +567,7 @@ static const char *const change_fillers[] = {
 };
 
 static gboolean
-word_in (const gunichar     *u,
+word_in (CodePoints         *u,
          gint64              ws,
          gint64              we,
          const char *const  *words,
@@ -526,7 +586,7 @@ word_in (const gunichar     *u,
  * journeys: detours of 12 to 18 minutes" is the time a detour adds, not
  * the time a car journey takes. */
 static gboolean
-figure_is_change (const gunichar *u,
+figure_is_change (CodePoints     *u,
                   gint64          n,
                   gint64          start,
                   gint64          end)
@@ -546,7 +606,7 @@ figure_is_change (const gunichar *u,
 
 /* Reads the number at @i: its value in *@value, returns its end. */
 static gint64
-read_number (const gunichar *u,
+read_number (CodePoints     *u,
              gint64          n,
              gint64          i,
              double         *value,
@@ -564,17 +624,17 @@ read_number (const gunichar *u,
   group_len[0] = 0;
   while (j < n)
     {
-      if (is_digit (u[j]))
+      if (is_digit (at (u, j)))
         {
-          g_string_append_c (digits, (char) u[j]);
+          g_string_append_c (digits, (char) at (u, j));
           group_len[n_groups - 1]++;
           j++;
         }
-      else if ((u[j] == ',' || u[j] == '.' || u[j] == 0x00A0 || u[j] == 0x202F ||
-                u[j] == 0x2009) &&
-               j + 1 < n && is_digit (u[j + 1]) && n_seps < G_N_ELEMENTS (seps))
+      else if ((at (u, j) == ',' || at (u, j) == '.' || at (u, j) == 0x00A0 || at (u, j) == 0x202F ||
+                at (u, j) == 0x2009) &&
+               j + 1 < n && is_digit (at (u, j + 1)) && n_seps < G_N_ELEMENTS (seps))
         {
-          seps[n_seps++] = u[j];
+          seps[n_seps++] = at (u, j);
           group_len[n_groups++] = 0;
           g_string_append_c (digits, '|');
           j++;
@@ -650,7 +710,7 @@ figure_clear (gpointer data)
 /* "£60m to £72m", "between £5bn and £7bn": two figures of one unit joined
  * by a range connector are one range. */
 static void
-merge_ranges (const gunichar *u,
+merge_ranges (CodePoints     *u,
               gint64          n,
               GArray         *figures)
 {
@@ -680,42 +740,77 @@ dossier_find_figures (const char *text)
 /* How many characters go between two calls of the progress function. */
 #define PROGRESS_EVERY DOSSIER_DIVERGE_CHECK_EVERY
 
-/* @text as code points (*@n of them), telling @progress as it goes: a
- * text of 50 MB took g_utf8_to_ucs4_fast () over 100 ms, all of it past
- * a cancel. NULL when @progress says to give up. */
-static gunichar *
-to_code_points (const char             *text,
-                glong                  *n,
-                DossierFiguresProgress  progress,
-                gpointer                data)
+/* Where each piece of @text starts (the byte of every
+ * DOSSIER_FIGURES_PIECE-th code point) and how many code points it has,
+ * in one pass, telling @progress as it goes: a text of 50 MB took over
+ * 100 ms to go over, all of it past a cancel. FALSE when @progress says to
+ * give up. */
+static gboolean
+code_points_init (CodePoints             *u,
+                  const char             *text,
+                  DossierFiguresProgress  progress,
+                  gpointer                data)
 {
-  gint64 length = dossier_text_length (text);
-  gunichar *u = g_new (gunichar, length + 1);
   const char *p = text;
+  gint64 i = 0;
 
-  for (gint64 i = 0; i < length; i++)
+  memset (u, 0, sizeof *u);
+  u->text = text;
+  u->piece_starts = g_array_new (FALSE, FALSE, sizeof (gsize));
+  for (guint s = 0; s < PIECES_KEPT; s++)
+    u->kept[s].piece = -1;
+  for (; *p != '\0'; i++)
     {
-      guchar b = (guchar) *p;
+      if ((i & PIECE_MASK) == 0)
+        {
+          gsize at_byte = p - text;
 
+          g_array_append_val (u->piece_starts, at_byte);
+        }
       if (progress != NULL && i % PROGRESS_EVERY == PROGRESS_EVERY - 1 && !progress (PROGRESS_EVERY, data))
-        {
-          g_free (u);
-          return NULL;
-        }
-      if (b < 0x80)
-        {
-          u[i] = b;
-          p++;
-        }
-      else
-        {
-          u[i] = g_utf8_get_char (p);
-          p = g_utf8_next_char (p);
-        }
+        return FALSE;
+      p = (guchar) *p < 0x80 ? p + 1 : g_utf8_next_char (p);
     }
-  u[length] = 0;
-  *n = (glong) length;
-  return u;
+  u->n = i;
+  return TRUE;
+}
+
+static void
+code_points_clear (CodePoints *u)
+{
+  g_clear_pointer (&u->piece_starts, g_array_unref);
+  for (guint s = 0; s < PIECES_KEPT; s++)
+    g_clear_pointer (&u->kept[s].code_points, g_free);
+}
+
+/* The code point at @k, its piece converted first (0 outside the text). */
+static gunichar
+at_slow (CodePoints *u,
+         gint64      k)
+{
+  gint64 piece;
+  Piece *kept;
+  const char *p;
+  gint64 n;
+
+  if (k < 0 || k >= u->n)
+    return 0;
+  piece = k >> PIECE_SHIFT;
+  kept = &u->kept[piece & (PIECES_KEPT - 1)];
+  if (kept->code_points == NULL)
+    kept->code_points = g_new (gunichar, DOSSIER_FIGURES_PIECE);
+  p = u->text + g_array_index (u->piece_starts, gsize, piece);
+  n = MIN (DOSSIER_FIGURES_PIECE, u->n - (piece << PIECE_SHIFT));
+  for (gint64 j = 0; j < n; j++)
+    if ((guchar) *p < 0x80)
+      kept->code_points[j] = (guchar) *p++;
+    else
+      {
+        kept->code_points[j] = g_utf8_get_char (p);
+        p = g_utf8_next_char (p);
+      }
+  kept->piece = piece;
+  return kept->code_points[k & PIECE_MASK];
 }
 
 GArray *
@@ -724,19 +819,20 @@ dossier_find_figures_checked (const char             *text,
                               gpointer                data)
 {
   GArray *figures = g_array_new (FALSE, FALSE, sizeof (DossierFigure));
-  g_autofree gunichar *u = NULL;
-  glong n = 0;
+  g_auto(CodePoints) code_points = { 0 };
+  CodePoints *u = &code_points;
+  gint64 n;
   gint64 reported = 0;
 
   g_array_set_clear_func (figures, figure_clear);
   g_return_val_if_fail (text != NULL, figures);
 
-  u = to_code_points (text, &n, progress, data);
-  if (u == NULL)
+  if (!code_points_init (u, text, progress, data))
     {
       g_array_unref (figures);
       return NULL;
     }
+  n = u->n;
   for (gint64 i = 0; i < n; i++)
     {
       const char *unit = NULL;
@@ -756,53 +852,53 @@ dossier_find_figures_checked (const char             *text,
             }
           reported = i;
         }
-      if (!is_digit (u[i]))
+      if (!is_digit (at (u, i)))
         continue;
       /* Inside a word, a code or another number ("A4", "v2", "3/4", "1.2.3"). */
-      if (i > 0 && (g_unichar_isalnum (u[i - 1]) || u[i - 1] == '/' || u[i - 1] == '-' ||
-                    ((u[i - 1] == '.' || u[i - 1] == ',') && i > 1 && is_digit (u[i - 2]))))
+      if (i > 0 && (g_unichar_isalnum (at (u, i - 1)) || at (u, i - 1) == '/' || at (u, i - 1) == '-' ||
+                    ((at (u, i - 1) == '.' || at (u, i - 1) == ',') && i > 1 && is_digit (at (u, i - 2)))))
         {
-          while (i + 1 < n && is_digit (u[i + 1]))
+          while (i + 1 < n && is_digit (at (u, i + 1)))
             i++;
           continue;
         }
 
       /* A currency sign before it: "£72m", "€ 3", "US$5". */
-      if (i > 0 && currency_symbol (u[i - 1]) != NULL)
+      if (i > 0 && currency_symbol (at (u, i - 1)) != NULL)
         {
-          unit = currency_symbol (u[i - 1]);
+          unit = currency_symbol (at (u, i - 1));
           start = i - 1;
         }
-      else if (i > 1 && is_space (u[i - 1]) && currency_symbol (u[i - 2]) != NULL)
+      else if (i > 1 && is_space (at (u, i - 1)) && currency_symbol (at (u, i - 2)) != NULL)
         {
-          unit = currency_symbol (u[i - 2]);
+          unit = currency_symbol (at (u, i - 2));
           start = i - 2;
         }
-      if (unit != NULL && start >= 2 && u[start] == '$' && u[start - 1] == 'S' && u[start - 2] == 'U')
+      if (unit != NULL && start >= 2 && at (u, start) == '$' && at (u, start - 1) == 'S' && at (u, start - 2) == 'U')
         start -= 2;
 
       end = read_number (u, n, i, &value, &n_digits);
       i = end - 1;  /* the loop goes on after the number */
 
       /* Times and dates ("10:30", "3/4/2024") are not figures. */
-      if (end < n && (u[end] == ':' || u[end] == '/') && end + 1 < n && is_digit (u[end + 1]))
+      if (end < n && (at (u, end) == ':' || at (u, end) == '/') && end + 1 < n && is_digit (at (u, end + 1)))
         continue;
 
       /* A range sharing one unit: "12 to 18 minutes", "£60–72 million",
        * "£60 to £72 million". A higher number only: "31 to 24" is a score. */
       high = value;
       second = range_connector (u, n, start, end);
-      if (second >= 0 && second < n && unit != NULL && currency_symbol (u[second]) != NULL &&
-          strcmp (currency_symbol (u[second]), unit) == 0)
+      if (second >= 0 && second < n && unit != NULL && currency_symbol (at (u, second)) != NULL &&
+          strcmp (currency_symbol (at (u, second)), unit) == 0)
         second++;
-      if (second >= 0 && second < n && is_digit (u[second]))
+      if (second >= 0 && second < n && is_digit (at (u, second)))
         {
           double value2;
           guint n_digits2;
           gint64 end2 = read_number (u, n, second, &value2, &n_digits2);
 
           if (value2 > value &&
-              !(end2 < n && (u[end2] == ':' || u[end2] == '/') && end2 + 1 < n && is_digit (u[end2 + 1])))
+              !(end2 < n && (at (u, end2) == ':' || at (u, end2) == '/') && end2 + 1 < n && is_digit (at (u, end2 + 1))))
             {
               high = value2;
               end = end2;
@@ -811,12 +907,12 @@ dossier_find_figures_checked (const char             *text,
         }
 
       /* A percent sign, attached or after a space. */
-      if (end < n && u[end] == '%')
+      if (end < n && at (u, end) == '%')
         {
           percent = TRUE;
           end++;
         }
-      else if (end + 1 < n && is_space (u[end]) && u[end + 1] == '%')
+      else if (end + 1 < n && is_space (at (u, end)) && at (u, end + 1) == '%')
         {
           percent = TRUE;
           end += 2;

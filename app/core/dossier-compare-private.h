@@ -142,6 +142,10 @@ GArray   *dossier_find_figures_checked (const char             *text,
                                         DossierFiguresProgress  progress,
                                         gpointer                data);
 
+/* How many code points of a text the figure scan converts at once (it
+ * keeps a few such pieces, not the whole text: 200 MB at 50 MB). */
+#define DOSSIER_FIGURES_PIECE 65536
+
 /* The units of work (characters, words, shingles, mentions, passages…)
  * the divergences do between two looks at their GCancellable: a few
  * milliseconds' worth, so that a run cancelled (the Compare page left)
