@@ -568,9 +568,13 @@ read_text_pieces (DossierProject       *self,
         }
       read += n;
       /* Up to the character that may not be whole yet, then the rest;
-       * a valid text cut where a character starts is valid on each side. */
+       * a valid text cut where a character starts is valid on each side.
+       * No character has more than three continuation bytes: past those,
+       * the text is not valid wherever it is cut (and a scan back to
+       * @valid, piece after piece, took 6 s on 50 MB of them). */
       if (read < n_bytes)
-        for (upto = read - 4; upto > valid && ((guchar) text[upto] & 0xC0) == 0x80; upto--)
+        for (upto = read - 4; upto > MAX (valid, read - 7) && ((guchar) text[upto] & 0xC0) == 0x80;
+             upto--)
           ;
       if (upto > valid)
         {
