@@ -629,33 +629,62 @@ table_columns (PangoLayout *layout,
   return columns;
 }
 
+/* A table wider than the text: its gaps narrow down to this part of an
+ * em (a space's width, about) before a row has to wrap; a wrapped row's
+ * next lines start under a column that leaves them this many ems. */
+#define TABLE_MIN_GAP_PART  3
+#define TABLE_WRAP_EMS      6
+
 /* The tab stops of a table's @columns for a text @width pixels wide:
- * each column starts @gap past the one before it; a column of figures
- * ends at its widest cell's right edge, so that their digits line up (its
- * first row, the header, with them), where that edge is inside @width (a
- * right tab past it would draw its cells past the text's edge; a left one
- * wraps the row). The first column is before any tab: it stays left.
- * NULL for a single column. */
+ * each column starts a gap past the one before it: @em, or less when the
+ * table is wider than the text, down to a third of it. A column of
+ * figures ends at its widest cell's right edge, so that their digits line
+ * up (its first row, the header, with them), when the table fits in
+ * @width (a right tab past it would draw its cells past the text's edge,
+ * and Pango 1.50 sets a wrapped row's right tabs as left ones: the
+ * header "2026" began where "412" did, seen at 540 px zoomed in). The
+ * first column is before any tab: it stays left. @indent: where a row too wide for the text goes on, on its
+ * next lines: under its last column (a long last cell wraps under
+ * itself), else under its second one, where they leave room; 0 for the
+ * line's start. NULL for a single column. */
 static PangoTabArray *
 table_tab_stops (GArray *columns,
-                 int     gap,
-                 int     width)
+                 int     em,
+                 int     width,
+                 int    *indent)
 {
   PangoTabArray *tabs;
-  int x = 0;
+  int cells = 0, gap = em, x = 0, second = 0;
+  gboolean fits;
 
+  *indent = 0;
   if (columns->len < 2)
     return NULL;
+  for (guint i = 0; i < columns->len; i++)
+    cells += g_array_index (columns, TableColumn, i).width;
+  if (cells + (int) (columns->len - 1) * gap > width)
+    gap = MAX (em / TABLE_MIN_GAP_PART, (width - cells) / (int) (columns->len - 1));
+  fits = cells + (int) (columns->len - 1) * gap <= width;
+
   tabs = pango_tab_array_new ((int) columns->len - 1, TRUE);
   for (guint i = 1; i < columns->len; i++)
     {
       const TableColumn *col = &g_array_index (columns, TableColumn, i);
 
       x += g_array_index (columns, TableColumn, i - 1).width + gap;
-      if (col->figures > 0 && !col->text && x + col->width <= width)
+      if (i == 1)
+        second = x;
+      if (col->figures > 0 && !col->text && fits)
         pango_tab_array_set_tab (tabs, (int) i - 1, PANGO_TAB_RIGHT, x + col->width);
       else
         pango_tab_array_set_tab (tabs, (int) i - 1, PANGO_TAB_LEFT, x);
+    }
+  if (!fits)
+    {
+      if (width - x >= TABLE_WRAP_EMS * em)
+        *indent = x;
+      else if (width - second >= TABLE_WRAP_EMS * em)
+        *indent = second;
     }
   return tabs;
 }
@@ -682,10 +711,14 @@ fit_tables (DossierDocumentText *self)
   self->tables_width = width;
   for (guint i = 0; i < self->table_columns->len; i++)
     {
+      int indent;
       PangoTabArray *tabs = table_tab_stops (g_ptr_array_index (self->table_columns, i),
-                                             self->table_gap, width > 0 ? width : G_MAXINT / 2);
+                                             self->table_gap, width > 0 ? width : G_MAXINT / 2,
+                                             &indent);
 
-      g_object_set (g_ptr_array_index (self->table_tags, i), "tabs", tabs, NULL);
+      /* (a negative indent: the first line is not indented, the next ones
+       * are) */
+      g_object_set (g_ptr_array_index (self->table_tags, i), "tabs", tabs, "indent", -indent, NULL);
       if (tabs != NULL)
         pango_tab_array_free (tabs);
     }
@@ -705,8 +738,7 @@ line_up_tables (DossierDocumentText *self)
     return;
 
   /* (a paragraph's font: the view's, which the zoom sets; the gap of an
-   * em, a table's cell padding, and no more: a table wider than the
-   * reading column wraps its rows) */
+   * em, a table's cell padding) */
   layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), "M");
   pango_layout_get_pixel_size (layout, &self->table_gap, NULL);
   for (guint i = 0; i < self->tables->len; i++)

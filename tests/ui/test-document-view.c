@@ -1992,6 +1992,113 @@ test_narrow_view_wraps (Fixture       *fx,
   g_assert_cmpint (char_rect (fx->view, budget).y, <, char_rect (fx->view, budget + 29).y);
 }
 
+/* The width the text is laid out in: the text view's, less the stripes'
+ * gutter and the margins. */
+static int
+text_width (DossierDocumentView *view)
+{
+  GtkTextView *text_view = dossier_document_view_get_text_view (view);
+  GtkWidget *gutter = gtk_text_view_get_gutter (text_view, GTK_TEXT_WINDOW_LEFT);
+
+  return gtk_widget_get_width (GTK_WIDGET (text_view)) - (gutter != NULL ? gtk_widget_get_width (gutter) : 0) -
+         gtk_text_view_get_left_margin (text_view) - gtk_text_view_get_right_margin (text_view);
+}
+
+/* At a phone's width, a table of three columns of figures that is wider
+ * than the text with an em between its columns, but not with less: its
+ * gaps narrow, each row stays one line, and its figures still line up. */
+static void
+test_table_fits_narrow (Fixture       *fx,
+                        gconstpointer  data)
+{
+  static const char probe[] = "Probe\n\nM0000000000";
+  g_autofree char *text = NULL;
+  g_autofree char *wide = NULL;
+  int width, em, digits, n;
+  double digit;
+  const char *row;
+
+  /* The font's em and digit, as drawn. */
+  set_text_of_blocks (fx->view, probe);
+  em = char_rect (fx->view, 7).width;
+  digit = (cell_end_x (fx->view, probe, "M0", "0000000000") - cell_start_x (fx->view, probe, "M0", "0")) / 10.0;
+  width = text_width (fx->view);
+  g_assert_cmpint (width, >, 0);
+  g_assert_cmpint (width, <, 360);
+
+  /* Cells of digits a third of an em and more short of a table that
+   * fits with two ems of gaps (about: an em and a third between). */
+  digits = (int) lround ((width - 4 * em / 3.0) / digit);
+  g_assert_cmpfloat (digits * digit + 2 * em, >, width + 2);
+  g_assert_cmpfloat (digits * digit + 2 * em / 3.0, <, width - 2);
+  n = digits / 3;
+  {
+    g_autofree char *a = g_strnfill (n, '8');
+    g_autofree char *b = g_strnfill (n, '8');
+    g_autofree char *c = g_strnfill (digits - 2 * n, '8');
+
+    wide = g_strdup_printf ("%s\t%s\t%s", a, b, c);
+    text = g_strdup_printf ("Counts\n\n%s\n\n1\t2\t3\n\nThe end.", wide);
+  }
+  set_text_of_blocks (fx->view, text);
+
+  row = strstr (text, wide);
+  for (const char *p = row; *p != '\n'; p++)
+    {
+      GdkRectangle loc = char_rect (fx->view, p - text);
+
+      g_assert_cmpint (loc.y, ==, char_rect (fx->view, row - text).y);
+      g_assert_cmpint (loc.x + loc.width, <=, width + gtk_text_view_get_left_margin (dossier_document_view_get_text_view (fx->view)) +
+                                            gtk_widget_get_width (gtk_text_view_get_gutter (dossier_document_view_get_text_view (fx->view), GTK_TEXT_WINDOW_LEFT)));
+    }
+  /* (the columns of figures end where the wide row's do) */
+  {
+    GdkRectangle second = char_rect (fx->view, row - text + 2 * n);
+    GdkRectangle third = char_rect (fx->view, row - text + (gint64) strlen (wide) - 1);
+
+    g_assert_cmpint (cell_end_x (fx->view, text, "1\t", "2"), ==, second.x + second.width);
+    g_assert_cmpint (cell_end_x (fx->view, text, "1\t", "3"), ==, third.x + third.width);
+  }
+}
+
+/* At a phone's width, a long last cell wraps under itself, not under
+ * the row's first cell; a row that fits is one line. */
+static void
+test_table_wraps_under_cell (Fixture       *fx,
+                             gconstpointer  data)
+{
+  static const char stops[] =
+    "Ferry stops\n\n"
+    "Stop\tWhat is there\n\n"
+    "Quay\tA shelter, a ticket machine and a bench that faces the harbour wall, out of the wind\n\n"
+    "Pier\tA post\n\n"
+    "The ferry stops at both.";
+  const char *cell = strstr (stops, "A shelter");
+  gint64 first = g_utf8_pointer_to_offset (stops, cell);
+  gint64 last = g_utf8_pointer_to_offset (stops, strstr (stops, "wind")) + 3;
+  int cell_x;
+  int lines = 1;
+
+  set_text_of_blocks (fx->view, stops);
+  cell_x = char_rect (fx->view, first).x;
+  g_assert_cmpint (cell_x, ==, cell_start_x (fx->view, stops, "Stop\t", "What"));
+  g_assert_cmpint (cell_x, ==, cell_start_x (fx->view, stops, "Pier\t", "A post"));
+  for (gint64 offset = first + 1; offset <= last; offset++)
+    {
+      GdkRectangle loc = char_rect (fx->view, offset);
+
+      if (loc.y > char_rect (fx->view, offset - 1).y)
+        {
+          lines++;
+          g_assert_cmpint (loc.x, ==, cell_x);
+        }
+      g_assert_cmpint (loc.x, >=, cell_x);
+    }
+  g_assert_cmpint (lines, >, 1);
+  g_assert_cmpint (char_rect (fx->view, g_utf8_pointer_to_offset (stops, strstr (stops, "What"))).y, ==,
+                   char_rect (fx->view, g_utf8_pointer_to_offset (stops, strstr (stops, "there"))).y);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2023,6 +2130,10 @@ main (int   argc,
   ADD ("table-figures-right", test_table_figures_right);
   g_test_add ("/dossier/document-view/table-narrow-view-wraps", Fixture, GINT_TO_POINTER (360),
               fixture_setup, test_narrow_view_wraps, fixture_teardown);
+  g_test_add ("/dossier/document-view/table-fits-narrow", Fixture, GINT_TO_POINTER (360),
+              fixture_setup, test_table_fits_narrow, fixture_teardown);
+  g_test_add ("/dossier/document-view/table-wraps-under-cell", Fixture, GINT_TO_POINTER (360),
+              fixture_setup, test_table_wraps_under_cell, fixture_teardown);
   g_test_add_func ("/dossier/document-view/finalize-while-painting", test_finalize_while_painting);
   g_test_add_func ("/dossier/document-view/cut-characters-inside", test_cut_characters_inside);
   g_test_add_func ("/dossier/document-view/cut-flags-whole", test_cut_flags_whole);
