@@ -9,6 +9,7 @@
  */
 #include "config.h"
 
+#include <math.h>
 #include <string.h>
 
 #include <glib/gi18n.h>
@@ -521,6 +522,30 @@ show_excerpts (DossierComparePage *self)
       gtk_box_append (GTK_BOX (box), list);
       gtk_box_append (self->excerpts_box, box);
     }
+}
+
+/* The wheel turned over the passages scrolls the page. The passages
+ * scroll only sideways (a column per document), yet their scroller took
+ * the wheel's turns: in a narrow window, where they fill the view, the
+ * page could not be wheeled past them. Shift+wheel and a touchpad's
+ * sideways swipe still move them. */
+static gboolean
+on_excerpts_wheel (DossierComparePage       *self,
+                   double                    dx,
+                   double                    dy,
+                   GtkEventControllerScroll *wheel)
+{
+  GtkAdjustment *page = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scroller));
+  GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (wheel));
+  double step = 1;
+
+  if (dy == 0 || (state & GDK_SHIFT_MASK) != 0)
+    return FALSE;
+  /* A notch of the wheel goes as far as GTK's scrolled windows go. */
+  if (gtk_event_controller_scroll_get_unit (wheel) == GDK_SCROLL_UNIT_WHEEL)
+    step = pow (gtk_adjustment_get_page_size (page), 2.0 / 3.0);
+  gtk_adjustment_set_value (page, gtk_adjustment_get_value (page) + dy * step);
+  return TRUE;
 }
 
 static void
@@ -1722,6 +1747,15 @@ dossier_compare_page_init (DossierComparePage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   dossier_set_template_tooltips (GTK_WIDGET (self), DOSSIER_TYPE_COMPARE_PAGE,
                                  compare_tooltips, G_N_ELEMENTS (compare_tooltips));
+  {
+    GtkEventController *wheel = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);
+
+    gtk_event_controller_set_name (wheel, "dossier-excerpts-wheel");
+    gtk_event_controller_set_propagation_phase (wheel, GTK_PHASE_CAPTURE);
+    g_signal_connect_object (wheel, "scroll", G_CALLBACK (on_excerpts_wheel), self, G_CONNECT_SWAPPED);
+    gtk_widget_add_controller (gtk_widget_get_ancestor (GTK_WIDGET (self->excerpts_box), GTK_TYPE_SCROLLED_WINDOW),
+                               wheel);
+  }
   /* Its menus not covered by their buttons' tooltips. */
   dossier_hold_menu_tooltips (GTK_WIDGET (self));
 

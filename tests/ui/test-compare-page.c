@@ -682,6 +682,81 @@ test_narrow (Fixture       *f,
   g_assert_cmpint (width, <=, 360);
 }
 
+typedef struct
+{
+  GtkAdjustment *adjustment;
+  double         from;
+} Moved;
+
+static gboolean
+adjustment_moved (gpointer data)
+{
+  Moved *moved = data;
+
+  return gtk_adjustment_get_value (moved->adjustment) > moved->from;
+}
+
+/* At 360 px the passages, side by side, are wider than the page and fill
+ * its view: the wheel turned over them scrolls the page down (their
+ * scroller, which only scrolls sideways, took it). A real wheel, through
+ * X. */
+static void
+test_wheel_past_excerpts (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GPtrArray) scrollers = g_ptr_array_new ();
+  GtkScrolledWindow *excerpts = NULL;
+  GtkAdjustment *page, *sideways;
+  g_autofree char *xid = NULL;
+  g_autofree char *x = NULL;
+  g_autofree char *y = NULL;
+  graphene_rect_t bounds;
+  double surface_x, surface_y;
+  Moved moved;
+
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 360, 420);
+  dossier_matrix_select (DOSSIER_MATRIX (dossier_compare_page_get_matrix (f->page)), 0, -1);
+  wait_until (page_narrow, f, "the page laid out at 360 px");
+  wait_for_animations (f->window);
+
+  /* The passages' scroller scrolls only sideways; the page's holds it. */
+  collect_descendants (GTK_WIDGET (f->page), GTK_TYPE_SCROLLED_WINDOW, scrollers);
+  for (guint i = 0; i < scrollers->len; i++)
+    {
+      GtkPolicyType h, v;
+
+      gtk_scrolled_window_get_policy (g_ptr_array_index (scrollers, i), &h, &v);
+      if (v == GTK_POLICY_NEVER)
+        excerpts = g_ptr_array_index (scrollers, i);
+    }
+  g_assert_nonnull (excerpts);
+  sideways = gtk_scrolled_window_get_hadjustment (excerpts);
+  g_assert_cmpfloat (gtk_adjustment_get_upper (sideways), >, gtk_adjustment_get_page_size (sideways));
+  page = gtk_scrolled_window_get_vadjustment (
+    GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (gtk_widget_get_parent (GTK_WIDGET (excerpts)),
+                                                  GTK_TYPE_SCROLLED_WINDOW)));
+
+  /* The passages' top at the view's top, the page still able to go down. */
+  g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (excerpts), f->window, &bounds));
+  gtk_adjustment_set_value (page, gtk_adjustment_get_value (page) + bounds.origin.y - 150);
+  wait_for_animations (f->window);
+  g_assert_cmpfloat (gtk_adjustment_get_value (page), <,
+                     gtk_adjustment_get_upper (page) - gtk_adjustment_get_page_size (page));
+  g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (excerpts), f->window, &bounds));
+  g_assert_cmpfloat (bounds.origin.y + 30, <, gtk_widget_get_height (f->window));
+
+  /* Two notches down over a passage. */
+  gtk_native_get_surface_transform (GTK_NATIVE (f->window), &surface_x, &surface_y);
+  xid = xdotool_window (f->window);
+  x = g_strdup_printf ("%d", (int) (surface_x + bounds.origin.x + 40));
+  y = g_strdup_printf ("%d", (int) (surface_y + bounds.origin.y + 20));
+  moved = (Moved) { page, gtk_adjustment_get_value (page) };
+  run_xdotool ((const char *[]) { "xdotool", "mousemove", "--window", xid, x, y,
+                                  "click", "--repeat", "2", "--delay", "50", "5", NULL });
+  wait_until (adjustment_moved, &moved, "the page to scroll down");
+  g_assert_cmpfloat (gtk_adjustment_get_value (sideways), ==, 0);
+}
+
 static gboolean
 page_width_is (gpointer data)
 {
@@ -1152,6 +1227,7 @@ main (int   argc,
   ADD ("sort", test_sort);
   ADD ("filter", test_filter);
   ADD ("narrow", test_narrow);
+  ADD ("wheel-past-excerpts", test_wheel_past_excerpts);
   ADD ("toolbar", test_toolbar);
   ADD ("toolbar-tooltips", test_toolbar_tooltips);
   ADD ("tooltips", test_tooltips);
