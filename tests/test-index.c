@@ -495,17 +495,122 @@ test_background_busy_not_said (void)
   g_assert_cmpint (sqlite3_exec (other, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
   g_assert_true (dossier_project_index_later (project));
   first = project->indexer;
-  /* It gave up waiting (after the busy timeout), and another waits. */
+  /* It gave up waiting (after the busy timeout), and the next will try. */
   while (project->indexer == first)
     g_main_context_iteration (NULL, TRUE);
   g_assert_cmpuint (n_said, ==, 0);
   g_assert_null (dossier_project_get_not_indexed (project));
-  g_assert_nonnull (project->indexer);
+  g_assert_nonnull (project->index_retry);
   g_assert_true (dossier_project_get_indexing (project));
 
   g_assert_cmpint (sqlite3_exec (other, "ROLLBACK", NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (other);
   wait_until (not_indexing, project, "indexing to end");
+  g_assert_cmpuint (dossier_project_count_unindexed (project), ==, 0);
+  g_assert_true (finds (project, "cormorant", id));
+  g_assert_cmpuint (n_said, ==, 0);
+  assert_project_sound (project);
+
+  test_finish_project (&project, &dir, &path);
+}
+
+/* Iterates the main loop for @msec; returns how many indexers started. */
+static guint
+count_starts (DossierProject *project,
+              guint           msec)
+{
+  gint64 until = g_get_monotonic_time () + msec * 1000;
+  DossierIndexer *seen = project->indexer;
+  guint starts = 0;
+
+  while (g_get_monotonic_time () < until)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      /* A new one is made while the last is alive: another address. */
+      if (project->indexer != NULL && project->indexer != seen)
+        starts++;
+      seen = project->indexer;
+      g_usleep (2000);
+    }
+  return starts;
+}
+
+/* The wait before the next try ends now (a clock set forward); returns
+ * once the indexer it starts has met the busy file in turn. */
+static void
+retry_now (DossierProject *project)
+{
+  DossierIndexer *next;
+
+  g_assert_nonnull (project->index_retry);
+  g_source_set_ready_time (project->index_retry, 0);
+  while (project->index_retry != NULL)
+    g_main_context_iteration (NULL, TRUE);
+  next = project->indexer;
+  g_assert_nonnull (next);
+  while (project->indexer == next)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* Seconds from now until @source is ready. */
+static double
+seconds_to (GSource *source)
+{
+  return (g_source_get_ready_time (source) - g_get_monotonic_time ()) / (double) G_USEC_PER_SEC;
+}
+
+/* While another program holds the file, the next thread waits 5 s before
+ * it tries, then 10 s, 20 s… up to a minute; a new text (or a search)
+ * still indexes at once, and the file free, the text is indexed and the
+ * wait starts again from 5 s. Before, each thread that met the busy file
+ * started the next at once: one at work every 5 s (the busy timeout) for
+ * as long as the other program held it. */
+static void
+test_background_busy_waits (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(DossierProject) project = test_create_project ("busy-waits", "Test", &dir, &path);
+  sqlite3 *other = NULL;
+  DossierIndexer *first;
+  guint n_said = 0;
+  gint64 id;
+
+  id = reopen_with_text_waiting (&project, path, &n_said);
+  g_assert_cmpint (sqlite3_open_v2 (path, &other, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (other, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_true (dossier_project_index_later (project));
+  first = project->indexer;
+  while (project->indexer == first)
+    g_main_context_iteration (NULL, TRUE);
+
+  /* None started in the second that follows: the next waits 5 s. */
+  g_assert_cmpuint (count_starts (project, 1000), ==, 0);
+  g_assert_null (project->indexer);
+  g_assert_true (dossier_project_get_indexing (project));
+  g_assert_cmpuint (project->index_retry_wait, ==, 5);
+  g_assert_cmpfloat (seconds_to (project->index_retry), >, 3.0);
+
+  /* Then 10 s; and at most a minute, however long it has been. */
+  retry_now (project);
+  g_assert_cmpuint (project->index_retry_wait, ==, 10);
+  g_assert_cmpfloat (seconds_to (project->index_retry), >, 9.0);
+  project->index_retry_wait = 40;
+  retry_now (project);
+  g_assert_cmpuint (project->index_retry_wait, ==, 60);
+  g_assert_cmpfloat (seconds_to (project->index_retry), >, 59.0);
+  g_assert_cmpuint (n_said, ==, 0);
+
+  /* A new text stored (or a search) does not wait. */
+  g_assert_true (dossier_project_index_later (project));
+  g_assert_nonnull (project->indexer);
+  g_assert_null (project->index_retry);
+
+  g_assert_cmpint (sqlite3_exec (other, "ROLLBACK", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (other);
+  wait_until (not_indexing, project, "indexing to end");
+  g_assert_null (project->index_retry);
+  g_assert_cmpuint (project->index_retry_wait, ==, 0);
   g_assert_cmpuint (dossier_project_count_unindexed (project), ==, 0);
   g_assert_true (finds (project, "cormorant", id));
   g_assert_cmpuint (n_said, ==, 0);
@@ -588,6 +693,7 @@ main (int   argc,
   g_test_add_func ("/dossier/index/background-rebuild-said", test_background_rebuild_said);
   g_test_add_func ("/dossier/index/indexing-damaged-rebuilt", test_indexing_damaged_rebuilt);
   g_test_add_func ("/dossier/index/background-busy-not-said", test_background_busy_not_said);
+  g_test_add_func ("/dossier/index/background-busy-waits", test_background_busy_waits);
   g_test_add_func ("/dossier/index/background-full-disk-tried-later",
                    test_background_full_disk_tried_later);
   g_test_add_func ("/dossier/index/schema", test_schema);

@@ -39,6 +39,12 @@
 /* How long a read-only search waits for another program's indexing. */
 #define READER_WAIT_USEC (5 * G_USEC_PER_SEC)
 
+/* After a thread met the file busy in another program (each waits the
+ * connection's busy timeout, 5 s, first), the next waits this long, twice
+ * as long after each that fails so, up to a minute. */
+#define RETRY_FIRST_SECONDS 5
+#define RETRY_MAX_SECONDS   60
+
 struct _DossierIndexer
 {
   gatomicrefcount  ref_count;
@@ -204,7 +210,7 @@ dossier_project_get_indexing (DossierProject *self)
 {
   g_return_val_if_fail (DOSSIER_IS_PROJECT (self), FALSE);
 
-  return self->indexer != NULL && self->indexer->announced;
+  return (self->indexer != NULL && self->indexer->announced) || self->index_retry != NULL;
 }
 
 /* ---- Rebuilding -------------------------------------------------------- */
@@ -832,12 +838,54 @@ dossier_project_index_differences (DossierProject      *self,
 
 /* ---- In the background --------------------------------------------------- */
 
+static void
+cancel_retry (DossierProject *self)
+{
+  if (self->index_retry == NULL)
+    return;
+  g_source_destroy (self->index_retry);
+  g_clear_pointer (&self->index_retry, g_source_unref);
+}
+
+static gboolean
+retry_indexing (gpointer data)
+{
+  DossierProject *self = data;
+
+  g_clear_pointer (&self->index_retry, g_source_unref);
+  /* Indexed meanwhile (a search indexes what waits first): no more. */
+  if (!start_indexer (self, FALSE))
+    g_object_notify (G_OBJECT (self), "indexing");
+  return G_SOURCE_REMOVE;
+}
+
+/* The file busy in another program: a thread started at once waited the
+ * busy timeout, failed, and another began — a thread at work every 5 s
+ * for as long as the other program held the file (a long import, or one
+ * left open in a transaction). The next tries after a while, longer each
+ * time; a change or a search still indexes at once. */
+static void
+retry_later (DossierProject *self)
+{
+  g_autoptr(GMainContext) context = g_main_context_ref_thread_default ();
+
+  if (self->db == NULL || dossier_project_count_unindexed (self) == 0)
+    return;
+
+  self->index_retry_wait = self->index_retry_wait == 0
+                           ? RETRY_FIRST_SECONDS
+                           : MIN (self->index_retry_wait * 2, RETRY_MAX_SECONDS);
+  self->index_retry = g_timeout_source_new_seconds (self->index_retry_wait);
+  g_source_set_callback (self->index_retry, retry_indexing, self, NULL);
+  g_source_set_static_name (self->index_retry, "[dossier] index again when free");
+  g_source_attach (self->index_retry, context);
+}
+
 static gboolean
 indexer_finished (gpointer data)
 {
   DossierIndexer *indexer = data;
   g_autoptr(DossierProject) self = g_weak_ref_get (&indexer->project);
-  gboolean retry;
 
   /* Closed (and joined) meanwhile, or a newer indexer: nothing to do. */
   if (self == NULL || self->indexer != indexer)
@@ -861,12 +909,19 @@ indexer_finished (gpointer data)
     dossier_project_cache_adopt (self, NULL, 0);
 
   /* Texts stored while it was finishing are indexed by the next one, and
-   * a busy file is waited for again. Any other failure (a full disk)
-   * would come back at once, thread after thread: what is left waits for
-   * the next change or search, as the message says. */
-  retry = indexer->error == NULL ||
-          g_error_matches (indexer->error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_LOCKED);
-  if ((retry && start_indexer (self, FALSE)) != indexer->announced)
+   * a busy file is tried again after a while. Any other failure (a full
+   * disk) would come back at once, thread after thread: what is left
+   * waits for the next change or search, as the message says. */
+  if (indexer->error == NULL)
+    {
+      self->index_retry_wait = 0;
+      start_indexer (self, FALSE);
+    }
+  else if (g_error_matches (indexer->error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_LOCKED))
+    retry_later (self);
+  else
+    self->index_retry_wait = 0;
+  if (dossier_project_get_indexing (self) != indexer->announced)
     g_object_notify (G_OBJECT (self), "indexing");
 
   if (indexer->rebuilt && self->db != NULL)
@@ -984,6 +1039,7 @@ start_indexer (DossierProject *self,
   /* The thread's reference, handed on to the idle source it ends with. */
   indexer->thread = g_thread_new ("dossier-index", indexer_thread, indexer_ref (indexer));
   self->indexer = indexer;
+  cancel_retry (self);
   return TRUE;
 }
 
@@ -1041,6 +1097,7 @@ dossier_project_stop_indexing (DossierProject *self)
 {
   DossierIndexer *indexer = g_steal_pointer (&self->indexer);
 
+  cancel_retry (self);
   if (indexer == NULL)
     return;
 

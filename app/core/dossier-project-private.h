@@ -267,6 +267,10 @@ struct _DossierProject
   DossierIndexer  *indexer;            /* the thread at work, or NULL */
   char            *not_indexed;        /* what dossier_project_say_not_indexed ()
                                         * said, until indexing works again; NULL */
+  GSource         *index_retry;        /* the wait before trying a file busy in
+                                        * another program again, or NULL */
+  guint            index_retry_wait;   /* its length in seconds; 0 once indexing
+                                        * met no busy file */
 };
 
 /* ---- The search index of texts (dossier-project-index.c) ------------- */
