@@ -473,6 +473,42 @@ reopen_with_text_waiting (DossierProject **project,
   return id;
 }
 
+/* Another program holds the file at @path while a thread tries to index
+ * what waits in @project: returns, the file still held, once that thread
+ * has given up (after the busy timeout). let_go_and_index () ends it. */
+static sqlite3 *
+hold_while_indexing (DossierProject *project,
+                     const char     *path)
+{
+  sqlite3 *other = NULL;
+  DossierIndexer *first;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &other, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (other, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_true (dossier_project_index_later (project));
+  first = project->indexer;
+  while (project->indexer == first)
+    g_main_context_iteration (NULL, TRUE);
+  return other;
+}
+
+/* The other program lets go: the text @id is indexed, found, and nothing
+ * was said (@n_said). */
+static void
+let_go_and_index (DossierProject *project,
+                  sqlite3        *other,
+                  gint64          id,
+                  guint           n_said)
+{
+  g_assert_cmpint (sqlite3_exec (other, "ROLLBACK", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (other);
+  wait_until (not_indexing, project, "indexing to end");
+  g_assert_cmpuint (dossier_project_count_unindexed (project), ==, 0);
+  g_assert_true (finds (project, "cormorant", id));
+  g_assert_cmpuint (n_said, ==, 0);
+  assert_project_sound (project);
+}
+
 /* The thread meets the file busy in another program (a write in the
  * middle of its own): that is no news for the person at the window, who
  * learns it from whatever they were doing then (and a search indexes
@@ -485,31 +521,19 @@ test_background_busy_not_said (void)
   g_autofree char *dir = NULL;
   g_autofree char *path = NULL;
   g_autoptr(DossierProject) project = test_create_project ("busy", "Test", &dir, &path);
-  sqlite3 *other = NULL;
-  DossierIndexer *first;
+  sqlite3 *other;
   guint n_said = 0;
   gint64 id;
 
   id = reopen_with_text_waiting (&project, path, &n_said);
-  g_assert_cmpint (sqlite3_open_v2 (path, &other, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (other, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
-  g_assert_true (dossier_project_index_later (project));
-  first = project->indexer;
   /* It gave up waiting (after the busy timeout), and the next will try. */
-  while (project->indexer == first)
-    g_main_context_iteration (NULL, TRUE);
+  other = hold_while_indexing (project, path);
   g_assert_cmpuint (n_said, ==, 0);
   g_assert_null (dossier_project_get_not_indexed (project));
   g_assert_nonnull (project->index_retry);
   g_assert_true (dossier_project_get_indexing (project));
 
-  g_assert_cmpint (sqlite3_exec (other, "ROLLBACK", NULL, NULL, NULL), ==, SQLITE_OK);
-  sqlite3_close (other);
-  wait_until (not_indexing, project, "indexing to end");
-  g_assert_cmpuint (dossier_project_count_unindexed (project), ==, 0);
-  g_assert_true (finds (project, "cormorant", id));
-  g_assert_cmpuint (n_said, ==, 0);
-  assert_project_sound (project);
+  let_go_and_index (project, other, id, n_said);
 
   test_finish_project (&project, &dir, &path);
 }
@@ -571,18 +595,12 @@ test_background_busy_waits (void)
   g_autofree char *dir = NULL;
   g_autofree char *path = NULL;
   g_autoptr(DossierProject) project = test_create_project ("busy-waits", "Test", &dir, &path);
-  sqlite3 *other = NULL;
-  DossierIndexer *first;
+  sqlite3 *other;
   guint n_said = 0;
   gint64 id;
 
   id = reopen_with_text_waiting (&project, path, &n_said);
-  g_assert_cmpint (sqlite3_open_v2 (path, &other, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (other, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
-  g_assert_true (dossier_project_index_later (project));
-  first = project->indexer;
-  while (project->indexer == first)
-    g_main_context_iteration (NULL, TRUE);
+  other = hold_while_indexing (project, path);
 
   /* None started in the second that follows: the next waits 5 s. */
   g_assert_cmpuint (count_starts (project, 1000), ==, 0);
@@ -606,15 +624,9 @@ test_background_busy_waits (void)
   g_assert_nonnull (project->indexer);
   g_assert_null (project->index_retry);
 
-  g_assert_cmpint (sqlite3_exec (other, "ROLLBACK", NULL, NULL, NULL), ==, SQLITE_OK);
-  sqlite3_close (other);
-  wait_until (not_indexing, project, "indexing to end");
+  let_go_and_index (project, other, id, n_said);
   g_assert_null (project->index_retry);
   g_assert_cmpuint (project->index_retry_wait, ==, 0);
-  g_assert_cmpuint (dossier_project_count_unindexed (project), ==, 0);
-  g_assert_true (finds (project, "cormorant", id));
-  g_assert_cmpuint (n_said, ==, 0);
-  assert_project_sound (project);
 
   test_finish_project (&project, &dir, &path);
 }
