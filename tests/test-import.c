@@ -726,6 +726,48 @@ test_text_indented_prose (void)
                 "N-07\t4.4\tSound, though the timber is weathered.");
 }
 
+/* Rows with tabs between their columns, pasted from a spreadsheet or typed
+ * so, in a plain text: each row a paragraph with its cells set apart by
+ * tabs, as the HTML and Markdown importers give a table's rows, so that the
+ * reader lines the columns up; they were run together with spaces into
+ * one paragraph, the caption above them too. Two tabs in a row are an
+ * empty cell when every row has as many tabs (a spreadsheet's), one gap
+ * when they do not (columns lined up by hand). One line with a tab is no
+ * table. */
+static void
+test_text_tab_table (void)
+{
+  g_autoptr(DossierParsedDocument) doc = NULL;
+
+  doc = import_string ("Reservoir levels\n\n"
+                       "The water board published its weekly figures on Friday.\n\n"
+                       "Storage by reservoir\n"
+                       "Reservoir\tJune\tJuly\tAugust\n"
+                       "Holme Moss\t81%\t\t64%\n"
+                       "Ladybower\t77%\t70%\t59%\n\n"
+                       "Staff on the rota\n"
+                       "Engineer\t\tShift\n"
+                       "Dana Okafor\tNight\n"
+                       "Lewis Grant\t\tDay\n\n"
+                       "The hosepipe ban\tstays until the levels rise.\n",
+                       -1, DOSSIER_FORMAT_TEXT, "levels.txt");
+  assert_well_formed (doc);
+  assert_block (doc, find_block (doc, "Storage"), DOSSIER_BLOCK_PARAGRAPH, 0, "Storage by reservoir");
+  assert_block (doc, find_block (doc, "Storage") + 1, DOSSIER_BLOCK_PARAGRAPH, 0,
+                "Reservoir\tJune\tJuly\tAugust");
+  assert_block (doc, find_block (doc, "Storage") + 2, DOSSIER_BLOCK_PARAGRAPH, 0,
+                "Holme Moss\t81%\t\t64%");
+  assert_block (doc, find_block (doc, "Storage") + 3, DOSSIER_BLOCK_PARAGRAPH, 0,
+                "Ladybower\t77%\t70%\t59%");
+  assert_block (doc, find_block (doc, "Staff"), DOSSIER_BLOCK_PARAGRAPH, 0, "Staff on the rota");
+  assert_block (doc, find_block (doc, "Staff") + 1, DOSSIER_BLOCK_PARAGRAPH, 0, "Engineer\tShift");
+  assert_block (doc, find_block (doc, "Staff") + 2, DOSSIER_BLOCK_PARAGRAPH, 0, "Dana Okafor\tNight");
+  assert_block (doc, find_block (doc, "Staff") + 3, DOSSIER_BLOCK_PARAGRAPH, 0, "Lewis Grant\tDay");
+  assert_block (doc, doc->blocks->len - 1, DOSSIER_BLOCK_PARAGRAPH, 0,
+                "The hosepipe ban stays until the levels rise.");
+  g_assert_cmpuint (doc->blocks->len, ==, 11);
+}
+
 /* A news analysis of the kind users annotate (written for the project, in
  * the shape of such articles): its title twice, sections with subtitles,
  * short argued paragraphs, bulleted pros, cons and takeaways. */
@@ -1964,6 +2006,7 @@ main (int   argc,
   g_test_add_func ("/dossier/import/text-numbered-sections", test_text_numbered_sections);
   g_test_add_func ("/dossier/import/text-lettered-items", test_text_lettered_items);
   g_test_add_func ("/dossier/import/text-indented-prose", test_text_indented_prose);
+  g_test_add_func ("/dossier/import/text-tab-table", test_text_tab_table);
   g_test_add ("/dossier/import/text-list", Fixture, NULL,
               fixture_setup, test_text_list, fixture_teardown);
   g_test_add_func ("/dossier/import/example-article", test_example_article);

@@ -456,6 +456,84 @@ continues_item (const Line *previous,
   return !sentence_ends && last != ':' && !sentence_starts;
 }
 
+/* Whether @line holds a tab between two texts: a row of a table pasted
+ * from a spreadsheet or typed with tabs between its columns. */
+static gboolean
+has_inner_tab (const Line *line)
+{
+  return line->marker == 0 && memchr (line->content, '\t', line->len) != NULL;
+}
+
+/* Whether the group's line @i is a table's row: it and a line next to it
+ * in the group hold tabs between texts. One line alone is no table. */
+static gboolean
+is_table_row (Parser      *self,
+              const Group *group,
+              guint        i)
+{
+  const Line *lines = &self->lines[group->first];
+
+  return has_inner_tab (&lines[i]) &&
+         ((i > 0 && has_inner_tab (&lines[i - 1])) ||
+          (i + 1 < group->n && has_inner_tab (&lines[i + 1])));
+}
+
+static guint
+count_tabs (const Line *line,
+            gboolean    runs)
+{
+  guint n = 0;
+
+  for (gsize j = 0; j < line->len; j++)
+    if (line->content[j] == '\t' && (!runs || line->content[j - 1] != '\t'))
+      n++;
+  return n;
+}
+
+/* Whether each tab of the rows from the group's line @i on sets a cell
+ * apart (a spreadsheet's rows: two tabs are an empty cell), rather than
+ * each run of tabs (columns lined up by hand, with a tab more after a
+ * short cell). The rows have as many tabs each in the first case. */
+static gboolean
+every_tab_a_cell (Parser      *self,
+                  const Group *group,
+                  guint        i)
+{
+  const Line *lines = &self->lines[group->first];
+  guint tabs = count_tabs (&lines[i], FALSE);
+
+  for (guint j = i + 1; j < group->n && has_inner_tab (&lines[j]); j++)
+    if (count_tabs (&lines[j], FALSE) != tabs)
+      return FALSE;
+  return TRUE;
+}
+
+/* A table's row as one paragraph, its cells set apart by tabs as the HTML
+ * and Markdown importers set them (dossier_text_builder_cell_break ()), so
+ * that the reader lines up the columns. */
+static void
+emit_table_row (Parser     *self,
+                const Line *line,
+                gboolean    every_tab)
+{
+  DossierTextBuilder *b = self->builder;
+  gsize start = 0;
+
+  self->list_depth = 0;
+  dossier_text_builder_begin_block (b, DOSSIER_BLOCK_PARAGRAPH, 0);
+  for (gsize j = 0; j <= line->len; j++)
+    {
+      if (j < line->len && line->content[j] != '\t')
+        continue;
+      if (j > start)
+        dossier_text_builder_append_normalized (b, line->content + start, j - start);
+      if (j < line->len && (every_tab || line->content[j - 1] != '\t'))
+        dossier_text_builder_cell_break (b);
+      start = j + 1;
+    }
+  dossier_text_builder_end_block (b);
+}
+
 /* Lines of a group that is not a heading: paragraphs, list items and quotes,
  * switching kind wherever a line starts with a marker. */
 static void
@@ -466,6 +544,7 @@ emit_lines (Parser      *self,
   DossierBlockKind open = DOSSIER_BLOCK_TITLE;  /* TITLE = nothing open */
   int item_indent = 0;
   int width = WRAP_MIN_COLUMNS;
+  gboolean every_tab = TRUE;
 
   for (guint i = 0; i < group->n; i++)
     width = MAX (width, self->lines[group->first + i].indent + (int) self->lines[group->first + i].chars);
@@ -477,6 +556,16 @@ emit_lines (Parser      *self,
       if (is_separator_line (line))
         {
           dossier_text_builder_end_block (b);
+          open = DOSSIER_BLOCK_TITLE;
+          continue;
+        }
+
+      if (is_table_row (self, group, i))
+        {
+          dossier_text_builder_end_block (b);
+          if (i == 0 || !is_table_row (self, group, i - 1))
+            every_tab = every_tab_a_cell (self, group, i);
+          emit_table_row (self, line, every_tab);
           open = DOSSIER_BLOCK_TITLE;
           continue;
         }
