@@ -1929,6 +1929,54 @@ test_figures_across_pieces (void)
     }
 }
 
+/* A run of letters is a word up to 40 code points (WORD_MAX): one
+ * longer is no word — no unit, no context — and nothing past it is read
+ * as the figure's; a word is "right before" a range ("between") over 40
+ * spaces at most, and a change word is within the figure's reach (as its
+ * context), not across a run of spaces of any length: a hostile text of
+ * 50 MB of letters or spaces beside a figure was walked whole by each
+ * scan that met it. */
+static void
+test_figures_word_bound (void)
+{
+  for (guint len = 40; len <= 41; len++)
+    {
+      g_autofree char *letters = g_strnfill (len, 'q');
+      g_autofree char *spaces = g_strnfill (len, ' ');
+      g_autofree char *unit_text = g_strdup_printf ("It was 5 %s.", letters);
+      g_autofree char *unit_literal = g_strdup_printf ("5 %s", letters);
+      g_autofree char *before = g_strdup_printf ("The ministry %s £5m.", letters);
+      g_autofree char *after = g_strdup_printf ("It is £5m %s ministry.", letters);
+      g_autofree char *between = g_strdup_printf ("Fares rise between%s5 and 7 per cent.", spaces);
+      gboolean word = len == 40;
+
+      if (word)
+        {
+          assert_figure (unit_text, 5, letters, unit_literal);
+          assert_range (between, 5, 7, "%", "5 and 7 per cent");
+        }
+      else
+        {
+          assert_no_figure (unit_text);
+          assert_figure (between, 7, "%", "7 per cent");
+        }
+      g_assert_cmpint (has_context (before, "ministry"), ==, word);
+      g_assert_cmpint (has_context (after, "ministry"), ==, word);
+    }
+
+  for (guint gap = 100; gap <= 200; gap += 100)
+    {
+      g_autofree char *spaces = g_strnfill (gap, ' ');
+      g_autofree char *before = g_strdup_printf ("Drivers face detours of%s12 minutes.", spaces);
+      g_autofree char *after = g_strdup_printf ("The ride is 4 minutes%slonger.", spaces);
+      /* (the reach: 160 code points on each side) */
+      gboolean near = gap == 100;
+
+      g_assert_cmpint (is_change (before), ==, near);
+      g_assert_cmpint (is_change (after), ==, near);
+    }
+}
+
 static void
 test_find_figures (void)
 {
@@ -2322,6 +2370,7 @@ main (int   argc,
   ADD ("picture-contrast", test_picture_contrast);
   g_test_add_func ("/dossier/compare/find-figures", test_find_figures);
   g_test_add_func ("/dossier/compare/figures-across-pieces", test_figures_across_pieces);
+  g_test_add_func ("/dossier/compare/figures-word-bound", test_figures_word_bound);
 
   return g_test_run ();
 }

@@ -170,7 +170,17 @@ fold_range (CodePoints     *u,
   return utf8 != NULL ? dossier_text_fold (utf8) : NULL;
 }
 
-/* The folded word of letters starting at @i (none: NULL); its end in *@end. */
+/* The longest run of letters read as a word, and of spaces read as the
+ * gap between two words, in code points: longer than any word the scans
+ * look for ("approximately", "subvenciones") and than the words of prose
+ * ("Donaudampfschifffahrtsgesellschaft" is 34). A longer run is no word
+ * and is not walked to its end: a hostile text of 50 MB of letters (or
+ * of spaces) beside a figure was walked whole, and converted, by each
+ * scan that met it. */
+#define WORD_MAX 40
+
+/* The folded word of letters starting at @i (none, or longer than
+ * WORD_MAX: NULL); its end in *@end. */
 static char *
 word_at (CodePoints     *u,
          gint64          n,
@@ -179,9 +189,9 @@ word_at (CodePoints     *u,
 {
   gint64 j = i;
 
-  while (j < n && g_unichar_isalpha (at (u, j)))
+  while (j < n && j - i <= WORD_MAX && g_unichar_isalpha (at (u, j)))
     j++;
-  if (j == i || j - i > 40)
+  if (j == i || j - i > WORD_MAX)
     return NULL;
   *end = j;
   return fold_range (u, i, j);
@@ -249,19 +259,20 @@ currency_symbol (gunichar c)
 }
 
 /* The folded word that ends right before @pos (skipping a currency sign
- * and spaces), or NULL. */
+ * and spaces, WORD_MAX of them at most), or NULL. */
 static char *
 previous_word (CodePoints     *u,
                gint64          pos)
 {
   gint64 k = pos - 1, end;
 
-  while (k >= 0 && (is_space (at (u, k)) || currency_symbol (at (u, k)) != NULL))
+  while (k >= 0 && pos - 1 - k < WORD_MAX &&
+         (is_space (at (u, k)) || currency_symbol (at (u, k)) != NULL))
     k--;
   end = k + 1;
-  while (k >= 0 && g_unichar_isalpha (at (u, k)))
+  while (k >= 0 && end - k <= WORD_MAX + 1 && g_unichar_isalpha (at (u, k)))
     k--;
-  if (end - (k + 1) <= 0)
+  if (end - (k + 1) <= 0 || end - (k + 1) > WORD_MAX)
     return NULL;
   return word_at (u, end, k + 1, &end);
 }
@@ -471,8 +482,9 @@ add_context_word (CodePoints     *u,
 }
 
 /* The word [*ws, *we) that ends nearest before @pos, in the same clause:
- * FALSE at a clause break or a digit (another number is another figure's)
- * first, or when no word starts looking at @stop or after. */
+ * FALSE at a clause break, a digit (another number is another figure's)
+ * or a run of letters longer than WORD_MAX (no word: nothing beyond it is
+ * read) first, or when no word starts looking at @stop or after. */
 static gboolean
 word_before (CodePoints     *u,
              gint64          n,
@@ -488,10 +500,10 @@ word_before (CodePoints     *u,
       if (!g_unichar_isalpha (at (u, k)))
         continue;
       *we = k + 1;
-      while (k > 0 && g_unichar_isalpha (at (u, k - 1)))
+      while (k > 0 && *we - k <= WORD_MAX && g_unichar_isalpha (at (u, k - 1)))
         k--;
       *ws = k;
-      return TRUE;
+      return *we - *ws <= WORD_MAX;
     }
   return FALSE;
 }
@@ -513,10 +525,10 @@ word_after (CodePoints     *u,
       if (!g_unichar_isalpha (at (u, k)))
         continue;
       *ws = k;
-      while (k + 1 < n && g_unichar_isalpha (at (u, k + 1)))
+      while (k + 1 < n && k + 1 - *ws <= WORD_MAX && g_unichar_isalpha (at (u, k + 1)))
         k++;
       *we = k + 1;
-      return TRUE;
+      return *we - *ws <= WORD_MAX;
     }
   return FALSE;
 }
@@ -534,13 +546,13 @@ figure_context (CodePoints     *u,
 
   while (found < CONTEXT_WORDS && word_before (u, n, ws, start - CONTEXT_REACH, &ws, &we) &&
          !is_conjunction (u, ws, we))
-    if (we - ws <= 40 && add_context_word (u, ws, we, out))
+    if (add_context_word (u, ws, we, out))
       found++;
   found = 0;
   we = end;
   while (found < CONTEXT_WORDS && word_after (u, n, we, end + CONTEXT_REACH, &ws, &we) &&
          !is_conjunction (u, ws, we))
-    if (we - ws <= 40 && add_context_word (u, ws, we, out))
+    if (add_context_word (u, ws, we, out))
       found++;
   g_ptr_array_add (out, NULL);
   return (char **) g_ptr_array_free (out, FALSE);
@@ -582,9 +594,10 @@ word_in (CodePoints         *u,
 }
 
 /* Whether the figure [start, end) is a change: a change word just before
- * it (fillers aside) or just after it, within its clause. "Longer car
- * journeys: detours of 12 to 18 minutes" is the time a detour adds, not
- * the time a car journey takes. */
+ * it (fillers aside) or just after it, within its clause and its reach
+ * (CONTEXT_REACH, as its context: not over a run of spaces to the text's
+ * start). "Longer car journeys: detours of 12 to 18 minutes" is the time
+ * a detour adds, not the time a car journey takes. */
 static gboolean
 figure_is_change (CodePoints     *u,
                   gint64          n,
@@ -593,14 +606,14 @@ figure_is_change (CodePoints     *u,
 {
   gint64 ws = start, we;
 
-  while (word_before (u, n, ws, 0, &ws, &we))
+  while (word_before (u, n, ws, start - CONTEXT_REACH, &ws, &we))
     {
       if (word_in (u, ws, we, change_before, G_N_ELEMENTS (change_before)))
         return TRUE;
       if (!word_in (u, ws, we, change_fillers, G_N_ELEMENTS (change_fillers)))
         break;
     }
-  return word_after (u, n, end, n, &ws, &we) &&
+  return word_after (u, n, end, end + CONTEXT_REACH, &ws, &we) &&
          word_in (u, ws, we, change_after, G_N_ELEMENTS (change_after));
 }
 

@@ -27,6 +27,9 @@
  *     50 MB, how long the work takes to stop when cancelled after 50 ms
  *     (the texts being read) and after 1 s (the Compare page left):
  *     target < 100 ms.
+ *   - the figures of a hostile text of --huge-mb: runs of 1 MB of letters,
+ *     then of spaces, between figures; target < 1 s; floor: the same scan
+ *     of the same text with no figure in it (--only-figures: this alone).
  *
  * The projects are generated (ASCII words, figures and names) except the
  * sample, which the build makes from data/samples. Not a test: run by hand,
@@ -50,6 +53,7 @@ static gboolean opt_quick = FALSE;
 static int opt_runs = 5;
 static double opt_huge_mb = 50;
 static gboolean opt_only_huge = FALSE;
+static gboolean opt_only_figures = FALSE;
 
 /* ---- Timing -------------------------------------------------------------- */
 
@@ -668,6 +672,74 @@ bench_hostile (const char *dir,
   dossier_project_close (project);
 }
 
+/* ---- Hostile texts for the figure scan ------------------------------------------ */
+
+/* About @bytes of "£5m " and a run of @run letters (or spaces, @spaces)
+ * over and over: each figure beside two runs far longer than any word.
+ * With @no_figures the figures' digits are letters: the same text to
+ * scan, no figure in it (the floor). */
+static char *
+make_run_text (gsize    bytes,
+               gsize    run,
+               gboolean spaces,
+               gboolean no_figures)
+{
+  GString *text = g_string_sized_new (bytes + run + 16);
+
+  while (text->len < bytes)
+    {
+      g_string_append (text, no_figures ? "£xm " : "£5m ");
+      for (gsize i = 0; i < run; i++)
+        g_string_append_c (text, spaces ? ' ' : (char) ('a' + i % 26));
+      g_string_append_c (text, ' ');
+    }
+  return g_string_free (text, FALSE);
+}
+
+/* The figure scan of @mb MB of runs of 1 MB of letters (then of spaces)
+ * between figures, beside the same scan of the same text with no figure
+ * (a run walked by each scan near it, whole, made it many times that). */
+static void
+bench_figures_hostile (double mb)
+{
+  for (int spaces = 0; spaces <= 1; spaces++)
+    {
+      gsize bytes = (gsize) (mb * 1000 * 1000), run = 1000 * 1000;
+      g_autofree char *text = make_run_text (bytes, run, spaces, FALSE);
+      g_autofree char *plain = make_run_text (bytes, run, spaces, TRUE);
+      g_autofree double *wall = g_new (double, opt_runs);
+      g_autofree double *cpu = g_new (double, opt_runs);
+      g_autofree double *floor = g_new (double, opt_runs);
+      g_autofree double *floor_cpu = g_new (double, opt_runs);
+      g_autofree char *label = NULL, *floor_name = NULL;
+      guint found = 0;
+
+      for (int r = 0; r < opt_runs; r++)
+        {
+          g_autoptr(GArray) figures = NULL;
+          g_autoptr(GArray) none = NULL;
+          double t0 = now_ms (), c0 = cpu_ms ();
+
+          figures = dossier_find_figures (text);
+          wall[r] = now_ms () - t0;
+          cpu[r] = cpu_ms () - c0;
+          found = figures->len;
+          t0 = now_ms ();
+          c0 = cpu_ms ();
+          none = dossier_find_figures (plain);
+          floor[r] = now_ms () - t0;
+          floor_cpu[r] = cpu_ms () - c0;
+          g_assert (none->len == 0);
+        }
+      label = g_strdup_printf ("the figures of %g MB: %u figures between runs of 1 MB of %s", mb,
+                               found, spaces ? "spaces" : "letters");
+      floor_name = g_strdup_printf ("the same scan of the same text, no figure in it (%.1f ms CPU)",
+                                    median (floor_cpu, opt_runs));
+      print_row (label, median (wall, opt_runs), median (cpu, opt_runs), 1000, floor_name,
+                 median (floor, opt_runs));
+    }
+}
+
 /* Huge documents: the divergences at 1 MB, 5 MB and --huge-mb, with the
  * cancel's latency at the largest, then the matrix at --huge-mb. */
 static void
@@ -709,6 +781,8 @@ main (int   argc,
       "The size of the huge documents compared, in MB (50; 5 with --quick)", "MB" },
     { "only-huge", 0, 0, G_OPTION_ARG_NONE, &opt_only_huge,
       "Only the huge documents' divergences (1 MB, 5 MB, --huge-mb), cancel and matrix", NULL },
+    { "only-figures", 0, 0, G_OPTION_ARG_NONE, &opt_only_figures,
+      "Only the figure scan of hostile texts of --huge-mb (runs of letters, of spaces)", NULL },
     { NULL }
   };
   g_autoptr(GOptionContext) context = g_option_context_new ("— compare benchmarks");
@@ -725,6 +799,12 @@ main (int   argc,
 
   if (opt_quick && opt_huge_mb == 50)
     opt_huge_mb = 5;
+  if (opt_only_figures)
+    {
+      bench_figures_hostile (opt_huge_mb);
+      bench_remove_dir (dir);
+      return 0;
+    }
   if (opt_only_huge)
     {
       bench_huge (dir);
@@ -768,6 +848,7 @@ main (int   argc,
   bench_hostile (dir, 1);
   bench_hostile (dir, 200);
   bench_matrix (dir);
+  bench_figures_hostile (opt_huge_mb);
   bench_huge (dir);
 
   /* Leave nothing behind. */
