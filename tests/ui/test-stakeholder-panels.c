@@ -1599,22 +1599,6 @@ many_suggestions_shown (gpointer section)
   return dossier_suggestions_section_get_n_suggestions (section) >= 15;
 }
 
-typedef struct
-{
-  GtkListBox *list;
-  int         index;
-} FocusedSuggestion;
-
-static gboolean
-suggestion_focused (gpointer data)
-{
-  FocusedSuggestion *focused = data;
-  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (focused->list)));
-
-  return GTK_IS_LIST_BOX_ROW (focus) && gtk_widget_get_parent (focus) == GTK_WIDGET (focused->list) &&
-         gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (focus)) == focused->index;
-}
-
 /* The focus on the heading that folds the suggestions of @section. */
 static gboolean
 focus_on_heading (gpointer section)
@@ -1687,14 +1671,14 @@ test_stakeholders_suggestions_fill (Fixture       *f,
   keys_through_x (window, "Tab");
   wait_until (focus_on_heading, section, "the suggestions' heading to have the focus");
   keys_through_x (window, "Tab");
-  wait_until (suggestion_focused, &(FocusedSuggestion) { list, 0 }, "the first suggestion to have the focus");
+  wait_until (row_focused, &(RowFocus) { list, 0 }, "the first suggestion to have the focus");
   keys_through_x (window, "Down");
-  wait_until (suggestion_focused, &(FocusedSuggestion) { list, 1 }, "the second suggestion to have the focus");
+  wait_until (row_focused, &(RowFocus) { list, 1 }, "the second suggestion to have the focus");
   keys_through_x (window, "Return");
   wait_until (one_stakeholder, f->project, "the suggestion to be added");
   g_assert_nonnull (dossier_project_find_stakeholder (f->project, second));
   list = find_list_box (panel, "stakeholder-suggestions");
-  wait_until (suggestion_focused, &(FocusedSuggestion) { list, 1 }, "the next suggestion to have the focus");
+  wait_until (row_focused, &(RowFocus) { list, 1 }, "the next suggestion to have the focus");
   g_assert_cmpuint (dossier_suggestions_section_get_n_suggestions (DOSSIER_SUGGESTIONS_SECTION (section)), ==, n - 1);
 
   /* One stakeholder listed: the list has the height again, the

@@ -1760,33 +1760,6 @@ cite_passage (Fixture    *f,
   return g_strdup_printf ("[@%s]", dossier_highlight_get_uuid (highlight));
 }
 
-/* The row of @list that has the focus, or -1. */
-static int
-focused_row_index (GtkListBox *list)
-{
-  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (list)));
-  GtkWidget *row;
-
-  if (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (list)))
-    return -1;
-  row = GTK_IS_LIST_BOX_ROW (focus) ? focus : gtk_widget_get_ancestor (focus, GTK_TYPE_LIST_BOX_ROW);
-  return row != NULL ? gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row)) : -1;
-}
-
-typedef struct
-{
-  GtkListBox *list;
-  int         index;  /* -1: out of the list */
-} RowFocus;
-
-static gboolean
-row_focused (gpointer data)
-{
-  RowFocus *wanted = data;
-
-  return focused_row_index (wanted->list) == wanted->index;
-}
-
 /* Presses @keys (xdotool's names) on the window and waits for the focus to
  * be on the row @index of @list (-1: out of it). */
 static void

@@ -483,6 +483,28 @@ focus_on_stakeholder (gpointer focus_on)
   return focused_stakeholder (((FocusOn *) focus_on)->widget) == ((FocusOn *) focus_on)->id;
 }
 
+/* The row of @list that has the keyboard's focus, or holds it; -1 when
+ * the focus is out of @list. */
+static int
+focused_row_index (GtkListBox *list)
+{
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (list)));
+  GtkWidget *row;
+
+  if (focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (list)))
+    return -1;
+  row = GTK_IS_LIST_BOX_ROW (focus) ? focus : gtk_widget_get_ancestor (focus, GTK_TYPE_LIST_BOX_ROW);
+  return row != NULL ? gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row)) : -1;
+}
+
+gboolean
+row_focused (gpointer row_focus)
+{
+  RowFocus *wanted = row_focus;
+
+  return focused_row_index (wanted->list) == wanted->index;
+}
+
 typedef struct
 {
   GtkWidget *widget;

@@ -232,6 +232,16 @@ typedef struct
 gboolean    focus_on_argument    (gpointer      focus_on);
 gboolean    focus_on_stakeholder (gpointer      focus_on);
 
+typedef struct
+{
+  GtkListBox *list;
+  int         index;  /* -1: out of the list */
+} RowFocus;
+
+/* The keyboard's focus on the row @index of @list, or in it; out of
+ * @list when @index is -1 (a RowFocus). */
+gboolean    row_focused        (gpointer        row_focus);
+
 /* Hands @keyval with @mods to the key controllers of @widget itself,
  * those of the capture phase first, as GTK does when @widget has the
  * focus; TRUE if one of them handled it. */
