@@ -895,15 +895,11 @@ dossier_import_text_parse (const char             *utf8,
         if (gi < groups->len && g[gi].n == 1 && line_equal (first, &parser.lines[g[gi].first]))
           gi++;
 
-        if (gi < groups->len && g[gi].n == 1 && doc->author == NULL)
-          {
-            if (take_byline (doc, &parser.lines[g[gi].first]))
-              {
-                /* The byline stays in the text, as a paragraph. */
-                emit_lines (&parser, &g[gi]);
-                gi++;
-              }
-          }
+        /* The byline leaves the body, as a Markdown or HTML one does:
+         * the reader shows the document's byline under the title. */
+        if (gi < groups->len && g[gi].n == 1 && doc->author == NULL &&
+            take_byline (doc, &parser.lines[g[gi].first]))
+          gi++;
 
         /* "Issued by the branch, 20 November 2026": a dateline, not a
          * heading; it stays in the text too. */
