@@ -1861,6 +1861,52 @@ item_is_numbered (const DossierBlock *blocks,
                                                after_head, after_head ? strlen (after_head) : 0) > 0;
 }
 
+/* How many cells each of @blocks has, as a table's row (paragraphs with
+ * tabs, at @tabs: their offsets, in order; importers set cells apart
+ * so); 0 for a block that is no row. */
+static guint *
+row_cells (GArray             *tabs,
+           const DossierBlock *blocks,
+           guint               n_blocks,
+           gint64              length)
+{
+  guint *cells = g_new0 (guint, MAX (n_blocks, 1));
+  guint t = 0;
+
+  for (guint i = 0; i < n_blocks; i++)
+    {
+      gint64 bs = CLAMP (blocks[i].start, 0, length);
+      gint64 be = CLAMP (blocks[i].end, bs, length);
+
+      while (t < tabs->len && g_array_index (tabs, gint64, t) < bs)
+        t++;
+      if (blocks[i].kind != DOSSIER_BLOCK_PARAGRAPH)
+        continue;
+      for (; t < tabs->len && g_array_index (tabs, gint64, t) < be; t++)
+        cells[i]++;
+      if (cells[i] > 0)
+        cells[i]++;
+    }
+  return cells;
+}
+
+/* Whether row @i (of @cells, row_cells ()) starts a table of its own
+ * though the row before it is a row too, of a table @rows long so far.
+ * The text does not say where a table ends (every block ends with a blank
+ * line): a new one starts where the number of cells changes and stays
+ * changed, for two rows or more, after a table of two rows or more. So a
+ * table's short last row ("Total" and a figure) stays in it, and so does
+ * a header with a cell fewer than the rows under it. */
+static gboolean
+starts_a_table (const guint *cells,
+                guint        n_blocks,
+                guint        i,
+                guint        rows)
+{
+  return rows >= 2 && cells[i] != cells[i - 1] &&
+         i + 1 < n_blocks && cells[i + 1] == cells[i];
+}
+
 void
 dossier_document_view_set_text (DossierDocumentView *self,
                                 const char          *text,
@@ -1878,8 +1924,8 @@ dossier_document_view_set_text (DossierDocumentView *self,
   g_autoptr(GPtrArray) heads = NULL;
   g_autoptr(GArray) tabs = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GArray) tables = g_array_new (FALSE, FALSE, sizeof (DossierTextTable));
-  guint next_tab = 0;
-  gboolean last_was_row = FALSE;
+  g_autofree guint *cells = NULL;
+  guint table_rows = 0;   /* of the table the last block was a row of */
   gint64 previous_end = 0;
 
   g_return_if_fail (DOSSIER_IS_DOCUMENT_VIEW (self));
@@ -1957,6 +2003,7 @@ dossier_document_view_set_text (DossierDocumentView *self,
   g_array_set_size (self->blocks, 0);
   self->title_start = self->title_end = -1;
   heads = item_heads (self, blocks, n_blocks);
+  cells = row_cells (tabs, blocks, n_blocks, self->length);
 
   for (guint i = 0; i < n_blocks; i++)
     {
@@ -1964,17 +2011,13 @@ dossier_document_view_set_text (DossierDocumentView *self,
       gint64 bs = CLAMP (b->start, 0, self->length);
       gint64 be = CLAMP (b->end, bs, self->length);
       GtkTextTag *btag = block_tag (self, b);
-      gboolean row;
+      gboolean next_row;
 
-      /* A table: a run of paragraphs with tabs, its rows (importers set
-       * cells apart so). */
-      while (next_tab < tabs->len && g_array_index (tabs, gint64, next_tab) < bs)
-        next_tab++;
-      row = b->kind == DOSSIER_BLOCK_PARAGRAPH && next_tab < tabs->len &&
-            g_array_index (tabs, gint64, next_tab) < be;
-      if (row && last_was_row)
+      /* A table: a run of rows, or two where their cells change. */
+      next_row = cells[i] > 0 && table_rows > 0 && !starts_a_table (cells, n_blocks, i, table_rows);
+      if (next_row)
         g_array_index (tables, DossierTextTable, tables->len - 1).end = be;
-      else if (row)
+      else if (cells[i] > 0)
         g_array_append_val (tables, ((DossierTextTable) { bs, be }));
 
       /* The blank lines between two blocks are made shorter: paragraph
@@ -1989,12 +2032,11 @@ dossier_document_view_set_text (DossierDocumentView *self,
             {
               iter_at (self, &start, gs);
               iter_at (self, &end, ge);
-              gtk_text_buffer_apply_tag (self->buffer, row && last_was_row ? self->row_gap_tag
-                                                                           : self->gap_tag,
+              gtk_text_buffer_apply_tag (self->buffer, next_row ? self->row_gap_tag : self->gap_tag,
                                          &start, &end);
             }
         }
-      last_was_row = row;
+      table_rows = cells[i] == 0 ? 0 : next_row ? table_rows + 1 : 1;
       previous_end = be;
 
       if (btag != NULL && bs < be)

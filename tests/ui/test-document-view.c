@@ -1936,6 +1936,87 @@ test_table_figures_right (Fixture       *fx,
   g_assert_cmpint (cell_start_x (fx->view, figures_text, "Item\t", "Change"), >, year_end);
 }
 
+/* Two tables, a blank line apart (as every block is): bus routes with
+ * three columns of figures, then costs whose header's "Cost" is text. */
+static const char two_tables_text[] =
+  "Bus routes\n\n"
+  "Route\tRiders 2025\tRiders 2026\tChange\n\n"
+  "7A\t12,480\t9,915\t-21%\n\n"
+  "12\t3,040\t3,310\t9%\n\n"
+  "N4\t655\t702\t7%\n\n"
+  "Item\tCost\n\n"
+  "Drivers\t£910,000\n\n"
+  "Depot\t£45,500\n\n"
+  "The board meets in May.";
+
+/* Each cell of @cells (one per row that begins as @rows has it) ends
+ * where the first one does, a pixel either way. */
+static void
+assert_ends_line_up (DossierDocumentView *view,
+                     const char          *text,
+                     const char * const  *rows,
+                     const char * const  *cells,
+                     guint                n)
+{
+  int end = cell_end_x (view, text, rows[0], cells[0]);
+
+  for (guint i = 1; i < n; i++)
+    {
+      g_test_message ("%s under %s", cells[i], cells[0]);
+      g_assert_cmpint (ABS (cell_end_x (view, text, rows[i], cells[i]) - end), <=, 1);
+    }
+}
+
+/* Where the number of cells changes and stays changed, a new table
+ * starts: each table's columns of figures end at one x, its header with
+ * them (the costs' "Cost" made the routes' columns text, their figures
+ * left, when both were one table). */
+static void
+test_two_tables (Fixture       *fx,
+                 gconstpointer  data)
+{
+  static const char * const routes[] = { "Route\t", "7A\t", "12\t", "N4\t" };
+  static const char * const riders[] = { "Riders 2025", "12,480", "3,040", "655" };
+  static const char * const later[] = { "Riders 2026", "9,915", "3,310", "702" };
+  static const char * const change[] = { "Change", "-21%", "9%", "7%" };
+  static const char * const items[] = { "Item\t", "Drivers\t", "Depot\t" };
+  static const char * const costs[] = { "Cost", "£910,000", "£45,500" };
+
+  set_text_of_blocks (fx->view, two_tables_text);
+  assert_ends_line_up (fx->view, two_tables_text, routes, riders, G_N_ELEMENTS (routes));
+  assert_ends_line_up (fx->view, two_tables_text, routes, later, G_N_ELEMENTS (routes));
+  assert_ends_line_up (fx->view, two_tables_text, routes, change, G_N_ELEMENTS (routes));
+  assert_ends_line_up (fx->view, two_tables_text, items, costs, G_N_ELEMENTS (items));
+  /* (right, not left: the short figure starts further in) */
+  g_assert_cmpint (cell_start_x (fx->view, two_tables_text, "N4\t", "655"), >,
+                   cell_start_x (fx->view, two_tables_text, "7A\t", "12,480"));
+}
+
+/* A table whose last row is short ("Total" and one figure) stays one
+ * table: the total ends under the figures above it, a row's gap apart. */
+static void
+test_short_last_row (Fixture       *fx,
+                     gconstpointer  data)
+{
+  static const char text[] =
+    "Parish spending\n\n"
+    "Item\t2025\t2026\n\n"
+    "Street lighting\t1,250\t1,400\n\n"
+    "Bins\t75\t80\n\n"
+    "Total\t1,325\n\n"
+    "The council meets again in March.";
+  static const char * const rows[] = { "Item\t", "Street lighting\t", "Bins\t", "Total\t" };
+  static const char * const spent[] = { "2025", "1,250", "75", "1,325" };
+  int bins_y, total_y, lighting_y;
+
+  set_text_of_blocks (fx->view, text);
+  assert_ends_line_up (fx->view, text, rows, spent, G_N_ELEMENTS (rows));
+  lighting_y = char_rect (fx->view, g_utf8_pointer_to_offset (text, strstr (text, "Street"))).y;
+  bins_y = char_rect (fx->view, g_utf8_pointer_to_offset (text, strstr (text, "Bins"))).y;
+  total_y = char_rect (fx->view, g_utf8_pointer_to_offset (text, strstr (text, "Total"))).y;
+  g_assert_cmpint (total_y - bins_y, ==, bins_y - lighting_y);
+}
+
 /* A table's rows are closer to each other than paragraphs are: the table
  * reads as one block. */
 static void
@@ -2128,6 +2209,8 @@ main (int   argc,
   ADD ("table-columns-line-up", test_columns_line_up);
   ADD ("table-rows-closer", test_table_rows_closer);
   ADD ("table-figures-right", test_table_figures_right);
+  ADD ("two-tables", test_two_tables);
+  ADD ("table-short-last-row", test_short_last_row);
   g_test_add ("/dossier/document-view/table-narrow-view-wraps", Fixture, GINT_TO_POINTER (360),
               fixture_setup, test_narrow_view_wraps, fixture_teardown);
   g_test_add ("/dossier/document-view/table-fits-narrow", Fixture, GINT_TO_POINTER (360),
