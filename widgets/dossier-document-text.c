@@ -631,9 +631,11 @@ table_columns (PangoLayout *layout,
 
 /* A table wider than the text: its gaps narrow down to this part of an
  * em (a space's width, about) before a row has to wrap; a wrapped row's
- * next lines start under a column that leaves them this many ems. */
+ * next lines start under its last column where that leaves them this many
+ * ems, else its cells stand one under the other, this part of an em in. */
 #define TABLE_MIN_GAP_PART  3
 #define TABLE_WRAP_EMS      6
+#define TABLE_STACK_INDENT(em) ((em) * 3 / 2)
 
 /* The tab stops of a table's @columns for a text @width pixels wide:
  * each column starts a gap past the one before it: @em, or less when the
@@ -643,10 +645,15 @@ table_columns (PangoLayout *layout,
  * @width (a right tab past it would draw its cells past the text's edge,
  * and Pango 1.50 sets a wrapped row's right tabs as left ones: the
  * header "2026" began where "412" did, seen at 540 px zoomed in). The
- * first column is before any tab: it stays left. @indent: where a row too wide for the text goes on, on its
- * next lines: under its last column (a long last cell wraps under
- * itself), else under its second one, where they leave room; 0 for the
- * line's start. NULL for a single column. */
+ * first column is before any tab: it stays left. @indent: where a row too
+ * wide for the text goes on, on its next lines: under its last column (a
+ * long last cell wraps under itself) where that leaves room. Else each
+ * cell after the first starts a line of its own, a little in: a tab goes
+ * to the first stop past it, so a row that went on under an earlier
+ * column put its next cells on that column's stops ("11,905" under
+ * "Passengers 2024", at 360 px), and the header wrapped at another
+ * column than its figures; one stop past the text's edge breaks the line
+ * at every tab. NULL for a single column. */
 static PangoTabArray *
 table_tab_stops (GArray *columns,
                  int     em,
@@ -654,7 +661,7 @@ table_tab_stops (GArray *columns,
                  int    *indent)
 {
   PangoTabArray *tabs;
-  int cells = 0, gap = em, x = 0, second = 0;
+  int cells = 0, gap = em, x = 0;
   gboolean fits;
 
   *indent = 0;
@@ -672,19 +679,19 @@ table_tab_stops (GArray *columns,
       const TableColumn *col = &g_array_index (columns, TableColumn, i);
 
       x += g_array_index (columns, TableColumn, i - 1).width + gap;
-      if (i == 1)
-        second = x;
       if (col->figures > 0 && !col->text && fits)
         pango_tab_array_set_tab (tabs, (int) i - 1, PANGO_TAB_RIGHT, x + col->width);
       else
         pango_tab_array_set_tab (tabs, (int) i - 1, PANGO_TAB_LEFT, x);
     }
-  if (!fits)
+  if (!fits && width - x >= TABLE_WRAP_EMS * em)
+    *indent = x;
+  else if (!fits)
     {
-      if (width - x >= TABLE_WRAP_EMS * em)
-        *indent = x;
-      else if (width - second >= TABLE_WRAP_EMS * em)
-        *indent = second;
+      /* (the stops after it: as far apart, past the edge too) */
+      pango_tab_array_free (tabs);
+      tabs = pango_tab_array_new_with_positions (1, TRUE, PANGO_TAB_LEFT, width + em);
+      *indent = TABLE_STACK_INDENT (em);
     }
   return tabs;
 }

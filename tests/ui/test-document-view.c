@@ -2180,6 +2180,83 @@ test_table_wraps_under_cell (Fixture       *fx,
                    char_rect (fx->view, g_utf8_pointer_to_offset (stops, strstr (stops, "there"))).y);
 }
 
+/* Tram boardings: headers wider than their figures, four columns. */
+static const char boardings_text[] =
+  "Tram boardings\n\n"
+  "Stop\tBoardings weekday\tBoardings weekend\tChange\n\n"
+  "Quayside\t18,420\t12,905\t-16%\n\n"
+  "Old Market\t7,310\t5,260\t-21%\n\n"
+  "The tram runs every ten minutes.";
+
+static const char * const boardings[][4] = {
+  { "Stop", "Boardings weekday", "Boardings weekend", "Change" },
+  { "Quayside", "18,420", "12,905", "-16%" },
+  { "Old Market", "7,310", "5,260", "-21%" },
+};
+
+/* Where cell @cell of row @row of boardings_text starts. */
+static GdkRectangle
+boardings_cell (DossierDocumentView *view,
+                guint                row,
+                guint                cell)
+{
+  const char *p = strstr (boardings_text, boardings[row][0]);
+
+  p = strstr (p, boardings[row][cell]);
+  return char_rect (view, g_utf8_pointer_to_offset (boardings_text, p));
+}
+
+/* A table too wide for the text at a phone's width, even with its gaps
+ * narrowed, and whose last column leaves no room to go on under it: each
+ * cell after a row's first starts a line of its own, all at one x, a
+ * little in from the first (it went on under the second column, so
+ * "12,905" stood under "Boardings weekday" and the header wrapped at
+ * another column than the figures). Nothing goes past the text's edge.
+ * Wide enough, the same table is one line a row, its figures lined up on
+ * the right. */
+static void
+test_table_too_wide_stacks (Fixture       *fx,
+                            gconstpointer  data)
+{
+  GtkWidget *text_view = GTK_WIDGET (dossier_document_view_get_text_view (fx->view));
+  int first_x, cell_x;
+
+  set_text_of_blocks (fx->view, boardings_text);
+  if (data == NULL)
+    {
+      for (guint row = 0; row < G_N_ELEMENTS (boardings); row++)
+        for (guint cell = 1; cell < 4; cell++)
+          g_assert_cmpint (boardings_cell (fx->view, row, cell).y, ==, boardings_cell (fx->view, row, 0).y);
+      g_assert_cmpint (cell_end_x (fx->view, boardings_text, "Quayside", "12,905"), ==,
+                       cell_end_x (fx->view, boardings_text, "Old Market", "5,260"));
+      return;
+    }
+
+  first_x = boardings_cell (fx->view, 0, 0).x;
+  cell_x = boardings_cell (fx->view, 0, 1).x;
+  g_assert_cmpint (cell_x, >, first_x);
+  for (guint row = 0; row < G_N_ELEMENTS (boardings); row++)
+    {
+      g_assert_cmpint (boardings_cell (fx->view, row, 0).x, ==, first_x);
+      for (guint cell = 1; cell < 4; cell++)
+        {
+          GdkRectangle at = boardings_cell (fx->view, row, cell);
+          const char *before = strstr (strstr (boardings_text, boardings[row][0]), boardings[row][cell]) - 1;
+
+          g_test_message ("%s", boardings[row][cell]);
+          g_assert_cmpint (at.x, ==, cell_x);
+          /* (below the last letter of the cell before it) */
+          g_assert_cmpint (at.y, >, char_rect (fx->view, g_utf8_pointer_to_offset (boardings_text, before) - 1).y);
+        }
+    }
+  for (gint64 offset = 0; offset < g_utf8_strlen (boardings_text, -1); offset++)
+    {
+      GdkRectangle loc = char_rect (fx->view, offset);
+
+      g_assert_cmpint (loc.x + loc.width, <=, gtk_widget_get_width (text_view));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2217,6 +2294,9 @@ main (int   argc,
               fixture_setup, test_table_fits_narrow, fixture_teardown);
   g_test_add ("/dossier/document-view/table-wraps-under-cell", Fixture, GINT_TO_POINTER (360),
               fixture_setup, test_table_wraps_under_cell, fixture_teardown);
+  g_test_add ("/dossier/document-view/table-too-wide-stacks", Fixture, GINT_TO_POINTER (360),
+              fixture_setup, test_table_too_wide_stacks, fixture_teardown);
+  ADD ("table-too-wide-wide-view", test_table_too_wide_stacks);
   g_test_add_func ("/dossier/document-view/finalize-while-painting", test_finalize_while_painting);
   g_test_add_func ("/dossier/document-view/cut-characters-inside", test_cut_characters_inside);
   g_test_add_func ("/dossier/document-view/cut-flags-whole", test_cut_flags_whole);
