@@ -1632,6 +1632,94 @@ count_divergences (GPtrArray             *all,
   return n;
 }
 
+/* Twenty words of their own, "PREFIX0 … PREFIX19 ", at the end of @text. */
+static void
+append_words (GString    *text,
+              const char *prefix)
+{
+  for (guint k = 0; k < 20; k++)
+    g_string_append_printf (text, "%s%u ", prefix, k);
+}
+
+/* Checks passage @i of @d: in @document, at the @nth place of @copy in
+ * @text (code points: the texts are ASCII), quoting it. */
+static void
+assert_copy_passage (DossierDivergence *d,
+                     guint              i,
+                     gint64             document,
+                     const char        *text,
+                     const char        *copy,
+                     guint              nth)
+{
+  DossierDivergencePassage *p = g_ptr_array_index (d->passages, i);
+  const char *at = strstr (text, copy);
+
+  for (guint k = 0; k < nth; k++)
+    at = strstr (at + 1, copy);
+  g_assert_nonnull (at);
+  g_assert_cmpint (p->document_id, ==, document);
+  g_assert_cmpint (p->start, ==, at - text);
+  g_assert_cmpint (p->end, ==, at - text + (gint64) strlen (copy));
+  g_assert_cmpstr (p->quote, ==, copy);
+}
+
+/* Shared copy goes by where each run of eight words was first seen: a
+ * paragraph the first document has twice, the second twice and the last
+ * twice (its own second time looked up, never kept), is one piece of
+ * copy, cited at its first place in the first and at each place in the
+ * others, in order, each once. Regression guard for the shingles' table:
+ * one that kept a shingle's last place fails. */
+static void
+test_shared_copy_repeated (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(GString) copy = g_string_new (NULL);
+  g_autoptr(GString) a = g_string_new (NULL);
+  g_autoptr(GString) b = g_string_new (NULL);
+  g_autoptr(GString) c = g_string_new (NULL);
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(GError) error = NULL;
+  DossierDivergence *d;
+  gint64 docs[3];
+
+  for (guint k = 0; k < 40; k++)
+    g_string_append_printf (copy, "%squay%u", k > 0 ? " " : "", k);
+  append_words (a, "ant");
+  g_string_append_printf (a, "%s ", copy->str);
+  append_words (a, "bee");
+  g_string_append_printf (a, "%s ", copy->str);
+  append_words (a, "cow");
+  append_words (b, "dog");
+  g_string_append_printf (b, "%s ", copy->str);
+  append_words (b, "eel");
+  g_string_append_printf (b, "%s ", copy->str);
+  append_words (b, "fox");
+  append_words (c, "gnu");
+  g_string_append_printf (c, "%s ", copy->str);
+  append_words (c, "hen");
+  g_string_append_printf (c, "%s ", copy->str);
+  append_words (c, "jay");
+  docs[0] = add_doc (P (f), "First", a->str);
+  docs[1] = add_doc (P (f), "Second", b->str);
+  docs[2] = add_doc (P (f), "Last", c->str);
+
+  all = dossier_project_compare_divergences (P (f), docs, 3, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_divergences (all, DOSSIER_DIVERGENCE_SHARED_COPY, 0), ==, 1);
+  d = find_divergence (all, DOSSIER_DIVERGENCE_SHARED_COPY, 0);
+  g_assert_cmpuint (d->present->len, ==, 3);
+  for (guint i = 0; i < 3; i++)
+    g_assert_cmpint (g_array_index (d->present, gint64, i), ==, docs[i]);
+  g_assert_cmpuint (d->passages->len, ==, 5);
+  assert_copy_passage (d, 0, docs[0], a->str, copy->str, 0);
+  assert_copy_passage (d, 1, docs[1], b->str, copy->str, 0);
+  assert_copy_passage (d, 2, docs[1], b->str, copy->str, 1);
+  assert_copy_passage (d, 3, docs[2], c->str, copy->str, 0);
+  assert_copy_passage (d, 4, docs[2], c->str, copy->str, 1);
+  g_assert_cmpstr (d->summary, ==, "40 words appear word for word in “First”, “Second”, “Last”: "
+                                   "one source, not agreement");
+}
+
 static void
 test_figures_same_thing (Fixture       *f,
                          gconstpointer  data)
@@ -2361,6 +2449,7 @@ main (int   argc,
   ADD ("divergences-unread", test_divergences_unread);
   ADD ("divergences-once", test_divergences_once);
   ADD ("divergences-shown", test_divergences_shown);
+  ADD ("shared-copy-repeated", test_shared_copy_repeated);
   ADD ("divergences-cancelled", test_divergences_cancelled);
   ADD ("divergences-cancelled-reading", test_divergences_cancelled_reading);
   ADD ("figures-agree", test_figures_agree);

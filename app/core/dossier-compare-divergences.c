@@ -281,7 +281,7 @@ typedef struct
 {
   guint32 *starts;  /* code points of each word (a text is less than 1 GB) */
   guint32 *ends;
-  guint64 *hashes;  /* of each word */
+  guint64 *hashes;  /* of each word, then of the shingle it starts */
   guint   n;
 } Words;
 
@@ -389,15 +389,24 @@ typedef struct
  * more) took most of the divergences of two long documents, and 1 GB
  * for two of 50 MB. A slot is the high half of the shingle's hash and
  * the shingle's number among all the columns' (SLOT_EMPTY: none); its
- * place comes from the whole hash. */
+ * place comes from the whole hash.
+ *
+ * The last column's shingles are looked up, never kept: nothing comes
+ * after them to look for them (and one first seen in its own column is no
+ * copy shared), so two documents' table holds the first one's alone.
+ * Each look is a cache miss in a table of some 100 MB, which one at a
+ * time took a quarter of the divergences of two documents of 50 MB: the
+ * place of the shingle PREFETCH_AHEAD on is fetched while this one is
+ * looked at, so that that many misses are waited for at once. */
 typedef guint64 Slot;
 
 #define SLOT_EMPTY G_MAXUINT64
+#define PREFETCH_AHEAD 16
 
 typedef struct
 {
   Slot   *slots;
-  gsize   size;     /* 1.5 × the shingles, or more */
+  gsize   size;     /* 1.5 × the shingles kept, or more */
   guint  *first;    /* per column, the number of its first shingle */
   guint   n_columns;
 } Seen;
@@ -422,6 +431,8 @@ seen_init (Seen        *seen,
       seen->first[c] = (guint) n;
       n += words[c].n;
     }
+  /* (all but the last column's) */
+  n = n_columns > 0 ? seen->first[n_columns - 1] : 0;
   seen->size = MAX (n + n / 2, 16);
   seen->slots = g_new (Slot, seen->size);
   memset (seen->slots, 0xFF, seen->size * sizeof (Slot));
@@ -434,18 +445,46 @@ seen_clear (Seen *seen)
   g_clear_pointer (&seen->first, g_free);
 }
 
-/* Where @hash was first seen (in *@o), TRUE; else FALSE, and it is kept
- * as seen now, at @position of @column. */
+/* Where in @seen's slots a shingle of @hash goes, or is. */
+static inline gsize
+seen_place (const Seen *seen,
+            guint64     hash)
+{
+  guint64 mixed = hash * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15);
+
+  /* (the high 32 bits of the mix, scaled to the size: no division) */
+  return (gsize) (((mixed >> 32) * (guint64) seen->size) >> 32);
+}
+
+/* The hash of @w's shingle @i (its words [i, i + SHINGLE_WORDS)), in
+ * place of its first word's, whose own is read no more once the shingles
+ * before it have theirs; its place in @seen fetched ahead of its look. */
+static inline void
+shingle_hash (const Seen *seen,
+              Words      *w,
+              guint       i)
+{
+  guint64 h = 0;
+
+  for (guint k = 0; k < SHINGLE_WORDS; k++)
+    h = (h ^ w->hashes[i + k]) * G_GUINT64_CONSTANT (0x100000001b3) + k;
+  w->hashes[i] = h;
+#ifdef __GNUC__
+  __builtin_prefetch (&seen->slots[seen_place (seen, h)]);
+#endif
+}
+
+/* Where @hash was first seen (in *@o), TRUE; else FALSE, and, if @keep,
+ * it is kept as seen now, at @position of @column. */
 static gboolean
 seen_lookup_or_add (Seen       *seen,
                     guint64     hash,
                     guint       column,
                     guint       position,
+                    gboolean    keep,
                     Occurrence *o)
 {
-  guint64 mixed = hash * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15);
-  /* (the high 32 bits of the mix, scaled to the size: no division) */
-  gsize i = (gsize) (((mixed >> 32) * (guint64) seen->size) >> 32);
+  gsize i = seen_place (seen, hash);
   guint64 tag = hash & G_GUINT64_CONSTANT (0xFFFFFFFF00000000);
 
   for (; seen->slots[i] != SLOT_EMPTY; i = i + 1 < seen->size ? i + 1 : 0)
@@ -460,7 +499,8 @@ seen_lookup_or_add (Seen       *seen,
         o->position = number - seen->first[c];
         return TRUE;
       }
-  seen->slots[i] = tag | (seen->first[column] + position);
+  if (keep)
+    seen->slots[i] = tag | (seen->first[column] + position);
   return FALSE;
 }
 
@@ -522,10 +562,11 @@ find_shared_copy (Diverge  *dv,
       for (guint e = 0; e < n_columns; e++)
         run_start[e] = -1;
 
+      for (guint i = 0; i < MIN (n_shingles, PREFETCH_AHEAD); i++)
+        shingle_hash (&seen, w, i);
       for (guint i = 0; i <= n_shingles; i++)
         {
           Occurrence first_seen, *o = NULL;
-          guint64 h = 0;
 
           if ((i & 0xFFF) == 0 && worked (dv, MIN (n_shingles - i, 0x1000) + 1, error))
             {
@@ -534,9 +575,9 @@ find_shared_copy (Diverge  *dv,
             }
           if (i < n_shingles)
             {
-              for (guint k = 0; k < SHINGLE_WORDS; k++)
-                h = (h ^ w->hashes[i + k]) * G_GUINT64_CONSTANT (0x100000001b3) + k;
-              if (seen_lookup_or_add (&seen, h, c, i, &first_seen))
+              if (i + PREFETCH_AHEAD < n_shingles)
+                shingle_hash (&seen, w, i + PREFETCH_AHEAD);
+              if (seen_lookup_or_add (&seen, w->hashes[i], c, i, c + 1 < n_columns, &first_seen))
                 o = &first_seen;
             }
 
