@@ -475,12 +475,14 @@ dossier_find_bar_start (DossierFindBar *self)
       gtk_editable_set_text (GTK_EDITABLE (self->entry), text);
     }
 
-  gtk_search_bar_set_search_mode (GTK_SEARCH_BAR (self->search_bar), TRUE);
-  /* Selected before it takes the focus: a GtkText focused with no
-   * selection starts blinking its cursor, and selecting while it is not
-   * yet mapped (the bar just opening) does not stop that, so GTK warns of
-   * "unexpected blinking selection" at the next frame. */
+  /* Selected before the bar opens, for opening it focuses the entry (the
+   * search bar does so itself): a GtkText focused with nothing selected
+   * starts blinking its cursor, and selecting it after, while the entry is
+   * not mapped yet (the bar's revealer maps it at its first frame), does
+   * not stop that blinking in GTK 4.8, which then warns "unexpected
+   * blinking selection" at that frame. */
   gtk_editable_select_region (GTK_EDITABLE (self->entry), 0, -1);
+  gtk_search_bar_set_search_mode (GTK_SEARCH_BAR (self->search_bar), TRUE);
   gtk_widget_grab_focus (self->entry);
 
   /* search-changed comes after a delay; search now if there is a query. */
