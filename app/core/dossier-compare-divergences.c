@@ -1491,7 +1491,9 @@ read_documents (Diverge  *dv,
       doc->blocks = dossier_project_get_document_blocks (dv->project, id, error);
       if (doc->blocks == NULL)
         return FALSE;
-      doc->mentions = dossier_project_list_mentions (dv->project, id, 0, error);
+      /* (in the text read, a piece at a time: characters are units too) */
+      doc->mentions = dossier_project_find_mentions_checked (dv->project, doc->text, read_worked, &work,
+                                                             error);
       if (doc->mentions == NULL || given_up (dv, error))
         return FALSE;
       doc->figures = dossier_find_figures_checked (doc->text, read_worked, &work);

@@ -17,6 +17,7 @@
 #include <dossier/dossier-mentions.h>
 #include <dossier/dossier-text.h>
 
+#include "dossier-mentions-private.h"
 #include "dossier-text-private.h"
 
 typedef struct
@@ -515,6 +516,16 @@ GArray *
 dossier_mention_finder_find (DossierMentionFinder *self,
                              const char           *text)
 {
+  return dossier_mention_finder_find_checked (self, text, NULL, NULL);
+}
+
+GArray *
+dossier_mention_finder_find_checked (DossierMentionFinder *self,
+                                     const char           *text,
+                                     gboolean            (*progress) (guint64  chars,
+                                                                      gpointer data),
+                                     gpointer              data)
+{
   const guint16 *fold = dossier_text_fold_table ();
   g_autoptr(GArray) candidates = NULL;
   g_autofree gint64 *ring_offset = NULL;
@@ -553,6 +564,12 @@ dossier_mention_finder_find (DossierMentionFinder *self,
       guchar bytes[4];
       guint n_bytes;
 
+      if (progress != NULL && offset % DOSSIER_MENTIONS_PIECE == DOSSIER_MENTIONS_PIECE - 1 &&
+          !progress (DOSSIER_MENTIONS_PIECE, data))
+        {
+          g_array_unref (mentions);
+          return NULL;
+        }
       if (*p < 0x80)
         {
           c = *p++;

@@ -18,6 +18,7 @@
 
 #include "config.h"
 
+#include "dossier-mentions-private.h"
 #include "dossier-project-private.h"
 
 #include <inttypes.h>
@@ -839,6 +840,26 @@ dossier_project_list_mentions (DossierProject  *self,
     }
 
   return mentions;
+}
+
+GArray *
+dossier_project_find_mentions_checked (DossierProject       *self,
+                                       const char           *text,
+                                       DossierReadProgress   progress,
+                                       gpointer              data,
+                                       GError              **error)
+{
+  g_autoptr(DossierMentionFinder) finder = NULL;
+
+  g_return_val_if_fail (DOSSIER_IS_PROJECT (self), NULL);
+  g_return_val_if_fail (text != NULL, NULL);
+
+  if (!dossier_project_ensure_open (self, error))
+    return NULL;
+  finder = project_finder (self, error);
+  if (finder == NULL)
+    return NULL;
+  return dossier_mention_finder_find_checked (finder, text, progress, data);
 }
 
 GArray *
