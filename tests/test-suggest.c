@@ -1388,6 +1388,50 @@ test_stakeholders_spanish_cues (void)
                    DOSSIER_STAKEHOLDER_ORGANISATION);
 }
 
+/* ", la cual" and ", el cual" as ", que" (an article written for this
+ * test): with what a firm or a body does after it, the name before is a
+ * body ("Conservas Barreiro, la cual emplea a sesenta personas"); with
+ * anything else it may be someone's ("Rosa Lema, la cual vive junto al
+ * muelle"). Roles in "-ica" and "-ico", and a role's noun before its
+ * adjective, are roles as "la ingeniera" is: "dijo la técnica municipal,
+ * Laura Seoane", "según la política local, Irene Sanjurjo", "Nuria
+ * Castro, una médica del centro de salud,". */
+static void
+test_stakeholders_spanish_which_and_roles (void)
+{
+  const char *text =
+    "Obras en el muelle de Burela\n\n"
+    "Conservas Barreiro, la cual emplea a sesenta personas, cerrará en julio, y Conservas "
+    "Barreiro dijo que volverá en otoño. Varadero Insua, el cual gestiona la grada, no "
+    "abrirá hasta marzo, y Varadero Insua advirtió que pedirá ayudas.\n\n"
+    "Las obras durarán ocho meses, dijo la técnica municipal, Laura Seoane. El plan llegó "
+    "tarde, según la política local, Irene Sanjurjo. El polvo preocupa, dijo su médico de "
+    "cabecera, Xoán Rey.\n\n"
+    "Nuria Castro, una médica del centro de salud, dijo que el ruido no deja dormir. Pablo "
+    "Souto, un mecánico jubilado, dijo que nadie les avisó. Rosa Lema, la cual vive junto al "
+    "muelle, dijo que el ruido es constante.";
+  g_autoptr(GPtrArray) s = stakeholders_of_article (text);
+  const char * const people[] = {
+    "Laura Seoane", "Irene Sanjurjo", "Xoán Rey", "Nuria Castro", "Pablo Souto", "Rosa Lema",
+  };
+  const char * const bodies[] = { "Conservas Barreiro", "Varadero Insua" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (people); i++)
+    {
+      g_test_message ("%s", people[i]);
+      find_stakeholder_of_kind (s, people[i], DOSSIER_STAKEHOLDER_PERSON);
+      g_assert_cmpint (dossier_suggest_stakeholder_kind (text, people[i], -1, -1), ==,
+                       DOSSIER_STAKEHOLDER_PERSON);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (bodies); i++)
+    {
+      g_test_message ("%s", bodies[i]);
+      find_stakeholder_of_kind (s, bodies[i], DOSSIER_STAKEHOLDER_ORGANISATION);
+      g_assert_cmpint (dossier_suggest_stakeholder_kind (text, bodies[i], -1, -1), ==,
+                       DOSSIER_STAKEHOLDER_ORGANISATION);
+    }
+}
+
 /* Whether the suggestion named @name has the alias @alias. */
 static gboolean
 has_alias (GPtrArray  *suggestions,
@@ -2207,6 +2251,8 @@ main (int   argc,
                    test_stakeholders_role_then_body);
   g_test_add_func ("/dossier/suggest/stakeholders-spanish-cues",
                    test_stakeholders_spanish_cues);
+  g_test_add_func ("/dossier/suggest/stakeholders-spanish-which-and-roles",
+                   test_stakeholders_spanish_which_and_roles);
   g_test_add_func ("/dossier/suggest/stakeholders-short-form-of-body",
                    test_stakeholders_short_form_of_body);
   g_test_add_func ("/dossier/suggest/stakeholders-full-name-from-title",

@@ -2101,12 +2101,16 @@ static const char * const running_verbs_es[] = {
   "construyo", "alquila", "presta",
 };
 
+/* Before "cual": "la cual", "el cual", "los cuales". */
+static const char * const relative_articles[] = { "el", "la", "los", "las" };
+
 /* Whether the words after the name [@first, @last] say it is a thing or
  * a body, not someone: ", which" (a person is "who"), or "that" and what
- * a firm does; in Spanish ", que" and what a firm does ("Autobuses
- * Ferrol, que gestiona el servicio"). Not "a report by Ana Ruiz, which found …", nor "…, said
- * Ana Ruiz, which angered …": "which" is then the report's, the
- * statement's; a name that opens its clause is what "which" stands for. */
+ * a firm does; in Spanish ", que" (or ", la cual") and what a firm does
+ * ("Autobuses Ferrol, que gestiona el servicio"). Not "a report by Ana
+ * Ruiz, which found …", nor "…, said Ana Ruiz, which angered …": "which"
+ * is then the report's, the statement's; a name that opens its clause is
+ * what "which" stands for. */
 static gboolean
 which_not_who (GArray *tokens,
                guint   from,
@@ -2125,6 +2129,15 @@ which_not_who (GArray *tokens,
     return FALSE;
   if (g_str_equal (relative->folded, "that"))
     return (end->flags & (TOKEN_SPACE | TOKEN_COMMA)) && IN_LIST (running_verbs, verb->folded);
+  /* ", la cual emplea", ", el cual gestiona": ", que" in two words. */
+  if (IN_LIST (relative_articles, relative->folded) && (relative->flags & TOKEN_SPACE) &&
+      (g_str_equal (verb->folded, "cual") || g_str_equal (verb->folded, "cuales")))
+    {
+      if (last + 3 >= tokens->len || !(verb->flags & TOKEN_SPACE))
+        return FALSE;
+      return (end->flags & TOKEN_COMMA) &&
+             IN_LIST (running_verbs_es, g_array_index (tokens, Token, last + 3).folded);
+    }
   if (g_str_equal (relative->folded, "que"))
     return (end->flags & TOKEN_COMMA) && IN_LIST (running_verbs_es, verb->folded);
   if (!g_str_equal (relative->folded, "which") || !(end->flags & TOKEN_COMMA))
@@ -2314,6 +2327,25 @@ surname_of_named (Collector  *col,
 }
 
 
+/* Spanish words for what someone is whose endings are a thing's too:
+ * "-ica" and "-ico" ("la técnica", not "la fábrica" nor "una empresa
+ * pública"), "-ada", "-aria", "-ente" ("la encargada", "la funcionaria",
+ * "la gerente", not "la entrada", "la agraria", "la fuente"). */
+static const char * const person_words_es[] = {
+  "tecnica", "tecnico", "politica", "politico", "medica", "medico", "quimica", "quimico",
+  "fisica", "fisico", "mecanica", "mecanico", "cientifica", "cientifico", "academica",
+  "academico", "informatica", "informatico", "farmaceutica", "farmaceutico", "biologa",
+  "biologo", "geologa", "geologo", "psicologa", "psicologo", "arqueologa", "arqueologo",
+  "delegada", "delegado", "encargada", "encargado", "empleada", "empleado", "funcionaria",
+  "funcionario", "propietaria", "propietario", "bibliotecaria", "bibliotecario", "voluntaria",
+  "voluntario", "gerente", "agente", "dirigente", "residente", "arquitecta", "arquitecto",
+  "ciudadana", "ciudadano", "decana", "decano", "maestra", "maestro",
+};
+
+/* Before a Spanish noun, whose adjectives follow it: "la técnica
+ * municipal", "una médica jubilada". */
+static const char * const spanish_determiners[] = { "el", "la", "su", "sus", "un", "una" };
+
 /* Words for what someone is or does: titles ("secretary", "vecina"), and
  * nouns with a person's ending ("hydrologist", "farmer", "economist",
  * "investigadora"), not a thing's ("river", "department"). */
@@ -2342,6 +2374,8 @@ is_person_noun (const char *folded)
   for (guint t = 0; t < G_N_ELEMENTS (titles); t++)
     if (g_str_equal (titles[t].words, folded))
       return TRUE;
+  if (IN_LIST (person_words_es, folded))
+    return TRUE;
   if (IN_LIST (group_words, folded) || IN_LIST (things, folded) ||
       g_str_has_suffix (folded, "ment") || g_utf8_strlen (folded, -1) < 4)
     return FALSE;
@@ -2376,7 +2410,11 @@ role_appositive (GArray *tokens,
       if ((t->flags & TOKEN_COMMA) || next == NULL || (next->flags & TOKEN_INITIAL) ||
           ((t->flags & TOKEN_SPACE) &&
            (is_title_tie (tokens, k + 1) || IN_LIST (relative_pronouns, next->folded))))
-        return is_person_noun (t->folded);
+        return is_person_noun (t->folded) ||
+               /* "un mecánico jubilado,": the noun first. */
+               (k > at + 1 &&
+                IN_LIST (spanish_determiners, g_array_index (tokens, Token, at).folded) &&
+                is_person_noun (g_array_index (tokens, Token, at + 1).folded));
       if (!(t->flags & TOKEN_SPACE))
         return FALSE;
     }
@@ -2659,6 +2697,10 @@ role_before_name (GArray *tokens,
         return FALSE;
       first--;
     }
+  /* "la técnica municipal": in Spanish the noun comes first. */
+  if (head == t && first < at && IN_LIST (spanish_determiners, before->folded) &&
+      !is_person_noun (head->folded))
+    head = &g_array_index (tokens, Token, first);
   if (!(is_person_noun (head->folded) || IN_LIST (role_heads, head->folded)) ||
       is_descriptor (head->folded) || is_descriptor (t->folded))
     return FALSE;
