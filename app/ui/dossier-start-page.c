@@ -16,6 +16,7 @@
 
 #include <glib/gi18n.h>
 
+#include "dossier-accessible.h"
 #include "dossier-application.h"
 #include "dossier-start-page.h"
 #include "dossier-ui-utils.h"
@@ -151,8 +152,15 @@ update_list (DossierStartPage *self)
 {
   g_auto(GStrv) recent = g_settings_get_strv (self->settings, "recent-projects");
   g_autoptr(GVariant) info = g_settings_get_value (self->settings, "recent-project-info");
+  GtkWidget *focus = dossier_focus_within (GTK_WIDGET (self->recent_list));
+  GtkWidget *focus_row = focus != NULL ? gtk_widget_get_ancestor (focus, GTK_TYPE_LIST_BOX_ROW) : NULL;
+  int focus_index = focus_row != NULL ? gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (focus_row)) : -1;
+  GtkListBoxRow *row;
   GtkWidget *child;
 
+  /* A project taken off with the keyboard (its Remove button) leaves the
+   * focus on the row that takes its place, not lost with the row: Tab
+   * would start again from the window's top. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->recent_list))) != NULL)
     gtk_list_box_remove (self->recent_list, child);
   g_ptr_array_set_size (self->paths, 0);
@@ -166,6 +174,11 @@ update_list (DossierStartPage *self)
     }
 
   gtk_widget_set_visible (self->recent_clamp, self->paths->len > 0);
+  if (focus_index < 0 || self->paths->len == 0)
+    return;
+  row = gtk_list_box_get_row_at_index (self->recent_list, MIN (focus_index, (int) self->paths->len - 1));
+  if (row != NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (row));
 }
 
 /* ---- Opening, and files that are gone ------------------------------------------- */
@@ -311,6 +324,10 @@ static void
 dossier_start_page_init (DossierStartPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Up to ten projects, each with its Remove button: Tab walked twenty
+   * stops before the rest of the window. One stop now, the arrows
+   * between rows; Tab on a row still reaches its Remove button. */
+  dossier_accessible_one_tab_stop (self->recent_list);
 
   self->paths = g_ptr_array_new_with_free_func (g_free);
   self->settings = g_settings_new (APP_ID);

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-start-page.c — what a user meets around projects: the start page's
  * recent projects (opened with one click; a vanished file offered for
- * removal), New Project starting in the Documents folder rather than the
+ * removal; one Tab stop), New Project starting in the Documents folder rather than the
  * app's own, an article opened as if it were a project offered for
  * import, a file imported twice warned about, and deleting the document
  * on show showing the next. Runs under xvfb-run and dbus-run-session
@@ -215,6 +215,95 @@ test_recent_projects (Fixture       *f,
   flush_events ();
   g_assert_cmpuint (count_rows (recent_list (f)), ==, 1);
   g_assert_true (g_file_test (ferries, G_FILE_TEST_IS_REGULAR));
+}
+
+typedef struct
+{
+  GtkListBox *list;
+  int         index;  /* -1: out of the list */
+} RowFocus;
+
+/* The focus on the row @index of the list, or on a control in it. */
+static gboolean
+row_focused (gpointer data)
+{
+  RowFocus *wanted = data;
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (wanted->list)));
+  GtkWidget *row = focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (wanted->list)) ? NULL
+                   : GTK_IS_LIST_BOX_ROW (focus) ? focus
+                   : gtk_widget_get_ancestor (focus, GTK_TYPE_LIST_BOX_ROW);
+
+  return (row != NULL ? gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row)) : -1) == wanted->index;
+}
+
+/* Presses @keys (xdotool's names) on the window and waits for the focus to
+ * be on the row @index of @list (-1: out of it). */
+static void
+press_for_row (GtkListBox *list,
+               const char *keys,
+               int         index)
+{
+  g_test_message ("%s, for row %d", keys, index);
+  keys_through_x (GTK_WIDGET (list), keys);
+  wait_until (row_focused, &(RowFocus) { list, index }, keys);
+}
+
+/* The recent projects are one Tab stop: Tab from Open Project lands on
+ * the first, Down on the next, Tab on a row reaches its Remove button and
+ * Tab again leaves the list (it went through each row and its button);
+ * Shift+Tab comes back to the row left. Enter on Remove takes that project
+ * off, the focus on the one now in its place. Real key presses. */
+static void
+test_recent_one_tab_stop (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autofree char *ferries = make_project (f, "Ferries", "Ferry Fares", 0);
+  g_autofree char *harbour = make_project (f, "Harbour", "Harbour Works", 0);
+  g_autofree char *piers = make_project (f, "Piers", "Pier Repairs", 0);
+  g_auto(GStrv) recent = NULL;
+  GtkWidget *open, *focus;
+  GtkListBox *list;
+
+  dossier_application_add_recent (f->settings, piers);
+  dossier_application_add_recent (f->settings, harbour);
+  dossier_application_add_recent (f->settings, ferries);
+  flush_events ();
+  list = recent_list (f);
+  g_assert_cmpuint (count_rows (list), ==, 3);
+  open = find_button_with_action (GTK_WIDGET (f->window), "win.open-project");
+  g_assert_nonnull (open);
+
+  g_assert_true (gtk_widget_grab_focus (open));
+  press_for_row (list, "Tab", 0);
+  press_for_row (list, "Down", 1);
+  press_for_row (list, "Tab", 1);
+  focus = gtk_root_get_focus (GTK_ROOT (f->window));
+  g_assert_true (GTK_IS_BUTTON (focus));
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (focus)), ==, "start.remove-recent");
+  press_for_row (list, "Tab", -1);
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (f->window)) != open);
+
+  /* Back: on the row left (its button first, as Shift+Tab goes), then out
+   * to Open Project. */
+  press_for_row (list, "shift+Tab", 1);
+  press_for_row (list, "shift+Tab", 1);
+  g_assert_true (GTK_IS_LIST_BOX_ROW (gtk_root_get_focus (GTK_ROOT (f->window))));
+  press_for_row (list, "shift+Tab", -1);
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (f->window)) == open);
+
+  /* Tab, Tab, Enter: Harbour off the list; the focus on Piers, in its place. */
+  press_for_row (list, "Tab", 1);
+  press_for_row (list, "Tab", 1);
+  keys_through_x (GTK_WIDGET (list), "Return");
+  list = recent_list (f);
+  g_assert_cmpuint (count_rows (list), ==, 2);
+  recent = g_settings_get_strv (f->settings, "recent-projects");
+  g_assert_cmpuint (g_strv_length (recent), ==, 2);
+  g_assert_false (g_strv_contains ((const char * const *) recent, harbour));
+  wait_until (row_focused, &(RowFocus) { list, 1 }, "the focus on the row in its place");
+  /* Named after its file: never opened, the window recorded no title. */
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (gtk_root_get_focus (GTK_ROOT (f->window)))),
+                   ==, "Piers");
 }
 
 /* New Project starts in the Documents folder (or home), not in the app's
@@ -535,6 +624,7 @@ main (int   argc,
 
   ADD ("recent-projects", test_recent_projects);
   ADD ("recent-list", test_recent_list);
+  ADD ("recent-one-tab-stop", test_recent_one_tab_stop);
   ADD ("new-project-folder", test_new_project_folder);
   ADD ("open-article", test_open_article);
   ADD ("import-twice", test_import_twice);
