@@ -217,37 +217,6 @@ test_recent_projects (Fixture       *f,
   g_assert_true (g_file_test (ferries, G_FILE_TEST_IS_REGULAR));
 }
 
-typedef struct
-{
-  GtkListBox *list;
-  int         index;  /* -1: out of the list */
-} RowFocus;
-
-/* The focus on the row @index of the list, or on a control in it. */
-static gboolean
-row_focused (gpointer data)
-{
-  RowFocus *wanted = data;
-  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (wanted->list)));
-  GtkWidget *row = focus == NULL || !gtk_widget_is_ancestor (focus, GTK_WIDGET (wanted->list)) ? NULL
-                   : GTK_IS_LIST_BOX_ROW (focus) ? focus
-                   : gtk_widget_get_ancestor (focus, GTK_TYPE_LIST_BOX_ROW);
-
-  return (row != NULL ? gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row)) : -1) == wanted->index;
-}
-
-/* Presses @keys (xdotool's names) on the window and waits for the focus to
- * be on the row @index of @list (-1: out of it). */
-static void
-press_for_row (GtkListBox *list,
-               const char *keys,
-               int         index)
-{
-  g_test_message ("%s, for row %d", keys, index);
-  keys_through_x (GTK_WIDGET (list), keys);
-  wait_until (row_focused, &(RowFocus) { list, index }, keys);
-}
-
 /* The recent projects are one Tab stop: Tab from Open Project lands on
  * the first, Down on the next, Tab on a row reaches its Remove button and
  * Tab again leaves the list (it went through each row and its button);

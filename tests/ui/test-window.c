@@ -1760,18 +1760,6 @@ cite_passage (Fixture    *f,
   return g_strdup_printf ("[@%s]", dossier_highlight_get_uuid (highlight));
 }
 
-/* Presses @keys (xdotool's names) on the window and waits for the focus to
- * be on the row @index of @list (-1: out of it). */
-static void
-press_for_row (GtkListBox *list,
-               const char *keys,
-               int         index)
-{
-  g_test_message ("%s, for row %d", keys, index);
-  keys_through_x (GTK_WIDGET (list), keys);
-  wait_until (row_focused, &(RowFocus) { list, index }, keys);
-}
-
 /* The Brief page's Sources are one Tab stop, as the other lists are: Tab
  * from the preview lands on a row, the arrows move between rows, Tab on a
  * row leaves the list for the next control (it walked each row), and

@@ -505,6 +505,16 @@ row_focused (gpointer row_focus)
   return focused_row_index (wanted->list) == wanted->index;
 }
 
+void
+press_for_row (GtkListBox *list,
+               const char *keys,
+               int         index)
+{
+  g_test_message ("%s, for row %d", keys, index);
+  keys_through_x (GTK_WIDGET (list), keys);
+  wait_until (row_focused, &(RowFocus) { list, index }, keys);
+}
+
 typedef struct
 {
   GtkWidget *widget;

@@ -241,6 +241,11 @@ typedef struct
 /* The keyboard's focus on the row @index of @list, or in it; out of
  * @list when @index is -1 (a RowFocus). */
 gboolean    row_focused        (gpointer        row_focus);
+/* Presses @keys (xdotool's names: keys_through_x ()) on @list's window
+ * and waits for the focus to be on its row @index (-1: out of it). */
+void        press_for_row      (GtkListBox     *list,
+                                const char     *keys,
+                                int             index);
 
 /* Hands @keyval with @mods to the key controllers of @widget itself,
  * those of the capture phase first, as GTK does when @widget has the
