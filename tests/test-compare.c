@@ -1450,7 +1450,7 @@ giving_done (gpointer data)
 }
 
 /* The divergences of @docs in a thread, cancelled once @cancel_at units
- * of work are done (never with G_MAXUINT64). */
+ * of work are done (never with G_MAXUINT64; before they start with 0). */
 static void
 diverge_giving_up (Fixture *f,
                    gint64  *docs,
@@ -1462,6 +1462,8 @@ diverge_giving_up (Fixture *f,
   memset (g, 0, sizeof *g);
   g->cancellable = cancellable;
   g->cancel_at = cancel_at;
+  if (cancel_at == 0)
+    g_cancellable_cancel (cancellable);
   dossier_compare_set_diverge_probe (giving_probe, g);
   dossier_project_compare_divergences_async (P (f), docs, 2, cancellable, giving_returned, g);
   wait_until (giving_done, g, "the divergences");
@@ -1607,6 +1609,24 @@ cancel_long_pair (Fixture *f,
   g_clear_error (&g->error);
   g_assert_cmpuint (g->done - g->cancelled_at, <=, 2 * DOSSIER_DIVERGE_CHECK_EVERY);
   return text->len;
+}
+
+/* Left before its thread starts, the divergences do no work at all: no
+ * text is read (the worker loaded the list of documents first, which
+ * walks past each text to its length: 0.1 s at 50 MB, past the cancel),
+ * and the task says G_IO_ERROR_CANCELLED. */
+static void
+test_divergences_cancelled_at_start (Fixture       *f,
+                                     gconstpointer  data)
+{
+  gint64 docs[2] = { f->post, f->star };
+  Giving g;
+
+  diverge_giving_up (f, docs, 0, &g);
+  g_assert_error (g.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_null (g.divergences);
+  g_clear_error (&g.error);
+  g_assert_cmpuint (g.done, ==, 0);
 }
 
 /* Cancelled as the stakeholders' mentions in the first long text are
@@ -2545,6 +2565,7 @@ main (int   argc,
   ADD ("divergences-cancelled", test_divergences_cancelled);
   ADD ("divergences-cancelled-reading", test_divergences_cancelled_reading);
   ADD ("divergences-cancelled-mentions", test_divergences_cancelled_mentions);
+  ADD ("divergences-cancelled-at-start", test_divergences_cancelled_at_start);
   ADD ("mentions-in-pieces", test_mentions_in_pieces);
   ADD ("figures-agree", test_figures_agree);
   ADD ("figures-same-thing", test_figures_same_thing);

@@ -68,11 +68,15 @@ struct _DossierComparison
 };
 
 /* Checks @document_ids (present, none twice, at least @min) and reads
- * their metadata: a GArray of DossierCompareColumn with a clear func. */
+ * their metadata: a GArray of DossierCompareColumn with a clear func.
+ * @from_file: read from the file, not from the project's documents (a
+ * worker that has not loaded them), with no length (0: its text's read
+ * counts it). */
 GArray   *dossier_compare_columns_new (DossierProject  *project,
                                        const gint64    *document_ids,
                                        guint            n_documents,
                                        guint            min,
+                                       gboolean         from_file,
                                        GError         **error);
 /* The column of @document_id among @columns, or -1. */
 GHashTable *dossier_compare_columns_index (GArray *columns);

@@ -691,15 +691,24 @@ dossier_project_get_document_blocks (DossierProject  *self,
                                      gint64           document_id,
                                      GError         **error)
 {
-  g_autoptr(GArray) blocks = NULL;
-  g_auto(DossierStmt) stmt = NULL;
   gint64 length = 0;
-  int rc;
 
   g_return_val_if_fail (DOSSIER_IS_PROJECT (self), NULL);
 
   if (!dossier_project_require_document (self, document_id, &length, error))
     return NULL;
+  return dossier_project_read_blocks (self, document_id, length, error);
+}
+
+GArray *
+dossier_project_read_blocks (DossierProject  *self,
+                             gint64           document_id,
+                             gint64           length,
+                             GError         **error)
+{
+  g_autoptr(GArray) blocks = NULL;
+  g_auto(DossierStmt) stmt = NULL;
+  int rc;
 
   stmt = dossier_project_prepare (self,
                                   "SELECT start, end, kind, level FROM blocks "

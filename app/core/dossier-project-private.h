@@ -726,6 +726,14 @@ char         *dossier_project_read_text_checked (DossierProject      *self,
 char         *dossier_project_read_sound_text  (DossierProject *self,
                                                 gint64          document_id,
                                                 GError        **error);
+/* dossier_project_get_document_blocks () of a document known to be there,
+ * its text @length code points long (as its read counted them): its
+ * stored length comes after its text in the row, whose overflow pages are
+ * walked to reach it (30 ms at 50 MB, past any cancel). */
+GArray       *dossier_project_read_blocks       (DossierProject  *self,
+                                                 gint64           document_id,
+                                                 gint64           length,
+                                                 GError         **error);
 /* The mentions dossier_project_list_mentions () lists, in @text, a
  * document's text already read (reading it again took 0.2 s at 50 MB),
  * telling @progress of the characters gone over (DOSSIER_MENTIONS_PIECE at
