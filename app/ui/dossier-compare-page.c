@@ -524,6 +524,31 @@ show_excerpts (DossierComparePage *self)
     }
 }
 
+/* Turns the page by @wheel's @dy: a notch of the wheel as far as GTK's
+ * scrolled windows go. */
+static void
+wheel_page (DossierComparePage       *self,
+            GtkEventControllerScroll *wheel,
+            double                    dy)
+{
+  GtkAdjustment *page = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scroller));
+  double step = 1;
+
+  if (gtk_event_controller_scroll_get_unit (wheel) == GDK_SCROLL_UNIT_WHEEL)
+    step = pow (gtk_adjustment_get_page_size (page), 2.0 / 3.0);
+  gtk_adjustment_set_value (page, gtk_adjustment_get_value (page) + dy * step);
+}
+
+/* Whether @wheel's turn is up or down, not sideways (Shift+wheel is). */
+static gboolean
+wheel_turns_down_or_up (GtkEventControllerScroll *wheel,
+                        double                    dy)
+{
+  GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (wheel));
+
+  return dy != 0 && (state & GDK_SHIFT_MASK) == 0;
+}
+
 /* The wheel turned over the passages scrolls the page. The passages
  * scroll only sideways (a column per document), yet their scroller took
  * the wheel's turns: in a narrow window, where they fill the view, the
@@ -535,17 +560,48 @@ on_excerpts_wheel (DossierComparePage       *self,
                    double                    dy,
                    GtkEventControllerScroll *wheel)
 {
-  GtkAdjustment *page = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scroller));
-  GdkModifierType state = gtk_event_controller_get_current_event_state (GTK_EVENT_CONTROLLER (wheel));
-  double step = 1;
-
-  if (dy == 0 || (state & GDK_SHIFT_MASK) != 0)
+  if (!wheel_turns_down_or_up (wheel, dy))
     return FALSE;
-  /* A notch of the wheel goes as far as GTK's scrolled windows go. */
-  if (gtk_event_controller_scroll_get_unit (wheel) == GDK_SCROLL_UNIT_WHEEL)
-    step = pow (gtk_adjustment_get_page_size (page), 2.0 / 3.0);
-  gtk_adjustment_set_value (page, gtk_adjustment_get_value (page) + dy * step);
+  wheel_page (self, wheel, dy);
   return TRUE;
+}
+
+/* The wheel turned over the matrix scrolls it while it can go that way,
+ * then the page, as a web page's inner box does. Its scroller (up to 520
+ * px tall, and sideways when the matrix is wider) took every turn: in a
+ * short or narrow window the page could not be wheeled past it. */
+static gboolean
+on_matrix_wheel (DossierComparePage       *self,
+                 double                    dx,
+                 double                    dy,
+                 GtkEventControllerScroll *wheel)
+{
+  GtkWidget *scroller = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (wheel));
+  GtkAdjustment *own = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+  double value = gtk_adjustment_get_value (own);
+
+  if (!wheel_turns_down_or_up (wheel, dy))
+    return FALSE;
+  if (dy > 0 ? value < gtk_adjustment_get_upper (own) - gtk_adjustment_get_page_size (own)
+             : value > gtk_adjustment_get_lower (own))
+    return FALSE;
+  wheel_page (self, wheel, dy);
+  return TRUE;
+}
+
+/* Has the wheel over @scroller (which holds @child) go to @on_wheel first. */
+static void
+catch_wheel (DossierComparePage *self,
+             GtkWidget          *child,
+             const char         *name,
+             GCallback           on_wheel)
+{
+  GtkEventController *wheel = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);
+
+  gtk_event_controller_set_name (wheel, name);
+  gtk_event_controller_set_propagation_phase (wheel, GTK_PHASE_CAPTURE);
+  g_signal_connect_object (wheel, "scroll", on_wheel, self, G_CONNECT_SWAPPED);
+  gtk_widget_add_controller (gtk_widget_get_ancestor (child, GTK_TYPE_SCROLLED_WINDOW), wheel);
 }
 
 static void
@@ -1747,15 +1803,8 @@ dossier_compare_page_init (DossierComparePage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   dossier_set_template_tooltips (GTK_WIDGET (self), DOSSIER_TYPE_COMPARE_PAGE,
                                  compare_tooltips, G_N_ELEMENTS (compare_tooltips));
-  {
-    GtkEventController *wheel = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);
-
-    gtk_event_controller_set_name (wheel, "dossier-excerpts-wheel");
-    gtk_event_controller_set_propagation_phase (wheel, GTK_PHASE_CAPTURE);
-    g_signal_connect_object (wheel, "scroll", G_CALLBACK (on_excerpts_wheel), self, G_CONNECT_SWAPPED);
-    gtk_widget_add_controller (gtk_widget_get_ancestor (GTK_WIDGET (self->excerpts_box), GTK_TYPE_SCROLLED_WINDOW),
-                               wheel);
-  }
+  catch_wheel (self, GTK_WIDGET (self->excerpts_box), "dossier-excerpts-wheel", G_CALLBACK (on_excerpts_wheel));
+  catch_wheel (self, GTK_WIDGET (self->matrix), "dossier-matrix-wheel", G_CALLBACK (on_matrix_wheel));
   /* Its menus not covered by their buttons' tooltips. */
   dossier_hold_menu_tooltips (GTK_WIDGET (self));
 

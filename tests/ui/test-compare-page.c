@@ -686,6 +686,7 @@ typedef struct
 {
   GtkAdjustment *adjustment;
   double         from;
+  int            way;  /* 1 down, -1 up */
 } Moved;
 
 static gboolean
@@ -693,13 +694,67 @@ adjustment_moved (gpointer data)
 {
   Moved *moved = data;
 
-  return gtk_adjustment_get_value (moved->adjustment) > moved->from;
+  return (gtk_adjustment_get_value (moved->adjustment) - moved->from) * moved->way > 0;
+}
+
+/* Turns the wheel two notches down (@way 1) or up (-1) with the pointer
+ * over @widget, 40 by 20 px in from its top left corner, then waits for
+ * @adjustment to move that way. A real wheel, through X. */
+static void
+wheel_moves (Fixture       *f,
+             GtkWidget     *widget,
+             int            way,
+             GtkAdjustment *adjustment,
+             const char    *what)
+{
+  g_autofree char *xid = xdotool_window (f->window);
+  g_autofree char *x = NULL;
+  g_autofree char *y = NULL;
+  graphene_rect_t bounds;
+  double surface_x, surface_y;
+  Moved moved;
+
+  g_assert_true (gtk_widget_compute_bounds (widget, f->window, &bounds));
+  g_test_message ("wheel over %s at %g,%g %gx%g; %s at %g of %g-%g", G_OBJECT_TYPE_NAME (widget),
+                  bounds.origin.x, bounds.origin.y, bounds.size.width, bounds.size.height, what,
+                  gtk_adjustment_get_value (adjustment), gtk_adjustment_get_upper (adjustment),
+                  gtk_adjustment_get_page_size (adjustment));
+  g_assert_cmpfloat (bounds.origin.y + 30, <, gtk_widget_get_height (f->window));
+  gtk_native_get_surface_transform (GTK_NATIVE (f->window), &surface_x, &surface_y);
+  x = g_strdup_printf ("%d", (int) (surface_x + bounds.origin.x + 40));
+  y = g_strdup_printf ("%d", (int) (surface_y + bounds.origin.y + 20));
+  moved = (Moved) { adjustment, gtk_adjustment_get_value (adjustment), way };
+  run_xdotool ((const char *[]) { "xdotool", "mousemove", "--window", xid, x, y,
+                                  "click", "--repeat", "2", "--delay", "50", way > 0 ? "5" : "4", NULL });
+  wait_until (adjustment_moved, &moved, what);
+}
+
+/* The page's own scroller, that holding @scroller. */
+static GtkScrolledWindow *
+page_scroller (GtkWidget *scroller)
+{
+  return GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (gtk_widget_get_parent (scroller), GTK_TYPE_SCROLLED_WINDOW));
+}
+
+/* Scrolls the page so that @scroller's top is @y px under the top of the
+ * page's view. */
+static void
+scroll_page_to (Fixture   *f,
+                GtkWidget *scroller,
+                double     y)
+{
+  GtkScrolledWindow *view = page_scroller (scroller);
+  GtkAdjustment *page = gtk_scrolled_window_get_vadjustment (view);
+  graphene_rect_t bounds;
+
+  g_assert_true (gtk_widget_compute_bounds (scroller, GTK_WIDGET (view), &bounds));
+  gtk_adjustment_set_value (page, gtk_adjustment_get_value (page) + bounds.origin.y - y);
+  wait_for_animations (f->window);
 }
 
 /* At 360 px the passages, side by side, are wider than the page and fill
  * its view: the wheel turned over them scrolls the page down (their
- * scroller, which only scrolls sideways, took it). A real wheel, through
- * X. */
+ * scroller, which only scrolls sideways, took it). */
 static void
 test_wheel_past_excerpts (Fixture       *f,
                           gconstpointer  data)
@@ -707,12 +762,6 @@ test_wheel_past_excerpts (Fixture       *f,
   g_autoptr(GPtrArray) scrollers = g_ptr_array_new ();
   GtkScrolledWindow *excerpts = NULL;
   GtkAdjustment *page, *sideways;
-  g_autofree char *xid = NULL;
-  g_autofree char *x = NULL;
-  g_autofree char *y = NULL;
-  graphene_rect_t bounds;
-  double surface_x, surface_y;
-  Moved moved;
 
   gtk_window_set_default_size (GTK_WINDOW (f->window), 360, 420);
   dossier_matrix_select (DOSSIER_MATRIX (dossier_compare_page_get_matrix (f->page)), 0, -1);
@@ -732,29 +781,78 @@ test_wheel_past_excerpts (Fixture       *f,
   g_assert_nonnull (excerpts);
   sideways = gtk_scrolled_window_get_hadjustment (excerpts);
   g_assert_cmpfloat (gtk_adjustment_get_upper (sideways), >, gtk_adjustment_get_page_size (sideways));
-  page = gtk_scrolled_window_get_vadjustment (
-    GTK_SCROLLED_WINDOW (gtk_widget_get_ancestor (gtk_widget_get_parent (GTK_WIDGET (excerpts)),
-                                                  GTK_TYPE_SCROLLED_WINDOW)));
+  page = gtk_scrolled_window_get_vadjustment (page_scroller (GTK_WIDGET (excerpts)));
 
-  /* The passages' top at the view's top, the page still able to go down. */
-  g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (excerpts), f->window, &bounds));
-  gtk_adjustment_set_value (page, gtk_adjustment_get_value (page) + bounds.origin.y - 150);
-  wait_for_animations (f->window);
+  /* The passages' top near the view's top, the page still able to go down. */
+  scroll_page_to (f, GTK_WIDGET (excerpts), 20);
   g_assert_cmpfloat (gtk_adjustment_get_value (page), <,
                      gtk_adjustment_get_upper (page) - gtk_adjustment_get_page_size (page));
-  g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (excerpts), f->window, &bounds));
-  g_assert_cmpfloat (bounds.origin.y + 30, <, gtk_widget_get_height (f->window));
 
   /* Two notches down over a passage. */
-  gtk_native_get_surface_transform (GTK_NATIVE (f->window), &surface_x, &surface_y);
-  xid = xdotool_window (f->window);
-  x = g_strdup_printf ("%d", (int) (surface_x + bounds.origin.x + 40));
-  y = g_strdup_printf ("%d", (int) (surface_y + bounds.origin.y + 20));
-  moved = (Moved) { page, gtk_adjustment_get_value (page) };
-  run_xdotool ((const char *[]) { "xdotool", "mousemove", "--window", xid, x, y,
-                                  "click", "--repeat", "2", "--delay", "50", "5", NULL });
-  wait_until (adjustment_moved, &moved, "the page to scroll down");
+  wheel_moves (f, GTK_WIDGET (excerpts), 1, page, "the page to scroll down");
   g_assert_cmpfloat (gtk_adjustment_get_value (sideways), ==, 0);
+}
+
+static gboolean
+matrix_scrolls (gpointer data)
+{
+  GtkAdjustment *rows = data;
+
+  return gtk_adjustment_get_upper (rows) > gtk_adjustment_get_page_size (rows) + 100;
+}
+
+/* The wheel over the matrix scrolls it while it can go that way, then
+ * the page, as a web page's inner box does; a matrix that fits its height
+ * lets it go to the page at once. Its scroller (up to 520 px tall) kept
+ * every turn: at 360 px the page could not be wheeled past it. */
+static void
+test_wheel_past_matrix (Fixture       *f,
+                        gconstpointer  data)
+{
+  GtkWidget *matrix = dossier_compare_page_get_matrix (f->page);
+  GtkWidget *own = gtk_widget_get_parent (matrix);
+  GtkAdjustment *rows = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (own));
+  GtkAdjustment *page = gtk_scrolled_window_get_vadjustment (page_scroller (own));
+  double from;
+
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 360, 640);
+  wait_until (page_narrow, f, "the page laid out at 360 px");
+  wait_for_animations (f->window);
+
+  /* Three rows: the matrix fits its height (wider than the page). */
+  g_assert_cmpfloat (gtk_adjustment_get_upper (rows), <=, gtk_adjustment_get_page_size (rows));
+  scroll_page_to (f, own, 20);
+  wheel_moves (f, own, 1, page, "the page to scroll down past a matrix that fits");
+
+  /* Forty rows: the matrix scrolls in its own 520 px. */
+  for (guint i = 0; i < 37; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Theme %02u", i);
+      gint64 tag = add_tag (f->base.project, name, 0);
+
+      add_highlight (f->base.project, f->docs[0], "The grant deadline falls in March", &tag, 1, NULL);
+    }
+  dossier_compare_page_update (f->page);
+  wait_until (matrix_scrolls, rows, "the matrix to scroll in its own box");
+  gtk_adjustment_set_value (page, 0);
+  wait_for_animations (f->window);
+  scroll_page_to (f, own, 20);
+
+  /* Down: the matrix's rows first, the page staying. */
+  from = gtk_adjustment_get_value (page);
+  wheel_moves (f, own, 1, rows, "the matrix's rows to scroll down");
+  g_assert_cmpfloat (gtk_adjustment_get_value (page), ==, from);
+
+  /* At its last row: the page. */
+  gtk_adjustment_set_value (rows, gtk_adjustment_get_upper (rows) - gtk_adjustment_get_page_size (rows));
+  wheel_moves (f, own, 1, page, "the page to scroll down past the matrix's last row");
+
+  /* Up, at its first row: the page. */
+  gtk_adjustment_set_value (rows, 0);
+  scroll_page_to (f, own, 20);
+  g_assert_cmpfloat (gtk_adjustment_get_value (page), >, 0);
+  wheel_moves (f, own, -1, page, "the page to scroll up past the matrix's first row");
+  g_assert_cmpfloat (gtk_adjustment_get_value (rows), ==, 0);
 }
 
 static gboolean
@@ -1228,6 +1326,7 @@ main (int   argc,
   ADD ("filter", test_filter);
   ADD ("narrow", test_narrow);
   ADD ("wheel-past-excerpts", test_wheel_past_excerpts);
+  ADD ("wheel-past-matrix", test_wheel_past_matrix);
   ADD ("toolbar", test_toolbar);
   ADD ("toolbar-tooltips", test_toolbar_tooltips);
   ADD ("tooltips", test_tooltips);
