@@ -1997,6 +1997,40 @@ test_stakeholders_body_by_its_head (void)
   assert_not_suggested (t, "Council");
 }
 
+/* A body whose name says it is one speaks, and then goes by its head
+ * after "the" (an article written for this test): "The Marrow Point
+ * Residents' Association said", then "The Association said" — the same
+ * body, counted each time. With two associations that speak, "the
+ * Association" is neither's. */
+static void
+test_stakeholders_body_that_speaks_by_its_head (void)
+{
+  const char *one =
+    "Late ferry cut\n\n"
+    "The Marrow Point Residents' Association, which represents 600 households, said the "
+    "cut would strand shift workers. \"The Association will not accept this,\" its chair, "
+    "Tessa Doyle, said.\n\n"
+    "A replacement bus would cost £200,000 a year, according to the council. The Association "
+    "said that was not enough, and the Association has asked for a meeting.";
+  const char *two =
+    "Late ferry cut\n\n"
+    "The Marrow Point Residents' Association said the cut would strand shift workers. The "
+    "Quayside Traders' Association said shops would close early.\n\n"
+    "The Association said that was not enough, and the Association has asked for a meeting.";
+  g_autoptr(GPtrArray) s = stakeholders_of_article (one);
+  g_autoptr(GPtrArray) t = stakeholders_of_article (two);
+  DossierStakeholderSuggestion *residents;
+
+  residents = find_stakeholder_of_kind (s, "Marrow Point Residents' Association",
+                                        DOSSIER_STAKEHOLDER_CIVIL_SOCIETY);
+  assert_alias (residents, "Association");
+  g_assert_cmpuint (residents->n_mentions, ==, 4);
+
+  g_assert_false (has_alias (t, "Marrow Point Residents' Association", "Association"));
+  g_assert_false (has_alias (t, "Quayside Traders' Association", "Association"));
+  assert_not_suggested (t, "Association");
+}
+
 /* Bodies named once in a list (an article written for this test): after
  * "met with" and "and", with "of" inside ("Guild of Innkeepers") and a
  * plural's apostrophe ("Anglers' Society", "Skippers’ Forum"), each a body
@@ -2255,6 +2289,8 @@ main (int   argc,
                    test_stakeholders_spanish_which_and_roles);
   g_test_add_func ("/dossier/suggest/stakeholders-short-form-of-body",
                    test_stakeholders_short_form_of_body);
+  g_test_add_func ("/dossier/suggest/stakeholders-body-that-speaks-by-its-head",
+                   test_stakeholders_body_that_speaks_by_its_head);
   g_test_add_func ("/dossier/suggest/stakeholders-full-name-from-title",
                    test_stakeholders_full_name_from_title);
   g_test_add_func ("/dossier/suggest/stakeholders-headline-verbs",

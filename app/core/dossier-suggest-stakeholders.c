@@ -3819,9 +3819,12 @@ group_variants (Collector *col)
           Candidate *other = g_ptr_array_index (cands, k);
           gboolean ends = FALSE;
 
-          /* Not "Ada Union": a surname. */
+          /* Not "Ms Ada Union": a surname. A name whose words say it
+           * is a body is one though it speaks ("The Selwick Islanders'
+           * Association said"). */
           if (k == i || other->n_words < 2 || other->place ||
-              !head_of_name (c, other, &ends) || (other->person && ends))
+              !head_of_name (c, other, &ends) ||
+              (ends && other->person && (other->titled || !names_body (other->kind))))
             continue;
           if (other->headline && other->n_seen == 0)
             {
