@@ -1356,6 +1356,35 @@ test_stakeholders_role_then_body (void)
     }
 }
 
+/* A person a role introduces has one kind in the suggestions and in the
+ * picker (an article written for this test): the harbour master of a
+ * port company is an official, as the office is wherever it is held;
+ * the secretary of a union is a person, as the president of an
+ * association is. */
+static void
+test_stakeholders_role_kind_as_picker (void)
+{
+  const char *text =
+    "Quay sale\n\n"
+    "Calder Ports said the price was fair, said its harbour master, Ivo Brandt. The Marle "
+    "Dockers' Union has filed an objection, and its secretary, Ruth Kimathi, said the jobs "
+    "would go.\n\n"
+    "The berths will close at night, Calder Ports said.";
+  g_autoptr(GPtrArray) s = stakeholders_of_article (text);
+
+  find_stakeholder_of_kind (s, "Ivo Brandt", DOSSIER_STAKEHOLDER_OFFICIAL);
+  find_stakeholder_of_kind (s, "Ruth Kimathi", DOSSIER_STAKEHOLDER_PERSON);
+  for (guint i = 0; i < s->len; i++)
+    {
+      DossierStakeholderSuggestion *one = g_ptr_array_index (s, i);
+
+      g_test_message ("%s", one->name);
+      g_assert_cmpint (dossier_suggest_stakeholder_kind (text, one->name, -1, -1), ==, one->kind);
+      g_assert_cmpint (dossier_suggest_stakeholder_kind (text, one->name, one->start, one->end),
+                       ==, one->kind);
+    }
+}
+
 /* The Spanish cues as the English ones (an article written for this
  * test): a role after "su" or "la", a comma and a name ("dijo su
  * coordinadora, Marta Gil", "según su jefe de operaciones, Luis Prado",
@@ -2283,6 +2312,8 @@ main (int   argc,
                    test_stakeholders_role_then_name);
   g_test_add_func ("/dossier/suggest/stakeholders-role-then-body",
                    test_stakeholders_role_then_body);
+  g_test_add_func ("/dossier/suggest/stakeholders-role-kind-as-picker",
+                   test_stakeholders_role_kind_as_picker);
   g_test_add_func ("/dossier/suggest/stakeholders-spanish-cues",
                    test_stakeholders_spanish_cues);
   g_test_add_func ("/dossier/suggest/stakeholders-spanish-which-and-roles",

@@ -2753,26 +2753,72 @@ note_role_body (Collector *col,
   return c;
 }
 
+/* Offices that are public wherever they are held: a port company's
+ * harbour master is one, as its secretary or president is not. */
+static const char * const offices_anywhere[] = {
+  "harbour master", "harbor master", "harbourmaster", "harbormaster", "capitan de puerto",
+  "fire officer", "chief fire officer", "fire chief", "police chief", "chief of police",
+  "chief constable", "chief inspector", "superintendent", "chief medical officer",
+};
+
+/* Whether the title at token @at is "its" (or "su") office at a union,
+ * company or body of @body_kind, and no public office: "The Eskin Valley
+ * Farmers' Union has filed an objection, and its secretary, Ruth
+ * Kimathi," — hers is a role, not an official's; "Calder Ports …, said
+ * its harbour master, Ivo Brandt" is an official's. */
+static gboolean
+office_at_body (GArray                 *tokens,
+                guint                   at,
+                DossierStakeholderKind  body_kind)
+{
+  g_autoptr(GString) words = g_string_new (NULL);
+  TitleKind title;
+  guint n;
+
+  if (at == 0 ||
+      (!g_str_equal (g_array_index (tokens, Token, at - 1).folded, "its") &&
+       !g_str_equal (g_array_index (tokens, Token, at - 1).folded, "su")))
+    return FALSE;
+  n = title_at (tokens, at, tokens->len, &title);
+  for (guint k = at; k < at + n; k++)
+    g_string_append_printf (words, "%s%s", k > at ? " " : "",
+                            g_array_index (tokens, Token, k).folded);
+  if (n > 0 && IN_LIST (offices_anywhere, words->str))
+    return FALSE;
+  return body_kind == DOSSIER_STAKEHOLDER_BUSINESS ||
+         body_kind == DOSSIER_STAKEHOLDER_CIVIL_SOCIETY ||
+         body_kind == DOSSIER_STAKEHOLDER_MEDIA || body_kind == DOSSIER_STAKEHOLDER_ORGANISATION;
+}
+
 /* Reads the words of one block. */
 /* Whether the title at token @at is "its" (or "su") office at the union,
- * company or body named last: "The Eskin Valley Farmers' Union has filed
- * an objection, and its secretary, Ruth Kimathi," — hers is a role, not
- * an official's. */
+ * company or body named last (see office_at_body ()). */
 static gboolean
 of_body_named_last (Collector *col,
                     GArray    *tokens,
                     guint      at)
 {
-  DossierStakeholderKind kind;
+  return col->last_named != NULL && office_at_body (tokens, at, col->last_named->kind);
+}
 
-  if (at == 0 || col->last_named == NULL)
-    return FALSE;
-  if (!g_str_equal (g_array_index (tokens, Token, at - 1).folded, "its") &&
-      !g_str_equal (g_array_index (tokens, Token, at - 1).folded, "su"))
-    return FALSE;
-  kind = col->last_named->kind;
-  return kind == DOSSIER_STAKEHOLDER_BUSINESS || kind == DOSSIER_STAKEHOLDER_CIVIL_SOCIETY ||
-         kind == DOSSIER_STAKEHOLDER_MEDIA || kind == DOSSIER_STAKEHOLDER_ORGANISATION;
+/* The kind the words of the last name before token @at say ("Marle
+ * Dockers' Union", "Calder Ports"), for the picker, that has no
+ * Collector's last name: see of_body_named_last (). */
+static DossierStakeholderKind
+kind_of_name_before (GArray *tokens,
+                     guint   at)
+{
+  guint last = at, first;
+
+  while (last > 0 && !is_name_token (&g_array_index (tokens, Token, last - 1)))
+    last--;
+  if (last == 0)
+    return DOSSIER_STAKEHOLDER_OTHER;
+  first = --last;
+  while (first > 0 && (g_array_index (tokens, Token, first - 1).flags & TOKEN_SPACE) &&
+         is_name_token (&g_array_index (tokens, Token, first - 1)))
+    first--;
+  return name_kind (tokens, first, last);
 }
 
 /* What bodies of a kind in the plural say their examples are: "campaign
@@ -4662,7 +4708,9 @@ dossier_suggest_same_names (const char *name,
 /* ---- The kind a text gives a name ------------------------------------------ */
 
 /* The title that ends just before token @at ("councillor", "the harbour
- * master,"): its kind, TITLE_NONE if there is none. */
+ * master,"): its kind, TITLE_NONE if there is none. A body's office after
+ * "its" ("its secretary, Ruth Kimathi") is a role there, as the
+ * suggestions read it (of_body_named_last ()). */
 static TitleKind
 title_before (GArray *tokens,
               guint   at)
@@ -4674,7 +4722,9 @@ title_before (GArray *tokens,
 
       if ((last->flags & (TOKEN_SPACE | TOKEN_COMMA)) &&
           title_at (tokens, at - n, at, &kind) == n)
-        return kind;
+        return (last->flags & TOKEN_COMMA) &&
+               office_at_body (tokens, at - n, kind_of_name_before (tokens, at - n))
+               ? TITLE_ROLE : kind;
     }
   return TITLE_NONE;
 }
