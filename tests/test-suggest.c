@@ -1385,6 +1385,46 @@ test_stakeholders_role_kind_as_picker (void)
     }
 }
 
+/* A Spanish title, what it is of, a comma and a name (an article written
+ * for this test): "la concejala de Urbanismo, Marta Gil" and "el
+ * alcalde, Tomás Vidal" are officials, as "the councillor for planning,
+ * Mary Gill" is; "la portavoz de la asociación, Ana Ruiz" is a person, as
+ * an association's president is. The picker says the same. */
+static void
+test_stakeholders_spanish_titles (void)
+{
+  const char *text =
+    "Obras en la plaza\n\n"
+    "Las obras empezarán en abril, dijo la concejala de Urbanismo, Marta Gil. El plazo es "
+    "corto, dijo el alcalde, Tomás Vidal. Los vecinos no fueron consultados, según la "
+    "portavoz de la asociación, Ana Ruiz.\n\n"
+    "The works were approved, said the councillor for planning, Mary Gill.";
+  g_autoptr(GPtrArray) s = stakeholders_of_article (text);
+  const struct
+  {
+    const char             *name;
+    DossierStakeholderKind  kind;
+  } expected[] = {
+    { "Marta Gil", DOSSIER_STAKEHOLDER_OFFICIAL },
+    { "Tomás Vidal", DOSSIER_STAKEHOLDER_OFFICIAL },
+    { "Ana Ruiz", DOSSIER_STAKEHOLDER_PERSON },
+    { "Mary Gill", DOSSIER_STAKEHOLDER_OFFICIAL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      DossierStakeholderSuggestion *one =
+        find_stakeholder_of_kind (s, expected[i].name, expected[i].kind);
+
+      g_test_message ("%s", expected[i].name);
+      g_assert_cmpint (dossier_suggest_stakeholder_kind (text, one->name, -1, -1), ==,
+                       expected[i].kind);
+      g_assert_cmpint (dossier_suggest_stakeholder_kind (text, one->name, one->start, one->end),
+                       ==, expected[i].kind);
+    }
+  assert_not_suggested (s, "Urbanismo");
+}
+
 /* The Spanish cues as the English ones (an article written for this
  * test): a role after "su" or "la", a comma and a name ("dijo su
  * coordinadora, Marta Gil", "según su jefe de operaciones, Luis Prado",
@@ -2318,6 +2358,8 @@ main (int   argc,
                    test_stakeholders_spanish_cues);
   g_test_add_func ("/dossier/suggest/stakeholders-spanish-which-and-roles",
                    test_stakeholders_spanish_which_and_roles);
+  g_test_add_func ("/dossier/suggest/stakeholders-spanish-titles",
+                   test_stakeholders_spanish_titles);
   g_test_add_func ("/dossier/suggest/stakeholders-short-form-of-body",
                    test_stakeholders_short_form_of_body);
   g_test_add_func ("/dossier/suggest/stakeholders-body-that-speaks-by-its-head",

@@ -1725,6 +1725,34 @@ note_appositive (Collector *col,
   return c;
 }
 
+/* How many tokens from @at, after a title, say what it is of before a
+ * comma and the name that holds it: "de Urbanismo," of "la concejala de
+ * Urbanismo, Marta Gil", "de la asociación," of "la portavoz de la
+ * asociación, Ana Ruiz" — a tie, then one to four words, the last before
+ * the comma. 0 if there are none. */
+static guint
+title_gap_then_comma (GArray *tokens,
+                      guint   at)
+{
+  if (!is_title_tie (tokens, at) || !(g_array_index (tokens, Token, at).flags & TOKEN_SPACE))
+    return 0;
+  for (guint k = at + 1; k < tokens->len && k <= at + 4; k++)
+    {
+      const Token *t = &g_array_index (tokens, Token, k);
+
+      if ((t->flags & TOKEN_INITIAL) || IN_LIST (reporting_verbs, t->folded) ||
+          IN_LIST (attributing_words, t->folded) || g_str_equal (t->folded, "who"))
+        return 0;
+      if (t->flags & TOKEN_COMMA)
+        return k + 1 < tokens->len && is_name_token (&g_array_index (tokens, Token, k + 1)) &&
+               !IN_LIST (stop_words, g_array_index (tokens, Token, k + 1).folded)
+               ? k + 1 - at : 0;
+      if (!(t->flags & TOKEN_SPACE))
+        return 0;
+    }
+  return 0;
+}
+
 /* How many tokens from @at, after a title, say in lower case what it is
  * of before the name that holds it: "de la oposición" of "el concejal de
  * la oposición Jaime Robledo", "for rural affairs" — a tie, then
@@ -3029,6 +3057,27 @@ collect_block (Collector *col,
                     c->quoted = TRUE;
                   if (its_body != NULL)
                     its_body->introduced = TRUE;
+                  i = n_end + 1;
+                  continue;
+                }
+            }
+          /* "la concejala de Urbanismo, Marta Gil": what the office is
+           * of, a comma, then the name; at a body, a role ("la portavoz
+           * de la asociación, Ana Ruiz"). */
+          if (title_len > 0 &&
+              (g_array_index (tokens, Token, i + title_len - 1).flags & TOKEN_SPACE))
+            {
+              guint gap = title_gap_then_comma (tokens, i + title_len);
+
+              if (gap > 0 &&
+                  note_appositive (col, tokens, i + title_len + gap,
+                                   tied_to_body (tokens, i + title_len) ? TITLE_ROLE : title_kind,
+                                   &n_end) != NULL)
+                {
+                  for (guint k = i; k < i + title_len + gap; k++)
+                    if (!is_name_token (&g_array_index (tokens, Token, k)))
+                      g_hash_table_add (col->lower_words,
+                                        g_strdup (g_array_index (tokens, Token, k).folded));
                   i = n_end + 1;
                   continue;
                 }
@@ -4851,6 +4900,14 @@ dossier_suggest_stakeholder_kind (const char *text,
           {
             title = title_before (tokens, at - 1);
             if (title != TITLE_NONE && tied_to_body (tokens, at - 1))
+              title = TITLE_ROLE;
+          }
+      /* "la concejala de Urbanismo, Marta Gil" */
+      for (guint gap = 2; title == TITLE_NONE && gap <= 5 && gap < i; gap++)
+        if (title_gap_then_comma (tokens, i - gap) == gap)
+          {
+            title = title_before (tokens, i - gap);
+            if (title != TITLE_NONE && tied_to_body (tokens, i - gap))
               title = TITLE_ROLE;
           }
       if (title == TITLE_NONE)
