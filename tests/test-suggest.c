@@ -2100,6 +2100,40 @@ test_stakeholders_body_that_speaks_by_its_head (void)
   assert_not_suggested (t, "Association");
 }
 
+/* A firm the text names, then calls "the company" (an article written
+ * for this test): no actor "Company" beside it, while "the companies" of
+ * an article that keeps returning to them are one. A body named in full,
+ * then by its last words and by its head ("Growers' Association", "the
+ * Association"): one body, every use a mention. */
+static void
+test_stakeholders_the_company_and_short_forms (void)
+{
+  const char *firm =
+    "Hosepipe ban\n\n"
+    "Brenmoor Water said the ban would start in July. The company said reservoirs were low, "
+    "and the company will review them in June. Farmers asked the company to wait; the "
+    "company refused.";
+  const char *firms =
+    "Leaks\n\n"
+    "Water companies lose a fifth of their water. The companies say pipes are old, but the "
+    "companies paid dividends, and companies will face fines.";
+  const char *growers =
+    "Hosepipe ban\n\n"
+    "The Hallam Valley Growers' Association, which represents 160 farms, wants licences "
+    "honoured. \"We lose the crop,\" said the Association's chair, Gwen Pryce. The Growers' "
+    "Association will meet the company, and the Association has asked the Agency to attend.";
+  g_autoptr(GPtrArray) s = stakeholders_of_article (firm);
+  g_autoptr(GPtrArray) t = stakeholders_of_article (firms);
+  g_autoptr(GPtrArray) g = stakeholders_of_article (growers);
+  DossierStakeholderSuggestion *association;
+
+  assert_not_suggested (s, "Company");
+  find_stakeholder_of_kind (t, "Water companies", DOSSIER_STAKEHOLDER_BUSINESS);
+  association = find_stakeholder (g, "Hallam Valley Growers' Association");
+  assert_alias (association, "Association");
+  g_assert_cmpuint (association->n_mentions, ==, 4);
+}
+
 /* Bodies named once in a list (an article written for this test): after
  * "met with" and "and", with "of" inside ("Guild of Innkeepers") and a
  * plural's apostrophe ("Anglers' Society", "Skippers’ Forum"), each a body
@@ -2364,6 +2398,8 @@ main (int   argc,
                    test_stakeholders_short_form_of_body);
   g_test_add_func ("/dossier/suggest/stakeholders-body-that-speaks-by-its-head",
                    test_stakeholders_body_that_speaks_by_its_head);
+  g_test_add_func ("/dossier/suggest/stakeholders-the-company-and-short-forms",
+                   test_stakeholders_the_company_and_short_forms);
   g_test_add_func ("/dossier/suggest/stakeholders-full-name-from-title",
                    test_stakeholders_full_name_from_title);
   g_test_add_func ("/dossier/suggest/stakeholders-headline-verbs",

@@ -3793,6 +3793,27 @@ head_of_name (const Candidate *head,
            g_str_has_prefix (name->key + len, " de ")));
 }
 
+/* Whether @c's words end the name of another candidate ("Growers'
+ * Association" of "Hallam Valley Growers' Association"): its short form,
+ * no second body. */
+static gboolean
+short_form_of_another (GPtrArray       *cands,
+                       const Candidate *c)
+{
+  gsize len = strlen (c->key);
+
+  for (guint k = 0; k < cands->len; k++)
+    {
+      const Candidate *other = g_ptr_array_index (cands, k);
+      gsize other_len = strlen (other->key);
+
+      if (other != c && !other->place && other_len > len + 1 &&
+          other->key[other_len - len - 1] == ' ' && g_str_equal (other->key + other_len - len, c->key))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 static void
 group_variants (Collector *col)
 {
@@ -3919,7 +3940,8 @@ group_variants (Collector *col)
            * Association said"). */
           if (k == i || other->n_words < 2 || other->place ||
               !head_of_name (c, other, &ends) ||
-              (ends && other->person && (other->titled || !names_body (other->kind))))
+              (ends && other->person && (other->titled || !names_body (other->kind))) ||
+              short_form_of_another (cands, other))
             continue;
           if (other->headline && other->n_seen == 0)
             {
@@ -4119,6 +4141,23 @@ named_as_body (const char *key,
         }
     }
   return FALSE;
+}
+
+/* Whether the words a body of people was seen as (@forms: "company",
+ * "water company") are all @body's singular. */
+static gboolean
+only_singular (GPtrArray  *forms,
+               const Body *body)
+{
+  for (guint f = 0; f < forms->len; f++)
+    {
+      g_autofree char *folded = dossier_text_fold (g_ptr_array_index (forms, f));
+      const char *space = strrchr (folded, ' ');
+
+      if (!g_str_equal (space != NULL ? space + 1 : folded, body->word))
+        return FALSE;
+    }
+  return TRUE;
 }
 
 /* The one actor the article names with @body's word ("Coastal Regional
@@ -4542,6 +4581,12 @@ dossier_suggest_stakeholders (const char         *text,
        * use is one more of it. Unnamed, only the bodies of people an
        * article keeps coming back to. */
       if (owner == NULL && (named || bodies[body].named_only || GPOINTER_TO_UINT (value) < 3))
+        continue;
+      /* "the company said", with no company named so: the one firm the
+       * article is about, by whatever name, and no actor "Company"; the
+       * companies, the businesses, are. */
+      if (owner == NULL && bodies[body].kind == DOSSIER_STAKEHOLDER_BUSINESS &&
+          only_singular (forms, &bodies[body]))
         continue;
 
       c = candidate_get (&col, bodies[body].plural, 0, 0);
