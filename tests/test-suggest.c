@@ -120,6 +120,18 @@ find_stakeholder_of_kind (GPtrArray              *suggestions,
   return s;
 }
 
+/* The picker gives @one, picked in @text by its name alone or at its
+ * place, the kind the suggestions give it. */
+static void
+assert_kind_as_picker (const char                   *text,
+                       DossierStakeholderSuggestion *one)
+{
+  g_test_message ("%s", one->name);
+  g_assert_cmpint (dossier_suggest_stakeholder_kind (text, one->name, -1, -1), ==, one->kind);
+  g_assert_cmpint (dossier_suggest_stakeholder_kind (text, one->name, one->start, one->end),
+                   ==, one->kind);
+}
+
 static void
 assert_alias (DossierStakeholderSuggestion *s,
               const char                   *alias)
@@ -1346,14 +1358,7 @@ test_stakeholders_role_then_body (void)
   find_stakeholder_of_kind (s, "Brant Estates", DOSSIER_STAKEHOLDER_ORGANISATION);
   find_stakeholder (s, "Greyline");
   for (guint i = 0; i < s->len; i++)
-    {
-      DossierStakeholderSuggestion *one = g_ptr_array_index (s, i);
-
-      g_test_message ("%s", one->name);
-      g_assert_cmpint (dossier_suggest_stakeholder_kind (text, one->name, -1, -1), ==, one->kind);
-      g_assert_cmpint (dossier_suggest_stakeholder_kind (text, one->name, one->start, one->end),
-                       ==, one->kind);
-    }
+    assert_kind_as_picker (text, g_ptr_array_index (s, i));
 }
 
 /* A person a role introduces has one kind in the suggestions and in the
@@ -1375,14 +1380,7 @@ test_stakeholders_role_kind_as_picker (void)
   find_stakeholder_of_kind (s, "Ivo Brandt", DOSSIER_STAKEHOLDER_OFFICIAL);
   find_stakeholder_of_kind (s, "Ruth Kimathi", DOSSIER_STAKEHOLDER_PERSON);
   for (guint i = 0; i < s->len; i++)
-    {
-      DossierStakeholderSuggestion *one = g_ptr_array_index (s, i);
-
-      g_test_message ("%s", one->name);
-      g_assert_cmpint (dossier_suggest_stakeholder_kind (text, one->name, -1, -1), ==, one->kind);
-      g_assert_cmpint (dossier_suggest_stakeholder_kind (text, one->name, one->start, one->end),
-                       ==, one->kind);
-    }
+    assert_kind_as_picker (text, g_ptr_array_index (s, i));
 }
 
 /* A Spanish title, what it is of, a comma and a name (an article written
@@ -1416,11 +1414,7 @@ test_stakeholders_spanish_titles (void)
       DossierStakeholderSuggestion *one =
         find_stakeholder_of_kind (s, expected[i].name, expected[i].kind);
 
-      g_test_message ("%s", expected[i].name);
-      g_assert_cmpint (dossier_suggest_stakeholder_kind (text, one->name, -1, -1), ==,
-                       expected[i].kind);
-      g_assert_cmpint (dossier_suggest_stakeholder_kind (text, one->name, one->start, one->end),
-                       ==, expected[i].kind);
+      assert_kind_as_picker (text, one);
     }
   assert_not_suggested (s, "Urbanismo");
 }
