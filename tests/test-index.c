@@ -157,11 +157,10 @@ test_background (void)
   first = add_doc (project, "Long", text);
   g_assert_true (dossier_project_get_indexing (project));
   g_assert_cmpuint (notified, ==, 1);
-  /* Asked at once: the search indexes what is left itself. */
-  g_assert_true (finds (project, "cormorant", first));
-  g_assert_cmpuint (dossier_project_count_unindexed (project), ==, 0);
   wait_until (not_indexing, project, "indexing to end");
   g_assert_cmpuint (notified, ==, 2);
+  g_assert_cmpuint (dossier_project_count_unindexed (project), ==, 0);
+  g_assert_true (finds (project, "cormorant", first));
 
   /* Left to the thread alone. */
   second = add_doc (project, "Short", "The heron waits on the slipway.");
@@ -296,8 +295,8 @@ test_undo_import (void)
 
   g_assert_true (dossier_project_redo (project, &error));
   g_assert_no_error (error);
-  g_assert_true (finds (project, "cormorant", id));
   wait_until (not_indexing, project, "indexing to end");
+  g_assert_true (finds (project, "cormorant", id));
   assert_project_sound (project);
 
   test_finish_project (&project, &dir, &path);
@@ -657,15 +656,83 @@ test_background_full_disk_tried_later (void)
   g_assert_cmpuint (n_said, ==, 1);
   g_assert_cmpuint (dossier_project_count_unindexed (project), ==, 1);
 
-  /* Room again: the next change or search indexes what waits. */
+  /* Room again: the next change or search indexes what waits, in the
+   * thread: the search answers from the index meanwhile. */
   test_full_disk_set_room (-1);
-  g_assert_true (dossier_project_index_later (project));
+  g_assert_false (finds (project, "cormorant", id));
+  g_assert_true (dossier_project_get_indexing (project));
+  g_assert_nonnull (project->indexer);
   wait_until (not_indexing, project, "indexing to end");
   g_assert_cmpuint (dossier_project_count_unindexed (project), ==, 0);
   g_assert_true (finds (project, "cormorant", id));
   assert_project_sound (project);
 
   test_finish_project (&project, &dir, &path);
+}
+
+/* The hits of @query in the texts and memos, by both searches, every
+ * occurrence first (each checked to say as much as the other); neither
+ * may fail. */
+static guint
+count_both (DossierProject *project,
+            const char     *query)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) every = dossier_project_search_occurrences (project, query, 50, &error);
+  g_autoptr(GPtrArray) ranked = NULL;
+
+  g_assert_no_error (error);
+  ranked = dossier_project_search (project, query, 50, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ranked->len, ==, every->len);
+  return ranked->len;
+}
+
+/* A search in the window (a project indexed in the background) while
+ * another program holds the file answers at once from the index: the text
+ * that waits is left out (dossier_project_count_unindexed () says so) and
+ * left to the thread, which indexes it once the file is free. The search
+ * indexed it itself, on the window's thread: it waited SQLite's busy
+ * timeout, 5 s, then failed, the window frozen meanwhile. */
+static void
+test_background_search_leaves_indexing (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(DossierProject) project = test_create_project ("search-busy", "Test", &dir, &path);
+  sqlite3 *other;
+  guint n_said = 0;
+  gint64 id;
+
+  add_doc (project, "Slipway", "The heron waits on the slipway.");
+  id = reopen_with_text_waiting (&project, path, &n_said);
+  other = hold_while_indexing (project, path);
+
+  g_assert_cmpuint (count_both (project, "cormorant"), ==, 0);
+  g_assert_cmpuint (count_both (project, "heron"), ==, 1);
+  g_assert_cmpuint (dossier_project_count_unindexed (project), ==, 1);
+  /* The thread's next try stays where it was: the search started none. */
+  g_assert_null (project->indexer);
+  g_assert_nonnull (project->index_retry);
+
+  let_go_and_index (project, other, id, n_said);
+  g_assert_cmpuint (count_both (project, "cormorant"), ==, 1);
+
+  test_finish_project (&project, &dir, &path);
+}
+
+/* Indexed at once (dossier-cli, a program without a main loop): both
+ * searches index what a crash left waiting before they answer. */
+static void
+test_at_once_search_indexes (TestProject   *f,
+                             gconstpointer  data)
+{
+  gint64 id = add_doc (f->project, "Harbour", "The cormorant nests on the breakwater.");
+
+  unindex_behind_the_back (f->path, id);
+  g_assert_cmpuint (dossier_project_count_unindexed (f->project), ==, 1);
+  g_assert_cmpuint (count_both (f->project, "cormorant"), ==, 1);
+  g_assert_cmpuint (dossier_project_count_unindexed (f->project), ==, 0);
 }
 
 /* The list is part of the schema of this version; a stored text leaves
@@ -706,6 +773,10 @@ main (int   argc,
   g_test_add_func ("/dossier/index/indexing-damaged-rebuilt", test_indexing_damaged_rebuilt);
   g_test_add_func ("/dossier/index/background-busy-not-said", test_background_busy_not_said);
   g_test_add_func ("/dossier/index/background-busy-waits", test_background_busy_waits);
+  g_test_add_func ("/dossier/index/background-search-leaves-indexing",
+                   test_background_search_leaves_indexing);
+  g_test_add ("/dossier/index/at-once-search-indexes", TestProject, NULL,
+              test_project_set_up, test_at_once_search_indexes, test_project_tear_down);
   g_test_add_func ("/dossier/index/background-full-disk-tried-later",
                    test_background_full_disk_tried_later);
   g_test_add_func ("/dossier/index/schema", test_schema);

@@ -18,10 +18,14 @@
  *    or in the middle of one (rolled back); what is left is indexed when
  *    the project is next opened for writing.
  *
- * A search never misses a listed text silently: a writable project
- * indexes what is left first (dossier_project_index_documents ()); a
- * read-only one waits a moment for the writer that is indexing, and
- * otherwise refuses, saying why.
+ * A search never misses a listed text silently. Where texts are indexed
+ * at once, a writable project indexes what is left first
+ * (dossier_project_index_documents ()); a read-only one waits a moment
+ * for the writer that is indexing, and otherwise refuses, saying why. In
+ * the window (DOSSIER_OPEN_INDEX_IN_BACKGROUND) a search neither indexes
+ * nor waits, on the thread that draws it: it answers from the index and
+ * its caller says how many texts it left out (they wait for the thread,
+ * which the search starts if none is at work).
  */
 
 #include "config.h"
@@ -853,7 +857,7 @@ retry_indexing (gpointer data)
   DossierProject *self = data;
 
   g_clear_pointer (&self->index_retry, g_source_unref);
-  /* Indexed meanwhile (a search indexes what waits first): no more. */
+  /* Nothing left (the project closed meanwhile): no more. */
   if (!start_indexer (self, FALSE))
     g_object_notify (G_OBJECT (self), "indexing");
   return G_SOURCE_REMOVE;
@@ -1126,8 +1130,18 @@ dossier_project_ensure_indexed (DossierProject  *self,
   if ((n = dossier_project_count_unindexed (self)) == 0)
     return TRUE;
 
-  /* On this connection, or alongside the thread (each text in its own
-   * transaction: the busy timeout waits for the thread's). */
+  /* The window's: its thread indexes them (started here if none is at
+   * work, or waits for the file to be free), or another program's does
+   * (read-only). Indexed here, they held the window for as long as that
+   * took, and when another program held the file, for SQLite's busy
+   * timeout (5 s) before failing; waited for here, as long. */
+  if (self->index_mode == DOSSIER_INDEX_IN_BACKGROUND)
+    {
+      if (!dossier_project_get_indexing (self))
+        dossier_project_index_later (self);
+      return TRUE;
+    }
+
   if (!self->read_only)
     return dossier_project_index_documents (self, NULL, error);
 

@@ -314,7 +314,11 @@ void          dossier_project_emit_not_indexed (DossierProject *self,
 /* Stops the thread, if any, and waits for it (closing). */
 void          dossier_project_stop_indexing  (DossierProject        *self);
 /* Before searching: every text stored is indexed, or @error says why it
- * cannot be (read-only, and no writer finished it in time). */
+ * cannot be (read-only, and no writer finished it in time). In the window
+ * (DOSSIER_INDEX_IN_BACKGROUND), at once: the thread indexes what waits
+ * (started if none is at work), and the search answers meanwhile from
+ * what is indexed (dossier_project_count_unindexed () says how much it
+ * leaves out). */
 gboolean      dossier_project_ensure_indexed (DossierProject        *self,
                                               GError               **error);
 

@@ -1159,7 +1159,7 @@ search_occurrences_once (DossierProject  *self,
 
   g_return_val_if_fail (DOSSIER_IS_PROJECT (self), NULL);
 
-  if (!dossier_project_ensure_open (self, error))
+  if (!dossier_project_ensure_indexed (self, error))
     return NULL;
 
   if (limit == 0)

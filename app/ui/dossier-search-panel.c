@@ -33,6 +33,7 @@ struct _DossierSearchPanel
   GtkLabel       *count_label;
   GtkWidget      *indexing_box;
   GtkSpinner     *indexing_spinner;
+  GtkLabel       *indexing_label;
   GtkStack       *stack;
   AdwStatusPage  *failed_page;
   GtkListView    *list_view;
@@ -148,6 +149,39 @@ show_hits (DossierSearchPanel *self,
     }
 }
 
+/* While texts wait for the index, a query leaves them out (the core does
+ * not hold the window to index them, nor to wait for the program that
+ * does): the box under the entry says how many, or that they are being
+ * indexed; its spinner turns while they are. */
+static void
+show_indexing (DossierSearchPanel *self)
+{
+  DossierProject *project = dossier_panel_get_project (DOSSIER_PANEL (self));
+  gboolean indexing = project != NULL && dossier_project_get_indexing (project);
+  guint left_out = 0;
+
+  if (project != NULL && self->query != NULL && self->query[0] != '\0')
+    left_out = dossier_project_count_unindexed (project);
+
+  if (left_out > 0)
+    {
+      g_autofree char *text =
+        g_strdup_printf (ngettext ("%u document is not indexed for search yet: the results "
+                                   "leave it out.",
+                                   "%u documents are not indexed for search yet: the results "
+                                   "leave them out.",
+                                   left_out),
+                         left_out);
+
+      gtk_label_set_text (self->indexing_label, text);
+    }
+  else
+    gtk_label_set_text (self->indexing_label, _("Indexing new documents…"));
+
+  gtk_widget_set_visible (self->indexing_box, indexing || left_out > 0);
+  gtk_spinner_set_spinning (self->indexing_spinner, indexing);
+}
+
 static guint
 run_query (DossierSearchPanel *self,
            const char         *query)
@@ -164,6 +198,7 @@ run_query (DossierSearchPanel *self,
     hits = dossier_project_search_occurrences (project, stripped, MAX_HITS, &error);
 
   show_hits (self, stripped, hits);
+  show_indexing (self);
   /* A search that cannot run says why, not "No Results": a file from
    * elsewhere whose index is damaged, opened read-only (so not rebuilt),
    * says how to mend it. */
@@ -276,16 +311,17 @@ project_changed_cb (DossierSearchPanel *self)
 }
 
 static void
-update_indexing (DossierSearchPanel *self)
+indexing_changed_cb (DossierSearchPanel *self)
 {
   DossierProject *project = dossier_panel_get_project (DOSSIER_PANEL (self));
-  gboolean indexing = project != NULL && dossier_project_get_indexing (project);
 
-  gtk_widget_set_visible (self->indexing_box, indexing);
-  gtk_spinner_set_spinning (self->indexing_spinner, indexing);
+  show_indexing (self);
 
-  /* A query run while texts waited for the index did not see them. */
-  if (!indexing)
+  /* A query run while texts waited for the index did not see them. Not
+   * when the indexing failed (a full disk): they still wait, and the
+   * query would start it again, to fail again, on and on. */
+  if (project != NULL && !dossier_project_get_indexing (project) &&
+      dossier_project_get_not_indexed (project) == NULL)
     project_changed_cb (self);
 }
 
@@ -300,7 +336,6 @@ dossier_search_panel_project_changed (DossierPanel *panel)
   g_signal_group_set_target (self->project_signals, project);
   g_signal_group_set_target (self->documents_signals,
                              project ? dossier_project_get_documents (project) : NULL);
-  update_indexing (self);
   run_query (self, gtk_editable_get_text (GTK_EDITABLE (self->entry)));
 }
 
@@ -434,6 +469,7 @@ dossier_search_panel_class_init (DossierSearchPanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DossierSearchPanel, count_label);
   gtk_widget_class_bind_template_child (widget_class, DossierSearchPanel, indexing_box);
   gtk_widget_class_bind_template_child (widget_class, DossierSearchPanel, indexing_spinner);
+  gtk_widget_class_bind_template_child (widget_class, DossierSearchPanel, indexing_label);
   gtk_widget_class_bind_template_child (widget_class, DossierSearchPanel, stack);
   gtk_widget_class_bind_template_child (widget_class, DossierSearchPanel, failed_page);
   gtk_widget_class_bind_template_child (widget_class, DossierSearchPanel, list_view);
@@ -457,7 +493,7 @@ dossier_search_panel_init (DossierSearchPanel *self)
   g_signal_group_connect_object (self->project_signals, "document-text-changed",
                                  G_CALLBACK (project_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_group_connect_object (self->project_signals, "notify::indexing",
-                                 G_CALLBACK (update_indexing), self, G_CONNECT_SWAPPED);
+                                 G_CALLBACK (indexing_changed_cb), self, G_CONNECT_SWAPPED);
   /* Found out of step at open and made again: what it found may not be. */
   g_signal_group_connect_object (self->project_signals, "search-index-rebuilt",
                                  G_CALLBACK (project_changed_cb), self, G_CONNECT_SWAPPED);

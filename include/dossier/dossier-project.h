@@ -200,8 +200,11 @@ gboolean        dossier_project_check        (DossierProject    *self,
 /* The search index of the documents' texts is written after the action
  * that stored a text commits, each text in its own transaction; a text
  * not yet indexed when the project closed (or was killed) is indexed
- * when it is next opened for writing. A search always indexes what is
- * left first, so it never misses a stored document. */
+ * when it is next opened for writing. A search indexes what is left
+ * first, so it never misses a stored document; but with
+ * DOSSIER_OPEN_INDEX_IN_BACKGROUND it answers at once from what is
+ * indexed (the thread indexes the rest: see "indexing"), and
+ * dossier_project_count_unindexed () says how many texts it left out. */
 
 /* How many documents' texts wait to be indexed. */
 guint           dossier_project_count_unindexed (DossierProject *self);

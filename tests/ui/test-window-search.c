@@ -277,6 +277,10 @@ test_every_occurrence (Fixture       *f,
   g_assert_false (dossier_search_panel_step (panel, TRUE));
 }
 
+/* What the search panel says of a text waiting for the index. */
+static const char left_out_one[] =
+  "1 document is not indexed for search yet: the results leave it out.";
+
 static gboolean
 not_indexing (gpointer project)
 {
@@ -313,10 +317,42 @@ test_after_indexing (Fixture       *f,
       return;
     }
   g_assert_true (dossier_project_get_indexing (f->window->project));
+  /* Said, not missed silently. */
+  g_assert_true (shows_text (GTK_WIDGET (panel), left_out_one));
 
   wait_until (not_indexing, f->window->project, "the background indexing to end");
   wait_until (one_hit, panel, "the query run again with the new text indexed");
   g_assert_cmpuint (dossier_search_panel_get_n_documents (panel), ==, 1);
+  g_assert_false (shows_text (GTK_WIDGET (panel), left_out_one));
+}
+
+/* A project open read-only (another program writes it) with a text that
+ * program has not indexed yet: the search lists what is indexed, and says
+ * that one document is left out, at once (a text the window cannot index
+ * was left out without a word). */
+static void
+test_not_indexed_said (Fixture       *f,
+                       gconstpointer  data)
+{
+  DossierSearchPanel *panel = DOSSIER_SEARCH_PANEL (f->window->search_panel);
+  g_autoptr(GFile) file = g_file_new_for_path (f->path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sql = NULL;
+
+  dossier_window_set_project (f->window, NULL);
+  sql = g_strdup_printf ("INSERT INTO documents_fts (documents_fts, rowid, text) "
+                         "  SELECT 'delete', id, text FROM documents WHERE id = %" G_GINT64_FORMAT ";"
+                         "INSERT INTO documents_unindexed (document) VALUES (%" G_GINT64_FORMAT ");",
+                         f->second, f->second);
+  test_sql_exec (f->path, sql);
+  g_assert_true (dossier_window_open_project (f->window, file, DOSSIER_OPEN_READ_ONLY, &error));
+  g_assert_no_error (error);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.search", NULL);
+
+  g_assert_cmpuint (dossier_search_panel_search (panel, "sovereignty"), ==, 2);
+  g_assert_cmpuint (dossier_search_panel_get_n_documents (panel), ==, 1);
+  wait_for_text (GTK_WIDGET (panel), left_out_one);
+  g_assert_false (dossier_project_get_indexing (f->window->project));
 }
 
 int
@@ -332,6 +368,8 @@ main (int   argc,
               fixture_set_up, test_every_occurrence, fixture_tear_down);
   g_test_add ("/dossier/window-search/after-indexing", Fixture, NULL,
               fixture_set_up, test_after_indexing, fixture_tear_down);
+  g_test_add ("/dossier/window-search/not-indexed-said", Fixture, NULL,
+              fixture_set_up, test_not_indexed_said, fixture_tear_down);
 
   return g_test_run ();
 }
