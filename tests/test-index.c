@@ -510,8 +510,8 @@ let_go_and_index (DossierProject *project,
 
 /* The thread meets the file busy in another program (a write in the
  * middle of its own): that is no news for the person at the window, who
- * learns it from whatever they were doing then (and a search indexes
- * what waits first). It said “could not be indexed” in a toast that stays
+ * learns it from whatever they were doing then (a search says what it
+ * leaves out). It said “could not be indexed” in a toast that stays
  * until closed, a second one for the one busy file. The text waits on
  * the list, and the next thread indexes it once the file is free. */
 static void
