@@ -107,8 +107,6 @@ struct _DossierDocumentView
 
   double                zoom;
   gboolean              has_selection;
-  gboolean              label_room;      /* the margin has room for the stripes' labels:
-                                          * since a text showed a highlight */
 
   /* The text */
   gint64                length;          /* code points */
@@ -187,8 +185,6 @@ static guint signals[N_SIGNALS];
 
 static void schedule_paint (DossierDocumentView *self);
 static void place_byline   (DossierDocumentView *self);
-static void apply_margins  (DossierDocumentView *self,
-                            int                  width);
 static void clear_byline_room (DossierDocumentView *self);
 
 #define HIGHLIGHT_AT(self, i) ((Highlight *) g_ptr_array_index ((self)->highlights, (i)))
@@ -1367,23 +1363,6 @@ clear_highlights (DossierDocumentView *self)
   dossier_document_text_set_bands (DOSSIER_DOCUMENT_TEXT (self->text_view), self->bands);
 }
 
-/* The margin makes room for the stripes' labels once a text has shown a
- * highlight, and keeps it from then on: with none, the room was an empty
- * margin of 136 px at the window's narrowest (the text 156 px in, 24
- * from the right). Kept for the next texts too: a margin that changed
- * between two documents wrapped the text anew after the reader had aimed
- * at a passage revealed in it, which then stood out of view. */
-static void
-update_label_room (DossierDocumentView *self)
-{
-  if (self->label_room || self->highlights->len == 0)
-    return;
-  self->label_room = TRUE;
-  /* At once, not at the next allocation: the text is laid out with them
-   * from its first layout. */
-  apply_margins (self, gtk_widget_get_width (GTK_WIDGET (self)));
-}
-
 void
 dossier_document_view_set_highlights (DossierDocumentView        *self,
                                       const DossierViewHighlight *highlights,
@@ -1439,7 +1418,6 @@ dossier_document_view_set_highlights (DossierDocumentView        *self,
   update_stripes (self);
   update_bands (self);
   schedule_paint (self);
-  update_label_room (self);
 }
 
 static gboolean
@@ -1614,7 +1592,6 @@ dossier_document_view_update_highlights (DossierDocumentView        *self,
   gtk_widget_queue_draw (GTK_WIDGET (self->text_view));
 
   schedule_paint (self);
-  update_label_room (self);
 }
 
 static int
@@ -2971,27 +2948,6 @@ dossier_document_view_layout_margins (int  width,
     }
 }
 
-/* The stripes' gutter and the right margin for the view @width wide. The
- * gutter wants room for labels beside its lanes: fixed, since the lanes'
- * width is capped, so that no new lane reflows the text; before the
- * first highlight, no more than the empty gutter (update_label_room). */
-static void
-apply_margins (DossierDocumentView *self,
-               int                  width)
-{
-  int left, right;
-
-  if (width <= 0)
-    return;
-  dossier_document_view_layout_margins (width, column_width (self),
-                                        self->label_room ? LABEL_ROOM
-                                                         : dossier_coding_stripes_get_lanes_width (self->stripes),
-                                        &left, &right);
-  dossier_coding_stripes_set_reserved_width (self->stripes, left);
-  if (gtk_text_view_get_right_margin (self->text_view) != right)
-    gtk_text_view_set_right_margin (self->text_view, right);
-}
-
 static void
 dossier_document_view_size_allocate (GtkWidget *widget,
                                      int        width,
@@ -3000,11 +2956,17 @@ dossier_document_view_size_allocate (GtkWidget *widget,
 {
   DossierDocumentView *self = DOSSIER_DOCUMENT_VIEW (widget);
   int bar_min, bar_nat;
+  int left, right;
 
   gtk_widget_measure (GTK_WIDGET (self->find_bar), GTK_ORIENTATION_VERTICAL, width, &bar_min, &bar_nat, NULL, NULL);
   gtk_widget_size_allocate (GTK_WIDGET (self->find_bar), &(GtkAllocation) { 0, 0, width, bar_nat }, -1);
 
-  apply_margins (self, width);
+  /* The gutter wants room for labels beside its lanes: fixed, since the
+   * lanes' width is capped, so that no new lane reflows the text. */
+  dossier_document_view_layout_margins (width, column_width (self), LABEL_ROOM, &left, &right);
+  dossier_coding_stripes_set_reserved_width (self->stripes, left);
+  if (gtk_text_view_get_right_margin (self->text_view) != right)
+    gtk_text_view_set_right_margin (self->text_view, right);
 
   gtk_widget_size_allocate (self->scrolled,
                             &(GtkAllocation) { 0, bar_nat, width, MAX (height - bar_nat, 0) },

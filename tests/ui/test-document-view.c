@@ -2292,62 +2292,6 @@ test_table_too_wide_stacks (Fixture       *fx,
     }
 }
 
-/* The text's left margin (from the view's edge to where its lines start)
- * and right margin, in pixels. */
-static void
-text_margins (DossierDocumentView *view,
-              int                 *left,
-              int                 *right)
-{
-  GtkTextView *text_view = dossier_document_view_get_text_view (view);
-
-  *left = gtk_widget_get_width (gtk_text_view_get_gutter (text_view, GTK_TEXT_WINDOW_LEFT)) +
-          gtk_text_view_get_left_margin (text_view);
-  *right = gtk_text_view_get_right_margin (text_view);
-}
-
-/* At the window's narrowest (the view 555 px wide), a text with no
- * highlights has the room the stripes' labels would take: it starts 32 px
- * in (the empty gutter and the gap), 24 from the right (it started 156 px
- * in). With highlights the margin makes room for the labels, and they are
- * drawn; the room is kept when the last highlight goes and for the next
- * texts (a margin that changed between documents moved a passage the
- * reader had just revealed out of view). */
-static void
-test_margins_narrow (Fixture       *fx,
-                     gconstpointer  data)
-{
-  DossierCodingStripes *stripes =
-    DOSSIER_CODING_STRIPES (find_descendant (GTK_WIDGET (dossier_document_view_get_text_view (fx->view)),
-                                             DOSSIER_TYPE_CODING_STRIPES));
-  DossierViewHighlight spans[1] = { span (7, 2, 40, &red, "Costs") };
-  g_autoptr(GArray) labels = NULL;
-  int left, right, kept;
-
-  set_text_of_blocks (fx->view, figures_text);
-  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (fx->view)), ==, 555);
-  text_margins (fx->view, &left, &right);
-  g_assert_cmpint (left, <=, 32);
-  g_assert_cmpint (right, ==, 24);
-
-  dossier_document_view_set_highlights (fx->view, spans, 1);
-  wait_frames (fx->view);
-  text_margins (fx->view, &left, &right);
-  g_assert_cmpint (left, >=, DOSSIER_CODING_STRIPES_MAX_WIDTH + 52 + 20);
-  g_assert_cmpint (right, ==, 24);
-  labels = dossier_coding_stripes_list_label_areas (stripes);
-  g_assert_cmpuint (labels->len, ==, 1);
-
-  dossier_document_view_set_highlights (fx->view, NULL, 0);
-  wait_frames (fx->view);
-  text_margins (fx->view, &kept, &right);
-  g_assert_cmpint (kept, ==, left);
-
-  set_text_of_blocks (fx->view, figures_text);
-  text_margins (fx->view, &kept, &right);
-  g_assert_cmpint (kept, ==, left);
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -2389,8 +2333,6 @@ main (int   argc,
   g_test_add ("/dossier/document-view/table-too-wide-stacks", Fixture, GINT_TO_POINTER (360),
               fixture_setup, test_table_too_wide_stacks, fixture_teardown);
   ADD ("table-too-wide-wide-view", test_table_too_wide_stacks);
-  g_test_add ("/dossier/document-view/margins-narrow", Fixture, GINT_TO_POINTER (555),
-              fixture_setup, test_margins_narrow, fixture_teardown);
   g_test_add_func ("/dossier/document-view/finalize-while-painting", test_finalize_while_painting);
   g_test_add_func ("/dossier/document-view/cut-characters-inside", test_cut_characters_inside);
   g_test_add_func ("/dossier/document-view/cut-flags-whole", test_cut_flags_whole);
