@@ -1086,22 +1086,15 @@ test_restored_by (Fixture       *fixture,
       break;
     case RESTORE_READER:
       {
-        pid_t child = fork ();
-        int status;
+        /* A second Dossier as its own program: a fork of this threaded
+         * process could inherit a lock another thread held, and hung so
+         * once in CI. */
+        g_auto(TestRun) run = { 0 };
 
-        g_assert_cmpint (child, >=, 0);
-        if (child == 0)
-          {
-            DossierProject *reader = dossier_project_open (path, DOSSIER_OPEN_READ_ONLY, NULL);
-            guint n = reader != NULL ?
-                      g_list_model_get_n_items (dossier_project_get_documents (reader)) : 0;
-
-            g_clear_object (&reader);
-            _exit (n == 2 ? 0 : 1);
-          }
-        g_assert_cmpint (waitpid (child, &status, 0), ==, child);
-        g_assert_true (WIFEXITED (status));
-        g_assert_cmpint (WEXITSTATUS (status), ==, 0);
+        test_run_cli (&run, "documents", path, NULL);
+        g_assert_cmpint (run.status, ==, 0);
+        g_assert_nonnull (strstr (run.out, "Pier repairs"));
+        g_assert_nonnull (strstr (run.out, "Ferry"));
       }
       break;
     }
