@@ -1146,13 +1146,17 @@ test_text_byline (void)
 static void
 test_text_dateline (void)
 {
-  static const struct { const char *line; const char *date; } cases[] = {
-    { "Issued by the Fenwick branch of the Library Workers' Union, 2 March 2026", "2026-03-02" },
-    { "Press statement \u2014 March 2, 2026", "2026-03-02" },
-    { "Statement from the trustees, Monday, 2nd March 2026", "2026-03-02" },
-    { "Issued 2 March 2026", "2026-03-02" },
-    { "Published: March 2, 2026", "2026-03-02" },
-    { "Last updated on 2 March 2026", "2026-03-02" },
+  /* kept: the line stays in the text; one that is only the document's
+   * date leaves it, as a saved page's date line (the reader shows the
+   * date under the title). */
+  static const struct { const char *line; const char *date; gboolean kept; } cases[] = {
+    { "Issued by the Fenwick branch of the Library Workers' Union, 2 March 2026", "2026-03-02", TRUE },
+    { "Press statement \u2014 March 2, 2026", "2026-03-02", TRUE },
+    { "Statement from the trustees, Monday, 2nd March 2026", "2026-03-02", TRUE },
+    { "Issued 2 March 2026", "2026-03-02", FALSE },
+    { "Published: March 2, 2026", "2026-03-02", FALSE },
+    { "Last updated on 2 March 2026", "2026-03-02", FALSE },
+    { "2 March 2026", "2026-03-02", FALSE },
   };
   g_autoptr(DossierParsedDocument) heading =
     import_string ("Library to close\n\nWhat the trustees decided\n\nThe branch will close.\n\n"
@@ -1164,6 +1168,11 @@ test_text_dateline (void)
   g_autoptr(DossierParsedDocument) undated =
     import_string ("Library to close\n\nIssued tickets for March 2026\n\n"
                    "The branch will close.\n", -1, DOSSIER_FORMAT_TEXT, "library.txt");
+  /* A date line that is not the document's date says something: kept. */
+  g_autoptr(DossierParsedDocument) updated =
+    import_string ("Library to close\n\nBy Sam Adeyemi, East Kettlewick Voice, 1 March 2026\n\n"
+                   "Updated 2 March 2026\n\nThe branch will close.\n", -1, DOSSIER_FORMAT_TEXT,
+                   "library.txt");
 
   for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
     {
@@ -1174,13 +1183,16 @@ test_text_dateline (void)
       g_test_message ("%s", cases[i].line);
       g_assert_cmpstr (doc->title, ==, "Library to close");
       g_assert_cmpstr (doc->published, ==, cases[i].date);
-      assert_block (doc, 1, DOSSIER_BLOCK_PARAGRAPH, 0, cases[i].line);
+      assert_block (doc, 1, DOSSIER_BLOCK_PARAGRAPH, 0,
+                    cases[i].kept ? cases[i].line : "The branch will close.");
     }
 
   g_assert_null (heading->published);
   assert_block (heading, 1, DOSSIER_BLOCK_HEADING, 2, "What the trustees decided");
   g_assert_cmpstr (dated->published, ==, "2026-03-01");
   g_assert_null (undated->published);
+  g_assert_cmpstr (updated->published, ==, "2026-03-01");
+  assert_block (updated, 1, DOSSIER_BLOCK_PARAGRAPH, 0, "Updated 2 March 2026");
 }
 
 /* A Markdown or plain text's byline dated as @byline (its author Sam

@@ -948,6 +948,14 @@ dossier_html_date_at_end (const char *line)
   return NULL;
 }
 
+char *
+dossier_html_date_line (const char *line)
+{
+  char *dated = date_after_date_word (line);
+
+  return dated != NULL ? dated : byline_date (line);
+}
+
 gboolean
 dossier_html_byline_to_document (DossierParsedDocument *doc,
                                  const char            *line)

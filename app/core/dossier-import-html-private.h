@@ -431,6 +431,10 @@ gboolean dossier_html_byline_to_document (DossierParsedDocument *doc,
 /* The date @line ends with, after a dash or a comma ("Issued by the
  * branch, 20 November 2026"), as "YYYY-MM-DD"; else NULL. */
 char    *dossier_html_date_at_end     (const char *line);
+/* The date @line is, as "YYYY-MM-DD", when it says nothing else: a date
+ * alone, or after a word that says what it is ("Published: 3 May 2026");
+ * else NULL. */
+char    *dossier_html_date_line       (const char *line);
 /* @line if it is nothing but a person's name ("Ben Achebe"), else NULL. */
 char    *dossier_html_name_line       (const char *line);
 /* Whether case-folded @folded could be a byline line at all (a quick test

@@ -808,6 +808,17 @@ take_dateline (DossierParsedDocument *doc,
   return TRUE;
 }
 
+/* Whether @line is nothing but @doc's date. */
+static gboolean
+is_the_date_line (const DossierParsedDocument *doc,
+                  const Line                  *line)
+{
+  g_autofree char *text = g_strndup (line->content, line->len);
+  g_autofree char *date = dossier_html_date_line (text);
+
+  return date != NULL && g_strcmp0 (date, doc->published) == 0;
+}
+
 gboolean
 dossier_import_text_parse (const char             *utf8,
                            gsize                   len,
@@ -902,10 +913,13 @@ dossier_import_text_parse (const char             *utf8,
           gi++;
 
         /* "Issued by the branch, 20 November 2026": a dateline, not a
-         * heading; it stays in the text too. */
+         * heading; it stays in the text, but for one that is only the
+         * document's date ("Published 2 March 2026"), which the reader
+         * shows under the title — as a saved page's date line. */
         if (gi < groups->len && g[gi].n == 1 && take_dateline (doc, &parser.lines[g[gi].first]))
           {
-            emit_lines (&parser, &g[gi]);
+            if (!is_the_date_line (doc, &parser.lines[g[gi].first]))
+              emit_lines (&parser, &g[gi]);
             gi++;
           }
       }
