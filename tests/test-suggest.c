@@ -2315,6 +2315,31 @@ test_stakeholders_schools_and_churches (void)
   assert_not_suggested (s, "Headteacher Maren Osk");
 }
 
+/* A role held at a body named by a possessive, a comma and the name, in a
+ * sentence that goes on to a quote after a colon (written for this test):
+ * "The board's director of learning, Priya Nandakumar, said: …" is a
+ * person, as she is without the colon; the words before the colon are
+ * prose ("said" in lower case), no lead-in label to skip. */
+static void
+test_stakeholders_role_of_body_then_colon (void)
+{
+  const char *text =
+    "Library hours cut\n\n"
+    "The board's director of learning, Priya Nandakumar, said: \"We cannot keep the rooms "
+    "open in the evening.\"\n\n"
+    "The council's chair, Tom Reyes, told the meeting: \"We will look at it again in March.\"\n\n"
+    "Key dates: the rooms close on 4 May.";
+  g_autoptr(GPtrArray) s = stakeholders_of_article (text);
+
+  g_assert_cmpuint (find_stakeholder_of_kind (s, "Priya Nandakumar",
+                                              DOSSIER_STAKEHOLDER_PERSON)->n_mentions, ==, 1);
+  g_assert_cmpuint (find_stakeholder_of_kind (s, "Tom Reyes", DOSSIER_STAKEHOLDER_PERSON)->n_mentions,
+                    ==, 1);
+  for (guint i = 0; i < s->len; i++)
+    assert_kind_as_picker (text, g_ptr_array_index (s, i));
+  assert_not_suggested (s, "Key");
+}
+
 static void
 test_stakeholders_none (void)
 {
@@ -2427,6 +2452,8 @@ main (int   argc,
                    test_stakeholders_secretary_of_union);
   g_test_add_func ("/dossier/suggest/stakeholders-quoted-once-spanish",
                    test_stakeholders_quoted_once_spanish);
+  g_test_add_func ("/dossier/suggest/stakeholders-role-of-body-then-colon",
+                   test_stakeholders_role_of_body_then_colon);
 
   return g_test_run ();
 }

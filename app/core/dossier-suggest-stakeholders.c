@@ -3587,7 +3587,16 @@ skip_label (GArray     *tokens,
     return 0;
 
   while (n < tokens->len && g_array_index (tokens, Token, n).p < colon)
-    n++;
+    {
+      const Token *t = &g_array_index (tokens, Token, n);
+
+      /* "The board's director of learning, Priya Nandakumar, said: …":
+       * prose that opens a quote, whose names are to be read; a label
+       * would capitalise its verb. */
+      if (!(t->flags & TOKEN_CAPITAL) && IN_LIST (reporting_verbs, t->folded))
+        return 0;
+      n++;
+    }
   return n <= 14 ? n : 0;
 }
 
