@@ -2340,6 +2340,49 @@ test_stakeholders_role_of_body_then_colon (void)
   assert_not_suggested (s, "Key");
 }
 
+/* A word any body of a kind may end in is no alias of one by itself (a
+ * story written for this test): "School", a table's header cell, is not
+ * "Fenwick Church School", nor is every "school" of the text, nor the
+ * village "Fenwick" that opens its name. "the School" after the school is
+ * named is its short form; with a second school named, it is neither's,
+ * and no actor of its own. */
+static void
+test_stakeholders_generic_word_alone (void)
+{
+  const char *table =
+    "Village school to close\n\n"
+    "Fenwick Church School will close in July and its 38 pupils will move to Harlby, the "
+    "diocese said on Monday. Parents in Fenwick were told at a meeting in the church hall.\n\n"
+    "School\t2016\t2021\n\n"
+    "Fenwick Church School\t74\t38\n\n"
+    "Harlby Primary\t190\t212\n\n"
+    "Fenwick has had a school since 1858. Its headteacher, Ruth Ellery, said the staff would "
+    "move with the children. Fenwick Church School said no teacher would lose a job.";
+  const char *short_form =
+    "Pupils to move in July\n\n"
+    "Fenwick Church School will close in July, the diocese said. The School has 38 pupils.";
+  const char *two_schools =
+    "Village school to close\n\n"
+    "Fenwick Church School will close in July, the diocese said. Its pupils will move to "
+    "Harlby Primary School. The School has 38 pupils.";
+  g_autoptr(GPtrArray) s = stakeholders_of_article (table);
+  g_autoptr(GPtrArray) one = stakeholders_of_article (short_form);
+  g_autoptr(GPtrArray) two = stakeholders_of_article (two_schools);
+  DossierStakeholderSuggestion *school;
+
+  school = find_stakeholder_of_kind (s, "Fenwick Church School", DOSSIER_STAKEHOLDER_ORGANISATION);
+  g_assert_cmpuint (school->n_mentions, ==, 3);
+  g_assert_cmpuint (g_strv_length (school->aliases), ==, 0);
+  assert_not_suggested (s, "School");
+  assert_not_suggested (s, "Fenwick");
+
+  assert_known_by (one, "Fenwick Church School", DOSSIER_STAKEHOLDER_ORGANISATION, "School", 2);
+
+  g_assert_cmpuint (find_stakeholder (two, "Fenwick Church School")->n_mentions, ==, 1);
+  g_assert_cmpuint (find_stakeholder (two, "Harlby Primary School")->n_mentions, ==, 1);
+  assert_not_suggested (two, "School");
+}
+
 static void
 test_stakeholders_none (void)
 {
@@ -2454,6 +2497,8 @@ main (int   argc,
                    test_stakeholders_quoted_once_spanish);
   g_test_add_func ("/dossier/suggest/stakeholders-role-of-body-then-colon",
                    test_stakeholders_role_of_body_then_colon);
+  g_test_add_func ("/dossier/suggest/stakeholders-generic-word-alone",
+                   test_stakeholders_generic_word_alone);
 
   return g_test_run ();
 }

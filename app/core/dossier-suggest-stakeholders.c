@@ -449,6 +449,8 @@ static const char * const generic_heads[] = {
   "agency", "authority", "board", "guild", "chamber", "club", "confederation", "asociacion",
   "federacion", "fundacion", "sindicato", "consejo", "foro", "comision", "comite", "instituto",
   "agencia", "autoridad", "plataforma", "executive",
+  /* "the School" of "Fenwick Church School"; with two schools named, neither. */
+  "school", "academy", "college", "university",
 };
 
 /* The last word of a place's name ("Quay Street", "Harbour Bridge",
@@ -3823,6 +3825,20 @@ short_form_of_another (GPtrArray       *cands,
   return FALSE;
 }
 
+/* Whether @c is one word that names a kind of body ("School", "Council",
+ * "Association") and is never written inside a sentence: a table's
+ * header cell ("School ⇥ 2016 ⇥ 2021"), a line's first word. Not how the
+ * text calls the one body whose name ends in it ("the School" is), so no
+ * alias of it: as one, every school of the text would be its mention. */
+static gboolean
+generic_word_alone (const Candidate *c)
+{
+  DossierStakeholderKind kind;
+
+  return c->n_words == 1 && c->n_seen_inside == 0 && !c->acronym &&
+         (IN_LIST (generic_heads, c->key) || name_word_kind (c->key, &kind));
+}
+
 static void
 group_variants (Collector *col)
 {
@@ -3937,7 +3953,7 @@ group_variants (Collector *col)
       guint owner = 0, n_owners = 0, headline_owner = 0, n_headline_owners = 0;
 
       if (c->n_words != 1 || c->acronym || c->body || c->compound || c->titled ||
-          !IN_LIST (generic_heads, c->key))
+          !IN_LIST (generic_heads, c->key) || generic_word_alone (c))
         continue;
       for (guint k = 0; k < cands->len; k++)
         {
@@ -4024,7 +4040,8 @@ group_variants (Collector *col)
       guint owner = GPOINTER_TO_UINT (g_hash_table_lookup (suffix_owner, c->key));
       Candidate *full;
 
-      if (owner == 0 || c->compound || c->body || c->acronym || c->modifier || c->lone_head)
+      if (owner == 0 || c->compound || c->body || c->acronym || c->modifier || c->lone_head ||
+          generic_word_alone (c))
         continue;
       /* "across Westmarch" is no one's surname ("Natural Westmarch"). */
       if (only_a_place (c))
