@@ -36,6 +36,7 @@ struct _DossierDocumentText
   GHashTable  *room_tags;
   GArray      *tables;     /* DossierTextTable, by start; or NULL */
   GPtrArray   *table_tags; /* GtkTextTag with the tab stops of each of tables */
+  GPtrArray   *blank_first_tags; /* and of its rows whose first cell is empty */
   GPtrArray   *table_columns; /* GArray of TableColumn of each of tables, as measured */
   int          table_gap;     /* between columns: an em of the font measured in */
   int          tables_width;  /* the text's width they were fitted to; 0: none yet */
@@ -653,18 +654,21 @@ table_columns (PangoLayout *layout,
  * column put its next cells on that column's stops ("11,905" under
  * "Passengers 2024", at 360 px), and the header wrapped at another
  * column than its figures; one stop past the text's edge breaks the line
- * at every tab. NULL for a single column. */
+ * at every tab. NULL for a single column. @stacked: whether its cells
+ * stand one under the other. */
 static PangoTabArray *
-table_tab_stops (GArray *columns,
-                 int     em,
-                 int     width,
-                 int    *indent)
+table_tab_stops (GArray   *columns,
+                 int       em,
+                 int       width,
+                 int      *indent,
+                 gboolean *stacked)
 {
   PangoTabArray *tabs;
   int cells = 0, gap = em, x = 0;
   gboolean fits;
 
   *indent = 0;
+  *stacked = FALSE;
   if (columns->len < 2)
     return NULL;
   for (guint i = 0; i < columns->len; i++)
@@ -692,8 +696,29 @@ table_tab_stops (GArray *columns,
       pango_tab_array_free (tabs);
       tabs = pango_tab_array_new_with_positions (1, TRUE, PANGO_TAB_LEFT, width + em);
       *indent = TABLE_STACK_INDENT (em);
+      *stacked = TRUE;
     }
   return tabs;
+}
+
+/* The tab stops of a table's rows whose first cell is empty (a header's
+ * corner): the table's @tabs, but where its cells stand one under the
+ * other, whose first tab breaks the line: there a row's first cell after
+ * the empty one stands on the row's first line, at the cells' @indent
+ * (else the row began with an empty line, seen at 360 px). */
+static PangoTabArray *
+blank_first_tab_stops (PangoTabArray *tabs,
+                       gboolean       stacked,
+                       int            indent,
+                       int            em,
+                       int            width)
+{
+  if (tabs == NULL)
+    return NULL;
+  if (!stacked)
+    return pango_tab_array_copy (tabs);
+  /* (the stops after the second: as far apart, past the edge too) */
+  return pango_tab_array_new_with_positions (2, TRUE, PANGO_TAB_LEFT, indent, PANGO_TAB_LEFT, width + em);
 }
 
 /* The width the text is laid out in: the text window's, less the view's
@@ -718,16 +743,21 @@ fit_tables (DossierDocumentText *self)
   self->tables_width = width;
   for (guint i = 0; i < self->table_columns->len; i++)
     {
+      int fit_width = width > 0 ? width : G_MAXINT / 2;
       int indent;
+      gboolean stacked;
       PangoTabArray *tabs = table_tab_stops (g_ptr_array_index (self->table_columns, i),
-                                             self->table_gap, width > 0 ? width : G_MAXINT / 2,
-                                             &indent);
+                                             self->table_gap, fit_width, &indent, &stacked);
+      PangoTabArray *blank_first = blank_first_tab_stops (tabs, stacked, indent, self->table_gap, fit_width);
 
       /* (a negative indent: the first line is not indented, the next ones
        * are) */
       g_object_set (g_ptr_array_index (self->table_tags, i), "tabs", tabs, "indent", -indent, NULL);
+      g_object_set (g_ptr_array_index (self->blank_first_tags, i), "tabs", blank_first, NULL);
       if (tabs != NULL)
         pango_tab_array_free (tabs);
+      if (blank_first != NULL)
+        pango_tab_array_free (blank_first);
     }
 }
 
@@ -915,6 +945,7 @@ dossier_document_text_finalize (GObject *object)
   g_clear_pointer (&self->room_tags, g_hash_table_unref);
   g_clear_pointer (&self->tables, g_array_unref);
   g_clear_pointer (&self->table_tags, g_ptr_array_unref);
+  g_clear_pointer (&self->blank_first_tags, g_ptr_array_unref);
   g_clear_pointer (&self->table_columns, g_ptr_array_unref);
 
   G_OBJECT_CLASS (dossier_document_text_parent_class)->finalize (object);
@@ -935,6 +966,7 @@ dossier_document_text_init (DossierDocumentText *self)
   self->decos = g_array_new (FALSE, FALSE, sizeof (Deco));
   self->room_tags = g_hash_table_new (NULL, NULL);
   self->table_tags = g_ptr_array_new_with_free_func (g_object_unref);
+  self->blank_first_tags = g_ptr_array_new_with_free_func (g_object_unref);
   self->table_columns = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
 }
 
@@ -1011,8 +1043,12 @@ dossier_document_text_set_tables (DossierDocumentText *self,
   buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
   tag_table = gtk_text_buffer_get_tag_table (buffer);
   for (guint i = 0; i < self->table_tags->len; i++)
-    gtk_text_tag_table_remove (tag_table, g_ptr_array_index (self->table_tags, i));
+    {
+      gtk_text_tag_table_remove (tag_table, g_ptr_array_index (self->table_tags, i));
+      gtk_text_tag_table_remove (tag_table, g_ptr_array_index (self->blank_first_tags, i));
+    }
   g_ptr_array_set_size (self->table_tags, 0);
+  g_ptr_array_set_size (self->blank_first_tags, 0);
   g_ptr_array_set_size (self->table_columns, 0);
   if (tables != NULL)
     g_array_ref (tables);
@@ -1021,17 +1057,28 @@ dossier_document_text_set_tables (DossierDocumentText *self,
   if (tables == NULL)
     return;
 
-  /* A tag per table: tab stops are a paragraph's, one set for all of it. */
+  /* A tag per table: tab stops are a paragraph's, one set for all of it;
+   * and one, over it, for its rows that start with a tab. */
   for (guint i = 0; i < tables->len; i++)
     {
       const DossierTextTable *table = &g_array_index (tables, DossierTextTable, i);
       GtkTextTag *tag = gtk_text_buffer_create_tag (buffer, NULL, NULL);
-      GtkTextIter start, end;
+      GtkTextTag *blank_first = gtk_text_buffer_create_tag (buffer, NULL, NULL);
+      GtkTextIter start, end, row;
 
       g_ptr_array_add (self->table_tags, g_object_ref (tag));
+      g_ptr_array_add (self->blank_first_tags, g_object_ref (blank_first));
       gtk_text_buffer_get_iter_at_offset (buffer, &start, (int) table->start);
       gtk_text_buffer_get_iter_at_offset (buffer, &end, (int) table->end);
       gtk_text_buffer_apply_tag (buffer, tag, &start, &end);
+      for (row = start; gtk_text_iter_compare (&row, &end) < 0; gtk_text_iter_forward_line (&row))
+        if (gtk_text_iter_get_char (&row) == '\t')
+          {
+            GtkTextIter row_end = row;
+
+            gtk_text_iter_forward_to_line_end (&row_end);
+            gtk_text_buffer_apply_tag (buffer, blank_first, &row, &row_end);
+          }
     }
   line_up_tables (self);
 }

@@ -2292,6 +2292,55 @@ test_table_too_wide_stacks (Fixture       *fx,
     }
 }
 
+/* The boardings with an empty corner: the header's first cell is empty. */
+static const char corner_text[] =
+  "Tram boardings\n\n"
+  "\tBoardings weekday\tBoardings weekend\tChange\n\n"
+  "Quayside\t18,420\t12,905\t-16%\n\n"
+  "Old Market\t7,310\t5,260\t-21%\n\n"
+  "The tram runs every ten minutes.";
+
+static GdkRectangle
+corner_text_at (DossierDocumentView *view,
+                const char          *row,
+                const char          *cell)
+{
+  return char_rect (view, g_utf8_pointer_to_offset (corner_text, strstr (strstr (corner_text, row), cell)));
+}
+
+/* A table whose header starts with an empty cell: stacked at a phone's
+ * width, the header's first words stand on its first line, at the other
+ * rows' cells' x (its empty first cell made an empty line above them);
+ * the lines under it as before. Wide enough, the header's cells stand
+ * over their columns, as the other rows' do. */
+static void
+test_table_empty_corner (Fixture       *fx,
+                         gconstpointer  data)
+{
+  const char *header = strchr (corner_text, '\t');
+  GdkRectangle corner, weekday, weekend, figures;
+
+  set_text_of_blocks (fx->view, corner_text);
+  corner = char_rect (fx->view, g_utf8_pointer_to_offset (corner_text, header));
+  weekday = corner_text_at (fx->view, "\tBoardings", "Boardings weekday");
+  weekend = corner_text_at (fx->view, "\tBoardings", "Boardings weekend");
+  figures = corner_text_at (fx->view, "Quayside", "18,420");
+  if (data == NULL)
+    {
+      g_assert_cmpint (weekday.y, ==, corner.y);
+      g_assert_cmpint (weekend.y, ==, corner.y);
+      g_assert_cmpint (cell_end_x (fx->view, corner_text, "\tBoardings", "weekday"), ==,
+                       cell_end_x (fx->view, corner_text, "Quayside", "18,420"));
+      return;
+    }
+
+  g_assert_cmpint (weekday.y, ==, corner.y);
+  g_assert_cmpint (weekday.x, ==, figures.x);
+  g_assert_cmpint (weekend.y, >, weekday.y);
+  g_assert_cmpint (weekend.x, ==, figures.x);
+  g_assert_cmpint (corner_text_at (fx->view, "\tBoardings", "Change").x, ==, figures.x);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2333,6 +2382,9 @@ main (int   argc,
   g_test_add ("/dossier/document-view/table-too-wide-stacks", Fixture, GINT_TO_POINTER (360),
               fixture_setup, test_table_too_wide_stacks, fixture_teardown);
   ADD ("table-too-wide-wide-view", test_table_too_wide_stacks);
+  g_test_add ("/dossier/document-view/table-empty-corner-stacked", Fixture, GINT_TO_POINTER (360),
+              fixture_setup, test_table_empty_corner, fixture_teardown);
+  ADD ("table-empty-corner-wide-view", test_table_empty_corner);
   g_test_add_func ("/dossier/document-view/finalize-while-painting", test_finalize_while_painting);
   g_test_add_func ("/dossier/document-view/cut-characters-inside", test_cut_characters_inside);
   g_test_add_func ("/dossier/document-view/cut-flags-whole", test_cut_flags_whole);
