@@ -2383,6 +2383,44 @@ test_stakeholders_generic_word_alone (void)
   assert_not_suggested (two, "School");
 }
 
+/* Kinds from the words around a name (a story written for this test): a
+ * firm "the company" stands for after it is named, whose name ends in a
+ * thing ("Brenmoor Water"; not "Ana Ruiz", whom "The company said" follows
+ * too); a body a noun beside it says ("Ofwat, the regulator, said" — one
+ * word opening a sentence —, "CCW, the consumer watchdog,", "the union,
+ * Unite,"); a village its residents speak for ("residents of Kesby said").
+ * The picker says the same. */
+static void
+test_stakeholders_kinds_from_words_around (void)
+{
+  const char *text =
+    "Hosepipe ban for the Tarn valley\n\n"
+    "Brenmoor Water will ban hosepipes across the valley from Friday, the first ban since 2018. "
+    "The company said its reservoirs were at 41 per cent.\n\n"
+    "The pumping station at Kesby failed twice in July, residents of Kesby said at a meeting on "
+    "Monday.\n\n"
+    "Ofwat, the regulator, said it would look at the company's leakage figures. CCW, the "
+    "consumer watchdog, said customers should not pay for the leaks, and CCW wants a rebate. "
+    "Separately, the union, Unite, said jobs would go.\n\n"
+    "Ana Ruiz said her café would close for the summer. The company said nothing to her.\n\n"
+    "Brenmoor Water said the ban would be lifted after a wet month.";
+  g_autoptr(GPtrArray) s = stakeholders_of_article (text);
+
+  g_assert_cmpuint (find_stakeholder_of_kind (s, "Brenmoor Water",
+                                              DOSSIER_STAKEHOLDER_BUSINESS)->n_mentions, ==, 2);
+  g_assert_cmpuint (find_stakeholder_of_kind (s, "Kesby", DOSSIER_STAKEHOLDER_PUBLIC)->n_mentions,
+                    ==, 2);
+  g_assert_cmpuint (find_stakeholder_of_kind (s, "Ofwat", DOSSIER_STAKEHOLDER_GOVERNMENT)->n_mentions,
+                    ==, 1);
+  g_assert_cmpuint (find_stakeholder_of_kind (s, "CCW", DOSSIER_STAKEHOLDER_GOVERNMENT)->n_mentions,
+                    ==, 2);
+  find_stakeholder_of_kind (s, "Unite", DOSSIER_STAKEHOLDER_CIVIL_SOCIETY);
+  find_stakeholder_of_kind (s, "Ana Ruiz", DOSSIER_STAKEHOLDER_PERSON);
+  assert_not_suggested (s, "Separately");
+  for (guint i = 0; i < s->len; i++)
+    assert_kind_as_picker (text, g_ptr_array_index (s, i));
+}
+
 static void
 test_stakeholders_none (void)
 {
@@ -2499,6 +2537,8 @@ main (int   argc,
                    test_stakeholders_role_of_body_then_colon);
   g_test_add_func ("/dossier/suggest/stakeholders-generic-word-alone",
                    test_stakeholders_generic_word_alone);
+  g_test_add_func ("/dossier/suggest/stakeholders-kinds-from-words-around",
+                   test_stakeholders_kinds_from_words_around);
 
   return g_test_run ();
 }

@@ -357,12 +357,27 @@ static const Body bodies[] = {
   { "grupo", "grupos", DOSSIER_STAKEHOLDER_CIVIL_SOCIETY, TRUE },
 };
 
-/* Words inside a name that say what kind of actor it is. */
-static const struct
+/* A word and the kind of actor it says. */
+typedef struct
 {
   const char             *word;
   DossierStakeholderKind  kind;
-} name_words[] = {
+} WordKind;
+
+/* The entry of @list (@n long) for @folded, NULL if none. */
+static const WordKind *
+find_word_kind (const WordKind *list,
+                gsize           n,
+                const char     *folded)
+{
+  for (gsize k = 0; k < n; k++)
+    if (g_str_equal (folded, list[k].word))
+      return &list[k];
+  return NULL;
+}
+
+/* Words inside a name that say what kind of actor it is. */
+static const WordKind name_words[] = {
   { "party", DOSSIER_STAKEHOLDER_PARTY }, { "partido", DOSSIER_STAKEHOLDER_PARTY },
   { "congress", DOSSIER_STAKEHOLDER_LEGISLATURE }, { "senate", DOSSIER_STAKEHOLDER_LEGISLATURE },
   { "parliament", DOSSIER_STAKEHOLDER_LEGISLATURE }, { "assembly", DOSSIER_STAKEHOLDER_LEGISLATURE },
@@ -503,11 +518,7 @@ static const char * const locatives_two[] = {
 /* A word for what an actor is, in lower case just before its name ("the
  * campaign group Clean Air Calder", "the engineering consultancy Halloran
  * & Pike", "la plataforma Vecinos del Muelle"): the kind it gives. */
-static const struct
-{
-  const char             *word;
-  DossierStakeholderKind  kind;
-} descriptors[] = {
+static const WordKind descriptors[] = {
   { "campaign", DOSSIER_STAKEHOLDER_CIVIL_SOCIETY }, { "group", DOSSIER_STAKEHOLDER_CIVIL_SOCIETY },
   { "charity", DOSSIER_STAKEHOLDER_CIVIL_SOCIETY }, { "coalition", DOSSIER_STAKEHOLDER_CIVIL_SOCIETY },
   { "movement", DOSSIER_STAKEHOLDER_CIVIL_SOCIETY }, { "nonprofit", DOSSIER_STAKEHOLDER_CIVIL_SOCIETY },
@@ -528,10 +539,7 @@ static const struct
 static gboolean
 is_descriptor (const char *folded)
 {
-  for (guint k = 0; k < G_N_ELEMENTS (descriptors); k++)
-    if (g_str_equal (folded, descriptors[k].word))
-      return TRUE;
-  return FALSE;
+  return find_word_kind (descriptors, G_N_ELEMENTS (descriptors), folded) != NULL;
 }
 
 /* Small words inside a name that a word before it says is one ("the
@@ -568,23 +576,17 @@ static gboolean
 name_word_kind (const char             *folded,
                 DossierStakeholderKind *kind)
 {
-  for (guint k = 0; k < G_N_ELEMENTS (name_words); k++)
-    if (g_str_equal (folded, name_words[k].word))
-      {
-        *kind = name_words[k].kind;
-        return TRUE;
-      }
-  return FALSE;
+  const WordKind *found = find_word_kind (name_words, G_N_ELEMENTS (name_words), folded);
+
+  if (found != NULL)
+    *kind = found->kind;
+  return found != NULL;
 }
 
 /* Words that say what a body with a word as plain as "trust", "agency" or
  * "service" does: "Northvale Hospitals Trust", "Coastline Press Agency",
  * "West Moors Ambulance Service". */
-static const struct
-{
-  const char             *word;
-  DossierStakeholderKind  kind;
-} name_qualifiers[] = {
+static const WordKind name_qualifiers[] = {
   { "press", DOSSIER_STAKEHOLDER_MEDIA }, { "news", DOSSIER_STAKEHOLDER_MEDIA },
   { "media", DOSSIER_STAKEHOLDER_MEDIA }, { "broadcasting", DOSSIER_STAKEHOLDER_MEDIA },
   { "prensa", DOSSIER_STAKEHOLDER_MEDIA }, { "noticias", DOSSIER_STAKEHOLDER_MEDIA },
@@ -985,6 +987,11 @@ typedef struct
                                         * a body if it speaks */
   gboolean                body;        /* a body of people without capitals ("cartels") */
   gboolean                compound;    /* a run + a body word ("Trump administration") */
+  gboolean                described;   /* a word after it and a comma says what body it
+                                        * is: "Ofwat, the regulator," (one word that
+                                        * opens a sentence is a name then) */
+  DossierStakeholderKind  called;      /* what "the company" after it calls it: see
+                                        * note_called () */
   gboolean                modifier;    /* a word opening another name ("Eskin" of
                                         * "Eskin Valley Farmers' Union"): a place */
   gboolean                after_the;   /* seen after "the" ("the Friends"): perhaps the
@@ -1037,6 +1044,10 @@ typedef struct
   guint                   block;
   /* What "they say" may mean: the body that opened a sentence last. */
   Candidate              *subject;
+  /* What "the company" may be: the name of no one noted last, in what
+   * sentence (see note_called ()). */
+  Candidate              *last_actor;
+  guint                   last_actor_sentence;
   guint                   subject_sentence;
   /* "campaign groups including Clean Air Kestle, Surfers Against Sewage
    * and …": what the names listed before token list_end of the block are. */
@@ -1061,6 +1072,7 @@ candidate_get (Collector  *col,
       c->forms = g_ptr_array_new_with_free_func (g_free);
       c->form_keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
       c->kind = DOSSIER_STAKEHOLDER_OTHER;
+      c->called = DOSSIER_STAKEHOLDER_OTHER;
       c->start = start;
       c->end = end;
       c->group = col->candidates->len;
@@ -2336,6 +2348,118 @@ introduces_body (DossierStakeholderKind kind)
  * campaign,", "Harrow & Vane, the developer". */
 static const char * const appositive_articles[] = { "a", "an", "the", "un", "una", "el", "la" };
 
+/* Words for a body that no person is, after a name and a comma ("Ofwat,
+ * the regulator,", "CCW, the consumer watchdog,", "Brenmoor Water, the
+ * water company,", "Unison, the union,"), or after "the" for the body
+ * named last ("The company said"): the kind each gives. Not "a trader",
+ * "an official": someone's. */
+static const WordKind body_nouns[] = {
+  { "regulator", DOSSIER_STAKEHOLDER_GOVERNMENT }, { "watchdog", DOSSIER_STAKEHOLDER_GOVERNMENT },
+  { "company", DOSSIER_STAKEHOLDER_BUSINESS }, { "firm", DOSSIER_STAKEHOLDER_BUSINESS },
+  { "utility", DOSSIER_STAKEHOLDER_BUSINESS }, { "union", DOSSIER_STAKEHOLDER_CIVIL_SOCIETY },
+  { "charity", DOSSIER_STAKEHOLDER_CIVIL_SOCIETY }, { "regulador", DOSSIER_STAKEHOLDER_GOVERNMENT },
+  { "empresa", DOSSIER_STAKEHOLDER_BUSINESS }, { "sindicato", DOSSIER_STAKEHOLDER_CIVIL_SOCIETY },
+};
+
+/* Last words of a firm's name that are things, not surnames: "Brenmoor
+ * Water", "Kell Energy", "Harlow Buses". */
+static const char * const firm_heads[] = {
+  "water", "energy", "power", "gas", "electric", "rail", "railways", "buses", "trains",
+  "airways", "homes", "foods", "motors", "telecom", "mining", "logistics", "marine", "systems",
+};
+
+/* The kind @folded gives as one of the body_nouns, else
+ * DOSSIER_STAKEHOLDER_OTHER. */
+static DossierStakeholderKind
+body_noun_kind (const char *folded)
+{
+  const WordKind *found = find_word_kind (body_nouns, G_N_ELEMENTS (body_nouns), folded);
+
+  return found != NULL ? found->kind : DOSSIER_STAKEHOLDER_OTHER;
+}
+
+/* The kind a body noun beside the name [@first, @last] (after @from)
+ * gives it, set apart by commas, with an article and perhaps a word or
+ * two before it: after the name ("Ofwat, the regulator, said", "CCW, the
+ * consumer watchdog,") or before it ("the regulator, Ofwat, said"; then
+ * not "Separately, the regulator, Ofwat,", which is Ofwat's).
+ * DOSSIER_STAKEHOLDER_OTHER if there is none. */
+static DossierStakeholderKind
+body_noun_beside (GArray *tokens,
+                  guint   from,
+                  guint   first,
+                  guint   last)
+{
+  const Token *end = &g_array_index (tokens, Token, last);
+
+  /* After: ", the consumer watchdog," or the clause's end. */
+  if ((end->flags & TOKEN_COMMA) && last + 2 < tokens->len &&
+      IN_LIST (appositive_articles, g_array_index (tokens, Token, last + 1).folded) &&
+      (g_array_index (tokens, Token, last + 1).flags & TOKEN_SPACE))
+    for (guint k = last + 2; k < tokens->len && k <= last + 4; k++)
+      {
+        const Token *w = &g_array_index (tokens, Token, k);
+        gboolean ends = (w->flags & TOKEN_COMMA) || clause_ends (tokens, k + 1);
+
+        if (is_name_token (w) || (w->flags & TOKEN_POSSESSIVE))
+          break;
+        if (ends)
+          {
+            if (body_noun_kind (w->folded) == DOSSIER_STAKEHOLDER_OTHER ||
+                (k + 1 < tokens->len && (w->flags & TOKEN_COMMA) &&
+                 is_name_token (&g_array_index (tokens, Token, k + 1))))
+              break;
+            return body_noun_kind (w->folded);
+          }
+        if (!(w->flags & TOKEN_SPACE))
+          break;
+      }
+
+  /* Before: "the regulator, Ofwat," and the name alone in its clause. */
+  if (first >= from + 2 && (g_array_index (tokens, Token, first - 1).flags & TOKEN_COMMA) &&
+      body_noun_kind (g_array_index (tokens, Token, first - 1).folded) != DOSSIER_STAKEHOLDER_OTHER &&
+      ((end->flags & TOKEN_COMMA) || clause_ends (tokens, last + 1)))
+    for (guint k = first - 2; k >= from && k + 4 > first; k--)
+      {
+        const Token *w = &g_array_index (tokens, Token, k);
+
+        if (!(w->flags & TOKEN_SPACE) || is_name_token (w))
+          break;
+        if (IN_LIST (articles, w->folded))
+          return body_noun_kind (g_array_index (tokens, Token, first - 1).folded);
+        if (k == 0)
+          break;
+      }
+  return DOSSIER_STAKEHOLDER_OTHER;
+}
+
+/* "The company said", "the regulator's figures", at token @at: the body
+ * named last in this sentence or the one before, if nothing says it is
+ * someone, is called so, and is of that kind unless its words say
+ * another (see group_kind ()). */
+static void
+note_called (Collector *col,
+             GArray    *tokens,
+             guint      from,
+             guint      at)
+{
+  const Token *t = &g_array_index (tokens, Token, at);
+  const Token *article;
+  DossierStakeholderKind kind = body_noun_kind (t->folded);
+  Candidate *c = col->last_actor;
+
+  if (kind == DOSSIER_STAKEHOLDER_OTHER || at <= from || c == NULL ||
+      col->last_actor_sentence + 1 < col->sentence_of[at])
+    return;
+  article = &g_array_index (tokens, Token, at - 1);
+  if (!(article->flags & TOKEN_SPACE) || !g_str_equal (article->folded, "the"))
+    return;
+  if (c->titled || c->gender != GENDER_UNKNOWN || (c->person && c->introduced) ||
+      c->called != DOSSIER_STAKEHOLDER_OTHER)
+    return;
+  c->called = kind;
+}
+
 /* Whether @folded is the last word of a person's full name seen before
  * ("osei" of "Helen Osei"). */
 static gboolean
@@ -2853,11 +2977,7 @@ kind_of_name_before (GArray *tokens,
 
 /* What bodies of a kind in the plural say their examples are: "campaign
  * groups including …", "businesses such as …", "empresas como …". */
-static const struct
-{
-  const char             *word;
-  DossierStakeholderKind  kind;
-} listing_words[] = {
+static const WordKind listing_words[] = {
   { "groups", DOSSIER_STAKEHOLDER_CIVIL_SOCIETY }, { "campaigns", DOSSIER_STAKEHOLDER_CIVIL_SOCIETY },
   { "charities", DOSSIER_STAKEHOLDER_CIVIL_SOCIETY }, { "coalitions", DOSSIER_STAKEHOLDER_CIVIL_SOCIETY },
   { "movements", DOSSIER_STAKEHOLDER_CIVIL_SOCIETY }, { "unions", DOSSIER_STAKEHOLDER_CIVIL_SOCIETY },
@@ -3117,6 +3237,7 @@ collect_block (Collector *col,
           if (!lower_title)
             {
               g_hash_table_add (col->lower_words, g_strdup (t->folded));
+              note_called (col, tokens, from, i);
 
               /* A body of people on its own ("the cartels"), with the
                * word before it if that word modifies it ("drug cartels"). */
@@ -3386,6 +3507,14 @@ collect_block (Collector *col,
         {
           Candidate *c = note_name (col, tokens, name_start, name_end, title_from, title_kind);
           const Token *last = &g_array_index (tokens, Token, run_end);
+          /* "residents of Kesby told …": the residents speak, Kesby is
+           * no one (its people: see community_names ()). */
+          gboolean of_community = title_len == 0 && title_from >= from + 2 &&
+                                  (g_array_index (tokens, Token, title_from - 2).flags & TOKEN_SPACE) &&
+                                  IN_LIST (community_words,
+                                           g_array_index (tokens, Token, title_from - 2).folded) &&
+                                  (g_str_equal (g_array_index (tokens, Token, title_from - 1).folded, "of") ||
+                                   g_str_equal (g_array_index (tokens, Token, title_from - 1).folded, "de"));
 
           if (title_after_name)
             {
@@ -3401,6 +3530,19 @@ collect_block (Collector *col,
 
           if (title_len == 0 && c->kind == DOSSIER_STAKEHOLDER_OTHER)
             c->kind = described_kind (tokens, name_start, run_end, &by_word);
+          /* "Ofwat, the regulator, said", "the regulator, Ofwat,". */
+          if (title_len == 0 && (c->kind == DOSSIER_STAKEHOLDER_OTHER || names_body (c->kind)))
+            {
+              DossierStakeholderKind noun = body_noun_beside (tokens, from, name_start, run_end);
+
+              if (noun != DOSSIER_STAKEHOLDER_OTHER)
+                {
+                  if (c->kind == DOSSIER_STAKEHOLDER_OTHER)
+                    c->kind = noun;
+                  c->described = TRUE;
+                  by_word = TRUE;
+                }
+            }
           if (title_len == 0 && c->kind == DOSSIER_STAKEHOLDER_OTHER && run_end < col->list_end)
             {
               c->kind = col->list_kind;
@@ -3439,7 +3581,7 @@ collect_block (Collector *col,
             c->introduced = TRUE;
 
           /* Not "Traders in Port Kessel objected": theirs. */
-          if ((last->flags & TOKEN_SPACE) && i < tokens->len && !located &&
+          if ((last->flags & TOKEN_SPACE) && i < tokens->len && !located && !of_community &&
               IN_LIST (reporting_verbs, g_array_index (tokens, Token, i).folded))
             c->person = TRUE;
           /* "Clean Water Marle say …", "… oppose …": a group's words, no
@@ -3455,7 +3597,7 @@ collect_block (Collector *col,
               !in_description (tokens, from, title_from))
             {
               c->quoted = TRUE;
-              c->person = TRUE;
+              c->person = c->person || !of_community;
               /* "Port Calder said": the authority of the place. */
               if (title_len == 0 && c->kind == DOSSIER_STAKEHOLDER_OTHER && !c->introduced &&
                   names_place (tokens, name_start, run_end))
@@ -3560,6 +3702,12 @@ collect_block (Collector *col,
                     c->kind = DOSSIER_STAKEHOLDER_OFFICIAL;
                   i = run_end + n + 1;
                 }
+            }
+          /* What "the company" after it may be. */
+          if (title_len == 0 && !located && !placed && !of_community && !title_after_name)
+            {
+              col->last_actor = c;
+              col->last_actor_sentence = col->sentence_of[title_from];
             }
           note_speaker (col, c, title_from,
                         (g_array_index (tokens, Token, title_from).flags & TOKEN_INITIAL) != 0,
@@ -4391,10 +4539,31 @@ static const char * const nations[] = {
   "china", "japan",
 };
 
+/* Whether something says that @members (@best its fullest name) name
+ * someone: a title ("Dr", "Ms"), a surname used alone ("Venkataraman
+ * said"), "he" or "she". */
+static gboolean
+said_to_be_someone (GPtrArray *members,
+                    Candidate *best)
+{
+  const char *last = strrchr (best->key, ' ');
+
+  for (guint m = 0; m < members->len; m++)
+    {
+      Candidate *c = g_ptr_array_index (members, m);
+
+      if (c->titled || c->gender != GENDER_UNKNOWN ||
+          (c->n_words == 1 && !c->acronym && last != NULL && g_str_equal (c->key, last + 1) &&
+           !only_a_place (c)))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* Whether a group that speaks ("Natural England said") is no person: a
  * word of its name is a nation or a place of the text ("across
- * Westmarch"), and nothing says it is someone — no title ("Dr", "Ms"), no
- * surname used alone ("Venkataraman said"), no "he" or "she". */
+ * Westmarch"), and nothing says it is someone (see
+ * said_to_be_someone ()). */
 static gboolean
 speaks_as_body (Collector *col,
                 GPtrArray *members,
@@ -4403,16 +4572,8 @@ speaks_as_body (Collector *col,
   g_auto(GStrv) words = g_strsplit (best->key, " ", -1);
   gboolean place = FALSE;
 
-  for (guint m = 0; m < members->len; m++)
-    {
-      Candidate *c = g_ptr_array_index (members, m);
-      const char *last = strrchr (best->key, ' ');
-
-      if (c->titled || c->gender != GENDER_UNKNOWN ||
-          (c->n_words == 1 && !c->acronym && last != NULL && g_str_equal (c->key, last + 1) &&
-           !only_a_place (c)))
-        return FALSE;
-    }
+  if (said_to_be_someone (members, best))
+    return FALSE;
   for (guint w = 0; words[w] != NULL && !place; w++)
     {
       Candidate *other = g_hash_table_lookup (col->by_key, words[w]);
@@ -4435,6 +4596,7 @@ group_kind (Collector *col,
             Candidate *best)
 {
   DossierStakeholderKind kind = DOSSIER_STAKEHOLDER_OTHER;
+  DossierStakeholderKind called = DOSSIER_STAKEHOLDER_OTHER;
   gboolean person = FALSE, thing = FALSE;
 
   for (guint m = 0; m < members->len; m++)
@@ -4447,6 +4609,19 @@ group_kind (Collector *col,
       if (c->person && !c->body && !c->compound && !c->acronym)
         person = TRUE;
       thing = thing || c->thing;
+      if (called == DOSSIER_STAKEHOLDER_OTHER)
+        called = c->called;
+    }
+  /* "Brenmoor Water will ban hosepipes … The company said": a firm,
+   * whose name ends in a thing ("water", also in lower case in the
+   * text), not "Ana Ruiz said … The company said": hers. */
+  if (kind == DOSSIER_STAKEHOLDER_OTHER && called != DOSSIER_STAKEHOLDER_OTHER &&
+      best->n_words >= 2 && !said_to_be_someone (members, best))
+    {
+      const char *last = strrchr (best->key, ' ') + 1;
+
+      if (IN_LIST (firm_heads, last) || g_hash_table_contains (col->lower_words, last))
+        return called;
     }
   if (kind == DOSSIER_STAKEHOLDER_OTHER && person && (best->n_words >= 2 || best->titled))
     kind = thing || speaks_as_body (col, members, best) ? DOSSIER_STAKEHOLDER_ORGANISATION
@@ -4474,7 +4649,8 @@ plausible (Collector *col,
     {
       /* A capitalised word is a name if it is capitalised inside a
        * sentence and never written in lower case. */
-      if (c->n_seen_inside == 0 || g_hash_table_contains (col->lower_words, c->key))
+      if ((c->n_seen_inside == 0 && !c->described) ||
+          g_hash_table_contains (col->lower_words, c->key))
         return FALSE;
       if (IN_LIST (common_names, c->key) || IN_LIST (stop_words, c->key))
         return FALSE;
@@ -4991,6 +5167,9 @@ dossier_suggest_stakeholder_kind (const char *text,
 
           kind = described_kind (tokens, i, last, &by_word);
         }
+      /* "Ofwat, the regulator, said" */
+      if (kind == DOSSIER_STAKEHOLDER_OTHER)
+        kind = body_noun_beside (tokens, 0, i, last);
       /* "Stagecoach Ashby, which runs the number 14, said": a body that
        * speaks. */
       if (kind == DOSSIER_STAKEHOLDER_OTHER && which_not_who (tokens, 0, i, last) &&
