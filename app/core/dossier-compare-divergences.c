@@ -116,6 +116,7 @@ typedef struct
   GCancellable   *cancellable;
   guint64         work;        /* units done (see worked ()) */
   guint64         next_check;  /* when to look at @cancellable again */
+  const char     *step;        /* for the probe: "sort" in sort_checked (), else NULL */
 } Diverge;
 
 static DossierDivergeProbe probe;
@@ -149,11 +150,84 @@ worked (Diverge  *dv,
 {
   dv->work += units;
   if (G_UNLIKELY (probe != NULL))
-    probe (dv->work, probe_data);
+    probe (dv->work, dv->step, probe_data);
   if (dv->work < dv->next_check)
     return FALSE;
   dv->next_check = dv->work + DOSSIER_DIVERGE_CHECK_EVERY;
   return given_up (dv, error);
+}
+
+/* Elements sorted whole at once by sort_checked (): some 0.5 ms' worth. */
+#define SORT_PIECE 8192
+
+static int
+compare_with (gconstpointer a,
+              gconstpointer b,
+              gpointer      compare)
+{
+  return ((GCompareFunc) compare) (a, b);
+}
+
+/* Sorts @array by @compare, stably, as g_array_sort () does, but counted
+ * as work between pieces, so that a cancel stops it: the passages of two
+ * documents of 50 MB, a sentence per mention of a stakeholder (70,000 in
+ * bench-compare's two, more with more names), were sorted in one step no
+ * cancel could stop. Pieces of SORT_PIECE are sorted, then merged in
+ * pairs. FALSE if the caller gave up (@array is then in some order). */
+static gboolean
+sort_checked (Diverge       *dv,
+              GArray        *array,
+              GCompareFunc   compare,
+              GError       **error)
+{
+  gsize size = g_array_get_element_size (array);
+  guint n = array->len;
+  char *from = array->data, *to = NULL;
+  g_autofree char *spare = NULL;
+  gboolean ok = TRUE;
+
+  dv->step = "sort";
+  for (guint i = 0; ok && i < n; i += SORT_PIECE)
+    {
+      guint len = MIN (SORT_PIECE, n - i);
+
+      g_qsort_with_data (from + i * size, (gint) len, size, compare_with, compare);
+      ok = !worked (dv, len, error);
+    }
+  if (ok && n > SORT_PIECE)
+    to = spare = g_malloc ((gsize) n * size);
+  for (gsize width = SORT_PIECE; ok && width < n; width *= 2)
+    {
+      for (gsize lo = 0; ok && lo < n; lo += 2 * width)
+        {
+          gsize mid = MIN (lo + width, n), hi = MIN (lo + 2 * width, n);
+          gsize a = lo, b = mid, k = lo;
+
+          while (k < hi)
+            {
+              /* (the left one first of two equal: stable) */
+              if (b == hi || (a < mid && compare (from + a * size, from + b * size) <= 0))
+                memcpy (to + k++ * size, from + a++ * size, size);
+              else
+                memcpy (to + k++ * size, from + b++ * size, size);
+              if ((k - lo) % SORT_PIECE == 0 && worked (dv, SORT_PIECE, error))
+                {
+                  ok = FALSE;
+                  break;
+                }
+            }
+        }
+      {
+        char *t = from;
+
+        from = to;
+        to = t;
+      }
+    }
+  if (ok && from != array->data)
+    memcpy (array->data, from, (gsize) n * size);
+  dv->step = NULL;
+  return ok;
 }
 
 static void
@@ -388,8 +462,13 @@ typedef struct
  * pointer into another array, a lookup a call, 40 bytes a shingle or
  * more) took most of the divergences of two long documents, and 1 GB
  * for two of 50 MB. A slot is the high half of the shingle's hash and
- * the shingle's number among all the columns' (SLOT_EMPTY: none); its
- * place comes from the whole hash.
+ * one more than the shingle's number among all the columns' (SLOT_EMPTY:
+ * none); its place comes from the whole hash. Empty is all zeros, as the
+ * table comes from the system; seen_init () has each of its pages made
+ * before the shingles go in, a piece at a time between looks at the
+ * cancellable: filled with a mark at once (80 MB at 50 MB: 40 to 140 ms
+ * of CPU time), or made as the first shingles reached them at random (60
+ * to 270 ms), its pages were a step no cancel could stop.
  *
  * The last column's shingles are looked up, never kept: nothing comes
  * after them to look for them (and one first seen in its own column is no
@@ -400,7 +479,7 @@ typedef struct
  * looked at, so that that many misses are waited for at once. */
 typedef guint64 Slot;
 
-#define SLOT_EMPTY G_MAXUINT64
+#define SLOT_EMPTY 0
 #define PREFETCH_AHEAD 16
 
 typedef struct
@@ -417,10 +496,13 @@ typedef struct
   guint position;
 } Occurrence;
 
-static void
-seen_init (Seen        *seen,
-           const Words *words,
-           guint        n_columns)
+/* FALSE if the caller gave up. */
+static gboolean
+seen_init (Diverge      *dv,
+           Seen         *seen,
+           const Words  *words,
+           guint         n_columns,
+           GError      **error)
 {
   gsize n = 0;
 
@@ -434,8 +516,18 @@ seen_init (Seen        *seen,
   /* (all but the last column's) */
   n = n_columns > 0 ? seen->first[n_columns - 1] : 0;
   seen->size = MAX (n + n / 2, 16);
-  seen->slots = g_new (Slot, seen->size);
-  memset (seen->slots, 0xFF, seen->size * sizeof (Slot));
+  seen->slots = g_new0 (Slot, seen->size);
+  /* (a write a page: the system zeroes it as it makes it) */
+  for (gsize i = 0; i < seen->size; i += DOSSIER_DIVERGE_CHECK_EVERY)
+    {
+      gsize end = MIN (i + DOSSIER_DIVERGE_CHECK_EVERY, seen->size);
+
+      for (gsize k = i; k < end; k += 4096 / sizeof (Slot))
+        ((volatile Slot *) seen->slots)[k] = SLOT_EMPTY;
+      if (worked (dv, end - i, error))
+        return FALSE;
+    }
+  return TRUE;
 }
 
 static void
@@ -490,7 +582,7 @@ seen_lookup_or_add (Seen       *seen,
   for (; seen->slots[i] != SLOT_EMPTY; i = i + 1 < seen->size ? i + 1 : 0)
     if ((seen->slots[i] & G_GUINT64_CONSTANT (0xFFFFFFFF00000000)) == tag)
       {
-        guint number = (guint) (seen->slots[i] & 0xFFFFFFFF);
+        guint number = (guint) (seen->slots[i] & 0xFFFFFFFF) - 1;
         guint c = seen->n_columns - 1;
 
         while (seen->first[c] > number)
@@ -500,7 +592,7 @@ seen_lookup_or_add (Seen       *seen,
         return TRUE;
       }
   if (keep)
-    seen->slots[i] = tag | (seen->first[column] + position);
+    seen->slots[i] = tag | (seen->first[column] + position + 1);
   return FALSE;
 }
 
@@ -552,7 +644,7 @@ find_shared_copy (Diverge  *dv,
       ok = split_words (dv, &dv->docs[c], column_at (dv, c)->length, &words[c], error);
     }
   if (ok)
-    seen_init (&seen, words, n_columns);
+    ok = seen_init (dv, &seen, words, n_columns, error);
 
   for (guint c = 0; ok && c < n_columns; c++)
     {
@@ -627,7 +719,12 @@ find_shared_copy (Diverge  *dv,
 
   /* Runs over the same words of the document that had them first are one
    * piece of copy shared by several. */
-  g_array_sort (runs, compare_runs);
+  if (!sort_checked (dv, runs, compare_runs, error))
+    {
+      for (guint c = 0; c < n_columns; c++)
+        words_clear (&words[c]);
+      return FALSE;
+    }
   for (guint i = 0; i < runs->len; )
     {
       const Run *r = &g_array_index (runs, Run, i);
@@ -774,8 +871,7 @@ collect_rows (Diverge             *dv,
           }
       }
 
-  g_array_sort (set->entries, compare_entries);
-  return TRUE;
+  return sort_checked (dv, set->entries, compare_entries, error);
 }
 
 static void
@@ -1308,7 +1404,8 @@ find_row_figures (Diverge  *dv,
   if (found->len < 2)
     return TRUE;
 
-  g_array_sort (found, compare_found);
+  if (!sort_checked (dv, found, compare_found, error))
+    return FALSE;
   for (guint i = 0; i < found->len; )
     {
       const Found *f = &g_array_index (found, Found, i);

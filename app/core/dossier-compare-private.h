@@ -158,10 +158,12 @@ GArray   *dossier_find_figures_checked (const char             *text,
 
 /* For tests: @probe is called (in the thread that works them out) with
  * the units of work the divergences have done so far, each time they
- * count more: to cancel them at a given point and count what is done
- * after. NULL to stop. */
-typedef void (*DossierDivergeProbe) (guint64  work,
-                                     gpointer data);
+ * count more, and @step, "sort" while they sort (their passages, their
+ * runs of shared copy, a row's figures), else NULL: to cancel them at a
+ * given point and count what is done after. NULL to stop. */
+typedef void (*DossierDivergeProbe) (guint64     work,
+                                     const char *step,
+                                     gpointer    data);
 void      dossier_compare_set_diverge_probe (DossierDivergeProbe probe,
                                              gpointer            data);
 

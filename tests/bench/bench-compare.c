@@ -26,7 +26,10 @@
  *     target < 1 s; floor: reading the texts and highlights raw; and at
  *     50 MB, how long the work takes to stop when cancelled after 50 ms
  *     (the worker starting), after 1 s and after 3 s (the Compare page
- *     left in later steps): target < 100 ms.
+ *     left in later steps): target < 100 ms; and the longest they go
+ *     without a look at their cancellable (what a cancel waits at worst),
+ *     beside the median time between two looks (--only-looks: this
+ *     alone, with --only-huge).
  *   - the figures of a hostile text of --huge-mb: runs of 1 MB of letters,
  *     then of spaces, between figures; target < 1 s; floor: the same scan
  *     of the same text with no figure in it (--only-figures: this alone).
@@ -50,11 +53,13 @@
 #include <dossier/dossier.h>
 
 #include "bench-compare-project.h"
+#include "dossier-compare-private.h"
 
 static gboolean opt_quick = FALSE;
 static int opt_runs = 5;
 static double opt_huge_mb = 50;
 static gboolean opt_only_huge = FALSE;
+static gboolean opt_only_looks = FALSE;
 static gboolean opt_only_figures = FALSE;
 static char *opt_keep = NULL;
 
@@ -66,13 +71,20 @@ now_ms (void)
   return g_get_monotonic_time () / 1000.0;
 }
 
+/* @clock's time in ms: this process's or this thread's CPU time. */
 static double
-cpu_ms (void)
+clock_ms (clockid_t clock)
 {
   struct timespec ts;
 
-  clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &ts);
+  clock_gettime (clock, &ts);
   return ts.tv_sec * 1000.0 + ts.tv_nsec / 1e6;
+}
+
+static double
+cpu_ms (void)
+{
+  return clock_ms (CLOCK_PROCESS_CPUTIME_ID);
 }
 
 static int
@@ -749,6 +761,76 @@ bench_figures_hostile (double mb)
     }
 }
 
+/* The looks at the cancellable one run of the divergences makes, as
+ * worked () in dossier-compare-divergences.c makes them (a look when the
+ * work reaches DOSSIER_DIVERGE_CHECK_EVERY units past the last). */
+typedef struct
+{
+  guint64 next_look;
+  double  last_at;   /* this thread's CPU ms */
+  GArray *gaps;      /* of double: CPU ms between two looks */
+} Looks;
+
+static void
+count_look (guint64     work,
+            const char *step,
+            gpointer    data)
+{
+  Looks *looks = data;
+  /* (this thread's CPU time: on a machine shared by many, wall time
+   * between two looks is mostly other programs' turns) */
+  double now = clock_ms (CLOCK_THREAD_CPUTIME_ID);
+
+  if (work < looks->next_look)
+    return;
+  looks->next_look = work + DOSSIER_DIVERGE_CHECK_EVERY;
+  g_array_append_val (looks->gaps, (double) { now - looks->last_at });
+  looks->last_at = now;
+}
+
+/* The longest the divergences of the two documents of @mb MB go without
+ * a look at their cancellable, in CPU time (run in this thread): what a
+ * cancel there waits, at worst (the steps between looks, measured one by
+ * one, not a cancel's chance hit); floor: the median time between two
+ * looks in the same runs. */
+static void
+bench_divergences_looks (const char *path,
+                         GArray     *ids,
+                         double      mb)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierProject) project = dossier_project_open (path, DOSSIER_OPEN_READ_WRITE, &error);
+  g_autofree double *longest = g_new (double, opt_runs);
+  g_autofree double *typical = g_new (double, opt_runs);
+  g_autofree char *label = NULL;
+
+  bench_die_on_error ("open", error);
+  for (int r = 0; r < opt_runs; r++)
+    {
+      g_autoptr(GArray) gaps = g_array_new (FALSE, FALSE, sizeof (double));
+      g_autoptr(GPtrArray) divergences = NULL;
+      Looks looks = { 0, clock_ms (CLOCK_THREAD_CPUTIME_ID), gaps };
+
+      dossier_compare_set_diverge_probe (count_look, &looks);
+      divergences = dossier_project_compare_divergences (project, (const gint64 *) (void *) ids->data,
+                                                         ids->len, &error);
+      dossier_compare_set_diverge_probe (NULL, NULL);
+      bench_die_on_error ("divergences", error);
+      /* (after the last look, to the end: a cancel there waits that too) */
+      g_array_append_val (gaps, (double) { clock_ms (CLOCK_THREAD_CPUTIME_ID) - looks.last_at });
+      g_array_sort (gaps, compare_double);
+      longest[r] = g_array_index (gaps, double, gaps->len - 1);
+      typical[r] = g_array_index (gaps, double, gaps->len / 2);
+    }
+  dossier_project_close (project);
+  label = g_strdup_printf ("divergences of 2 documents of %g MB: the longest without a look at "
+                           "the cancellable (CPU)", mb);
+  printf ("| %s | %.1f ms | < 100 ms%s | median time between two looks: %.2f ms | |\n", label,
+          median (longest, opt_runs), median (longest, opt_runs) > 100 ? " — **missed**" : "",
+          median (typical, opt_runs));
+  fflush (stdout);
+}
+
 /* Huge documents: the divergences at 1 MB, 5 MB and --huge-mb, with the
  * cancel's latency at the largest, then the matrix at --huge-mb. */
 static void
@@ -776,8 +858,11 @@ bench_huge (const char *dir)
         }
       else
         make_huge_project (path, sizes[i], ids);
-      bench_divergences_huge (path, ids, sizes[i]);
+      if (!opt_only_looks)
+        bench_divergences_huge (path, ids, sizes[i]);
       if (i + 1 == G_N_ELEMENTS (sizes))
+        bench_divergences_looks (path, ids, sizes[i]);
+      if (i + 1 == G_N_ELEMENTS (sizes) && !opt_only_looks)
         {
           /* (after 50 ms: while the worker starts, before the texts are read) */
           bench_divergences_cancel (path, ids, sizes[i], 50);
@@ -801,6 +886,9 @@ main (int   argc,
     { "runs", 0, 0, G_OPTION_ARG_INT, &opt_runs, "Runs per measurement (5)", "N" },
     { "huge-mb", 0, 0, G_OPTION_ARG_DOUBLE, &opt_huge_mb,
       "The size of the huge documents compared, in MB (50; 5 with --quick)", "MB" },
+    { "only-looks", 0, 0, G_OPTION_ARG_NONE, &opt_only_looks,
+      "Only the longest the divergences of --huge-mb go without a look at their cancellable "
+      "(with --only-huge)", NULL },
     { "only-huge", 0, 0, G_OPTION_ARG_NONE, &opt_only_huge,
       "Only the huge documents' divergences (1 MB, 5 MB, --huge-mb), cancel and matrix", NULL },
     { "only-figures", 0, 0, G_OPTION_ARG_NONE, &opt_only_figures,
