@@ -2421,6 +2421,41 @@ test_stakeholders_kinds_from_words_around (void)
     assert_kind_as_picker (text, g_ptr_array_index (s, i));
 }
 
+/* Someone whose surname is a word of a body's name is no part of the
+ * body (a story written for this test): "Ms Ada Guild" and "Dr Ellen
+ * Trust" are persons, not a guild and a trust; "Guild said she …" is
+ * hers, "the Guild" the Guild of Ferrymen's, and the two stay apart. */
+static void
+test_stakeholders_surname_of_a_body_word (void)
+{
+  const char *apart =
+    "Ferry strike\n\n"
+    "The Guild of Ferrymen will strike on Monday. Ms Ada Guild, who chairs the harbour board, "
+    "said the strike was regrettable. The Guild said its members had had no rise since 2019.\n\n"
+    "Dr Ellen Trust, a hydrologist, said the channel was silting. The Kell Valley Trust owns "
+    "the slipway.";
+  const char *surname =
+    "Ferry strike\n\n"
+    "The Guild of Ferrymen will strike on Monday. Ms Ada Guild said the strike was "
+    "regrettable. Guild said she would meet the ferrymen.";
+  g_autoptr(GPtrArray) s = stakeholders_of_article (apart);
+  g_autoptr(GPtrArray) t = stakeholders_of_article (surname);
+  DossierStakeholderSuggestion *guild, *ada;
+
+  guild = find_stakeholder_of_kind (s, "Guild of Ferrymen", DOSSIER_STAKEHOLDER_CIVIL_SOCIETY);
+  g_assert_cmpuint (guild->n_mentions, ==, 2);
+  assert_alias (guild, "Guild");
+  ada = find_stakeholder_of_kind (s, "Ada Guild", DOSSIER_STAKEHOLDER_PERSON);
+  g_assert_cmpuint (ada->n_mentions, ==, 1);
+  assert_alias (ada, "Ms Ada Guild");
+  find_stakeholder_of_kind (s, "Ellen Trust", DOSSIER_STAKEHOLDER_PERSON);
+  find_stakeholder_of_kind (s, "Kell Valley Trust", DOSSIER_STAKEHOLDER_CIVIL_SOCIETY);
+
+  assert_known_by (t, "Ada Guild", DOSSIER_STAKEHOLDER_PERSON, "Guild", 2);
+  g_assert_cmpuint (find_stakeholder_of_kind (t, "Guild of Ferrymen",
+                                              DOSSIER_STAKEHOLDER_CIVIL_SOCIETY)->n_mentions, ==, 1);
+}
+
 static void
 test_stakeholders_none (void)
 {
@@ -2539,6 +2574,8 @@ main (int   argc,
                    test_stakeholders_generic_word_alone);
   g_test_add_func ("/dossier/suggest/stakeholders-kinds-from-words-around",
                    test_stakeholders_kinds_from_words_around);
+  g_test_add_func ("/dossier/suggest/stakeholders-surname-of-a-body-word",
+                   test_stakeholders_surname_of_a_body_word);
 
   return g_test_run ();
 }

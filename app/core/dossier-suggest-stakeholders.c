@@ -1599,6 +1599,8 @@ title_gender (GArray *tokens,
   return gender;
 }
 
+static gboolean names_body (DossierStakeholderKind kind);
+
 /* Records the name tokens [first, last] (a run, title stripped) as seen. */
 static Candidate *
 note_name (Collector *col,
@@ -1647,9 +1649,13 @@ note_name (Collector *col,
         c->introduced = TRUE;
       if (resolve_board (title_kind, col->board) == TITLE_OFFICIAL)
         c->kind = DOSSIER_STAKEHOLDER_OFFICIAL;
+      /* "Ms Ada Guild", "Dr Ellen Trust": a surname, whatever body its
+       * word ends the name of. */
+      else if (names_body (c->kind))
+        c->kind = DOSSIER_STAKEHOLDER_OTHER;
     }
 
-  if (c->kind == DOSSIER_STAKEHOLDER_OTHER)
+  if (c->kind == DOSSIER_STAKEHOLDER_OTHER && !c->titled)
     c->kind = name_kind (tokens, first, last);
 
   return c;
@@ -1885,8 +1891,6 @@ after_quote (GArray *tokens,
     }
   return FALSE;
 }
-
-static gboolean names_body (DossierStakeholderKind kind);
 
 static const char * const pronouns[] = { "he", "she", "they", "ella", "el", "ellos", "ellas" };
 static const char * const plural_pronouns[] = { "they", "ellos", "ellas" };
@@ -3952,12 +3956,13 @@ head_of_name (const Candidate *head,
            g_str_has_prefix (name->key + len, " de ")));
 }
 
-/* Whether @c's words end the name of another candidate ("Growers'
- * Association" of "Hallam Valley Growers' Association"): its short form,
- * no second body. */
+/* Whether @c's words end the name of another candidate: its short form
+ * ("Growers' Association" of "Hallam Valley Growers' Association"), no
+ * second body; with @titled, its surname ("Guild" of "Ms Ada Guild"). */
 static gboolean
-short_form_of_another (GPtrArray       *cands,
-                       const Candidate *c)
+ends_another_name (GPtrArray       *cands,
+                   const Candidate *c,
+                   gboolean         titled)
 {
   gsize len = strlen (c->key);
 
@@ -3966,7 +3971,7 @@ short_form_of_another (GPtrArray       *cands,
       const Candidate *other = g_ptr_array_index (cands, k);
       gsize other_len = strlen (other->key);
 
-      if (other != c && !other->place && other_len > len + 1 &&
+      if (other != c && !other->place && (!titled || other->titled) && other_len > len + 1 &&
           other->key[other_len - len - 1] == ' ' && g_str_equal (other->key + other_len - len, c->key))
         return TRUE;
     }
@@ -3974,16 +3979,17 @@ short_form_of_another (GPtrArray       *cands,
 }
 
 /* Whether @c is one word that names a kind of body ("School", "Council",
- * "Association") and is never written inside a sentence: a table's
- * header cell ("School ⇥ 2016 ⇥ 2021"), a line's first word. Not how the
- * text calls the one body whose name ends in it ("the School" is), so no
- * alias of it: as one, every school of the text would be its mention. */
+ * "Association") and is never written inside a sentence, nor speaks: a
+ * table's header cell ("School ⇥ 2016 ⇥ 2021"), a line's first word. Not
+ * how the text calls the one body whose name ends in it ("the School"
+ * is), so no alias of it: as one, every school of the text would be its
+ * mention. */
 static gboolean
 generic_word_alone (const Candidate *c)
 {
   DossierStakeholderKind kind;
 
-  return c->n_words == 1 && c->n_seen_inside == 0 && !c->acronym &&
+  return c->n_words == 1 && c->n_seen_inside == 0 && !c->acronym && !c->quoted &&
          (IN_LIST (generic_heads, c->key) || name_word_kind (c->key, &kind));
 }
 
@@ -4114,7 +4120,7 @@ group_variants (Collector *col)
           if (k == i || other->n_words < 2 || other->place ||
               !head_of_name (c, other, &ends) ||
               (ends && other->person && (other->titled || !names_body (other->kind))) ||
-              short_form_of_another (cands, other))
+              ends_another_name (cands, other, FALSE))
             continue;
           if (other->headline && other->n_seen == 0)
             {
@@ -4129,6 +4135,10 @@ group_variants (Collector *col)
         }
       if (n_owners == 0 && n_headline_owners == 1)
         owner = headline_owner, n_owners = 1;
+      /* "Guild said she …" after "Ms Ada Guild": hers, never "the Guild"
+       * of "Guild of Ferrymen" (see the surnames below). */
+      if (n_owners == 1 && !c->after_the && ends_another_name (cands, c, TRUE))
+        continue;
       if (n_owners == 1)
         unite (cands, owner - 1, i);
       else
@@ -4190,6 +4200,10 @@ group_variants (Collector *col)
 
       if (owner == 0 || c->compound || c->body || c->acronym || c->modifier || c->lone_head ||
           generic_word_alone (c))
+        continue;
+      /* "the Guild", the short form of "Guild of Ferrymen": no surname of
+       * "Ms Ada Guild" as well, which would make the two one. */
+      if (IN_LIST (generic_heads, c->key) && find_group (cands, i) != i)
         continue;
       /* "across Westmarch" is no one's surname ("Natural Westmarch"). */
       if (only_a_place (c))
@@ -4599,10 +4613,17 @@ group_kind (Collector *col,
   DossierStakeholderKind called = DOSSIER_STAKEHOLDER_OTHER;
   gboolean person = FALSE, thing = FALSE;
 
+  gboolean titled = FALSE;
+
+  for (guint m = 0; m < members->len; m++)
+    titled = titled || ((Candidate *) g_ptr_array_index (members, m))->titled;
   for (guint m = 0; m < members->len; m++)
     {
       Candidate *c = g_ptr_array_index (members, m);
 
+      /* "Guild said she …" under "Ms Ada Guild": her surname, no guild. */
+      if (titled && c->n_words == 1 && !c->acronym && names_body (c->kind))
+        continue;
       if (c->kind != DOSSIER_STAKEHOLDER_OTHER &&
           (kind == DOSSIER_STAKEHOLDER_OTHER || c->kind == DOSSIER_STAKEHOLDER_OFFICIAL))
         kind = c->kind;
