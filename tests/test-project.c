@@ -2101,17 +2101,21 @@ test_text_lengths (Fixture       *fixture,
   g_clear_object (&project);
   path = path_in (fixture, "lengths.dossier");
   test_sql_exec (path, "UPDATE documents SET title = replace (hex (zeroblob (300)), '0', 'ab'),"
+                       "  author = replace (hex (zeroblob (251)), '0', 'w'),"
                        "  outlet = replace (hex (zeroblob (101)), '0', 'o');"
                        "UPDATE briefings SET title = replace (hex (zeroblob (251)), '0', 'n');");
   project = dossier_project_open (path, DOSSIER_OPEN_INSPECT, &error);
   g_assert_no_error (error);
   g_assert_false (dossier_project_check (project, &report, &error));
   g_assert_no_error (error);
+  /* Each kind of text its own line, in the order the check lists them. */
   g_assert_nonnull (strstr (report, "Document 1: its title is 1200 characters long, more than the "
-                                    "500 a title may have; rename it.\n"));
-  g_assert_nonnull (strstr (report, "Document 1: its outlet is 202 characters long, more than the "
-                                    "200 an outlet may have; edit its details.\n"));
-  g_assert_nonnull (strstr (report, "Note 1: its title is 502 characters long, more than the "
+                                    "500 a title may have; rename it.\n"
+                                    "Document 1: its author is 502 characters long, more than the "
+                                    "500 an author may have; edit its details.\n"
+                                    "Document 1: its outlet is 202 characters long, more than the "
+                                    "200 an outlet may have; edit its details.\n"
+                                    "Note 1: its title is 502 characters long, more than the "
                                     "500 a note’s title may have; rename it.\n"));
 }
 

@@ -690,7 +690,7 @@ check_tag_colors (DossierProject  *self,
   return rc == SQLITE_DONE;
 }
 
-/* The ids of the rows @sql finds whose name is over @max characters,
+/* The ids of the rows @sql finds whose text is over @max characters,
  * each followed by its length; NULL on error. */
 static GArray *
 long_names (DossierProject  *self,
@@ -714,255 +714,200 @@ long_names (DossierProject  *self,
   return rc == SQLITE_DONE ? g_steal_pointer (&found) : NULL;
 }
 
-/* Titles, authors and outlets longer than Dossier writes them (only a
- * file from elsewhere holds them): like names, shown shortened; renaming
- * or editing the details is the way out. */
+/* The texts a row may hold that Dossier writes no longer than a most, in
+ * the order the report lists them. */
+typedef enum
+{
+  LONG_TAG_NAME,
+  LONG_STAKEHOLDER_NAME,
+  LONG_DOCUMENT_TITLE,
+  LONG_DOCUMENT_AUTHOR,
+  LONG_DOCUMENT_OUTLET,
+  LONG_BRIEFING_TITLE,
+  LONG_PROJECT_TITLE,
+  LONG_MEMO,
+  LONG_QUESTION,
+  LONG_ARGUMENT,
+  LONG_TAG_DESCRIPTION,
+  LONG_STAKEHOLDER_DESCRIPTION,
+  LONG_STANCE,
+  LONG_INTERESTS,
+  LONG_STAKEHOLDER_NOTE,
+  LONG_ARGUMENT_NOTE,
+} LongText;
+
+/* Each finds the ids of the rows over @max (?1), each with its length. */
+static const struct {
+  const char *sql;
+  int         max;
+} long_texts[] = {
+  [LONG_TAG_NAME] = { "SELECT id, length (name) FROM tags WHERE length (name) > ?1 ORDER BY id",
+                      DOSSIER_TAG_MAX_NAME },
+  [LONG_STAKEHOLDER_NAME] = { "SELECT id, length (name) FROM stakeholders "
+                              "WHERE length (name) > ?1 ORDER BY id",
+                              DOSSIER_STAKEHOLDER_MAX_NAME },
+  [LONG_DOCUMENT_TITLE] = { "SELECT id, length (title) FROM documents "
+                            "WHERE length (title) > ?1 ORDER BY id",
+                            DOSSIER_DOCUMENT_MAX_TITLE },
+  [LONG_DOCUMENT_AUTHOR] = { "SELECT id, length (author) FROM documents "
+                             "WHERE length (author) > ?1 ORDER BY id",
+                             DOSSIER_DOCUMENT_MAX_AUTHOR },
+  [LONG_DOCUMENT_OUTLET] = { "SELECT id, length (outlet) FROM documents "
+                             "WHERE length (outlet) > ?1 ORDER BY id",
+                             DOSSIER_DOCUMENT_MAX_OUTLET },
+  [LONG_BRIEFING_TITLE] = { "SELECT id, length (title) FROM briefings "
+                            "WHERE length (title) > ?1 ORDER BY id",
+                            DOSSIER_BRIEFING_MAX_TITLE },
+  [LONG_PROJECT_TITLE] = { "SELECT id, length (title) FROM project WHERE length (title) > ?1",
+                           DOSSIER_PROJECT_MAX_TITLE },
+  [LONG_MEMO] = { "SELECT id, length (memo) FROM highlights WHERE length (memo) > ?1 ORDER BY id",
+                  DOSSIER_TEXT_MAX_FREE },
+  [LONG_QUESTION] = { "SELECT id, length (text) FROM questions WHERE length (text) > ?1 "
+                      "ORDER BY id", DOSSIER_ARGUMENT_MAX_TEXT },
+  [LONG_ARGUMENT] = { "SELECT id, length (statement) FROM arguments "
+                      "WHERE length (statement) > ?1 ORDER BY id", DOSSIER_ARGUMENT_MAX_TEXT },
+  [LONG_TAG_DESCRIPTION] = { "SELECT id, length (description) FROM tags "
+                             "WHERE length (description) > ?1 ORDER BY id",
+                             DOSSIER_TEXT_MAX_FREE },
+  [LONG_STAKEHOLDER_DESCRIPTION] = { "SELECT id, length (description) FROM stakeholders "
+                                     "WHERE length (description) > ?1 ORDER BY id",
+                                     DOSSIER_TEXT_MAX_FREE },
+  [LONG_STANCE] = { "SELECT id, length (stance) FROM stakeholders WHERE length (stance) > ?1 "
+                    "ORDER BY id", DOSSIER_TEXT_MAX_FREE },
+  [LONG_INTERESTS] = { "SELECT id, length (interests) FROM stakeholders "
+                       "WHERE length (interests) > ?1 ORDER BY id", DOSSIER_TEXT_MAX_FREE },
+  [LONG_STAKEHOLDER_NOTE] = { "SELECT stakeholder, max (length (note)) FROM stakeholder_evidence "
+                              "WHERE length (note) > ?1 GROUP BY stakeholder ORDER BY stakeholder",
+                              DOSSIER_TEXT_MAX_FREE },
+  [LONG_ARGUMENT_NOTE] = { "SELECT argument, max (length (note)) FROM argument_evidence "
+                           "WHERE length (note) > ?1 GROUP BY argument ORDER BY argument",
+                           DOSSIER_TEXT_MAX_FREE },
+};
+
+/* The report's line for row @id's text of kind @what, @length characters
+ * long: a sentence each, so that each is translated whole (and the format
+ * stays a literal the compiler checks). */
+static char *
+too_long_line (LongText what,
+               gint64   id,
+               gint64   length,
+               int      max)
+{
+  switch (what)
+    {
+    case LONG_TAG_NAME:
+      /* TRANSLATORS: a tag's id, its name's length, the most a name may have */
+      return g_strdup_printf (_("Tag %" PRId64 ": its name is %" PRId64 " characters "
+                                "long, more than the %d a tag’s name may have; "
+                                "rename it.\n"), id, length, max);
+    case LONG_STAKEHOLDER_NAME:
+      /* TRANSLATORS: a stakeholder's id, its name's length, the most a name may have */
+      return g_strdup_printf (_("Stakeholder %" PRId64 ": its name is %" PRId64
+                                " characters long, more than the %d a "
+                                "stakeholder’s name may have; rename it.\n"), id, length, max);
+    case LONG_DOCUMENT_TITLE:
+      /* TRANSLATORS: a document's id, its title's length, the most it may have */
+      return g_strdup_printf (_("Document %" PRId64 ": its title is %" PRId64 " characters "
+                                "long, more than the %d a title may have; rename it.\n"),
+                              id, length, max);
+    case LONG_DOCUMENT_AUTHOR:
+      /* TRANSLATORS: a document's id, its author's length, the most it may have */
+      return g_strdup_printf (_("Document %" PRId64 ": its author is %" PRId64 " characters "
+                                "long, more than the %d an author may have; edit its "
+                                "details.\n"), id, length, max);
+    case LONG_DOCUMENT_OUTLET:
+      /* TRANSLATORS: a document's id, its outlet's length, the most it may have */
+      return g_strdup_printf (_("Document %" PRId64 ": its outlet is %" PRId64 " characters "
+                                "long, more than the %d an outlet may have; edit its "
+                                "details.\n"), id, length, max);
+    case LONG_BRIEFING_TITLE:
+      /* TRANSLATORS: a note's id, its title's length, the most it may have */
+      return g_strdup_printf (_("Note %" PRId64 ": its title is %" PRId64 " characters "
+                                "long, more than the %d a note’s title may have; rename "
+                                "it.\n"), id, length, max);
+    case LONG_PROJECT_TITLE:
+      /* TRANSLATORS: the project's title's length, the most it may have */
+      return g_strdup_printf (_("The project’s title is %" PRId64 " characters long, more "
+                                "than the %d a title may have; rename it.\n"), length, max);
+    case LONG_MEMO:
+      /* TRANSLATORS: a highlight's id, its memo's length, the most it may have */
+      return g_strdup_printf (_("Highlight %" PRId64 ": its memo is %" PRId64 " characters "
+                                "long, more than the %d a memo may have; edit it.\n"),
+                              id, length, max);
+    case LONG_QUESTION:
+      /* TRANSLATORS: a question's id, its length, the most it may have */
+      return g_strdup_printf (_("Question %" PRId64 ": it is %" PRId64 " characters long, "
+                                "more than the %d a question may have; edit it.\n"),
+                              id, length, max);
+    case LONG_ARGUMENT:
+      /* TRANSLATORS: an argument's id, its statement's length, the most it may have */
+      return g_strdup_printf (_("Argument %" PRId64 ": its statement is %" PRId64 " characters "
+                                "long, more than the %d a statement may have; edit it.\n"),
+                              id, length, max);
+    case LONG_TAG_DESCRIPTION:
+      /* TRANSLATORS: a tag's id, its description's length, the most it may have */
+      return g_strdup_printf (_("Tag %" PRId64 ": its description is %" PRId64 " characters "
+                                "long, more than the %d a description may have; edit it.\n"),
+                              id, length, max);
+    case LONG_STAKEHOLDER_DESCRIPTION:
+      /* TRANSLATORS: a stakeholder's id, its description's length, the most it may have */
+      return g_strdup_printf (_("Stakeholder %" PRId64 ": its description is %" PRId64
+                                " characters long, more than the %d a description may "
+                                "have; edit it.\n"), id, length, max);
+    case LONG_STANCE:
+      /* TRANSLATORS: a stakeholder's id, its stance's length, the most it may have */
+      return g_strdup_printf (_("Stakeholder %" PRId64 ": its stance is %" PRId64 " characters "
+                                "long, more than the %d a stance may have; edit it.\n"),
+                              id, length, max);
+    case LONG_INTERESTS:
+      /* TRANSLATORS: a stakeholder's id, its interests' length, the most they may have */
+      return g_strdup_printf (_("Stakeholder %" PRId64 ": its interests are %" PRId64
+                                " characters long, more than the %d they may have; edit "
+                                "them.\n"), id, length, max);
+    case LONG_STAKEHOLDER_NOTE:
+      /* TRANSLATORS: a stakeholder's id, the length of its longest note on
+       * evidence, the most a note may have */
+      return g_strdup_printf (_("Stakeholder %" PRId64 ": a note on its evidence is %" PRId64
+                                " characters long, more than the %d a note may have; edit "
+                                "it.\n"), id, length, max);
+    case LONG_ARGUMENT_NOTE:
+      /* TRANSLATORS: an argument's id, the length of its longest note on
+       * evidence, the most a note may have */
+      return g_strdup_printf (_("Argument %" PRId64 ": a note on its evidence is %" PRId64
+                                " characters long, more than the %d a note may have; edit "
+                                "it.\n"), id, length, max);
+    }
+  g_assert_not_reached ();
+}
+
+/* Names, titles, memos and the other texts longer than Dossier writes
+ * them, which only a file from elsewhere (or an older Dossier, for tags'
+ * names) holds: the window shows them shortened and the exports shorten
+ * or cut them; renaming or editing them is the way out. */
 static gboolean
 check_text_lengths (DossierProject  *self,
                     GString         *report,
                     GError         **error)
 {
-  static const struct {
-    const char *sql;
-    int         max;
-  } texts[] = {
-    { "SELECT id, length (title) FROM documents WHERE length (title) > ?1 ORDER BY id",
-      DOSSIER_DOCUMENT_MAX_TITLE },
-    { "SELECT id, length (author) FROM documents WHERE length (author) > ?1 ORDER BY id",
-      DOSSIER_DOCUMENT_MAX_AUTHOR },
-    { "SELECT id, length (outlet) FROM documents WHERE length (outlet) > ?1 ORDER BY id",
-      DOSSIER_DOCUMENT_MAX_OUTLET },
-    { "SELECT id, length (title) FROM briefings WHERE length (title) > ?1 ORDER BY id",
-      DOSSIER_BRIEFING_MAX_TITLE },
-  };
-
-  for (guint t = 0; t < G_N_ELEMENTS (texts); t++)
+  for (LongText what = 0; what < G_N_ELEMENTS (long_texts); what++)
     {
-      g_autoptr(GArray) rows = long_names (self, texts[t].sql, texts[t].max, error);
+      g_autoptr(GArray) rows = long_names (self, long_texts[what].sql, long_texts[what].max,
+                                           error);
       guint n_listed = 0;
 
       if (rows == NULL)
         return FALSE;
       for (guint i = 0; i < rows->len; i += 2)
         {
-          gint64 id = g_array_index (rows, gint64, i);
-          gint64 length = g_array_index (rows, gint64, i + 1);
-          g_autofree char *line = NULL;
+          g_autofree char *line = too_long_line (what, g_array_index (rows, gint64, i),
+                                                 g_array_index (rows, gint64, i + 1),
+                                                 long_texts[what].max);
 
-          switch (t)
-            {
-            case 0:
-              /* TRANSLATORS: a document's id, its title's length, the most it may have */
-              line = g_strdup_printf (_("Document %" PRId64 ": its title is %" PRId64 " characters "
-                                        "long, more than the %d a title may have; rename it.\n"),
-                                      id, length, texts[t].max);
-              break;
-            case 1:
-              /* TRANSLATORS: a document's id, its author's length, the most it may have */
-              line = g_strdup_printf (_("Document %" PRId64 ": its author is %" PRId64 " characters "
-                                        "long, more than the %d an author may have; edit its "
-                                        "details.\n"),
-                                      id, length, texts[t].max);
-              break;
-            case 2:
-              /* TRANSLATORS: a document's id, its outlet's length, the most it may have */
-              line = g_strdup_printf (_("Document %" PRId64 ": its outlet is %" PRId64 " characters "
-                                        "long, more than the %d an outlet may have; edit its "
-                                        "details.\n"),
-                                      id, length, texts[t].max);
-              break;
-            default:
-              /* TRANSLATORS: a note's id, its title's length, the most it may have */
-              line = g_strdup_printf (_("Note %" PRId64 ": its title is %" PRId64 " characters "
-                                        "long, more than the %d a note’s title may have; rename "
-                                        "it.\n"),
-                                      id, length, texts[t].max);
-              break;
-            }
           list_problem (report, &n_listed, line);
         }
       list_more (report, n_listed);
     }
   return TRUE;
-}
-
-/* The project's title, memos, questions, arguments, descriptions, stances,
- * interests and notes on evidence longer than Dossier writes them (only a
- * file from elsewhere holds them): the exports shorten or cut them, and
- * editing them is the way out. */
-static gboolean
-check_long_texts (DossierProject  *self,
-                  GString         *report,
-                  GError         **error)
-{
-  enum { PROJECT_TITLE, MEMO, QUESTION, ARGUMENT, TAG_DESCRIPTION, DESCRIPTION, STANCE, INTERESTS,
-         STAKEHOLDER_NOTE, ARGUMENT_NOTE };
-  static const struct {
-    int         what;
-    const char *sql;
-    int         max;
-  } texts[] = {
-    { PROJECT_TITLE, "SELECT id, length (title) FROM project WHERE length (title) > ?1",
-      DOSSIER_PROJECT_MAX_TITLE },
-    { MEMO, "SELECT id, length (memo) FROM highlights WHERE length (memo) > ?1 ORDER BY id",
-      DOSSIER_TEXT_MAX_FREE },
-    { QUESTION, "SELECT id, length (text) FROM questions WHERE length (text) > ?1 ORDER BY id",
-      DOSSIER_ARGUMENT_MAX_TEXT },
-    { ARGUMENT, "SELECT id, length (statement) FROM arguments WHERE length (statement) > ?1 "
-      "ORDER BY id", DOSSIER_ARGUMENT_MAX_TEXT },
-    { TAG_DESCRIPTION, "SELECT id, length (description) FROM tags WHERE length (description) > ?1 "
-      "ORDER BY id", DOSSIER_TEXT_MAX_FREE },
-    { DESCRIPTION, "SELECT id, length (description) FROM stakeholders "
-      "WHERE length (description) > ?1 ORDER BY id", DOSSIER_TEXT_MAX_FREE },
-    { STANCE, "SELECT id, length (stance) FROM stakeholders WHERE length (stance) > ?1 ORDER BY id",
-      DOSSIER_TEXT_MAX_FREE },
-    { INTERESTS, "SELECT id, length (interests) FROM stakeholders WHERE length (interests) > ?1 "
-      "ORDER BY id", DOSSIER_TEXT_MAX_FREE },
-    { STAKEHOLDER_NOTE, "SELECT stakeholder, max (length (note)) FROM stakeholder_evidence "
-      "WHERE length (note) > ?1 GROUP BY stakeholder ORDER BY stakeholder", DOSSIER_TEXT_MAX_FREE },
-    { ARGUMENT_NOTE, "SELECT argument, max (length (note)) FROM argument_evidence "
-      "WHERE length (note) > ?1 GROUP BY argument ORDER BY argument", DOSSIER_TEXT_MAX_FREE },
-  };
-
-  for (guint t = 0; t < G_N_ELEMENTS (texts); t++)
-    {
-      g_autoptr(GArray) rows = long_names (self, texts[t].sql, texts[t].max, error);
-      guint n_listed = 0;
-
-      if (rows == NULL)
-        return FALSE;
-      for (guint i = 0; i < rows->len; i += 2)
-        {
-          gint64 id = g_array_index (rows, gint64, i);
-          gint64 length = g_array_index (rows, gint64, i + 1);
-          int max = texts[t].max;
-          g_autofree char *line = NULL;
-
-          switch (texts[t].what)
-            {
-            case PROJECT_TITLE:
-              /* TRANSLATORS: the project's title's length, the most it may have */
-              line = g_strdup_printf (_("The project’s title is %" PRId64 " characters long, more "
-                                        "than the %d a title may have; rename it.\n"), length, max);
-              break;
-            case MEMO:
-              /* TRANSLATORS: a highlight's id, its memo's length, the most it may have */
-              line = g_strdup_printf (_("Highlight %" PRId64 ": its memo is %" PRId64 " characters "
-                                        "long, more than the %d a memo may have; edit it.\n"),
-                                      id, length, max);
-              break;
-            case QUESTION:
-              /* TRANSLATORS: a question's id, its length, the most it may have */
-              line = g_strdup_printf (_("Question %" PRId64 ": it is %" PRId64 " characters long, "
-                                        "more than the %d a question may have; edit it.\n"),
-                                      id, length, max);
-              break;
-            case ARGUMENT:
-              /* TRANSLATORS: an argument's id, its statement's length, the most it may have */
-              line = g_strdup_printf (_("Argument %" PRId64 ": its statement is %" PRId64 " characters "
-                                        "long, more than the %d a statement may have; edit it.\n"),
-                                      id, length, max);
-              break;
-            case TAG_DESCRIPTION:
-              /* TRANSLATORS: a tag's id, its description's length, the most it may have */
-              line = g_strdup_printf (_("Tag %" PRId64 ": its description is %" PRId64 " characters "
-                                        "long, more than the %d a description may have; edit it.\n"),
-                                      id, length, max);
-              break;
-            case DESCRIPTION:
-              /* TRANSLATORS: a stakeholder's id, its description's length, the most it may have */
-              line = g_strdup_printf (_("Stakeholder %" PRId64 ": its description is %" PRId64
-                                        " characters long, more than the %d a description may "
-                                        "have; edit it.\n"),
-                                      id, length, max);
-              break;
-            case STANCE:
-              /* TRANSLATORS: a stakeholder's id, its stance's length, the most it may have */
-              line = g_strdup_printf (_("Stakeholder %" PRId64 ": its stance is %" PRId64 " characters "
-                                        "long, more than the %d a stance may have; edit it.\n"),
-                                      id, length, max);
-              break;
-            case INTERESTS:
-              /* TRANSLATORS: a stakeholder's id, its interests' length, the most they may have */
-              line = g_strdup_printf (_("Stakeholder %" PRId64 ": its interests are %" PRId64
-                                        " characters long, more than the %d they may have; edit "
-                                        "them.\n"),
-                                      id, length, max);
-              break;
-            case STAKEHOLDER_NOTE:
-              /* TRANSLATORS: a stakeholder's id, the length of its longest note on
-               * evidence, the most a note may have */
-              line = g_strdup_printf (_("Stakeholder %" PRId64 ": a note on its evidence is %" PRId64
-                                        " characters long, more than the %d a note may have; edit "
-                                        "it.\n"),
-                                      id, length, max);
-              break;
-            default:
-              /* TRANSLATORS: an argument's id, the length of its longest note on
-               * evidence, the most a note may have */
-              line = g_strdup_printf (_("Argument %" PRId64 ": a note on its evidence is %" PRId64
-                                        " characters long, more than the %d a note may have; edit "
-                                        "it.\n"),
-                                      id, length, max);
-              break;
-            }
-          list_problem (report, &n_listed, line);
-        }
-      list_more (report, n_listed);
-    }
-  return TRUE;
-}
-
-/* Names longer than Dossier writes them, which only a file from elsewhere
- * (or an older Dossier, for tags) holds: the window shows them shortened,
- * and renaming them is the way out. */
-static gboolean
-check_name_lengths (DossierProject  *self,
-                    GString         *report,
-                    GError         **error)
-{
-  g_autoptr(GArray) tags = long_names (self, "SELECT id, length (name) FROM tags "
-                                             "WHERE length (name) > ?1 ORDER BY id",
-                                       DOSSIER_TAG_MAX_NAME, error);
-  g_autoptr(GArray) stakeholders = NULL;
-  guint n_listed = 0;
-
-  if (tags == NULL)
-    return FALSE;
-  for (guint i = 0; i < tags->len; i += 2)
-    {
-      /* TRANSLATORS: a tag's id, its name's length, the most a name may have */
-      g_autofree char *line = g_strdup_printf (_("Tag %" PRId64 ": its name is %" PRId64 " characters "
-                                                 "long, more than the %d a tag’s name may have; "
-                                                 "rename it.\n"),
-                                               g_array_index (tags, gint64, i),
-                                               g_array_index (tags, gint64, i + 1),
-                                               DOSSIER_TAG_MAX_NAME);
-
-      list_problem (report, &n_listed, line);
-    }
-  list_more (report, n_listed);
-
-  stakeholders = long_names (self, "SELECT id, length (name) FROM stakeholders "
-                                   "WHERE length (name) > ?1 ORDER BY id",
-                              DOSSIER_STAKEHOLDER_MAX_NAME, error);
-  if (stakeholders == NULL)
-    return FALSE;
-  n_listed = 0;
-  for (guint i = 0; i < stakeholders->len; i += 2)
-    {
-      /* TRANSLATORS: a stakeholder's id, its name's length, the most a name may have */
-      g_autofree char *line = g_strdup_printf (_("Stakeholder %" PRId64 ": its name is %" PRId64
-                                                 " characters long, more than the %d a "
-                                                 "stakeholder’s name may have; rename it.\n"),
-                                               g_array_index (stakeholders, gint64, i),
-                                               g_array_index (stakeholders, gint64, i + 1),
-                                               DOSSIER_STAKEHOLDER_MAX_NAME);
-
-      list_problem (report, &n_listed, line);
-    }
-  list_more (report, n_listed);
-  return check_text_lengths (self, report, error) && check_long_texts (self, report, error);
 }
 
 /* A document's title as the user knows it, for a report; NULL if it has
@@ -1135,7 +1080,7 @@ dossier_project_check (DossierProject  *self,
    * the others still look. */
   {
     static gboolean (* const checks[]) (DossierProject *, GString *, GError **) = {
-      check_values, check_highlights, check_structure, check_tag_colors, check_name_lengths,
+      check_values, check_highlights, check_structure, check_tag_colors, check_text_lengths,
     };
 
     for (guint i = 0; i < G_N_ELEMENTS (checks); i++)
