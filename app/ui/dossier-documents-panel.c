@@ -54,6 +54,7 @@ enum {
 enum {
   DOCUMENT_SELECTED,
   DOCUMENT_ACTIVATED,
+  DOCUMENT_CLICKED,
   N_SIGNALS
 };
 
@@ -68,8 +69,20 @@ static void popup_menu (DossierDocumentsPanel *self,
                         double                 x,
                         double                 y);
 
-/* Right click on a row: its menu. The rows only show documents; the
- * panel finds which one was clicked. */
+/* The document of the row at @x, @y of the list, or NULL. The rows only
+ * show documents; the panel finds which one was clicked. */
+static DossierDocument *
+document_at (DossierDocumentsPanel *self,
+             double                 x,
+             double                 y)
+{
+  GtkWidget *picked = gtk_widget_pick (GTK_WIDGET (self->list_view), x, y, GTK_PICK_DEFAULT);
+  GtkWidget *row = picked ? gtk_widget_get_ancestor (picked, DOSSIER_TYPE_DOCUMENT_ROW) : NULL;
+
+  return row ? dossier_row_get_item (DOSSIER_ROW (row)) : NULL;
+}
+
+/* Right click on a row: its menu. */
 static void
 on_list_pressed (DossierDocumentsPanel *self,
                  int                    n_press,
@@ -77,15 +90,28 @@ on_list_pressed (DossierDocumentsPanel *self,
                  double                 y,
                  GtkGestureClick       *gesture)
 {
-  GtkWidget *picked = gtk_widget_pick (GTK_WIDGET (self->list_view), x, y, GTK_PICK_DEFAULT);
-  GtkWidget *row = picked ? gtk_widget_get_ancestor (picked, DOSSIER_TYPE_DOCUMENT_ROW) : NULL;
-  DossierDocument *doc = row ? dossier_row_get_item (DOSSIER_ROW (row)) : NULL;
+  DossierDocument *doc = document_at (self, x, y);
 
   if (doc == NULL)
     return;
 
   gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
   popup_menu (self, doc, GTK_WIDGET (self->list_view), x, y);
+}
+
+/* A click on a row (it selects the row, which opens its document): said,
+ * so that a sidebar over the centre can make way for the document. The
+ * keys that move the selection do not click. */
+static void
+on_list_clicked (DossierDocumentsPanel *self,
+                 int                    n_press,
+                 double                 x,
+                 double                 y)
+{
+  DossierDocument *doc = document_at (self, x, y);
+
+  if (doc != NULL && n_press == 1)
+    g_signal_emit (self, signals[DOCUMENT_CLICKED], 0, dossier_document_get_id (doc));
 }
 
 /* ---- Filter, sort, empty state ------------------------------------------------ */
@@ -758,6 +784,9 @@ dossier_documents_panel_class_init (DossierDocumentsPanelClass *klass)
   signals[DOCUMENT_ACTIVATED] =
     g_signal_new ("document-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+  signals[DOCUMENT_CLICKED] =
+    g_signal_new ("document-clicked", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
 
   g_type_ensure (DOSSIER_TYPE_DOCUMENT);
   g_type_ensure (DOSSIER_TYPE_DOCUMENT_ROW);
@@ -777,6 +806,7 @@ dossier_documents_panel_class_init (DossierDocumentsPanelClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_selected_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_list_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_list_pressed);
+  gtk_widget_class_bind_template_callback (widget_class, on_list_clicked);
 
   gtk_widget_class_install_action (widget_class, "documents.rename", "x", rename_action);
   gtk_widget_class_install_action (widget_class, "documents.edit-details", "x", edit_details_action);

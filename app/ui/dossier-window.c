@@ -1410,6 +1410,18 @@ on_document_activated (DossierWindow *self,
     }
 }
 
+/* Over the centre, a click on a document opens it as Return does: the
+ * sidebar makes way for it, as for a highlight or a search hit chosen
+ * (beside the centre, a click only selects, and the list keeps the
+ * focus). */
+static void
+on_document_clicked (DossierWindow *self,
+                     gint64         document_id)
+{
+  if (adw_flap_get_folded (self->left_flap))
+    on_document_activated (self, document_id);
+}
+
 static void
 on_codebook_selected_tag (DossierWindow *self)
 {
@@ -2303,6 +2315,7 @@ dossier_window_class_init (DossierWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_banner_close_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_document_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_document_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_document_clicked);
   gtk_widget_class_bind_template_callback (widget_class, on_highlights_leave_tag);
   gtk_widget_class_bind_template_callback (widget_class, on_codebook_selected_tag);
   gtk_widget_class_bind_template_callback (widget_class, on_panel_highlight_activated);

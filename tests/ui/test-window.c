@@ -20,6 +20,7 @@
 #include "dossier-highlight-card.h"
 #include "dossier-highlights-panel.h"
 #include "dossier-matrix.h"
+#include "dossier-document-row.h"
 #include "dossier-documents-panel.h"
 #include "dossier-tag-picker.h"
 #include "dossier-tag-picker-row.h"
@@ -2104,6 +2105,47 @@ test_sidebar_keys (Fixture       *f,
     g_signal_emit_by_name (w->search_panel, "hit-activated", f->document_id, start, end);
   }
   g_assert_false (shows_right (w));
+}
+
+/* A click, through the X server, on the document's row in the documents
+ * list. */
+static void
+click_document_row (DossierWindow *w)
+{
+  GtkWidget *row = find_descendant (GTK_WIDGET (w->documents_panel), DOSSIER_TYPE_DOCUMENT_ROW);
+  g_autofree char *xid = NULL, *x = NULL, *y = NULL;
+
+  g_assert_nonnull (row);
+  xid = xdotool_window (row);
+  xdotool_point (row, gtk_widget_get_width (row) / 2.0, gtk_widget_get_height (row) / 2.0, &x, &y);
+  run_xdotool ((const char *[]) { "xdotool", "mousemove", "--sync", "--window", xid, x, y,
+                                  "click", "1", NULL });
+}
+
+/* Folded over the reader, a click on a document opens it and the sidebar
+ * makes way for it, as Return does (it stayed over the document it had
+ * opened, which the user could not see); beside the reader, a click only
+ * selects: the sidebar stays, the focus in its list. */
+static void
+test_sidebar_document_click (Fixture       *f,
+                             gconstpointer  data)
+{
+  DossierWindow *w = f->window;
+
+  resize_window (w, 1280);
+  wait_until (left_shown, w, "the left sidebar");
+  click_document_row (w);
+  wait_until (focus_in_left, w, "the focus in the documents list");
+  g_assert_true (shows_left (w));
+
+  resize_window (w, 360);
+  wait_until (left_gone, w, "the left sidebar to fold away");
+  g_assert_nonnull (press_key (w, GDK_KEY_F9, 0));
+  wait_until (left_shown, w, "the left sidebar over the reader");
+  click_document_row (w);
+  wait_until (left_gone, w, "the left sidebar to go");
+  g_assert_false (shows_left (w));
+  g_assert_cmpint (dossier_reader_page_get_document_id (w->reader_page), ==, f->document_id);
 }
 
 /* At 800 px both sidebars fold over the reader: hidden, with the focus in
@@ -4786,6 +4828,7 @@ main (int   argc,
   ADD ("highlight-card-menu-key", test_highlight_card_menu_key);
   ADD ("card-evidence-caption", test_card_evidence_caption);
   ADD ("sidebar-keys", test_sidebar_keys);
+  ADD ("sidebar-document-click", test_sidebar_document_click);
   ADD ("restore-reading-place", test_restore_reading_place);
   ADD ("restore-right-panel", test_restore_right_panel);
   ADD ("ctrl-end-while-laying-out", test_ctrl_end_while_laying_out);
