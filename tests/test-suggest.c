@@ -2456,6 +2456,32 @@ test_stakeholders_surname_of_a_body_word (void)
                                               DOSSIER_STAKEHOLDER_CIVIL_SOCIETY)->n_mentions, ==, 1);
 }
 
+/* A body's first word that speaks is its short form (a story written for
+ * this test): "Brenmoor said" after "Brenmoor Water", a body that is no
+ * one, as the picker says too. Not "Hollis said" after "Walt Hollis"
+ * and "Hollis Drug" (his surname), nor "Ana" of "Ana Ruiz". */
+static void
+test_stakeholders_first_word_that_speaks (void)
+{
+  const char *text =
+    "Hosepipe ban lifted\n\n"
+    "Brenmoor Water will lift its hosepipe ban on Monday. Brenmoor said rain in October had "
+    "refilled the reservoirs at Haddon.\n\n"
+    "Walt Hollis, who owns Hollis Drug on the high street, said sales of paddling pools had "
+    "halved. Hollis said he would order fewer next year. Hollis Drug will close on Sundays.\n\n"
+    "Ana Ruiz runs the garden centre. Ana said the ban had cost her a month of trade.";
+  g_autoptr(GPtrArray) s = stakeholders_of_article (text);
+  DossierStakeholderSuggestion *water;
+
+  water = find_stakeholder_of_kind (s, "Brenmoor Water", DOSSIER_STAKEHOLDER_ORGANISATION);
+  g_assert_cmpuint (water->n_mentions, ==, 2);
+  assert_alias (water, "Brenmoor");
+  assert_kind_as_picker (text, water);
+  assert_known_by (s, "Walt Hollis", DOSSIER_STAKEHOLDER_PERSON, "Hollis", 2);
+  g_assert_cmpuint (find_stakeholder (s, "Hollis Drug")->n_mentions, ==, 2);
+  assert_not_suggested (s, "Ana");
+}
+
 static void
 test_stakeholders_none (void)
 {
@@ -2576,6 +2602,8 @@ main (int   argc,
                    test_stakeholders_kinds_from_words_around);
   g_test_add_func ("/dossier/suggest/stakeholders-surname-of-a-body-word",
                    test_stakeholders_surname_of_a_body_word);
+  g_test_add_func ("/dossier/suggest/stakeholders-first-word-that-speaks",
+                   test_stakeholders_first_word_that_speaks);
 
   return g_test_run ();
 }

@@ -2372,6 +2372,19 @@ static const char * const firm_heads[] = {
   "airways", "homes", "foods", "motors", "telecom", "mining", "logistics", "marine", "systems",
 };
 
+/* Whether the name @c ends in a thing, not a surname: one of the
+ * firm_heads, or a word the text writes in lower case ("Corrow Water"; not
+ * "Ana Ruiz"). */
+static gboolean
+ends_in_thing (Collector       *col,
+               const Candidate *c)
+{
+  const char *last = strrchr (c->key, ' ');
+
+  return last != NULL &&
+         (IN_LIST (firm_heads, last + 1) || g_hash_table_contains (col->lower_words, last + 1));
+}
+
 /* The kind @folded gives as one of the body_nouns, else
  * DOSSIER_STAKEHOLDER_OTHER. */
 static DossierStakeholderKind
@@ -3993,6 +4006,29 @@ generic_word_alone (const Candidate *c)
          (IN_LIST (generic_heads, c->key) || name_word_kind (c->key, &kind));
 }
 
+/* Whether @word, the first word of the name of @body, is its short form:
+ * it speaks ("Brenmoor said" after "Brenmoor Water"), is nowhere a place,
+ * and @body, named before it, is a body's name (its words or the words
+ * around it say so, or it ends in a thing: see ends_in_thing ()) — a
+ * person is called by her surname, not "Ana" of "Ana Ruiz". */
+static gboolean
+short_form_that_speaks (Collector       *col,
+                        const Candidate *word,
+                        const Candidate *body)
+{
+  gsize len = strlen (word->key);
+
+  return word != body && word->n_words == 1 && !word->acronym && !word->titled &&
+         word->gender == GENDER_UNKNOWN && (word->quoted || word->person) &&
+         word->n_located == 0 && !word->place && !word->body && !word->compound &&
+         !IN_LIST (generic_heads, word->key) &&
+         body->n_words >= 2 && !body->body && !body->compound && !body->place && !body->titled &&
+         body->gender == GENDER_UNKNOWN && body->start <= word->start &&
+         strncmp (body->key, word->key, len) == 0 && body->key[len] == ' ' &&
+         (names_body (body->kind) || body->called != DOSSIER_STAKEHOLDER_OTHER ||
+          ends_in_thing (col, body));
+}
+
 static void
 group_variants (Collector *col)
 {
@@ -4095,6 +4131,29 @@ group_variants (Collector *col)
           c->modifier = other->n_words >= 2 && !other->body &&
                         !other->compound && strncmp (other->key, c->key, len) == 0 &&
                         other->key[len] == ' ';
+        }
+    }
+
+  /* "Brenmoor said" after "Brenmoor Water" (see short_form_that_speaks ()),
+   * when one body named before opens with it. Not "Hollis" of "Walt
+   * Hollis" and "Hollis Drug": a surname. */
+  for (guint i = 0; i < cands->len; i++)
+    {
+      Candidate *c = g_ptr_array_index (cands, i);
+      guint owner = 0, n_owners = 0;
+
+      if (c->n_words != 1 || ends_another_name (cands, c, FALSE))
+        continue;
+      for (guint k = 0; k < cands->len; k++)
+        if (short_form_that_speaks (col, c, g_ptr_array_index (cands, k)))
+          {
+            owner = k + 1;
+            n_owners++;
+          }
+      if (n_owners == 1)
+        {
+          c->thing = TRUE;
+          unite (cands, owner - 1, i);
         }
     }
 
@@ -4637,13 +4696,8 @@ group_kind (Collector *col,
    * whose name ends in a thing ("water", also in lower case in the
    * text), not "Ana Ruiz said … The company said": hers. */
   if (kind == DOSSIER_STAKEHOLDER_OTHER && called != DOSSIER_STAKEHOLDER_OTHER &&
-      best->n_words >= 2 && !said_to_be_someone (members, best))
-    {
-      const char *last = strrchr (best->key, ' ') + 1;
-
-      if (IN_LIST (firm_heads, last) || g_hash_table_contains (col->lower_words, last))
-        return called;
-    }
+      !said_to_be_someone (members, best) && ends_in_thing (col, best))
+    return called;
   if (kind == DOSSIER_STAKEHOLDER_OTHER && person && (best->n_words >= 2 || best->titled))
     kind = thing || speaks_as_body (col, members, best) ? DOSSIER_STAKEHOLDER_ORGANISATION
                                                         : DOSSIER_STAKEHOLDER_PERSON;
@@ -5096,9 +5150,19 @@ speaker_kind (const char *text,
     const char *last = strrchr (key, ' ');
     Candidate *surname = last != NULL ? g_hash_table_lookup (by_key, last + 1) : NULL;
 
+    g_autofree char *first_word = g_strndup (key, strcspn (key, " "));
+    Candidate *short_form = g_hash_table_lookup (by_key, first_word);
+
     g_ptr_array_add (forms, c);
     if (surname != NULL)
       g_ptr_array_add (forms, surname);
+    /* "Brenmoor said" of "Brenmoor Water", as group_variants () has it. */
+    if (short_form != NULL && !ends_another_name (candidates, short_form, FALSE) &&
+        short_form_that_speaks (&col, short_form, c))
+      {
+        short_form->thing = TRUE;
+        g_ptr_array_add (forms, short_form);
+      }
     return group_kind (&col, forms, c);
   }
 }
