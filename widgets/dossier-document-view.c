@@ -46,6 +46,9 @@
 #define LABEL_ROOM         (DOSSIER_CODING_STRIPES_MAX_WIDTH + 52)  /* the stripes' gutter, with
                                                                  * their labels: 136 */
 #define MIN_SIDE           24      /* right margin when the view is narrow */
+#define MIN_GUTTER         48      /* the stripes' gutter at its narrowest: a lane or
+                                    * two, and at its outer edge room for the
+                                    * reader's "Tag…" button as its icon (28 px) */
 #define MIN_TEXT           160     /* the narrowest text column, in pixels */
 #define BASE_SCALE         1.15    /* body text against the interface font */
 #define HIGHLIGHT_ALPHA    0.40    /* over light and dark backgrounds alike */
@@ -2920,7 +2923,8 @@ dossier_document_view_measure (GtkWidget      *widget,
 /* The text column is at most @column pixels (COLUMN_CHARS characters) and
  * centred; the left margin is the stripes' gutter, which also wants room
  * for the stripes' labels. When the view is too narrow for both, the right
- * margin gives way first, then the column, down to MIN_COLUMN_CHARS. Only
+ * margin gives way first, then the column, down to MIN_COLUMN_CHARS, then
+ * the gutter, down to MIN_GUTTER, below which the column again. Only
  * real changes are passed on by the caller: each relayouts the text. */
 static void
 dossier_document_view_layout_margins (int  width,
@@ -2943,7 +2947,7 @@ dossier_document_view_layout_margins (int  width,
   *right = MAX (MIN_SIDE, width - *left - TEXT_GAP - column);
   if (width - *left - TEXT_GAP - *right < min_column)
     {
-      *left = MAX (0, width - TEXT_GAP - MIN_SIDE - min_column);
+      *left = MAX (MIN (MIN_GUTTER, want_left), width - TEXT_GAP - MIN_SIDE - min_column);
       *right = MIN_SIDE;
     }
 }

@@ -116,12 +116,17 @@ struct _DossierReaderPage
   gint64               widened_end;
   guint                unwiden_idle_id;
 
+  /* The "Tag…" button's width with its label, as last measured with it
+   * (see choose_tag_button_form). */
+  int                  tag_button_labelled_width;
+
   /* Template children */
   GtkStack            *stack;
   GtkWidget           *view_box;
   GtkOverlay          *view_overlay;
   DossierDocumentView *document_view;
   GtkButton           *tag_selection_button;
+  GtkWidget           *tag_selection_label;   /* hidden: the button is its icon alone */
 };
 
 /* dossier-reader-page-actions.c */

@@ -1468,6 +1468,45 @@ find_gutter_place (const SelectionPlace *place,
   return found;
 }
 
+/* The "Tag…" button labelled where it has room beside the text, in the
+ * margin right of it or in the stripes' gutter; else (a narrow view: at
+ * 360 px the pill is wider than the gutter, and stood over the line above
+ * the selection) its icon alone, which the gutter has room for; its
+ * tooltip and accessible name (the .ui's) stay. Called as it is placed,
+ * where the room is known: @nat_w is measured anew after a change. */
+static void
+choose_tag_button_form (DossierReaderPage    *self,
+                       const SelectionPlace *place,
+                       int                   view_width,
+                       int                  *nat_w)
+{
+  GtkWidget *button = GTK_WIDGET (self->tag_selection_button);
+  gboolean labelled = gtk_widget_get_visible (self->tag_selection_label);
+  int labelled_w, min_w;
+  gboolean fits;
+
+  if (labelled)
+    self->tag_button_labelled_width = *nat_w;
+  labelled_w = self->tag_button_labelled_width;
+  fits = place->text_right + 12 + labelled_w + 12 <= view_width
+         || place->line_left - place->view_left >= 6 + labelled_w + GUTTER_CLEARANCE;
+  if (fits == labelled)
+    return;
+
+  gtk_widget_set_visible (self->tag_selection_label, fits);
+  if (fits)
+    {
+      gtk_widget_remove_css_class (button, "circular");
+      gtk_widget_add_css_class (button, "pill");
+    }
+  else
+    {
+      gtk_widget_remove_css_class (button, "pill");
+      gtk_widget_add_css_class (button, "circular");
+    }
+  gtk_widget_measure (button, GTK_ORIENTATION_HORIZONTAL, -1, &min_w, nat_w, NULL, NULL);
+}
+
 /* Where the "Tag…" button goes, covering neither the text nor a stripe's
  * label: in the margin right of the text, level with the selection's last
  * line; without room there, at the outer edge of the stripes' gutter,
@@ -1486,15 +1525,19 @@ on_view_overlay_child_position (DossierReaderPage *self,
   int height = gtk_widget_get_height (GTK_WIDGET (overlay));
   int min_w, nat_w, min_h, nat_h;
   SelectionPlace place;
+  gboolean placed;
   double x, y = 0;
 
   if (widget != GTK_WIDGET (self->tag_selection_button))
     return FALSE;
 
+  placed = compute_selection_place (self, &place);
   gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &min_w, &nat_w, NULL, NULL);
+  if (placed)
+    choose_tag_button_form (self, &place, width, &nat_w);
   gtk_widget_measure (widget, GTK_ORIENTATION_VERTICAL, nat_w, &min_h, &nat_h, NULL, NULL);
   labels = list_labels (self);
-  if (!compute_selection_place (self, &place))
+  if (!placed)
     {
       x = width - nat_w - 12;
       y = 12;
@@ -2048,6 +2091,7 @@ dossier_reader_page_class_init (DossierReaderPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DossierReaderPage, view_overlay);
   gtk_widget_class_bind_template_child (widget_class, DossierReaderPage, document_view);
   gtk_widget_class_bind_template_child (widget_class, DossierReaderPage, tag_selection_button);
+  gtk_widget_class_bind_template_child (widget_class, DossierReaderPage, tag_selection_label);
 
   gtk_widget_class_bind_template_callback (widget_class, on_view_highlight_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_view_highlight_menu);

@@ -138,6 +138,18 @@ line_rect (Fixture *f,
                              rect.height);
 }
 
+/* The display line over the one holding @offset, as line_rect. */
+static graphene_rect_t
+line_rect_above (Fixture *f,
+                 gint64   offset)
+{
+  GtkTextIter iter;
+
+  gtk_text_buffer_get_iter_at_offset (gtk_text_view_get_buffer (text_view (f)), &iter, (int) offset);
+  g_assert_true (gtk_text_view_backward_display_line (text_view (f), &iter));
+  return line_rect (f, gtk_text_iter_get_offset (&iter), FALSE);
+}
+
 static gboolean
 button_shown (gpointer data)
 {
@@ -331,6 +343,8 @@ test_tag_button_gutter (Fixture       *f,
   g_assert_cmpint (gtk_text_view_get_right_margin (view), <, bounds.size.width + 24);
   g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, text_left_at (f, start));
   g_assert_cmpfloat (bounds.origin.x, >=, 0);
+  /* With its label: the gutter has room for it. */
+  g_assert_true (gtk_widget_get_visible (f->window->reader_page->tag_selection_label));
   /* Level with the selection's first line. */
   {
     graphene_rect_t first = line_rect (f, start, FALSE);
@@ -338,6 +352,53 @@ test_tag_button_gutter (Fixture       *f,
     g_assert_cmpfloat (bounds.origin.y, <, first.origin.y + first.size.height);
     g_assert_cmpfloat (bounds.origin.y + bounds.size.height, >, first.origin.y);
   }
+}
+
+static gboolean
+widget_visible (gpointer widget)
+{
+  return gtk_widget_get_visible (widget);
+}
+
+/* At a phone's width (360 px, the sidebars folded away) the labelled
+ * pill is wider than the stripes' gutter: the button is its icon alone,
+ * in the gutter left of where the text starts, level with the selection
+ * and over neither it nor the line above (the pill stood over the line
+ * above). Wider again, it has its label back. */
+static void
+test_tag_button_narrow (Fixture       *f,
+                        gconstpointer  data)
+{
+  GtkWidget *button, *label;
+  graphene_rect_t bounds, first, above;
+  gint64 start, end;
+
+  f->window = open_reader_window (f->path, DOSSIER_OPEN_READ_WRITE, 360);
+  g_object_set (f->window, "show-left-sidebar", FALSE, "show-right-sidebar", FALSE, NULL);
+  flush_events ();
+  resize_toplevel (GTK_WINDOW (f->window), 360, 800);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->window)), ==, 360);
+  button = GTK_WIDGET (f->window->reader_page->tag_selection_button);
+  label = f->window->reader_page->tag_selection_label;
+
+  select_in_reader (f->window, f->document_id, "season tickets", &start, &end);
+  assert_button_clear (f, end);
+  g_assert_true (gtk_widget_compute_bounds (button, GTK_WIDGET (text_view (f)), &bounds));
+  first = line_rect (f, start, FALSE);
+  above = line_rect_above (f, start);
+  g_test_message ("button %g,%g %gx%g; text from %g; line above %g,%g %gx%g", bounds.origin.x,
+                  bounds.origin.y, bounds.size.width, bounds.size.height, text_left_at (f, start),
+                  above.origin.x, above.origin.y, above.size.width, above.size.height);
+  g_assert_false (gtk_widget_get_visible (label));
+  g_assert_nonnull (gtk_widget_get_tooltip_text (button));
+  g_assert_cmpfloat (bounds.origin.x, >=, 0);
+  g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, text_left_at (f, start));
+  g_assert_false (graphene_rect_intersection (&bounds, &above, NULL));
+  g_assert_cmpfloat (bounds.origin.y, <, first.origin.y + first.size.height);
+  g_assert_cmpfloat (bounds.origin.y + bounds.size.height, >, first.origin.y);
+
+  resize_toplevel (GTK_WINDOW (f->window), 1400, 800);
+  wait_until (widget_visible, label, "the Tag… button's label");
 }
 
 /* 1–9 with nothing selected, or in a read-only project, say why. */
@@ -865,6 +926,8 @@ main (int   argc,
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  /* The "Tag…" button's size is the application's style's. */
+  g_object_unref (load_application_style ());
 
 #define ADD(path, func) \
   g_test_add ("/dossier/reader-menus/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
@@ -872,6 +935,7 @@ main (int   argc,
   ADD ("tag-button", test_tag_button);
   ADD ("tag-button-margin", test_tag_button_margin);
   ADD ("tag-button-gutter", test_tag_button_gutter);
+  ADD ("tag-button-narrow", test_tag_button_narrow);
   ADD ("tag-button-tab", test_tag_button_tab);
   ADD ("number-keys-say-why", test_number_keys_say_why);
   ADD ("text-menu", test_text_menu);
