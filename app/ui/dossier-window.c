@@ -223,6 +223,10 @@ on_search_button_toggled (DossierWindow   *self,
       if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->right_stack), "search") != 0
           || !adw_flap_get_reveal_flap (self->right_flap))
         _dossier_window_show_search (self);
+      else
+        /* Switched to by its tab (a click, Space): the panel is there to
+         * type in, and the focus had stayed on the tab or in the text. */
+        focus_right_panel (self);
     }
   else if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->right_stack), "search") == 0)
     adw_view_stack_set_visible_child_name (self->right_stack, "highlights");

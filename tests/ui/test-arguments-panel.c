@@ -1835,29 +1835,6 @@ test_menu_in_window (Fixture       *f,
   close_window (window);
 }
 
-/* A click of the mouse's first button at (@x, @y) of @widget, through the
- * X server (xdotool, XTest) as a user's: every gesture on the way sees it.
- * The pointer then goes to the screen's far corner: the tests after this
- * one share the X server, and test-accessibility's click in the codebook
- * missed with the pointer left over where its window opens. */
-static void
-click_through_x (GtkWidget *widget,
-                 double     x,
-                 double     y)
-{
-  g_autofree char *xid = xdotool_window (widget);
-  g_autofree char *at_x = NULL;
-  g_autofree char *at_y = NULL;
-  g_autofree char *corner_x = NULL;
-  g_autofree char *corner_y = NULL;
-
-  xdotool_point (widget, x, y, &at_x, &at_y);
-  xdotool_corner (widget, &corner_x, &corner_y);
-  run_xdotool ((const char *[]) { "xdotool", "mousemove", "--sync", "--window", xid, at_x, at_y,
-                                  "click", "1", "mousemove", corner_x, corner_y, NULL });
-  flush_events ();
-}
-
 /* A click on an argument, then Return folds it (the click unfolded it)
  * and Delete deletes it, as on it reached by the keyboard (d72adcf): the
  * click puts the focus on its place in the list. The same toast, one step to undo; the focus goes on to

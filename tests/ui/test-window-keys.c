@@ -11,6 +11,7 @@
 #include <dossier/dossier.h>
 
 #include "dossier-codebook-panel.h"
+#include "dossier-search-panel.h"
 #include "dossier-window-private.h"
 #include "ui-test-util.h"
 
@@ -165,6 +166,123 @@ test_switcher (Fixture       *f,
   press_to (f, "F6", w->stakeholders_panel, "the stakeholders");
 }
 
+static gboolean
+is_tab (GtkWidget     *widget,
+        gconstpointer  label)
+{
+  g_autofree char *text = NULL;
+
+  if (!GTK_IS_TOGGLE_BUTTON (widget))
+    return FALSE;
+  g_object_get (widget, "label", &text, NULL);
+  return g_strcmp0 (text, label) == 0;
+}
+
+/* The right sidebar's switcher's tab labelled @label. */
+static GtkWidget *
+switcher_tab (DossierWindow *window,
+              const char    *label)
+{
+  GtkWidget *switcher = find_descendant (GTK_WIDGET (window->right_sidebar), ADW_TYPE_VIEW_SWITCHER);
+  GtkWidget *tab;
+
+  g_assert_nonnull (switcher);
+  tab = find_matching (switcher, is_tab, label);
+  g_assert_nonnull (tab);
+  return tab;
+}
+
+static GtkWidget *
+search_entry (DossierWindow *window)
+{
+  GtkWidget *entry = find_descendant (window->search_panel, GTK_TYPE_SEARCH_ENTRY);
+
+  g_assert_nonnull (entry);
+  return entry;
+}
+
+/* The focus in the search entry, its words all selected: what is typed
+ * next replaces them. */
+static void
+assert_entry_ready (Fixture    *f,
+                    const char *how)
+{
+  GtkWidget *entry = search_entry (f->window);
+  const char *words = gtk_editable_get_text (GTK_EDITABLE (entry));
+  int start = -1, end = -1;
+
+  g_test_message ("%s: the focus on %s", how, focus_name (f->window));
+  if (!focus_in (f->window, entry))
+    g_error ("%s: the focus is on %s, not in the search entry", how, focus_name (f->window));
+  g_assert_true (gtk_widget_get_mapped (entry));
+  g_assert_true (gtk_editable_get_selection_bounds (GTK_EDITABLE (entry), &start, &end));
+  g_assert_cmpint (start, ==, 0);
+  g_assert_cmpint (end, ==, g_utf8_strlen (words, -1));
+}
+
+static gboolean
+right_folded_away (gpointer data)
+{
+  DossierWindow *window = data;
+
+  return adw_flap_get_folded (window->right_flap) && adw_flap_get_reveal_progress (window->right_flap) <= 0;
+}
+
+static gboolean
+right_all_in (gpointer data)
+{
+  DossierWindow *window = data;
+
+  return adw_flap_get_reveal_progress (window->right_flap) >= 1;
+}
+
+/* The Search tab, clicked or chosen with Space, puts the focus in the
+ * search entry with its words selected, as Ctrl+Shift+F does; beside the
+ * text and over it (360 px). Before, the focus stayed on the tab (or in
+ * the text) and what was typed went nowhere. */
+static void
+test_search_tab (Fixture       *f,
+                 gconstpointer  data)
+{
+  DossierWindow *w = f->window;
+  GtkWidget *entry = search_entry (w);
+
+  dossier_search_panel_search (DOSSIER_SEARCH_PANEL (w->search_panel), "bridge");
+
+  /* Docked: a click on the tab, from the text. */
+  click_through_x (switcher_tab (w, "Search"), 10, 10);
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (w->right_stack), ==, "search");
+  assert_entry_ready (f, "the Search tab clicked");
+  keys_through_x (GTK_WIDGET (w), "f");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "f");
+
+  /* Space on the tab, reached from the Highlights' tab (a click on a tab
+   * leaves the focus where it was). */
+  dossier_search_panel_search (DOSSIER_SEARCH_PANEL (w->search_panel), "bridge");
+  click_through_x (switcher_tab (w, "Highlights"), 10, 10);
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (w->right_stack), ==, "highlights");
+  g_assert_true (gtk_widget_grab_focus (switcher_tab (w, "Highlights")));
+  press_to (f, "Right", switcher_tab (w, "Search"), "the Search tab");
+  keys_through_x (GTK_WIDGET (w), "space");
+  assert_entry_ready (f, "Space on the Search tab");
+
+  /* Over the text: the sidebar shown on the highlights, then the tab
+   * clicked; and Ctrl+Shift+F from its Highlights tab. */
+  adw_view_stack_set_visible_child_name (w->right_stack, "highlights");
+  resize_toplevel (GTK_WINDOW (w), 360, 800);
+  wait_until (right_folded_away, w, "the right sidebar to fold away");
+  g_assert_true (gtk_widget_grab_focus (f->text_view));
+  keys_through_x (GTK_WIDGET (w), "shift+F9");
+  wait_until (right_all_in, w, "the right sidebar over the text");
+  click_through_x (switcher_tab (w, "Search"), 10, 10);
+  assert_entry_ready (f, "the Search tab clicked over the text");
+
+  click_through_x (switcher_tab (w, "Highlights"), 10, 10);
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (w->right_stack), ==, "highlights");
+  keys_through_x (GTK_WIDGET (w), "ctrl+shift+f");
+  assert_entry_ready (f, "Ctrl+Shift+F over the text");
+}
+
 static GtkWidget *
 focused_toast_button (Fixture *f)
 {
@@ -312,6 +430,7 @@ main (int   argc,
   g_test_add ("/dossier/window-keys/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("regions", test_regions);
   ADD ("switcher", test_switcher);
+  ADD ("search-tab", test_search_tab);
   ADD ("toast", test_toast);
   ADD ("narrow", test_narrow);
 #undef ADD

@@ -682,6 +682,24 @@ keys_through_x (GtkWidget  *widget,
   flush_events ();
 }
 
+void
+click_through_x (GtkWidget *widget,
+                 double     x,
+                 double     y)
+{
+  g_autofree char *xid = xdotool_window (widget);
+  g_autofree char *at_x = NULL;
+  g_autofree char *at_y = NULL;
+  g_autofree char *corner_x = NULL;
+  g_autofree char *corner_y = NULL;
+
+  xdotool_point (widget, x, y, &at_x, &at_y);
+  xdotool_corner (widget, &corner_x, &corner_y);
+  run_xdotool ((const char *[]) { "xdotool", "mousemove", "--sync", "--window", xid, at_x, at_y,
+                                  "click", "1", "mousemove", corner_x, corner_y, NULL });
+  flush_events ();
+}
+
 static void
 on_xdotool_done (GObject      *source,
                  GAsyncResult *result,
