@@ -8,7 +8,10 @@
  * out of view in a shown window (its panel behind another) waits until it
  * is shown: tagging would otherwise pay for a hidden panel's reload in the
  * frame that shows the tag. What a suggestion can be merged into is asked
- * for only when its merge list is opened: the project may have hundreds. */
+ * for only when its merge list is opened: the project may have hundreds.
+ *
+ * The panel's own list may be the section's content, above the
+ * suggestions: the two then share the height (see size_allocate). */
 
 #include "config.h"
 
@@ -29,6 +32,7 @@ struct _DossierSuggestionsSection
   GtkScrolledWindow              *scrolled;
   GtkListBox                     *list;
 
+  GtkWidget                      *content;       /* the panel's list, above; or NULL */
   const DossierSuggestionsSource *source;
   gpointer                        user_data;
   GPtrArray                      *suggestions;   /* as the source gave them, as listed */
@@ -47,6 +51,7 @@ enum {
   PROP_BULK_ACTIONS,
   PROP_N_SUGGESTIONS,
   PROP_FILL,
+  PROP_CONTENT,
   N_PROPS
 };
 
@@ -604,6 +609,119 @@ dossier_suggestions_section_get_fill (DossierSuggestionsSection *self)
   return self->fill;
 }
 
+void
+dossier_suggestions_section_set_content (DossierSuggestionsSection *self,
+                                         GtkWidget                 *content)
+{
+  g_return_if_fail (DOSSIER_IS_SUGGESTIONS_SECTION (self));
+  g_return_if_fail (content == NULL || GTK_IS_WIDGET (content));
+
+  if (content == self->content)
+    return;
+  g_clear_pointer (&self->content, gtk_widget_unparent);
+  if (content != NULL)
+    {
+      self->content = content;
+      /* Before the suggestions: first for the keyboard too. */
+      gtk_widget_insert_before (content, GTK_WIDGET (self), GTK_WIDGET (self->revealer));
+    }
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTENT]);
+}
+
+GtkWidget *
+dossier_suggestions_section_get_content (DossierSuggestionsSection *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_SUGGESTIONS_SECTION (self), NULL);
+
+  return self->content;
+}
+
+/* ---- layout ---------------------------------------------------------------------- */
+
+/* Under a list that wants the height, the suggestions take at most this
+ * share of it: their box of up to 260 px left the list 255 px of a panel
+ * 600 px high (a 360 × 800 window), four rows of a long list. */
+#define SUGGESTIONS_SHARE 0.4
+
+static void
+dossier_suggestions_section_measure (GtkWidget      *widget,
+                                     GtkOrientation  orientation,
+                                     int             for_size,
+                                     int            *minimum,
+                                     int            *natural,
+                                     int            *minimum_baseline,
+                                     int            *natural_baseline)
+{
+  DossierSuggestionsSection *self = DOSSIER_SUGGESTIONS_SECTION (widget);
+  GtkWidget *children[] = { self->content, GTK_WIDGET (self->revealer) };
+
+  *minimum = *natural = 0;
+  for (guint i = 0; i < G_N_ELEMENTS (children); i++)
+    {
+      int child_min = 0, child_nat = 0;
+
+      if (children[i] == NULL || !gtk_widget_should_layout (children[i]))
+        continue;
+      /* One above the other: a height is not split before allocation. */
+      gtk_widget_measure (children[i], orientation,
+                          orientation == GTK_ORIENTATION_VERTICAL ? for_size : -1,
+                          &child_min, &child_nat, NULL, NULL);
+      if (orientation == GTK_ORIENTATION_VERTICAL)
+        {
+          *minimum += child_min;
+          *natural += child_nat;
+        }
+      else
+        {
+          *minimum = MAX (*minimum, child_min);
+          *natural = MAX (*natural, child_nat);
+        }
+    }
+}
+
+/* Without content, the suggestions take the whole height. Under a list,
+ * each gets at least its minimum; then, filling (an empty list's one
+ * line above), the list its natural height and the suggestions the rest;
+ * otherwise the suggestions their natural height up to a share of the
+ * whole (more if the list's natural height leaves it), the list the
+ * rest. Both are measured at this width: the suggestions wrap. */
+static void
+dossier_suggestions_section_size_allocate (GtkWidget *widget,
+                                           int        width,
+                                           int        height,
+                                           int        baseline)
+{
+  DossierSuggestionsSection *self = DOSSIER_SUGGESTIONS_SECTION (widget);
+  GtkWidget *revealer = GTK_WIDGET (self->revealer);
+  int content_min = 0, content_nat = 0, suggestions_min = 0, suggestions_nat = 0;
+  int suggestions;
+
+  if (self->content == NULL || !gtk_widget_should_layout (self->content))
+    {
+      if (gtk_widget_should_layout (revealer))
+        gtk_widget_allocate (revealer, width, height, -1, NULL);
+      return;
+    }
+  if (!gtk_widget_should_layout (revealer))
+    {
+      gtk_widget_allocate (self->content, width, height, -1, NULL);
+      return;
+    }
+
+  gtk_widget_measure (self->content, GTK_ORIENTATION_VERTICAL, width, &content_min, &content_nat, NULL, NULL);
+  gtk_widget_measure (revealer, GTK_ORIENTATION_VERTICAL, width, &suggestions_min, &suggestions_nat, NULL, NULL);
+
+  if (self->fill)
+    suggestions = height - MAX (content_min, MIN (content_nat, height - suggestions_min));
+  else
+    suggestions = MIN (suggestions_nat, MAX ((int) (height * SUGGESTIONS_SHARE), height - content_nat));
+  suggestions = CLAMP (suggestions, suggestions_min, MAX (suggestions_min, height - content_min));
+
+  gtk_widget_allocate (self->content, width, MAX (0, height - suggestions), -1, NULL);
+  gtk_widget_allocate (revealer, width, suggestions, -1,
+                       gsk_transform_translate (NULL, &GRAPHENE_POINT_INIT (0, MAX (0, height - suggestions))));
+}
+
 /* ---- GObject --------------------------------------------------------------------- */
 
 static void
@@ -617,17 +735,20 @@ dossier_suggestions_section_map (GtkWidget *widget)
     dossier_suggestions_section_queue_reload (self);
 }
 
-/* A GtkWidget expands only if told to: the section as its contents do
- * (its list, filling a panel). */
+/* A GtkWidget expands only if told to: the section as its children do
+ * (the panel's list above, or its own, filling a panel). */
 static void
 dossier_suggestions_section_compute_expand (GtkWidget *widget,
                                             gboolean  *hexpand,
                                             gboolean  *vexpand)
 {
   DossierSuggestionsSection *self = DOSSIER_SUGGESTIONS_SECTION (widget);
+  gboolean content = self->content != NULL && gtk_widget_get_visible (self->content);
 
-  *hexpand = gtk_widget_compute_expand (GTK_WIDGET (self->revealer), GTK_ORIENTATION_HORIZONTAL);
-  *vexpand = gtk_widget_compute_expand (GTK_WIDGET (self->revealer), GTK_ORIENTATION_VERTICAL);
+  *hexpand = gtk_widget_compute_expand (GTK_WIDGET (self->revealer), GTK_ORIENTATION_HORIZONTAL) ||
+             (content && gtk_widget_compute_expand (self->content, GTK_ORIENTATION_HORIZONTAL));
+  *vexpand = gtk_widget_compute_expand (GTK_WIDGET (self->revealer), GTK_ORIENTATION_VERTICAL) ||
+             (content && gtk_widget_compute_expand (self->content, GTK_ORIENTATION_VERTICAL));
 }
 
 static void
@@ -639,6 +760,7 @@ dossier_suggestions_section_dispose (GObject *object)
   self->source = NULL;
   self->user_data = NULL;
 
+  g_clear_pointer (&self->content, gtk_widget_unparent);
   gtk_widget_dispose_template (GTK_WIDGET (self), DOSSIER_TYPE_SUGGESTIONS_SECTION);
   g_clear_pointer (&self->suggestions, g_ptr_array_unref);
 
@@ -677,6 +799,9 @@ dossier_suggestions_section_get_property (GObject    *object,
     case PROP_FILL:
       g_value_set_boolean (value, self->fill);
       break;
+    case PROP_CONTENT:
+      g_value_set_object (value, self->content);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -710,6 +835,9 @@ dossier_suggestions_section_set_property (GObject      *object,
     case PROP_FILL:
       dossier_suggestions_section_set_fill (self, g_value_get_boolean (value));
       break;
+    case PROP_CONTENT:
+      dossier_suggestions_section_set_content (self, g_value_get_object (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -727,6 +855,8 @@ dossier_suggestions_section_class_init (DossierSuggestionsSectionClass *klass)
   object_class->set_property = dossier_suggestions_section_set_property;
   widget_class->map = dossier_suggestions_section_map;
   widget_class->compute_expand = dossier_suggestions_section_compute_expand;
+  widget_class->measure = dossier_suggestions_section_measure;
+  widget_class->size_allocate = dossier_suggestions_section_size_allocate;
 
   properties[PROP_LIST_LABEL] =
     g_param_spec_string ("list-label", NULL, NULL, NULL,
@@ -743,6 +873,9 @@ dossier_suggestions_section_class_init (DossierSuggestionsSectionClass *klass)
   properties[PROP_FILL] =
     g_param_spec_boolean ("fill", NULL, NULL, FALSE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CONTENT] =
+    g_param_spec_object ("content", NULL, NULL, GTK_TYPE_WIDGET,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,

@@ -77,7 +77,9 @@ typedef struct
  * "n-suggestions" (uint, read-only: how many are shown), "fill"
  * (boolean: whether the list takes all the height the section is given,
  * unfolded, rather than at most 260 px; for a panel whose own list is
- * empty).
+ * empty), "content" (GtkWidget: the panel's own list, shown above the
+ * suggestions, sharing the height with them: see
+ * dossier_suggestions_section_set_content ()).
  *
  * Enter (or a double click) on a suggestion's row accepts it, as its +
  * does; the focus then goes to the row that takes its place. */
@@ -95,5 +97,13 @@ guint      dossier_suggestions_section_get_n_suggestions (DossierSuggestionsSect
 void       dossier_suggestions_section_set_fill        (DossierSuggestionsSection *self,
                                                         gboolean                   fill);
 gboolean   dossier_suggestions_section_get_fill        (DossierSuggestionsSection *self);
+/* @content (the panel's list, or NULL) goes above the suggestions, which
+ * take at most 40 % of the height under it (their natural height, up to
+ * 260 px, when the list leaves them that); with "fill", it gets its
+ * natural height and the suggestions the rest. The section expands as
+ * @content or the suggestions do. */
+void       dossier_suggestions_section_set_content     (DossierSuggestionsSection *self,
+                                                        GtkWidget                 *content);
+GtkWidget *dossier_suggestions_section_get_content     (DossierSuggestionsSection *self);
 
 G_END_DECLS

@@ -1688,6 +1688,94 @@ test_stakeholders_suggestions_fill (Fixture       *f,
   close_window (window);
 }
 
+/* The height of the scroller that @child scrolls in, as laid out. */
+static int
+scroller_height (GtkWidget *child)
+{
+  GtkWidget *scrolled = gtk_widget_get_ancestor (child, GTK_TYPE_SCROLLED_WINDOW);
+
+  g_assert_nonnull (scrolled);
+  return gtk_widget_get_height (scrolled);
+}
+
+typedef struct
+{
+  GtkWidget *panel;
+  int        height;
+} PanelHeight;
+
+static gboolean
+panel_laid_out_at (gpointer data)
+{
+  PanelHeight *wait = data;
+
+  return gtk_widget_get_height (wait->panel) == wait->height;
+}
+
+/* In @window, resized to @width × @height, @panel's list keeps at least
+ * half the panel's height, and the suggestions a box of two rows or more,
+ * all of it in sight. */
+static void
+assert_list_share (GtkWidget *window,
+                   GtkWidget *panel,
+                   int        width,
+                   int        height)
+{
+  GtkWidget *section = find_descendant (panel, DOSSIER_TYPE_SUGGESTIONS_SECTION);
+  GtkWidget *suggestions = find_descendant (section, GTK_TYPE_LIST_BOX);
+  GtkWidget *row = GTK_WIDGET (gtk_list_box_get_row_at_index (GTK_LIST_BOX (suggestions), 0));
+  graphene_rect_t box;
+  int list, box_height;
+
+  resize_toplevel (GTK_WINDOW (window), width, height);
+  wait_until (panel_laid_out_at, &(PanelHeight) { panel, height }, "the panel's new height");
+  wait_for_animations (window);
+  list = scroller_height (find_descendant (panel, GTK_TYPE_LIST_VIEW));
+  box_height = scroller_height (suggestions);
+  g_test_message ("%d × %d: the list %d px high, the suggestions' box %d", width, height, list, box_height);
+  g_assert_cmpint (list, >=, gtk_widget_get_height (panel) / 2);
+  g_assert_cmpint (box_height, >=, 2 * gtk_widget_get_height (row));
+  g_assert_true (gtk_widget_compute_bounds (gtk_widget_get_ancestor (suggestions, GTK_TYPE_SCROLLED_WINDOW),
+                                            panel, &box));
+  g_assert_cmpfloat (box.origin.y + box.size.height, <=, gtk_widget_get_height (panel) + 0.5);
+}
+
+/* The list and the suggestions share the panel's height, neither
+ * squeezed to a sliver: eight stakeholders and a crowd suggested, in the
+ * panel as a 360 × 800 window shows it over the text (600 px high under
+ * the header, the switcher and the bottom bars), and as a wider and
+ * taller window shows it beside the text. The suggestions' box of up to
+ * 260 px left the list 255 px of the narrow window's 600. */
+static void
+test_stakeholders_suggestions_share (Fixture       *f,
+                                     gconstpointer  data)
+{
+  const char *names[] = { "Agnes Follett", "Bram Oduya", "Cleo Sandvik", "Dov Amarel",
+                          "Edda Kowalczyk", "Fenn Rourke" };
+  GtkWidget *panel = dossier_stakeholders_panel_new ();
+  g_autoptr(GError) error = NULL;
+  GtkWidget *window, *section;
+  gint64 doc;
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      dossier_project_add_stakeholder (f->project, names[i], NULL, DOSSIER_STAKEHOLDER_OFFICIAL, &error);
+      g_assert_no_error (error);
+    }
+  doc = add_document (f->project, DOSSIER_FORMAT_MARKDOWN, crowd, "crowd.md");
+  dossier_panel_set_project (DOSSIER_PANEL (panel), f->project);
+  window = show_in_window (panel, 360, 600);
+  section = find_descendant (panel, DOSSIER_TYPE_SUGGESTIONS_SECTION);
+  dossier_stakeholders_panel_set_document_id (DOSSIER_STAKEHOLDERS_PANEL (panel), doc);
+  wait_until (many_suggestions_shown, section, "the crowd to be suggested");
+  gtk_expander_set_expanded (GTK_EXPANDER (find_descendant (section, GTK_TYPE_EXPANDER)), TRUE);
+
+  assert_list_share (window, panel, 360, 600);
+  assert_list_share (window, panel, 420, 800);
+
+  close_window (window);
+}
+
 /* The merge list of the suggestion named @name: its menu button. */
 static GtkWidget *
 find_merge_button (GtkWidget  *panel,
@@ -2428,6 +2516,8 @@ main (int   argc,
               fixture_set_up, test_stakeholders_empty_text, fixture_tear_down);
   g_test_add ("/dossier/stakeholders-panel/suggestions-fill", Fixture, NULL,
               fixture_set_up, test_stakeholders_suggestions_fill, fixture_tear_down);
+  g_test_add ("/dossier/stakeholders-panel/suggestions-share", Fixture, NULL,
+              fixture_set_up, test_stakeholders_suggestions_share, fixture_tear_down);
   g_test_add ("/dossier/stakeholders-panel/grid-export", Fixture, NULL,
               fixture_set_up, test_stakeholders_grid_export, fixture_tear_down);
   g_test_add ("/dossier/stakeholders-panel/add-from-selection", Fixture, NULL,
