@@ -363,19 +363,6 @@ test_matrix_words_edited (Fixture       *f,
   g_assert_cmpuint (words_compared (f, f->wire), ==, words_post);
 }
 
-/* How many pages of the project's file SQLite has fetched since the last
- * call (from its cache or the file). */
-static int
-pages_fetched (Fixture *f)
-{
-  sqlite3 *db = dossier_project_get_db (P (f));
-  int hits = 0, misses = 0, highwater;
-
-  sqlite3_db_status (db, SQLITE_DBSTATUS_CACHE_HIT, &hits, &highwater, TRUE);
-  sqlite3_db_status (db, SQLITE_DBSTATUS_CACHE_MISS, &misses, &highwater, TRUE);
-  return hits + misses;
-}
-
 /* Comparing reads the texts of the documents compared only, once each:
  * a long document (2 MB: some 500 pages) beside them, or compared again,
  * is not read (with two of 50 MB, the matrix took 1.7 s). */
@@ -391,15 +378,15 @@ test_matrix_words_read_once (Fixture       *f,
     g_string_append (text, "A pasted dump of the council’s minutes, line after line. ");
   dump = add_doc (P (f), "Dump", text->str);
 
-  pages_fetched (f);
+  test_pages_fetched (P (f));
   g_assert_cmpuint (words_compared (f, f->wire), >, 0);
-  g_assert_cmpint (pages_fetched (f), <, 100);
+  g_assert_cmpint (test_pages_fetched (P (f)), <, 100);
 
   words = words_compared (f, dump);
   g_assert_cmpuint (words, ==, 11 * (text->len / strlen ("A pasted dump of the council’s minutes, line after line. ")));
-  pages_fetched (f);
+  test_pages_fetched (P (f));
   g_assert_cmpuint (words_compared (f, dump), ==, words);
-  g_assert_cmpint (pages_fetched (f), <, 100);
+  g_assert_cmpint (test_pages_fetched (P (f)), <, 100);
 }
 
 typedef struct
@@ -480,9 +467,9 @@ test_matrix_words_in_thread (Fixture       *f,
   g_assert_no_error (counting.error);
   g_assert_true (counting.counted);
   g_assert_cmpint (dossier_project_compare_words_to_count (P (f), docs, 2), ==, 0);
-  pages_fetched (f);
+  test_pages_fetched (P (f));
   g_assert_cmpuint (words_compared (f, dump), ==, words);
-  g_assert_cmpint (pages_fetched (f), <, 100);
+  g_assert_cmpint (test_pages_fetched (P (f)), <, 100);
 
   /* The text replaced while its words are counted: that count is not kept. */
   g_string_append (text, "And one more.");

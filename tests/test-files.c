@@ -30,6 +30,10 @@ static const char article[] =
 
 /* A schema version no Dossier has written yet. */
 #define NEWER_SCHEMA 1000
+/* A project of this version made one of version 4: version 5 added the
+ * tags' number keys, version 6 the documents' lengths index. */
+#define AS_VERSION_4 \
+  "DROP INDEX documents_lengths; ALTER TABLE tags DROP COLUMN shortcut; PRAGMA user_version = 4"
 
 #define add_test(path, func) \
   g_test_add ("/dossier/files/" path, TestDir, NULL, test_dir_set_up, func, test_dir_tear_down)
@@ -334,7 +338,7 @@ test_refused_untouched (TestDir       *fixture,
      * (read-only, it was told to open it once for writing). */
     { "PRAGMA user_version = 0", DOSSIER_PROJECT_ERROR_NOT_PROJECT, "not a Dossier project" },
     { "PRAGMA user_version = -1", DOSSIER_PROJECT_ERROR_NOT_PROJECT, "not a Dossier project" },
-    /* Version 2's number on version 5's tables: its tables are not
+    /* Version 2's number on version 6's tables: its tables are not
      * version 2's (read-only, it was told to open it once for writing). */
     { "PRAGMA user_version = 2", DOSSIER_PROJECT_ERROR_UNTRUSTED, "does not create", TRUE },
     { "CREATE TRIGGER t AFTER INSERT ON tags BEGIN DELETE FROM documents; END",
@@ -1019,7 +1023,7 @@ test_every_commit_stamped (TestDir       *fixture,
 
   /* A migration is copied into the file at once (its header must tell
    * the new version): its stamp is the file's. */
-  test_sql_exec (path, "ALTER TABLE tags DROP COLUMN shortcut; PRAGMA user_version = 4");
+  test_sql_exec (path, AS_VERSION_4);
   g_free (last);
   last = test_sql_text (path, STAMP_SQL);
   {
@@ -1078,9 +1082,9 @@ test_dossier_writes_no_journal (TestDir       *fixture,
   g_clear_object (&project);
   g_assert_true (marked_wal (path));
 
-  /* Version 4's tables: version 5 added the tags' number keys. */
+  /* Version 4's tables (AS_VERSION_4). */
   test_make_project (older, article);
-  test_sql_exec (older, "ALTER TABLE tags DROP COLUMN shortcut; PRAGMA user_version = 4");
+  test_sql_exec (older, AS_VERSION_4);
   project = dossier_project_open (older, DOSSIER_OPEN_READ_WRITE, &error);
   g_assert_no_error (error);
   g_assert_true (marked_wal (backup));
@@ -1110,9 +1114,9 @@ test_older_check_says_how (TestDir       *fixture,
   g_autoptr(TestFiles) before = NULL;
   g_auto(TestRun) run = { 0 };
 
-  /* Version 4's tables: version 5 added the tags' number keys. */
+  /* Version 4's tables (AS_VERSION_4). */
   test_make_project (path, article);
-  test_sql_exec (path, "ALTER TABLE tags DROP COLUMN shortcut; PRAGMA user_version = 4");
+  test_sql_exec (path, AS_VERSION_4);
   before = test_files_snapshot (path);
 
   test_run_cli (&run, "check", path, NULL);

@@ -320,6 +320,49 @@ test_migrate (Fixture       *fixture,
   g_assert_false (g_file_test (second_backup, G_FILE_TEST_EXISTS));
 }
 
+/* A version 5 project (this version's, without the documents' lengths
+ * index version 6 added) opens as version 6, backed up first: the index
+ * made and holding every length as stored, each document listed with
+ * its length, the data as it was. An older Dossier refuses the version 6
+ * file as it refuses any newer one (by its user_version). */
+static void
+test_v5_to_v6 (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autofree char *backup = g_strconcat (fixture->path, ".v5.bak", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(DossierProject) project = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = NULL;
+
+  /* (version 1 made version 6, then made version 5's) */
+  project = dossier_project_open (fixture->path, DOSSIER_OPEN_READ_WRITE, &error);
+  g_assert_no_error (error);
+  dossier_project_close (project);
+  g_clear_object (&project);
+  g_assert_cmpint (sqlite3_open (fixture->path, &db), ==, SQLITE_OK);
+  exec_sql (db, "DROP INDEX documents_lengths; PRAGMA user_version = 5");
+  g_assert_cmpint (sqlite3_close (db), ==, SQLITE_OK);
+  before = dump_data (fixture->path);
+
+  project = dossier_project_open (fixture->path, DOSSIER_OPEN_READ_WRITE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (pragma_int (backup, "user_version"), ==, 5);
+  g_assert_cmpint (pragma_int (fixture->path, "user_version"), ==, 6);
+  after = dump_data (fixture->path);
+  g_assert_cmpstr (after, ==, before);
+  g_assert_cmpint (test_sql_int (fixture->path, "SELECT count(*) FROM documents "
+                                                "INDEXED BY documents_lengths "
+                                                "WHERE length = (SELECT length FROM documents "
+                                                "AS d NOT INDEXED WHERE d.id = documents.id)"), ==, 2);
+  g_assert_cmpint (dossier_document_get_length (dossier_project_get_document (project, 1)), ==,
+                   g_utf8_strlen (text1, -1));
+  g_assert_cmpint (dossier_document_get_length (dossier_project_get_document (project, 2)), ==,
+                   g_utf8_strlen (text2, -1));
+  assert_project_sound (project);
+}
+
 static void
 test_read_only_refuses (Fixture       *fixture,
                         gconstpointer  data)
@@ -382,6 +425,8 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add ("/dossier/migrate/v1-to-v2", Fixture, NULL, fixture_set_up, test_migrate,
+              fixture_tear_down);
+  g_test_add ("/dossier/migrate/v5-to-v6", Fixture, NULL, fixture_set_up, test_v5_to_v6,
               fixture_tear_down);
   g_test_add ("/dossier/migrate/read-only-refuses", Fixture, NULL, fixture_set_up,
               test_read_only_refuses, fixture_tear_down);

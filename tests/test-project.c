@@ -1970,6 +1970,73 @@ test_text_read_in_pieces (Fixture       *fixture,
   g_assert_cmpuint (r.pieces, >=, 500000 / 65536);
 }
 
+/* The pages fetched to walk to the length in document @id's row, past its
+ * text: what a read of the length there costs. */
+static int
+length_walk_pages (DossierProject *project,
+                   gint64          id)
+{
+  sqlite3_stmt *stmt = NULL;
+
+  test_pages_fetched (project);
+  g_assert_cmpint (sqlite3_prepare_v2 (dossier_project_get_db (project),
+                                       "SELECT length FROM documents NOT INDEXED WHERE id = ?1", -1,
+                                       &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_int64 (stmt, 1, id);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  sqlite3_finalize (stmt);
+  return test_pages_fetched (project);
+}
+
+/* A document's length is read apart from its text: opening a project and
+ * listing its documents with their lengths fetches fewer pages than half
+ * a walk past one text of 4 MB (in its row the length comes after the
+ * text and the original file: a project of 10 documents of 50 MB read
+ * 500 MB to be listed), and a text read where the project is open
+ * read-only walks its row once, to the text's end, not twice (the length
+ * it is checked by was read past it first). */
+static void
+test_lengths_read_apart (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autofree char *path = path_in (fixture, "long.dossier");
+  g_autoptr(DossierProject) project = create_project (fixture, "long.dossier");
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierDocument) listed = NULL;
+  g_autofree char *read = NULL;
+  int opening, walk, reading;
+  gint64 id;
+
+  while (text->len < 4 * 1000 * 1000)
+    g_string_append (text, "The harbour board met on Tuesday. ");
+  id = add_doc (project, "Long", text->str);
+  dossier_project_close (project);
+  g_clear_object (&project);
+
+  project = dossier_project_open (path, DOSSIER_OPEN_READ_WRITE, &error);
+  g_assert_no_error (error);
+  listed = g_list_model_get_item (dossier_project_get_documents (project), 0);
+  g_assert_cmpint (dossier_document_get_length (listed), ==, g_utf8_strlen (text->str, -1));
+  opening = test_pages_fetched (project);
+  walk = length_walk_pages (project, id);
+  g_assert_cmpint (walk, >, 500);
+  g_assert_cmpint (opening, <, walk / 2);
+  dossier_project_close (project);
+  g_clear_object (&project);
+
+  /* Read-only: the text read, no walk past it besides. */
+  project = dossier_project_open (path, DOSSIER_OPEN_READ_ONLY, &error);
+  g_assert_no_error (error);
+  test_pages_fetched (project);
+  read = dossier_project_read_text (project, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (read, ==, text->str);
+  reading = test_pages_fetched (project);
+  walk = length_walk_pages (project, id);
+  g_assert_cmpint (reading, <, walk * 3 / 2);
+}
+
 /* Titles, authors, outlets, notes' titles and free texts have a stored
  * most: what a file or a page brings is shortened (an imported page's
  * <title> of 100 KB is not refused), what is typed or given is refused
@@ -2736,6 +2803,7 @@ main (int   argc,
   ADD ("tags-name-length", test_tags_name_length);
   ADD ("text-lengths", test_text_lengths);
   ADD ("text-read-in-pieces", test_text_read_in_pieces);
+  ADD ("lengths-read-apart", test_lengths_read_apart);
   ADD ("names-without-controls", test_names_without_controls);
   ADD ("tag-keys", test_tag_keys);
   ADD ("save-as", test_save_as);

@@ -228,6 +228,17 @@ add_tag (DossierProject *project,
   return id;
 }
 
+int
+test_pages_fetched (DossierProject *project)
+{
+  sqlite3 *db = dossier_project_get_db (project);
+  int hits = 0, misses = 0, highwater;
+
+  sqlite3_db_status (db, SQLITE_DBSTATUS_CACHE_HIT, &hits, &highwater, TRUE);
+  sqlite3_db_status (db, SQLITE_DBSTATUS_CACHE_MISS, &misses, &highwater, TRUE);
+  return hits + misses;
+}
+
 void
 assert_project_sound (DossierProject *project)
 {

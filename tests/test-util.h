@@ -68,6 +68,10 @@ gint64                 add_tag               (DossierProject *project,
 /* Asserts that dossier_project_check () finds nothing wrong in @project. */
 void                   assert_project_sound  (DossierProject *project);
 
+/* How many pages of @project's file SQLite has fetched since the last
+ * call (from its cache or the file). */
+int                    test_pages_fetched    (DossierProject *project);
+
 /* Creates "@name.dossier", titled @title, in a new temporary folder;
  * stores the folder in *@dir and the file in *@path (if not NULL). */
 DossierProject        *test_create_project   (const char      *name,

@@ -23,9 +23,11 @@
   DOSSIER_SQL_SHOWN_ROW ("documents", "d", "outlet", DOSSIER_SHOWN_CHARS) ", " \
   DOSSIER_SQL_SHOWN_ROW ("documents", "d", "source", DOSSIER_SHOWN_CHARS)
 
+/* (all in the row before the text, the length apart: none reads the text) */
 #define DOCUMENT_COLUMNS \
   "d.id, d.uuid, " DOCUMENT_NAMES ", d.published, d.imported, " \
-  "d.format, d.length, (SELECT count(*) FROM highlights WHERE document = d.id)"
+  "d.format, (SELECT length FROM " DOSSIER_SQL_LENGTHS " WHERE id = d.id), " \
+  "(SELECT count(*) FROM highlights WHERE document = d.id)"
 
 static void
 read_document_data (sqlite3_stmt        *stmt,
@@ -100,8 +102,7 @@ find_document_position (DossierProject *self,
 
 void
 dossier_project_sync_document (DossierProject *self,
-                               gint64          document_id,
-                               gboolean        text_changed)
+                               gint64          document_id)
 {
   g_auto(DossierStmt) stmt = NULL;
   DossierDocument *document;
@@ -109,20 +110,9 @@ dossier_project_sync_document (DossierProject *self,
 
   document = g_hash_table_lookup (self->documents_by_id, &document_id);
 
-  /* length lies past the text and the original file in the row: reading
-   * it walks their overflow pages (half a millisecond for 1 MB), and only
-   * a new text changes it. */
-  if (document != NULL && !text_changed)
-    stmt = dossier_project_prepare (self,
-                                    "SELECT d.id, d.uuid, " DOCUMENT_NAMES ", "
-                                    "d.published, d.imported, d.format, 0, "
-                                    "(SELECT count(*) FROM highlights WHERE document = d.id) "
-                                    "FROM documents d WHERE d.id = ?1",
-                                    NULL);
-  else
-    stmt = dossier_project_prepare (self,
-                                    "SELECT " DOCUMENT_COLUMNS " FROM documents d WHERE d.id = ?1",
-                                    NULL);
+  stmt = dossier_project_prepare (self,
+                                  "SELECT " DOCUMENT_COLUMNS " FROM documents d WHERE d.id = ?1",
+                                  NULL);
   if (stmt == NULL)
     return;
 
@@ -133,8 +123,6 @@ dossier_project_sync_document (DossierProject *self,
       DossierDocumentData data;
 
       read_document_data (stmt, &data);
-      if (document != NULL && !text_changed)
-        data.length = dossier_document_get_length (document);
 
       if (document != NULL)
         {
@@ -190,7 +178,7 @@ dossier_project_apply_documents (DossierProject       *self,
 
       if (i > 0 && id == g_array_index (ids, gint64, i - 1))
         continue;
-      dossier_project_sync_document (self, id, dossier_changes_contains (changes, "blocks", id));
+      dossier_project_sync_document (self, id);
     }
 }
 

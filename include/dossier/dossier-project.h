@@ -22,7 +22,7 @@
 G_BEGIN_DECLS
 
 #define DOSSIER_APPLICATION_ID  0x44535352  /* "DSSR" */
-#define DOSSIER_SCHEMA_VERSION  5
+#define DOSSIER_SCHEMA_VERSION  6
 
 /* The codebook is at most this deep (a top-level tag is at depth 0). */
 #define DOSSIER_TAG_MAX_DEPTH   100

@@ -1466,6 +1466,104 @@ bench_huge_open (void)
   remove_project (path);
 }
 
+/* ---- Opening a project of long texts --------------------------------- */
+
+/* A project of 10 documents of 50 MB each (5 MB with --quick), made once
+ * and kept with --keep (it takes minutes), as Dossier writes them. */
+static char *
+make_long_texts_project (gsize bytes)
+{
+  g_autofree char *name = g_strdup_printf ("long-texts-%zu.dossier", bytes);
+  char *path = scratch_path (name);
+  DossierProject *project;
+
+  if (opt_keep != NULL && g_file_test (path, G_FILE_TEST_EXISTS))
+    return path;
+  project = new_project (name);
+  for (guint i = 0; i < 10; i++)
+    {
+      g_autofree char *text = make_text (900 + i, bytes, NULL);
+      g_autofree char *title = g_strdup_printf ("Dump %u", i + 1);
+
+      add_text_document (project, text, title);
+    }
+  dossier_project_close (project);
+  g_object_unref (project);
+  return path;
+}
+
+/* @path's text of document @id read raw, in one pass: the floor. */
+static double
+raw_text_read (const char *path,
+               gint64      id)
+{
+  sqlite3 *db;
+  sqlite3_stmt *stmt;
+  double t0 = now_ms (), ms;
+
+  sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL);
+  sqlite3_prepare_v2 (db, "SELECT text FROM documents WHERE id = ?1", -1, &stmt, NULL);
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) != SQLITE_ROW || sqlite3_column_bytes (stmt, 0) == 0)
+    fprintf (stderr, "bench-core: no text %" G_GINT64_FORMAT " in %s\n", id, path);
+  ms = now_ms () - t0;
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return ms;
+}
+
+/* Opening a project of 10 documents of 50 MB and listing what the window
+ * lists first, beside the same for 10 documents of 1 KB (the floor): a
+ * document's length, listed, lies after its text in its row. Then a long
+ * text read in a project open read-only (a program that follows a
+ * writer, which asks the file for the length to check the text by),
+ * beside a raw read of the same text. */
+static void
+bench_long_texts (void)
+{
+  gsize bytes = opt_quick ? 5 * 1000 * 1000 : 50 * 1000 * 1000;
+  g_autofree char *path = make_long_texts_project (bytes);
+  g_autofree char *small = make_long_texts_project (1000);
+  double t[64], c[64], f[64], fc[64];
+  g_autofree char *label = NULL;
+  DossierProject *project;
+  g_autoptr(GError) error = NULL;
+
+  for (int r = 0; r < opt_runs; r++)
+    {
+      t[r] = open_and_list (path, &c[r]);
+      f[r] = open_and_list (small, &fc[r]);
+    }
+  label = g_strdup_printf ("open + list, 10 documents of %zu MB", bytes / 1000000);
+  add_row (label, median (t, opt_runs), median (c, opt_runs), "the same, 10 documents of 1 KB",
+           median (f, opt_runs), 300, NULL);
+
+  project = dossier_project_open (path, DOSSIER_OPEN_READ_ONLY, &error);
+  die_on_error ("open read-only", error);
+  for (int r = 0; r < opt_runs; r++)
+    {
+      g_autofree char *text = NULL;
+      double t0 = mark ();
+
+      text = dossier_project_read_text (project, 1, &error);
+      die_on_error ("read a text", error);
+      t[r] = now_ms () - t0;
+      c[r] = cpu_since ();
+      f[r] = raw_text_read (path, 1);
+    }
+  dossier_project_close (project);
+  g_object_unref (project);
+  g_clear_pointer (&label, g_free);
+  label = g_strdup_printf ("read a text of %zu MB, read-only", bytes / 1000000);
+  add_row (label, median (t, opt_runs), median (c, opt_runs), "raw SELECT text", median (f, opt_runs),
+           0, NULL);
+  if (opt_keep == NULL)
+    {
+      remove_project (path);
+      remove_project (small);
+    }
+}
+
 /* Opens @path, lists its stakeholders with their aliases, stores @text
  * (its mentions found by every name) and closes it: what a project of
  * someone else's costs before the window shows its stakeholders and a
@@ -3326,7 +3424,7 @@ main (int    argc,
     { "runs", 'r', 0, G_OPTION_ARG_INT, &opt_runs, "Runs per operation (default 5)", "N" },
     { "only", 'o', 0, G_OPTION_ARG_STRING, &opt_only, "Only benchmarks whose name contains NAME "
       "(import, highlights, list, moves, export, open, search, scaling, exchange, refi-large, refi-codebook, refi-cases, "
-      "rows-added, queries, stakeholders-load, suggest, huge-open, huge-aliases)", "NAME" },
+      "rows-added, queries, stakeholders-load, suggest, huge-open, huge-aliases, long-texts)", "NAME" },
     { "keep", 'k', 0, G_OPTION_ARG_FILENAME, &opt_keep, "Work in DIR and keep the projects", "DIR" },
     { NULL }
   };
@@ -3376,6 +3474,8 @@ main (int    argc,
     bench_huge_open ();
   if (selected ("huge-aliases"))
     bench_huge_aliases ();
+  if (selected ("long-texts"))
+    bench_long_texts ();
   if (selected ("stakeholders-load"))
     bench_stakeholders_load ();
   if (selected ("search"))
