@@ -2482,6 +2482,31 @@ test_stakeholders_first_word_that_speaks (void)
   assert_not_suggested (s, "Ana");
 }
 
+/* A word that is no name and a place, opening a quote or a sentence (a
+ * story written for this test): "“Rebuilding Marrow would …,” she said"
+ * is no one, and "she" is Dr Olsen; "Sterling Abara", a name whose first
+ * word ends in -ing and then no place, is someone. */
+static void
+test_stakeholders_word_then_place (void)
+{
+  const char *text =
+    "Lock repairs put off again\n\n"
+    "Boaters on the Wendle Canal face another summer of closures at Marrow Bridge, where the "
+    "lock gates leak. Dr Priya Olsen, an engineer at Castleford College, said the gates were "
+    "older than the records showed. \"Rebuilding Marrow would cost less than ten years of "
+    "patching,\" she said.\n\n"
+    "The canal trust said closing the lock for a winter was the cheaper course. Olsen said, "
+    "\"Closing Marrow Bridge for a winter would strand forty boats.\"\n\n"
+    "Sterling Abara, who keeps a narrowboat above the lock, said he would move it in March.";
+  g_autoptr(GPtrArray) s = stakeholders_of_article (text);
+
+  assert_not_suggested (s, "Rebuilding Marrow");
+  assert_not_suggested (s, "Closing Marrow Bridge");
+  assert_not_suggested (s, "Marrow");
+  assert_known_by (s, "Priya Olsen", DOSSIER_STAKEHOLDER_PERSON, "Olsen", 2);
+  find_stakeholder_of_kind (s, "Sterling Abara", DOSSIER_STAKEHOLDER_PERSON);
+}
+
 static void
 test_stakeholders_none (void)
 {
@@ -2604,6 +2629,8 @@ main (int   argc,
                    test_stakeholders_surname_of_a_body_word);
   g_test_add_func ("/dossier/suggest/stakeholders-first-word-that-speaks",
                    test_stakeholders_first_word_that_speaks);
+  g_test_add_func ("/dossier/suggest/stakeholders-word-then-place",
+                   test_stakeholders_word_then_place);
 
   return g_test_run ();
 }

@@ -3095,6 +3095,60 @@ note_listing (Collector *col,
     }
 }
 
+/* Whether @key (folded) is a place the text has named: only ever where
+ * something is, or the first words of such a name ("Haddon" of "at
+ * Haddon Reservoir"). */
+static gboolean
+known_place (Collector  *col,
+             const char *key)
+{
+  gsize len = strlen (key);
+
+  for (guint k = 0; k < col->candidates->len; k++)
+    {
+      const Candidate *c = g_ptr_array_index (col->candidates, k);
+
+      if ((c->place || c->n_located > 0) &&
+          strncmp (c->key, key, len) == 0 && (c->key[len] == '\0' || c->key[len] == ' '))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Whether the run [@first, @last], opening a sentence or a quote, is a
+ * word that is no name and then a place: "“Dredging Haddon would win
+ * back half …”", "Rebuilding Marrow Bridge". The first word's capital
+ * only opens the sentence: a verb's -ing form, or a word the text has
+ * written in lower case; what follows it the text names as a place, or
+ * its words say is one. No actor, and no one "she said" may mean. */
+static gboolean
+word_then_place (Collector *col,
+                 GArray    *tokens,
+                 guint      first,
+                 guint      last)
+{
+  const Token *opener = &g_array_index (tokens, Token, first);
+  gsize len = strlen (opener->folded);
+  gboolean opens = (opener->flags & TOKEN_INITIAL) ||
+                   (first > 0 && is_opening_quote (g_utf8_get_char (g_utf8_prev_char (opener->p))));
+  gboolean verb_form = FALSE;
+  g_autofree char *rest = NULL, *key = NULL;
+
+  if (last == first || !opens || (opener->flags & TOKEN_ACRONYM) ||
+      name_kind (tokens, first, last) != DOSSIER_STAKEHOLDER_OTHER)
+    return FALSE;
+  /* "Dredging", "Closing": a vowel before the -ing ("String" is no
+   * verb's form of it). */
+  if (len >= 6 && g_str_has_suffix (opener->folded, "ing"))
+    for (gsize k = 0; k < len - 3 && !verb_form; k++)
+      verb_form = strchr ("aeiouy", opener->folded[k]) != NULL;
+  if (!verb_form && !g_hash_table_contains (col->lower_words, opener->folded))
+    return FALSE;
+  rest = span_text (&g_array_index (tokens, Token, first + 1), &g_array_index (tokens, Token, last));
+  key = dossier_text_fold (rest);
+  return known_place (col, key) || names_place (tokens, first + 1, last);
+}
+
 static void
 collect_block (Collector *col,
                GArray    *tokens,
@@ -3417,6 +3471,10 @@ collect_block (Collector *col,
                 continue;
               }
           }
+
+        /* "“Dredging Haddon would …”, she said": no one's name. */
+        if (title_len == 0 && word_then_place (col, tokens, name_start, run_end))
+          continue;
 
         /* Skip a lone demonym unless a body word follows. */
         {
