@@ -2103,12 +2103,21 @@ assert_no_figure (const char *text)
   g_assert_cmpuint (figures->len, ==, 0);
 }
 
+static gboolean
+go_on (guint64  chars,
+       gpointer data)
+{
+  return TRUE;
+}
+
 /* The figure scan converts a text to code points a piece at a time
  * (DOSSIER_FIGURES_PIECE of them): a sentence with figures — a range of
  * two figures, a range with "between", a change, a figure's context —
  * placed so that a piece ends at each of its characters in turn gives
  * the figures it gives alone, at the same places after what comes before
- * (clause breaks, some of several bytes). */
+ * (clause breaks, some of several bytes); and so does the scan that tells
+ * of its progress (it goes from digit to digit no further than its next
+ * report). */
 static void
 test_figures_across_pieces (void)
 {
@@ -2129,6 +2138,7 @@ test_figures_across_pieces (void)
         {
           g_autoptr(GString) text = g_string_new (NULL);
           g_autoptr(GArray) figures = NULL;
+          g_autoptr(GArray) told = NULL;
           glong before = DOSSIER_FIGURES_PIECE - k;
 
           for (glong i = 0; i < before; i++)
@@ -2136,6 +2146,11 @@ test_figures_across_pieces (void)
           g_string_append (text, sentences[s]);
           figures = dossier_find_figures (text->str);
           g_assert_cmpuint (figures->len, ==, alone->len);
+          told = dossier_find_figures_checked (text->str, go_on, NULL);
+          g_assert_cmpuint (told->len, ==, alone->len);
+          for (guint i = 0; i < told->len; i++)
+            g_assert_cmpint (g_array_index (told, DossierFigure, i).start, ==,
+                             g_array_index (figures, DossierFigure, i).start);
           for (guint i = 0; i < figures->len; i++)
             {
               const DossierFigure *a = &g_array_index (alone, DossierFigure, i);
