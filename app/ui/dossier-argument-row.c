@@ -856,30 +856,10 @@ dossier_argument_row_measure (GtkWidget      *widget,
                               int            *minimum_baseline,
                               int            *natural_baseline)
 {
-  gboolean first = TRUE;
-
-  *minimum = *natural = 0;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      int child_min, child_nat;
-
-      if (!gtk_widget_should_layout (child))
-        continue;
-      if (orientation == GTK_ORIENTATION_HORIZONTAL)
-        {
-          gtk_widget_measure (child, orientation, -1, &child_min, &child_nat, NULL, NULL);
-          *minimum = MAX (*minimum, child_min);
-          *natural = MAX (*natural, child_nat);
-        }
-      else
-        {
-          gtk_widget_measure (child, orientation, for_size, &child_min, &child_nat, NULL, NULL);
-          *minimum += child_min + (first ? 0 : ROW_SPACING);
-          *natural += child_nat + (first ? 0 : ROW_SPACING);
-        }
-      first = FALSE;
-    }
+  /* A row's width does not depend on its height (see above). */
+  dossier_measure_line (widget, GTK_ORIENTATION_VERTICAL, orientation,
+                        orientation == GTK_ORIENTATION_VERTICAL ? for_size : -1, ROW_SPACING, FALSE,
+                        minimum, natural);
 }
 
 static void

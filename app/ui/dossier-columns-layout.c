@@ -9,6 +9,7 @@
 #include "config.h"
 
 #include "dossier-columns-layout.h"
+#include "dossier-ui-utils.h"
 
 struct _DossierColumnsLayout
 {
@@ -135,14 +136,8 @@ dossier_columns_layout_measure (GtkLayoutManager *manager,
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
       /* At least the wider minimum (one above the other); at best side by side. */
-      for (guint i = 0; i < n; i++)
-        {
-          int child_min, child_nat;
-
-          gtk_widget_measure (children[i], orientation, -1, &child_min, &child_nat, NULL, NULL);
-          min = MAX (min, child_min);
-          nat += child_nat + (i > 0 ? self->spacing : 0);
-        }
+      dossier_measure_line (widget, GTK_ORIENTATION_HORIZONTAL, orientation, -1,
+                            self->spacing, TRUE, &min, &nat);
     }
   else if (for_size >= 0 && fits_side_by_side (self, children, n, for_size))
     {
@@ -259,12 +254,7 @@ dossier_columns_layout_set_property (GObject      *object,
   switch (prop_id)
     {
     case PROP_SPACING:
-      if (self->spacing != g_value_get_int (value))
-        {
-          self->spacing = g_value_get_int (value);
-          gtk_layout_manager_layout_changed (GTK_LAYOUT_MANAGER (self));
-          g_object_notify_by_pspec (object, pspec);
-        }
+      dossier_layout_manager_set_int (GTK_LAYOUT_MANAGER (self), &self->spacing, value, pspec);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);

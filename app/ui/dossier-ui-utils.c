@@ -1270,3 +1270,50 @@ dossier_text_buffer_set_tag_ranges (GtkTextBuffer *buffer,
     if (!matched[k])
       tag_range (buffer, tag, &g_array_index (ranges, DossierTextRange, k), TRUE);
 }
+
+void
+dossier_measure_line (GtkWidget      *widget,
+                      GtkOrientation  line,
+                      GtkOrientation  orientation,
+                      int             for_size,
+                      int             spacing,
+                      gboolean        wraps,
+                      int            *minimum,
+                      int            *natural)
+{
+  gboolean along = orientation == line;
+  gboolean first = TRUE;
+
+  *minimum = *natural = 0;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      int child_min, child_nat;
+
+      if (!gtk_widget_should_layout (child))
+        continue;
+      gtk_widget_measure (child, orientation, for_size, &child_min, &child_nat, NULL, NULL);
+      if (along && !wraps)
+        *minimum += child_min + (first ? 0 : spacing);
+      else
+        *minimum = MAX (*minimum, child_min);
+      if (along)
+        *natural += child_nat + (first ? 0 : spacing);
+      else
+        *natural = MAX (*natural, child_nat);
+      first = FALSE;
+    }
+}
+
+void
+dossier_layout_manager_set_int (GtkLayoutManager *manager,
+                                int              *field,
+                                const GValue     *value,
+                                GParamSpec       *pspec)
+{
+  if (*field == g_value_get_int (value))
+    return;
+  *field = g_value_get_int (value);
+  gtk_layout_manager_layout_changed (manager);
+  g_object_notify_by_pspec (G_OBJECT (manager), pspec);
+}

@@ -265,4 +265,26 @@ void     dossier_text_buffer_set_tag_ranges (GtkTextBuffer *buffer,
                                              GtkTextTag    *tag,
                                              GArray        *ranges);
 
+/* Measures @widget's children (those laid out) in @orientation, for
+ * @for_size, as a line of them along @line, @spacing apart: along the
+ * line, their sizes and the spacing added up; across it, the largest.
+ * With @wraps (children that go on lines of their own where the line has
+ * no room), the minimum along the line is the largest child's. */
+void     dossier_measure_line (GtkWidget      *widget,
+                               GtkOrientation  line,
+                               GtkOrientation  orientation,
+                               int             for_size,
+                               int             spacing,
+                               gboolean        wraps,
+                               int            *minimum,
+                               int            *natural);
+
+/* Sets @field, an int property of @manager, to @value: on a change, the
+ * widget is laid out again and @pspec notified (for properties flagged
+ * G_PARAM_EXPLICIT_NOTIFY). */
+void     dossier_layout_manager_set_int (GtkLayoutManager *manager,
+                                         int              *field,
+                                         const GValue     *value,
+                                         GParamSpec       *pspec);
+
 G_END_DECLS

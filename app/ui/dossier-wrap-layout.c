@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include "dossier-wrap-layout.h"
+#include "dossier-ui-utils.h"
 
 struct _DossierWrapLayout
 {
@@ -139,20 +140,8 @@ dossier_wrap_layout_measure (GtkLayoutManager *manager,
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
       /* At least the widest child (one a line); at best all on one line. */
-      gboolean first = TRUE;
-
-      for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-           child = gtk_widget_get_next_sibling (child))
-        {
-          int child_min, child_nat;
-
-          if (!gtk_widget_should_layout (child))
-            continue;
-          gtk_widget_measure (child, orientation, -1, &child_min, &child_nat, NULL, NULL);
-          min = MAX (min, child_min);
-          nat += child_nat + (first ? 0 : self->spacing);
-          first = FALSE;
-        }
+      dossier_measure_line (widget, GTK_ORIENTATION_HORIZONTAL, orientation, -1,
+                            self->spacing, TRUE, &min, &nat);
     }
   else
     {
@@ -206,19 +195,6 @@ dossier_wrap_layout_get_property (GObject    *object,
 }
 
 static void
-set_int (DossierWrapLayout *self,
-         int               *field,
-         const GValue      *value,
-         GParamSpec        *pspec)
-{
-  if (*field == g_value_get_int (value))
-    return;
-  *field = g_value_get_int (value);
-  gtk_layout_manager_layout_changed (GTK_LAYOUT_MANAGER (self));
-  g_object_notify_by_pspec (G_OBJECT (self), pspec);
-}
-
-static void
 dossier_wrap_layout_set_property (GObject      *object,
                                   guint         prop_id,
                                   const GValue *value,
@@ -229,10 +205,11 @@ dossier_wrap_layout_set_property (GObject      *object,
   switch (prop_id)
     {
     case PROP_SPACING:
-      set_int (self, &self->spacing, value, pspec);
+      dossier_layout_manager_set_int (GTK_LAYOUT_MANAGER (self), &self->spacing, value, pspec);
       break;
     case PROP_LINE_SPACING:
-      set_int (self, &self->line_spacing, value, pspec);
+      dossier_layout_manager_set_int (GTK_LAYOUT_MANAGER (self), &self->line_spacing, value,
+                                      pspec);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
