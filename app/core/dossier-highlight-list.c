@@ -120,24 +120,10 @@ dossier_highlight_list_get_max_length (DossierHighlightList *self)
     {
       const DossierHighlight *h = g_ptr_array_index (self->items, i);
 
-      if (!h->orphaned)
-        max = MAX (max, h->end - h->start);
+      if (!h->data.orphaned)
+        max = MAX (max, h->data.end - h->data.start);
     }
   return max;
-}
-
-/* The listing's order: document, start, end, id. */
-static int
-compare (const DossierHighlight *x,
-         const DossierHighlight *y)
-{
-  if (x->document_id != y->document_id)
-    return x->document_id < y->document_id ? -1 : 1;
-  if (x->start != y->start)
-    return x->start < y->start ? -1 : 1;
-  if (x->end != y->end)
-    return x->end < y->end ? -1 : 1;
-  return x->id < y->id ? -1 : x->id > y->id;
 }
 
 /* The first position in [from, to) whose document is not below @document_id. */
@@ -153,7 +139,7 @@ lower_bound (GPtrArray *items,
       guint mid = from + (to - from) / 2;
       const DossierHighlight *h = g_ptr_array_index (items, mid);
 
-      if (h->document_id < document_id || (after && h->document_id == document_id))
+      if (h->data.document_id < document_id || (after && h->data.document_id == document_id))
         from = mid + 1;
       else
         to = mid;
@@ -225,7 +211,7 @@ dossier_highlight_list_update (DossierHighlightList *self,
       guint i = run.position + run.removed;
       DossierHighlight *old = i < run.end ? g_ptr_array_index (self->items, i) : NULL;
       DossierHighlight *new = j < fresh->len ? g_ptr_array_index (fresh, j) : NULL;
-      int order = old == NULL ? 1 : new == NULL ? -1 : compare (old, new);
+      int order = old == NULL ? 1 : new == NULL ? -1 : dossier_highlight_compare (old, new);
 
       if (order == 0 && dossier_highlight_equal (old, new))
         {

@@ -55,19 +55,20 @@ dossier_highlight_class_init (DossierHighlightClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
-  properties[PROP_ID] = dossier_notify_prop_int64 ("id", FIELD (id));
-  properties[PROP_UUID] = dossier_notify_prop_string ("uuid", FIELD (uuid), NULL);
-  properties[PROP_DOCUMENT_ID] = dossier_notify_prop_int64 ("document-id", FIELD (document_id));
-  properties[PROP_START] = dossier_notify_prop_int64 ("start", FIELD (start));
-  properties[PROP_END] = dossier_notify_prop_int64 ("end", FIELD (end));
-  properties[PROP_QUOTE] = dossier_notify_prop_string ("quote", FIELD (quote), NULL);
-  properties[PROP_PREFIX] = dossier_notify_prop_string ("prefix", FIELD (prefix), NULL);
-  properties[PROP_SUFFIX] = dossier_notify_prop_string ("suffix", FIELD (suffix), NULL);
-  properties[PROP_MEMO] = dossier_notify_prop_string ("memo", FIELD (memo), "");
-  properties[PROP_AUTHOR] = dossier_notify_prop_string ("author", FIELD (author), NULL);
-  properties[PROP_CREATED] = dossier_notify_prop_string ("created", FIELD (created), NULL);
-  properties[PROP_MODIFIED] = dossier_notify_prop_string ("modified", FIELD (modified), NULL);
-  properties[PROP_ORPHANED] = dossier_notify_prop_boolean ("orphaned", FIELD (orphaned));
+  properties[PROP_ID] = dossier_notify_prop_int64 ("id", FIELD (data.id));
+  properties[PROP_UUID] = dossier_notify_prop_string ("uuid", FIELD (data.uuid), NULL);
+  properties[PROP_DOCUMENT_ID] = dossier_notify_prop_int64 ("document-id",
+                                                            FIELD (data.document_id));
+  properties[PROP_START] = dossier_notify_prop_int64 ("start", FIELD (data.start));
+  properties[PROP_END] = dossier_notify_prop_int64 ("end", FIELD (data.end));
+  properties[PROP_QUOTE] = dossier_notify_prop_string ("quote", FIELD (data.quote), NULL);
+  properties[PROP_PREFIX] = dossier_notify_prop_string ("prefix", FIELD (data.prefix), NULL);
+  properties[PROP_SUFFIX] = dossier_notify_prop_string ("suffix", FIELD (data.suffix), NULL);
+  properties[PROP_MEMO] = dossier_notify_prop_string ("memo", FIELD (data.memo), "");
+  properties[PROP_AUTHOR] = dossier_notify_prop_string ("author", FIELD (data.author), NULL);
+  properties[PROP_CREATED] = dossier_notify_prop_string ("created", FIELD (data.created), NULL);
+  properties[PROP_MODIFIED] = dossier_notify_prop_string ("modified", FIELD (data.modified), NULL);
+  properties[PROP_ORPHANED] = dossier_notify_prop_boolean ("orphaned", FIELD (data.orphaned));
 
   dossier_notify_install_properties (object_class, properties, N_PROPS);
   /* Its strings are one block, freed whole. */
@@ -101,20 +102,16 @@ dossier_highlight_new (const DossierHighlightData *data)
   /* Properties are read-only and nothing is set at construction: the
    * fields are filled here, after g_object_new(), directly. */
   self = g_object_new (DOSSIER_TYPE_HIGHLIGHT, NULL);
-  self->id = data->id;
-  self->document_id = data->document_id;
-  self->start = data->start;
-  self->end = data->end;
-  self->orphaned = data->orphaned;
+  self->data = *data;   /* its strings pointed into the block below */
 
-  out[0] = &self->uuid;
-  out[1] = &self->quote;
-  out[2] = &self->prefix;
-  out[3] = &self->suffix;
-  out[4] = &self->memo;
-  out[5] = &self->author;
-  out[6] = &self->created;
-  out[7] = &self->modified;
+  out[0] = &self->data.uuid;
+  out[1] = &self->data.quote;
+  out[2] = &self->data.prefix;
+  out[3] = &self->data.suffix;
+  out[4] = &self->data.memo;
+  out[5] = &self->data.author;
+  out[6] = &self->data.created;
+  out[7] = &self->data.modified;
 
   for (guint i = 0; i < G_N_ELEMENTS (in); i++)
     {
@@ -174,105 +171,109 @@ dossier_highlight_equal (DossierHighlight *a,
   if (a == b)
     return TRUE;
 
-  return a->id == b->id && a->document_id == b->document_id &&
-         a->start == b->start && a->end == b->end && a->orphaned == b->orphaned &&
-         a->n_tags == b->n_tags &&
+  return a->data.id == b->data.id && a->data.document_id == b->data.document_id &&
+         a->data.start == b->data.start && a->data.end == b->data.end &&
+         a->data.orphaned == b->data.orphaned && a->n_tags == b->n_tags &&
          (a->n_tags == 0 || memcmp (a->tag_ids, b->tag_ids, a->n_tags * sizeof (gint64)) == 0) &&
-         g_strcmp0 (a->uuid, b->uuid) == 0 && g_strcmp0 (a->quote, b->quote) == 0 &&
-         g_strcmp0 (a->prefix, b->prefix) == 0 && g_strcmp0 (a->suffix, b->suffix) == 0 &&
-         g_strcmp0 (a->memo, b->memo) == 0 && g_strcmp0 (a->author, b->author) == 0 &&
-         g_strcmp0 (a->created, b->created) == 0 && g_strcmp0 (a->modified, b->modified) == 0;
+         g_strcmp0 (a->data.uuid, b->data.uuid) == 0 &&
+         g_strcmp0 (a->data.quote, b->data.quote) == 0 &&
+         g_strcmp0 (a->data.prefix, b->data.prefix) == 0 &&
+         g_strcmp0 (a->data.suffix, b->data.suffix) == 0 &&
+         g_strcmp0 (a->data.memo, b->data.memo) == 0 &&
+         g_strcmp0 (a->data.author, b->data.author) == 0 &&
+         g_strcmp0 (a->data.created, b->data.created) == 0 &&
+         g_strcmp0 (a->data.modified, b->data.modified) == 0;
 }
 
 gint64
 dossier_highlight_get_id (DossierHighlight *self)
 {
   g_return_val_if_fail (DOSSIER_IS_HIGHLIGHT (self), 0);
-  return self->id;
+  return self->data.id;
 }
 
 const char *
 dossier_highlight_get_uuid (DossierHighlight *self)
 {
   g_return_val_if_fail (DOSSIER_IS_HIGHLIGHT (self), NULL);
-  return self->uuid;
+  return self->data.uuid;
 }
 
 gint64
 dossier_highlight_get_document_id (DossierHighlight *self)
 {
   g_return_val_if_fail (DOSSIER_IS_HIGHLIGHT (self), 0);
-  return self->document_id;
+  return self->data.document_id;
 }
 
 gint64
 dossier_highlight_get_start (DossierHighlight *self)
 {
   g_return_val_if_fail (DOSSIER_IS_HIGHLIGHT (self), 0);
-  return self->start;
+  return self->data.start;
 }
 
 gint64
 dossier_highlight_get_end (DossierHighlight *self)
 {
   g_return_val_if_fail (DOSSIER_IS_HIGHLIGHT (self), 0);
-  return self->end;
+  return self->data.end;
 }
 
 const char *
 dossier_highlight_get_quote (DossierHighlight *self)
 {
   g_return_val_if_fail (DOSSIER_IS_HIGHLIGHT (self), NULL);
-  return self->quote;
+  return self->data.quote;
 }
 
 const char *
 dossier_highlight_get_prefix (DossierHighlight *self)
 {
   g_return_val_if_fail (DOSSIER_IS_HIGHLIGHT (self), NULL);
-  return self->prefix;
+  return self->data.prefix;
 }
 
 const char *
 dossier_highlight_get_suffix (DossierHighlight *self)
 {
   g_return_val_if_fail (DOSSIER_IS_HIGHLIGHT (self), NULL);
-  return self->suffix;
+  return self->data.suffix;
 }
 
 const char *
 dossier_highlight_get_memo (DossierHighlight *self)
 {
   g_return_val_if_fail (DOSSIER_IS_HIGHLIGHT (self), NULL);
-  return self->memo;
+  return self->data.memo;
 }
 
 const char *
 dossier_highlight_get_author (DossierHighlight *self)
 {
   g_return_val_if_fail (DOSSIER_IS_HIGHLIGHT (self), NULL);
-  return self->author;
+  return self->data.author;
 }
 
 const char *
 dossier_highlight_get_created (DossierHighlight *self)
 {
   g_return_val_if_fail (DOSSIER_IS_HIGHLIGHT (self), NULL);
-  return self->created;
+  return self->data.created;
 }
 
 const char *
 dossier_highlight_get_modified (DossierHighlight *self)
 {
   g_return_val_if_fail (DOSSIER_IS_HIGHLIGHT (self), NULL);
-  return self->modified;
+  return self->data.modified;
 }
 
 gboolean
 dossier_highlight_get_orphaned (DossierHighlight *self)
 {
   g_return_val_if_fail (DOSSIER_IS_HIGHLIGHT (self), FALSE);
-  return self->orphaned;
+  return self->data.orphaned;
 }
 
 const gint64 *

@@ -334,23 +334,11 @@ dossier_project_cache_adopt (DossierProject *self,
     self->data_version = self->cache_data_version = sqlite3_column_int64 (stmt, 0);
 }
 
-/* The listing's order: start, end, id. */
-static inline int
-compare_highlights (const DossierHighlight *x,
-                    const DossierHighlight *y)
-{
-  if (x->start != y->start)
-    return x->start < y->start ? -1 : 1;
-  if (x->end != y->end)
-    return x->end < y->end ? -1 : 1;
-  return x->id < y->id ? -1 : x->id > y->id;
-}
-
 static int
 compare_highlight_ptrs (gconstpointer a,
                         gconstpointer b)
 {
-  return compare_highlights (*(DossierHighlight **) a, *(DossierHighlight **) b);
+  return dossier_highlight_compare (*(DossierHighlight **) a, *(DossierHighlight **) b);
 }
 
 static gboolean
@@ -422,12 +410,12 @@ cache_update (DossierProject         *self,
       DossierHighlight *old = i < cache->highlights->len ? g_ptr_array_index (cache->highlights, i) : NULL;
       DossierHighlight *new = j < fresh->len ? g_ptr_array_index (fresh, j) : NULL;
 
-      if (old != NULL && id_in (pending, old->id))
+      if (old != NULL && id_in (pending, old->data.id))
         {
           g_object_unref (old);
           i++;
         }
-      else if (new == NULL || (old != NULL && compare_highlights (old, new) < 0))
+      else if (new == NULL || (old != NULL && dossier_highlight_compare (old, new) < 0))
         {
           g_ptr_array_add (merged, old);
           i++;
