@@ -1026,25 +1026,12 @@ fail:
 
 static GPtrArray *
 search_once (DossierProject  *self,
-             const char      *query,
+             const char      *fts_query,
              guint            limit,
              GError         **error)
 {
   g_autoptr(GPtrArray) hits = g_ptr_array_new_with_free_func ((GDestroyNotify) dossier_search_hit_free);
   g_autoptr(GArray) ranked = g_array_new (FALSE, FALSE, sizeof (RankedHit));
-  g_autofree char *fts_query = NULL;
-
-  g_return_val_if_fail (DOSSIER_IS_PROJECT (self), NULL);
-
-  if (!dossier_project_ensure_indexed (self, error))
-    return NULL;
-
-  if (limit == 0)
-    limit = DEFAULT_LIMIT;
-
-  fts_query = dossier_search_build_query (query);
-  if (fts_query == NULL)
-    return g_steal_pointer (&hits);
 
   if (!search_table (self, fts_query, limit, FALSE, ranked, error) ||
       !search_table (self, fts_query, limit, TRUE, ranked, error))
@@ -1145,7 +1132,7 @@ add_text_matches (DossierProject  *self,
 
 static GPtrArray *
 search_occurrences_once (DossierProject  *self,
-                         const char      *query,
+                         const char      *fts_query,
                          guint            limit,
                          GError         **error)
 {
@@ -1153,21 +1140,8 @@ search_occurrences_once (DossierProject  *self,
   g_autoptr(GArray) memos = g_array_new (FALSE, FALSE, sizeof (RankedHit));
   g_autoptr(GArray) documents = g_array_new (FALSE, FALSE, sizeof (RankedDocument));
   g_autoptr(GHashTable) in_text = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  g_autofree char *fts_query = NULL;
   gboolean ok = TRUE;
   int rc;
-
-  g_return_val_if_fail (DOSSIER_IS_PROJECT (self), NULL);
-
-  if (!dossier_project_ensure_indexed (self, error))
-    return NULL;
-
-  if (limit == 0)
-    limit = DEFAULT_LIMIT;
-
-  fts_query = dossier_search_build_query (query);
-  if (fts_query == NULL)
-    return g_steal_pointer (&hits);
 
   /* The documents whose text matches, best first: each has a match at
    * least, so no more than @limit of them can be listed. */
@@ -1261,11 +1235,29 @@ search_occurrences_once (DossierProject  *self,
   return g_steal_pointer (&hits);
 }
 
+/* One of the searches above, for @fts_query (FTS5's syntax), up to
+ * @limit hits. */
 typedef GPtrArray *(*SearchFunc) (DossierProject *, const char *, guint, GError **);
 
-/* A search again, once, after a damaged index made again from the texts
- * and memos (a project open for writing; read-only, the error says what
- * to do). */
+/* @search on the index, made whole first; a query of no words finds
+ * nothing. */
+static GPtrArray *
+search_indexed (DossierProject  *self,
+                SearchFunc       search,
+                const char      *fts_query,
+                guint            limit,
+                GError         **error)
+{
+  if (!dossier_project_ensure_indexed (self, error))
+    return NULL;
+  if (fts_query == NULL)
+    return g_ptr_array_new_with_free_func ((GDestroyNotify) dossier_search_hit_free);
+  return search (self, fts_query, limit, error);
+}
+
+/* @search for @query, up to @limit hits (0: DEFAULT_LIMIT); again, once,
+ * after a damaged index made again from the texts and memos (a project
+ * open for writing; read-only, the error says what to do). */
 static GPtrArray *
 search_mending_index (DossierProject  *self,
                       SearchFunc       search,
@@ -1273,10 +1265,14 @@ search_mending_index (DossierProject  *self,
                       guint            limit,
                       GError         **error)
 {
-  GPtrArray *hits = search (self, query, limit, error);
+  g_autofree char *fts_query = dossier_search_build_query (query);
+  GPtrArray *hits;
 
+  if (limit == 0)
+    limit = DEFAULT_LIMIT;
+  hits = search_indexed (self, search, fts_query, limit, error);
   if (hits == NULL && dossier_project_search_failed_on_index (self, error))
-    hits = search (self, query, limit, error);
+    hits = search_indexed (self, search, fts_query, limit, error);
   return hits;
 }
 
