@@ -348,6 +348,20 @@ dossier_search_panel_focus_entry (DossierSearchPanel *self)
   gtk_editable_select_region (GTK_EDITABLE (self->entry), 0, -1);
 }
 
+gboolean
+dossier_search_panel_entry_empty_with_focus (DossierSearchPanel *self)
+{
+  GtkRoot *root;
+  GtkWidget *focus;
+
+  g_return_val_if_fail (DOSSIER_IS_SEARCH_PANEL (self), FALSE);
+
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  return focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->entry)) &&
+         gtk_editable_get_text (GTK_EDITABLE (self->entry))[0] == '\0';
+}
+
 guint
 dossier_search_panel_search (DossierSearchPanel *self,
                              const char         *query)

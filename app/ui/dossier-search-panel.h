@@ -19,6 +19,9 @@ G_DECLARE_FINAL_TYPE (DossierSearchPanel, dossier_search_panel, DOSSIER, SEARCH_
 GtkWidget      *dossier_search_panel_new         (void);
 
 void            dossier_search_panel_focus_entry (DossierSearchPanel *self);
+/* Whether the keyboard's focus is in the entry and nothing is typed
+ * there: Escape has no words to clear. */
+gboolean        dossier_search_panel_entry_empty_with_focus (DossierSearchPanel *self);
 
 /* Runs @query now, without the entry's typing delay, and puts it in the
  * entry. Returns the number of hits listed. */

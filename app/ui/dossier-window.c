@@ -109,15 +109,11 @@ show_sidebar (DossierWindow  *self,
               gboolean        show,
               void          (*focus_in) (DossierWindow *self))
 {
-  GtkWidget *sidebar = adw_flap_get_flap (flap);
-  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
-
   self->focus_flap = NULL;
   if (!show)
     {
+      /* (The focus goes back in on_flap_reveal_changed.) */
       adw_flap_set_reveal_flap (flap, FALSE);
-      if (focus != NULL && gtk_widget_is_ancestor (focus, sidebar))
-        gtk_widget_grab_focus (GTK_WIDGET (self->reader_page));
       return;
     }
 
@@ -157,9 +153,18 @@ on_flap_reveal_changed (DossierWindow *self,
                         GParamSpec    *pspec,
                         AdwFlap       *flap)
 {
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
   /* Hidden again before it was all in: nothing to add to. */
   if (flap == self->right_flap && !adw_flap_get_reveal_flap (flap))
     self->new_stakeholder_pending = FALSE;
+  /* Hidden with the focus in it, however (a key, a button, AdwFlap's own
+   * Escape over the centre, a fold): the page gets the focus back. It
+   * went to whatever GTK found next, a button of the bottom bar, when
+   * AdwFlap hid the sidebar. */
+  if (!adw_flap_get_reveal_flap (flap) && focus != NULL &&
+      gtk_widget_is_ancestor (focus, adw_flap_get_flap (flap)))
+    gtk_widget_grab_focus (GTK_WIDGET (self->reader_page));
   g_object_notify_by_pspec (G_OBJECT (self),
                             properties[flap == self->left_flap ? PROP_SHOW_LEFT_SIDEBAR
                                                                 : PROP_SHOW_RIGHT_SIDEBAR]);
@@ -2081,15 +2086,26 @@ region_key (GtkWidget *widget,
   return TRUE;
 }
 
-/* Escape on a toast closes it (the focus goes back, see above). */
+/* Escape on a toast closes it (the focus goes back, see above). In the
+ * search's entry with nothing typed, over the centre, it closes the
+ * sidebar, as it does from the other panels there (AdwFlap's own key):
+ * the entry kept every Escape for itself, to clear words it did not hold,
+ * and the sidebar stayed over the text. */
 static gboolean
-toast_escape (GtkWidget *widget,
-              GVariant  *args,
-              gpointer   user_data)
+escape_key (GtkWidget *widget,
+            GVariant  *args,
+            gpointer   user_data)
 {
   DossierWindow *self = DOSSIER_WINDOW (widget);
   GtkWidget *toast_widget = shown_toast (self);
   g_autoptr(AdwToast) toast = NULL;
+
+  if (adw_flap_get_folded (self->right_flap) && adw_flap_get_reveal_flap (self->right_flap) &&
+      dossier_search_panel_entry_empty_with_focus (DOSSIER_SEARCH_PANEL (self->search_panel)))
+    {
+      show_sidebar (self, self->right_flap, FALSE, NULL);
+      return TRUE;
+    }
 
   if (toast_widget == NULL || !focus_within (self, toast_widget))
     return FALSE;
@@ -2119,7 +2135,7 @@ add_region_keys (DossierWindow *self)
   gtk_shortcut_set_arguments (shortcut, g_variant_new_boolean (TRUE));
   gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), shortcut);
   shortcut = gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
-                               gtk_callback_action_new (toast_escape, NULL, NULL));
+                               gtk_callback_action_new (escape_key, NULL, NULL));
   gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), shortcut);
   gtk_widget_add_controller (GTK_WIDGET (self), controller);
 }

@@ -220,6 +220,9 @@ assert_entry_ready (Fixture    *f,
   g_assert_cmpint (end, ==, g_utf8_strlen (words, -1));
 }
 
+static gboolean left_gone (gpointer data);
+static gboolean focus_in_documents (gpointer data);
+
 static gboolean
 right_folded_away (gpointer data)
 {
@@ -281,6 +284,66 @@ test_search_tab (Fixture       *f,
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (w->right_stack), ==, "highlights");
   keys_through_x (GTK_WIDGET (w), "ctrl+shift+f");
   assert_entry_ready (f, "Ctrl+Shift+F over the text");
+}
+
+static gboolean
+right_shown_with_focus (gpointer data)
+{
+  DossierWindow *window = data;
+
+  return right_all_in (window) && focus_in (window, GTK_WIDGET (window->right_sidebar));
+}
+
+/* The focus back in the document's text, with the sidebars over it gone. */
+static void
+assert_back_in_text (Fixture    *f,
+                     const char *how)
+{
+  g_test_message ("%s: the focus on %s", how, focus_name (f->window));
+  if (!gtk_widget_is_focus (f->text_view))
+    g_error ("%s: the focus is on %s, not in the text", how, focus_name (f->window));
+}
+
+/* Over the text (360 px), Escape closes a sidebar shown there, and the
+ * focus goes back to the text: from the documents, the highlights and
+ * the search. In the search entry Escape first clears the words, as a
+ * search entry does, and the next Escape closes. Before, Escape in the
+ * search entry only ever cleared it: the sidebar stayed over the text. */
+static void
+test_escape_closes (Fixture       *f,
+                    gconstpointer  data)
+{
+  DossierWindow *w = f->window;
+  GtkWidget *entry = search_entry (w);
+
+  resize_toplevel (GTK_WINDOW (w), 360, 800);
+  wait_until (left_gone, w, "the left sidebar to fold away");
+  wait_until (right_folded_away, w, "the right sidebar to fold away");
+  g_assert_true (gtk_widget_grab_focus (f->text_view));
+
+  keys_through_x (GTK_WIDGET (w), "F9");
+  wait_until (focus_in_documents, w, "the focus in the documents");
+  keys_through_x (GTK_WIDGET (w), "Escape");
+  wait_until (left_gone, w, "the left sidebar to go");
+  assert_back_in_text (f, "Escape in the documents");
+
+  keys_through_x (GTK_WIDGET (w), "shift+F9");
+  wait_until (right_shown_with_focus, w, "the highlights over the text");
+  keys_through_x (GTK_WIDGET (w), "Escape");
+  wait_until (right_folded_away, w, "the right sidebar to go");
+  assert_back_in_text (f, "Escape in the highlights");
+
+  keys_through_x (GTK_WIDGET (w), "ctrl+shift+f");
+  wait_until (right_shown_with_focus, w, "the search over the text");
+  keys_through_x (GTK_WIDGET (w), "b");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "b");
+  keys_through_x (GTK_WIDGET (w), "Escape");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
+  g_assert_true (adw_flap_get_reveal_flap (w->right_flap));
+  g_assert_true (focus_in (w, entry));
+  keys_through_x (GTK_WIDGET (w), "Escape");
+  wait_until (right_folded_away, w, "the right sidebar to go");
+  assert_back_in_text (f, "Escape in the empty search");
 }
 
 static GtkWidget *
@@ -431,6 +494,7 @@ main (int   argc,
   ADD ("regions", test_regions);
   ADD ("switcher", test_switcher);
   ADD ("search-tab", test_search_tab);
+  ADD ("escape-closes", test_escape_closes);
   ADD ("toast", test_toast);
   ADD ("narrow", test_narrow);
 #undef ADD
