@@ -31,7 +31,6 @@
  * the outermost lane stands for every highlight that has no lane of its
  * own ("n more", named in its tooltip), so that the text keeps its room
  * however deep the overlaps go. */
-#define MAX_LANES    (DOSSIER_CODING_STRIPES_MAX_WIDTH - EDGE_GAP - OUTER_PAD)
 #define NARROW_LANE  6
 #define NARROW_BAR   3
 
@@ -302,14 +301,29 @@ has_more (DossierCodingStripes *self)
   return self->shown_lanes < self->n_lanes;
 }
 
+/* The width the lanes may take: DOSSIER_CODING_STRIPES_MAX_WIDTH, or a
+ * reserved width narrower than that (a narrow view's gutter), so that no
+ * lane widens the margin and reflows the text; room for two narrow lanes
+ * at least. */
+static int
+lanes_room (DossierCodingStripes *self)
+{
+  int width = DOSSIER_CODING_STRIPES_MAX_WIDTH;
+
+  if (self->reserved_width > 0)
+    width = CLAMP (self->reserved_width, EDGE_GAP + 2 * NARROW_LANE + OUTER_PAD, width);
+  return width - EDGE_GAP - OUTER_PAD;
+}
+
 /* Lanes at full width while they fit, then narrower, then as many as fit
  * and one lane standing for the rest. */
 static void
 update_lane_layout (DossierCodingStripes *self)
 {
-  guint narrow_slots = MAX_LANES / NARROW_LANE;
+  int room = lanes_room (self);
+  guint narrow_slots = (guint) room / NARROW_LANE;
 
-  if (self->n_lanes * LANE_WIDTH <= MAX_LANES)
+  if (self->n_lanes * LANE_WIDTH <= (guint) room)
     {
       self->lane_width = LANE_WIDTH;
       self->bar_width = BAR_WIDTH;
@@ -1405,6 +1419,7 @@ dossier_coding_stripes_set_reserved_width (DossierCodingStripes *self,
   if (width == self->reserved_width)
     return;
   self->reserved_width = width;
+  update_lane_layout (self);
   gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 

@@ -77,11 +77,13 @@ guint      dossier_coding_stripes_get_n_stripes     (DossierCodingStripes *self)
 guint      dossier_coding_stripes_get_n_lanes       (DossierCodingStripes *self);
 
 /* The width the margin should fill at least (the owner uses the margin as
- * the left side of a centred text column); the stripes hug its right edge. */
+ * the left side of a centred text column); the stripes hug its right edge.
+ * Narrower than DOSSIER_CODING_STRIPES_MAX_WIDTH, the lanes fit in it. */
 void       dossier_coding_stripes_set_reserved_width (DossierCodingStripes *self,
                                                       int                   width);
 /* The width the lanes need by themselves: at most
- * DOSSIER_CODING_STRIPES_MAX_WIDTH. */
+ * DOSSIER_CODING_STRIPES_MAX_WIDTH, or a narrower reserved width (no less
+ * than two narrow lanes' room). */
 int        dossier_coding_stripes_get_lanes_width   (DossierCodingStripes *self);
 /* Lanes drawn with a bar each; when fewer than get_n_lanes, one more lane
  * stands for the rest. */

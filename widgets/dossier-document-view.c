@@ -41,14 +41,16 @@
 
 /* Reading layout. */
 #define COLUMN_CHARS       72      /* longest line, in average characters */
-#define MIN_COLUMN_CHARS   45      /* before the stripes' labels give way */
+#define MIN_COLUMN_CHARS   45      /* the view's natural width: a column this wide,
+                                    * the labels' room beside it */
 #define TEXT_GAP           20      /* between the stripes and the text */
 #define LABEL_ROOM         (DOSSIER_CODING_STRIPES_MAX_WIDTH + 52)  /* the stripes' gutter, with
                                                                  * their labels: 136 */
 #define MIN_SIDE           24      /* right margin when the view is narrow */
-#define MIN_GUTTER         48      /* the stripes' gutter at its narrowest: a lane or
-                                    * two, and at its outer edge room for the
-                                    * reader's "Tag…" button as its icon (28 px) */
+#define MIN_GUTTER         52      /* the stripes' gutter at its narrowest: their lanes
+                                    * (DossierCodingStripes fits them in it), and at
+                                    * its outer edge room for the reader's "Tag…"
+                                    * button as its icon (28 px) clear of lane 0 */
 #define MIN_TEXT           160     /* the narrowest text column, in pixels */
 #define BASE_SCALE         1.15    /* body text against the interface font */
 #define HIGHLIGHT_ALPHA    0.40    /* over light and dark backgrounds alike */
@@ -2911,9 +2913,9 @@ dossier_document_view_measure (GtkWidget      *widget,
        * the window from getting narrower again. The text wraps at any
        * width: the minimum is the stripes (capped, so that it does not
        * change with the highlights), the gaps and a little text.
-       * Natural: the width below which the text column starts to give way
-       * (see layout_margins), the stripes' labels beside it: a container
-       * that can give it more should, before it squeezes the reading. */
+       * Natural: a column of MIN_COLUMN_CHARS, the stripes' labels beside
+       * it: a container that can give it more should, before it squeezes
+       * the reading. */
       *minimum = MAX (bar_min, DOSSIER_CODING_STRIPES_MAX_WIDTH + TEXT_GAP + MIN_TEXT + MIN_SIDE);
       *natural = MAX (MAX (bar_nat, *minimum),
                       LABEL_ROOM + TEXT_GAP + column * MIN_COLUMN_CHARS / COLUMN_CHARS + MIN_SIDE);
@@ -2922,9 +2924,14 @@ dossier_document_view_measure (GtkWidget      *widget,
 
 /* The text column is at most @column pixels (COLUMN_CHARS characters) and
  * centred; the left margin is the stripes' gutter, which also wants room
- * for the stripes' labels. When the view is too narrow for both, the right
- * margin gives way first, then the column, down to MIN_COLUMN_CHARS, then
- * the gutter, down to MIN_GUTTER, below which the column again. Only
+ * for the stripes' labels (@want_left). When the view is too narrow for
+ * both, the right margin gives way first, then the labels' room, down to
+ * MIN_GUTTER (the stripes leave out or shorten labels that do not fit),
+ * and only then the column: the text has its width before the labels
+ * have theirs (it started 156 px in at the window's narrowest, a column
+ * of 45 characters beside 136 px of gutter). Nothing here depends on the
+ * document or its highlights: a margin that changed between documents
+ * wrapped the text anew after the reader had aimed at a passage. Only
  * real changes are passed on by the caller: each relayouts the text. */
 static void
 dossier_document_view_layout_margins (int  width,
@@ -2934,7 +2941,6 @@ dossier_document_view_layout_margins (int  width,
                                       int *right)
 {
   int side = (width - column) / 2;
-  int min_column = column * MIN_COLUMN_CHARS / COLUMN_CHARS;
 
   if (side - TEXT_GAP >= want_left)
     {
@@ -2944,11 +2950,11 @@ dossier_document_view_layout_margins (int  width,
     }
 
   *left = want_left;
-  *right = MAX (MIN_SIDE, width - *left - TEXT_GAP - column);
-  if (width - *left - TEXT_GAP - *right < min_column)
+  *right = width - *left - TEXT_GAP - column;
+  if (*right < MIN_SIDE)
     {
-      *left = MAX (MIN (MIN_GUTTER, want_left), width - TEXT_GAP - MIN_SIDE - min_column);
       *right = MIN_SIDE;
+      *left = MAX (MIN_GUTTER, width - TEXT_GAP - MIN_SIDE - column);
     }
 }
 

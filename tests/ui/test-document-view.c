@@ -2341,6 +2341,65 @@ test_table_empty_corner (Fixture       *fx,
   g_assert_cmpint (corner_text_at (fx->view, "\tBoardings", "Change").x, ==, figures.x);
 }
 
+/* The text's left margin (from the view's edge to where its lines start)
+ * and right margin, in pixels. */
+static void
+text_margins (DossierDocumentView *view,
+              int                 *left,
+              int                 *right)
+{
+  GtkTextView *text_view = dossier_document_view_get_text_view (view);
+
+  *left = gtk_widget_get_width (gtk_text_view_get_gutter (text_view, GTK_TEXT_WINDOW_LEFT)) +
+          gtk_text_view_get_left_margin (text_view);
+  *right = gtk_text_view_get_right_margin (text_view);
+}
+
+/* Narrower than the text column with the labels' room beside it, the
+ * labels' room gives way first: at the window's narrowest (the view 555
+ * px wide) the text started 156 px in, its column cut to 45 characters;
+ * now it starts at the narrowest gutter (52 px) and the gap, 72 px in,
+ * 24 from the right. The same at 360 px. Highlights, however deeply
+ * they overlap, move nothing: their lanes fit in the gutter (a margin
+ * that changed with the document moved a passage the reader had just
+ * revealed out of view). */
+static void
+test_margins_narrow (Fixture       *fx,
+                     gconstpointer  data)
+{
+  GtkTextView *text_view = dossier_document_view_get_text_view (fx->view);
+  DossierCodingStripes *stripes =
+    DOSSIER_CODING_STRIPES (find_descendant (GTK_WIDGET (text_view), DOSSIER_TYPE_CODING_STRIPES));
+  DossierViewHighlight spans[12];
+  int left, right, with_left, with_right;
+
+  set_text_of_blocks (fx->view, figures_text);
+  wait_frames (fx->view);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (fx->view)), ==, GPOINTER_TO_INT (data));
+  text_margins (fx->view, &left, &right);
+  g_test_message ("view %d px: text from %d, %d from the right", GPOINTER_TO_INT (data), left, right);
+  g_assert_cmpint (left, ==, 52 + 20);
+  g_assert_cmpint (right, ==, 24);
+
+  /* Twelve deep: narrow lanes and a "more" lane, in the same gutter. */
+  for (guint i = 0; i < G_N_ELEMENTS (spans); i++)
+    spans[i] = span (i + 1, 7 + i, 60 + i, i % 2 == 0 ? &red : &blue, "Costs");
+  dossier_document_view_set_highlights (fx->view, spans, G_N_ELEMENTS (spans));
+  wait_frames (fx->view);
+  g_assert_cmpuint (dossier_coding_stripes_get_n_lanes (stripes), ==, 12);
+  text_margins (fx->view, &with_left, &with_right);
+  g_assert_cmpint (with_left, ==, left);
+  g_assert_cmpint (with_right, ==, right);
+  g_assert_cmpint (dossier_coding_stripes_get_lanes_width (stripes), <=, 52);
+
+  /* And the next text, with none. */
+  dossier_document_view_set_highlights (fx->view, NULL, 0);
+  set_text_of_blocks (fx->view, figures_text);
+  wait_frames (fx->view);
+  text_margins (fx->view, &with_left, &with_right);
+  g_assert_cmpint (with_left, ==, left);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2385,6 +2444,10 @@ main (int   argc,
   g_test_add ("/dossier/document-view/table-empty-corner-stacked", Fixture, GINT_TO_POINTER (360),
               fixture_setup, test_table_empty_corner, fixture_teardown);
   ADD ("table-empty-corner-wide-view", test_table_empty_corner);
+  g_test_add ("/dossier/document-view/margins-narrow/555", Fixture, GINT_TO_POINTER (555),
+              fixture_setup, test_margins_narrow, fixture_teardown);
+  g_test_add ("/dossier/document-view/margins-narrow/360", Fixture, GINT_TO_POINTER (360),
+              fixture_setup, test_margins_narrow, fixture_teardown);
   g_test_add_func ("/dossier/document-view/finalize-while-painting", test_finalize_while_painting);
   g_test_add_func ("/dossier/document-view/cut-characters-inside", test_cut_characters_inside);
   g_test_add_func ("/dossier/document-view/cut-flags-whole", test_cut_flags_whole);
