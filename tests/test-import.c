@@ -774,6 +774,32 @@ test_text_tab_table (void)
   g_assert_cmpuint (doc->blocks->len, ==, 11);
 }
 
+/* A spreadsheet's rows pasted as text keep their empty last cells: "Outer
+ * ⇥ 3.20 ⇥ ⇥" has as many tabs as the header (the trailing ones were
+ * trimmed as white space, so that the rows' tabs no longer matched and
+ * every run of tabs became one gap: "Pier ⇥ ⇥ 0.80 ⇥" became "Pier ⇥
+ * 0.80", its child fare under the adults'). */
+static void
+test_text_tab_table_empty_last_cells (void)
+{
+  g_autoptr(DossierParsedDocument) doc = NULL;
+
+  doc = import_string ("Ferry fares\n\n"
+                       "The harbour board set the fares for the summer on Friday.\n\n"
+                       "Zone\tAdult\tChild\tSenior\n"
+                       "Inner\t2.10\t1.05\t\n"
+                       "Outer\t3.20\t \t\n"
+                       "Pier\t\t0.80\t\n"
+                       "Night\t4.00\t2.00\t1.00\n",
+                       -1, DOSSIER_FORMAT_TEXT, "fares.txt");
+  assert_well_formed (doc);
+  assert_block (doc, find_block (doc, "Zone"), DOSSIER_BLOCK_PARAGRAPH, 0, "Zone\tAdult\tChild\tSenior");
+  assert_block (doc, find_block (doc, "Inner"), DOSSIER_BLOCK_PARAGRAPH, 0, "Inner\t2.10\t1.05\t");
+  assert_block (doc, find_block (doc, "Outer"), DOSSIER_BLOCK_PARAGRAPH, 0, "Outer\t3.20\t\t");
+  assert_block (doc, find_block (doc, "Pier"), DOSSIER_BLOCK_PARAGRAPH, 0, "Pier\t\t0.80\t");
+  assert_block (doc, find_block (doc, "Night"), DOSSIER_BLOCK_PARAGRAPH, 0, "Night\t4.00\t2.00\t1.00");
+}
+
 /* A news analysis of the kind users annotate (written for the project, in
  * the shape of such articles): its title twice, sections with subtitles,
  * short argued paragraphs, bulleted pros, cons and takeaways. */
@@ -905,7 +931,7 @@ test_markdown_article (void)
 
 /* A pipe table reads row by row as an HTML data table does: one paragraph
  * per row, header row included, its cells set apart by tabs (an empty
- * cell between keeps its tab), the |---| line dropped, an escaped pipe
+ * cell keeps its tab, the last one too), the |---| line dropped, an escaped pipe
  * kept in its cell, inline markup dropped cell by cell. Its cells were
  * joined by spaces, so that the reader could not line up its columns. */
 static void
@@ -929,7 +955,7 @@ test_markdown_table (void)
   assert_block (doc, 1, DOSSIER_BLOCK_PARAGRAPH, 0, "The board set the tolls for the summer:");
   assert_block (doc, 2, DOSSIER_BLOCK_PARAGRAPH, 0, "Vessel\tToll (\xe2\x82\xac)\tNotes");
   assert_block (doc, 3, DOSSIER_BLOCK_PARAGRAPH, 0, "Ferry\t12\tdaily");
-  assert_block (doc, 4, DOSSIER_BLOCK_PARAGRAPH, 0, "Yacht | small\t4");
+  assert_block (doc, 4, DOSSIER_BLOCK_PARAGRAPH, 0, "Yacht | small\t4\t");
   assert_block (doc, 5, DOSSIER_BLOCK_PARAGRAPH, 0, "Tug\t\ttowing only");
   assert_block (doc, 6, DOSSIER_BLOCK_PARAGRAPH, 0, "Pilot boat\t30");
   assert_block (doc, 7, DOSSIER_BLOCK_PARAGRAPH, 0, "The tolls apply from 1 May.");
@@ -937,8 +963,10 @@ test_markdown_table (void)
   g_assert_null (strstr (doc->text, "--"));
 }
 
-/* An empty cell before a row's first text keeps its tab, as in HTML: a
- * budget's empty corner cell, a row of a second line of figures. */
+/* An empty cell keeps its tab, as in HTML, before a row's first text (a
+ * budget's empty corner cell, a row of a second line of figures) and
+ * after its last ("| Parks | 1.1 | |": else its columns would end short
+ * of the header's). A row of empty cells goes. */
 static void
 test_markdown_table_empty_first_cells (void)
 {
@@ -957,7 +985,7 @@ test_markdown_table_empty_first_cells (void)
   assert_block (doc, 1, DOSSIER_BLOCK_PARAGRAPH, 0, "\t2025\t2026");
   assert_block (doc, 2, DOSSIER_BLOCK_PARAGRAPH, 0, "Roads\t4.2\t4.8");
   assert_block (doc, 3, DOSSIER_BLOCK_PARAGRAPH, 0, "\t\t0.5");
-  assert_block (doc, 4, DOSSIER_BLOCK_PARAGRAPH, 0, "Parks\t1.1");
+  assert_block (doc, 4, DOSSIER_BLOCK_PARAGRAPH, 0, "Parks\t1.1\t");
   g_assert_cmpuint (doc->blocks->len, ==, 5);
 }
 
@@ -2041,6 +2069,7 @@ main (int   argc,
   g_test_add_func ("/dossier/import/text-lettered-items", test_text_lettered_items);
   g_test_add_func ("/dossier/import/text-indented-prose", test_text_indented_prose);
   g_test_add_func ("/dossier/import/text-tab-table", test_text_tab_table);
+  g_test_add_func ("/dossier/import/text-tab-table-empty-last-cells", test_text_tab_table_empty_last_cells);
   g_test_add ("/dossier/import/text-list", Fixture, NULL,
               fixture_setup, test_text_list, fixture_teardown);
   g_test_add_func ("/dossier/import/example-article", test_example_article);

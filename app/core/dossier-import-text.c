@@ -33,6 +33,7 @@ typedef struct
 {
   const char *content;      /* after the indentation */
   gsize       len;          /* bytes, trailing white space trimmed */
+  guint       trailing_tabs;  /* tabs in that white space: a row's empty last cells */
   int         indent;       /* columns, a tab counts to the next multiple of 4 */
   gsize       chars;        /* code points of content, counted up to a cap */
   gsize       marker;       /* bytes of its bullet or item number and the space after; 0: none */
@@ -482,7 +483,8 @@ static guint
 count_tabs (const Line *line,
             gboolean    runs)
 {
-  guint n = 0;
+  /* (a run of tabs at the end is one more when runs count) */
+  guint n = runs ? line->trailing_tabs > 0 : line->trailing_tabs;
 
   for (gsize j = 0; j < line->len; j++)
     if (line->content[j] == '\t' && (!runs || line->content[j - 1] != '\t'))
@@ -531,6 +533,9 @@ emit_table_row (Parser     *self,
         dossier_text_builder_cell_break (b);
       start = j + 1;
     }
+  /* Empty cells at the end: a spreadsheet's each, lined up by hand none. */
+  for (guint k = 0; every_tab && k < line->trailing_tabs; k++)
+    dossier_text_builder_cell_break (b);
   dossier_text_builder_end_block (b);
 }
 
@@ -659,7 +664,7 @@ split_lines (const char *text,
       line.indent = indent;
       line.len = eol - s;
       while (line.len > 0 && (s[line.len - 1] == ' ' || s[line.len - 1] == '\t'))
-        line.len--;
+        line.trailing_tabs += s[--line.len] == '\t';
       line.chars = count_chars_capped (line.content, line.len, TITLE_MAX_CHARS);
       g_array_append_val (lines, line);
 

@@ -105,6 +105,16 @@ dossier_text_builder_end_block (DossierTextBuilder *self)
   if (!self->in_block)
     return;
 
+  /* Cells set apart after the last text are empty ones at the row's end
+   * ("a ⇥ b ⇥ ⇥"): kept, else that row would have fewer columns than the
+   * rows around it. */
+  if (self->block_started && self->pending_tabs > 0)
+    {
+      for (guint i = 0; i < self->pending_tabs; i++)
+        g_string_append_c (self->text, '\t');
+      self->length += self->pending_tabs;
+    }
+
   if (self->block_started)
     {
       DossierBlock block = {
@@ -119,7 +129,8 @@ dossier_text_builder_end_block (DossierTextBuilder *self)
       self->previous_kind = self->kind;
     }
 
-  /* Trailing white space is simply never emitted. */
+  /* Trailing white space is simply never emitted (a cell's tab is no
+   * white space: see above). */
   self->in_block = FALSE;
   self->block_started = FALSE;
   self->pending_space = FALSE;

@@ -34,6 +34,8 @@ void                dossier_text_builder_append_normalized (DossierTextBuilder *
                                                             const char         *text,
                                                             gsize               len);
 void                dossier_text_builder_end_block   (DossierTextBuilder *self);
+/* Sets a table's next cell apart: a tab before the next text, or, with
+ * none, at the block's end (an empty cell at the row's end). */
 void                dossier_text_builder_cell_break  (DossierTextBuilder *self);
 /* begin + append + end. */
 void                dossier_text_builder_add_block   (DossierTextBuilder *self,
