@@ -1682,6 +1682,40 @@ test_divergences_cancelled_sorting (Fixture       *f,
   cancel_long_pair (f, 0, "sort", &g);
 }
 
+/* The sentence around a mention, found walking on from where the last
+ * one was (eight ASCII bytes at a time, else a code point at a time):
+ * the same range whether or not accents, guillemets and an emoji come
+ * before it, from the text's start or from the last place. */
+static void
+test_sentence_after_accents (void)
+{
+  static const char *const openings[] = {
+    "", "Él dijo: «ça va». ", "Ñandú 🚋 corre más. Los ríos crecen. ", "Short. ",
+  };
+
+  for (guint k = 0; k < G_N_ELEMENTS (openings); k++)
+    {
+      g_autofree char *text = g_strconcat (openings[k], "Ferries stop at ten. The Transit "
+                                           "Authority met again on Friday. Ñ.", NULL);
+      gint64 before = g_utf8_strlen (openings[k], -1);
+      gint64 length = g_utf8_strlen (text, -1);
+      gint64 at = before + (gint64) strlen ("Ferries stop at ten. The ");
+      DossierTextPlace place = { NULL, 0 };
+      gint64 s = -1, e = -1;
+
+      /* (a first call leaves the place at the first sentence) */
+      dossier_compare_sentence (text, length, NULL, &place, before, before + 7, &s, &e);
+      g_assert_cmpint (s, ==, before);
+      g_assert_cmpint (e, ==, before + 20);
+      dossier_compare_sentence (text, length, NULL, &place, at, at + 17, &s, &e);
+      g_assert_cmpint (s, ==, at - 4);
+      g_assert_cmpint (e, ==, at + 38);
+      dossier_compare_sentence (text, length, NULL, NULL, at, at + 17, &s, &e);
+      g_assert_cmpint (s, ==, at - 4);
+      g_assert_cmpint (e, ==, at + 38);
+    }
+}
+
 /* A list shows each kind's first few divergences and how many more: a
  * project made by hand with 20,000 arguments diverged in as many rows,
  * which the Compare page took minutes to lay out, the figures last. */
@@ -2614,6 +2648,7 @@ main (int   argc,
   ADD ("picture-contrast", test_picture_contrast);
   g_test_add_func ("/dossier/compare/find-figures", test_find_figures);
   g_test_add_func ("/dossier/compare/figures-across-pieces", test_figures_across_pieces);
+  g_test_add_func ("/dossier/compare/sentence-after-accents", test_sentence_after_accents);
   g_test_add_func ("/dossier/compare/figures-word-bound", test_figures_word_bound);
 
   return g_test_run ();

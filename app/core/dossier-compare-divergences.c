@@ -424,7 +424,9 @@ split_words (Diverge  *dv,
               word_start = offset;
               h = G_GUINT64_CONSTANT (14695981039346656037);
             }
-          h = (h ^ (b < 0x80 ? (gunichar) g_ascii_tolower (b) : g_unichar_tolower (c)))
+          /* (ASCII lowered here, not by a call: a call a character
+           * was 4 % of the divergences of 50 MB) */
+          h = (h ^ (b < 0x80 ? (gunichar) (b >= 'A' && b <= 'Z' ? b + 32 : b) : g_unichar_tolower (c)))
               * G_GUINT64_CONSTANT (1099511628211);
         }
       else if (word_start >= 0)
