@@ -43,6 +43,8 @@
 #define COLUMN_CHARS       72      /* longest line, in average characters */
 #define MIN_COLUMN_CHARS   45      /* the view's natural width: a column this wide,
                                     * the labels' room beside it */
+#define LABELS_COLUMN_CHARS 60     /* the narrowest column the labels' room is kept
+                                    * beside */
 #define TEXT_GAP           20      /* between the stripes and the text */
 #define LABEL_ROOM         (DOSSIER_CODING_STRIPES_MAX_WIDTH + 52)  /* the stripes' gutter, with
                                                                  * their labels: 136 */
@@ -2925,11 +2927,14 @@ dossier_document_view_measure (GtkWidget      *widget,
 /* The text column is at most @column pixels (COLUMN_CHARS characters) and
  * centred; the left margin is the stripes' gutter, which also wants room
  * for the stripes' labels (@want_left). When the view is too narrow for
- * both, the right margin gives way first, then the labels' room, down to
+ * both, the right margin gives way first, then the column down to
+ * LABELS_COLUMN_CHARS (the labels kept beside it: at 1280 px with both
+ * sidebars they name the stripes' tags), then the labels' room, down to
  * MIN_GUTTER (the stripes leave out or shorten labels that do not fit),
- * and only then the column: the text has its width before the labels
- * have theirs (it started 156 px in at the window's narrowest, a column
- * of 45 characters beside 136 px of gutter). Nothing here depends on the
+ * and only then the column: below a comfortable measure the text has its
+ * width before the labels have theirs (it started 156 px in at the
+ * window's narrowest, a column of 45 characters beside 136 px of
+ * gutter). Nothing here depends on the
  * document or its highlights: a margin that changed between documents
  * wrapped the text anew after the reader had aimed at a passage. Only
  * real changes are passed on by the caller: each relayouts the text. */
@@ -2953,8 +2958,10 @@ dossier_document_view_layout_margins (int  width,
   *right = width - *left - TEXT_GAP - column;
   if (*right < MIN_SIDE)
     {
+      int labels_column = column * LABELS_COLUMN_CHARS / COLUMN_CHARS;
+
       *right = MIN_SIDE;
-      *left = MAX (MIN_GUTTER, width - TEXT_GAP - MIN_SIDE - column);
+      *left = CLAMP (width - TEXT_GAP - MIN_SIDE - labels_column, MIN_GUTTER, want_left);
     }
 }
 
