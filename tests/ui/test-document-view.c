@@ -2400,6 +2400,28 @@ test_margins_narrow (Fixture       *fx,
   g_assert_cmpint (with_left, ==, left);
 }
 
+/* At 1280 px with both sidebars (the view 648 px wide) the column has
+ * room for 60 characters and more beside the labels' room: the stripes
+ * keep their labels' room and the column gives way (they had given
+ * way first, at every width, and the usual window showed no labels). */
+static void
+test_margins_labels (Fixture       *fx,
+                     gconstpointer  data)
+{
+  int left, right;
+
+  set_text_of_blocks (fx->view, figures_text);
+  wait_frames (fx->view);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (fx->view)), ==, GPOINTER_TO_INT (data));
+  text_margins (fx->view, &left, &right);
+  g_test_message ("view %d px: text from %d, %d from the right", GPOINTER_TO_INT (data), left, right);
+  /* (the labels' room, 136 px, give or take the font's width: not the
+   * 52 px floor; 72 before) */
+  g_assert_cmpint (left, >=, 120 + 20);
+  g_assert_cmpint (left, <=, 136 + 20);
+  g_assert_cmpint (right, ==, 24);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2448,6 +2470,8 @@ main (int   argc,
               fixture_setup, test_margins_narrow, fixture_teardown);
   g_test_add ("/dossier/document-view/margins-narrow/360", Fixture, GINT_TO_POINTER (360),
               fixture_setup, test_margins_narrow, fixture_teardown);
+  g_test_add ("/dossier/document-view/margins-labels/648", Fixture, GINT_TO_POINTER (648),
+              fixture_setup, test_margins_labels, fixture_teardown);
   g_test_add_func ("/dossier/document-view/finalize-while-painting", test_finalize_while_painting);
   g_test_add_func ("/dossier/document-view/cut-characters-inside", test_cut_characters_inside);
   g_test_add_func ("/dossier/document-view/cut-flags-whole", test_cut_flags_whole);
