@@ -226,6 +226,42 @@ test_town_as_place (void)
   assert_mention (text, p, 0, 4, "in the town of Harrowby");
 }
 
+/* A common noun written with its capital as an alias of a name that
+ * holds it ("School" of "Fenwick Church School") is that body's short
+ * form: found where the text writes it so, not in lower case, nor as a
+ * table's header cell or a line of its own. A name that is the word, or
+ * the alias in lower case, is found wherever the word is. */
+static void
+test_short_form_with_its_capital (void)
+{
+  g_autoptr(DossierMentionFinder) finder = dossier_mention_finder_new ();
+  const char *text = "Fenwick Church School will close. The School said the school run would "
+                     "grow; SCHOOL governors agreed.\n"
+                     "School\t2016\t2021\n"
+                     "| School | 2016 |\n"
+                     "  School  \n"
+                     "The agency and the Harlby council said so. Ña Núñez — «el colegio», "
+                     "dijo: «El Colegio cierra».";
+  g_autoptr(GArray) m = NULL;
+
+  dossier_mention_finder_add (finder, 1, "Fenwick Church School");
+  dossier_mention_finder_add (finder, 1, "School");
+  dossier_mention_finder_add (finder, 2, "Agency");
+  dossier_mention_finder_add (finder, 3, "Harlby Council");
+  dossier_mention_finder_add (finder, 3, "council");
+  dossier_mention_finder_add (finder, 4, "Colegio Público Núñez");
+  dossier_mention_finder_add (finder, 4, "Colegio");
+  m = find (finder, text);
+
+  g_assert_cmpuint (m->len, ==, 6);
+  assert_mention (text, m, 0, 1, "Fenwick Church School");
+  assert_mention (text, m, 1, 1, "School");
+  assert_mention (text, m, 2, 1, "SCHOOL");
+  assert_mention (text, m, 3, 2, "agency");
+  assert_mention (text, m, 4, 3, "Harlby council");
+  assert_mention (text, m, 5, 4, "Colegio");
+}
+
 static void
 test_bad_aliases (void)
 {
@@ -614,6 +650,8 @@ main (int   argc,
   g_test_add_func ("/dossier/mentions/overlapping-equal", test_overlapping_equal);
   g_test_add_func ("/dossier/mentions/shared-alias", test_shared_alias);
   g_test_add_func ("/dossier/mentions/town-as-place", test_town_as_place);
+  g_test_add_func ("/dossier/mentions/short-form-with-its-capital",
+                   test_short_form_with_its_capital);
   g_test_add_func ("/dossier/mentions/bad-aliases", test_bad_aliases);
   g_test_add_func ("/dossier/mentions/non-nfc", test_non_nfc);
   g_test_add_func ("/dossier/mentions/random", test_random);

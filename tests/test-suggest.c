@@ -2507,6 +2507,28 @@ test_stakeholders_word_then_place (void)
   find_stakeholder_of_kind (s, "Sterling Abara", DOSSIER_STAKEHOLDER_PERSON);
 }
 
+/* A body's short form that is a common noun ("the Trust" of "Oldmere
+ * Almshouse Trust", a story written for this test) counts where the text
+ * writes it with its capital: not "trust" in lower case, nor a table's
+ * header cell "Trust". */
+static void
+test_stakeholders_short_form_with_its_capital (void)
+{
+  const char *text =
+    "Almshouses to be sold\n\n"
+    "Oldmere Almshouse Trust will sell four of its six cottages on Mill Row, the charity said "
+    "on Thursday. The Trust said the sale would pay for repairs to the other two.\n\n"
+    "Tenants said they had lost trust in the trustees, and one, Agnes Vell, said a trust that "
+    "sells homes is no charity.\n\n"
+    "Trust\tCottages\tTenants\n"
+    "Oldmere Almshouse Trust\t6\t9\n"
+    "Other charities\t12\t15\n\n"
+    "The Trust will meet the tenants in March.";
+  g_autoptr(GPtrArray) s = stakeholders_of_article (text);
+
+  assert_known_by (s, "Oldmere Almshouse Trust", DOSSIER_STAKEHOLDER_CIVIL_SOCIETY, "Trust", 4);
+}
+
 static void
 test_stakeholders_none (void)
 {
@@ -2631,6 +2653,8 @@ main (int   argc,
                    test_stakeholders_first_word_that_speaks);
   g_test_add_func ("/dossier/suggest/stakeholders-word-then-place",
                    test_stakeholders_word_then_place);
+  g_test_add_func ("/dossier/suggest/stakeholders-short-form-with-its-capital",
+                   test_stakeholders_short_form_with_its_capital);
 
   return g_test_run ();
 }

@@ -122,8 +122,11 @@ static const CliCommand commands[] = {
     N_("Prints one line per mention of every stakeholder, or of STAKEHOLDER (a\n"
        "name, alias or id): document, start, end, stakeholder and the words as\n"
        "written. Names are found as whole words, whatever their case and\n"
-       "accents; where two overlap, the longer wins. With --unreviewed, only the\n"
-       "mentions no highlight covers yet, with their line of context."),
+       "accents; an alias that is a word for a kind of body, written with its\n"
+       "capital, of a name that holds it (“School” of “Fenwick Church School”)\n"
+       "only where the text writes it so, not alone in a table’s cell. Where two\n"
+       "overlap, the longer wins. With --unreviewed, only the mentions no\n"
+       "highlight covers yet, with their line of context."),
     cli_mentions },
   { "question-add", N_("PROJECT TEXT"), N_("Add a question to weigh"),
     N_("Adds a question (a proposition under debate) and prints its id."),

@@ -33,6 +33,8 @@ typedef struct
 {
   gint64 key;
   guint  alias;
+  guint  proper : 1;   /* found only where the text writes it as a name: a
+                        * short form (see common_nouns) */
 } Owner;
 
 /* What a match of a pattern is checked by, side by side for all of them:
@@ -43,6 +45,8 @@ typedef struct
   guint32 n_code_points;
   guint8  word_start;
   guint8  word_end;
+  guint8  proper;      /* some owner takes only its proper uses */
+  guint8  all_proper;  /* every owner does */
 } Shape;
 
 struct _DossierMentionFinder
@@ -52,6 +56,8 @@ struct _DossierMentionFinder
   GPtrArray  *patterns;         /* of Pattern */
   GHashTable *pattern_by_text;  /* folded → index + 1 */
   guint       n_aliases;
+  GHashTable *names_of_key;     /* key → GPtrArray of its aliases of several words
+                                 * with a capital, folded, with a space each side */
 
   /* The automaton, built by the first search. */
   GMutex      lock;
@@ -88,6 +94,8 @@ dossier_mention_finder_new (void)
   g_atomic_ref_count_init (&self->ref_count);
   self->patterns = g_ptr_array_new_with_free_func (pattern_free);
   self->pattern_by_text = g_hash_table_new (g_str_hash, g_str_equal);
+  self->names_of_key = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                              (GDestroyNotify) g_ptr_array_unref);
   g_mutex_init (&self->lock);
 
   return self;
@@ -111,6 +119,7 @@ dossier_mention_finder_unref (DossierMentionFinder *self)
     return;
 
   g_hash_table_unref (self->pattern_by_text);
+  g_hash_table_unref (self->names_of_key);
   g_ptr_array_unref (self->patterns);
   g_free (self->delta);
   g_free (self->trans);
@@ -178,13 +187,87 @@ add_place_uses (DossierMentionFinder *self,
       pattern_for (self, g_strconcat (locatives[l], " ", articles[a], " ", folded, NULL));
 }
 
+/* Words for a kind of body ("School", "Council", "Trust"), folded. One
+ * of them alone, written with its capital, as an alias of a name that
+ * holds it ("the School" of "Fenwick Church School"), is that body's
+ * short form: mentioned only where the text writes it so (see
+ * written_as_name ()), not at every "school run", nor in a table's header
+ * cell or a line of the word alone ("School ⇥ 2016 ⇥ 2021"). A name that
+ * is the word ("Agency", for "the energy agency"), or an alias written in
+ * lower case, is the word wherever it is. */
+static const char * const common_nouns[] = {
+  "academy", "agency", "alliance", "assembly", "association", "authority", "bank", "board",
+  "cabinet", "campaign", "centre", "center", "chamber", "church", "club", "coalition", "college",
+  "commission", "committee", "company", "confederation", "congress", "corporation", "council",
+  "department", "diocese", "executive", "federation", "forum", "foundation", "fund",
+  "government", "group", "guild", "hospital", "institute", "library", "ministry", "museum",
+  "office", "organisation", "organization", "parish", "parliament", "partnership", "party",
+  "police", "school", "senate", "service", "society", "trust", "union", "university",
+  /* Spanish */
+  "academia", "agencia", "asamblea", "asociacion", "autoridad", "ayuntamiento", "biblioteca",
+  "colegio", "comision", "comite", "consejo", "empresa", "escuela", "federacion", "foro",
+  "fundacion", "gobierno", "iglesia", "instituto", "junta", "ministerio", "partido",
+  "plataforma", "sindicato", "universidad",
+};
+
+static gboolean
+is_capital (const char *p)
+{
+  gunichar c = g_utf8_get_char (p);
+
+  return g_unichar_isupper (c) || g_unichar_istitle (c);
+}
+
+static gboolean
+has_capital (const char *alias)
+{
+  for (const char *a = alias; *a != '\0'; a = g_utf8_next_char (a))
+    if (is_capital (a))
+      return TRUE;
+  return FALSE;
+}
+
+/* Whether @alias (@folded, folded) is one of common_nouns written with
+ * its capital: perhaps a short form (see short_form ()). */
+static gboolean
+is_common_noun (const char *alias,
+                const char *folded)
+{
+  const char *a = alias;
+
+  while (*a != '\0' && !g_unichar_isalnum (g_utf8_get_char (a)))
+    a = g_utf8_next_char (a);
+  if (!is_capital (a))
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (common_nouns); i++)
+    if (g_str_equal (folded, common_nouns[i]))
+      return TRUE;
+  return FALSE;
+}
+
+/* Whether the common noun @folded is the short form of a name of @key
+ * that holds it as a word. */
+static gboolean
+short_form (DossierMentionFinder *self,
+            gint64                key,
+            const char           *folded)
+{
+  GPtrArray *names = g_hash_table_lookup (self->names_of_key, &key);
+  g_autofree char *word = g_strconcat (" ", folded, " ", NULL);
+
+  for (guint i = 0; names != NULL && i < names->len; i++)
+    if (strstr (g_ptr_array_index (names, i), word) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
 int
 dossier_mention_finder_add (DossierMentionFinder *self,
                             gint64                key,
                             const char           *alias)
 {
   g_autofree char *folded = NULL;
-  gboolean has_word = FALSE;
+  gboolean has_word = FALSE, proper;
   Pattern *pattern;
   Owner owner;
 
@@ -199,15 +282,32 @@ dossier_mention_finder_add (DossierMentionFinder *self,
     return -1;
 
   add_place_uses (self, folded);
+  proper = is_common_noun (alias, folded);
+  if (strchr (folded, ' ') != NULL && has_capital (alias))
+    {
+      GPtrArray *names = g_hash_table_lookup (self->names_of_key, &key);
+
+      if (names == NULL)
+        {
+          names = g_ptr_array_new_with_free_func (g_free);
+          g_hash_table_insert (self->names_of_key, g_memdup2 (&key, sizeof key), names);
+        }
+      g_ptr_array_add (names, g_strconcat (" ", folded, " ", NULL));
+    }
   pattern = pattern_for (self, g_steal_pointer (&folded));
 
-  /* The same key twice under one spelling finds one mention. */
+  /* The same key twice under one spelling finds one mention: wherever
+   * either spelling would. */
   for (guint i = 0; i < pattern->owners->len; i++)
     if (g_array_index (pattern->owners, Owner, i).key == key)
-      return g_array_index (pattern->owners, Owner, i).alias;
+      {
+        g_array_index (pattern->owners, Owner, i).proper &= proper;
+        return g_array_index (pattern->owners, Owner, i).alias;
+      }
 
   owner.key = key;
   owner.alias = self->n_aliases++;
+  owner.proper = proper;
   g_array_append_val (pattern->owners, owner);
 
   return owner.alias;
@@ -308,11 +408,20 @@ compile (DossierMentionFinder *self)
     {
       Pattern *pattern = g_ptr_array_index (self->patterns, i);
       guint32 state = 0;
+      guint n_proper = 0;
 
       for (const guchar *p = (const guchar *) pattern->folded; *p != '\0'; p++)
         state = self->delta[(gsize) state * self->n_classes + self->byte_class[*p]];
+      for (guint o = 0; o < pattern->owners->len; o++)
+        {
+          Owner *owner = &g_array_index (pattern->owners, Owner, o);
+
+          owner->proper = owner->proper && short_form (self, owner->key, pattern->folded);
+          n_proper += owner->proper;
+        }
       self->terminal[state] = i;
-      self->shapes[i] = (Shape) { pattern->n_code_points, pattern->word_start, pattern->word_end };
+      self->shapes[i] = (Shape) { pattern->n_code_points, pattern->word_start, pattern->word_end,
+                                  n_proper > 0, n_proper > 0 && n_proper == pattern->owners->len };
     }
 
   /* Breadth first, so that a state's failure state is complete before
@@ -389,6 +498,7 @@ typedef struct
   gint64 start;
   gint64 end;
   guint  pattern;
+  guint  proper : 1;  /* written as a name: see written_as_name () */
 } Candidate;
 
 static int
@@ -512,6 +622,34 @@ word_follows (const guchar  *p,
   return FALSE;
 }
 
+static inline gboolean
+opens_cell (gunichar c)
+{
+  return c == '\n' || c == '\r' || c == '\t' || c == '|';
+}
+
+/* Whether a match of @text from @start to before @p (@end the text's end)
+ * is written as a name: with its capital, and not the word alone on a
+ * line or in a table's cell (a header, a label). Only a short form's
+ * matches are looked at so, which are few: the search itself stays one
+ * table load a byte. */
+static gboolean
+written_as_name (const char *text,
+                 const char *start,
+                 const char *p,
+                 const char *end)
+{
+  const char *before = start, *after = p;
+
+  if (!is_capital (start))
+    return FALSE;
+  while (before > text && *(before - 1) == ' ')
+    before--;
+  while (after < end && *after == ' ')
+    after++;
+  return !((before == text || opens_cell (*(before - 1))) && (after == end || opens_cell (*after)));
+}
+
 GArray *
 dossier_mention_finder_find (DossierMentionFinder *self,
                              const char           *text)
@@ -628,6 +766,18 @@ dossier_mention_finder_find_checked (DossierMentionFinder *self,
                 continue;
 
               candidate.start = ring_offset[first & mask];
+              candidate.proper = FALSE;
+              if (shape->proper)
+                {
+                  /* Back from after this code point to the match's first. */
+                  const char *start = (const char *) p;
+
+                  for (gint64 n = offset + 1 - candidate.start; n > 0; n--)
+                    start = g_utf8_prev_char (start);
+                  candidate.proper = written_as_name (text, start, (const char *) p, (const char *) end);
+                  if (shape->all_proper && !candidate.proper)
+                    continue;
+                }
               candidate.end = offset + 1 + n_dropped;
               candidate.pattern = self->terminal[t];
               g_array_append_val (candidates, candidate);
@@ -676,6 +826,8 @@ dossier_mention_finder_find_checked (DossierMentionFinder *self,
             const Owner *owner = &g_array_index (pattern->owners, Owner, j);
             DossierMention mention = { k->start, k->end, owner->key, owner->alias };
 
+            if (owner->proper && !k->proper)
+              continue;
             g_array_append_val (mentions, mention);
           }
       }

@@ -10,7 +10,12 @@
  * Obrador" is one mention, not also one of "López Obrador". A town's
  * council named by its town ("town of Brackwater", "city of Harlow",
  * "ayuntamiento de Villalba") is not mentioned where the words name the
- * place: "in the town of Brackwater", "en el ayuntamiento de Soria". The
+ * place: "in the town of Brackwater", "en el ayuntamiento de Soria". A
+ * word for a kind of body written with its capital ("School", "Trust"),
+ * the alias of a name of the same key that holds it ("Fenwick Church
+ * School"), is that body's short form: found only where the text writes
+ * it with its capital, and not alone in a table's cell or on a line of
+ * its own (not "the school run", nor a header cell "School"). The
  * project's counts and the suggestions' both follow these rules.
  *
  * Its cost is one pass over the text whatever the number of aliases (an
