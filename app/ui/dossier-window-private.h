@@ -72,6 +72,7 @@ struct _DossierWindow
   GtkWidget             *focused_toast;
   GtkWidget             *toast_return_focus;
   gboolean               focus_in_toast;
+  gboolean               focus_in_switcher;  /* the right sidebar's */
   /* The user chose to close although the project's file was moved or
    * deleted (see confirm_close_moved). */
   gboolean               close_confirmed;
@@ -117,6 +118,7 @@ struct _DossierWindow
   DossierReaderPage     *reader_page;
   GtkWidget             *compare_page;
   GtkWidget             *briefing_page;
+  AdwViewSwitcher       *right_switcher;
   AdwViewStack          *right_stack;
   GtkWidget             *highlights_panel;
   GtkWidget             *search_panel;

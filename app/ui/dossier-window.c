@@ -64,6 +64,9 @@ focus_within (DossierWindow *self,
 
 static void
 focus_back_from_toast (DossierWindow *self);
+static void
+focus_switcher_tab (DossierWindow *self,
+                    GtkWidget     *focus);
 
 /* Each sidebar is the flap of an AdwFlap: beside the centre while the
  * window is wide enough for it and the centre's natural width, folded
@@ -184,6 +187,7 @@ on_focus_widget_changed (DossierWindow *self)
   self->focus_in_toast = focus != NULL && self->focused_toast != NULL && focus_within (self, self->focused_toast);
   if (focus == NULL)
     {
+      self->focus_in_switcher = FALSE;
       /* Lost from a toast that F6 gave it to: its button made insensitive
        * (Undo done, nothing left to undo), or the toast taken away. */
       if (was_in_toast)
@@ -194,6 +198,7 @@ on_focus_widget_changed (DossierWindow *self)
     if (adw_flap_get_folded (flaps[i]) && adw_flap_get_reveal_flap (flaps[i]) &&
         gtk_widget_is_ancestor (focus, adw_flap_get_content (flaps[i])))
       show_sidebar (self, flaps[i], FALSE, NULL);
+  focus_switcher_tab (self, focus);
 }
 
 /* Over the centre, a sidebar goes once what it was opened for is done:
@@ -244,6 +249,68 @@ on_right_stack_visible_child (DossierWindow *self)
 
   if (gtk_toggle_button_get_active (self->search_button) != search)
     gtk_toggle_button_set_active (self->search_button, search);
+}
+
+/* The right sidebar's switcher is one stop for Tab and Shift+Tab, as a
+ * notebook's tabs are: the focus comes in on the tab of the panel on show
+ * (Shift+Tab from the panel landed on the last tab, Pros & Cons, whatever
+ * was shown), the arrows go from tab to tab, and Tab goes on into the
+ * panel on show (it went through the tabs after the focused one first). */
+
+static GtkWidget *
+active_tab (GtkWidget *widget)
+{
+  if (GTK_IS_TOGGLE_BUTTON (widget) && gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (widget)))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *tab = active_tab (child);
+
+      if (tab != NULL)
+        return tab;
+    }
+  return NULL;
+}
+
+/* Called on every change of the focus: not from a focus controller's
+ * "enter", where a grab was undone by the change still under way. */
+static void
+focus_switcher_tab (DossierWindow *self,
+                    GtkWidget     *focus)
+{
+  gboolean was_in = self->focus_in_switcher;
+  GtkWidget *tab;
+
+  self->focus_in_switcher = gtk_widget_is_ancestor (focus, GTK_WIDGET (self->right_switcher));
+  if (was_in || !self->focus_in_switcher)
+    return;
+  tab = active_tab (GTK_WIDGET (self->right_switcher));
+  if (tab != NULL && focus != tab)
+    gtk_widget_grab_focus (tab);
+}
+
+static gboolean
+on_switcher_key (GtkEventControllerKey *controller,
+                 guint                  keyval,
+                 guint                  keycode,
+                 GdkModifierType        state,
+                 DossierWindow         *self)
+{
+  if ((keyval != GDK_KEY_Tab && keyval != GDK_KEY_KP_Tab) ||
+      (state & gtk_accelerator_get_default_mod_mask ()) != 0)
+    return FALSE;
+  /* A panel with nothing to focus (no highlights yet): the next tab. */
+  return gtk_widget_child_focus (adw_view_stack_get_visible_child (self->right_stack), GTK_DIR_TAB_FORWARD);
+}
+
+static void
+init_right_switcher (DossierWindow *self)
+{
+  GtkEventController *controller = gtk_event_controller_key_new ();
+
+  g_signal_connect_object (controller, "key-pressed", G_CALLBACK (on_switcher_key), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (self->right_switcher), controller);
 }
 
 /* With no project the start page is all the window shows: no sidebars
@@ -2324,6 +2391,7 @@ dossier_window_class_init (DossierWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, reader_page);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, compare_page);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, briefing_page);
+  gtk_widget_class_bind_template_child (widget_class, DossierWindow, right_switcher);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, right_stack);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, highlights_panel);
   gtk_widget_class_bind_template_child (widget_class, DossierWindow, search_panel);
@@ -2425,6 +2493,7 @@ dossier_window_init (DossierWindow *self)
   g_signal_connect (self, "notify::focus-widget", G_CALLBACK (on_focus_widget_changed), NULL);
   g_signal_connect (self, "notify::is-active", G_CALLBACK (on_is_active_changed), NULL);
   add_region_keys (self);
+  init_right_switcher (self);
   /* Every window from now on, dialogs included, when it is mapped. */
   dossier_accessible_watch_toplevels ();
 
