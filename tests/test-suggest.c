@@ -2529,6 +2529,36 @@ test_stakeholders_short_form_with_its_capital (void)
   assert_known_by (s, "Oldmere Almshouse Trust", DOSSIER_STAKEHOLDER_CIVIL_SOCIETY, "Trust", 4);
 }
 
+/* A place named only in a table's rows, or there and where something is,
+ * is no actor; "Residents of Hallowby" opening a sentence are Hallowby's
+ * people, the public, as is "Hallowby said" (a story written for this
+ * test). A paragraph a tab indents is no table. */
+static void
+test_stakeholders_places_in_tables (void)
+{
+  const char *text =
+    "Ferry timetable cut\n\n"
+    "Residents of Hallowby said the winter timetable left them without an evening boat. "
+    "Hallowby said it would ask the operator to think again.\n\n"
+    "Crossing\tWeekday\tSunday\n"
+    "Pellmouth to Hallowby\t6\t3\n"
+    "Pellmouth to Corran Sands\t4\t2\n"
+    "West Pellmouth to Corran Sands\t2\t1\n\n"
+    "\tDunstan Ferries said fuel had doubled in price. Its boats to Corran Sands will stop "
+    "in October; Tamsin Orr, who runs the cafe at Corran Sands, said she would close too.";
+  g_autoptr(GPtrArray) s = stakeholders_of_article (text);
+  DossierStakeholderSuggestion *town;
+
+  town = find_stakeholder_of_kind (s, "Hallowby", DOSSIER_STAKEHOLDER_PUBLIC);
+  g_assert_cmpuint (town->n_mentions, ==, 3);
+  assert_kind_as_picker (text, town);
+  assert_not_suggested (s, "Residents of Hallowby");
+  assert_not_suggested (s, "Corran Sands");
+  assert_not_suggested (s, "Pellmouth");
+  find_stakeholder_of_kind (s, "Dunstan Ferries", DOSSIER_STAKEHOLDER_BUSINESS);
+  find_stakeholder_of_kind (s, "Tamsin Orr", DOSSIER_STAKEHOLDER_PERSON);
+}
+
 static void
 test_stakeholders_none (void)
 {
@@ -2655,6 +2685,8 @@ main (int   argc,
                    test_stakeholders_word_then_place);
   g_test_add_func ("/dossier/suggest/stakeholders-short-form-with-its-capital",
                    test_stakeholders_short_form_with_its_capital);
+  g_test_add_func ("/dossier/suggest/stakeholders-places-in-tables",
+                   test_stakeholders_places_in_tables);
 
   return g_test_run ();
 }

@@ -498,6 +498,12 @@ static const struct
   const char *tie;
   const char *opener;
 } place_pairs[] = { { "and", "between" }, { "to", "from" }, { "y", "entre" }, { "a", "desde" } };
+/* Ways, and what goes along them, before "to" and a place: "boats to
+ * Corran Sands". */
+static const char * const ways[] = {
+  "boat", "boats", "ferry", "ferries", "train", "trains", "bus", "buses", "flight", "flights",
+  "crossing", "crossings", "sailings", "route", "routes", "road", "journey", "journeys", "trips",
+};
 /* Before "of" and a place: "north of Dunmere", "the town of Ashby" (where
  * the town does something, its council: see note_town_body ()). */
 static const char * const places_of[] = {
@@ -963,6 +969,8 @@ typedef struct
   guint                   n_seen;
   guint                   n_seen_inside;  /* not opening a sentence */
   guint                   n_located;   /* after "in", "at", "near"…: a place's uses */
+  guint                   n_in_table;  /* in a table's row ("Salt Quay to Ravensholm ⇥
+                                        * £4.10"): no one's acts */
   guint                   n_in;        /* right after "in": a town's uses (of "the
                                         * council"; "en Villaseca" has an ayuntamiento) */
   guint                   n_before_title;  /* before someone's office: "Labour" of
@@ -1053,6 +1061,7 @@ typedef struct
    * and …": what the names listed before token list_end of the block are. */
   guint                   list_end;
   DossierStakeholderKind  list_kind;
+  gboolean                table_row;    /* the block is one: its cells are parted by tabs */
 } Collector;
 
 static Candidate *
@@ -1283,6 +1292,12 @@ is_name_token (const Token *t)
 static const char * const community_words[] = {
   "residents", "villagers", "inhabitants", "village", "hamlet", "community",
   "vecinos", "vecinas", "habitantes", "pueblo", "aldea", "localidad", "municipio", "villa",
+};
+
+/* Of those, the people themselves ("Residents of Kesby"; not "Villa de
+ * Leyva", a town's name). */
+static const char * const community_people[] = {
+  "residents", "villagers", "inhabitants", "vecinos", "vecinas", "habitantes",
 };
 
 /* The names (folded) a text (in @tokens, its title too) gives as a
@@ -1617,6 +1632,7 @@ note_name (Collector *col,
 
   c = candidate_get (col, name, a->start, b->end);
   c->n_seen++;
+  c->n_in_table += col->table_row;
   if (!(a->flags & TOKEN_INITIAL) || title_from < first)
     c->n_seen_inside++;
   if (title_from == first && first > 0 && !c->after_the &&
@@ -2252,6 +2268,21 @@ after_locative (GArray *tokens,
   if (g_str_equal (before->folded, "of") && at - 1 > from &&
       IN_LIST (places_of, g_array_index (tokens, Token, at - 2).folded))
     return TRUE;
+  /* "boats to Corran Sands", "Salt Quay to Ravensholm": where a way
+   * goes. */
+  if (g_str_equal (before->folded, "to") && at - 1 > from &&
+      (g_array_index (tokens, Token, at - 2).flags & TOKEN_SPACE))
+    {
+      guint k = at - 2;
+
+      if (IN_LIST (ways, g_array_index (tokens, Token, k).folded))
+        return TRUE;
+      while (k > from && is_name_token (&g_array_index (tokens, Token, k - 1)) &&
+             (g_array_index (tokens, Token, k - 1).flags & TOKEN_SPACE))
+        k--;
+      if (is_name_token (&g_array_index (tokens, Token, at - 2)) && names_place (tokens, k, at - 2))
+        return TRUE;
+    }
   /* "between Hallow Cross and Dunmere": the first name a place, the
    * second too. */
   for (guint p = 0; p < G_N_ELEMENTS (place_pairs); p++)
@@ -3410,6 +3441,13 @@ collect_block (Collector *col,
         name_start++;
       if (name_start > run_end)
         continue;
+      /* "Residents of Kesby said", opening its sentence: the residents
+       * speak, and their place is the name (see community_names ()). */
+      if (name_start + 2 <= run_end &&
+          IN_LIST (community_people, g_array_index (tokens, Token, name_start).folded) &&
+          (g_str_equal (g_array_index (tokens, Token, name_start + 1).folded, "of") ||
+           g_str_equal (g_array_index (tokens, Token, name_start + 1).folded, "de")))
+        name_start += 2;
       {
         guint title_from = name_start;
         guint name_end = run_end;
@@ -4790,6 +4828,12 @@ plausible (Collector *col,
     }
   if (c->acronym && IN_LIST (common_names, c->key))
     return FALSE;
+  /* Only ever in a table's rows, or there and where something is, and
+   * never an actor: "Salt Quay to Ravensholm ⇥ £4.10". */
+  if (c->n_in_table > 0 && c->n_in_table + c->n_located >= c->n_seen &&
+      c->kind == DOSSIER_STAKEHOLDER_OTHER && !c->person && !c->quoted && !c->introduced &&
+      !c->titled && !c->compound)
+    return FALSE;
   /* Only ever, or mostly, where something is and never an actor: "at
    * Harwick General", "near Kell Bridge", "between Hallow Cross and
    * Dunmere" twice and "trains to Hallow Cross". */
@@ -4798,6 +4842,17 @@ plausible (Collector *col,
       !c->titled && !c->compound)
     return FALSE;
   return TRUE;
+}
+
+/* Whether @text is a table's rows: a tab after a word parts two cells (a
+ * tab that indents a paragraph parts none). */
+static gboolean
+has_cells (const char *text)
+{
+  for (const char *tab = strchr (text, '\t'); tab != NULL; tab = strchr (tab + 1, '\t'))
+    if (tab > text && !g_ascii_isspace (tab[-1]))
+      return TRUE;
+  return FALSE;
 }
 
 GPtrArray *
@@ -4851,6 +4906,7 @@ dossier_suggest_stakeholders (const char         *text,
 
       body_text = dossier_text_cursor_slice (&cursor, block->start, block->end);
       tokens = tokenize (body_text, block->start);
+      col.table_row = has_cells (body_text);
       if (tokens->len > 0)
         collect_block (&col, tokens, skip_label (tokens, body_text));
     }
@@ -4872,12 +4928,14 @@ dossier_suggest_stakeholders (const char         *text,
         }
   }
 
-  /* "los vecinos de Valdecruces": the village's people. */
+  /* "los vecinos de Valdecruces": the village's people; "Kesby said"
+   * too, unless a title says someone is called so. */
   for (guint i = 0; communities != NULL && i < candidates->len; i++)
     {
       Candidate *c = g_ptr_array_index (candidates, i);
 
-      if (c->kind == DOSSIER_STAKEHOLDER_OTHER && !c->person && !c->body && !c->compound &&
+      if (c->kind == DOSSIER_STAKEHOLDER_OTHER && !c->titled && c->gender == GENDER_UNKNOWN &&
+          !c->body && !c->compound &&
           g_hash_table_contains (communities, c->key))
         c->kind = DOSSIER_STAKEHOLDER_PUBLIC;
     }
