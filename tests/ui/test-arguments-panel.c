@@ -359,6 +359,56 @@ test_narrow (Fixture       *f,
   close_window (window);
 }
 
+static gboolean
+has_suggestions (gpointer section)
+{
+  return dossier_suggestions_section_get_n_suggestions (section) > 0;
+}
+
+/* In the panel as a 360 × 800 window shows it over the text (330 × 585
+ * px), the pros and cons and the document's suggestions share the
+ * height: the suggestions' heading, folded, is whole in sight (its second
+ * line was cut off at the panel's foot), and unfolded they leave each
+ * column a list. */
+static void
+test_narrow_suggestions (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("DOSSIER_FIXTURES_DIR"), "suggest", "ferry-levy.md", NULL);
+  g_autofree char *levy = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *panel = dossier_arguments_panel_new ();
+  GtkWidget *section, *expander, *window;
+  graphene_rect_t bounds;
+  gint64 doc;
+
+  g_file_get_contents (path, &levy, NULL, &error);
+  g_assert_no_error (error);
+  doc = add_document (f->project, DOSSIER_FORMAT_MARKDOWN, levy, "ferry-levy.md");
+  dossier_panel_set_project (DOSSIER_PANEL (panel), f->project);
+  window = show_in_window (panel, 330, 585);
+  section = find_descendant (panel, DOSSIER_TYPE_SUGGESTIONS_SECTION);
+  dossier_arguments_panel_set_document_id (DOSSIER_ARGUMENTS_PANEL (panel), doc);
+  wait_until (has_suggestions, section, "the document's arguments to be suggested");
+  expander = find_descendant (section, GTK_TYPE_EXPANDER);
+  gtk_expander_set_expanded (GTK_EXPANDER (expander), FALSE);
+  wait_for_animations (window);
+  wait_until (is_laid_out, find_with_class (panel, "con-list"), "the columns to be laid out");
+  g_assert_true (gtk_widget_compute_bounds (expander, panel, &bounds));
+  g_test_message ("folded: the suggestions' heading from %g to %g, the panel %d high",
+                  bounds.origin.y, bounds.origin.y + bounds.size.height, gtk_widget_get_height (panel));
+  g_assert_cmpfloat (bounds.origin.y + bounds.size.height, <=, gtk_widget_get_height (panel) + 0.5);
+
+  gtk_expander_set_expanded (GTK_EXPANDER (expander), TRUE);
+  wait_for_animations (window);
+  g_assert_true (gtk_widget_compute_bounds (expander, panel, &bounds));
+  g_assert_cmpfloat (bounds.origin.y + bounds.size.height, <=, gtk_widget_get_height (panel) + 0.5);
+  g_assert_cmpint (gtk_widget_get_height (find_with_class (panel, "pro-list")), >, 0);
+  g_assert_cmpint (gtk_widget_get_height (find_with_class (panel, "con-list")), >, 0);
+
+  close_window (window);
+}
+
 /* The bottom of the lowest row of @list (its place in the list, a card:
  * its border box, in @panel). */
 static double
@@ -2523,6 +2573,8 @@ main (int   argc,
   g_test_add_func ("/dossier/suggestions-section/hidden", test_suggestions_section_hidden);
   g_test_add ("/dossier/arguments-panel/many", Fixture, NULL, fixture_set_up, test_many, fixture_tear_down);
   g_test_add ("/dossier/arguments-panel/narrow", Fixture, NULL, fixture_set_up, test_narrow, fixture_tear_down);
+  g_test_add ("/dossier/arguments-panel/narrow-suggestions", Fixture, NULL, fixture_set_up,
+              test_narrow_suggestions, fixture_tear_down);
   g_test_add_func ("/dossier/arguments-panel/stacked-no-gap", test_stacked_no_gap);
   g_test_add ("/dossier/arguments-panel/drop", Fixture, NULL, fixture_set_up, test_drop, fixture_tear_down);
   g_test_add ("/dossier/arguments-panel/argument-undo-focus", Fixture, NULL, shown_set_up,
