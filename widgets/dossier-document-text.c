@@ -3,7 +3,8 @@
  * bullets and quote bars in the margins, below the text, for the visible
  * decorations only (found by binary search: a long document has thousands),
  * and, above the text, the characters a long line was cut at; and lines up
- * the columns of tables by their rows' tab stops.
+ * the columns of tables by their rows' tab stops, a stacked table's cells
+ * labelled with their columns' names.
  */
 
 #include "config.h"
@@ -38,6 +39,7 @@ struct _DossierDocumentText
   GPtrArray   *table_tags; /* GtkTextTag with the tab stops of each of tables */
   GPtrArray   *blank_first_tags; /* and of its rows whose first cell is empty */
   GPtrArray   *table_columns; /* GArray of TableColumn of each of tables, as measured */
+  GPtrArray   *table_labels;  /* TableLabels of each of tables */
   int          table_gap;     /* between columns: an em of the font measured in */
   int          tables_width;  /* the text's width they were fitted to; 0: none yet */
   GdkRGBA      selection_bg;   /* a cut's character selected: as the rest */
@@ -630,6 +632,114 @@ table_columns (PangoLayout *layout,
   return columns;
 }
 
+/* A cell of a table's row under its header, labelled when the table
+ * stands stacked: where it starts, in code points, and its column. */
+typedef struct
+{
+  gint64 offset;
+  guint  column;
+} LabelledCell;
+
+/* A stacked table's cells each stand on a line of their own, far from
+ * the header that names their column ("212" alone under "St Aidan's
+ * Primary"): each is labelled with its column's name, drawn in the room
+ * the row's indent keeps before it, as web tables do at a phone's width.
+ * Drawn, not written: the text (its offsets, what is selected, found,
+ * tagged) stays as it is. */
+typedef struct
+{
+  GPtrArray *names;  /* PangoLayout of each column's name (the header's
+                      * cell), NULL for the first column and an empty name */
+  GArray    *cells;  /* LabelledCell, by offset: non-empty cells under
+                      * the header, of columns with a name */
+  int        width;  /* of the widest name */
+  int        span;   /* from a label's left to its cell's; 0: not stacked */
+} TableLabels;
+
+static void
+unref_name (gpointer name)
+{
+  if (name != NULL)
+    g_object_unref (name);
+}
+
+static void
+table_labels_free (TableLabels *labels)
+{
+  g_ptr_array_unref (labels->names);
+  g_array_unref (labels->cells);
+  g_free (labels);
+}
+
+/* The labels of the rows in @text (a table's, starting at @start, in
+ * code points): its first row is its header, whose cells name the
+ * columns, measured in @layout's font. */
+static TableLabels *
+table_labels (PangoLayout *layout,
+              const char  *text,
+              gint64       start)
+{
+  TableLabels *labels = g_new0 (TableLabels, 1);
+  gboolean header = TRUE;
+  gint64 offset = start;
+
+  labels->names = g_ptr_array_new_with_free_func (unref_name);
+  labels->cells = g_array_new (FALSE, FALSE, sizeof (LabelledCell));
+  for (const char *line = text; *line != '\0';)
+    {
+      const char *line_end = strchr (line, '\n');
+      const char *tab;
+      guint column = 0;
+
+      if (line_end == NULL)
+        line_end = line + strlen (line);
+      tab = memchr (line, '\t', line_end - line);
+      /* (a line with no tab is no row) */
+      for (const char *p = line; tab != NULL && p < line_end; p = g_utf8_next_char (p))
+        {
+          const char *cell = p + 1, *cell_end;
+
+          offset++;
+          if (*p != '\t')
+            continue;
+          column++;
+          cell_end = memchr (cell, '\t', line_end - cell);
+          if (cell_end == NULL)
+            cell_end = line_end;
+          if (header)
+            {
+              gsize n = MIN ((gsize) (cell_end - cell), TABLE_CELL_BYTES);
+              PangoLayout *name = NULL;
+
+              while (n > 0 && n < (gsize) (cell_end - cell) && (cell[n] & 0xC0) == 0x80)
+                n--;
+              if (cell_kind (cell, n) != CELL_EMPTY)
+                {
+                  int width;
+
+                  name = pango_layout_copy (layout);
+                  pango_layout_set_text (name, cell, (int) n);
+                  pango_layout_get_pixel_size (name, &width, NULL);
+                  labels->width = MAX (labels->width, width);
+                }
+              g_ptr_array_set_size (labels->names, column);
+              g_ptr_array_add (labels->names, name);
+            }
+          else if (column < labels->names->len && g_ptr_array_index (labels->names, column) != NULL &&
+                   cell_kind (cell, cell_end - cell) != CELL_EMPTY)
+            g_array_append_val (labels->cells, ((LabelledCell) { offset, column }));
+        }
+      if (tab == NULL)
+        offset += g_utf8_strlen (line, line_end - line);
+      header &= tab == NULL;
+      /* (the newline) */
+      if (*line_end != '\0')
+        offset++;
+      line = *line_end != '\0' ? line_end + 1 : line_end;
+    }
+  return labels;
+}
+
 /* A table wider than the text: its gaps narrow down to this part of an
  * em (a space's width, about) before a row has to wrap; a wrapped row's
  * next lines start under its last column where that leaves them this many
@@ -734,6 +844,33 @@ text_width (DossierDocumentText *self)
                  gtk_text_view_get_right_margin (text_view));
 }
 
+/* The room a stacked table's rows keep before their cells for @labels
+ * (its columns' names), at most half of what the cells' @indent leaves
+ * of the text's @width: a longer name is cut short with an ellipsis
+ * (the cells need the room more). 0 when the table is not @stacked. */
+static int
+label_span (TableLabels *labels,
+            gboolean     stacked,
+            int          indent,
+            int          em,
+            int          width)
+{
+  int room = MAX (0, (width - indent) / 2 - em);
+  int name_width = MIN (labels->width, room);
+
+  labels->span = stacked && labels->cells->len > 0 && name_width > 0 ? name_width + em : 0;
+  for (guint i = 0; i < labels->names->len; i++)
+    {
+      PangoLayout *name = g_ptr_array_index (labels->names, i);
+
+      if (name == NULL)
+        continue;
+      pango_layout_set_width (name, labels->width > room ? room * PANGO_SCALE : -1);
+      pango_layout_set_ellipsize (name, PANGO_ELLIPSIZE_END);
+    }
+  return labels->span;
+}
+
 /* Sets the tab stops of each table's tag for the text's width now. */
 static void
 fit_tables (DossierDocumentText *self)
@@ -748,7 +885,12 @@ fit_tables (DossierDocumentText *self)
       gboolean stacked;
       PangoTabArray *tabs = table_tab_stops (g_ptr_array_index (self->table_columns, i),
                                              self->table_gap, fit_width, &indent, &stacked);
-      PangoTabArray *blank_first = blank_first_tab_stops (tabs, stacked, indent, self->table_gap, fit_width);
+      PangoTabArray *blank_first;
+
+      if (i < self->table_labels->len)
+        indent += label_span (g_ptr_array_index (self->table_labels, i), stacked, indent, self->table_gap,
+                              fit_width);
+      blank_first = blank_first_tab_stops (tabs, stacked, indent, self->table_gap, fit_width);
 
       /* (a negative indent: the first line is not indented, the next ones
        * are) */
@@ -771,6 +913,7 @@ line_up_tables (DossierDocumentText *self)
   guint budget = TABLE_CELLS_MEASURED;
 
   g_ptr_array_set_size (self->table_columns, 0);
+  g_ptr_array_set_size (self->table_labels, 0);
   if (self->tables == NULL || self->tables->len == 0)
     return;
 
@@ -788,6 +931,7 @@ line_up_tables (DossierDocumentText *self)
       gtk_text_buffer_get_iter_at_offset (buffer, &end, (int) table->end);
       text = gtk_text_buffer_get_slice (buffer, &start, &end, TRUE);
       g_ptr_array_add (self->table_columns, table_columns (layout, text, &budget));
+      g_ptr_array_add (self->table_labels, table_labels (layout, text, table->start));
     }
   fit_tables (self);
 }
@@ -810,6 +954,85 @@ visible_offsets (GtkTextView *text_view,
   *end = gtk_text_iter_get_offset (&iter) + 1;
 }
 
+/* The first of @cells (of LabelledCell) at or after @offset. */
+static guint
+first_cell_from (GArray *cells,
+                 gint64  offset)
+{
+  guint lo = 0, hi = cells->len;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (g_array_index (cells, LabelledCell, mid).offset < offset)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+/* Where the label of @cell of @labels is drawn, in buffer coordinates:
+ * its span before the cell, in the middle of the cell's first line (as a
+ * cut's character: a line's spacing is above and below its letters). */
+static PangoLayout *
+place_label (DossierDocumentText *self,
+             const TableLabels   *labels,
+             const LabelledCell  *cell,
+             graphene_rect_t     *area)
+{
+  GtkTextView *text_view = GTK_TEXT_VIEW (self);
+  PangoLayout *name = g_ptr_array_index (labels->names, cell->column);
+  PangoRectangle logical;
+  GdkRectangle loc;
+  GtkTextIter iter;
+
+  gtk_text_buffer_get_iter_at_offset (gtk_text_view_get_buffer (text_view), &iter, (int) cell->offset);
+  gtk_text_view_get_iter_location (text_view, &iter, &loc);
+  pango_layout_get_pixel_extents (name, NULL, &logical);
+  *area = GRAPHENE_RECT_INIT (loc.x - labels->span, loc.y + (loc.height - logical.height) / 2.0,
+                              logical.width, logical.height);
+  return name;
+}
+
+/* The labels of the visible cells of stacked tables, in the text's colour
+ * made quieter (as the bullets are): a name, not the text. */
+static void
+snapshot_labels (DossierDocumentText *self,
+                 GtkSnapshot         *snapshot,
+                 gint64               vis_start,
+                 gint64               vis_end)
+{
+  GdkRGBA color;
+
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  gtk_style_context_get_color (gtk_widget_get_style_context (GTK_WIDGET (self)), &color);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  color.alpha *= 0.6;
+  for (guint t = 0; t < self->table_labels->len; t++)
+    {
+      const TableLabels *labels = g_ptr_array_index (self->table_labels, t);
+
+      if (labels->span == 0)
+        continue;
+      for (guint i = first_cell_from (labels->cells, vis_start); i < labels->cells->len; i++)
+        {
+          const LabelledCell *cell = &g_array_index (labels->cells, LabelledCell, i);
+          graphene_rect_t area;
+          PangoLayout *name;
+
+          if (cell->offset >= vis_end)
+            break;
+          name = place_label (self, labels, cell, &area);
+          gtk_snapshot_save (snapshot);
+          gtk_snapshot_translate (snapshot, &area.origin);
+          gtk_snapshot_append_layout (snapshot, name, &color);
+          gtk_snapshot_restore (snapshot);
+        }
+    }
+}
+
 static void
 dossier_document_text_snapshot_layer (GtkTextView      *text_view,
                                       GtkTextViewLayer  layer,
@@ -822,10 +1045,15 @@ dossier_document_text_snapshot_layer (GtkTextView      *text_view,
   GdkRGBA fg, bullet_color, bar_color;
   gint64 vis_start, vis_end;
 
-  if (layer == GTK_TEXT_VIEW_LAYER_ABOVE_TEXT && self->cuts != NULL && self->cuts->len > 0)
+  if (layer == GTK_TEXT_VIEW_LAYER_ABOVE_TEXT)
     {
+      /* (the labels above: a selected line's whole width is painted) */
+      if ((self->cuts == NULL || self->cuts->len == 0) && self->table_labels->len == 0)
+        return;
       visible_offsets (text_view, &vis_start, &vis_end);
-      snapshot_cuts (self, snapshot, vis_start, vis_end);
+      if (self->cuts != NULL)
+        snapshot_cuts (self, snapshot, vis_start, vis_end);
+      snapshot_labels (self, snapshot, vis_start, vis_end);
       return;
     }
   if (layer != GTK_TEXT_VIEW_LAYER_BELOW_TEXT)
@@ -947,6 +1175,7 @@ dossier_document_text_finalize (GObject *object)
   g_clear_pointer (&self->table_tags, g_ptr_array_unref);
   g_clear_pointer (&self->blank_first_tags, g_ptr_array_unref);
   g_clear_pointer (&self->table_columns, g_ptr_array_unref);
+  g_clear_pointer (&self->table_labels, g_ptr_array_unref);
 
   G_OBJECT_CLASS (dossier_document_text_parent_class)->finalize (object);
 }
@@ -968,6 +1197,7 @@ dossier_document_text_init (DossierDocumentText *self)
   self->table_tags = g_ptr_array_new_with_free_func (g_object_unref);
   self->blank_first_tags = g_ptr_array_new_with_free_func (g_object_unref);
   self->table_columns = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  self->table_labels = g_ptr_array_new_with_free_func ((GDestroyNotify) table_labels_free);
 }
 
 void
@@ -1050,6 +1280,7 @@ dossier_document_text_set_tables (DossierDocumentText *self,
   g_ptr_array_set_size (self->table_tags, 0);
   g_ptr_array_set_size (self->blank_first_tags, 0);
   g_ptr_array_set_size (self->table_columns, 0);
+  g_ptr_array_set_size (self->table_labels, 0);
   if (tables != NULL)
     g_array_ref (tables);
   g_clear_pointer (&self->tables, g_array_unref);
@@ -1108,6 +1339,37 @@ dossier_document_text_get_cut_area (DossierDocumentText *self,
   area->origin.x += x;
   area->origin.y += y;
   return TRUE;
+}
+
+const char *
+dossier_document_text_get_cell_label (DossierDocumentText *self,
+                                      gint64               offset,
+                                      graphene_rect_t     *area)
+{
+  g_return_val_if_fail (DOSSIER_IS_DOCUMENT_TEXT (self), NULL);
+  g_return_val_if_fail (area != NULL, NULL);
+
+  for (guint t = 0; self->tables != NULL && t < self->table_labels->len; t++)
+    {
+      const TableLabels *labels = g_ptr_array_index (self->table_labels, t);
+      const DossierTextTable *table = &g_array_index (self->tables, DossierTextTable, t);
+      guint i;
+      int x, y;
+
+      if (offset < table->start || offset >= table->end)
+        continue;
+      i = first_cell_from (labels->cells, offset);
+      if (labels->span == 0 || i >= labels->cells->len ||
+          g_array_index (labels->cells, LabelledCell, i).offset != offset)
+        return NULL;
+      place_label (self, labels, &g_array_index (labels->cells, LabelledCell, i), area);
+      /* (a translation: that of the buffer's origin) */
+      gtk_text_view_buffer_to_window_coords (GTK_TEXT_VIEW (self), GTK_TEXT_WINDOW_WIDGET, 0, 0, &x, &y);
+      area->origin.x += x;
+      area->origin.y += y;
+      return pango_layout_get_text (g_ptr_array_index (labels->names, g_array_index (labels->cells, LabelledCell, i).column));
+    }
+  return NULL;
 }
 
 void

@@ -83,6 +83,14 @@ gboolean dossier_document_text_get_cut_area  (DossierDocumentText *self,
  * (a reference is taken); NULL for none. */
 void dossier_document_text_set_tables        (DossierDocumentText *self,
                                               GArray              *tables);
+/* The name of its column a cell of a stacked table is labelled with,
+ * drawn before the cell (not in the text): NULL but for a cell that
+ * starts at @offset, under its table's header, not its row's first, when
+ * the table stands stacked. Where it is drawn in @area, in the view's own
+ * coordinates. Owned by the view, until the font or the tables change. */
+const char *dossier_document_text_get_cell_label (DossierDocumentText *self,
+                                                  gint64               offset,
+                                                  graphene_rect_t     *area);
 /* The colours a selection is painted in: a selected character drawn at
  * a cut is painted in them too. */
 void dossier_document_text_set_selection_colors (DossierDocumentText *self,

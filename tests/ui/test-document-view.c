@@ -2341,6 +2341,117 @@ test_table_empty_corner (Fixture       *fx,
   g_assert_cmpint (corner_text_at (fx->view, "\tBoardings", "Change").x, ==, figures.x);
 }
 
+/* Library branches: five columns, a short last row. */
+static const char branches_text[] =
+  "Library branches\n\n"
+  "Branch\tMembers\tLoans before\tLoans after\tOpen hours\n\n"
+  "Castle Street Library\t1,204\t88.2%\t91.0%\t42\n\n"
+  "Ferry Road\t655\t79.5%\t83.3%\t36\n\n"
+  "Total\t1,859\n\n"
+  "Both branches open on Sundays from May.";
+
+static const char * const branches[][5] = {
+  { "Branch", "Members", "Loans before", "Loans after", "Open hours" },
+  { "Castle Street Library", "1,204", "88.2%", "91.0%", "42" },
+  { "Ferry Road", "655", "79.5%", "83.3%", "36" },
+  { "Total", "1,859" },
+};
+
+/* Where cell @cell of row @row of branches_text starts, in code points. */
+static gint64
+branches_offset (guint row,
+                 guint cell)
+{
+  const char *p = strstr (branches_text, branches[row][0]);
+
+  return g_utf8_pointer_to_offset (branches_text, strstr (p, branches[row][cell]));
+}
+
+/* A stacked table's cells stand each on a line of their own, far from the
+ * header that names their column: each cell under the header but a
+ * row's first is labelled with its column's name ("1,204" with
+ * "Members"), drawn before it on its line (it had none). The labels are
+ * not in the text: the buffer holds the text as it was, and a click on a
+ * label, a selection and a highlight of a cell are at the cell's own
+ * offsets. Wide enough, the table is columns, and no cell is labelled. */
+static void
+test_table_stacked_labels (Fixture       *fx,
+                           gconstpointer  data)
+{
+  DossierDocumentText *dtext = DOSSIER_DOCUMENT_TEXT (dossier_document_view_get_text_view (fx->view));
+  GtkTextView *text_view = GTK_TEXT_VIEW (dtext);
+  DossierViewHighlight highlight;
+  GtkTextIter start, end, at;
+  g_autofree char *shown = NULL;
+  g_autofree char *selected = NULL;
+  graphene_rect_t area;
+  gint64 value, s, e;
+  int bx, by;
+
+  set_text_of_blocks (fx->view, branches_text);
+  if (data == NULL)
+    {
+      for (guint row = 0; row < G_N_ELEMENTS (branches); row++)
+        for (guint cell = 1; cell < 5 && branches[row][cell] != NULL; cell++)
+          g_assert_null (dossier_document_text_get_cell_label (dtext, branches_offset (row, cell), &area));
+      return;
+    }
+
+  /* (stacked: each cell below the one before it) */
+  g_assert_cmpint (char_rect (fx->view, branches_offset (1, 2)).y, >, char_rect (fx->view, branches_offset (1, 1)).y);
+  for (guint row = 0; row < G_N_ELEMENTS (branches); row++)
+    {
+      g_assert_null (dossier_document_text_get_cell_label (dtext, branches_offset (row, 0), &area));
+      for (guint cell = 1; cell < 5 && branches[row][cell] != NULL; cell++)
+        {
+          gint64 offset = branches_offset (row, cell);
+          const char *label = dossier_document_text_get_cell_label (dtext, offset, &area);
+          GdkRectangle loc = char_rect (fx->view, offset);
+
+          g_test_message ("%s", branches[row][cell]);
+          /* (the header names the columns: it is not labelled) */
+          if (row == 0)
+            {
+              g_assert_null (label);
+              continue;
+            }
+          g_assert_cmpstr (label, ==, branches[0][cell]);
+          g_assert_cmpfloat (area.origin.x + area.size.width, <, loc.x);
+          g_assert_cmpfloat (area.origin.x, >, char_rect (fx->view, branches_offset (row, 0)).x);
+          g_assert_cmpfloat (area.origin.y, >=, loc.y);
+          g_assert_cmpfloat (area.origin.y + area.size.height, <=, loc.y + loc.height);
+        }
+    }
+
+  /* The text is the text. */
+  gtk_text_buffer_get_bounds (view_buffer (fx->view), &start, &end);
+  shown = gtk_text_buffer_get_text (view_buffer (fx->view), &start, &end, TRUE);
+  g_assert_cmpstr (shown, ==, branches_text);
+
+  /* A click on "Members" before "1,204" is at "1,204"; selected and
+   * highlighted, "1,204" is "1,204", at its offsets. */
+  value = branches_offset (1, 1);
+  g_assert_nonnull (dossier_document_text_get_cell_label (dtext, value, &area));
+  gtk_text_view_window_to_buffer_coords (text_view, GTK_TEXT_WINDOW_WIDGET,
+                                         (int) (area.origin.x + area.size.width / 2),
+                                         (int) (area.origin.y + area.size.height / 2), &bx, &by);
+  gtk_text_view_get_iter_at_location (text_view, &at, bx, by);
+  g_assert_cmpint (gtk_text_iter_get_offset (&at), ==, value);
+  dossier_document_view_select_range (fx->view, value, value + 5);
+  g_assert_true (dossier_document_view_get_selection (fx->view, &s, &e));
+  g_assert_cmpint (s, ==, value);
+  g_assert_cmpint (e, ==, value + 5);
+  selected = dossier_document_view_dup_selected_text (fx->view);
+  g_assert_cmpstr (selected, ==, "1,204");
+  highlight = span (1, s, e, &red, "Members");
+  dossier_document_view_set_highlights (fx->view, &highlight, 1);
+  wait_painted (fx->view);
+  g_assert_false (has_color_at (fx->view, value - 1, &red));
+  for (gint64 offset = value; offset < value + 5; offset++)
+    g_assert_true (has_color_at (fx->view, offset, &red));
+  g_assert_false (has_color_at (fx->view, value + 5, &red));
+}
+
 /* The text's left margin (from the view's edge to where its lines start)
  * and right margin, in pixels. */
 static void
@@ -2466,6 +2577,9 @@ main (int   argc,
   g_test_add ("/dossier/document-view/table-empty-corner-stacked", Fixture, GINT_TO_POINTER (360),
               fixture_setup, test_table_empty_corner, fixture_teardown);
   ADD ("table-empty-corner-wide-view", test_table_empty_corner);
+  g_test_add ("/dossier/document-view/table-stacked-labels", Fixture, GINT_TO_POINTER (360),
+              fixture_setup, test_table_stacked_labels, fixture_teardown);
+  ADD ("table-stacked-labels-wide-view", test_table_stacked_labels);
   g_test_add ("/dossier/document-view/margins-narrow/555", Fixture, GINT_TO_POINTER (555),
               fixture_setup, test_margins_narrow, fixture_teardown);
   g_test_add ("/dossier/document-view/margins-narrow/360", Fixture, GINT_TO_POINTER (360),
