@@ -1546,7 +1546,8 @@ test_analysis_tour (Fixture       *f,
  * project has is offered as its alias ("alias", its id first), not as a
  * stakeholder; a suggestion the text never names but says otherwise is
  * followed by how it says it ("only-as", the words as the text has
- * them). The stakeholder lines keep their five fields. */
+ * them). The stakeholder lines keep their five fields. The traders who
+ * object are a group that acts, and one stakeholder. */
 static void
 test_suggest_as_the_window (Fixture       *f,
                             gconstpointer  data)
@@ -1572,6 +1573,7 @@ test_suggest_as_the_window (Fixture       *f,
   suggest = ok_cli ("suggest", f->project, "1", NULL);
   g_assert_cmpstr (suggest, ==,
                    "alias\t1\t2\tIsland Traders Guild\t\n"
+                   "stakeholder\t1\tbusiness\tTraders in Port Kessel\t\n"
                    "stakeholder\t1\tperson\tMara Quill\t\n"
                    "stakeholder\t0\tgovernment\tPort Kessel council\t\n"
                    "only-as\tPort Kessel council\tthe council\n");

@@ -2559,6 +2559,41 @@ test_stakeholders_places_in_tables (void)
   find_stakeholder_of_kind (s, "Tamsin Orr", DOSSIER_STAKEHOLDER_PERSON);
 }
 
+/* Groups of people an article has act (one written for this test): one
+ * opening its sentence, named with the place that says which
+ * ("Fishermen at Kellock Quay") or the word before it ("Head teachers"),
+ * one that speaks ("…, tenants said"), one in Spanish ("Los ganaderos de
+ * la comarca temen …"): the public, however seldom named. Not a group in
+ * passing ("would hit families", "a letter to parents"), nor a
+ * possessive ("the parents' evening"), nor a table's cell; the quay is
+ * no actor. */
+static void
+test_stakeholders_groups_of_people (void)
+{
+  const char *text =
+    "Harbour dues to double\n\n"
+    "Fishermen at Kellock Quay say the new dues would end their trade. The Kellock Harbour "
+    "Board said the rise was its first in nine years.\n\n"
+    "Head teachers at both island schools have written to the board. The rise would hit "
+    "families hardest, tenants said. A letter went to parents on Friday, and the parents' "
+    "evening was moved to March.\n\n"
+    "Pupils\tBefore\tAfter\n"
+    "Kellock\t212\t180\n\n"
+    "Los ganaderos de la comarca temen perder el pasto de invierno.";
+  g_autoptr(GPtrArray) s = stakeholders_of_article (text);
+
+  g_assert_cmpuint (find_stakeholder_of_kind (s, "Fishermen at Kellock Quay",
+                                              DOSSIER_STAKEHOLDER_PUBLIC)->n_mentions, ==, 1);
+  find_stakeholder_of_kind (s, "Head teachers", DOSSIER_STAKEHOLDER_PUBLIC);
+  find_stakeholder_of_kind (s, "Tenants", DOSSIER_STAKEHOLDER_PUBLIC);
+  find_stakeholder_of_kind (s, "Ganaderos", DOSSIER_STAKEHOLDER_PUBLIC);
+  find_stakeholder (s, "Kellock Harbour Board");
+  assert_not_suggested (s, "Families");
+  assert_not_suggested (s, "Parents");
+  assert_not_suggested (s, "Pupils");
+  assert_not_suggested (s, "Kellock Quay");
+}
+
 static void
 test_stakeholders_none (void)
 {
@@ -2687,6 +2722,8 @@ main (int   argc,
                    test_stakeholders_short_form_with_its_capital);
   g_test_add_func ("/dossier/suggest/stakeholders-places-in-tables",
                    test_stakeholders_places_in_tables);
+  g_test_add_func ("/dossier/suggest/stakeholders-groups-of-people",
+                   test_stakeholders_groups_of_people);
 
   return g_test_run ();
 }

@@ -349,6 +349,31 @@ static const Body bodies[] = {
   { "votante", "votantes", DOSSIER_STAKEHOLDER_PUBLIC },
   { "agricultor", "agricultores", DOSSIER_STAKEHOLDER_PUBLIC },
   { "pescador", "pescadores", DOSSIER_STAKEHOLDER_PUBLIC },
+  { "pupil", "pupils", DOSSIER_STAKEHOLDER_PUBLIC },
+  { "paramedic", "paramedics", DOSSIER_STAKEHOLDER_PUBLIC },
+  { "carer", "carers", DOSSIER_STAKEHOLDER_PUBLIC },
+  { "villager", "villagers", DOSSIER_STAKEHOLDER_PUBLIC },
+  { "tenant", "tenants", DOSSIER_STAKEHOLDER_PUBLIC },
+  { "homeowner", "homeowners", DOSSIER_STAKEHOLDER_PUBLIC },
+  { "householder", "householders", DOSSIER_STAKEHOLDER_PUBLIC },
+  { "pensioner", "pensioners", DOSSIER_STAKEHOLDER_PUBLIC },
+  { "motorist", "motorists", DOSSIER_STAKEHOLDER_PUBLIC },
+  { "pedestrian", "pedestrians", DOSSIER_STAKEHOLDER_PUBLIC },
+  { "walker", "walkers", DOSSIER_STAKEHOLDER_PUBLIC },
+  { "consumer", "consumers", DOSSIER_STAKEHOLDER_PUBLIC },
+  { "paciente", "pacientes", DOSSIER_STAKEHOLDER_PUBLIC },
+  { "enfermero", "enfermeros", DOSSIER_STAKEHOLDER_PUBLIC },
+  { "enfermera", "enfermeras", DOSSIER_STAKEHOLDER_PUBLIC },
+  { "medico", "medicos", DOSSIER_STAKEHOLDER_PUBLIC },
+  { "familia", "familias", DOSSIER_STAKEHOLDER_PUBLIC },
+  { "estudiante", "estudiantes", DOSSIER_STAKEHOLDER_PUBLIC },
+  { "alumno", "alumnos", DOSSIER_STAKEHOLDER_PUBLIC },
+  { "inquilino", "inquilinos", DOSSIER_STAKEHOLDER_PUBLIC },
+  { "jubilado", "jubilados", DOSSIER_STAKEHOLDER_PUBLIC },
+  { "pensionista", "pensionistas", DOSSIER_STAKEHOLDER_PUBLIC },
+  { "usuario", "usuarios", DOSSIER_STAKEHOLDER_PUBLIC },
+  { "ganadero", "ganaderos", DOSSIER_STAKEHOLDER_PUBLIC },
+  { "hostelero", "hosteleros", DOSSIER_STAKEHOLDER_BUSINESS },
   { "trust", "trusts", DOSSIER_STAKEHOLDER_CIVIL_SOCIETY, TRUE },
   { "partnership", "partnerships", DOSSIER_STAKEHOLDER_ORGANISATION, TRUE },
   { "foundation", "foundations", DOSSIER_STAKEHOLDER_CIVIL_SOCIETY, TRUE },
@@ -650,6 +675,8 @@ enum
   TOKEN_CLOSE      = 1 << 6,  /* followed by ")" */
   TOKEN_COMMA      = 1 << 7,  /* followed by "," and a space */
   TOKEN_OPEN_QUOTE = 1 << 8,  /* followed by a space and an opening quote */
+  TOKEN_GROUP_END  = 1 << 9,  /* ends the place of a group of people ("Shopkeepers on
+                               * Bridge Street said": theirs, not the street's) */
 };
 
 typedef struct
@@ -1062,6 +1089,12 @@ typedef struct
   guint                   list_end;
   DossierStakeholderKind  list_kind;
   gboolean                table_row;    /* the block is one: its cells are parted by tabs */
+  /* Body index + 1 → the names (a GStrv) of a group of people the
+   * article has act ("Parents who pay … would save", "Fishermen in
+   * Porthwen are divided"; see note_body_use ()), as it first does: an
+   * actor however seldom named. With its place, without, and the place
+   * (folded) or NULL. NULL until one does. */
+  GHashTable             *body_acts;
 } Collector;
 
 static Candidate *
@@ -1524,7 +1557,7 @@ quoted_after (GArray *tokens,
 {
   const Token *t = &g_array_index (tokens, Token, last);
 
-  if (last + 1 >= tokens->len)
+  if (last + 1 >= tokens->len || (t->flags & TOKEN_GROUP_END))
     return FALSE;
   if ((t->flags & (TOKEN_SPACE | TOKEN_COMMA)) &&
       IN_LIST (reporting_verbs, g_array_index (tokens, Token, last + 1).folded))
@@ -3180,6 +3213,189 @@ word_then_place (Collector *col,
   return known_place (col, key) || names_place (tokens, first + 1, last);
 }
 
+/* ---- Groups of people ------------------------------------------------------ */
+
+/* Bodies of people, besides the public's, that an article may have act
+ * as a group: "Shopkeepers on Bridge Street said". */
+static const char * const group_people[] = {
+  "shopkeepers", "traders", "merchants", "employers", "investors", "activists", "protesters",
+  "campaigners", "comerciantes", "empresarios", "hosteleros",
+};
+
+/* The small words that may open a sentence before the group that is its
+ * subject: "The parents", "Some fishermen", "Los vecinos" (the other stop
+ * words do not: "Unlike parents", "For parents"). */
+static const char * const group_determiners[] = {
+  "the", "some", "many", "most", "all", "both", "other", "los", "las", "unos", "unas",
+};
+
+/* Before the place that says which of a group: "Fishermen in Porthwen". */
+static const char * const group_places[] = { "in", "at", "on", "en", "de", "del" };
+
+/* Whether token @i opens "the residents of Kell", "los vecinos de
+ * Valdecruces": Kell's people (see community_names ()). */
+static gboolean
+people_of_place (GArray *tokens,
+                 guint   i)
+{
+  const char *tie = i + 1 < tokens->len ? g_array_index (tokens, Token, i + 1).folded : "";
+
+  return IN_LIST (community_people, g_array_index (tokens, Token, i).folded) &&
+         (g_str_equal (tie, "of") || g_str_equal (tie, "de"));
+}
+
+static gboolean
+is_group_of_people (const Body *body)
+{
+  return body->kind == DOSSIER_STAKEHOLDER_PUBLIC || IN_LIST (group_people, body->plural);
+}
+
+/* The last token of the place that says which of a group (the token @i)
+ * the text means: "in Porthwen", "on Bridge Street"; @i if none. */
+static guint
+group_place_end (GArray *tokens,
+                 guint   i)
+{
+  guint end = i + 2;
+
+  if (end >= tokens->len || !(g_array_index (tokens, Token, i).flags & TOKEN_SPACE) ||
+      !(g_array_index (tokens, Token, i + 1).flags & TOKEN_SPACE) ||
+      !IN_LIST (group_places, g_array_index (tokens, Token, i + 1).folded) ||
+      !is_name_token (&g_array_index (tokens, Token, end)) ||
+      IN_LIST (stop_words, g_array_index (tokens, Token, end).folded))
+    return i;
+  while (end + 1 < tokens->len && (g_array_index (tokens, Token, end).flags & TOKEN_SPACE) &&
+         is_name_token (&g_array_index (tokens, Token, end + 1)))
+    end++;
+  /* "Campaigners from Save Brackley Fields", "Nurses at Holbrook General
+   * Hospital": a body, no place, and an actor of its own. */
+  for (guint k = i + 2; k <= end; k++)
+    {
+      DossierStakeholderKind kind;
+
+      if (name_word_kind (g_array_index (tokens, Token, k).folded, &kind) ||
+          IN_LIST (campaign_openers, g_array_index (tokens, Token, k).folded))
+        return i;
+    }
+  return end;
+}
+
+/* Whether the group of people at token @i (its place, if any, ending at
+ * @end) acts where the text names it: as its sentence's subject ("Parents
+ * who now pay … would save", "Head teachers at all six schools backed",
+ * "Los vecinos del barrio no lo ven igual"), or speaking ("fishermen
+ * said", "said parents"). Not as a possessive ("the parents' evening"),
+ * nor in a table's cell. */
+static gboolean
+group_acts (Collector *col,
+            GArray    *tokens,
+            guint      from,
+            guint      i,
+            guint      end)
+{
+  const Token *t = &g_array_index (tokens, Token, i);
+  const Token *last = &g_array_index (tokens, Token, end);
+  guint start = i;
+
+  if (col->table_row || (t->flags & TOKEN_POSSESSIVE) ||
+      is_apostrophe (g_utf8_get_char (t->p + t->len)))
+    return FALSE;
+  if (end + 1 < tokens->len && (last->flags & TOKEN_SPACE) &&
+      (IN_LIST (reporting_verbs, g_array_index (tokens, Token, end + 1).folded) ||
+       IN_LIST (plural_reporting_verbs, g_array_index (tokens, Token, end + 1).folded)))
+    return TRUE;
+  if (i > from && (g_array_index (tokens, Token, i - 1).flags & TOKEN_SPACE) &&
+      IN_LIST (attributing_words, g_array_index (tokens, Token, i - 1).folded))
+    return TRUE;
+  while (start > from && i - start < 2 && !(g_array_index (tokens, Token, start).flags & TOKEN_INITIAL))
+    start--;
+  if (!(g_array_index (tokens, Token, start).flags & TOKEN_INITIAL))
+    return FALSE;
+  for (guint k = start; k < i; k++)
+    {
+      const Token *w = &g_array_index (tokens, Token, k);
+
+      if (!(w->flags & TOKEN_SPACE) || (w->flags & TOKEN_ACRONYM) || (k > start && is_name_token (w)) ||
+          (IN_LIST (stop_words, w->folded) && !IN_LIST (group_determiners, w->folded)))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* A body of people on its own at token @i ("the cartels"), with the word
+ * before it if that word modifies it ("drug cartels", "Head teachers"
+ * opening a sentence); a group of people that acts, with the place that
+ * says which ("Fishermen in Porthwen": the place is read on its own too,
+ * as where the town of the article may be). */
+static void
+note_body_use (Collector *col,
+               GArray    *tokens,
+               guint      from,
+               guint      i,
+               int        body)
+{
+  const Token *t = &g_array_index (tokens, Token, i);
+  gpointer key = GINT_TO_POINTER (body + 1);
+  GPtrArray *forms = g_hash_table_lookup (col->body_forms, key);
+  guint end;
+
+  if (forms == NULL)
+    {
+      forms = g_ptr_array_new_with_free_func (g_free);
+      g_hash_table_insert (col->body_forms, key, forms);
+    }
+  g_hash_table_insert (col->body_counts, key,
+                       GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (col->body_counts, key)) + 1));
+  g_ptr_array_add (forms, g_strndup (t->p, t->len));
+  if (i > from)
+    {
+      Token *before = &g_array_index (tokens, Token, i - 1);
+
+      if ((before->flags & TOKEN_SPACE) &&
+          (!is_name_token (before) || ((before->flags & TOKEN_INITIAL) && !(before->flags & TOKEN_ACRONYM))) &&
+          !IN_LIST (stop_words, before->folded) && find_body (before->folded) < 0 &&
+          !IN_LIST (attributing_words, before->folded) && g_utf8_strlen (before->folded, -1) > 2)
+        g_ptr_array_add (forms, g_strndup (before->p, t->p + t->len - before->p));
+    }
+
+  if (!is_group_of_people (&bodies[body]) || !g_str_equal (t->folded, bodies[body].plural) ||
+      people_of_place (tokens, i))
+    return;
+  end = group_place_end (tokens, i);
+  if (!group_acts (col, tokens, from, i, end))
+    return;
+  if (col->body_acts == NULL)
+    col->body_acts = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_strfreev);
+  if (end > i)
+    {
+      g_ptr_array_add (forms, span_text (t, &g_array_index (tokens, Token, end)));
+      g_array_index (tokens, Token, end).flags |= TOKEN_GROUP_END;
+    }
+  if (!g_hash_table_contains (col->body_acts, key))
+    {
+      const Token *first = t;
+      char **names = g_new0 (char *, 4);
+
+      /* "Head teachers", "Local residents": the word opening the
+       * sentence before it. */
+      if (i > from && (t->flags & TOKEN_INITIAL) == 0 &&
+          (g_array_index (tokens, Token, i - 1).flags & TOKEN_INITIAL) &&
+          is_name_token (&g_array_index (tokens, Token, i - 1)) &&
+          !IN_LIST (stop_words, g_array_index (tokens, Token, i - 1).folded))
+        first = &g_array_index (tokens, Token, i - 1);
+      names[0] = span_text (first, &g_array_index (tokens, Token, end));
+      names[1] = span_text (first, t);
+      if (end > i)
+        {
+          g_autofree char *place = span_text (&g_array_index (tokens, Token, i + 2),
+                                              &g_array_index (tokens, Token, end));
+
+          names[2] = dossier_text_fold (place);
+        }
+      g_hash_table_insert (col->body_acts, key, names);
+    }
+}
+
 static void
 collect_block (Collector *col,
                GArray    *tokens,
@@ -3341,35 +3557,28 @@ collect_block (Collector *col,
               g_hash_table_add (col->lower_words, g_strdup (t->folded));
               note_called (col, tokens, from, i);
 
-              /* A body of people on its own ("the cartels"), with the
-               * word before it if that word modifies it ("drug cartels"). */
               body = find_body (t->folded);
               if (body >= 0)
-                {
-                  gpointer key = GINT_TO_POINTER (body + 1);
-                  GPtrArray *forms = g_hash_table_lookup (col->body_forms, key);
-
-                  if (forms == NULL)
-                    {
-                      forms = g_ptr_array_new_with_free_func (g_free);
-                      g_hash_table_insert (col->body_forms, key, forms);
-                    }
-                  g_hash_table_insert (col->body_counts, key,
-                                       GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (col->body_counts, key)) + 1));
-                  g_ptr_array_add (forms, g_strndup (t->p, t->len));
-                  if (i > from)
-                    {
-                      Token *before = &g_array_index (tokens, Token, i - 1);
-
-                      if ((before->flags & TOKEN_SPACE) && !is_name_token (before) &&
-                          !IN_LIST (stop_words, before->folded) && find_body (before->folded) < 0 &&
-                          g_utf8_strlen (before->folded, -1) > 2)
-                        g_ptr_array_add (forms, g_strndup (before->p, t->p + t->len - before->p));
-                    }
-                }
+                note_body_use (col, tokens, from, i, body);
               i++;
               continue;
             }
+        }
+
+      /* "Fishermen in Porthwen are divided": a group of people opening
+       * its sentence, capitalised for that only (not "Parents Against
+       * Cuts", nor "Residents of Kesby": see community_names ()). */
+      if ((t->flags & TOKEN_INITIAL) && !(t->flags & TOKEN_ACRONYM) &&
+          (body = find_body (t->folded)) >= 0 && is_group_of_people (&bodies[body]) &&
+          g_str_equal (t->folded, bodies[body].plural) &&
+          !(i + 1 < tokens->len && (t->flags & TOKEN_SPACE) &&
+            (is_name_token (&g_array_index (tokens, Token, i + 1)) ||
+             people_of_place (tokens, i))))
+        {
+          g_hash_table_add (col->lower_words, g_strdup (t->folded));
+          note_body_use (col, tokens, from, i, body);
+          i++;
+          continue;
         }
 
       /* "He said the board never came." */
@@ -3537,6 +3746,18 @@ collect_block (Collector *col,
               c->kind = DOSSIER_STAKEHOLDER_GOVERNMENT;
               candidate_add_form (c, name);
               candidate_add_form (c, form);
+              i++;
+              continue;
+            }
+          /* "Head teachers at all six schools backed …": a group of
+           * people, the word opening the sentence only a word before
+           * it (see note_body_use ()). */
+          if (next_body >= 0 && title_len == 0 && name_start == run_end &&
+              (last->flags & TOKEN_INITIAL) && !(last->flags & TOKEN_ACRONYM) &&
+              is_group_of_people (&bodies[next_body]))
+            {
+              g_hash_table_add (col->lower_words, g_strdup (next->folded));
+              note_body_use (col, tokens, from, i, next_body);
               i++;
               continue;
             }
@@ -4434,15 +4655,14 @@ name_body (Candidate  *c,
     candidate_add_form (c, body->word);
 
   g_free (c->name);
+  /* As written, but for the first capital: "Fishermen in Porthwen". */
   if (best != NULL && best_n * 2 >= n_uses)
-    {
-      g_autofree char *lower = g_utf8_strdown (best, -1);
-
-      c->name = dossier_text_capitalise (lower);
-    }
+    c->name = dossier_text_capitalise (best);
   else
     {
-      g_autofree char *lower = g_utf8_strdown (best_bare != NULL ? best_bare : body->plural, -1);
+      /* "Pupils", however often "every pupil". */
+      g_autofree char *lower = g_utf8_strdown (best_bare != NULL && !is_group_of_people (body) ?
+                                               best_bare : body->plural, -1);
 
       c->name = dossier_text_capitalise (lower);
     }
@@ -4973,7 +5193,10 @@ dossier_suggest_stakeholders (const char         *text,
       /* "the trust", named once as "Northvale Hospitals Trust": every
        * use is one more of it. Unnamed, only the bodies of people an
        * article keeps coming back to. */
-      if (owner == NULL && (named || bodies[body].named_only || GPOINTER_TO_UINT (value) < 3))
+      if (owner == NULL &&
+          (named || bodies[body].named_only ||
+           (GPOINTER_TO_UINT (value) < 3 &&
+            (col.body_acts == NULL || !g_hash_table_contains (col.body_acts, key)))))
         continue;
       /* "the company said", with no company named so: the one firm the
        * article is about, by whatever name, and no actor "Company"; the
@@ -4987,6 +5210,20 @@ dossier_suggest_stakeholders (const char         *text,
       c->kind = bodies[body].kind;
       c->n_seen = GPOINTER_TO_UINT (value);
       name_body (c, &bodies[body], forms, GPOINTER_TO_UINT (value));
+      /* Worth proposing once, by the name it acts under: what it does
+       * says it is an actor. */
+      if (col.body_acts != NULL && g_hash_table_contains (col.body_acts, key))
+        {
+          char **names = g_hash_table_lookup (col.body_acts, key);
+          Candidate *place = names[2] != NULL ? g_hash_table_lookup (by_key, names[2]) : NULL;
+
+          /* Not "Nurses at St Brannoc’s" when "St Brannoc’s said …":
+           * an actor, whose name is no group's. */
+          c->introduced = TRUE;
+          g_free (c->name);
+          c->name = dossier_text_capitalise (names[place != NULL && place->quoted ? 1 : 0]);
+          candidate_add_form (c, c->name);
+        }
       if (owner != NULL)
         c->group = owner->group;
     }
@@ -5129,6 +5366,7 @@ dossier_suggest_stakeholders (const char         *text,
   }
 
   g_clear_pointer (&col.people, g_array_unref);
+  g_clear_pointer (&col.body_acts, g_hash_table_unref);
   /* Worth proposing by every use found ("the council" of "Port Calder
    * council"); counted as it will be once added. */
   count_as_stakeholders (suggestions, text);
@@ -5257,6 +5495,7 @@ speaker_kind (const char *text,
   if (tokens->len > 0)
     collect_block (&col, tokens, 0);
   g_clear_pointer (&col.people, g_array_unref);
+  g_clear_pointer (&col.body_acts, g_hash_table_unref);
   c = g_hash_table_lookup (by_key, key);
   if (c == NULL || c->body || c->compound || c->acronym)
     return DOSSIER_STAKEHOLDER_OTHER;
