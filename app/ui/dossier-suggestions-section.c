@@ -40,6 +40,7 @@ struct _DossierSuggestionsSection
   guint                           reload_source;
   gboolean                        stale;         /* asked for while out of view */
   gboolean                        fill;
+  int                             content_room;  /* 0: the content always shares */
 };
 
 G_DEFINE_FINAL_TYPE (DossierSuggestionsSection, dossier_suggestions_section, GTK_TYPE_WIDGET)
@@ -52,6 +53,7 @@ enum {
   PROP_N_SUGGESTIONS,
   PROP_FILL,
   PROP_CONTENT,
+  PROP_CONTENT_ROOM,
   N_PROPS
 };
 
@@ -594,10 +596,6 @@ dossier_suggestions_section_set_fill (DossierSuggestionsSection *self,
   if (fill)
     gtk_expander_set_expanded (self->expander, TRUE);
   gtk_scrolled_window_set_max_content_height (self->scrolled, fill ? -1 : 260);
-  gtk_widget_set_vexpand (GTK_WIDGET (self->scrolled), fill);
-  /* Said of the expander too: GTK 4.8's expander kept the "no" it had
-   * computed before its child was made to expand. */
-  gtk_widget_set_vexpand (GTK_WIDGET (self->expander), fill);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILL]);
 }
 
@@ -636,12 +634,46 @@ dossier_suggestions_section_get_content (DossierSuggestionsSection *self)
   return self->content;
 }
 
+void
+dossier_suggestions_section_set_content_room (DossierSuggestionsSection *self,
+                                              int                        content_room)
+{
+  g_return_if_fail (DOSSIER_IS_SUGGESTIONS_SECTION (self));
+
+  content_room = MAX (content_room, 0);
+  if (content_room == self->content_room)
+    return;
+  self->content_room = content_room;
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CONTENT_ROOM]);
+}
+
+int
+dossier_suggestions_section_get_content_room (DossierSuggestionsSection *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_SUGGESTIONS_SECTION (self), 0);
+
+  return self->content_room;
+}
+
 /* ---- layout ---------------------------------------------------------------------- */
 
 /* Under a list that wants the height, the suggestions take at most this
  * share of it: their box of up to 260 px left the list 255 px of a panel
  * 600 px high (a 360 × 800 window), four rows of a long list. */
 #define SUGGESTIONS_SHARE 0.4
+
+/* Whether @child is laid out: the content counts while it is visible,
+ * though out of sight behind the suggestions (the section hides it
+ * itself, and would otherwise measure a different section each time). */
+static gboolean
+lays_out (DossierSuggestionsSection *self,
+          GtkWidget                 *child)
+{
+  if (child == NULL)
+    return FALSE;
+  return child == self->content ? gtk_widget_get_visible (child) : gtk_widget_should_layout (child);
+}
 
 static void
 dossier_suggestions_section_measure (GtkWidget      *widget,
@@ -660,7 +692,7 @@ dossier_suggestions_section_measure (GtkWidget      *widget,
     {
       int child_min = 0, child_nat = 0;
 
-      if (children[i] == NULL || !gtk_widget_should_layout (children[i]))
+      if (!lays_out (self, children[i]))
         continue;
       /* One above the other: a height is not split before allocation. */
       gtk_widget_measure (children[i], orientation,
@@ -684,7 +716,13 @@ dossier_suggestions_section_measure (GtkWidget      *widget,
  * line above), the list its natural height and the suggestions the rest;
  * otherwise the suggestions their natural height up to a share of the
  * whole (more if the list's natural height leaves it), the list the
- * rest. Both are measured at this width: the suggestions wrap. */
+ * rest. Both are measured at this width: the suggestions wrap.
+ *
+ * Where that would leave the list less than "content-room" (and less
+ * than it needs), the suggestions unfolded take the whole height and the
+ * list is out of sight until they are folded again: in a 360 × 800
+ * window the Pros & Cons panel's two columns, one above the other, were
+ * left some 85 px each under them, a third of an argument. */
 static void
 dossier_suggestions_section_size_allocate (GtkWidget *widget,
                                            int        width,
@@ -695,8 +733,9 @@ dossier_suggestions_section_size_allocate (GtkWidget *widget,
   GtkWidget *revealer = GTK_WIDGET (self->revealer);
   int content_min = 0, content_nat = 0, suggestions_min = 0, suggestions_nat = 0;
   int suggestions;
+  gboolean taken;
 
-  if (self->content == NULL || !gtk_widget_should_layout (self->content))
+  if (!lays_out (self, self->content))
     {
       if (gtk_widget_should_layout (revealer))
         gtk_widget_allocate (revealer, width, height, -1, NULL);
@@ -704,6 +743,7 @@ dossier_suggestions_section_size_allocate (GtkWidget *widget,
     }
   if (!gtk_widget_should_layout (revealer))
     {
+      gtk_widget_set_child_visible (self->content, TRUE);
       gtk_widget_allocate (self->content, width, height, -1, NULL);
       return;
     }
@@ -716,6 +756,15 @@ dossier_suggestions_section_size_allocate (GtkWidget *widget,
   else
     suggestions = MIN (suggestions_nat, MAX ((int) (height * SUGGESTIONS_SHARE), height - content_nat));
   suggestions = CLAMP (suggestions, suggestions_min, MAX (suggestions_min, height - content_min));
+
+  taken = gtk_expander_get_expanded (self->expander) &&
+          height - suggestions < MIN (self->content_room, content_nat);
+  gtk_widget_set_child_visible (self->content, !taken);
+  if (taken)
+    {
+      gtk_widget_allocate (revealer, width, height, -1, NULL);
+      return;
+    }
 
   gtk_widget_allocate (self->content, width, MAX (0, height - suggestions), -1, NULL);
   gtk_widget_allocate (revealer, width, suggestions, -1,
@@ -802,6 +851,9 @@ dossier_suggestions_section_get_property (GObject    *object,
     case PROP_CONTENT:
       g_value_set_object (value, self->content);
       break;
+    case PROP_CONTENT_ROOM:
+      g_value_set_int (value, self->content_room);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -837,6 +889,9 @@ dossier_suggestions_section_set_property (GObject      *object,
       break;
     case PROP_CONTENT:
       dossier_suggestions_section_set_content (self, g_value_get_object (value));
+      break;
+    case PROP_CONTENT_ROOM:
+      dossier_suggestions_section_set_content_room (self, g_value_get_int (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -876,6 +931,9 @@ dossier_suggestions_section_class_init (DossierSuggestionsSectionClass *klass)
   properties[PROP_CONTENT] =
     g_param_spec_object ("content", NULL, NULL, GTK_TYPE_WIDGET,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CONTENT_ROOM] =
+    g_param_spec_int ("content-room", NULL, NULL, 0, G_MAXINT, 0,
+                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,

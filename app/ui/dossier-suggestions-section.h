@@ -79,7 +79,10 @@ typedef struct
  * unfolded, rather than at most 260 px; for a panel whose own list is
  * empty), "content" (GtkWidget: the panel's own list, shown above the
  * suggestions, sharing the height with them: see
- * dossier_suggestions_section_set_content ()).
+ * dossier_suggestions_section_set_content ()), "content-room" (int,
+ * pixels: the least height the content is given beside the suggestions
+ * unfolded; where the section is too short for that, they take the whole
+ * of it while unfolded; 0, the default: they always share).
  *
  * Enter (or a double click) on a suggestion's row accepts it, as its +
  * does; the focus then goes to the row that takes its place. */
@@ -105,5 +108,8 @@ gboolean   dossier_suggestions_section_get_fill        (DossierSuggestionsSectio
 void       dossier_suggestions_section_set_content     (DossierSuggestionsSection *self,
                                                         GtkWidget                 *content);
 GtkWidget *dossier_suggestions_section_get_content     (DossierSuggestionsSection *self);
+void       dossier_suggestions_section_set_content_room (DossierSuggestionsSection *self,
+                                                         int                        content_room);
+int        dossier_suggestions_section_get_content_room (DossierSuggestionsSection *self);
 
 G_END_DECLS

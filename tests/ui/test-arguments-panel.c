@@ -368,8 +368,9 @@ has_suggestions (gpointer section)
 /* In the panel as a 360 × 800 window shows it over the text (330 × 585
  * px), the pros and cons and the document's suggestions share the
  * height: the suggestions' heading, folded, is whole in sight (its second
- * line was cut off at the panel's foot), and unfolded they leave each
- * column a list. */
+ * line was cut off at the panel's foot); unfolded, they take the height
+ * (they left each column some 85 px, a third of an argument), and folded
+ * again they give it back. */
 static void
 test_narrow_suggestions (Fixture       *f,
                          gconstpointer  data)
@@ -378,7 +379,7 @@ test_narrow_suggestions (Fixture       *f,
   g_autofree char *levy = NULL;
   g_autoptr(GError) error = NULL;
   GtkWidget *panel = dossier_arguments_panel_new ();
-  GtkWidget *section, *expander, *window;
+  GtkWidget *section, *expander, *window, *list;
   graphene_rect_t bounds;
   gint64 doc;
 
@@ -403,8 +404,23 @@ test_narrow_suggestions (Fixture       *f,
   wait_for_animations (window);
   g_assert_true (gtk_widget_compute_bounds (expander, panel, &bounds));
   g_assert_cmpfloat (bounds.origin.y + bounds.size.height, <=, gtk_widget_get_height (panel) + 0.5);
-  g_assert_cmpint (gtk_widget_get_height (find_with_class (panel, "pro-list")), >, 0);
-  g_assert_cmpint (gtk_widget_get_height (find_with_class (panel, "con-list")), >, 0);
+  /* Too short for both to be read, the suggestions take the section:
+   * their list is long enough to read, the columns out of sight. */
+  list = gtk_widget_get_ancestor (find_with_class (section, "argument-suggestions"), GTK_TYPE_SCROLLED_WINDOW);
+  g_test_message ("unfolded: the suggestions' list %d high, the columns %s",
+                  gtk_widget_get_height (list),
+                  gtk_widget_get_mapped (find_with_class (panel, "pro-list")) ? "in sight" : "out of sight");
+  g_assert_cmpint (gtk_widget_get_height (list), >=, 250);
+  g_assert_false (gtk_widget_get_mapped (find_with_class (panel, "pro-list")));
+  g_assert_false (gtk_widget_get_mapped (find_with_class (panel, "con-list")));
+
+  /* Folded again, the columns are back, each with its list. */
+  gtk_expander_set_expanded (GTK_EXPANDER (expander), FALSE);
+  wait_for_animations (window);
+  wait_until (is_laid_out, find_with_class (panel, "con-list"), "the columns to be laid out again");
+  g_assert_true (gtk_widget_get_mapped (find_with_class (panel, "pro-list")));
+  g_assert_cmpint (gtk_widget_get_height (find_with_class (panel, "pro-list")), >=, 100);
+  g_assert_cmpint (gtk_widget_get_height (find_with_class (panel, "con-list")), >=, 100);
 
   close_window (window);
 }
