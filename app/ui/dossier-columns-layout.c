@@ -164,10 +164,7 @@ dossier_columns_layout_measure (GtkLayoutManager *manager,
         }
     }
 
-  *minimum = min;
-  *natural = nat;
-  *minimum_baseline = -1;
-  *natural_baseline = -1;
+  dossier_layout_manager_measured (min, nat, minimum, natural, minimum_baseline, natural_baseline);
 }
 
 static void
@@ -272,9 +269,7 @@ dossier_columns_layout_class_init (DossierColumnsLayoutClass *klass)
   layout_class->measure = dossier_columns_layout_measure;
   layout_class->allocate = dossier_columns_layout_allocate;
 
-  properties[PROP_SPACING] =
-    g_param_spec_int ("spacing", NULL, NULL, 0, G_MAXINT, 0,
-                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SPACING] = dossier_layout_manager_pixels_pspec ("spacing");
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 

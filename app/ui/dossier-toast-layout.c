@@ -25,6 +25,7 @@
 #include <adwaita.h>
 
 #include "dossier-toast-layout.h"
+#include "dossier-ui-utils.h"
 
 /* libadwaita 1.2's toast: "border-spacing: 6px" between its children (CSS
  * that GTK 4.8 gives no getter for). */
@@ -150,13 +151,6 @@ widest (GtkWidget *toast)
   return MAX (0, gtk_widget_get_width (overlay) - box_width (toast));
 }
 
-static GtkSizeRequestMode
-dossier_toast_layout_get_request_mode (GtkLayoutManager *manager,
-                                       GtkWidget        *widget)
-{
-  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
-}
-
 static void
 dossier_toast_layout_measure (GtkLayoutManager *manager,
                               GtkWidget        *widget,
@@ -185,12 +179,7 @@ dossier_toast_layout_measure (GtkLayoutManager *manager,
                   + (stacked (&parts, width) ? parts.buttons_height : 0);
     }
 
-  *minimum = min;
-  *natural = nat;
-  if (minimum_baseline != NULL)
-    *minimum_baseline = -1;
-  if (natural_baseline != NULL)
-    *natural_baseline = -1;
+  dossier_layout_manager_measured (min, nat, minimum, natural, minimum_baseline, natural_baseline);
 }
 
 static void
@@ -249,7 +238,7 @@ dossier_toast_layout_class_init (DossierToastLayoutClass *klass)
 {
   GtkLayoutManagerClass *layout_class = GTK_LAYOUT_MANAGER_CLASS (klass);
 
-  layout_class->get_request_mode = dossier_toast_layout_get_request_mode;
+  layout_class->get_request_mode = dossier_layout_manager_height_for_width;
   layout_class->measure = dossier_toast_layout_measure;
   layout_class->allocate = dossier_toast_layout_allocate;
 }

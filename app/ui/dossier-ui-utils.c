@@ -1317,3 +1317,35 @@ dossier_layout_manager_set_int (GtkLayoutManager *manager,
   gtk_layout_manager_layout_changed (manager);
   g_object_notify_by_pspec (G_OBJECT (manager), pspec);
 }
+
+GParamSpec *
+dossier_layout_manager_pixels_pspec (const char *name)
+{
+  return g_param_spec_int (name, NULL, NULL, 0, G_MAXINT, 0,
+                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+}
+
+GtkSizeRequestMode
+dossier_layout_manager_height_for_width (GtkLayoutManager *manager,
+                                         GtkWidget        *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
+}
+
+void
+dossier_layout_manager_measured (int  min,
+                                 int  nat,
+                                 int *minimum,
+                                 int *natural,
+                                 int *minimum_baseline,
+                                 int *natural_baseline)
+{
+  if (minimum != NULL)
+    *minimum = min;
+  if (natural != NULL)
+    *natural = nat;
+  if (minimum_baseline != NULL)
+    *minimum_baseline = -1;
+  if (natural_baseline != NULL)
+    *natural_baseline = -1;
+}

@@ -287,4 +287,22 @@ void     dossier_layout_manager_set_int (GtkLayoutManager *manager,
                                          const GValue     *value,
                                          GParamSpec       *pspec);
 
+/* A layout manager's int property in pixels, 0 or more (a spacing),
+ * notified only on a change, as dossier_layout_manager_set_int() does. */
+GParamSpec *dossier_layout_manager_pixels_pspec (const char *name);
+
+/* A GtkLayoutManagerClass.get_request_mode for a layout whose height
+ * depends on its width (text that wraps, children that wrap). */
+GtkSizeRequestMode dossier_layout_manager_height_for_width (GtkLayoutManager *manager,
+                                                            GtkWidget        *widget);
+
+/* Ends a GtkLayoutManagerClass.measure: @min and @nat into @minimum and
+ * @natural, no baseline; any of the four may be NULL. */
+void     dossier_layout_manager_measured (int  min,
+                                          int  nat,
+                                          int *minimum,
+                                          int *natural,
+                                          int *minimum_baseline,
+                                          int *natural_baseline);
+
 G_END_DECLS

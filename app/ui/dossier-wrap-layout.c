@@ -117,13 +117,6 @@ lay_out (DossierWrapLayout *self,
   return MAX (0, y - self->line_spacing);
 }
 
-static GtkSizeRequestMode
-dossier_wrap_layout_get_request_mode (GtkLayoutManager *manager,
-                                      GtkWidget        *widget)
-{
-  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
-}
-
 static void
 dossier_wrap_layout_measure (GtkLayoutManager *manager,
                              GtkWidget        *widget,
@@ -153,14 +146,7 @@ dossier_wrap_layout_measure (GtkLayoutManager *manager,
       min = nat = lay_out (self, widget, width, FALSE);
     }
 
-  if (minimum != NULL)
-    *minimum = min;
-  if (natural != NULL)
-    *natural = nat;
-  if (minimum_baseline != NULL)
-    *minimum_baseline = -1;
-  if (natural_baseline != NULL)
-    *natural_baseline = -1;
+  dossier_layout_manager_measured (min, nat, minimum, natural, minimum_baseline, natural_baseline);
 }
 
 static void
@@ -224,16 +210,12 @@ dossier_wrap_layout_class_init (DossierWrapLayoutClass *klass)
 
   object_class->get_property = dossier_wrap_layout_get_property;
   object_class->set_property = dossier_wrap_layout_set_property;
-  layout_class->get_request_mode = dossier_wrap_layout_get_request_mode;
+  layout_class->get_request_mode = dossier_layout_manager_height_for_width;
   layout_class->measure = dossier_wrap_layout_measure;
   layout_class->allocate = dossier_wrap_layout_allocate;
 
-  properties[PROP_SPACING] =
-    g_param_spec_int ("spacing", NULL, NULL, 0, G_MAXINT, 0,
-                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_LINE_SPACING] =
-    g_param_spec_int ("line-spacing", NULL, NULL, 0, G_MAXINT, 0,
-                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SPACING] = dossier_layout_manager_pixels_pspec ("spacing");
+  properties[PROP_LINE_SPACING] = dossier_layout_manager_pixels_pspec ("line-spacing");
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
