@@ -800,6 +800,42 @@ test_text_tab_table_empty_last_cells (void)
   assert_block (doc, find_block (doc, "Night"), DOSSIER_BLOCK_PARAGRAPH, 0, "Night\t4.00\t2.00\t1.00");
 }
 
+/* A label followed by empty cells only ("Total ⇥ ⇥ ⇥") right after a
+ * table's rows is a row of that table, as many cells wide (its tabs were
+ * trimmed as white space: it was a paragraph "Total" under the table); in
+ * rows lined up by hand, a cell. Not after a table, such a line is no
+ * row. */
+static void
+test_text_tab_table_label_row (void)
+{
+  g_autoptr(DossierParsedDocument) doc = NULL;
+
+  doc = import_string ("Allotment plots\n\n"
+                       "The parish let its plots for the year in March.\n\n"
+                       "Site\tPlots\tLet\tWaiting\n"
+                       "Mill Lane\t40\t38\t12\n"
+                       "Church Field\t25\t25\t30\n"
+                       "Total\t\t\t\n"
+                       "\n"
+                       "Rota\t\tDay\n"
+                       "Asha Patel\tMonday\n"
+                       "Leftover\t\t\n"
+                       "\n"
+                       "Notes\t\t\n"
+                       "\n"
+                       "The waiting list is closed until May.\n",
+                       -1, DOSSIER_FORMAT_TEXT, "plots.txt");
+  assert_well_formed (doc);
+  assert_block (doc, find_block (doc, "Church"), DOSSIER_BLOCK_PARAGRAPH, 0, "Church Field\t25\t25\t30");
+  assert_block (doc, find_block (doc, "Church") + 1, DOSSIER_BLOCK_PARAGRAPH, 0, "Total\t\t\t");
+  assert_block (doc, find_block (doc, "Asha"), DOSSIER_BLOCK_PARAGRAPH, 0, "Asha Patel\tMonday");
+  assert_block (doc, find_block (doc, "Leftover"), DOSSIER_BLOCK_PARAGRAPH, 0, "Leftover\t");
+  /* (a short line alone: a heading) */
+  assert_block (doc, find_block (doc, "Notes"), DOSSIER_BLOCK_HEADING, 2, "Notes");
+  assert_block (doc, doc->blocks->len - 1, DOSSIER_BLOCK_PARAGRAPH, 0,
+                "The waiting list is closed until May.");
+}
+
 /* A news analysis of the kind users annotate (written for the project, in
  * the shape of such articles): its title twice, sections with subtitles,
  * short argued paragraphs, bulleted pros, cons and takeaways. */
@@ -957,7 +993,7 @@ test_markdown_table (void)
   assert_block (doc, 3, DOSSIER_BLOCK_PARAGRAPH, 0, "Ferry\t12\tdaily");
   assert_block (doc, 4, DOSSIER_BLOCK_PARAGRAPH, 0, "Yacht | small\t4\t");
   assert_block (doc, 5, DOSSIER_BLOCK_PARAGRAPH, 0, "Tug\t\ttowing only");
-  assert_block (doc, 6, DOSSIER_BLOCK_PARAGRAPH, 0, "Pilot boat\t30");
+  assert_block (doc, 6, DOSSIER_BLOCK_PARAGRAPH, 0, "Pilot boat\t30\t");
   assert_block (doc, 7, DOSSIER_BLOCK_PARAGRAPH, 0, "The tolls apply from 1 May.");
   g_assert_cmpuint (doc->blocks->len, ==, 8);
   g_assert_null (strstr (doc->text, "--"));
@@ -987,6 +1023,35 @@ test_markdown_table_empty_first_cells (void)
   assert_block (doc, 3, DOSSIER_BLOCK_PARAGRAPH, 0, "\t\t0.5");
   assert_block (doc, 4, DOSSIER_BLOCK_PARAGRAPH, 0, "Parks\t1.1\t");
   g_assert_cmpuint (doc->blocks->len, ==, 5);
+}
+
+/* A row of fewer cells than the header ("| Total | 690 |" under five
+ * columns) gets empty cells up to the header's width, as GFM pads it, so
+ * that its figure stands in its column and the row is as wide as the
+ * others; with no outer pipes too. Its text was kept, but the row was
+ * two cells wide. */
+static void
+test_markdown_table_short_row (void)
+{
+  g_autoptr(DossierParsedDocument) doc = NULL;
+
+  doc = import_string ("# Bus Routes\n\n"
+                       "| Route | Riders | Before | After | Buses |\n"
+                       "| --- | ---: | ---: | ---: | ---: |\n"
+                       "| 7A | 1,240 | 71% | 80% | 6 |\n"
+                       "| Total | 1,240 |\n"
+                       "\n"
+                       "Stop | Zone | Fare\n"
+                       "--- | --- | ---\n"
+                       "Quay | 1\n",
+                       -1, DOSSIER_FORMAT_MARKDOWN, "routes.md");
+  assert_well_formed (doc);
+  assert_block (doc, 1, DOSSIER_BLOCK_PARAGRAPH, 0, "Route\tRiders\tBefore\tAfter\tBuses");
+  assert_block (doc, 2, DOSSIER_BLOCK_PARAGRAPH, 0, "7A\t1,240\t71%\t80%\t6");
+  assert_block (doc, 3, DOSSIER_BLOCK_PARAGRAPH, 0, "Total\t1,240\t\t\t");
+  assert_block (doc, 4, DOSSIER_BLOCK_PARAGRAPH, 0, "Stop\tZone\tFare");
+  assert_block (doc, 5, DOSSIER_BLOCK_PARAGRAPH, 0, "Quay\t1\t");
+  g_assert_cmpuint (doc->blocks->len, ==, 6);
 }
 
 /* GFM pipe tables need no outer pipes: a line with a pipe followed by a
@@ -2070,11 +2135,13 @@ main (int   argc,
   g_test_add_func ("/dossier/import/text-indented-prose", test_text_indented_prose);
   g_test_add_func ("/dossier/import/text-tab-table", test_text_tab_table);
   g_test_add_func ("/dossier/import/text-tab-table-empty-last-cells", test_text_tab_table_empty_last_cells);
+  g_test_add_func ("/dossier/import/text-tab-table-label-row", test_text_tab_table_label_row);
   g_test_add ("/dossier/import/text-list", Fixture, NULL,
               fixture_setup, test_text_list, fixture_teardown);
   g_test_add_func ("/dossier/import/example-article", test_example_article);
   g_test_add_func ("/dossier/import/markdown-article", test_markdown_article);
   g_test_add_func ("/dossier/import/markdown-table", test_markdown_table);
+  g_test_add_func ("/dossier/import/markdown-table-short-row", test_markdown_table_short_row);
   g_test_add_func ("/dossier/import/markdown-table-empty-first-cells",
                    test_markdown_table_empty_first_cells);
   g_test_add_func ("/dossier/import/markdown-table-without-outer-pipes",

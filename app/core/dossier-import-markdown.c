@@ -591,6 +591,7 @@ typedef struct
   GString               *raw;
   gboolean               item_blank;    /* a blank line inside a list item */
   gboolean               in_table;      /* the last line was a table's row under its delimiter row */
+  guint                  table_cells;   /* of that table's delimiter row: its width */
 
   /* Fenced or indented code being collected. */
   gboolean               in_fence;
@@ -999,17 +1000,22 @@ next_cell (Inline *row,
 /* A table row as one paragraph, its cells set apart by tabs as the HTML
  * importer sets a data table's apart (dossier_text_builder_cell_break ()),
  * so that the reader can line up the columns. The pipes at the row's ends,
- * if any, open and close it. */
+ * if any, open and close it. A row of fewer cells than the table's @width
+ * gets empty ones at its end, as GFM pads it ("| Total | 690 |" under five
+ * columns), so that it lines up with the rows above it; one of more keeps
+ * them (GFM drops them: that would lose the text). */
 static void
 add_table_row (Markdown   *md,
                const char *s,
-               gsize       len)
+               gsize       len,
+               guint       width)
 {
   g_autoptr(GString) plain = g_string_new (NULL);
   Inline row;
   gsize next = s[0] == '|' ? 1 : 0;
   gsize start, end;
   gboolean first = TRUE;
+  guint cells = 0;
 
   flush_block (md);
   dossier_text_builder_begin_block (md->builder, DOSSIER_BLOCK_PARAGRAPH, 0);
@@ -1027,8 +1033,11 @@ add_table_row (Markdown   *md,
         dossier_text_builder_cell_break (md->builder);
       dossier_text_builder_append (md->builder, plain->str, (gssize) plain->len);
       first = FALSE;
+      cells++;
     }
   inline_clear (&row);
+  for (; cells > 0 && cells < width; cells++)
+    dossier_text_builder_cell_break (md->builder);
 
   dossier_text_builder_end_block (md->builder);
   if (dossier_text_builder_get_length (md->builder) > 0)
@@ -1131,7 +1140,8 @@ begin_table_under_paragraph (Markdown *md,
       md->open = FALSE;
       g_string_truncate (md->raw, 0);
     }
-  add_table_row (md, header, header_len);
+  add_table_row (md, header, header_len, 0);
+  md->table_cells = delimiter_cells;
   return TRUE;
 }
 
@@ -1400,10 +1410,14 @@ process_line (Markdown   *md,
   if (indent < 4 && (s[0] == '|' || (table_goes_on && has_cell_pipe (s, rn))))
     {
       if (is_table_separator (s, rn))
-        md->in_table = TRUE;
+        {
+          md->in_table = TRUE;
+          md->table_cells = delimiter_row_cells (s, rn);
+        }
       else
         {
-          add_table_row (md, s, rn);
+          /* (a row before the delimiter row: the header, its width) */
+          add_table_row (md, s, rn, table_goes_on ? md->table_cells : 0);
           md->in_table = table_goes_on;
         }
       return;

@@ -479,6 +479,16 @@ is_table_row (Parser      *self,
           (i + 1 < group->n && has_inner_tab (&lines[i + 1])));
 }
 
+/* Whether @line is a label followed by empty cells only ("Total⇥⇥⇥"):
+ * a table's row where it follows one (its tabs trimmed as white space,
+ * it was a paragraph "Total"). */
+static gboolean
+is_label_row (const Line *line)
+{
+  return line->marker == 0 && line->len > 0 && line->trailing_tabs > 0 &&
+         memchr (line->content, '\t', line->len) == NULL;
+}
+
 static guint
 count_tabs (const Line *line,
             gboolean    runs)
@@ -533,8 +543,9 @@ emit_table_row (Parser     *self,
         dossier_text_builder_cell_break (b);
       start = j + 1;
     }
-  /* Empty cells at the end: a spreadsheet's each, lined up by hand none. */
-  for (guint k = 0; every_tab && k < line->trailing_tabs; k++)
+  /* Empty cells at the end: a spreadsheet's each, lined up by hand none
+   * (but one after a label alone, which else would be no row). */
+  for (guint k = 0; (every_tab || (k == 0 && is_label_row (line))) && k < line->trailing_tabs; k++)
     dossier_text_builder_cell_break (b);
   dossier_text_builder_end_block (b);
 }
@@ -550,6 +561,7 @@ emit_lines (Parser      *self,
   int item_indent = 0;
   int width = WRAP_MIN_COLUMNS;
   gboolean every_tab = TRUE;
+  gboolean row = FALSE;  /* the line before was a table's row */
 
   for (guint i = 0; i < group->n; i++)
     width = MAX (width, self->lines[group->first + i].indent + (int) self->lines[group->first + i].chars);
@@ -557,7 +569,10 @@ emit_lines (Parser      *self,
   for (guint i = 0; i < group->n; i++)
     {
       const Line *line = &self->lines[group->first + i];
+      gboolean after_row = row;
 
+      row = !is_separator_line (line) &&
+            (is_table_row (self, group, i) || (after_row && is_label_row (line)));
       if (is_separator_line (line))
         {
           dossier_text_builder_end_block (b);
@@ -565,10 +580,10 @@ emit_lines (Parser      *self,
           continue;
         }
 
-      if (is_table_row (self, group, i))
+      if (row)
         {
           dossier_text_builder_end_block (b);
-          if (i == 0 || !is_table_row (self, group, i - 1))
+          if (!after_row)
             every_tab = every_tab_a_cell (self, group, i);
           emit_table_row (self, line, every_tab);
           open = DOSSIER_BLOCK_TITLE;
