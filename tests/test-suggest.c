@@ -2587,11 +2587,43 @@ test_stakeholders_groups_of_people (void)
   find_stakeholder_of_kind (s, "Head teachers", DOSSIER_STAKEHOLDER_PUBLIC);
   find_stakeholder_of_kind (s, "Tenants", DOSSIER_STAKEHOLDER_PUBLIC);
   find_stakeholder_of_kind (s, "Ganaderos", DOSSIER_STAKEHOLDER_PUBLIC);
-  find_stakeholder (s, "Kellock Harbour Board");
+  find_stakeholder_of_kind (s, "Kellock Harbour Board", DOSSIER_STAKEHOLDER_ORGANISATION);
   assert_not_suggested (s, "Families");
   assert_not_suggested (s, "Parents");
   assert_not_suggested (s, "Pupils");
   assert_not_suggested (s, "Kellock Quay");
+}
+
+/* What bodies' names say they are (an article written for this test): a
+ * food bank or a hospice is a charity, civil society; a school ("Kestle
+ * Road Primary") or a harbour board an organisation, a health board a
+ * public body; a school only ever a row of a table is no actor. An
+ * officer of a union the text names by its word ("The union's regional
+ * secretary, Nell Ashcroft,") is a person, as "its secretary" is; the
+ * council's leader is an official. */
+static void
+test_stakeholders_kinds_of_bodies (void)
+{
+  const char *text =
+    "Breakfast clubs\n\n"
+    "Tollbridge Food Bank said demand had doubled since the winter. Linmouth Hospice said it "
+    "would close four beds. Kestle Road Primary said its kitchen was too small, and the "
+    "Kellock Harbour Board said it would lend the old ferry office.\n\n"
+    "School\tPupils\n"
+    "Ashby Infants\t120\n\n"
+    "The Kestle Teachers' Union objected. The union's regional secretary, Nell Ashcroft, "
+    "said the clubs would need staff. The council's leader, Councillor Ivo Penrose, said the "
+    "Northcombe Health Board would pay.";
+  g_autoptr(GPtrArray) s = stakeholders_of_article (text);
+
+  find_stakeholder_of_kind (s, "Tollbridge Food Bank", DOSSIER_STAKEHOLDER_CIVIL_SOCIETY);
+  find_stakeholder_of_kind (s, "Linmouth Hospice", DOSSIER_STAKEHOLDER_CIVIL_SOCIETY);
+  find_stakeholder_of_kind (s, "Kestle Road Primary", DOSSIER_STAKEHOLDER_ORGANISATION);
+  find_stakeholder_of_kind (s, "Kellock Harbour Board", DOSSIER_STAKEHOLDER_ORGANISATION);
+  find_stakeholder_of_kind (s, "Northcombe Health Board", DOSSIER_STAKEHOLDER_GOVERNMENT);
+  find_stakeholder_of_kind (s, "Nell Ashcroft", DOSSIER_STAKEHOLDER_PERSON);
+  find_stakeholder_of_kind (s, "Ivo Penrose", DOSSIER_STAKEHOLDER_OFFICIAL);
+  assert_not_suggested (s, "Ashby Infants");
 }
 
 static void
@@ -2724,6 +2756,8 @@ main (int   argc,
                    test_stakeholders_places_in_tables);
   g_test_add_func ("/dossier/suggest/stakeholders-groups-of-people",
                    test_stakeholders_groups_of_people);
+  g_test_add_func ("/dossier/suggest/stakeholders-kinds-of-bodies",
+                   test_stakeholders_kinds_of_bodies);
 
   return g_test_run ();
 }

@@ -468,8 +468,17 @@ static const WordKind name_words[] = {
    * Hospital" (a place while it is only where something is, see
    * names_place ()). */
   { "academy", DOSSIER_STAKEHOLDER_ORGANISATION }, { "school", DOSSIER_STAKEHOLDER_ORGANISATION },
+  { "primary", DOSSIER_STAKEHOLDER_ORGANISATION }, { "infants", DOSSIER_STAKEHOLDER_ORGANISATION },
+  { "juniors", DOSSIER_STAKEHOLDER_ORGANISATION },
   { "academia", DOSSIER_STAKEHOLDER_ORGANISATION }, { "escuela", DOSSIER_STAKEHOLDER_ORGANISATION },
   { "hospital", DOSSIER_STAKEHOLDER_ORGANISATION },
+  /* "Kellock Harbour Board"; a health board is a public body (see
+   * name_qualifiers). */
+  { "board", DOSSIER_STAKEHOLDER_ORGANISATION },
+  /* "Linmouth Hospice", "the Marram Charity", "Tollbridge Foodbank" ("Food
+   * Bank": see name_kind ()). */
+  { "charity", DOSSIER_STAKEHOLDER_CIVIL_SOCIETY }, { "hospice", DOSSIER_STAKEHOLDER_CIVIL_SOCIETY },
+  { "foodbank", DOSSIER_STAKEHOLDER_CIVIL_SOCIETY },
   { "cartel", DOSSIER_STAKEHOLDER_ARMED_GROUP }, { "gang", DOSSIER_STAKEHOLDER_ARMED_GROUP },
   { "militia", DOSSIER_STAKEHOLDER_ARMED_GROUP }, { "front", DOSSIER_STAKEHOLDER_ARMED_GROUP },
   /* Weak: says what a name is only if no other word does ("Saltings Lane
@@ -631,7 +640,7 @@ static const WordKind name_qualifiers[] = {
 
 /* The plain words a qualifier before them decides (see name_qualifiers). */
 static const char * const plain_heads[] = {
-  "trust", "agency", "service", "office", "authority", "agencia", "servicio", "partnership",
+  "trust", "agency", "service", "office", "authority", "agencia", "servicio", "partnership", "board",
 };
 
 static int
@@ -966,6 +975,10 @@ name_kind (GArray *tokens,
                       g_str_equal (g_array_index (tokens, Token, head).folded, "colegio")) &&
       (g_str_equal (g_array_index (tokens, Token, head + 1).folded, "of") ||
        g_str_equal (g_array_index (tokens, Token, head + 1).folded, "de")))
+    return DOSSIER_STAKEHOLDER_CIVIL_SOCIETY;
+  /* "Dunmere Food Bank": a charity, not a bank. */
+  if (head > first && g_str_equal (g_array_index (tokens, Token, head).folded, "bank") &&
+      g_str_equal (g_array_index (tokens, Token, head - 1).folded, "food"))
     return DOSSIER_STAKEHOLDER_CIVIL_SOCIETY;
   if (!IN_LIST (plain_heads, g_array_index (tokens, Token, head).folded))
     return kind;
@@ -2996,23 +3009,34 @@ static const char * const offices_anywhere[] = {
   "chief constable", "chief inspector", "superintendent", "chief medical officer",
 };
 
-/* Whether the title at token @at is "its" (or "su") office at a union,
- * company or body of @body_kind, and no public office: "The Eskin Valley
- * Farmers' Union has filed an objection, and its secretary, Ruth
- * Kimathi," — hers is a role, not an official's; "Calder Ports …, said
- * its harbour master, Ivo Brandt" is an official's. */
+/* Whether the title at token @at is "its" (or "su", "their") office at
+ * a union, company or body of @body_kind, and no public office: "The
+ * Eskin Valley Farmers' Union has filed an objection, and its secretary,
+ * Ruth Kimathi," — hers is a role, not an official's; "Calder Ports …,
+ * said its harbour master, Ivo Brandt" is an official's. "The union's
+ * district secretary" is the union's whatever body was named last. */
 static gboolean
 office_at_body (GArray                 *tokens,
                 guint                   at,
                 DossierStakeholderKind  body_kind)
 {
+  static const char * const owners[] = { "its", "su", "their", "sus" };
   g_autoptr(GString) words = g_string_new (NULL);
+  const Token *owner = at > 0 ? &g_array_index (tokens, Token, at - 1) : NULL;
   TitleKind title;
   guint n;
+  int body;
 
-  if (at == 0 ||
-      (!g_str_equal (g_array_index (tokens, Token, at - 1).folded, "its") &&
-       !g_str_equal (g_array_index (tokens, Token, at - 1).folded, "su")))
+  /* "its district secretary": a word of where between. */
+  if (at >= 2 && !is_name_token (owner) && (owner->flags & TOKEN_SPACE) &&
+      !IN_LIST (stop_words, owner->folded) && find_body (owner->folded) < 0)
+    owner = &g_array_index (tokens, Token, at - 2);
+  /* "Their spokesperson", "The union's district secretary": the body's
+   * own word says what it is. */
+  if (owner != NULL && !is_name_token (owner) && (owner->flags & TOKEN_POSSESSIVE) &&
+      (body = find_body (owner->folded)) >= 0)
+    body_kind = bodies[body].kind;
+  else if (owner == NULL || !IN_LIST (owners, owner->folded))
     return FALSE;
   n = title_at (tokens, at, tokens->len, &title);
   for (guint k = at; k < at + n; k++)
@@ -3886,8 +3910,8 @@ collect_block (Collector *col,
             c->introduced = TRUE;
           /* "The Environment Agency has asked", "Tidewater District
            * Council's plan": a name whose own words say what body it is
-           * introduces it. */
-          if (title_len == 0 && !located && name_end > name_start &&
+           * introduces it; not a table's row ("Millbrook Infants ⇥ 148"). */
+          if (title_len == 0 && !located && !col->table_row && name_end > name_start &&
               introduces_body (name_kind (tokens, name_start, name_end)))
             c->introduced = TRUE;
           /* "Stagecoach Ashby, which runs the number 14,": no one's
