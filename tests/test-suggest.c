@@ -1253,8 +1253,8 @@ test_stakeholders_bodies_named_for_places (void)
 }
 
 /* A name followed by ", which" or "that runs …" is a thing or a body,
- * never someone, however it speaks: an organisation (an article written
- * for this test). "who" is someone's; "which" after "said Ana Ruiz" is
+ * never someone, however it speaks: an organisation, or a business when
+ * its name says so ("Buses") (an article written for this test). "who" is someone's; "which" after "said Ana Ruiz" is
  * the statement's. */
 static void
 test_stakeholders_which_is_no_one (void)
@@ -1269,7 +1269,7 @@ test_stakeholders_which_is_no_one (void)
   g_autoptr(GPtrArray) s = stakeholders_of_article (text);
 
   find_stakeholder_of_kind (s, "Stagecoach Ashby", DOSSIER_STAKEHOLDER_ORGANISATION);
-  find_stakeholder_of_kind (s, "Harlow Buses", DOSSIER_STAKEHOLDER_ORGANISATION);
+  find_stakeholder_of_kind (s, "Harlow Buses", DOSSIER_STAKEHOLDER_BUSINESS);
   find_stakeholder_of_kind (s, "Jo Petrie", DOSSIER_STAKEHOLDER_PERSON);
   find_stakeholder_of_kind (s, "Ada Lund", DOSSIER_STAKEHOLDER_PERSON);
 
@@ -1277,7 +1277,17 @@ test_stakeholders_which_is_no_one (void)
   g_assert_cmpint (dossier_suggest_stakeholder_kind (text, "Stagecoach Ashby", -1, -1), ==,
                    DOSSIER_STAKEHOLDER_ORGANISATION);
   g_assert_cmpint (dossier_suggest_stakeholder_kind (text, "Harlow Buses", -1, -1), ==,
-                   DOSSIER_STAKEHOLDER_ORGANISATION);
+                   DOSSIER_STAKEHOLDER_BUSINESS);
+  /* A bus or coach firm that only speaks is one too, no person. */
+  {
+    const char *said =
+      "Bus route\n\n"
+      "Harlow Buses said the route had lost money. Kestrel Coaches said it would bid.";
+    g_autoptr(GPtrArray) b = stakeholders_of_article (said);
+
+    find_stakeholder_of_kind (b, "Harlow Buses", DOSSIER_STAKEHOLDER_BUSINESS);
+    find_stakeholder_of_kind (b, "Kestrel Coaches", DOSSIER_STAKEHOLDER_BUSINESS);
+  }
   g_assert_cmpint (dossier_suggest_stakeholder_kind (text, "Ada Lund", -1, -1), ==,
                    DOSSIER_STAKEHOLDER_PERSON);
 }

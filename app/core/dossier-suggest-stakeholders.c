@@ -436,6 +436,10 @@ static const WordKind name_words[] = {
   { "llc", DOSSIER_STAKEHOLDER_BUSINESS }, { "company", DOSSIER_STAKEHOLDER_BUSINESS },
   { "bank", DOSSIER_STAKEHOLDER_BUSINESS }, { "holdings", DOSSIER_STAKEHOLDER_BUSINESS },
   { "airlines", DOSSIER_STAKEHOLDER_BUSINESS }, { "ferries", DOSSIER_STAKEHOLDER_BUSINESS },
+  /* "Harlow Buses said", "Kestrel Coaches": an operator, no one's name. */
+  { "buses", DOSSIER_STAKEHOLDER_BUSINESS }, { "coaches", DOSSIER_STAKEHOLDER_BUSINESS },
+  { "airways", DOSSIER_STAKEHOLDER_BUSINESS }, { "railways", DOSSIER_STAKEHOLDER_BUSINESS },
+  { "taxis", DOSSIER_STAKEHOLDER_BUSINESS }, { "motors", DOSSIER_STAKEHOLDER_BUSINESS },
   { "ports", DOSSIER_STAKEHOLDER_BUSINESS },
   { "plc", DOSSIER_STAKEHOLDER_BUSINESS }, { "llp", DOSSIER_STAKEHOLDER_BUSINESS },
   { "partners", DOSSIER_STAKEHOLDER_BUSINESS }, { "associates", DOSSIER_STAKEHOLDER_BUSINESS },
