@@ -414,6 +414,21 @@ dossier_filter_popover_unroot (GtkWidget *widget)
   GTK_WIDGET_CLASS (dossier_filter_popover_parent_class)->unroot (widget);
 }
 
+/* Filtered before GTK places it, so its list is measured as it will
+ * show: where the picker opens, above or below, and how long its list
+ * is, depend on that (GTK keeps it on the monitor, not in the window). */
+static void
+dossier_filter_popover_show (GtkWidget *widget)
+{
+  DossierFilterPopover *self = DOSSIER_FILTER_POPOVER (widget);
+  DossierFilterPopoverPrivate *priv = dossier_filter_popover_get_instance_private (self);
+
+  dossier_filter_popover_refilter (self);
+  dossier_popover_keep_in_window (GTK_POPOVER (self), GTK_SCROLLED_WINDOW (priv->scrolled));
+
+  GTK_WIDGET_CLASS (dossier_filter_popover_parent_class)->show (widget);
+}
+
 static void
 dossier_filter_popover_map (GtkWidget *widget)
 {
@@ -422,7 +437,6 @@ dossier_filter_popover_map (GtkWidget *widget)
 
   GTK_WIDGET_CLASS (dossier_filter_popover_parent_class)->map (widget);
 
-  dossier_filter_popover_refilter (self);
   gtk_widget_grab_focus (GTK_WIDGET (priv->entry));
 }
 
@@ -683,6 +697,7 @@ dossier_filter_popover_class_init (DossierFilterPopoverClass *klass)
   object_class->get_property = dossier_filter_popover_get_property;
   object_class->set_property = dossier_filter_popover_set_property;
 
+  widget_class->show = dossier_filter_popover_show;
   widget_class->map = dossier_filter_popover_map;
   widget_class->root = dossier_filter_popover_root;
   widget_class->unroot = dossier_filter_popover_unroot;

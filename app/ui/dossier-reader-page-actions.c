@@ -760,6 +760,7 @@ popup_context_menu (DossierReaderPage *self,
                     double             y)
 {
   GdkRectangle rect;
+  GtkWidget *child;
   double bx, by;
 
   if (self->highlight_menu == NULL)
@@ -775,6 +776,10 @@ popup_context_menu (DossierReaderPage *self,
     bx = by = 0;
   rect = (GdkRectangle) { (int) bx, (int) by, 1, 1 };
   gtk_popover_set_pointing_to (GTK_POPOVER (self->highlight_menu), &rect);
+  /* A menu's items scroll in the list GTK makes it. */
+  child = gtk_popover_get_child (GTK_POPOVER (self->highlight_menu));
+  dossier_popover_keep_in_window (GTK_POPOVER (self->highlight_menu),
+                                  GTK_IS_SCROLLED_WINDOW (child) ? GTK_SCROLLED_WINDOW (child) : NULL);
   dossier_popup_returning_focus (GTK_POPOVER (self->highlight_menu));
 }
 

@@ -466,48 +466,171 @@ on_menu_button_popover (GtkMenuButton *button,
 
 /* Pixels a popover moved in from the window's edge keeps from it. */
 #define POPOVER_EDGE 6
+/* The height of a popover's arrow (Adwaita's, GTK 4.8), beside its box. */
+#define POPOVER_ARROW 12
+/* The least a list shortened to fit is left: two rows and a half. */
+#define POPOVER_MIN_LIST 90
+
+/* What a popover was made to do, before it was first kept in its window:
+ * each opening starts from it again. */
+typedef struct
+{
+  GtkPositionType position;
+  GtkAlign        halign;
+  int             max_content_height;   /* of its list; -1: none */
+} PopoverPlace;
+
+/* Where @popover points, in its window's coordinates: at what it is
+ * told to, else at its parent. */
+static gboolean
+popover_anchor (GtkPopover      *popover,
+                GtkWidget       *root,
+                graphene_rect_t *anchor)
+{
+  GtkWidget *parent = gtk_widget_get_parent (GTK_WIDGET (popover));
+  GdkRectangle rect = { 0, 0, 0, 0 };
+  graphene_point_t origin;
+
+  if (parent == NULL)
+    return FALSE;
+  if (!gtk_popover_get_pointing_to (popover, &rect))
+    rect = (GdkRectangle) { 0, 0, gtk_widget_get_width (parent), gtk_widget_get_height (parent) };
+  if (!gtk_widget_compute_point (parent, root, &GRAPHENE_POINT_INIT (rect.x, rect.y), &origin))
+    return FALSE;
+  graphene_rect_init (anchor, origin.x, origin.y, rect.width, rect.height);
+  return TRUE;
+}
 
 /* GTK 4.8 reads a popover's halign as left or right whatever the text's
- * direction, from the anchor rectangle (the button) to the popover's box
- * (its shadow and margins aside), which its offset then moves; the arrow
- * follows the button. */
+ * direction, from the anchor rectangle to the popover's box (its shadow
+ * and margins aside), which its offset then moves; the arrow follows the
+ * anchor. Centred (or on the side it was made for) where that fits, else
+ * on the other side of the anchor, else moved in from the window's
+ * edge, a little clear of it. */
 static void
-place_popover_in_window (GtkMenuButton *button,
-                         gpointer       user_data)
+keep_in_width (GtkPopover            *popover,
+               const PopoverPlace    *place,
+               const graphene_rect_t *anchor,
+               int                    natural,
+               double                 room)
 {
-  GtkPopover *popover = gtk_menu_button_get_popover (button);
-  GtkWidget *root = GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (button)));
-  GtkWidget *child = popover != NULL ? gtk_popover_get_child (popover) : NULL;
-  GtkAlign align = GTK_ALIGN_CENTER;
-  graphene_rect_t bounds;
-  double left, room;
-  int natural = 0, shift = 0;
+  GtkAlign align = place->halign == GTK_ALIGN_START || place->halign == GTK_ALIGN_END
+                   ? place->halign : GTK_ALIGN_CENTER;
+  double left;
+  int shift = 0;
 
-  if (child == NULL || root == NULL || !gtk_widget_compute_bounds (GTK_WIDGET (button), root, &bounds))
-    return;
-  /* Not the popover itself: hidden, it measures nothing. Its box is the
-   * parent GTK makes its child. */
-  gtk_widget_measure (gtk_widget_get_parent (child), GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
-  room = gtk_widget_get_width (root);
-  left = bounds.origin.x + (bounds.size.width - natural) / 2;
-  if (left + natural > room)
+  left = align == GTK_ALIGN_START ? anchor->origin.x
+         : align == GTK_ALIGN_END ? anchor->origin.x + anchor->size.width - natural
+         : anchor->origin.x + (anchor->size.width - natural) / 2;
+  if (left + natural > room && align != GTK_ALIGN_END)
     {
       align = GTK_ALIGN_END;
-      left = bounds.origin.x + bounds.size.width - natural;
+      left = anchor->origin.x + anchor->size.width - natural;
     }
-  else if (left < 0)
+  else if (left < 0 && align != GTK_ALIGN_START)
     {
       align = GTK_ALIGN_START;
-      left = bounds.origin.x;
+      left = anchor->origin.x;
     }
-  /* Still past an edge (a phone's width): moved in from it, a little
-   * clear of it. */
   if (left < POPOVER_EDGE)
     shift = (int) ceil (POPOVER_EDGE - left);
   else if (left + natural > room - POPOVER_EDGE)
     shift = (int) floor (room - POPOVER_EDGE - (left + natural));
   gtk_widget_set_halign (GTK_WIDGET (popover), align);
   gtk_popover_set_offset (popover, shift, 0);
+}
+
+/* Above or below the anchor: on the side it was made for where all of it
+ * fits there, else on the other where it fits there, else on the side
+ * with more room, its list (@scroller) shortened to what is left. */
+static void
+keep_in_height (GtkPopover            *popover,
+                const PopoverPlace    *place,
+                const graphene_rect_t *anchor,
+                GtkWidget             *box,
+                int                    width,
+                GtkScrolledWindow     *scroller,
+                double                 room)
+{
+  double below = room - POPOVER_EDGE - (anchor->origin.y + anchor->size.height);
+  double above = anchor->origin.y - POPOVER_EDGE;
+  double preferred = place->position == GTK_POS_TOP ? above : below;
+  double other = place->position == GTK_POS_TOP ? below : above;
+  GtkPositionType other_side = place->position == GTK_POS_TOP ? GTK_POS_BOTTOM : GTK_POS_TOP;
+  int natural = 0, list = 0;
+  double need;
+
+  gtk_widget_measure (box, GTK_ORIENTATION_VERTICAL, width, NULL, &natural, NULL, NULL);
+  need = natural + (gtk_popover_get_has_arrow (popover) ? POPOVER_ARROW : 0);
+
+  if (need <= preferred)
+    gtk_popover_set_position (popover, place->position);
+  else if (need <= other)
+    gtk_popover_set_position (popover, other_side);
+  else
+    {
+      double space = MAX (preferred, other);
+
+      gtk_popover_set_position (popover, preferred >= other ? place->position : other_side);
+      if (scroller != NULL && gtk_widget_get_visible (GTK_WIDGET (scroller)))
+        {
+          gtk_widget_measure (GTK_WIDGET (scroller), GTK_ORIENTATION_VERTICAL, -1, NULL, &list, NULL, NULL);
+          gtk_scrolled_window_set_max_content_height (scroller,
+                                                      MAX (POPOVER_MIN_LIST, (int) floor (list - (need - space))));
+        }
+    }
+}
+
+void
+dossier_popover_keep_in_window (GtkPopover        *popover,
+                                GtkScrolledWindow *scroller)
+{
+  static GQuark quark;
+  GtkWidget *root, *child, *box;
+  PopoverPlace *place;
+  graphene_rect_t anchor;
+  int natural = 0;
+
+  g_return_if_fail (GTK_IS_POPOVER (popover));
+  g_return_if_fail (scroller == NULL || GTK_IS_SCROLLED_WINDOW (scroller));
+
+  if (quark == 0)
+    quark = g_quark_from_static_string ("dossier-popover-place");
+
+  place = g_object_get_qdata (G_OBJECT (popover), quark);
+  if (place == NULL)
+    {
+      place = g_new (PopoverPlace, 1);
+      place->position = gtk_popover_get_position (popover);
+      place->halign = gtk_widget_get_halign (GTK_WIDGET (popover));
+      place->max_content_height = scroller != NULL ? gtk_scrolled_window_get_max_content_height (scroller) : -1;
+      g_object_set_qdata_full (G_OBJECT (popover), quark, place, g_free);
+    }
+  /* Its list as long as it was made to be, before it is measured. */
+  if (scroller != NULL)
+    gtk_scrolled_window_set_max_content_height (scroller, place->max_content_height);
+
+  child = gtk_popover_get_child (popover);
+  root = GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (popover)));
+  if (child == NULL || root == NULL || !popover_anchor (popover, root, &anchor))
+    return;
+  /* Not the popover itself: hidden, it measures nothing. Its box is the
+   * parent GTK makes its child. */
+  box = gtk_widget_get_parent (child);
+  gtk_widget_measure (box, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+  keep_in_width (popover, place, &anchor, natural, gtk_widget_get_width (root));
+  if (place->position == GTK_POS_TOP || place->position == GTK_POS_BOTTOM)
+    keep_in_height (popover, place, &anchor, box, natural, scroller, gtk_widget_get_height (root));
+}
+
+static void
+place_popover_in_window (GtkMenuButton *button,
+                         gpointer       user_data)
+{
+  GtkPopover *popover = gtk_menu_button_get_popover (button);
+
+  if (popover != NULL)
+    dossier_popover_keep_in_window (popover, NULL);
 }
 
 void

@@ -71,6 +71,18 @@ void     dossier_hold_tooltip_under      (GtkPopover *popover,
  * a button whose popover is not made when it opens (the create-popup
  * function is this one's). */
 void       dossier_menu_button_keep_popover_in_window (GtkMenuButton *button);
+/* Places @popover, about to open, where all of it is in its window, as
+ * dossier_menu_button_keep_popover_in_window() does, for any popover
+ * (what it points at, or its parent): across, centred (or on the side its
+ * halign says) where there is room, else on the other side, else moved
+ * in from the edge; up and down, on the side its position says where it
+ * fits, else on the other, else on the roomier side with @scroller (its
+ * list, may be NULL) shortened. At 360 × 800 the tag picker opened under
+ * a selection near the reader's foot reached 100 px below the window and
+ * past its right edge. Each call starts again from the position, halign
+ * and list height the popover had at the first. */
+void       dossier_popover_keep_in_window (GtkPopover        *popover,
+                                           GtkScrolledWindow *scroller);
 
 /* A popover menu for a right click or the Menu key, without an arrow and
  * starting where it points, made a child of @parent (which unparents it

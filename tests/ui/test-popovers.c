@@ -3,8 +3,10 @@
  * tag picker, the evidence picker from the reader or from a highlight
  * card), as a window manager's close button or Alt+F4 does: nothing may
  * be printed (a Gdk-CRITICAL was), and the window and its project go;
- * and Ctrl+W and Ctrl+Q pressed in a picker, which close the window and
- * quit as they do from the window. Warnings and criticals are fatal here, as in every test. Runs under
+ * Ctrl+W and Ctrl+Q pressed in a picker, which close the window and
+ * quit as they do from the window; and the reader's pickers and menu,
+ * opened at the foot and the right edge of a 360 × 800 window, inside
+ * it. Warnings and criticals are fatal here, as in every test. Runs under
  * xvfb-run and dbus-run-session (suite "ui"). */
 #include "config.h"
 
@@ -27,6 +29,17 @@ static const char article[] =
   "The ferry fare rises by a fifth in April, the operator said on Monday.\n\n"
   "Commuters say the increase is unfair; the operator says fuel costs more.\n";
 
+/* Paragraphs enough to fill a 360 × 800 window's reader twice over. */
+static const char long_article[] =
+  "# Ferry timetable\n\n"
+  "The winter timetable starts in November, with fewer sailings after dark and none on the last crossing of the night.\n\n"
+  "Harbour staff say the early boat fills before it leaves, and that commuters wait on the quay in the rain.\n\n"
+  "The operator says the late boat carried eleven people a night on average, and cost more than it took in fares.\n\n"
+  "Students at the college on the far shore say the last boat was the only one that fitted their evening classes.\n\n"
+  "The council will hear from both sides at its meeting in October, before the timetable is printed.\n\n"
+  "A petition asking for the late boat to stay has been signed by some four hundred people since the summer.\n\n"
+  "Shops by the pier say their trade depends on the evening crowd that the late crossing brings over.\n";
+
 typedef struct
 {
   char          *dir;
@@ -36,9 +49,13 @@ typedef struct
   DossierWindow *window;
 } Fixture;
 
+/* A project of @text, with the tag "Costs" (and @n_more tags besides),
+ * a highlight of @quote, and a stakeholder, open in a reader window. */
 static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
+set_up_project (Fixture    *f,
+                const char *text,
+                const char *quote,
+                guint       n_more)
 {
   g_autoptr(DossierProject) project = NULL;
   g_autoptr(GError) error = NULL;
@@ -49,8 +66,14 @@ fixture_set_up (Fixture       *f,
   project = dossier_project_create (f->path, "Popovers", &error);
   g_assert_no_error (error);
   tag = add_tag (project, "Costs", 0);
-  f->document_id = add_document (project, DOSSIER_FORMAT_MARKDOWN, article, "ferry.md");
-  f->highlight_id = add_highlight (project, f->document_id, "fuel costs more", &tag, 1, NULL);
+  for (guint i = 0; i < n_more; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Ferry tag %u", i + 1);
+
+      add_tag (project, name, 0);
+    }
+  f->document_id = add_document (project, DOSSIER_FORMAT_MARKDOWN, text, "ferry.md");
+  f->highlight_id = add_highlight (project, f->document_id, quote, &tag, 1, NULL);
   /* Something for the evidence picker to offer. */
   g_assert_cmpint (dossier_project_add_stakeholder (project, "Ferry operator", NULL,
                                                     DOSSIER_STAKEHOLDER_BUSINESS, &error), >, 0);
@@ -58,6 +81,13 @@ fixture_set_up (Fixture       *f,
   dossier_project_close (g_steal_pointer (&project));
 
   f->window = open_reader_window (f->path, DOSSIER_OPEN_READ_WRITE, 1280);
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  set_up_project (f, article, "fuel costs more", 0);
 }
 
 static void
@@ -153,6 +183,93 @@ test_evidence_picker (Fixture       *f,
   close_window_with (f, page->evidence_picker);
 }
 
+/* ---- in a narrow window ---------------------------------------------------------- */
+
+static void
+narrow_set_up (Fixture       *f,
+               gconstpointer  data)
+{
+  /* Enough tags for the picker's list to be long. */
+  set_up_project (f, long_article, "fewer sailings after dark", 13);
+  resize_toplevel (GTK_WINDOW (f->window), 360, 800);
+  wait_for_animations (GTK_WIDGET (f->window));
+}
+
+/* Selects from the start of @needle to the end of its line as the reader
+ * lays it out (the picker points at the right of the column), and scrolls
+ * the reader until that line is at the foot of the view. Returns the
+ * line's foot, in the window. */
+static double
+select_at_foot (Fixture    *f,
+                const char *needle)
+{
+  DossierDocumentView *view = dossier_window_get_document_view (f->window);
+  GtkTextView *text_view = dossier_document_view_get_text_view (view);
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (text_view));
+  GtkTextIter start, end;
+  GdkRectangle rect;
+  gint64 from, to;
+  int wx, wy;
+  graphene_point_t foot;
+
+  select_in_reader (f->window, f->document_id, needle, &from, &to);
+  gtk_text_buffer_get_iter_at_offset (gtk_text_view_get_buffer (text_view), &start, (int) from);
+  end = start;
+  gtk_text_view_forward_display_line_end (text_view, &end);
+  dossier_document_view_select_range (view, from, gtk_text_iter_get_offset (&end));
+  flush_events ();
+
+  gtk_text_view_get_iter_location (text_view, &end, &rect);
+  gtk_adjustment_set_value (adjustment, rect.y + rect.height - gtk_adjustment_get_page_size (adjustment) + 24);
+  wait_for_animations (GTK_WIDGET (f->window));
+  gtk_text_view_get_iter_location (text_view, &end, &rect);
+  gtk_text_view_buffer_to_window_coords (text_view, GTK_TEXT_WINDOW_WIDGET, rect.x, rect.y + rect.height, &wx, &wy);
+  g_assert_true (gtk_widget_compute_point (GTK_WIDGET (text_view), GTK_WIDGET (f->window),
+                                           &GRAPHENE_POINT_INIT (wx, wy), &foot));
+  g_test_message ("the selection ends at %g,%g in a window %dx%d", foot.x, foot.y,
+                  gtk_widget_get_width (GTK_WIDGET (f->window)), gtk_widget_get_height (GTK_WIDGET (f->window)));
+  return foot.y;
+}
+
+/* The tag picker and the evidence picker, opened on a selection at the
+ * foot of the reader and at the column's right, and the highlight menu,
+ * opened at the view's bottom right corner, lie whole in the window (at
+ * 360 × 800 the tag picker reached some 100 px below it, and past its
+ * right edge: GTK keeps a popover on the monitor, not in the window). */
+static void
+test_narrow_in_window (Fixture       *f,
+                       gconstpointer  data)
+{
+  DossierReaderPage *page = dossier_window_get_reader_page (f->window);
+  GtkWidget *view = GTK_WIDGET (dossier_window_get_document_view (f->window));
+  GtkWidget *window = GTK_WIDGET (f->window);
+  const char *actions[] = { "reader.tag-selection", "reader.add-evidence" };
+
+  g_assert_cmpint (gtk_widget_get_width (window), <, 400);
+  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+    {
+      GtkWidget *picker;
+
+      /* Under the line, the picker has less room than it needs. */
+      g_assert_cmpfloat (select_at_foot (f, "Shops by the pier"), >, gtk_widget_get_height (window) - 250);
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), actions[i], NULL));
+      picker = i == 0 ? page->tag_picker : page->evidence_picker;
+      wait_until (popover_placed, picker, "the picker to be placed");
+      wait_for_animations (window);
+      g_assert_true (popover_in_window (picker, window));
+      gtk_popover_popdown (GTK_POPOVER (picker));
+      flush_events ();
+    }
+
+  _dossier_reader_page_popup_highlight_menu (page, f->highlight_id, gtk_widget_get_width (view) - 4,
+                                             gtk_widget_get_height (view) - 4);
+  wait_until (popover_placed, page->highlight_menu, "the highlight menu to be placed");
+  wait_for_animations (window);
+  g_assert_true (popover_in_window (page->highlight_menu, window));
+  gtk_popover_popdown (GTK_POPOVER (page->highlight_menu));
+  flush_events ();
+}
+
 /* The application, registered once for the whole run as test-about
  * registers it (a second one of the same id, made while the first is
  * still held, is refused the bus): its accelerators are the window's. */
@@ -218,6 +335,8 @@ main (int   argc,
   ADD ("close-window/nothing-open", test_nothing_open);
   ADD ("close-window/tag-picker", test_tag_picker);
   ADD ("close-window/evidence-picker", test_evidence_picker);
+  g_test_add ("/dossier/popovers/narrow-in-window", Fixture, NULL, narrow_set_up, test_narrow_in_window,
+              fixture_tear_down);
   g_test_add ("/dossier/popovers/app-keys/tag-picker/close", Fixture, "tag close",
               fixture_set_up, test_app_keys, fixture_tear_down);
   g_test_add ("/dossier/popovers/app-keys/tag-picker/quit", Fixture, "tag quit",
