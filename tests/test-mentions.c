@@ -8,6 +8,7 @@
 
 #include <string.h>
 
+#include <glib/gstdio.h>
 #include <dossier/dossier.h>
 
 #include "test-util.h"
@@ -554,6 +555,41 @@ stored_mentions (const char *path)
                               " FROM stakeholder_mentions ORDER BY stakeholder, document)");
 }
 
+/* Three texts and four stakeholders (Ada, Ben, Cy, Dee: ids 1 to 4)
+ * whose counts are TRUE_MENTIONS, in @dir; then @damage run on the file
+ * from outside, if not NULL. */
+static char *
+make_counted (const char *dir,
+              const char *damage)
+{
+  static const char * const names[] = { "Ada", "Ben", "Cy", "Dee" };
+  char *path = g_build_filename (dir, damage != NULL ? "damaged.dossier" : "made.dossier", NULL);
+
+  g_unlink (path);
+  {
+    g_autoptr(DossierProject) project = dossier_project_create (path, "Mentions", NULL);
+    g_autoptr(GError) error = NULL;
+
+    g_assert_nonnull (project);
+    add_doc (project, "One", "Ada and Ben met.\n");
+    add_doc (project, "Two", "Ben.\n");
+    add_doc (project, "Three", "Cy and Ada, and Ada again.\n");
+    for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+      g_assert_cmpint (dossier_project_add_stakeholder (project, names[i], NULL,
+                                                        DOSSIER_STAKEHOLDER_PUBLIC, &error),
+                       ==, i + 1);
+    g_assert_no_error (error);
+  }
+  {
+    g_autofree char *rows = stored_mentions (path);
+
+    g_assert_cmpstr (rows, ==, TRUE_MENTIONS);
+  }
+  if (damage != NULL)
+    test_sql_exec (path, damage);
+  return path;
+}
+
 static void
 test_checked_at_open (void)
 {
@@ -579,30 +615,10 @@ test_checked_at_open (void)
       "1:1:1 1:3:2 1:99:5 2:1:1 2:2:1 3:3:1 9:1:1" },
   };
   g_autofree char *dir = test_make_tmp_dir ("mentions");
-  g_autofree char *made = g_build_filename (dir, "made.dossier", NULL);
+  g_autofree char *made = make_counted (dir, NULL);
   g_autofree char *bytes = NULL;
   gsize length;
 
-  {
-    g_autoptr(DossierProject) project = dossier_project_create (made, "Mentions", NULL);
-    static const char * const names[] = { "Ada", "Ben", "Cy", "Dee" };
-    g_autoptr(GError) error = NULL;
-
-    g_assert_nonnull (project);
-    add_doc (project, "One", "Ada and Ben met.\n");
-    add_doc (project, "Two", "Ben.\n");
-    add_doc (project, "Three", "Cy and Ada, and Ada again.\n");
-    for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-      g_assert_cmpint (dossier_project_add_stakeholder (project, names[i], NULL,
-                                                        DOSSIER_STAKEHOLDER_PUBLIC, &error),
-                       ==, i + 1);
-    g_assert_no_error (error);
-  }
-  {
-    g_autofree char *rows = stored_mentions (made);
-
-    g_assert_cmpstr (rows, ==, TRUE_MENTIONS);
-  }
   g_assert_true (g_file_get_contents (made, &bytes, &length, NULL));
 
   for (guint i = 0; i < G_N_ELEMENTS (damage); i++)
@@ -636,6 +652,207 @@ test_checked_at_open (void)
   remove_tree (dir);
 }
 
+/* Ada's mentions counted 5 in the first text (1 in truth: 3 in all, not
+ * 7), Cy's row gone (1, not 0): what a file from someone else may say. */
+#define WRONG_COUNTS \
+  "UPDATE stakeholder_mentions SET count = 5 WHERE stakeholder = 1 AND document = 1;" \
+  "DELETE FROM stakeholder_mentions WHERE stakeholder = 3"
+#define WRONG_MENTIONS "1:1:5 1:3:2 2:1:1 2:2:1"
+
+static gboolean
+mentions_checked (gpointer data)
+{
+  return !dossier_project_get_mentions_pending (data);
+}
+
+static void
+assert_true_counts (DossierProject *project)
+{
+  static const guint n_mentions[] = { 3, 2, 1, 0 };
+  static const guint n_documents[] = { 2, 2, 1, 0 };
+
+  for (guint s = 0; s < G_N_ELEMENTS (n_mentions); s++)
+    {
+      DossierStakeholder *stakeholder = dossier_project_get_stakeholder (project, s + 1);
+
+      g_assert_false (dossier_stakeholder_get_mentions_pending (stakeholder));
+      g_assert_cmpuint (dossier_stakeholder_get_n_mentions (stakeholder), ==, n_mentions[s]);
+      g_assert_cmpuint (dossier_stakeholder_get_n_documents (stakeholder), ==, n_documents[s]);
+    }
+}
+
+static void
+count_notify (guint *n)
+{
+  (*n)++;
+}
+
+/* Opened for the window, the counts a file stores are checked by a
+ * thread once the open has returned (it read every text first): none is
+ * shown meanwhile, neither the file's 7 for Ada nor its nothing for Cy,
+ * and the true ones come when the main loop hears the thread. */
+static void
+test_checked_in_background (void)
+{
+  g_autofree char *dir = test_make_tmp_dir ("mentions");
+  g_autofree char *path = make_counted (dir, WRONG_COUNTS);
+
+  for (int mode = 0; mode < 2; mode++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(DossierProject) project =
+        dossier_project_open (path, DOSSIER_OPEN_MENTIONS_IN_BACKGROUND |
+                                    (mode == 0 ? DOSSIER_OPEN_READ_ONLY : DOSSIER_OPEN_READ_WRITE),
+                              &error);
+      g_autofree char *rows = NULL;
+      guint notified = 0;
+
+      g_assert_no_error (error);
+      g_signal_connect_swapped (project, "notify::mentions-pending", G_CALLBACK (count_notify),
+                                &notified);
+      g_assert_true (dossier_project_get_mentions_pending (project));
+      for (guint s = 1; s <= 4; s++)
+        {
+          DossierStakeholder *stakeholder = dossier_project_get_stakeholder (project, s);
+
+          g_assert_true (dossier_stakeholder_get_mentions_pending (stakeholder));
+          g_assert_cmpuint (dossier_stakeholder_get_n_mentions (stakeholder), ==, 0);
+          g_assert_cmpuint (dossier_stakeholder_get_n_documents (stakeholder), ==, 0);
+        }
+
+      wait_until (mentions_checked, project, "the mentions checked");
+      g_assert_cmpuint (notified, ==, 1);
+      assert_true_counts (project);
+
+      /* Read-only, the file stays as it was. */
+      rows = stored_mentions (path);
+      g_assert_cmpstr (rows, ==, mode == 0 ? WRONG_MENTIONS : TRUE_MENTIONS);
+    }
+
+  remove_tree (dir);
+}
+
+/* What reads the stored counts, or writes, does not wait for the thread:
+ * it checks them first, there and then. An action keeps in its undo step
+ * only what it changed: undone, no wrong count comes back. */
+static void
+test_background_finished_first (void)
+{
+  g_autofree char *dir = test_make_tmp_dir ("mentions");
+  g_autoptr(GError) error = NULL;
+
+  {
+    g_autofree char *path = make_counted (dir, WRONG_COUNTS);
+    g_autoptr(DossierProject) project =
+      dossier_project_open (path, DOSSIER_OPEN_MENTIONS_IN_BACKGROUND, &error);
+    g_autoptr(GArray) counts = NULL;
+
+    g_assert_no_error (error);
+    g_assert_true (dossier_project_get_mentions_pending (project));
+    counts = dossier_project_count_mentions (project, 1, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (counts->len, ==, 2);
+    g_assert_cmpuint (g_array_index (counts, DossierMentionCount, 0).n_mentions, ==, 1);
+    g_assert_cmpuint (g_array_index (counts, DossierMentionCount, 1).n_mentions, ==, 2);
+    g_assert_false (dossier_project_get_mentions_pending (project));
+    assert_true_counts (project);
+  }
+
+  for (int undo = 0; undo < 2; undo++)
+    {
+      g_autofree char *path = make_counted (dir, WRONG_COUNTS);
+      g_autoptr(DossierProject) project =
+        dossier_project_open (path, DOSSIER_OPEN_MENTIONS_IN_BACKGROUND, &error);
+      g_autofree char *rows = NULL;
+
+      g_assert_no_error (error);
+      g_assert_true (dossier_project_get_mentions_pending (project));
+      /* A new alias for Ada: the texts that name her, by the old names
+       * or the new, are counted again in the action (the first one's 5
+       * put right there would come back with its undo). */
+      g_assert_true (dossier_project_set_stakeholder_aliases (project, 1,
+                                                              (const char *[]) { "Adeline", NULL },
+                                                              &error));
+      g_assert_no_error (error);
+      g_assert_false (dossier_project_get_mentions_pending (project));
+      if (undo)
+        {
+          g_assert_true (dossier_project_undo (project, &error));
+          g_assert_no_error (error);
+        }
+      assert_true_counts (project);
+      rows = stored_mentions (path);
+      g_assert_cmpstr (rows, ==, TRUE_MENTIONS);
+    }
+
+  remove_tree (dir);
+}
+
+/* Closed (or dropped) before the thread is heard: it is stopped, nothing
+ * is written afterwards, nothing is left behind. */
+static void
+test_background_closed (void)
+{
+  g_autofree char *dir = test_make_tmp_dir ("mentions");
+  g_autofree char *path = make_counted (dir, WRONG_COUNTS);
+
+  for (int close = 0; close < 2; close++)
+    {
+      g_autoptr(GError) error = NULL;
+      DossierProject *project =
+        dossier_project_open (path, DOSSIER_OPEN_MENTIONS_IN_BACKGROUND, &error);
+      g_autofree char *rows = NULL;
+
+      g_assert_no_error (error);
+      /* Whether the thread has finished or not. */
+      if (close)
+        g_usleep (50 * 1000);
+      if (close)
+        dossier_project_close (project);
+      g_assert_finalize_object (project);
+      for (int i = 0; i < 20; i++)
+        {
+          flush_events ();
+          g_usleep (2000);
+        }
+      rows = stored_mentions (path);
+      g_assert_cmpstr (rows, ==, WRONG_MENTIONS);
+    }
+
+  remove_tree (dir);
+}
+
+/* Read-only, following another program that writes: the counts it
+ * writes are checked again (none shown meanwhile), whether the thread
+ * read the file before or after it wrote. */
+static void
+test_background_other_writer (void)
+{
+  g_autofree char *dir = test_make_tmp_dir ("mentions");
+  g_autofree char *path = make_counted (dir, WRONG_COUNTS);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DossierProject) project =
+    dossier_project_open (path, DOSSIER_OPEN_MENTIONS_IN_BACKGROUND | DOSSIER_OPEN_READ_ONLY, &error);
+
+  g_assert_no_error (error);
+  for (int round = 0; round < 2; round++)
+    {
+      /* First while the thread may be at work, then after it was heard. */
+      if (round == 1)
+        wait_until (mentions_checked, project, "the mentions checked");
+      test_sql_exec (path, round == 0 ? "UPDATE stakeholder_mentions SET count = 9 WHERE stakeholder = 2"
+                                      : "INSERT INTO stakeholder_mentions VALUES (4, 2, 6)");
+      g_assert_true (dossier_project_refresh (project));
+      g_assert_true (dossier_project_get_mentions_pending (project));
+      g_assert_cmpuint (dossier_stakeholder_get_n_mentions (dossier_project_get_stakeholder (project, 2)),
+                        ==, 0);
+      wait_until (mentions_checked, project, "the mentions checked");
+      assert_true_counts (project);
+    }
+
+  remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -657,6 +874,10 @@ main (int   argc,
   g_test_add_func ("/dossier/mentions/random", test_random);
   g_test_add_func ("/dossier/mentions/threads", test_threads);
   g_test_add_func ("/dossier/mentions/checked-at-open", test_checked_at_open);
+  g_test_add_func ("/dossier/mentions/checked-in-background", test_checked_in_background);
+  g_test_add_func ("/dossier/mentions/background-finished-first", test_background_finished_first);
+  g_test_add_func ("/dossier/mentions/background-closed", test_background_closed);
+  g_test_add_func ("/dossier/mentions/background-other-writer", test_background_other_writer);
 
   return g_test_run ();
 }

@@ -3296,6 +3296,12 @@ assert_true_mentions (DossierProject *project,
     }
 }
 
+static gboolean
+mentions_checked (gpointer data)
+{
+  return !dossier_project_get_mentions_pending (data);
+}
+
 static void
 test_mentions_stored_wrong (TestDir       *fixture,
                             gconstpointer  data)
@@ -3336,6 +3342,28 @@ test_mentions_stored_wrong (TestDir       *fixture,
 
     project = dossier_project_open (path, DOSSIER_OPEN_READ_ONLY, &error);
     g_assert_no_error (error);
+    assert_true_mentions (project, docs);
+  }
+  g_assert_cmpint (test_sql_int (path, "SELECT count FROM stakeholder_mentions "
+                                       "WHERE stakeholder = 1 AND document = 1"), ==, 999);
+
+  /* Opened for the window, checked by a thread: none of the file's counts
+   * shown meanwhile (nor its overflowing sum), then the true ones. */
+  {
+    g_autoptr(DossierProject) project = NULL;
+    g_autoptr(GError) error = NULL;
+
+    project = dossier_project_open (path, DOSSIER_OPEN_READ_ONLY | DOSSIER_OPEN_MENTIONS_IN_BACKGROUND,
+                                    &error);
+    g_assert_no_error (error);
+    for (gint64 id = 1; id <= 2; id++)
+      {
+        DossierStakeholder *s = dossier_project_get_stakeholder (project, id);
+
+        g_assert_true (dossier_stakeholder_get_mentions_pending (s));
+        g_assert_cmpuint (dossier_stakeholder_get_n_mentions (s), ==, 0);
+      }
+    wait_until (mentions_checked, project, "the mentions checked");
     assert_true_mentions (project, docs);
   }
   g_assert_cmpint (test_sql_int (path, "SELECT count FROM stakeholder_mentions "

@@ -765,6 +765,8 @@ count_mentions (DossierProject     *project,
   guint n_columns = c->columns->len;
   int rc;
 
+  if (!dossier_project_finish_mentions (project, error))
+    return FALSE;
   stmt = dossier_project_prepare (project,
                                   "SELECT stakeholder, document, count FROM stakeholder_mentions",
                                   error);

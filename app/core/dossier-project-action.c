@@ -237,6 +237,11 @@ begin (DossierProject  *self,
 
   g_return_val_if_fail (!self->in_transaction, FALSE);
 
+  /* The counts the file stores, checked before an action keeps what it
+   * did not change of them in its undo step. */
+  if (!dossier_project_finish_mentions (self, error))
+    return FALSE;
+
   dossier_project_cache_begin (self);
   if (!dossier_project_exec (self, "BEGIN IMMEDIATE", error))
     {

@@ -520,9 +520,17 @@ compare_gint64 (gconstpointer a,
  * its stakeholder's slot (looked up once per alias), a slot to its count
  * in the text at hand; the rows are then put in key order by a counting
  * sort over the slots. */
+static gboolean
+go_on_unless_cancelled (guint64  chars,
+                        gpointer data)
+{
+  return !g_cancellable_is_cancelled (data);
+}
+
 static GArray *
 count_every_text (DossierProject        *self,
                   DossierMentionFinder  *finder,
+                  GCancellable          *cancellable,
                   GError               **error)
 {
   guint n_aliases = dossier_mention_finder_get_n_aliases (finder);
@@ -561,7 +569,12 @@ count_every_text (DossierProject        *self,
 
       if (text == NULL)
         continue;
-      found = dossier_mention_finder_find (finder, text);
+      /* A text of 50 MB takes 0.4 s: a cancel stops in the middle. */
+      found = dossier_mention_finder_find_checked (finder, text,
+                                                   cancellable != NULL ? go_on_unless_cancelled : NULL,
+                                                   cancellable);
+      if (found == NULL || g_cancellable_set_error_if_cancelled (cancellable, error))
+        return NULL;
       for (guint i = 0; i < found->len; i++)
         {
           const DossierMention *m = &g_array_index (found, DossierMention, i);
@@ -731,22 +744,18 @@ write_counts (DossierProject  *self,
   return TRUE;
 }
 
-gboolean
-dossier_project_verify_mentions (DossierProject  *self,
-                                 gboolean        *corrected,
-                                 GError         **error)
+/* Puts @rows, the true counts (count_every_text ()), in place of what
+ * the file stores if that differs; *@corrected as
+ * dossier_project_verify_mentions () says. */
+static gboolean
+apply_counts (DossierProject  *self,
+              GArray          *rows,
+              gboolean        *corrected,
+              GError         **error)
 {
-  g_autoptr(DossierMentionFinder) finder = NULL;
-  g_autoptr(GArray) rows = NULL;
   gboolean match = FALSE;
 
-  g_return_val_if_fail (DOSSIER_IS_PROJECT (self), FALSE);
-  g_return_val_if_fail (corrected != NULL, FALSE);
-
   *corrected = FALSE;
-  if (self->inspect)
-    return TRUE;
-
   if (self->mentions_shadowed)
     {
       if (!dossier_project_exec_in_temp (self, "DROP TABLE IF EXISTS temp.stakeholder_mentions",
@@ -756,11 +765,7 @@ dossier_project_verify_mentions (DossierProject  *self,
       *corrected = TRUE;
     }
 
-  finder = project_finder (self, error);
-  if (finder == NULL)
-    return FALSE;
-  rows = count_every_text (self, finder, error);
-  if (rows == NULL || !stored_counts_match (self, rows, &match, error))
+  if (!stored_counts_match (self, rows, &match, error))
     return FALSE;
   if (match)
     return TRUE;
@@ -801,6 +806,256 @@ dossier_project_verify_mentions (DossierProject  *self,
 
   *corrected = TRUE;
   return TRUE;
+}
+
+gboolean
+dossier_project_verify_mentions (DossierProject  *self,
+                                 gboolean        *corrected,
+                                 GError         **error)
+{
+  g_autoptr(DossierMentionFinder) finder = NULL;
+  g_autoptr(GArray) rows = NULL;
+
+  g_return_val_if_fail (DOSSIER_IS_PROJECT (self), FALSE);
+  g_return_val_if_fail (corrected != NULL, FALSE);
+
+  *corrected = FALSE;
+  if (self->inspect)
+    return TRUE;
+
+  finder = project_finder (self, error);
+  if (finder == NULL)
+    return FALSE;
+  rows = count_every_text (self, finder, NULL, error);
+  return rows != NULL && apply_counts (self, rows, corrected, error);
+}
+
+/* ---- Checked in the background ------------------------------------------------ */
+
+/* With DOSSIER_OPEN_MENTIONS_IN_BACKGROUND the check above runs in a
+ * thread on a connection of its own once the project is open: it read
+ * every text before the window could show (29 % of opening three texts of
+ * 50 MB). Until its counts are in place no stored count is shown
+ * (mentions_pending: the models read none), anything that reads them
+ * finishes the check first, and so does an action, so that no undo can
+ * put back a count from before it. */
+struct _DossierMentionCheck
+{
+  DossierProject *project;       /* not a reference: it stops the check first */
+  DossierProject *worker;        /* the thread's connection, closed once joined */
+  GThread        *thread;
+  GCancellable   *cancellable;
+  GMainContext   *context;
+  GSource        *done;          /* attached by the thread as it ends */
+  gint64          data_version;  /* the main connection's when it began */
+  GArray         *rows;          /* set by the thread: the true counts */
+  GError         *error;         /* or why not */
+};
+
+/* Frees @check, its thread joined. */
+static void
+check_free (DossierMentionCheck *check)
+{
+  g_assert (check->thread == NULL);
+
+  if (check->done != NULL)
+    g_source_destroy (check->done);
+  g_clear_pointer (&check->done, g_source_unref);
+  dossier_project_close (check->worker);
+  g_clear_object (&check->worker);
+  g_clear_object (&check->cancellable);
+  g_main_context_unref (check->context);
+  g_clear_pointer (&check->rows, g_array_unref);
+  g_clear_error (&check->error);
+  g_free (check);
+}
+
+static gboolean start_check (DossierProject *self);
+
+/* The counts are known: the models show them. */
+static void
+end_pending (DossierProject *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  self->mentions_pending = FALSE;
+  if (!dossier_project_load_stakeholders (self, &error))
+    g_warning ("%s", error->message);
+  g_object_notify (G_OBJECT (self), "mentions-pending");
+}
+
+/* The check failed where the open would have failed before: the counts
+ * stay unshown, and the log says why (the next action or reading of them
+ * tries again, and an action that fails says it to the person). */
+static void
+say_unchecked (DossierProject *self,
+               const GError   *error)
+{
+  g_autofree char *name = dossier_display_name (self->path);
+
+  g_message (_("The mentions of stakeholders in “%s” could not be counted: %s"),
+             name, error->message);
+}
+
+static gboolean
+check_finished (gpointer data)
+{
+  DossierMentionCheck *check = data;
+  g_autoptr(DossierProject) self = g_object_ref (check->project);
+  g_autoptr(GError) error = NULL;
+  gboolean corrected = FALSE;
+  gint64 version = 0;
+
+  g_assert (self->mention_check == check);
+  self->mention_check = NULL;
+  g_thread_join (g_steal_pointer (&check->thread));
+  /* Removed by returning: not destroyed again. */
+  g_clear_pointer (&check->done, g_source_unref);
+
+  if (check->error != NULL)
+    {
+      /* Tried once more here (what made the thread fail, a file held by
+       * another program, may have passed), rather than leave the counts
+       * unshown. */
+      if (!dossier_project_finish_mentions (self, &error))
+        say_unchecked (self, error);
+    }
+  else if (!dossier_project_query_data_version (self, &version) || version != check->data_version)
+    {
+      /* Another connection wrote meanwhile (a text imported by a thread,
+       * another program followed read-only): counted again, from what is
+       * there now. This connection's own writes finish the check first. */
+      start_check (self);
+    }
+  else if (!apply_counts (self, check->rows, &corrected, &error))
+    say_unchecked (self, error);
+  else
+    end_pending (self);
+
+  check_free (check);
+  return G_SOURCE_REMOVE;
+}
+
+static gpointer
+check_thread (gpointer data)
+{
+  DossierMentionCheck *check = data;
+  DossierProject *worker = check->worker;
+  g_autoptr(DossierMentionFinder) finder = NULL;
+
+  /* The names and the texts from one snapshot of the file. */
+  if (dossier_project_exec (worker, "BEGIN", &check->error))
+    {
+      finder = project_finder (worker, &check->error);
+      if (finder != NULL)
+        check->rows = count_every_text (worker, finder, check->cancellable, &check->error);
+      sqlite3_exec (worker->db, "ROLLBACK", NULL, NULL, NULL);
+    }
+
+  g_source_attach (check->done, check->context);
+  return NULL;
+}
+
+/* Starts the thread; FALSE if it could not (then the counts stay unshown
+ * until something finishes the check). */
+static gboolean
+start_check (DossierProject *self)
+{
+  g_autoptr(GError) error = NULL;
+  DossierMentionCheck *check;
+  DossierProject *worker;
+  gint64 version = 0;
+
+  g_assert (self->mention_check == NULL);
+
+  if (!dossier_project_query_data_version (self, &version) ||
+      (worker = dossier_project_open_worker (self, &error)) == NULL)
+    {
+      if (error != NULL)
+        say_unchecked (self, error);
+      return FALSE;
+    }
+
+  check = g_new0 (DossierMentionCheck, 1);
+  check->project = self;
+  check->worker = worker;
+  check->cancellable = g_cancellable_new ();
+  check->context = g_main_context_ref_thread_default ();
+  check->data_version = version;
+  check->done = g_idle_source_new ();
+  /* As a finished GTask's: an idle's would wait behind the layout of a
+   * long text (GtkTextView's validation comes first), 40 s for 60 MB. */
+  g_source_set_priority (check->done, G_PRIORITY_DEFAULT);
+  g_source_set_callback (check->done, check_finished, check, NULL);
+  g_source_set_static_name (check->done, "[dossier] mentions counted");
+  check->thread = g_thread_new ("dossier-mentions", check_thread, check);
+  self->mention_check = check;
+  return TRUE;
+}
+
+void
+dossier_project_stop_mention_check (DossierProject *self)
+{
+  DossierMentionCheck *check = g_steal_pointer (&self->mention_check);
+
+  if (check == NULL)
+    return;
+
+  /* A long text stops in the middle, a long read at its next step. */
+  g_cancellable_cancel (check->cancellable);
+  sqlite3_interrupt (check->worker->db);
+  g_thread_join (g_steal_pointer (&check->thread));
+  check_free (check);
+}
+
+gboolean
+dossier_project_check_mentions_later (DossierProject  *self,
+                                      GError         **error)
+{
+  gboolean corrected = FALSE;
+
+  g_assert (self->mentions_pending);
+
+  /* No name to look for: nothing to read, no need of a thread. */
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->stakeholders)) == 0)
+    {
+      self->mentions_pending = FALSE;
+      if (!dossier_project_verify_mentions (self, &corrected, error))
+        return FALSE;
+      return !corrected || dossier_project_load_analysis (self, error);
+    }
+
+  dossier_project_stop_mention_check (self);
+  start_check (self);
+  return TRUE;
+}
+
+gboolean
+dossier_project_finish_mentions (DossierProject  *self,
+                                 GError         **error)
+{
+  gboolean corrected = FALSE;
+
+  g_return_val_if_fail (DOSSIER_IS_PROJECT (self), FALSE);
+
+  if (!self->mentions_pending)
+    return TRUE;
+
+  /* Here and now, on this connection: what the thread has done so far is
+   * given up. */
+  dossier_project_stop_mention_check (self);
+  if (!dossier_project_verify_mentions (self, &corrected, error))
+    return FALSE;
+  end_pending (self);
+  return TRUE;
+}
+
+gboolean
+dossier_project_get_mentions_pending (DossierProject *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_PROJECT (self), FALSE);
+
+  return self->mentions_pending;
 }
 
 /* ---- Listing ------------------------------------------------------------------ */
@@ -873,7 +1128,7 @@ dossier_project_count_mentions (DossierProject  *self,
 
   g_return_val_if_fail (DOSSIER_IS_PROJECT (self), NULL);
 
-  if (!dossier_project_ensure_open (self, error))
+  if (!dossier_project_ensure_open (self, error) || !dossier_project_finish_mentions (self, error))
     return NULL;
 
   stmt = dossier_project_prepare (self,
@@ -954,9 +1209,12 @@ dossier_project_list_unreviewed_mentions (DossierProject  *self,
   if (!dossier_project_ensure_open (self, error))
     return NULL;
 
-  /* Only the documents that mention it are read (those that exist). */
+  /* Only the documents that mention it are read (those that exist); all
+   * of them while the counts are not checked, as one may be missing. */
   documents = dossier_project_read_ids (self,
-                                        stakeholder_id > 0
+                                        self->mentions_pending
+                                        ? "SELECT id FROM documents ORDER BY id"
+                                        : stakeholder_id > 0
                                         ? "SELECT document FROM stakeholder_mentions "
                                           "WHERE stakeholder = ?1 AND "
                                           DOSSIER_SQL_MENTION_SHOWN

@@ -125,6 +125,7 @@ typedef struct
 typedef struct _DossierUndoStep DossierUndoStep;
 typedef struct _DossierSqliteGuard DossierSqliteGuard;
 typedef struct _DossierIndexer DossierIndexer;
+typedef struct _DossierMentionCheck DossierMentionCheck;
 typedef struct _DossierTextCache DossierTextCache;
 typedef struct _DossierFileStamp DossierFileStamp;
 
@@ -208,6 +209,12 @@ struct _DossierProject
    * true ones in the temporary schema stands in for them
    * (dossier_project_verify_mentions ()). */
   gboolean         mentions_shadowed;
+  /* DOSSIER_OPEN_MENTIONS_IN_BACKGROUND: the counts the file stores are
+   * not checked against its texts yet, and the models show none; the
+   * thread checking them, or NULL (dossier-project-mentions.c). */
+  gboolean         mentions_pending;
+  gboolean         mentions_in_background;
+  DossierMentionCheck *mention_check;
   /* A sum of a hash of each stakeholder's id, name and aliases as the
    * model holds them (kept up to date one stakeholder at a time), whether
    * it was taken yet, and whether an action changed them
@@ -1053,6 +1060,9 @@ void          dossier_project_init_analysis    (DossierProject       *self);
 void          dossier_project_clear_analysis   (DossierProject       *self);
 gboolean      dossier_project_load_analysis    (DossierProject       *self,
                                                 GError              **error);
+/* The stakeholders alone (their mention counts known at last). */
+gboolean      dossier_project_load_stakeholders (DossierProject      *self,
+                                                 GError             **error);
 void          dossier_project_apply_stakeholders (DossierProject     *self,
                                                 const DossierChanges *changes);
 void          dossier_project_apply_arguments  (DossierProject       *self,
@@ -1489,6 +1499,23 @@ gboolean      dossier_mentions_count_document  (sqlite3              *db,
 gboolean      dossier_project_verify_mentions  (DossierProject       *self,
                                                 gboolean             *corrected,
                                                 GError              **error);
+/* At open with DOSSIER_OPEN_MENTIONS_IN_BACKGROUND (mentions_pending set
+ * before the models were read): the same check in a thread on its own
+ * connection, its counts put in place by the thread-default main context
+ * once done, unless the project was closed or written meanwhile by another
+ * connection (then it counts again). With no stakeholder it checks at once
+ * (nothing to read). */
+gboolean      dossier_project_check_mentions_later (DossierProject   *self,
+                                                    GError          **error);
+/* If the check is still pending: gives up the thread and checks here and
+ * now. Before anything that reads the stored counts or writes. */
+gboolean      dossier_project_finish_mentions  (DossierProject       *self,
+                                                GError              **error);
+/* Cancels the thread and waits for it (at close); the counts stay pending. */
+void          dossier_project_stop_mention_check (DossierProject     *self);
+/* PRAGMA data_version of the project's connection. */
+gboolean      dossier_project_query_data_version (DossierProject     *self,
+                                                  gint64             *version);
 /* Within an action, after stakeholders' names were added, removed or
  * replaced: counts mentions again in the documents where one of @names
  * (the old ones and the new) is found, the only ones where a count can

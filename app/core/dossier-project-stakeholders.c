@@ -82,6 +82,13 @@ dossier_project_load_analysis (DossierProject  *self,
          dossier_project_load_questions_and_arguments (self, error);
 }
 
+gboolean
+dossier_project_load_stakeholders (DossierProject  *self,
+                                   GError         **error)
+{
+  return load_stakeholders (self, error);
+}
+
 /* ---- The stakeholders model ----------------------------------------------------- */
 
 /* The evidence of stakeholder s.id that is listed: that of a document
@@ -109,17 +116,25 @@ dossier_project_load_analysis (DossierProject  *self,
  * the counts are set right at open (dossier_project_verify_mentions ()). */
 #define MENTION_COUNT "min (max (count, 0), 4294967295)"
 
+/* The mention counts while they are being checked (mentions_pending):
+ * none read, -1 for "not known" (read_stakeholder ()). */
+#define PENDING_MENTIONS "-1, -1, "
+
 /* One stakeholder's row, its counts by subqueries: reading one again
  * after an edit. */
+#define STAKEHOLDER_EVIDENCE_COLUMNS \
+  "(SELECT count(*) FROM " SHOWN_EVIDENCE "), " \
+  "EXISTS (SELECT 1 FROM " SHOWN_EVIDENCE " AND e.role = 'power'), " \
+  "EXISTS (SELECT 1 FROM " SHOWN_EVIDENCE " AND e.role = 'interest')"
 #define STAKEHOLDER_COLUMNS \
   STAKEHOLDER_OWN_COLUMNS \
   "(SELECT coalesce (sum (" MENTION_COUNT "), 0) FROM stakeholder_mentions " \
   "   WHERE stakeholder = s.id AND " DOSSIER_SQL_MENTION_SHOWN "), " \
   "(SELECT count(*) FROM stakeholder_mentions " \
   "   WHERE stakeholder = s.id AND " DOSSIER_SQL_MENTION_SHOWN "), " \
-  "(SELECT count(*) FROM " SHOWN_EVIDENCE "), " \
-  "EXISTS (SELECT 1 FROM " SHOWN_EVIDENCE " AND e.role = 'power'), " \
-  "EXISTS (SELECT 1 FROM " SHOWN_EVIDENCE " AND e.role = 'interest')"
+  STAKEHOLDER_EVIDENCE_COLUMNS
+#define STAKEHOLDER_COLUMNS_PENDING \
+  STAKEHOLDER_OWN_COLUMNS PENDING_MENTIONS STAKEHOLDER_EVIDENCE_COLUMNS
 
 /* All of them, the same columns and counts from one grouped pass over the
  * mentions and one over the evidence: the five subqueries per row above
@@ -127,20 +142,22 @@ dossier_project_load_analysis (DossierProject  *self,
  * (bench-core stakeholders-load: 53 ms of CPU for 5,000, now 31). A join
  * with documents (by its key: one row or none) keeps only the rows of a
  * document there is, as DOSSIER_SQL_DOCUMENT_EXISTS does, for less. */
-#define ALL_STAKEHOLDERS \
-  "SELECT " STAKEHOLDER_OWN_COLUMNS \
-  "  coalesce (m.mentions, 0), coalesce (m.documents, 0), coalesce (v.evidence, 0), " \
-  "  coalesce (v.power, 0), coalesce (v.interest, 0) " \
-  "FROM stakeholders s " \
-  "LEFT JOIN (SELECT stakeholder, sum (" MENTION_COUNT ") AS mentions, count(*) AS documents " \
-  "           FROM stakeholder_mentions JOIN documents d ON d.id = stakeholder_mentions.document " \
-  "           GROUP BY stakeholder) m ON m.stakeholder = s.id " \
+#define ALL_STAKEHOLDERS_WITH(mentions, mentions_join) \
+  "SELECT " STAKEHOLDER_OWN_COLUMNS mentions \
+  "  coalesce (v.evidence, 0), coalesce (v.power, 0), coalesce (v.interest, 0) " \
+  "FROM stakeholders s " mentions_join \
   "LEFT JOIN (SELECT e.stakeholder, count(*) AS evidence, " \
   "                  max (e.role IS 'power') AS power, max (e.role IS 'interest') AS interest " \
   "           FROM stakeholder_evidence e JOIN highlights h ON h.id = e.highlight " \
   "                JOIN documents d ON d.id = h.document " \
   "           GROUP BY e.stakeholder) v ON v.stakeholder = s.id " \
   "ORDER BY s.position, s.id"
+#define ALL_STAKEHOLDERS \
+  ALL_STAKEHOLDERS_WITH ("coalesce (m.mentions, 0), coalesce (m.documents, 0), ", \
+    "LEFT JOIN (SELECT stakeholder, sum (" MENTION_COUNT ") AS mentions, count(*) AS documents " \
+    "           FROM stakeholder_mentions JOIN documents d ON d.id = stakeholder_mentions.document " \
+    "           GROUP BY stakeholder) m ON m.stakeholder = s.id ")
+#define ALL_STAKEHOLDERS_PENDING ALL_STAKEHOLDERS_WITH (PENDING_MENTIONS, "")
 
 /* A value read from the file is checked before it is used (the file may
  * come from anywhere): out-of-range numbers are clamped, unknown kinds are
@@ -174,8 +191,9 @@ read_stakeholder (sqlite3_stmt           *stmt,
   if (data->color == NULL || *data->color == '\0')
     data->color = dossier_palette[0];
   data->position = dossier_column_int_within (stmt, 12, 0, G_MAXINT);
+  data->mentions_pending = sqlite3_column_int64 (stmt, 13) < 0;
   data->n_mentions = (guint) CLAMP (sqlite3_column_int64 (stmt, 13), 0, G_MAXUINT);
-  data->n_documents = (guint) sqlite3_column_int64 (stmt, 14);
+  data->n_documents = (guint) MAX (sqlite3_column_int64 (stmt, 14), 0);
   data->n_evidence = (guint) sqlite3_column_int64 (stmt, 15);
   data->power_backed = sqlite3_column_int (stmt, 16) != 0;
   data->interest_backed = sqlite3_column_int (stmt, 17) != 0;
@@ -698,7 +716,8 @@ load_stakeholders (DossierProject  *self,
   drop_name_index (self);
   /* A move reads the list again (every place is renumbered): the one
    * moved is taken out and put back, the rows between left alone. */
-  if (!load_model (self, ALL_STAKEHOLDERS, read_stakeholder_item, self->stakeholders,
+  if (!load_model (self, self->mentions_pending ? ALL_STAKEHOLDERS_PENDING : ALL_STAKEHOLDERS,
+                   read_stakeholder_item, self->stakeholders,
                    self->stakeholders_by_id, TRUE, error))
     return FALSE;
   note_stakeholder_names (self);
@@ -742,7 +761,10 @@ patch_stakeholders (DossierProject *self,
 
   /* A stakeholder moved up or down is taken out and put back, the rows
    * between left alone: its panel gives the focus back to its row. */
-  if (!patch_model (self, "SELECT " STAKEHOLDER_COLUMNS " FROM stakeholders s WHERE s.id = ?1",
+  if (!patch_model (self,
+                    self->mentions_pending
+                    ? "SELECT " STAKEHOLDER_COLUMNS_PENDING " FROM stakeholders s WHERE s.id = ?1"
+                    : "SELECT " STAKEHOLDER_COLUMNS " FROM stakeholders s WHERE s.id = ?1",
                     read_stakeholder_item, self->stakeholders, self->stakeholders_by_id,
                     compare_stakeholders, NULL, TRUE, ids, NULL))
     return FALSE;

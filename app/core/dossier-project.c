@@ -46,6 +46,7 @@ enum {
   PROP_UNDO_STEP,
   PROP_AUTHOR,
   PROP_INDEXING,
+  PROP_MENTIONS_PENDING,
   N_PROPS
 };
 
@@ -1937,6 +1938,7 @@ close_db (DossierProject *self)
 {
   cancel_checkpoint (self);
   dossier_project_stop_indexing (self);
+  dossier_project_stop_mention_check (self);
 
   if (self->in_transaction)
     dossier_project_rollback (self);
@@ -2092,6 +2094,9 @@ dossier_project_get_property (GObject    *object,
     case PROP_INDEXING:
       g_value_set_boolean (value, dossier_project_get_indexing (self));
       break;
+    case PROP_MENTIONS_PENDING:
+      g_value_set_boolean (value, self->mentions_pending);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -2140,6 +2145,8 @@ dossier_project_class_init (DossierProjectClass *klass)
                                                  G_PARAM_STATIC_STRINGS);
 
   properties[PROP_INDEXING] = g_param_spec_boolean ("indexing", NULL, NULL, FALSE, flags);
+  properties[PROP_MENTIONS_PENDING] = g_param_spec_boolean ("mentions-pending", NULL, NULL, FALSE,
+                                                            flags);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -2765,6 +2772,10 @@ dossier_project_open (const char        *path,
   self->lock_path = g_strconcat (self->path, ".lock", NULL);
   self->inspect = (flags & DOSSIER_OPEN_INSPECT) != 0;
   self->read_only = (flags & DOSSIER_OPEN_READ_ONLY) != 0 || self->inspect;
+  /* Set before the models are read: they show no stored count. */
+  self->mentions_in_background = (flags & DOSSIER_OPEN_MENTIONS_IN_BACKGROUND) != 0 &&
+                                 !self->inspect;
+  self->mentions_pending = self->mentions_in_background;
 
   /* Read-only, whether it could have been opened for writing (the
    * window says why not). */
@@ -2922,7 +2933,8 @@ dossier_project_open (const char        *path,
     gboolean recounted = FALSE;
 
     if (!dossier_project_renumber_unkeyable (self, &renumbered, error) ||
-        !dossier_project_verify_mentions (self, &recounted, error))
+        !(self->mentions_pending ? dossier_project_check_mentions_later (self, error)
+                                 : dossier_project_verify_mentions (self, &recounted, error)))
       return NULL;
     if (recounted && !renumbered &&
         !dossier_project_load_analysis (self, error))
@@ -2972,6 +2984,13 @@ dossier_project_open (const char        *path,
     }
 
   return g_steal_pointer (&self);
+}
+
+gboolean
+dossier_project_query_data_version (DossierProject *self,
+                                    gint64         *version)
+{
+  return self->db != NULL && query_int (self->db, "PRAGMA data_version", version);
 }
 
 /* Deletes @path and the files SQLite may have left beside it. */
@@ -3285,8 +3304,19 @@ reload_all (DossierProject *self)
   dossier_project_load_documents (self, NULL);
   dossier_project_load_tags (self, NULL, NULL);
   /* The writer counted the mentions again at its open: those this
-   * connection stood in with may be out of date. */
-  if (self->mentions_shadowed)
+   * connection stood in with may be out of date. In the background, none
+   * is shown until counted again (a check under way counts again anyway:
+   * the file changed under it). */
+  if (self->mentions_in_background && (self->mentions_shadowed || self->mentions_pending))
+    {
+      gboolean was_pending = self->mentions_pending;
+
+      self->mentions_pending = TRUE;
+      dossier_project_check_mentions_later (self, NULL);
+      if (self->mentions_pending != was_pending)
+        g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MENTIONS_PENDING]);
+    }
+  else if (self->mentions_shadowed)
     {
       gboolean recounted;
 

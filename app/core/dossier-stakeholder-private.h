@@ -23,6 +23,7 @@ typedef struct
   int                      position;
   guint                    n_mentions;
   guint                    n_documents;
+  gboolean                 mentions_pending;   /* the two above not known yet */
   guint                    n_evidence;
   gboolean                 power_backed;
   gboolean                 interest_backed;

@@ -154,6 +154,7 @@ struct _DossierStakeholder
   int                     position;
   guint                   n_mentions;
   guint                   n_documents;
+  gboolean                mentions_pending;
   guint                   n_evidence;
   gboolean                power_backed;
   gboolean                interest_backed;
@@ -178,6 +179,7 @@ enum {
   PROP_POSITION,
   PROP_N_MENTIONS,
   PROP_N_DOCUMENTS,
+  PROP_MENTIONS_PENDING,
   PROP_N_EVIDENCE,
   PROP_POWER_BACKED,
   PROP_INTEREST_BACKED,
@@ -216,6 +218,8 @@ dossier_stakeholder_class_init (DossierStakeholderClass *klass)
                                                        0, G_MAXINT, 0);
   properties[PROP_N_MENTIONS] = dossier_notify_prop_uint ("n-mentions", FIELD (n_mentions));
   properties[PROP_N_DOCUMENTS] = dossier_notify_prop_uint ("n-documents", FIELD (n_documents));
+  properties[PROP_MENTIONS_PENDING] = dossier_notify_prop_boolean ("mentions-pending",
+                                                                   FIELD (mentions_pending));
   properties[PROP_N_EVIDENCE] = dossier_notify_prop_uint ("n-evidence", FIELD (n_evidence));
   properties[PROP_POWER_BACKED] = dossier_notify_prop_boolean ("power-backed",
                                                                FIELD (power_backed));
@@ -278,6 +282,8 @@ dossier_stakeholder_update (DossierStakeholder           *self,
   dossier_notify_uint (object, &self->n_mentions, data->n_mentions, properties[PROP_N_MENTIONS]);
   dossier_notify_uint (object, &self->n_documents, data->n_documents,
                        properties[PROP_N_DOCUMENTS]);
+  dossier_notify_boolean (object, &self->mentions_pending, data->mentions_pending,
+                          properties[PROP_MENTIONS_PENDING]);
   dossier_notify_uint (object, &self->n_evidence, data->n_evidence, properties[PROP_N_EVIDENCE]);
   dossier_notify_boolean (object, &self->power_backed, data->power_backed,
                           properties[PROP_POWER_BACKED]);
@@ -413,6 +419,13 @@ dossier_stakeholder_get_n_documents (DossierStakeholder *self)
 {
   g_return_val_if_fail (DOSSIER_IS_STAKEHOLDER (self), 0);
   return self->n_documents;
+}
+
+gboolean
+dossier_stakeholder_get_mentions_pending (DossierStakeholder *self)
+{
+  g_return_val_if_fail (DOSSIER_IS_STAKEHOLDER (self), FALSE);
+  return self->mentions_pending;
 }
 
 guint

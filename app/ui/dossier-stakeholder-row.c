@@ -60,7 +60,10 @@ dossier_stakeholder_describe_counts (DossierStakeholder *stakeholder)
   g_autofree char *mentioned = NULL;
   g_autofree char *cited = NULL;
 
-  if (mentions == 0)
+  /* Not "Not mentioned": the file's own count is being checked. */
+  if (dossier_stakeholder_get_mentions_pending (stakeholder))
+    mentioned = g_strdup (_("Counting mentions…"));
+  else if (mentions == 0)
     mentioned = g_strdup (_("Not mentioned"));
   else
     {

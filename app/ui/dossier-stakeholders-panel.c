@@ -1074,7 +1074,8 @@ stakeholder_notify_cb (DossierStakeholdersPanel *self,
       /* The mentions' heading counts the evidence too. */
       describe_mentions (self);
     }
-  else if (g_str_equal (name, "n-mentions") || g_str_equal (name, "n-documents"))
+  else if (g_str_equal (name, "n-mentions") || g_str_equal (name, "n-documents") ||
+           g_str_equal (name, "mentions-pending"))
     queue_reload (self, FALSE, TRUE);
   else
     fill_field (self, name);

@@ -1087,11 +1087,14 @@ dossier_window_open_project (DossierWindow     *self,
     }
 
   /* Texts stored are indexed for search by a thread, not in the action
-   * the user waits for (the search panel shows it). The window takes id 0
-   * for none: a file with ids below 1 is refused read-only (opened for
-   * writing, they are given others). */
+   * the user waits for (the search panel shows it), and the mention counts
+   * the file stores are checked by one after the window shows (the rows say
+   * "Counting mentions…" meanwhile). The window takes id 0 for none: a
+   * file with ids below 1 is refused read-only (opened for writing, they
+   * are given others). */
   project = dossier_project_open (path, flags | DOSSIER_OPEN_INDEX_IN_BACKGROUND |
-                                  DOSSIER_OPEN_KEYED_IDS, error);
+                                  DOSSIER_OPEN_MENTIONS_IN_BACKGROUND | DOSSIER_OPEN_KEYED_IDS,
+                                  error);
   if (project == NULL)
     {
       if (reopen_on_failure)
@@ -1099,6 +1102,7 @@ dossier_window_open_project (DossierWindow     *self,
           g_autoptr(DossierProject) again =
             dossier_project_open (path, (was_read_only ? DOSSIER_OPEN_READ_ONLY
                                                        : DOSSIER_OPEN_INDEX_IN_BACKGROUND) |
+                                        DOSSIER_OPEN_MENTIONS_IN_BACKGROUND |
                                         DOSSIER_OPEN_KEYED_IDS, NULL);
 
           if (again != NULL)

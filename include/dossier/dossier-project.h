@@ -72,6 +72,14 @@ typedef enum
    * with DOSSIER_PROJECT_ERROR_DAMAGED, saying to open it for writing.
    * For the window, which keys them by id and takes 0 for none. */
   DOSSIER_OPEN_KEYED_IDS = 1 << 3,
+  /* The mention counts the file stores (which a file from someone else
+   * may set at will) are checked against its texts by a thread after the
+   * open returns, instead of before: until then no stakeholder shows a
+   * count (dossier_project_get_mentions_pending ()), and whatever reads
+   * the counts (dossier_project_count_mentions (), a comparison) or writes
+   * finishes the check first. Needs a main loop (the thread-default
+   * context's) to hear it finish. For the window. */
+  DOSSIER_OPEN_MENTIONS_IN_BACKGROUND = 1 << 4,
 } DossierOpenFlags;
 
 #define DOSSIER_TYPE_PROJECT (dossier_project_get_type ())
@@ -95,7 +103,7 @@ G_DECLARE_FINAL_TYPE (DossierProject, dossier_project, DOSSIER, PROJECT, GObject
  *       while the project is open, until indexing works again (the same
  *       line goes to the log, which dossier-cli shows).
  * Properties: "path", "title", "uuid", "read-only", "can-undo", "can-redo",
- *   "undo-label", "redo-label", "undo-step", "author". */
+ *   "undo-label", "redo-label", "undo-step", "author", "mentions-pending". */
 
 /* What a second process is told holds a project this one has open for
  * writing, besides its process id and host. */
@@ -211,6 +219,11 @@ guint           dossier_project_count_unindexed (DossierProject *self);
 /* Whether a thread is indexing them (DOSSIER_OPEN_INDEX_IN_BACKGROUND);
  * the "indexing" property, notified. */
 gboolean        dossier_project_get_indexing (DossierProject    *self);
+/* Whether the stakeholders' mention counts are still being checked
+ * (DOSSIER_OPEN_MENTIONS_IN_BACKGROUND): their models show none until
+ * then (dossier_stakeholder_get_mentions_pending ()). The
+ * "mentions-pending" property, notified when it turns FALSE. */
+gboolean        dossier_project_get_mentions_pending (DossierProject *self);
 /* The message of "not-indexed" while it holds (until indexing works
  * again), or NULL: for a window that connects after it was emitted (at
  * open). Owned by the project. */

@@ -63,7 +63,8 @@ G_DECLARE_FINAL_TYPE (DossierStakeholder, dossier_stakeholder, DOSSIER, STAKEHOL
 /* Properties: "id", "uuid", "name", "aliases" (GStrv), "kind" (int, a
  * DossierStakeholderKind), "description", "stance", "stance-position",
  * "interests", "power", "interest", "color", "position", "n-mentions",
- * "n-documents", "n-evidence", "power-backed", "interest-backed". */
+ * "n-documents", "mentions-pending", "n-evidence", "power-backed",
+ * "interest-backed". */
 gint64                  dossier_stakeholder_get_id              (DossierStakeholder *self);
 const char             *dossier_stakeholder_get_uuid            (DossierStakeholder *self);
 const char             *dossier_stakeholder_get_name            (DossierStakeholder *self);
@@ -83,6 +84,10 @@ int                     dossier_stakeholder_get_position        (DossierStakehol
  * documents; links to highlights that are evidence for it. */
 guint                   dossier_stakeholder_get_n_mentions      (DossierStakeholder *self);
 guint                   dossier_stakeholder_get_n_documents     (DossierStakeholder *self);
+/* TRUE while the project checks the counts its file stores
+ * (DOSSIER_OPEN_MENTIONS_IN_BACKGROUND): the two above are 0 then, not
+ * known. The "mentions-pending" property. */
+gboolean                dossier_stakeholder_get_mentions_pending (DossierStakeholder *self);
 guint                   dossier_stakeholder_get_n_evidence      (DossierStakeholder *self);
 /* Whether evidence with the role "power" (resp. "interest") backs its
  * ratings: the grid draws a stakeholder without it hollow. */
