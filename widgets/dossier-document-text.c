@@ -38,6 +38,7 @@ struct _DossierDocumentText
   GArray      *tables;     /* DossierTextTable, by start; or NULL */
   GPtrArray   *table_tags; /* GtkTextTag with the tab stops of each of tables */
   GPtrArray   *blank_first_tags; /* and of its rows whose first cell is empty */
+  GPtrArray   *header_tags;   /* and of its first row, its header */
   GPtrArray   *table_columns; /* GArray of TableColumn of each of tables, as measured */
   GPtrArray   *table_labels;  /* TableLabels of each of tables */
   int          table_gap;     /* between columns: an em of the font measured in */
@@ -653,6 +654,7 @@ typedef struct
   GArray    *cells;  /* LabelledCell, by offset: non-empty cells under
                       * the header, of columns with a name */
   int        width;  /* of the widest name */
+  gboolean   corner; /* the header's first cell is empty */
   int        span;   /* from a label's left to its cell's; 0: not stacked */
 } TableLabels;
 
@@ -731,6 +733,8 @@ table_labels (PangoLayout *layout,
         }
       if (tab == NULL)
         offset += g_utf8_strlen (line, line_end - line);
+      else if (header)
+        labels->corner = line[0] == '\t';
       header &= tab == NULL;
       /* (the newline) */
       if (*line_end != '\0')
@@ -885,12 +889,23 @@ fit_tables (DossierDocumentText *self)
       gboolean stacked;
       PangoTabArray *tabs = table_tab_stops (g_ptr_array_index (self->table_columns, i),
                                              self->table_gap, fit_width, &indent, &stacked);
-      PangoTabArray *blank_first;
+      PangoTabArray *blank_first, *header;
+      TableLabels *labels = i < self->table_labels->len ? g_ptr_array_index (self->table_labels, i) : NULL;
+      int header_indent = indent;
 
-      if (i < self->table_labels->len)
-        indent += label_span (g_ptr_array_index (self->table_labels, i), stacked, indent, self->table_gap,
-                              fit_width);
+      if (labels != NULL)
+        indent += label_span (labels, stacked, indent, self->table_gap, fit_width);
       blank_first = blank_first_tab_stops (tabs, stacked, indent, self->table_gap, fit_width);
+      /* The header's cells of a labelled table stand where the labels
+       * do, a key to them (at the cells' x they stood over an empty
+       * column of labels). */
+      if (labels != NULL && labels->corner)
+        header = blank_first_tab_stops (tabs, stacked, header_indent, self->table_gap, fit_width);
+      else
+        header = tabs != NULL ? pango_tab_array_copy (tabs) : NULL;
+      g_object_set (g_ptr_array_index (self->header_tags, i), "tabs", header, "indent", -header_indent, NULL);
+      if (header != NULL)
+        pango_tab_array_free (header);
 
       /* (a negative indent: the first line is not indented, the next ones
        * are) */
@@ -1174,6 +1189,7 @@ dossier_document_text_finalize (GObject *object)
   g_clear_pointer (&self->tables, g_array_unref);
   g_clear_pointer (&self->table_tags, g_ptr_array_unref);
   g_clear_pointer (&self->blank_first_tags, g_ptr_array_unref);
+  g_clear_pointer (&self->header_tags, g_ptr_array_unref);
   g_clear_pointer (&self->table_columns, g_ptr_array_unref);
   g_clear_pointer (&self->table_labels, g_ptr_array_unref);
 
@@ -1196,6 +1212,7 @@ dossier_document_text_init (DossierDocumentText *self)
   self->room_tags = g_hash_table_new (NULL, NULL);
   self->table_tags = g_ptr_array_new_with_free_func (g_object_unref);
   self->blank_first_tags = g_ptr_array_new_with_free_func (g_object_unref);
+  self->header_tags = g_ptr_array_new_with_free_func (g_object_unref);
   self->table_columns = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
   self->table_labels = g_ptr_array_new_with_free_func ((GDestroyNotify) table_labels_free);
 }
@@ -1276,9 +1293,11 @@ dossier_document_text_set_tables (DossierDocumentText *self,
     {
       gtk_text_tag_table_remove (tag_table, g_ptr_array_index (self->table_tags, i));
       gtk_text_tag_table_remove (tag_table, g_ptr_array_index (self->blank_first_tags, i));
+      gtk_text_tag_table_remove (tag_table, g_ptr_array_index (self->header_tags, i));
     }
   g_ptr_array_set_size (self->table_tags, 0);
   g_ptr_array_set_size (self->blank_first_tags, 0);
+  g_ptr_array_set_size (self->header_tags, 0);
   g_ptr_array_set_size (self->table_columns, 0);
   g_ptr_array_set_size (self->table_labels, 0);
   if (tables != NULL)
@@ -1289,16 +1308,19 @@ dossier_document_text_set_tables (DossierDocumentText *self,
     return;
 
   /* A tag per table: tab stops are a paragraph's, one set for all of it;
-   * and one, over it, for its rows that start with a tab. */
+   * and one, over it, for its rows that start with a tab; and one over
+   * both for its first row. */
   for (guint i = 0; i < tables->len; i++)
     {
       const DossierTextTable *table = &g_array_index (tables, DossierTextTable, i);
       GtkTextTag *tag = gtk_text_buffer_create_tag (buffer, NULL, NULL);
       GtkTextTag *blank_first = gtk_text_buffer_create_tag (buffer, NULL, NULL);
+      GtkTextTag *header = gtk_text_buffer_create_tag (buffer, NULL, NULL);
       GtkTextIter start, end, row;
 
       g_ptr_array_add (self->table_tags, g_object_ref (tag));
       g_ptr_array_add (self->blank_first_tags, g_object_ref (blank_first));
+      g_ptr_array_add (self->header_tags, g_object_ref (header));
       gtk_text_buffer_get_iter_at_offset (buffer, &start, (int) table->start);
       gtk_text_buffer_get_iter_at_offset (buffer, &end, (int) table->end);
       gtk_text_buffer_apply_tag (buffer, tag, &start, &end);
@@ -1310,6 +1332,10 @@ dossier_document_text_set_tables (DossierDocumentText *self,
             gtk_text_iter_forward_to_line_end (&row_end);
             gtk_text_buffer_apply_tag (buffer, blank_first, &row, &row_end);
           }
+      row = start;
+      if (!gtk_text_iter_ends_line (&row))
+        gtk_text_iter_forward_to_line_end (&row);
+      gtk_text_buffer_apply_tag (buffer, header, &start, &row);
     }
   line_up_tables (self);
 }

@@ -2246,7 +2246,9 @@ boardings_cell (DossierDocumentView *view,
  * cell after a row's first starts a line of its own, all at one x, a
  * little in from the first (it went on under the second column, so
  * "12,905" stood under "Boardings weekday" and the header wrapped at
- * another column than the figures). Nothing goes past the text's edge.
+ * another column than the figures); the header's at one x too, where the
+ * other rows' labels are (left of their cells). Nothing goes past the
+ * text's edge.
  * Wide enough, the same table is one line a row, its figures lined up on
  * the right. */
 static void
@@ -2268,11 +2270,12 @@ test_table_too_wide_stacks (Fixture       *fx,
     }
 
   first_x = boardings_cell (fx->view, 0, 0).x;
-  cell_x = boardings_cell (fx->view, 0, 1).x;
-  g_assert_cmpint (cell_x, >, first_x);
+  g_assert_cmpint (boardings_cell (fx->view, 0, 1).x, >, first_x);
+  g_assert_cmpint (boardings_cell (fx->view, 1, 1).x, >, boardings_cell (fx->view, 0, 1).x);
   for (guint row = 0; row < G_N_ELEMENTS (boardings); row++)
     {
       g_assert_cmpint (boardings_cell (fx->view, row, 0).x, ==, first_x);
+      cell_x = boardings_cell (fx->view, MIN (row, 1), 1).x;
       for (guint cell = 1; cell < 4; cell++)
         {
           GdkRectangle at = boardings_cell (fx->view, row, cell);
@@ -2309,9 +2312,9 @@ corner_text_at (DossierDocumentView *view,
 }
 
 /* A table whose header starts with an empty cell: stacked at a phone's
- * width, the header's first words stand on its first line, at the other
- * rows' cells' x (its empty first cell made an empty line above them);
- * the lines under it as before. Wide enough, the header's cells stand
+ * width, the header's first words stand on its first line, at the x of
+ * the other rows' labels (its empty first cell made an empty line above
+ * them); the lines under it as before. Wide enough, the header's cells stand
  * over their columns, as the other rows' do. */
 static void
 test_table_empty_corner (Fixture       *fx,
@@ -2334,11 +2337,18 @@ test_table_empty_corner (Fixture       *fx,
       return;
     }
 
-  g_assert_cmpint (weekday.y, ==, corner.y);
-  g_assert_cmpint (weekday.x, ==, figures.x);
-  g_assert_cmpint (weekend.y, >, weekday.y);
-  g_assert_cmpint (weekend.x, ==, figures.x);
-  g_assert_cmpint (corner_text_at (fx->view, "\tBoardings", "Change").x, ==, figures.x);
+  {
+    DossierDocumentText *dtext = DOSSIER_DOCUMENT_TEXT (dossier_document_view_get_text_view (fx->view));
+    graphene_rect_t label;
+
+    g_assert_nonnull (dossier_document_text_get_cell_label (dtext, g_utf8_pointer_to_offset (corner_text, strstr (corner_text, "18,420")), &label));
+    g_assert_cmpint (weekday.y, ==, corner.y);
+    g_assert_cmpint (weekday.x, ==, (int) label.origin.x);
+    g_assert_cmpint (weekday.x, <, figures.x);
+    g_assert_cmpint (weekend.y, >, weekday.y);
+    g_assert_cmpint (weekend.x, ==, weekday.x);
+    g_assert_cmpint (corner_text_at (fx->view, "\tBoardings", "Change").x, ==, weekday.x);
+  }
 }
 
 /* Library branches: five columns, a short last row. */
@@ -2409,10 +2419,13 @@ test_table_stacked_labels (Fixture       *fx,
           GdkRectangle loc = char_rect (fx->view, offset);
 
           g_test_message ("%s", branches[row][cell]);
-          /* (the header names the columns: it is not labelled) */
+          /* (the header names the columns: it is not labelled, its cells
+           * stand where the labels do) */
           if (row == 0)
             {
               g_assert_null (label);
+              g_assert_nonnull (dossier_document_text_get_cell_label (dtext, branches_offset (1, cell), &area));
+              g_assert_cmpint (loc.x, ==, (int) area.origin.x);
               continue;
             }
           g_assert_cmpstr (label, ==, branches[0][cell]);
