@@ -1114,6 +1114,38 @@ typedef struct
   GHashTable             *body_acts;
 } Collector;
 
+/* A collector for @text with its tables empty, as both the whole
+ * document's reading and speaker_kind ()'s reading of one passage start. */
+static void
+collector_init (Collector  *col,
+                const char *text,
+                TitleKind   board)
+{
+  *col = (Collector) {
+    .text = text,
+    .candidates = g_ptr_array_new_with_free_func (candidate_free),
+    .by_key = g_hash_table_new (g_str_hash, g_str_equal),
+    .lower_words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL),
+    .body_counts = g_hash_table_new (NULL, NULL),
+    .body_forms = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref),
+    .board = board,
+  };
+}
+
+static void
+collector_clear (Collector *col)
+{
+  g_clear_pointer (&col->candidates, g_ptr_array_unref);
+  g_clear_pointer (&col->by_key, g_hash_table_unref);
+  g_clear_pointer (&col->lower_words, g_hash_table_unref);
+  g_clear_pointer (&col->body_counts, g_hash_table_unref);
+  g_clear_pointer (&col->body_forms, g_hash_table_unref);
+  g_clear_pointer (&col->people, g_array_unref);
+  g_clear_pointer (&col->body_acts, g_hash_table_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Collector, collector_clear)
+
 static Candidate *
 candidate_get (Collector  *col,
                const char *name,
@@ -1866,6 +1898,47 @@ title_gap (GArray *tokens,
         return k + 1 - at;
     }
   return 0;
+}
+
+/* Keeps the words of tokens @from to @to (not included) as seen in lower
+ * case, but for the names among them if @skip_names: a title's words
+ * ("harbour master") are no one's name even where one stands capitalised
+ * elsewhere. */
+static void
+note_lower_words (Collector *col,
+                  GArray    *tokens,
+                  guint      from,
+                  guint      to,
+                  gboolean   skip_names)
+{
+  for (guint k = from; k < to; k++)
+    if (!skip_names || !is_name_token (&g_array_index (tokens, Token, k)))
+      g_hash_table_add (col->lower_words, g_strdup (g_array_index (tokens, Token, k).folded));
+}
+
+/* Notes the name after a title of @title_len tokens at @at and the @gap
+ * tokens that say what it is of (see title_gap_then_comma () and
+ * title_gap ()), as holding it; a role where the gap ties it to a body.
+ * The title's and the gap's words are lower-case words, but for the
+ * names in a gap before a comma ("de Urbanismo,") if @skip_names. FALSE,
+ * noting nothing, if there is no gap or no name after it. */
+static gboolean
+note_title_of_then_name (Collector *col,
+                         GArray    *tokens,
+                         guint      at,
+                         guint      title_len,
+                         TitleKind  title_kind,
+                         guint      gap,
+                         gboolean   skip_names,
+                         guint     *end)
+{
+  if (gap == 0 ||
+      note_appositive (col, tokens, at + title_len + gap,
+                       tied_to_body (tokens, at + title_len) ? TITLE_ROLE : title_kind,
+                       end) == NULL)
+    return FALSE;
+  note_lower_words (col, tokens, at, at + title_len + gap, skip_names);
+  return TRUE;
 }
 
 /* The last token of the plain run of name words from @start. */
@@ -3502,8 +3575,7 @@ collect_block (Collector *col,
                * Ruth Kimathi,": the union is introduced with her. */
               if (its_body != NULL)
                 its_body->introduced = TRUE;
-              for (guint k = i; k < i + title_len; k++)
-                g_hash_table_add (col->lower_words, g_strdup (g_array_index (tokens, Token, k).folded));
+              note_lower_words (col, tokens, i, i + title_len, FALSE);
               i = n_end + 1;
               continue;
             }
@@ -3531,43 +3603,19 @@ collect_block (Collector *col,
             }
           /* "la concejala de Urbanismo, Marta Gil": what the office is
            * of, a comma, then the name; at a body, a role ("la portavoz
-           * de la asociación, Ana Ruiz"). */
+           * de la asociación, Ana Ruiz"). Else "el concejal de la
+           * oposición Jaime Robledo": what the office is of between it
+           * and the name. */
           if (title_len > 0 &&
-              (g_array_index (tokens, Token, i + title_len - 1).flags & TOKEN_SPACE))
+              (g_array_index (tokens, Token, i + title_len - 1).flags & TOKEN_SPACE) &&
+              (note_title_of_then_name (col, tokens, i, title_len, title_kind,
+                                        title_gap_then_comma (tokens, i + title_len), TRUE,
+                                        &n_end) ||
+               note_title_of_then_name (col, tokens, i, title_len, title_kind,
+                                        title_gap (tokens, i + title_len), FALSE, &n_end)))
             {
-              guint gap = title_gap_then_comma (tokens, i + title_len);
-
-              if (gap > 0 &&
-                  note_appositive (col, tokens, i + title_len + gap,
-                                   tied_to_body (tokens, i + title_len) ? TITLE_ROLE : title_kind,
-                                   &n_end) != NULL)
-                {
-                  for (guint k = i; k < i + title_len + gap; k++)
-                    if (!is_name_token (&g_array_index (tokens, Token, k)))
-                      g_hash_table_add (col->lower_words,
-                                        g_strdup (g_array_index (tokens, Token, k).folded));
-                  i = n_end + 1;
-                  continue;
-                }
-            }
-          /* "el concejal de la oposición Jaime Robledo": what the
-           * office is of between it and the name. */
-          if (title_len > 0 &&
-              (g_array_index (tokens, Token, i + title_len - 1).flags & TOKEN_SPACE))
-            {
-              guint gap = title_gap (tokens, i + title_len);
-
-              if (gap > 0 &&
-                  note_appositive (col, tokens, i + title_len + gap,
-                                   tied_to_body (tokens, i + title_len) ? TITLE_ROLE : title_kind,
-                                   &n_end) != NULL)
-                {
-                  for (guint k = i; k < i + title_len + gap; k++)
-                    g_hash_table_add (col->lower_words,
-                                      g_strdup (g_array_index (tokens, Token, k).folded));
-                  i = n_end + 1;
-                  continue;
-                }
+              i = n_end + 1;
+              continue;
             }
           title_len = 0;
           title_kind = TITLE_NONE;
@@ -4056,8 +4104,7 @@ collect_block (Collector *col,
                       candidate_add_form (c, form);
                     }
                   else
-                    for (guint k = run_end + 1; k <= run_end + n; k++)
-                      g_hash_table_add (col->lower_words, g_strdup (g_array_index (tokens, Token, k).folded));
+                    note_lower_words (col, tokens, run_end + 1, run_end + n + 1, FALSE);
                   c->person = TRUE;
                   c->introduced = TRUE;
                   if (resolve_board (kind, col->board) == TITLE_OFFICIAL)
@@ -5109,18 +5156,12 @@ dossier_suggest_stakeholders (const char         *text,
                               guint               n_blocks)
 {
   GPtrArray *suggestions = g_ptr_array_new_with_free_func ((GDestroyNotify) dossier_stakeholder_suggestion_free);
-  g_autoptr(GPtrArray) candidates = g_ptr_array_new_with_free_func (candidate_free);
-  g_autoptr(GHashTable) by_key = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GHashTable) lower_words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GHashTable) body_counts = g_hash_table_new (NULL, NULL);
-  g_autoptr(GHashTable) body_forms = g_hash_table_new_full (NULL, NULL, NULL,
-                                                            (GDestroyNotify) g_ptr_array_unref);
+  g_auto(Collector) col = { 0 };
   g_autoptr(DossierMentionFinder) finder = dossier_mention_finder_new ();
   g_autoptr(GArray) mentions = NULL;
   g_autoptr(GHashTable) groups = g_hash_table_new_full (NULL, NULL, NULL,
                                                         (GDestroyNotify) g_ptr_array_unref);
   g_autoptr(GHashTable) communities = NULL;
-  Collector col = { text, candidates, by_key, lower_words, body_counts, body_forms };
   DossierTextCursor cursor = DOSSIER_TEXT_CURSOR_INIT (text);
   GHashTableIter iter;
   gpointer key, value;
@@ -5131,7 +5172,7 @@ dossier_suggest_stakeholders (const char         *text,
   {
     g_autoptr(GArray) all = tokenize (text, 0);
 
-    col.board = board_kind (all);
+    collector_init (&col, text, board_kind (all));
     communities = community_names (all);
   }
 
@@ -5178,9 +5219,9 @@ dossier_suggest_stakeholders (const char         *text,
 
   /* "los vecinos de Valdecruces": the village's people; "Kesby said"
    * too, unless a title says someone is called so. */
-  for (guint i = 0; communities != NULL && i < candidates->len; i++)
+  for (guint i = 0; communities != NULL && i < col.candidates->len; i++)
     {
-      Candidate *c = g_ptr_array_index (candidates, i);
+      Candidate *c = g_ptr_array_index (col.candidates, i);
 
       if (c->kind == DOSSIER_STAKEHOLDER_OTHER && !c->titled && c->gender == GENDER_UNKNOWN &&
           !c->body && !c->compound &&
@@ -5190,11 +5231,11 @@ dossier_suggest_stakeholders (const char         *text,
 
   /* Bodies of people the article keeps returning to, unless a named one
    * ("Mexican government") is what it means. */
-  g_hash_table_iter_init (&iter, body_counts);
+  g_hash_table_iter_init (&iter, col.body_counts);
   while (g_hash_table_iter_next (&iter, &key, &value))
     {
       guint body = GPOINTER_TO_UINT (key) - 1;
-      GPtrArray *forms = g_hash_table_lookup (body_forms, key);
+      GPtrArray *forms = g_hash_table_lookup (col.body_forms, key);
       gboolean named = FALSE;
       Candidate *owner = body_owner (&col, &bodies[body], &named);
       Candidate *town;
@@ -5243,7 +5284,7 @@ dossier_suggest_stakeholders (const char         *text,
       if (col.body_acts != NULL && g_hash_table_contains (col.body_acts, key))
         {
           char **names = g_hash_table_lookup (col.body_acts, key);
-          Candidate *place = names[2] != NULL ? g_hash_table_lookup (by_key, names[2]) : NULL;
+          Candidate *place = names[2] != NULL ? g_hash_table_lookup (col.by_key, names[2]) : NULL;
 
           /* Not "Nurses at St Brannoc’s" when "St Brannoc’s said …":
            * an actor, whose name is no group's. */
@@ -5264,14 +5305,14 @@ dossier_suggest_stakeholders (const char         *text,
   {
     g_autoptr(GHashTable) plausible_groups = g_hash_table_new (NULL, NULL);
 
-    for (guint i = 0; i < candidates->len; i++)
-      if (plausible (&col, g_ptr_array_index (candidates, i)))
-        g_hash_table_add (plausible_groups, GUINT_TO_POINTER (find_group (candidates, i)));
+    for (guint i = 0; i < col.candidates->len; i++)
+      if (plausible (&col, g_ptr_array_index (col.candidates, i)))
+        g_hash_table_add (plausible_groups, GUINT_TO_POINTER (find_group (col.candidates, i)));
 
-  for (guint i = 0; i < candidates->len; i++)
+  for (guint i = 0; i < col.candidates->len; i++)
     {
-      Candidate *c = g_ptr_array_index (candidates, i);
-      guint root = find_group (candidates, i);
+      Candidate *c = g_ptr_array_index (col.candidates, i);
+      guint root = find_group (col.candidates, i);
       GPtrArray *members;
 
       /* Nor is it a form of one: the letter is everywhere. */
@@ -5393,8 +5434,6 @@ dossier_suggest_stakeholders (const char         *text,
       }
   }
 
-  g_clear_pointer (&col.people, g_array_unref);
-  g_clear_pointer (&col.body_acts, g_hash_table_unref);
   /* Worth proposing by every use found ("the council" of "Port Calder
    * council"); counted as it will be once added. */
   count_as_stakeholders (suggestions, text);
@@ -5510,37 +5549,29 @@ speaker_kind (const char *text,
               const char *key,
               TitleKind   board)
 {
-  g_autoptr(GPtrArray) candidates = g_ptr_array_new_with_free_func (candidate_free);
-  g_autoptr(GHashTable) by_key = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GHashTable) lower_words = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GHashTable) body_counts = g_hash_table_new (NULL, NULL);
-  g_autoptr(GHashTable) body_forms = g_hash_table_new_full (NULL, NULL, NULL,
-                                                            (GDestroyNotify) g_ptr_array_unref);
-  Collector col = { text, candidates, by_key, lower_words, body_counts, body_forms, NULL, NULL,
-                    board };
+  g_auto(Collector) col = { 0 };
   Candidate *c;
 
+  collector_init (&col, text, board);
   if (tokens->len > 0)
     collect_block (&col, tokens, 0);
-  g_clear_pointer (&col.people, g_array_unref);
-  g_clear_pointer (&col.body_acts, g_hash_table_unref);
-  c = g_hash_table_lookup (by_key, key);
+  c = g_hash_table_lookup (col.by_key, key);
   if (c == NULL || c->body || c->compound || c->acronym)
     return DOSSIER_STAKEHOLDER_OTHER;
   /* "Natural England said", unless "England said" too. */
   {
     g_autoptr(GPtrArray) forms = g_ptr_array_new ();
     const char *last = strrchr (key, ' ');
-    Candidate *surname = last != NULL ? g_hash_table_lookup (by_key, last + 1) : NULL;
+    Candidate *surname = last != NULL ? g_hash_table_lookup (col.by_key, last + 1) : NULL;
 
     g_autofree char *first_word = g_strndup (key, strcspn (key, " "));
-    Candidate *short_form = g_hash_table_lookup (by_key, first_word);
+    Candidate *short_form = g_hash_table_lookup (col.by_key, first_word);
 
     g_ptr_array_add (forms, c);
     if (surname != NULL)
       g_ptr_array_add (forms, surname);
     /* "Brenmoor said" of "Brenmoor Water", as group_variants () has it. */
-    if (short_form != NULL && !ends_another_name (candidates, short_form, FALSE) &&
+    if (short_form != NULL && !ends_another_name (col.candidates, short_form, FALSE) &&
         short_form_that_speaks (&col, short_form, c))
       {
         short_form->thing = TRUE;
