@@ -290,13 +290,12 @@ cli_mentions (const char *name,
   g_autoptr(DossierProject) project = NULL;
   GListModel *documents;
   gint64 stakeholder_id = 0;
+  int status;
 
-  if (!cli_parse (name, entries, &argc, &argv, 1, 2))
-    return CLI_EXIT_USAGE;
-
-  project = cli_open_project (name, argv[0], FALSE);
+  project = cli_parse_and_open (name, entries, &argc, &argv, 1, 2, DOSSIER_OPEN_READ_ONLY, NULL,
+                                &status);
   if (project == NULL)
-    return CLI_EXIT_FAILURE;
+    return status;
 
   if (argc > 1)
     {
@@ -361,13 +360,12 @@ cli_question_add (const char *name,
   g_autoptr(DossierProject) project = NULL;
   g_autoptr(GError) error = NULL;
   gint64 id;
+  int status;
 
-  if (!cli_parse_wait_only (name, &wait, &argc, &argv, 2, 2))
-    return CLI_EXIT_USAGE;
-
-  project = cli_open_project_full (name, argv[0], DOSSIER_OPEN_READ_WRITE, wait);
+  project = cli_parse_and_open (name, NULL, &argc, &argv, 2, 2, DOSSIER_OPEN_READ_WRITE, &wait,
+                                &status);
   if (project == NULL)
-    return CLI_EXIT_FAILURE;
+    return status;
 
   id = dossier_project_add_question (project, argv[1], &error);
   return cli_print_id (name, id, error);
@@ -438,13 +436,12 @@ cli_arguments (const char *name,
 {
   g_autoptr(DossierProject) project = NULL;
   GListModel *questions, *arguments;
+  int status;
 
-  if (!cli_parse (name, NULL, &argc, &argv, 1, 1))
-    return CLI_EXIT_USAGE;
-
-  project = cli_open_project (name, argv[0], FALSE);
+  project = cli_parse_and_open (name, NULL, &argc, &argv, 1, 1, DOSSIER_OPEN_READ_ONLY, NULL,
+                                &status);
   if (project == NULL)
-    return CLI_EXIT_FAILURE;
+    return status;
 
   questions = dossier_project_get_questions (project);
   arguments = dossier_project_get_arguments (project);
@@ -568,14 +565,11 @@ cli_suggest (const char *name,
   g_autoptr(GPtrArray) arguments = NULL;
   g_autoptr(GError) error = NULL;
   gint64 document_id;
+  int status;
 
-  if (!cli_parse (name, NULL, &argc, &argv, 2, 2) ||
-      !cli_parse_int (name, "DOC", argv[1], 1, &document_id))
-    return CLI_EXIT_USAGE;
-
-  project = cli_open_project_with_document (name, argv[0], DOSSIER_OPEN_READ_ONLY, 0, document_id);
+  project = cli_parse_and_open_document (name, &argc, &argv, &document_id, &status);
   if (project == NULL)
-    return CLI_EXIT_FAILURE;
+    return status;
 
   stakeholders = dossier_project_suggest_stakeholders (project, document_id, &error);
   if (stakeholders == NULL)

@@ -138,6 +138,27 @@ gboolean     cli_parse_import_format (const char    *name,
                                       const char    *format_name,
                                       DossierFormat *format);
 
+/* The start of a command on PROJECT: cli_parse () with @entries (NULL:
+ * only --wait, into @wait, when @wait is given; else none), then PROJECT,
+ * argv[0], opened with @flags, waiting up to *@wait seconds for another
+ * writer. NULL, having said why, with the status to exit with in @status. */
+DossierProject *cli_parse_and_open (const char        *name,
+                                    GOptionEntry      *entries,
+                                    int               *argc,
+                                    char            ***argv,
+                                    int                min_args,
+                                    int                max_args,
+                                    DossierOpenFlags   flags,
+                                    double            *wait,
+                                    int               *status);
+/* The same for a command on PROJECT DOC with no options, to read: the
+ * project, which holds document DOC, its id in @document_id. */
+DossierProject *cli_parse_and_open_document (const char   *name,
+                                             int          *argc,
+                                             char       ***argv,
+                                             gint64       *document_id,
+                                             int          *status);
+
 /* Opens @path, refusing with a clear message when it does not exist, and
  * for @writable when it is open elsewhere or not writable. */
 DossierProject *cli_open_project (const char *name,

@@ -51,15 +51,11 @@ cli_text (const char *name,
   g_autofree char *text = NULL;
   gint64 document_id;
   gsize len;
+  int status;
 
-  if (!cli_parse (name, NULL, &argc, &argv, 2, 2))
-    return CLI_EXIT_USAGE;
-  if (!cli_parse_int (name, "DOC", argv[1], 1, &document_id))
-    return CLI_EXIT_USAGE;
-
-  project = cli_open_project_with_document (name, argv[0], DOSSIER_OPEN_READ_ONLY, 0, document_id);
+  project = cli_parse_and_open_document (name, &argc, &argv, &document_id, &status);
   if (project == NULL)
-    return CLI_EXIT_FAILURE;
+    return status;
 
   text = dossier_project_get_document_text (project, document_id, &error);
   if (text == NULL)
@@ -297,15 +293,14 @@ cli_check (const char *name,
   g_autoptr(DossierProject) project = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *report = NULL;
-
-  if (!cli_parse (name, NULL, &argc, &argv, 1, 1))
-    return CLI_EXIT_USAGE;
+  int status;
 
   /* Opened to be inspected: a file refused everywhere else for what it
    * holds is opened here, inert, so that the report can say what. */
-  project = cli_open_project_full (name, argv[0], DOSSIER_OPEN_INSPECT, 0);
+  project = cli_parse_and_open (name, NULL, &argc, &argv, 1, 1, DOSSIER_OPEN_INSPECT, NULL,
+                                &status);
   if (project == NULL)
-    return CLI_EXIT_FAILURE;
+    return status;
 
   if (!dossier_project_check (project, &report, &error))
     {

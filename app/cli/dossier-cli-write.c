@@ -491,13 +491,12 @@ cli_reindex (const char *name,
   double wait = 0;
   g_autoptr(DossierProject) project = NULL;
   g_autoptr(GError) error = NULL;
+  int status;
 
-  if (!cli_parse_wait_only (name, &wait, &argc, &argv, 1, 1))
-    return CLI_EXIT_USAGE;
-
-  project = cli_open_project_full (name, argv[0], DOSSIER_OPEN_READ_WRITE, wait);
+  project = cli_parse_and_open (name, NULL, &argc, &argv, 1, 1, DOSSIER_OPEN_READ_WRITE, &wait,
+                                &status);
   if (project == NULL)
-    return CLI_EXIT_FAILURE;
+    return status;
 
   if (!dossier_project_rebuild_search_index (project, &error))
     return cli_fail (name, error);

@@ -567,13 +567,12 @@ cli_list (const char     *name,
 {
   g_autoptr(DossierProject) project = NULL;
   GListModel *model;
+  int status;
 
-  if (!cli_parse (name, NULL, &argc, &argv, 1, 1))
-    return CLI_EXIT_USAGE;
-
-  project = cli_open_project (name, argv[0], FALSE);
+  project = cli_parse_and_open (name, NULL, &argc, &argv, 1, 1, DOSSIER_OPEN_READ_ONLY, NULL,
+                                &status);
   if (project == NULL)
-    return CLI_EXIT_FAILURE;
+    return status;
 
   model = get_model (project);
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
@@ -719,6 +718,55 @@ cli_parse_import_format (const char    *name,
 
   cli_usage_error (name, _("unknown format “%s”: use auto, text, markdown or html"), format_name);
   return FALSE;
+}
+
+DossierProject *
+cli_parse_and_open (const char        *name,
+                    GOptionEntry      *entries,
+                    int               *argc,
+                    char            ***argv,
+                    int                min_args,
+                    int                max_args,
+                    DossierOpenFlags   flags,
+                    double            *wait,
+                    int               *status)
+{
+  DossierProject *project;
+  gboolean parsed;
+
+  if (entries == NULL && wait != NULL)
+    parsed = cli_parse_wait_only (name, wait, argc, argv, min_args, max_args);
+  else
+    parsed = cli_parse (name, entries, argc, argv, min_args, max_args);
+  if (!parsed)
+    {
+      *status = CLI_EXIT_USAGE;
+      return NULL;
+    }
+  project = cli_open_project_full (name, (*argv)[0], flags, wait != NULL ? *wait : 0);
+  *status = project != NULL ? CLI_EXIT_OK : CLI_EXIT_FAILURE;
+  return project;
+}
+
+DossierProject *
+cli_parse_and_open_document (const char   *name,
+                             int          *argc,
+                             char       ***argv,
+                             gint64       *document_id,
+                             int          *status)
+{
+  DossierProject *project;
+
+  if (!cli_parse (name, NULL, argc, argv, 2, 2) ||
+      !cli_parse_int (name, "DOC", (*argv)[1], 1, document_id))
+    {
+      *status = CLI_EXIT_USAGE;
+      return NULL;
+    }
+  project = cli_open_project_with_document (name, (*argv)[0], DOSSIER_OPEN_READ_ONLY, 0,
+                                            *document_id);
+  *status = project != NULL ? CLI_EXIT_OK : CLI_EXIT_FAILURE;
+  return project;
 }
 
 DossierProject *
