@@ -2771,6 +2771,34 @@ test_documents_removed_not_found (TestProject   *f,
   g_assert_nonnull (dossier_project_get_document (f->project, kept));
 }
 
+/* Each kind of row has its own message for an id the project lacks, in
+ * the language of the person (here the C locale's), naming the id. */
+static void
+test_not_found_messages (void)
+{
+  static const struct {
+    DossierRowKind kind;
+    const char    *message;
+  } cases[] = {
+    { DOSSIER_ROW_DOCUMENT, "There is no document 7 in this project." },
+    { DOSSIER_ROW_TAG, "There is no tag 7 in this project." },
+    { DOSSIER_ROW_HIGHLIGHT, "There is no highlight 7 in this project." },
+    { DOSSIER_ROW_STAKEHOLDER, "There is no stakeholder 7 in this project." },
+    { DOSSIER_ROW_QUESTION, "There is no question 7 in this project." },
+    { DOSSIER_ROW_ARGUMENT, "There is no argument 7 in this project." },
+    { DOSSIER_ROW_BRIEFING, "There is no briefing 7 in this project." },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      dossier_set_not_found (&error, cases[i].kind, 7);
+      g_assert_error (error, DOSSIER_PROJECT_ERROR, DOSSIER_PROJECT_ERROR_NOT_FOUND);
+      g_assert_cmpstr (error->message, ==, cases[i].message);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -2781,6 +2809,7 @@ main (int   argc,
   g_test_add ("/dossier/project/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
   ADD ("create-open", test_create_open);
+  g_test_add_func ("/dossier/project/not-found-messages", test_not_found_messages);
   g_test_add ("/dossier/project/documents-removed-not-found", TestProject, NULL, test_project_set_up,
               test_documents_removed_not_found, test_project_tear_down);
   ADD ("default-title", test_default_title);

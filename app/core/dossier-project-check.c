@@ -1034,7 +1034,7 @@ check_schema (DossierProject  *self,
   for (guint i = 0; i < differences->len; i++)
     {
       DossierSchemaDifference *difference = g_ptr_array_index (differences, i);
-      g_autofree char *sentence = dossier_schema_difference_sentence (difference);
+      g_autofree char *sentence = dossier_schema_difference_describe (difference, TRUE);
 
       g_string_append_printf (report, "%s\n", sentence);
       if (difference->change != DOSSIER_SCHEMA_FOREIGN)

@@ -987,10 +987,10 @@ typedef struct
 } DossierSchemaDifference;
 
 void          dossier_schema_difference_free   (DossierSchemaDifference *difference);
-/* A phrase naming the object and what is wrong with it, and a sentence
- * saying so (for the check's report). */
-char         *dossier_schema_difference_describe (const DossierSchemaDifference *difference);
-char         *dossier_schema_difference_sentence (const DossierSchemaDifference *difference);
+/* A phrase naming the object and what is wrong with it or, with
+ * @sentence, a sentence saying so (for the check's report). */
+char         *dossier_schema_difference_describe (const DossierSchemaDifference *difference,
+                                                  gboolean                       sentence);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DossierSchemaDifference, dossier_schema_difference_free)
 
 /* How @db's schema differs from what version @version creates (tables,

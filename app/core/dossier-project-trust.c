@@ -665,60 +665,43 @@ dossier_schema_differences (sqlite3     *db,
 }
 
 char *
-dossier_schema_difference_describe (const DossierSchemaDifference *difference)
+dossier_schema_difference_describe (const DossierSchemaDifference *difference,
+                                    gboolean                       sentence)
 {
   const char *type = difference->type;
   const char *name = difference->name;
   const char *table = difference->table;
 
-  /* Each kind of object has its own phrase, so that each can be
-   * translated whole. */
+  /* Each kind of object has its own phrase and sentence, so that each can
+   * be translated whole. */
   switch (difference->change)
     {
     case DOSSIER_SCHEMA_FOREIGN:
       if (g_str_equal (type, "trigger"))
-        return g_strdup_printf (_("trigger “%s” on “%s”"), name, table);
+        return g_strdup_printf (sentence
+                                ? _("The trigger “%s” on “%s” was not created by Dossier: "
+                                    "it could change or copy data as you work.")
+                                : _("trigger “%s” on “%s”"), name, table);
       if (g_str_equal (type, "view"))
-        return g_strdup_printf (_("view “%s”"), name);
+        return g_strdup_printf (sentence
+                                ? _("The view “%s” was not created by Dossier.")
+                                : _("view “%s”"), name);
       if (g_str_equal (type, "index"))
-        return g_strdup_printf (_("index “%s” on “%s”"), name, table);
-      return g_strdup_printf (_("table “%s”"), name);
+        return g_strdup_printf (sentence
+                                ? _("The index “%s” on “%s” was not created by Dossier.")
+                                : _("index “%s” on “%s”"), name, table);
+      return g_strdup_printf (sentence
+                              ? _("The table “%s” was not created by Dossier.")
+                              : _("table “%s”"), name);
 
     case DOSSIER_SCHEMA_ALTERED:
-      return g_strdup_printf (_("“%s” (altered)"), name);
+      return g_strdup_printf (sentence
+                              ? _("“%s” is not as Dossier created it.")
+                              : _("“%s” (altered)"), name);
 
     case DOSSIER_SCHEMA_MISSING:
     default:
-      return g_strdup_printf (_("“%s” (missing)"), name);
-    }
-}
-
-char *
-dossier_schema_difference_sentence (const DossierSchemaDifference *difference)
-{
-  const char *type = difference->type;
-  const char *name = difference->name;
-  const char *table = difference->table;
-
-  switch (difference->change)
-    {
-    case DOSSIER_SCHEMA_FOREIGN:
-      if (g_str_equal (type, "trigger"))
-        return g_strdup_printf (_("The trigger “%s” on “%s” was not created by Dossier: "
-                                  "it could change or copy data as you work."), name, table);
-      if (g_str_equal (type, "view"))
-        return g_strdup_printf (_("The view “%s” was not created by Dossier."), name);
-      if (g_str_equal (type, "index"))
-        return g_strdup_printf (_("The index “%s” on “%s” was not created by Dossier."),
-                                name, table);
-      return g_strdup_printf (_("The table “%s” was not created by Dossier."), name);
-
-    case DOSSIER_SCHEMA_ALTERED:
-      return g_strdup_printf (_("“%s” is not as Dossier created it."), name);
-
-    case DOSSIER_SCHEMA_MISSING:
-    default:
-      return g_strdup_printf (_("“%s” is missing."), name);
+      return g_strdup_printf (sentence ? _("“%s” is missing.") : _("“%s” (missing)"), name);
     }
 }
 
@@ -762,7 +745,7 @@ verify_schema (sqlite3     *db,
           foreign = TRUE;
         if (named < MAX_NAMED)
           {
-            g_autofree char *description = dossier_schema_difference_describe (difference);
+            g_autofree char *description = dossier_schema_difference_describe (difference, FALSE);
 
             if (named++ > 0)
               g_string_append (list, "; ");
