@@ -2636,6 +2636,26 @@ test_stakeholders_kinds_of_bodies (void)
   assert_not_suggested (s, "Ashby Infants");
 }
 
+/* "on" before a name says where something is, as "in" and "at" do (an
+ * article written for this test): a green only ever "on Kellow Green" is
+ * no actor, however often; "on Friday" neither; the council that
+ * decides is one. */
+static void
+test_stakeholders_on_a_place (void)
+{
+  const char *text =
+    "Market to close\n\n"
+    "The market on Kellow Green will close in June. Stalls on Kellow Green have thinned "
+    "since the car park on Mardle Wharf opened, and the fair on Kellow Green is gone. The "
+    "decision on Friday was taken by Tolland Council.";
+  g_autoptr(GPtrArray) s = stakeholders_of_article (text);
+
+  assert_not_suggested (s, "Kellow Green");
+  assert_not_suggested (s, "Mardle Wharf");
+  assert_not_suggested (s, "Friday");
+  find_stakeholder_of_kind (s, "Tolland Council", DOSSIER_STAKEHOLDER_GOVERNMENT);
+}
+
 static void
 test_stakeholders_none (void)
 {
@@ -2768,6 +2788,7 @@ main (int   argc,
                    test_stakeholders_groups_of_people);
   g_test_add_func ("/dossier/suggest/stakeholders-kinds-of-bodies",
                    test_stakeholders_kinds_of_bodies);
+  g_test_add_func ("/dossier/suggest/stakeholders-on-a-place", test_stakeholders_on_a_place);
 
   return g_test_run ();
 }

@@ -524,9 +524,10 @@ static const char * const street_words_before[] = {
   "hospital", "monte", "sierra", "bahia", "port", "mount", "lake", "cape", "isle", "fort",
 };
 
-/* Before a place: "at Harwick General", "cerca de Vigo". */
+/* Before a place: "at Harwick General", "on Kellow Green", "cerca de
+ * Vigo". */
 static const char * const locatives[] = {
-  "in", "at", "near", "from", "into", "across", "outside", "inside", "around", "towards",
+  "in", "at", "on", "near", "from", "into", "across", "outside", "inside", "around", "towards",
   "beyond", "between", "through", "throughout", "past", "en", "desde", "hacia",
 };
 /* The second place of "between Hallow Cross and Dunmere", "from Kell to
