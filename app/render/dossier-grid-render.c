@@ -191,6 +191,27 @@ svg_paint (GString    *out,
     }
 }
 
+/* An empty element placed by @n numbers (a rect's corner and size, a
+ * line's ends, a circle's centre and radius), then painted. */
+static void
+svg_shape (Canvas             *c,
+           const char         *element,
+           const char * const *names,
+           const double       *values,
+           guint               n,
+           const char         *fill,
+           const char         *stroke,
+           double              stroke_width)
+{
+  GString *out = ((SvgCanvas *) c)->out;
+
+  g_string_append_printf (out, "<%s", element);
+  for (guint i = 0; i < n; i++)
+    svg_attr_number (out, names[i], values[i]);
+  svg_paint (out, fill, stroke, stroke_width);
+  g_string_append (out, "/>\n");
+}
+
 static void
 svg_rect (Canvas     *c,
           double      x,
@@ -200,15 +221,9 @@ svg_rect (Canvas     *c,
           const char *fill,
           const char *stroke)
 {
-  GString *out = ((SvgCanvas *) c)->out;
+  static const char * const names[] = { "x", "y", "width", "height" };
 
-  g_string_append (out, "<rect");
-  svg_attr_number (out, "x", x);
-  svg_attr_number (out, "y", y);
-  svg_attr_number (out, "width", w);
-  svg_attr_number (out, "height", h);
-  svg_paint (out, fill, stroke, 1);
-  g_string_append (out, "/>\n");
+  svg_shape (c, "rect", names, (const double[]) { x, y, w, h }, 4, fill, stroke, 1);
 }
 
 static void
@@ -219,15 +234,9 @@ svg_line (Canvas     *c,
           double      y2,
           const char *stroke)
 {
-  GString *out = ((SvgCanvas *) c)->out;
+  static const char * const names[] = { "x1", "y1", "x2", "y2" };
 
-  g_string_append (out, "<line");
-  svg_attr_number (out, "x1", x1);
-  svg_attr_number (out, "y1", y1);
-  svg_attr_number (out, "x2", x2);
-  svg_attr_number (out, "y2", y2);
-  svg_paint (out, NULL, stroke, 1);
-  g_string_append (out, "/>\n");
+  svg_shape (c, "line", names, (const double[]) { x1, y1, x2, y2 }, 4, NULL, stroke, 1);
 }
 
 static void
@@ -239,14 +248,9 @@ svg_circle (Canvas     *c,
             const char *stroke,
             double      stroke_width)
 {
-  GString *out = ((SvgCanvas *) c)->out;
+  static const char * const names[] = { "cx", "cy", "r" };
 
-  g_string_append (out, "<circle");
-  svg_attr_number (out, "cx", x);
-  svg_attr_number (out, "cy", y);
-  svg_attr_number (out, "r", r);
-  svg_paint (out, fill, stroke, stroke_width);
-  g_string_append (out, "/>\n");
+  svg_shape (c, "circle", names, (const double[]) { x, y, r }, 3, fill, stroke, stroke_width);
 }
 
 static void
