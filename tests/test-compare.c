@@ -643,6 +643,7 @@ test_arrange_sort (Fixture       *f,
   g_assert_cmpint (dossier_comparison_get_document_id (s, 0), ==, f->post);
   g_assert_cmpint (dossier_comparison_get_document_id (s, 1), ==, f->star);
   g_assert_cmpint (dossier_comparison_get_document_id (s, 2), ==, f->wire);
+  g_clear_pointer (&s, dossier_comparison_unref);
 
   /* What is written out follows: the CSV's first row is the first shown. */
   g_clear_pointer (&s, dossier_comparison_unref);
@@ -654,6 +655,25 @@ test_arrange_sort (Fixture       *f,
   lines = g_strsplit (csv, "\n", -1);
   first_id = g_strdup_printf ("%" G_GINT64_FORMAT ",", f->route);
   g_assert_true (g_str_has_prefix (lines[1], first_id));
+  g_clear_pointer (&s, dossier_comparison_unref);
+
+  /* Documents by total: one more passage in the wire copy puts it first;
+   * the other two, tied, keep their order; smallest first, it goes last. */
+  add_phrase_highlight (P (f), f->wire, "The Transit Authority welcomed the plan", f->noise, NULL);
+  g_clear_pointer (&c, dossier_comparison_unref);
+  c = compare (f, &options);
+  a = (DossierCompareArrangement) DOSSIER_COMPARE_ARRANGEMENT_INIT;
+  a.column_sort = DOSSIER_COMPARE_SORT_TOTAL;
+  a.columns_descending = TRUE;
+  s = arrange (c, &a);
+  g_assert_cmpint (dossier_comparison_get_document_id (s, 0), ==, f->wire);
+  g_assert_cmpint (dossier_comparison_get_document_id (s, 1), ==, dossier_comparison_get_document_id (c, 0));
+  g_assert_cmpint (dossier_comparison_get_document_id (s, 2), ==, dossier_comparison_get_document_id (c, 2));
+  g_assert_cmpfloat (dossier_comparison_get_column_total (s, 0), >, dossier_comparison_get_column_total (s, 1));
+  g_clear_pointer (&s, dossier_comparison_unref);
+  a.columns_descending = FALSE;
+  s = arrange (c, &a);
+  g_assert_cmpint (dossier_comparison_get_document_id (s, 2), ==, f->wire);
 }
 
 static void

@@ -93,8 +93,9 @@ typedef struct
   gboolean           descending;
   guint              column;   /* SORT_DOCUMENT */
   guint             *group;    /* rows: the first row of each one's group */
-  char             **keys;     /* NAME, OUTLET: collation keys, NULL = none */
+  char             **keys;     /* NAME, DATE, OUTLET: collation keys, NULL = none */
   char             **keys2;    /* OUTLET: the titles' */
+  double            *numbers;  /* TOTAL, DOCUMENT: what each sorts by */
 } SortState;
 
 /* Text for sorting as a person reads it: folded, then collated. */
@@ -137,10 +138,11 @@ compare_numbers (double   a,
   return descending ? -cmp : cmp;
 }
 
+/* Rows (or columns) @pa and @pb in @st's order. */
 static int
-compare_rows (gconstpointer pa,
-              gconstpointer pb,
-              gpointer      data)
+compare_sorted (gconstpointer pa,
+                gconstpointer pb,
+                gpointer      data)
 {
   SortState *st = data;
   guint a = *(const guint *) pa, b = *(const guint *) pb;
@@ -148,60 +150,19 @@ compare_rows (gconstpointer pa,
   int cmp = 0;
 
   /* Arguments stay under their question, questions in their order. */
-  if (st->group[a] != st->group[b])
+  if (st->group != NULL && st->group[a] != st->group[b])
     return (st->group[a] > st->group[b]) - (st->group[a] < st->group[b]);
-  switch (st->sort)
+  if (st->keys != NULL)
     {
-    case DOSSIER_COMPARE_SORT_NAME:
       cmp = compare_keys (st->keys[a], st->keys[b], st->descending, &decided);
-      break;
-    case DOSSIER_COMPARE_SORT_TOTAL:
-      cmp = compare_numbers (dossier_comparison_get_row_total (st->c, a),
-                             dossier_comparison_get_row_total (st->c, b), st->descending);
-      break;
-    case DOSSIER_COMPARE_SORT_DOCUMENT:
-      cmp = compare_numbers (dossier_comparison_get_value (st->c, a, st->column),
-                             dossier_comparison_get_value (st->c, b, st->column), st->descending);
-      break;
-    case DOSSIER_COMPARE_SORT_ORDER:
-    default:
-      cmp = st->descending ? (a < b) - (a > b) : 0;
-      break;
-    }
-  /* Ties keep the codebook's order. */
-  return cmp != 0 ? cmp : (a > b) - (a < b);
-}
-
-static int
-compare_columns (gconstpointer pa,
-                 gconstpointer pb,
-                 gpointer      data)
-{
-  SortState *st = data;
-  guint a = *(const guint *) pa, b = *(const guint *) pb;
-  gboolean decided = FALSE;
-  int cmp = 0;
-
-  switch (st->sort)
-    {
-    case DOSSIER_COMPARE_SORT_NAME:
-    case DOSSIER_COMPARE_SORT_DATE:
-      cmp = compare_keys (st->keys[a], st->keys[b], st->descending, &decided);
-      break;
-    case DOSSIER_COMPARE_SORT_OUTLET:
-      cmp = compare_keys (st->keys[a], st->keys[b], st->descending, &decided);
-      if (!decided)
+      if (!decided && st->keys2 != NULL)
         cmp = compare_keys (st->keys2[a], st->keys2[b], st->descending, &decided);
-      break;
-    case DOSSIER_COMPARE_SORT_TOTAL:
-      cmp = compare_numbers (dossier_comparison_get_column_total (st->c, a),
-                             dossier_comparison_get_column_total (st->c, b), st->descending);
-      break;
-    case DOSSIER_COMPARE_SORT_ORDER:
-    default:
-      cmp = st->descending ? (a < b) - (a > b) : 0;
-      break;
     }
+  else if (st->numbers != NULL)
+    cmp = compare_numbers (st->numbers[a], st->numbers[b], st->descending);
+  else
+    cmp = st->descending ? (a < b) - (a > b) : 0;
+  /* Ties keep the order they came in: the codebook's, the documents'. */
   return cmp != 0 ? cmp : (a > b) - (a < b);
 }
 
@@ -223,11 +184,17 @@ sort_columns (DossierComparison               *c,
 {
   guint n = c->columns->len;
   guint *order = g_new (guint, MAX (n, 1));
-  SortState st = { c, a->column_sort, a->columns_descending, 0, NULL, NULL, NULL };
+  SortState st = { c, a->column_sort, a->columns_descending, 0, NULL, NULL, NULL, NULL };
 
   for (guint i = 0; i < n; i++)
     order[i] = i;
-  if (a->column_sort != DOSSIER_COMPARE_SORT_TOTAL && a->column_sort != DOSSIER_COMPARE_SORT_ORDER)
+  if (a->column_sort == DOSSIER_COMPARE_SORT_TOTAL)
+    {
+      st.numbers = g_new (double, MAX (n, 1));
+      for (guint i = 0; i < n; i++)
+        st.numbers[i] = dossier_comparison_get_column_total (c, i);
+    }
+  else if (a->column_sort != DOSSIER_COMPARE_SORT_ORDER)
     {
       st.keys = g_new0 (char *, MAX (n, 1));
       if (a->column_sort == DOSSIER_COMPARE_SORT_OUTLET)
@@ -253,9 +220,10 @@ sort_columns (DossierComparison               *c,
             }
         }
     }
-  g_qsort_with_data (order, (int) n, sizeof (guint), compare_columns, &st);
+  g_qsort_with_data (order, (int) n, sizeof (guint), compare_sorted, &st);
   free_keys (st.keys, n);
   free_keys (st.keys2, n);
+  g_free (st.numbers);
   return order;
 }
 
@@ -389,7 +357,7 @@ append_sorted (GPtrArray  *children,   /* per row + 1: a GArray of guint, or NUL
 
   if (kids == NULL)
     return;
-  g_qsort_with_data (kids->data, (int) kids->len, sizeof (guint), compare_rows, st);
+  g_qsort_with_data (kids->data, (int) kids->len, sizeof (guint), compare_sorted, st);
   for (guint i = 0; i < kids->len; i++)
     {
       guint r = g_array_index (kids, guint, i);
@@ -486,6 +454,17 @@ dossier_comparison_arrange (DossierComparison               *self,
         if (shown[r])
           st.keys[r] = sort_key (g_array_index (self->rows, DossierCompareRow, r).label);
     }
+  else if (a->row_sort == DOSSIER_COMPARE_SORT_TOTAL || a->row_sort == DOSSIER_COMPARE_SORT_DOCUMENT)
+    {
+      /* Once a row, not once a comparison: a row's total adds up all its
+       * cells. */
+      st.numbers = g_new0 (double, MAX (n_rows, 1));
+      for (guint r = 0; r < n_rows; r++)
+        if (shown[r])
+          st.numbers[r] = a->row_sort == DOSSIER_COMPARE_SORT_TOTAL
+                          ? dossier_comparison_get_row_total (self, r)
+                          : dossier_comparison_get_value (self, r, st.column);
+    }
   children = g_ptr_array_new_full (n_rows + 1, free_array);
   g_ptr_array_set_size (children, (int) n_rows + 1);
   for (guint r = 0; r < n_rows; r++)
@@ -503,6 +482,7 @@ dossier_comparison_arrange (DossierComparison               *self,
   rows = g_new (guint, MAX (n_rows, 1));
   append_sorted (children, -1, &st, rows, &n_shown);
   free_keys (st.keys, n_rows);
+  g_clear_pointer (&st.numbers, g_free);
 
   columns = sort_columns (self, a);
 

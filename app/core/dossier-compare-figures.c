@@ -469,6 +469,23 @@ context_stem (const char *word)
   return stem;
 }
 
+/* Whether the word [ws, we), folded ("And", "Más": "and", "mas"), is one of
+ * @words (folded). */
+static gboolean
+word_in (CodePoints         *u,
+         gint64              ws,
+         gint64              we,
+         const char *const  *words,
+         guint               n_words)
+{
+  g_autofree char *folded = fold_range (u, ws, we);
+
+  for (guint i = 0; folded != NULL && i < n_words; i++)
+    if (strcmp (folded, words[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 /* A conjunction starts another clause: in "the authority is to contribute
  * £58 million and the city £34 million" the city is not what £58 million
  * is about. */
@@ -478,12 +495,8 @@ is_conjunction (CodePoints     *u,
                 gint64          we)
 {
   static const char *const conjunctions[] = { "and", "but", "while", "whereas", "y", "pero", "mientras" };
-  g_autofree char *utf8 = range_utf8 (u, ws, we);
 
-  for (guint i = 0; utf8 != NULL && i < G_N_ELEMENTS (conjunctions); i++)
-    if (g_ascii_strcasecmp (utf8, conjunctions[i]) == 0)
-      return TRUE;
-  return FALSE;
+  return word_in (u, ws, we, conjunctions, G_N_ELEMENTS (conjunctions));
 }
 
 /* Adds the stem of the word [ws, we) to @out, unless it is no context or
@@ -605,21 +618,6 @@ static const char *const change_after[] = {
 static const char *const change_fillers[] = {
   "of", "by", "up", "to", "an", "a", "some", "another", "de", "un", "una", "otros", "otras",
 };
-
-static gboolean
-word_in (CodePoints         *u,
-         gint64              ws,
-         gint64              we,
-         const char *const  *words,
-         guint               n_words)
-{
-  g_autofree char *folded = fold_range (u, ws, we);
-
-  for (guint i = 0; folded != NULL && i < n_words; i++)
-    if (strcmp (folded, words[i]) == 0)
-      return TRUE;
-  return FALSE;
-}
 
 /* Whether the figure [start, end) is a change: a change word just before
  * it (fillers aside) or just after it, within its clause and its reach
