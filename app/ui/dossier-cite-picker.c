@@ -100,9 +100,11 @@ dossier_cite_picker_project_changed (DossierFilterPopover *popover)
   g_list_store_remove_all (DOSSIER_CITE_PICKER (popover)->highlights);
 }
 
-/* Every highlight of the project, as it is now. */
+/* Every highlight of the project, as it is now: listed before the base
+ * class's show filters them, picks the highlighted row and places the
+ * picker by its list's height. */
 static void
-dossier_cite_picker_map (GtkWidget *widget)
+dossier_cite_picker_show (GtkWidget *widget)
 {
   DossierCitePicker *self = DOSSIER_CITE_PICKER (widget);
   DossierProject *project = dossier_filter_popover_get_project (DOSSIER_FILTER_POPOVER (self));
@@ -118,7 +120,7 @@ dossier_cite_picker_map (GtkWidget *widget)
   g_list_store_splice (self->highlights, 0, g_list_model_get_n_items (G_LIST_MODEL (self->highlights)),
                        highlights != NULL ? highlights->pdata : NULL, highlights != NULL ? highlights->len : 0);
 
-  GTK_WIDGET_CLASS (dossier_cite_picker_parent_class)->map (widget);
+  GTK_WIDGET_CLASS (dossier_cite_picker_parent_class)->show (widget);
 }
 
 static void
@@ -138,7 +140,7 @@ dossier_cite_picker_class_init (DossierCitePickerClass *klass)
   DossierFilterPopoverClass *popover_class = DOSSIER_FILTER_POPOVER_CLASS (klass);
 
   object_class->dispose = dossier_cite_picker_dispose;
-  widget_class->map = dossier_cite_picker_map;
+  widget_class->show = dossier_cite_picker_show;
   popover_class->project_changed = dossier_cite_picker_project_changed;
   popover_class->match = dossier_cite_picker_match;
   popover_class->describe = dossier_cite_picker_describe;
