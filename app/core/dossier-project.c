@@ -328,9 +328,10 @@ dossier_project_prepare (DossierProject  *self,
        * a damaged one (a search index FTS5 cannot open fails the
        * statements that touch it, its triggers too, as they are
        * prepared; one whose records claim absurd sizes fails them as
-       * out of memory). */
+       * out of memory), nor an interrupted one (the mention check's
+       * thread, stopped as its project closes). */
       if ((rc & 0xff) != SQLITE_CORRUPT && (rc & 0xff) != SQLITE_NOMEM &&
-          !file_replaced_in_place (self))
+          (rc & 0xff) != SQLITE_INTERRUPT && !file_replaced_in_place (self))
         g_critical ("Cannot prepare “%s”: %s", sql, sqlite3_errmsg (self->db));
       dossier_project_set_db_error (self, error, rc);
       return NULL;
