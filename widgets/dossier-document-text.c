@@ -151,18 +151,24 @@ snapshot_band (DossierDocumentText   *self,
     }
 }
 
-/* The first of @cuts at or after @offset. */
+/* The first element of @sorted at or after @offset, where each element
+ * holds its offset (a gint64, sorted) @field bytes in: the cuts and the
+ * stacked cells, each found by a binary search. */
 static guint
-first_cut_from (GArray *cuts,
-                gint64  offset)
+first_at_or_after (GArray *sorted,
+                   gsize   field,
+                   gint64  offset)
 {
-  guint lo = 0, hi = cuts->len;
+  guint size = g_array_get_element_size (sorted);
+  guint lo = 0, hi = sorted->len;
 
   while (lo < hi)
     {
       guint mid = lo + (hi - lo) / 2;
+      gint64 at;
 
-      if (g_array_index (cuts, DossierLineCut, mid).offset < offset)
+      memcpy (&at, sorted->data + (gsize) mid * size + field, sizeof at);
+      if (at < offset)
         lo = mid + 1;
       else
         hi = mid;
@@ -321,7 +327,8 @@ snapshot_cuts (DossierDocumentText *self,
   gtk_style_context_get_color (gtk_widget_get_style_context (GTK_WIDGET (self)), &fg);
   G_GNUC_END_IGNORE_DEPRECATIONS
 
-  for (guint i = first_cut_from (self->cuts, vis_start); i < self->cuts->len; i++)
+  for (guint i = first_at_or_after (self->cuts, G_STRUCT_OFFSET (DossierLineCut, offset), vis_start);
+       i < self->cuts->len; i++)
     {
       const DossierLineCut *cut = &g_array_index (self->cuts, DossierLineCut, i);
       g_autoptr(PangoLayout) layout = NULL;
@@ -969,25 +976,6 @@ visible_offsets (GtkTextView *text_view,
   *end = gtk_text_iter_get_offset (&iter) + 1;
 }
 
-/* The first of @cells (of LabelledCell) at or after @offset. */
-static guint
-first_cell_from (GArray *cells,
-                 gint64  offset)
-{
-  guint lo = 0, hi = cells->len;
-
-  while (lo < hi)
-    {
-      guint mid = lo + (hi - lo) / 2;
-
-      if (g_array_index (cells, LabelledCell, mid).offset < offset)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-  return lo;
-}
-
 /* Where the label of @cell of @labels is drawn, in buffer coordinates:
  * its span before the cell, in the middle of the cell's first line (as a
  * cut's character: a line's spacing is above and below its letters). */
@@ -1031,7 +1019,8 @@ snapshot_labels (DossierDocumentText *self,
 
       if (labels->span == 0)
         continue;
-      for (guint i = first_cell_from (labels->cells, vis_start); i < labels->cells->len; i++)
+      for (guint i = first_at_or_after (labels->cells, G_STRUCT_OFFSET (LabelledCell, offset), vis_start);
+           i < labels->cells->len; i++)
         {
           const LabelledCell *cell = &g_array_index (labels->cells, LabelledCell, i);
           graphene_rect_t area;
@@ -1384,7 +1373,7 @@ dossier_document_text_get_cell_label (DossierDocumentText *self,
 
       if (offset < table->start || offset >= table->end)
         continue;
-      i = first_cell_from (labels->cells, offset);
+      i = first_at_or_after (labels->cells, G_STRUCT_OFFSET (LabelledCell, offset), offset);
       if (labels->span == 0 || i >= labels->cells->len ||
           g_array_index (labels->cells, LabelledCell, i).offset != offset)
         return NULL;
